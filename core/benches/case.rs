@@ -1,0 +1,3 @@
+//! Benchmarks (being built).
+
+fn main() {}

@@ -1,0 +1,190 @@
+//! Ordinal tables: O(1) working-day arithmetic over any date.
+//!
+//! `W(d)` is the number of working days from the proleptic epoch up to and including `d`.
+//! Inside the table span it comes from a prefix sum; outside, from the Monday–Friday formula,
+//! joined continuously at both ends. Then `working_days_between(a, b) = W(b) - W(a)` and
+//! `add_working_days` is the inverse of `W`, both O(1).
+
+use chrono::{Datelike, NaiveDate};
+
+/// Days since 0001-01-01 counted from 1 (a Monday): weekday = (n - 1) mod 7, 0 = Monday.
+pub(crate) fn day_number(date: NaiveDate) -> i64 {
+    i64::from(date.num_days_from_ce())
+}
+
+pub(crate) fn from_day_number(n: i64) -> Option<NaiveDate> {
+    i32::try_from(n)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+}
+
+/// Monday–Friday days in [epoch, n].
+fn weekday_count(n: i64) -> i64 {
+    5 * n.div_euclid(7) + n.rem_euclid(7).min(5)
+}
+
+/// The smallest day number whose weekday count is `t`.
+fn weekday_inverse(t: i64) -> i64 {
+    let t = t - 1;
+    7 * t.div_euclid(5) + t.rem_euclid(5) + 1
+}
+
+pub(crate) fn is_weekday(n: i64) -> bool {
+    (n - 1).rem_euclid(7) < 5
+}
+
+/// The working days of a contiguous span of days, as prefix sums.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Table {
+    /// Day number of the first day of the span.
+    first: i64,
+    /// `cum[i]`: working days in [first, first + i].
+    cum: Vec<u32>,
+    /// `nth[k]`: offset from `first` of the (k+1)-th working day of the span.
+    nth: Vec<u32>,
+    /// `W(first - 1)`.
+    before: i64,
+}
+
+impl Table {
+    /// A table over `days` consecutive days starting at day number `first`, `working(i)` for
+    /// the i-th day.
+    pub(crate) fn build(first: i64, days: u32, working: impl Fn(i64) -> bool) -> Table {
+        let mut cum = Vec::with_capacity(days as usize);
+        let mut nth = Vec::new();
+        let mut count = 0u32;
+        for i in 0..days {
+            if working(first + i64::from(i)) {
+                nth.push(i);
+                count += 1;
+            }
+            cum.push(count);
+        }
+        Table {
+            first,
+            cum,
+            nth,
+            before: weekday_count(first - 1),
+        }
+    }
+
+    fn last(&self) -> i64 {
+        self.first + self.cum.len() as i64 - 1
+    }
+
+    fn total(&self) -> i64 {
+        self.cum.last().map_or(0, |&c| i64::from(c))
+    }
+
+    fn index(&self, n: i64) -> Option<usize> {
+        if n >= self.first && n <= self.last() {
+            Some((n - self.first) as usize)
+        } else {
+            None
+        }
+    }
+
+    /// Whether day `n` is a working day according to the table (Monday–Friday outside it).
+    pub(crate) fn is_working(&self, n: i64) -> bool {
+        match self.index(n) {
+            Some(0) => self.cum[0] == 1,
+            Some(i) => self.cum[i] != self.cum[i - 1],
+            None => is_weekday(n),
+        }
+    }
+
+    /// `W(n)`.
+    pub(crate) fn count(&self, n: i64) -> i64 {
+        if self.cum.is_empty() || n < self.first {
+            weekday_count(n)
+        } else if let Some(i) = self.index(n) {
+            self.before + i64::from(self.cum[i])
+        } else {
+            self.before + self.total() + weekday_count(n) - weekday_count(self.last())
+        }
+    }
+
+    /// The smallest day number `n` with `W(n) == t`; always a working day.
+    pub(crate) fn inverse(&self, t: i64) -> i64 {
+        if self.cum.is_empty() || t <= self.before {
+            return weekday_inverse(t);
+        }
+        let k = t - self.before;
+        if k <= self.total() {
+            return self.first + i64::from(self.nth[(k - 1) as usize]);
+        }
+        let beyond = k - self.total();
+        weekday_inverse(weekday_count(self.last()) + beyond)
+    }
+
+    /// The `k`-th working day after day `n` (k ≥ 1), the `-k`-th before it (k ≤ -1), or `n`
+    /// itself or the next working day (k = 0).
+    pub(crate) fn add(&self, n: i64, k: i64) -> i64 {
+        if k >= 0 {
+            let k = if k == 0 && self.is_working(n) {
+                0
+            } else {
+                k.max(1)
+            };
+            if k == 0 {
+                return n;
+            }
+            self.inverse(self.count(n) + k)
+        } else {
+            self.inverse(self.count(n - 1) + k + 1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn walk_add(t: &Table, n: i64, k: i64) -> i64 {
+        let mut d = n;
+        if k == 0 {
+            while !t.is_working(d) {
+                d += 1;
+            }
+            return d;
+        }
+        let step = k.signum();
+        let mut left = k.abs();
+        while left > 0 {
+            d += step;
+            if t.is_working(d) {
+                left -= 1;
+            }
+        }
+        d
+    }
+
+    #[test]
+    fn weekday_formulas_agree_with_walking() {
+        let mut count = weekday_count(100);
+        for n in 101..1000 {
+            if is_weekday(n) {
+                count += 1;
+            }
+            assert_eq!(weekday_count(n), count);
+            if is_weekday(n) {
+                assert_eq!(weekday_inverse(count), n);
+            }
+        }
+    }
+
+    #[test]
+    fn table_agrees_with_walking_across_both_edges() {
+        // A span with some odd days: weekends worked, weekdays off.
+        let table = Table::build(1000, 60, |n| (is_weekday(n) && n % 11 != 0) || n % 13 == 0);
+        for n in 950..1100 {
+            for k in -40..40 {
+                assert_eq!(table.add(n, k), walk_add(&table, n, k), "n={n} k={k}");
+            }
+            assert_eq!(
+                table.count(n) - table.count(n - 1),
+                i64::from(table.is_working(n))
+            );
+        }
+    }
+}

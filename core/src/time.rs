@@ -1,0 +1,408 @@
+//! Instants, dates, months and the office offset: parsing at the edge, office-time decisions.
+//!
+//! An **instant** is a [`chrono::DateTime<FixedOffset>`], written as RFC 3339 at every boundary
+//! (`2025-09-26T10:00:00+08:00`). A **date** is a [`NaiveDate`] (`2025-09-26`). Which day or
+//! month something happened in is decided in *office time*, the policy's offset: a complaint
+//! received `2023-05-31T17:30:00Z` is received on 1 June in Beijing.
+//!
+//! Dates are supported from [`MIN_DATE`] to [`MAX_DATE`]; anything outside is an error, never
+//! a wrap-around or a panic.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Timelike};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::ErrorCode;
+
+/// A moment in time with the offset it was written in.
+pub type Instant = DateTime<FixedOffset>;
+
+/// The first date the library computes with.
+pub const MIN_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// The last date the library computes with.
+pub const MAX_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2999, 12, 31) {
+    Some(d) => d,
+    None => NaiveDate::MAX,
+};
+
+/// Why a date, instant, offset or month could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TimeError {
+    /// Not a `YYYY-MM-DD` calendar date (or a day that does not exist, like 2023-02-30).
+    #[error("invalid date: expected an existing calendar day as YYYY-MM-DD")]
+    InvalidDate,
+    /// Not an RFC 3339 instant with an offset.
+    #[error("invalid instant: expected RFC 3339 with an offset, like 2025-09-26T10:00:00+08:00")]
+    InvalidInstant,
+    /// An instant without an offset: the library never guesses a time zone.
+    #[error("instant has no offset: add one, like +08:00 or Z")]
+    MissingOffset,
+    /// Not a UTC offset between -23:59 and +23:59.
+    #[error("invalid offset: expected +HH:MM between -23:59 and +23:59")]
+    InvalidOffset,
+    /// Not a `YYYY-MM` month.
+    #[error("invalid month: expected YYYY-MM with a month 01-12")]
+    InvalidMonth,
+    /// A date outside the supported years.
+    #[error("date out of range: supported dates are 1900-01-01 to 2999-12-31")]
+    OutOfRange,
+}
+
+impl ErrorCode for TimeError {
+    fn code(&self) -> &'static str {
+        match self {
+            TimeError::InvalidDate => "time.invalid_date",
+            TimeError::InvalidInstant => "time.invalid_instant",
+            TimeError::MissingOffset => "time.missing_offset",
+            TimeError::InvalidOffset => "time.invalid_offset",
+            TimeError::InvalidMonth => "time.invalid_month",
+            TimeError::OutOfRange => "time.out_of_range",
+        }
+    }
+}
+
+/// Checks that a date lies in the supported range.
+///
+/// # Errors
+/// [`TimeError::OutOfRange`] outside [`MIN_DATE`]..=[`MAX_DATE`].
+pub fn check_date(date: NaiveDate) -> Result<NaiveDate, TimeError> {
+    if (MIN_DATE..=MAX_DATE).contains(&date) {
+        Ok(date)
+    } else {
+        Err(TimeError::OutOfRange)
+    }
+}
+
+/// Reads a `YYYY-MM-DD` date (exactly that form, four-digit year).
+///
+/// ```
+/// use complaint_office::time::parse_date;
+/// assert_eq!(parse_date("2024-02-29").unwrap().to_string(), "2024-02-29");
+/// assert_eq!(parse_date("2023-02-29").unwrap_err().to_string(),
+///            "invalid date: expected an existing calendar day as YYYY-MM-DD");
+/// ```
+///
+/// # Errors
+/// [`TimeError::InvalidDate`] for anything else, [`TimeError::OutOfRange`] outside the
+/// supported years.
+pub fn parse_date(text: &str) -> Result<NaiveDate, TimeError> {
+    let b = text.as_bytes();
+    let shape_ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape_ok {
+        return Err(TimeError::InvalidDate);
+    }
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| TimeError::InvalidDate)?;
+    check_date(date)
+}
+
+/// Reads an RFC 3339 instant. A space instead of `T` is accepted; an offset is required.
+///
+/// ```
+/// use complaint_office::time::parse_instant;
+/// let at = parse_instant("2023-05-31T17:30:00Z").unwrap();
+/// assert_eq!(at.to_rfc3339(), "2023-05-31T17:30:00+00:00");
+/// ```
+///
+/// # Errors
+/// [`TimeError::MissingOffset`] for a local time without an offset,
+/// [`TimeError::InvalidInstant`] for anything else that is not RFC 3339,
+/// [`TimeError::OutOfRange`] outside the supported years.
+pub fn parse_instant(text: &str) -> Result<Instant, TimeError> {
+    match DateTime::parse_from_rfc3339(text) {
+        Ok(at) => {
+            check_date(at.date_naive())?;
+            Ok(at)
+        }
+        Err(_) => {
+            let local = text.replacen(' ', "T", 1);
+            if chrono::NaiveDateTime::parse_from_str(&local, "%Y-%m-%dT%H:%M:%S%.f").is_ok() {
+                Err(TimeError::MissingOffset)
+            } else {
+                Err(TimeError::InvalidInstant)
+            }
+        }
+    }
+}
+
+/// Writes an instant as RFC 3339, seconds precision unless it has a fraction.
+pub fn format_instant(at: &Instant) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false)
+}
+
+/// Reads a UTC offset: `+08:00`, `-05:30`, `+0800` or `Z`.
+///
+/// # Errors
+/// [`TimeError::InvalidOffset`] for anything else, including `+25:00`.
+pub fn parse_offset(text: &str) -> Result<FixedOffset, TimeError> {
+    if text == "Z" || text == "z" {
+        return FixedOffset::east_opt(0).ok_or(TimeError::InvalidOffset);
+    }
+    let b = text.as_bytes();
+    let (sign, rest) = match b.first() {
+        Some(b'+') => (1, &text[1..]),
+        Some(b'-') => (-1, &text[1..]),
+        _ => return Err(TimeError::InvalidOffset),
+    };
+    let (h, m) = match rest.len() {
+        5 if rest.as_bytes()[2] == b':' => (&rest[..2], &rest[3..]),
+        4 => (&rest[..2], &rest[2..]),
+        _ => return Err(TimeError::InvalidOffset),
+    };
+    let digits = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
+    if !digits(h) || !digits(m) {
+        return Err(TimeError::InvalidOffset);
+    }
+    let h: i32 = h.parse().map_err(|_| TimeError::InvalidOffset)?;
+    let m: i32 = m.parse().map_err(|_| TimeError::InvalidOffset)?;
+    if h > 23 || m > 59 {
+        return Err(TimeError::InvalidOffset);
+    }
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60)).ok_or(TimeError::InvalidOffset)
+}
+
+/// Writes an offset as `+08:00`.
+pub fn format_offset(offset: FixedOffset) -> String {
+    let secs = offset.local_minus_utc();
+    let sign = if secs < 0 { '-' } else { '+' };
+    let secs = secs.unsigned_abs();
+    format!("{sign}{:02}:{:02}", secs / 3600, secs / 60 % 60)
+}
+
+/// The instant seen in office time.
+pub fn in_office(at: Instant, office: FixedOffset) -> Instant {
+    at.with_timezone(&office)
+}
+
+/// The office date an instant falls on.
+pub fn office_date(at: Instant, office: FixedOffset) -> NaiveDate {
+    in_office(at, office).date_naive()
+}
+
+/// Midnight at the start of `date`, in office time.
+pub(crate) fn start_of_day(date: NaiveDate, office: FixedOffset) -> Instant {
+    at_time(date, NaiveTime::MIN, office)
+}
+
+/// `date` at `time` in office time.
+pub(crate) fn at_time(date: NaiveDate, time: NaiveTime, office: FixedOffset) -> Instant {
+    let naive = date.and_time(time);
+    DateTime::from_naive_utc_and_offset(naive - office, office)
+}
+
+/// The instant `seconds` after midnight of `date`, in `office` time (seconds past 86,399 run
+/// into the next day).
+pub fn at_office_time(date: NaiveDate, seconds: u32, office: FixedOffset) -> Instant {
+    start_of_day(date, office) + chrono::Duration::seconds(i64::from(seconds))
+}
+
+/// Seconds since midnight, for office-hour arithmetic.
+pub(crate) fn seconds_of_day(at: &Instant) -> u32 {
+    at.num_seconds_from_midnight()
+}
+
+/// A calendar month, `2023-05`: the unit of complaint numbering (§2.2.3) and of monthly reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct YearMonth {
+    year: i32,
+    month: u32,
+}
+
+impl YearMonth {
+    /// The month `month` (1–12) of `year`.
+    ///
+    /// # Errors
+    /// [`TimeError::InvalidMonth`] for a month outside 1–12, [`TimeError::OutOfRange`] for a
+    /// year outside the supported range.
+    pub fn new(year: i32, month: u32) -> Result<Self, TimeError> {
+        if !(1..=12).contains(&month) {
+            return Err(TimeError::InvalidMonth);
+        }
+        if !(MIN_DATE.year()..=MAX_DATE.year()).contains(&year) {
+            return Err(TimeError::OutOfRange);
+        }
+        Ok(YearMonth { year, month })
+    }
+
+    /// The month a date is in.
+    pub fn of(date: NaiveDate) -> Self {
+        YearMonth {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    /// The office month an instant falls in.
+    pub fn of_instant(at: Instant, office: FixedOffset) -> Self {
+        Self::of(office_date(at, office))
+    }
+
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// The month, 1–12.
+    pub fn month(self) -> u32 {
+        self.month
+    }
+
+    /// The first day of the month.
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or(MIN_DATE)
+    }
+
+    /// The month after this one.
+    pub fn succ(self) -> Self {
+        if self.month == 12 {
+            YearMonth {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            YearMonth {
+                year: self.year,
+                month: self.month + 1,
+            }
+        }
+    }
+
+    /// The month before this one.
+    pub fn pred(self) -> Self {
+        if self.month == 1 {
+            YearMonth {
+                year: self.year - 1,
+                month: 12,
+            }
+        } else {
+            YearMonth {
+                year: self.year,
+                month: self.month - 1,
+            }
+        }
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl FromStr for YearMonth {
+    type Err = TimeError;
+
+    fn from_str(text: &str) -> Result<Self, TimeError> {
+        let b = text.as_bytes();
+        if b.len() != 7 || b[4] != b'-' || !b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit) {
+            return Err(TimeError::InvalidMonth);
+        }
+        let year = text[..4].parse().map_err(|_| TimeError::InvalidMonth)?;
+        let month = text[5..].parse().map_err(|_| TimeError::InvalidMonth)?;
+        YearMonth::new(year, month)
+    }
+}
+
+impl Serialize for YearMonth {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for YearMonth {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Serde for office offsets as `+08:00` strings.
+pub mod offset_serde {
+    use chrono::FixedOffset;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes `+08:00`.
+    pub fn serialize<S: Serializer>(offset: &FixedOffset, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::format_offset(*offset))
+    }
+
+    /// Reads `+08:00`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<FixedOffset, D::Error> {
+        let text = String::deserialize(d)?;
+        super::parse_offset(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_exist_and_be_in_range() {
+        assert_eq!(parse_date("2023-02-30"), Err(TimeError::InvalidDate));
+        assert_eq!(parse_date("0000-01-01"), Err(TimeError::OutOfRange));
+        assert_eq!(parse_date("9999-01-01"), Err(TimeError::OutOfRange));
+        assert_eq!(parse_date("2023-1-01"), Err(TimeError::InvalidDate));
+        assert_eq!(parse_date(" 2023-01-01"), Err(TimeError::InvalidDate));
+        assert_eq!(parse_date("２０２３-01-01"), Err(TimeError::InvalidDate));
+        assert!(parse_date("2024-02-29").is_ok());
+    }
+
+    #[test]
+    fn instants_need_an_offset() {
+        assert_eq!(
+            parse_instant("2023-05-31T17:30:00"),
+            Err(TimeError::MissingOffset)
+        );
+        assert_eq!(
+            parse_instant("2023-05-31 17:30:00"),
+            Err(TimeError::MissingOffset)
+        );
+        assert_eq!(parse_instant("yesterday"), Err(TimeError::InvalidInstant));
+        assert_eq!(
+            parse_instant("2023-05-31T17:30:00+25:00"),
+            Err(TimeError::InvalidInstant)
+        );
+        let at = parse_instant("2023-05-31T17:30:00Z").unwrap();
+        let cst = parse_offset("+08:00").unwrap();
+        assert_eq!(office_date(at, cst).to_string(), "2023-06-01");
+        assert_eq!(YearMonth::of_instant(at, cst).to_string(), "2023-06");
+    }
+
+    #[test]
+    fn offsets() {
+        assert_eq!(format_offset(parse_offset("+0800").unwrap()), "+08:00");
+        assert_eq!(format_offset(parse_offset("-05:30").unwrap()), "-05:30");
+        assert_eq!(format_offset(parse_offset("Z").unwrap()), "+00:00");
+        for bad in ["+25:00", "08:00", "+8:00", "+08:60", "", "+０8:00"] {
+            assert_eq!(parse_offset(bad), Err(TimeError::InvalidOffset), "{bad}");
+        }
+    }
+
+    #[test]
+    fn instants_format_in_their_own_offset() {
+        let at = parse_instant("2025-09-26T10:00:00+08:00").unwrap();
+        assert_eq!(format_instant(&at), "2025-09-26T10:00:00+08:00");
+        let utc = parse_instant("2025-09-26T02:00:00Z").unwrap();
+        assert_eq!(format_instant(&utc), "2025-09-26T02:00:00+00:00");
+    }
+
+    #[test]
+    fn months() {
+        let m: YearMonth = "2023-12".parse().unwrap();
+        assert_eq!(m.succ().to_string(), "2024-01");
+        assert_eq!(m.succ().pred(), m);
+        assert_eq!("2023-13".parse::<YearMonth>(), Err(TimeError::InvalidMonth));
+    }
+}

@@ -1,0 +1,50 @@
+use complaint_office::calendar::Calendar;
+use serde_json::{Value, json};
+
+use super::unknown;
+use crate::Outcome;
+use crate::input::{code, date_of, i64_of, policy_of};
+
+/// The case's calendar: the policy's, with `holiday_cn` data loaded when given.
+fn calendar_of(input: &Value) -> Result<Calendar, String> {
+    let calendar = policy_of(input)?.calendar().clone();
+    match input.get("holiday_cn") {
+        Some(Value::String(text)) => calendar.with_holiday_cn(text).map_err(code),
+        Some(data) => calendar.with_holiday_cn(&data.to_string()).map_err(code),
+        None => Ok(calendar),
+    }
+}
+
+pub fn run(op: &str, input: &Value) -> Outcome {
+    let cal = calendar_of(input)?;
+    match op {
+        "calendar.is_working_day" => Ok(json!(cal.is_working_day(date_of(input, "date")?))),
+        "calendar.add_working_days" => {
+            let date = cal
+                .add_working_days(date_of(input, "date")?, i64_of(input, "days")?)
+                .map_err(code)?;
+            Ok(json!(date.to_string()))
+        }
+        "calendar.working_days_between" => Ok(json!(
+            cal.working_days_between(date_of(input, "from")?, date_of(input, "to")?)
+        )),
+        "calendar.day" => {
+            let day = cal.day(date_of(input, "date")?);
+            Ok(json!({
+                "date": day.date.to_string(),
+                "working": day.working,
+                "kind": day.kind.as_str(),
+                "festival": day.festival.map(|f| f.as_str()),
+                "covered": day.covered,
+            }))
+        }
+        "calendar.covered_range" => {
+            let range = cal.covered_range();
+            Ok(json!(range.map(|(first, last)| json!({
+                "first": first.to_string(),
+                "last": last.to_string(),
+            }))))
+        }
+        _ => unknown(op),
+    }
+}
