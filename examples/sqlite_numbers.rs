@@ -29,7 +29,11 @@ const SCHEMA: &str = "
 ";
 
 /// Registers a complaint received at `at`: one transaction, one number.
-fn register(conn: &mut Connection, policy: &Policy, at: Instant) -> Result<ComplaintNumber, Box<dyn Error>> {
+fn register(
+    conn: &mut Connection,
+    policy: &Policy,
+    at: Instant,
+) -> Result<ComplaintNumber, Box<dyn Error>> {
     let month = YearMonth::of_instant(at, policy.office_offset());
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let last: Option<String> = tx
@@ -46,7 +50,12 @@ fn register(conn: &mut Connection, policy: &Policy, at: Instant) -> Result<Compl
     let number = sequences.issue(month)?;
     tx.execute(
         "INSERT INTO complaints (number, month, serial, received_at) VALUES (?1, ?2, ?3, ?4)",
-        params![number.to_string(), month.to_string(), number.serial(), at.to_rfc3339()],
+        params![
+            number.to_string(),
+            month.to_string(),
+            number.serial(),
+            at.to_rfc3339()
+        ],
     )?;
     tx.commit()?;
     Ok(number)
@@ -65,7 +74,11 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     // One registration, then a late one for the month before.
     let june = register(&mut conn, &policy, parse_instant("2023-05-31T17:30:00Z")?)?;
-    let may = register(&mut conn, &policy, parse_instant("2023-05-31T09:00:00+08:00")?)?;
+    let may = register(
+        &mut conn,
+        &policy,
+        parse_instant("2023-05-31T09:00:00+08:00")?,
+    )?;
     println!("31 May 17:30 UTC is June in Beijing: {june}; a late May registration: {may}");
 
     // Four writers, 50 registrations each, on their own connections.
@@ -82,7 +95,11 @@ fn main() -> Result<(), Box<dyn Error>> {
                 barrier.wait();
                 let at = parse_instant("2025-10-09T09:00:00+08:00").map_err(|e| e.to_string())?;
                 (0..per_writer)
-                    .map(|_| register(&mut conn, &policy, at).map(|n| n.to_string()).map_err(|e| e.to_string()))
+                    .map(|_| {
+                        register(&mut conn, &policy, at)
+                            .map(|n| n.to_string())
+                            .map_err(|e| e.to_string())
+                    })
                     .collect()
             })
         })
@@ -92,7 +109,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         numbers.extend(handle.join().map_err(|_| "a writer thread panicked")??);
     }
     numbers.sort();
-    let expected: Vec<String> = (1..=writers * per_writer).map(|s| format!("2510{s:04}")).collect();
+    let expected: Vec<String> = (1..=writers * per_writer)
+        .map(|s| format!("2510{s:04}"))
+        .collect();
     if numbers != expected {
         return Err("concurrent registrations left a duplicate or a gap".into());
     }

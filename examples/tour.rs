@@ -10,7 +10,10 @@ fn main() -> Result<(), Error> {
     let policy = Policy::default();
     let received = parse_instant("2025-09-26T10:00:00+08:00")?;
     println!("complaint-office tour: one complaint under the default policy\n");
-    println!("received {received} (office time {})", policy.office_offset());
+    println!(
+        "received {received} (office time {})",
+        policy.office_offset()
+    );
 
     let mut sequences = NumberSequences::new();
     let number = sequences.issue(YearMonth::of_instant(received, policy.office_offset()))?;

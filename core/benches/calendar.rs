@@ -1,5 +1,7 @@
 //! Working-day arithmetic and periods: `cargo bench -p complaint-office --bench calendar`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::hint::black_box;
 
 use chrono::NaiveDate;

@@ -523,13 +523,13 @@ fn validate_deadlines(file: &PolicyFile, calendar: &Calendar) -> Result<(), Poli
             ("retention.period", file.retention.period),
         ])
         .find(|(_, duration)| duration.unit() == Unit::WorkingHours);
-    if let Some((key, _)) = working_hours {
-        if calendar.office_hours().is_none() {
-            return Err(PolicyError::contradiction(
-                key,
-                "a limit in working hours needs calendar.office_hours",
-            ));
-        }
+    if let Some((key, _)) = working_hours
+        && calendar.office_hours().is_none()
+    {
+        return Err(PolicyError::contradiction(
+            key,
+            "a limit in working hours needs calendar.office_hours",
+        ));
     }
     Ok(())
 }

@@ -61,7 +61,8 @@ pub fn duration_of(input: &Value, key: &str) -> Result<Duration, Fail> {
 
 /// A field deserialized into a library type (enums by their JSON names, events, …).
 pub fn typed<T: DeserializeOwned>(input: &Value, key: &str) -> Result<T, Fail> {
-    serde_json::from_value(field(input, key)?.clone()).map_err(|_| format!("vector.bad_value:{key}"))
+    serde_json::from_value(field(input, key)?.clone())
+        .map_err(|_| format!("vector.bad_value:{key}"))
 }
 
 /// The case's policy: `input.policy` as a policy file in JSON form, or the default.

@@ -1,0 +1,1 @@
+//! (Issue 6 adds its properties here.)

@@ -1,0 +1,1 @@
+//! (Issue 5 adds its properties here.)

@@ -1,0 +1,1 @@
+//! (Issue 7 adds its properties here.)
