@@ -1,42 +1,183 @@
-//! A complaint's life under the default policy, stage by stage, with the rule behind each step.
-//!
-//! `cargo run --example tour`
+//! A complaint's whole life under the default policy, stage by stage, with the rule behind
+//! each step: `cargo run --example tour`.
 
 #![allow(clippy::print_stdout)]
 
-use complaint_office::prelude::*;
+use std::error::Error;
 
-fn main() -> Result<(), Error> {
+use complaint_office::case::{Case, Event, SlaState};
+use complaint_office::number::NumberSequences;
+use complaint_office::policy::Policy;
+use complaint_office::time::{YearMonth, format_instant, parse_instant};
+
+/// The history an OA system would have stored, one JSON event per step.
+const HISTORY: &[&str] = &[
+    r#"{"type": "received", "at": "2025-09-26T10:00:00+08:00", "channel": "hotline", "complainant_kind": "customer",
+        "name": "張三", "content": "The replacement part broke again and the service desk was rude."}"#,
+    r#"{"type": "information_requested", "at": "2025-09-26T10:20:00+08:00", "fields": ["contact"]}"#,
+    r#"{"type": "information_supplied", "at": "2025-09-28T09:00:00+08:00", "contact": "13812345678"}"#,
+    r#"{"type": "registered", "at": "2025-09-28T11:00:00+08:00", "number": "25090001"}"#,
+    r#"{"type": "classified", "at": "2025-09-28T11:30:00+08:00", "category": "product_quality"}"#,
+    r#"{"type": "assessed", "at": "2025-09-28T11:35:00+08:00", "severity": "serious", "urgency": "urgent", "complexity": "complex"}"#,
+    r#"{"type": "team_formed", "at": "2025-09-28T14:00:00+08:00", "members": [
+        {"id": "q-01", "role": "department_head", "department": "quality"},
+        {"id": "t-07", "role": "technical_specialist"}, {"id": "l-02", "role": "legal"}]}"#,
+    r#"{"type": "investigation_planned", "at": "2025-09-28T16:00:00+08:00", "steps": [
+        {"description": "Inspect the returned part", "due": "2025-09-30", "owner": "t-07"},
+        {"description": "Interview the desk staff", "due": "2025-10-09", "owner": "q-01"}]}"#,
+    r#"{"type": "evidence_added", "at": "2025-09-29T10:00:00+08:00", "kind": "site_inspection"}"#,
+    r#"{"type": "evidence_added", "at": "2025-09-30T15:00:00+08:00", "kind": "interview", "signed": true, "interviewee": "staff"}"#,
+    r#"{"type": "progress_reported", "at": "2025-09-30T17:00:00+08:00"}"#,
+    r#"{"type": "plan_extended", "at": "2025-10-09T09:00:00+08:00", "until": "2025-10-24", "reason": "Supplier audit"}"#,
+    r#"{"type": "plan_submitted", "at": "2025-10-10T16:00:00+08:00", "analysis": "A faulty batch from one supplier.",
+        "responsibility": "Incoming inspection skipped the batch.", "measures": "Replace the part; audit the supplier.",
+        "time_points": [{"what": "Replace the part", "due": "2025-10-17"}],
+        "findings": [{"subject": "inspector q-11", "responsibility": "direct", "fault": "gross_negligence", "consequence": "serious"}]}"#,
+    r#"{"type": "plan_returned", "at": "2025-10-11T10:00:00+08:00", "by": "m-01", "role": "management", "reason": "Add the desk training."}"#,
+    r#"{"type": "plan_submitted", "at": "2025-10-13T10:00:00+08:00", "analysis": "A faulty batch from one supplier.",
+        "responsibility": "Incoming inspection skipped the batch; the desk ignored the script.",
+        "measures": "Replace the part; audit the supplier; retrain the desk.",
+        "time_points": [{"what": "Replace the part", "due": "2025-10-17"}, {"what": "Desk training", "due": "2025-10-24"}],
+        "findings": [{"subject": "inspector q-11", "responsibility": "direct", "fault": "gross_negligence", "consequence": "serious"}]}"#,
+    r#"{"type": "plan_approved", "at": "2025-10-13T15:00:00+08:00", "by": "m-01", "role": "management"}"#,
+    r#"{"type": "implementation_started", "at": "2025-10-14T09:00:00+08:00", "department": "quality"}"#,
+    r#"{"type": "implementation_completed", "at": "2025-10-17T17:00:00+08:00"}"#,
+    r#"{"type": "result_fed_back", "at": "2025-10-20T10:00:00+08:00", "process": "Inspected, audited, replaced.",
+        "result": "Part replaced; supplier under audit.", "satisfaction": "unsatisfied"}"#,
+    r#"{"type": "objection_raised", "at": "2025-10-20T11:00:00+08:00", "reason": "Wants a refund, not a part."}"#,
+    r#"{"type": "rehandling_started", "at": "2025-10-20T14:00:00+08:00"}"#,
+    r#"{"type": "rehandling_completed", "at": "2025-10-24T16:00:00+08:00"}"#,
+    r#"{"type": "result_fed_back", "at": "2025-10-27T10:00:00+08:00", "process": "Re-handled: refund approved.",
+        "result": "Refund paid.", "satisfaction": "satisfied"}"#,
+    r#"{"type": "follow_up_visited", "at": "2025-11-03T15:00:00+08:00", "method": "phone", "satisfaction": "satisfied",
+        "suggestions": "Offer refunds sooner."}"#,
+    r#"{"type": "closed", "at": "2025-11-04T09:00:00+08:00"}"#,
+    r#"{"type": "archived", "at": "2025-11-05T09:00:00+08:00", "documents": ["registration_form", "investigation_record",
+        "handling_plan", "result_report", "follow_up_record"]}"#,
+];
+
+fn main() -> Result<(), Box<dyn Error>> {
     let policy = Policy::default();
-    let received = parse_instant("2025-09-26T10:00:00+08:00")?;
-    println!("complaint-office tour: one complaint under the default policy\n");
+    println!("complaint-office tour: one complaint's life under the default policy");
     println!(
-        "received {received} (office time {})",
-        policy.office_offset()
+        "(policy: registration {}, plan {} / extended {}, feedback {}, follow-up {}, retention {})\n",
+        policy.deadlines().registration,
+        policy.deadlines().plan,
+        policy.deadlines().plan_extended_max,
+        policy.deadlines().feedback,
+        policy.deadlines().follow_up,
+        policy.retention().period
     );
 
-    let mut sequences = NumberSequences::new();
-    let number = sequences.issue(YearMonth::of_instant(received, policy.office_offset()))?;
-    println!("§2.2.3  number {number}: year, month, serial of the month");
+    let events: Vec<Event> = HISTORY
+        .iter()
+        .map(|e| Event::from_json_str(e))
+        .collect::<Result<_, _>>()?;
 
-    let deadlines = policy.deadlines();
-    for (clause, stage, duration) in [
-        ("§2.2.1", "registration", deadlines.registration),
-        ("§4.1.2", "handling plan", deadlines.plan),
-        ("§4.1.2", "extended plan (cap)", deadlines.plan_extended_max),
-    ] {
-        let deadline = period::end(policy.calendar(), received, duration)?;
-        let why: Vec<String> = deadline
+    // §2.2.3: the number comes from the month of receipt, in office time.
+    let received = events[0].at;
+    let month = YearMonth::of_instant(received, policy.office_offset());
+    let number = NumberSequences::new().peek(month)?;
+    println!(
+        "§2.2.3  received {} -> month {month}, first number {number}",
+        format_instant(&received)
+    );
+
+    let mut case = Case::open(&policy, events[0].clone())?;
+    println!(
+        "{:<7} {:<25} {}",
+        "§2.2.1",
+        "received",
+        describe_intake(&case)
+    );
+    for event in &events[1..] {
+        let kind = event.kind();
+        case.apply(event.clone())?;
+        let mut line = format!(
+            "{:<7} {:<25} -> {}",
+            kind.clause(),
+            kind.as_str(),
+            case.status()
+        );
+        if kind.as_str() == "assessed" {
+            line += &format!(" (track {}, emergency {})", case.track(), case.emergency());
+        }
+        println!("{line}");
+    }
+
+    // A rule the policy forbids: destruction before the retention period ends (§6.2.2).
+    let early =
+        Event::from_json_str(r#"{"type": "destroyed", "at": "2026-01-05T09:00:00+08:00"}"#)?;
+    if let Err(refused) = case.clone().apply(early) {
+        use complaint_office::ErrorCode;
+        println!(
+            "{:<7} {:<25} refused: {} ({})",
+            "§6.2.2",
+            "destroyed (too early)",
+            refused,
+            refused.code()
+        );
+    }
+
+    let now = parse_instant("2025-11-05T10:00:00+08:00")?;
+    println!("\ndeadline schedule at {}:", format_instant(&now));
+    for stage in case.schedule(now).stages {
+        let due = stage.due.map(|d| format_instant(&d)).unwrap_or_default();
+        let rules: Vec<String> = stage
             .rules
             .iter()
             .map(|r| format!("{} ({})", r.describe(), r.article()))
             .collect();
         println!(
-            "{clause}  {stage}: {duration} -> last day {}, due {}\n        {}",
-            deadline.last_day,
-            deadline.due,
-            why.join("; ")
+            "  {:<6} {:<12} round {} {:<9} last day {} due {due}{}\n          {}",
+            stage.clause,
+            stage.stage.as_str(),
+            stage.round,
+            stage.state.as_str(),
+            stage.last_day.map(|d| d.to_string()).unwrap_or_default(),
+            if stage.state == SlaState::MetLate {
+                " (late)"
+            } else {
+                ""
+            },
+            rules.join("; "),
+        );
+        if stage.paused > 0 {
+            println!(
+                "          paused {} working day(s) waiting for the complainant",
+                stage.paused
+            );
+        }
+        if let Some(until) = stage.extended_until {
+            println!(
+                "          extended until {until} (complex case, within {})",
+                policy.deadlines().plan_extended_max
+            );
+        }
+    }
+
+    println!("\ncompliance report:");
+    for check in case.compliance(now).checks {
+        println!(
+            "  {:<7} {:<15} {:<30} {}",
+            check.clause,
+            check.result.as_str(),
+            check.rule,
+            check.detail
         );
     }
     Ok(())
+}
+
+fn describe_intake(case: &Case) -> String {
+    let report = case.intake();
+    if report.missing.is_empty() {
+        "complete: name, contact, time, content".to_owned()
+    } else {
+        let missing: Vec<&str> = report.missing.iter().map(|f| f.as_str()).collect();
+        format!(
+            "incomplete, ask the complainant for: {}",
+            missing.join(", ")
+        )
+    }
 }

@@ -100,3 +100,28 @@ impl crate::error::ErrorCode for AccountabilityError {
         match *self {}
     }
 }
+
+// ---- Temporary stand-ins until issue 6 lands (names agreed with it). ----
+
+/// A responsibility finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    /// Staff id or role.
+    pub subject: String,
+    /// Type of responsibility.
+    pub responsibility: Responsibility,
+    /// Fault.
+    pub fault: Fault,
+    /// Consequence.
+    pub consequence: Consequence,
+    /// Nature.
+    #[serde(default)]
+    pub nature: String,
+    /// Degree.
+    #[serde(default)]
+    pub degree: String,
+    /// Scope.
+    #[serde(default)]
+    pub scope: String,
+}

@@ -31,3 +31,18 @@ impl crate::error::ErrorCode for ClassifyError {
         match *self {}
     }
 }
+
+// ---- Temporary stand-ins until issue 4 lands (names agreed with it). ----
+
+impl Classification {
+    /// The default department of a category, if the category exists.
+    pub fn department_of(&self, category: &str) -> Option<&str> {
+        match category {
+            "product_quality" => Some("quality"),
+            "service_attitude" => Some("customer_service"),
+            "management" => Some("administration"),
+            "other" => Some("complaint_office"),
+            _ => None,
+        }
+    }
+}

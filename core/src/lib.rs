@@ -35,6 +35,7 @@ pub mod archive;
 pub mod calendar;
 pub mod case;
 pub mod classify;
+pub mod confidential;
 pub mod duration;
 pub mod error;
 pub mod intake;

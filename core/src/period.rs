@@ -100,6 +100,17 @@ pub enum PeriodRule {
     },
     /// A day outside the calendar's statutory data was used; Monday–Friday was assumed.
     Provisional,
+    /// §2.2.1: the clock paused while waiting for the complainant, and moved later by the
+    /// days (of the clock's unit) the pauses covered, or by their seconds for an hours clock.
+    ExtendedByPauses {
+        /// Days of the clock's unit, or seconds for hour units.
+        amount: i64,
+    },
+    /// §4.1.2: a complex or major complaint's plan limit, extended to the end of this day.
+    ExtendedUntil {
+        /// The new last day.
+        until: NaiveDate,
+    },
 }
 
 impl PeriodRule {
@@ -116,6 +127,8 @@ impl PeriodRule {
             PeriodRule::EndsAtMidnight => "ends_at_midnight",
             PeriodRule::EndsAtCloseOfBusiness { .. } => "ends_at_close_of_business",
             PeriodRule::Provisional => "provisional",
+            PeriodRule::ExtendedByPauses { .. } => "extended_by_pauses",
+            PeriodRule::ExtendedUntil { .. } => "extended_until",
         }
     }
 
@@ -129,6 +142,8 @@ impl PeriodRule {
             PeriodRule::RolledPastRestDays { .. } => "art. 203 ¶1",
             PeriodRule::EndsAtMidnight | PeriodRule::EndsAtCloseOfBusiness { .. } => "art. 203 ¶2",
             PeriodRule::Provisional => "calendar",
+            PeriodRule::ExtendedByPauses { .. } => "§2.2.1",
+            PeriodRule::ExtendedUntil { .. } => "§4.1.2",
         }
     }
 
@@ -152,6 +167,12 @@ impl PeriodRule {
             }
             PeriodRule::Provisional => {
                 "uses a day outside the statutory calendar data: Monday-Friday assumed".into()
+            }
+            PeriodRule::ExtendedByPauses { amount } => {
+                format!("moved later by {amount} while waiting for the complainant's information")
+            }
+            PeriodRule::ExtendedUntil { until } => {
+                format!("extended until the end of {until} (complex or major complaint)")
             }
         }
     }
@@ -306,24 +327,35 @@ fn close_of(
     last_day: NaiveDate,
     rules: &mut Vec<PeriodRule>,
 ) -> Result<Instant, PeriodError> {
+    rules.push(match calendar.office_hours() {
+        Some(hours) => {
+            let end = hours.intervals().last().map_or(86_400, |i| i.end_seconds());
+            PeriodRule::EndsAtCloseOfBusiness {
+                close: format!("{:02}:{:02}", end / 3600, end / 60 % 60),
+            }
+        }
+        None => PeriodRule::EndsAtMidnight,
+    });
+    end_of_day(calendar, last_day)
+}
+
+/// When `day` ends as the last day of a period (art. 203 ¶2): close of business where office
+/// hours are configured, else 24:00 (the next day's 00:00), in office time.
+///
+/// # Errors
+/// [`PeriodError::OutOfRange`] past the supported dates.
+pub fn end_of_day(calendar: &Calendar, day: NaiveDate) -> Result<Instant, PeriodError> {
     let offset = calendar.offset();
     match calendar.office_hours() {
         Some(hours) => {
-            let close = hours.close_of_business();
-            let end_secs = hours.intervals().last().map_or(86_400, |i| i.end_seconds());
-            rules.push(PeriodRule::EndsAtCloseOfBusiness {
-                close: format!("{:02}:{:02}", end_secs / 3600, end_secs / 60 % 60),
-            });
-            if end_secs >= 86_400 {
-                next_midnight(last_day, offset)
+            let end = hours.intervals().last().map_or(86_400, |i| i.end_seconds());
+            if end >= 86_400 {
+                next_midnight(day, offset)
             } else {
-                Ok(at_time(last_day, close, offset))
+                Ok(at_time(day, hours.close_of_business(), offset))
             }
         }
-        None => {
-            rules.push(PeriodRule::EndsAtMidnight);
-            next_midnight(last_day, offset)
-        }
+        None => next_midnight(day, offset),
     }
 }
 

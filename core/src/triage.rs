@@ -77,3 +77,31 @@ impl crate::error::ErrorCode for TriageError {
         match *self {}
     }
 }
+
+// ---- Temporary stand-ins until issue 4 lands (names agreed with it). ----
+
+/// The result of triage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Assessment {
+    /// Emergency procedure.
+    pub emergency: bool,
+    /// Track.
+    pub track: Track,
+}
+
+/// Assesses a complaint.
+pub fn assess(
+    _policy: &crate::policy::Policy,
+    severity: Severity,
+    urgency: Urgency,
+    complexity: Complexity,
+) -> Assessment {
+    Assessment {
+        emergency: urgency == Urgency::Urgent && severity >= Severity::Serious,
+        track: match (severity, complexity) {
+            (Severity::Major, _) => Track::Major,
+            (_, Complexity::Complex) => Track::Complex,
+            _ => Track::General,
+        },
+    }
+}

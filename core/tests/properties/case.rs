@@ -1,1 +1,141 @@
-//! (Issue 5 adds its properties here.)
+//! §2–§6: the case lifecycle under random histories.
+
+use complaint_office::case::{Case, Event, Status};
+use complaint_office::policy::Policy;
+use complaint_office::time::parse_instant;
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+use crate::config;
+
+/// Event templates covering every type, some valid in few statuses, some broken on purpose.
+fn templates() -> Vec<Value> {
+    let docs = [
+        "registration_form",
+        "investigation_record",
+        "handling_plan",
+        "result_report",
+        "follow_up_record",
+    ];
+    vec![
+        json!({"type": "information_requested", "fields": ["contact"]}),
+        json!({"type": "information_supplied", "contact": "13812345678"}),
+        json!({"type": "registered", "number": "25110001"}),
+        json!({"type": "classified", "category": "product_quality"}),
+        json!({"type": "assessed", "severity": "serious", "urgency": "urgent", "complexity": "complex"}),
+        json!({"type": "assessed", "severity": "general", "urgency": "normal", "complexity": "simple"}),
+        json!({"type": "team_formed", "members": [{"id": "s-1", "role": "legal"}]}),
+        json!({"type": "investigation_planned", "steps": [{"description": "d", "due": "2025-11-20", "owner": "s-1"}]}),
+        json!({"type": "evidence_added", "kind": "interview", "signed": true}),
+        json!({"type": "evidence_added", "kind": "interview", "signed": false}),
+        json!({"type": "progress_reported"}),
+        json!({"type": "plan_submitted", "analysis": "a", "responsibility": "r", "measures": "m", "time_points": [{"what": "w", "due": "2025-12-01"}]}),
+        json!({"type": "plan_submitted", "analysis": "a", "responsibility": "r", "measures": "", "time_points": []}),
+        json!({"type": "plan_extended", "until": "2025-12-01"}),
+        json!({"type": "plan_returned", "role": "management", "by": "m"}),
+        json!({"type": "plan_approved", "role": "management", "by": "m"}),
+        json!({"type": "plan_approved", "role": "department", "by": "d"}),
+        json!({"type": "implementation_started"}),
+        json!({"type": "problem_raised", "description": "p"}),
+        json!({"type": "implementation_completed"}),
+        json!({"type": "result_fed_back", "process": "p", "result": "r", "satisfaction": "unsatisfied"}),
+        json!({"type": "result_fed_back", "process": "p", "result": "r", "satisfaction": "satisfied"}),
+        json!({"type": "objection_raised", "reason": "r"}),
+        json!({"type": "rehandling_started"}),
+        json!({"type": "rehandling_completed"}),
+        json!({"type": "follow_up_visited", "method": "phone", "satisfaction": "satisfied"}),
+        json!({"type": "closed"}),
+        json!({"type": "archived", "documents": docs}),
+        json!({"type": "archived", "documents": &docs[..3]}),
+        json!({"type": "legal_hold_placed", "reason": "r"}),
+        json!({"type": "legal_hold_released"}),
+        json!({"type": "destruction_approved", "role": "leadership", "by": "l"}),
+        json!({"type": "destroyed"}),
+    ]
+}
+
+fn history() -> impl Strategy<Value = Vec<Event>> {
+    let n = templates().len();
+    proptest::collection::vec((0..n, 0i64..(30 * 86_400), any::<bool>()), 0..60).prop_map(
+        move |steps| {
+            let all = templates();
+            let mut at = parse_instant("2025-11-03T09:30:00+08:00").unwrap();
+            let mut events = vec![Event::from_json_value(json!({
+            "type": "received", "at": "2025-11-03T09:30:00+08:00", "channel": "hotline",
+            "complainant_kind": "customer", "name": "張三", "contact": "13812345678", "content": "c"
+        })).unwrap()];
+            for (i, secs, backwards) in steps {
+                // Mostly forward in time, sometimes backwards to exercise that guard.
+                at += chrono::Duration::seconds(if backwards && secs % 7 == 0 {
+                    -secs / 10
+                } else {
+                    secs / 10
+                });
+                let mut value = all[i].clone();
+                value["at"] = json!(at.to_rfc3339());
+                events.push(Event::from_json_value(value).unwrap());
+            }
+            events
+        },
+    )
+}
+
+/// Applies events one by one, skipping those refused; returns the case and the refusals.
+fn apply_all(events: &[Event]) -> (Case, usize) {
+    let policy = Policy::default();
+    let mut case = Case::open(&policy, events[0].clone()).unwrap();
+    let mut refused = 0;
+    for event in &events[1..] {
+        let before = case.clone();
+        if case.apply(event.clone()).is_err() {
+            refused += 1;
+            assert_eq!(case, before, "a refused {} changed the case", event.kind());
+        }
+    }
+    (case, refused)
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// A refused event never changes the case; replaying the same events gives the same case.
+    #[test]
+    fn refusals_change_nothing_and_replay_is_deterministic(events in history()) {
+        let (a, _) = apply_all(&events);
+        let (b, _) = apply_all(&events);
+        prop_assert_eq!(a, b);
+    }
+
+    /// §4.4.1, §5.2.1, §6.2.1: no accepted sequence closes a case without feedback and a
+    /// follow-up visit, or archives it without the five documents.
+    #[test]
+    fn no_closing_without_feedback_and_follow_up(events in history()) {
+        let (case, _) = apply_all(&events);
+        if matches!(case.status(), Status::Closed | Status::Archived | Status::Destroyed) {
+            let s = case.schedule(case.last_event_at());
+            prop_assert!(s.stages.iter().any(|st| st.stage.as_str() == "feedback" && st.met_at.is_some()));
+            prop_assert!(s.stages.iter().any(|st| st.stage.as_str() == "follow_up" && st.met_at.is_some()));
+        }
+        if matches!(case.status(), Status::Archived | Status::Destroyed) {
+            prop_assert_eq!(case.documents().len(), 5);
+        }
+    }
+
+    /// §2.2.1: waiting for information never brings the registration deadline earlier.
+    #[test]
+    fn pausing_never_shortens(wait_from in 0i64..(10 * 86_400), wait in 0i64..(20 * 86_400)) {
+        let policy = Policy::default();
+        let received = json!({"type": "received", "at": "2025-09-26T10:00:00+08:00", "channel": "hotline",
+            "complainant_kind": "customer", "name": "n", "content": "c"});
+        let start = parse_instant("2025-09-26T10:00:00+08:00").unwrap();
+        let case = Case::open(&policy, Event::from_json_value(received).unwrap()).unwrap();
+        let unpaused = case.schedule(start).stages[0].due.unwrap();
+        let mut paused = case.clone();
+        let from = start + chrono::Duration::seconds(wait_from);
+        let to = from + chrono::Duration::seconds(wait);
+        paused.apply(Event::from_json_value(json!({"type": "information_requested", "at": from.to_rfc3339(), "fields": ["contact"]})).unwrap()).unwrap();
+        paused.apply(Event::from_json_value(json!({"type": "information_supplied", "at": to.to_rfc3339(), "contact": "13812345678"})).unwrap()).unwrap();
+        let due = paused.schedule(to).stages[0].due.unwrap();
+        prop_assert!(due >= unpaused);
+    }
+}

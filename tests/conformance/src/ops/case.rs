@@ -1,8 +1,102 @@
-use serde_json::Value;
+use complaint_office::ErrorCode;
+use complaint_office::case::{Case, Event, SlaState, StageDeadline};
+use complaint_office::time::format_instant;
+use serde_json::{Value, json};
 
 use super::unknown;
 use crate::Outcome;
+use crate::input::{code, field, instant_of, policy_of};
 
-pub fn run(op: &str, _input: &Value) -> Outcome {
-    unknown(op)
+fn events_of(input: &Value) -> Result<Vec<Event>, String> {
+    field(input, "events")?
+        .as_array()
+        .ok_or("vector.not_an_array:events")?
+        .iter()
+        .map(|v| Event::from_json_value(v.clone()).map_err(code))
+        .collect()
+}
+
+fn replay(input: &Value) -> Result<Case, String> {
+    let policy = policy_of(input)?;
+    Case::replay(&policy, events_of(input)?).map_err(|e| e.code().to_owned())
+}
+
+fn opt_instant(at: Option<complaint_office::time::Instant>) -> Value {
+    at.map_or(Value::Null, |at| json!(format_instant(&at)))
+}
+
+fn stage_json(s: &StageDeadline) -> Value {
+    json!({
+        "stage": s.stage.as_str(),
+        "round": s.round,
+        "state": s.state.as_str(),
+        "last_day": s.last_day.map(|d| d.to_string()),
+        "due": opt_instant(s.due),
+        "met_at": opt_instant(s.met_at),
+        "late_working_days": s.late_working_days,
+    })
+}
+
+pub fn run(op: &str, input: &Value) -> Outcome {
+    match op {
+        "case.event" => {
+            let event = Event::from_json_value(field(input, "event")?.clone()).map_err(code)?;
+            Ok(event.to_json_value())
+        }
+        "case.replay" => {
+            let case = replay(input)?;
+            let at = case.last_event_at();
+            let schedule = case.schedule(at);
+            let open: Vec<Value> = schedule
+                .stages
+                .iter()
+                .filter(|s| {
+                    matches!(
+                        s.state,
+                        SlaState::Open | SlaState::DueSoon | SlaState::Overdue
+                    )
+                })
+                .map(|s| {
+                    json!({
+                        "stage": s.stage.as_str(),
+                        "round": s.round,
+                        "last_day": s.last_day.map(|d| d.to_string()),
+                        "due": opt_instant(s.due),
+                    })
+                })
+                .collect();
+            let report = case.compliance(at);
+            Ok(json!({
+                "status": case.status().as_str(),
+                "number": case.number().map(|n| n.to_string()),
+                "category": case.category(),
+                "department": case.department(),
+                "track": case.track().as_str(),
+                "emergency": case.emergency(),
+                "open_deadlines": open,
+                "violations": report.violations().map(|c| c.rule).collect::<Vec<_>>(),
+                "allowed_next": case.allowed_next().iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+            }))
+        }
+        "case.schedule" => {
+            let case = replay(input)?;
+            let now = instant_of(input, "now")?;
+            Ok(Value::Array(
+                case.schedule(now).stages.iter().map(stage_json).collect(),
+            ))
+        }
+        "case.compliance" => {
+            let case = replay(input)?;
+            let now = instant_of(input, "now")?;
+            let report = case.compliance(now);
+            Ok(json!({
+                "violations": report.violations().map(|c| c.rule).collect::<Vec<_>>(),
+                "findings": report.findings().map(|c| c.rule).collect::<Vec<_>>(),
+                "checks": report.checks.iter().map(|c| json!({
+                    "rule": c.rule, "clause": c.clause, "result": c.result.as_str(),
+                })).collect::<Vec<_>>(),
+            }))
+        }
+        _ => unknown(op),
+    }
 }
