@@ -4,15 +4,20 @@
 //! ignoring spaces, hyphens, dots and brackets between its characters, letter case and
 //! full-width forms. A loose match whose edge is a letter or digit must not continue a longer
 //! run of ASCII letters or digits, so that a short Latin name does not eat into every word.
+//! A phone number is also found in its other national forms (without `+86`/`0086`; a
+//! landline with or without the trunk `0` of its area code), and directly after a `+86` or
+//! `0086` written in the text.
 
 use super::{FULLY_MASKED, MaskKind, narrow};
 
 /// One recorded value to find, with what replaces it.
 pub(super) struct Needle {
-    /// The value as recorded (trimmed), and for a phone also its digits without `+86`.
+    /// The value as recorded (trimmed), and for a phone also its national digits.
     exact: Vec<String>,
-    /// The same, folded for loose matching.
+    /// The folded forms for loose matching.
     loose: Vec<Vec<char>>,
+    /// Whether a loose match may follow a country code (`+86`, `0086`) in the text.
+    after_country_code: bool,
     replacement: String,
 }
 
@@ -24,24 +29,36 @@ impl Needle {
         let inert =
             value.chars().all(|c| c == '*' || is_separator(c)) || replacement.contains(value);
         let mut exact = Vec::new();
-        let mut loose = Vec::new();
+        let mut loose: Vec<String> = Vec::new();
         if !inert {
             exact.push(value.to_owned());
-            let folded = fold(value);
+            let folded: String = fold(value).into_iter().collect();
             if kind == MaskKind::Phone {
-                let text: String = folded.iter().collect();
-                if let Some(national) = ["+86", "0086"].iter().find_map(|p| text.strip_prefix(p))
-                    && !national.is_empty()
-                {
-                    exact.push(national.to_owned());
-                    loose.push(national.chars().collect());
+                let national = ["+86", "0086"]
+                    .iter()
+                    .find_map(|p| folded.strip_prefix(p))
+                    .unwrap_or(&folded)
+                    .to_owned();
+                let mobile = national.len() == 11 && national.starts_with('1');
+                if !national.is_empty() && national != folded {
+                    exact.push(national.clone());
                 }
+                if !national.is_empty() && !mobile {
+                    loose.push(match national.strip_prefix('0') {
+                        Some(rest) => rest.to_owned(),
+                        None => format!("0{national}"),
+                    });
+                }
+                loose.push(national);
             }
             loose.push(folded);
         }
+        loose.retain(|f| !f.is_empty());
+        loose.dedup();
         Needle {
             exact,
-            loose,
+            loose: loose.iter().map(|f| f.chars().collect()).collect(),
+            after_country_code: kind == MaskKind::Phone,
             replacement,
         }
     }
@@ -69,7 +86,10 @@ pub(super) fn redact(text: &str, needles: &[Needle]) -> String {
             );
         }
         for form in &needle.loose {
-            spans.extend(loose_matches(text, &folded, form).map(|(s, e)| (s, e, n)));
+            spans.extend(
+                loose_matches(text, &folded, form, needle.after_country_code)
+                    .map(|(s, e)| (s, e, n)),
+            );
         }
     }
     if spans.is_empty() {
@@ -104,17 +124,32 @@ fn loose_matches<'a>(
     text: &'a str,
     folded: &'a [(char, usize, usize)],
     form: &'a [char],
+    after_country_code: bool,
 ) -> impl Iterator<Item = (usize, usize)> + 'a {
     let (first, last) = (form.first().copied(), form.last().copied());
     folded
         .windows(form.len().max(1))
-        .filter(move |w| !form.is_empty() && w.iter().map(|x| x.0).eq(form.iter().copied()))
-        .filter_map(|w| Some((w.first()?.1, w.last()?.2)))
-        .filter(move |&(start, end)| {
+        .enumerate()
+        .filter(move |(_, w)| !form.is_empty() && w.iter().map(|x| x.0).eq(form.iter().copied()))
+        .filter_map(move |(i, w)| {
+            let (start, end) = (w.first()?.1, w.last()?.2);
             let before = text.get(..start).and_then(|t| t.chars().next_back());
             let after = text.get(end..).and_then(|t| t.chars().next());
-            !(continues(first, before) || continues(last, after))
+            let country_code = after_country_code && follows_country_code(folded, i);
+            let bounded = !(continues(first, before) && !country_code) && !continues(last, after);
+            bounded.then_some((start, end))
         })
+}
+
+/// Whether the folded text has `+86` or `0086` just before index `i`.
+fn follows_country_code(folded: &[(char, usize, usize)], i: usize) -> bool {
+    let before: String = folded
+        .get(i.saturating_sub(4)..i)
+        .unwrap_or_default()
+        .iter()
+        .map(|x| x.0)
+        .collect();
+    before.ends_with("+86") || before == "0086"
 }
 
 /// Whether a match whose edge character is `edge` would continue into `neighbour`.
@@ -169,6 +204,18 @@ mod tests {
         // A longer number is another number, unless the value occurs in it as written.
         assert_eq!(phone("2138 1234 5678"), "2138 1234 5678");
         assert_eq!(phone("913812345678"), "9***");
+        assert_eq!(phone("+86-138-1234-5678"), "***");
+        let landline = |t| hide(MaskKind::Phone, "+86 10 12345678", t);
+        assert_eq!(
+            landline("call 010-1234 5678 or (+86)10 12345678"),
+            "call *** or (***"
+        );
+        let domestic = |t| hide(MaskKind::Phone, "010-12345678", t);
+        assert_eq!(
+            domestic("+86 10 1234 5678, 0086 1012345678"),
+            "+86 ***, 0086 ***"
+        );
+        assert_eq!(domestic("91012345678"), "91012345678");
     }
 
     #[test]
