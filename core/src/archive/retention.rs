@@ -183,7 +183,7 @@ pub fn may_destroy_with(
     let expiry = expiry_with(calendar, archived_on, period)?;
     let reason = if on <= expiry.last_day {
         Some(Refusal::RetentionNotExpired)
-    } else if !approved_on.is_some_and(|a| a <= on) {
+    } else if approved_on.is_none_or(|a| a > on) {
         Some(Refusal::ApprovalMissing)
     } else if legal_hold {
         Some(Refusal::LegalHold)

@@ -15,7 +15,10 @@ const COMPOUND_SURNAMES: &[&str] = &[
 /// The masked name, or `None` when it is neither a Chinese nor a Latin name.
 pub(super) fn mask(value: &str) -> Option<String> {
     let chars: Vec<char> = value.chars().filter(|c| !c.is_whitespace()).collect();
-    if chars.iter().all(|&c| is_han(c) || c == '*' || is_dot(c)) {
+    // Without a Han character (`***`, `J*** S****`) the Latin rule applies, which keeps
+    // spaces: a masked Chinese name without its surname masks to itself either way.
+    let han = chars.iter().any(|&c| is_han(c));
+    if han && chars.iter().all(|&c| is_han(c) || c == '*' || is_dot(c)) {
         chinese(&chars)
     } else {
         latin(value)
@@ -46,10 +49,10 @@ fn chinese(chars: &[char]) -> Option<String> {
 fn latin(value: &str) -> Option<String> {
     let words: Vec<&str> = value.split_whitespace().collect();
     let text = words.join(" ");
-    let valid = text
-        .chars()
-        .all(|c| is_latin_letter(c) || c == '*' || matches!(c, ' ' | '-' | '\'' | '’' | '.'));
-    if !valid || !text.chars().any(is_latin_letter) {
+    let valid = text.chars().all(|c| {
+        is_latin_letter(c) || c == '*' || is_dot(c) || matches!(c, ' ' | '-' | '\'' | '’' | '.')
+    });
+    if !valid || !text.chars().any(|c| is_latin_letter(c) || c == '*') {
         return None;
     }
     let mut in_word = false;
@@ -136,7 +139,18 @@ mod tests {
 
     #[test]
     fn masked_names_stay_as_they_are() {
-        for v in ["張*", "歐陽*", "*", "***", "J*** S****", "買**·**"] {
+        for v in [
+            "張*",
+            "歐陽*",
+            "*",
+            "***",
+            "J*** S****",
+            "買**·**",
+            "**-",
+            "*'*",
+            "** *",
+            "*·*",
+        ] {
             assert_eq!(m(v).as_deref(), Some(v));
         }
     }

@@ -2,11 +2,11 @@
 //!
 //! A value is found as written (anywhere, even inside a longer word) and also in looser forms:
 //! ignoring spaces, hyphens, dots and brackets between its characters, letter case and
-//! full-width forms. A loose match whose edge is a letter or digit must not continue a longer
-//! run of ASCII letters or digits, so that a short Latin name does not eat into every word.
-//! A phone number is also found in its other national forms (without `+86`/`0086`; a
-//! landline with or without the trunk `0` of its area code), and directly after a `+86` or
-//! `0086` written in the text.
+//! full-width forms. A loose match of a *name* whose edge is a letter or digit must not
+//! continue a longer run of ASCII letters or digits, so that a short Latin name does not eat
+//! into every word; phone numbers, e-mail addresses and ID numbers are found anywhere. A
+//! phone number is also found in its other national forms (without `+86`/`0086`; a landline
+//! with or without the trunk `0` of its area code).
 
 use super::{FULLY_MASKED, MaskKind, narrow};
 
@@ -16,8 +16,8 @@ pub(super) struct Needle {
     exact: Vec<String>,
     /// The folded forms for loose matching.
     loose: Vec<Vec<char>>,
-    /// Whether a loose match may follow a country code (`+86`, `0086`) in the text.
-    after_country_code: bool,
+    /// Whether a loose match must not continue a run of ASCII letters or digits (names).
+    word_bounded: bool,
     replacement: String,
 }
 
@@ -58,7 +58,7 @@ impl Needle {
         Needle {
             exact,
             loose: loose.iter().map(|f| f.chars().collect()).collect(),
-            after_country_code: kind == MaskKind::Phone,
+            word_bounded: kind == MaskKind::Name,
             replacement,
         }
     }
@@ -87,8 +87,7 @@ pub(super) fn redact(text: &str, needles: &[Needle]) -> String {
         }
         for form in &needle.loose {
             spans.extend(
-                loose_matches(text, &folded, form, needle.after_country_code)
-                    .map(|(s, e)| (s, e, n)),
+                loose_matches(text, &folded, form, needle.word_bounded).map(|(s, e)| (s, e, n)),
             );
         }
     }
@@ -124,32 +123,19 @@ fn loose_matches<'a>(
     text: &'a str,
     folded: &'a [(char, usize, usize)],
     form: &'a [char],
-    after_country_code: bool,
+    word_bounded: bool,
 ) -> impl Iterator<Item = (usize, usize)> + 'a {
     let (first, last) = (form.first().copied(), form.last().copied());
     folded
         .windows(form.len().max(1))
-        .enumerate()
-        .filter(move |(_, w)| !form.is_empty() && w.iter().map(|x| x.0).eq(form.iter().copied()))
-        .filter_map(move |(i, w)| {
+        .filter(move |w| !form.is_empty() && w.iter().map(|x| x.0).eq(form.iter().copied()))
+        .filter_map(move |w| {
             let (start, end) = (w.first()?.1, w.last()?.2);
             let before = text.get(..start).and_then(|t| t.chars().next_back());
             let after = text.get(end..).and_then(|t| t.chars().next());
-            let country_code = after_country_code && follows_country_code(folded, i);
-            let bounded = !(continues(first, before) && !country_code) && !continues(last, after);
-            bounded.then_some((start, end))
+            let inside_a_word = continues(first, before) || continues(last, after);
+            (!word_bounded || !inside_a_word).then_some((start, end))
         })
-}
-
-/// Whether the folded text has `+86` or `0086` just before index `i`.
-fn follows_country_code(folded: &[(char, usize, usize)], i: usize) -> bool {
-    let before: String = folded
-        .get(i.saturating_sub(4)..i)
-        .unwrap_or_default()
-        .iter()
-        .map(|x| x.0)
-        .collect();
-    before.ends_with("+86") || before == "0086"
 }
 
 /// Whether a match whose edge character is `edge` would continue into `neighbour`.
@@ -201,9 +187,14 @@ mod tests {
         assert_eq!(phone("tel:+86 138 1234 5678"), "tel:***");
         assert_eq!(phone("tel: 0086 13812345678"), "tel: 0086 ***");
         assert_eq!(phone("１３８１２３４５６７８"), "***");
-        // A longer number is another number, unless the value occurs in it as written.
-        assert_eq!(phone("2138 1234 5678"), "2138 1234 5678");
+        // Inside a longer number too: better hide too much than too little.
+        assert_eq!(phone("2138 1234 5678"), "2***");
         assert_eq!(phone("913812345678"), "9***");
+        let email = |t| hide(MaskKind::Email, "zhangsan@example.com", t);
+        assert_eq!(
+            email("mailto:ZHANGSAN@EXAMPLE.COMplease"),
+            "mailto:***please"
+        );
         assert_eq!(phone("+86-138-1234-5678"), "***");
         let landline = |t| hide(MaskKind::Phone, "+86 10 12345678", t);
         assert_eq!(
@@ -215,7 +206,7 @@ mod tests {
             domestic("+86 10 1234 5678, 0086 1012345678"),
             "+86 ***, 0086 ***"
         );
-        assert_eq!(domestic("91012345678"), "91012345678");
+        assert_eq!(domestic("91012345678"), "9***");
     }
 
     #[test]
