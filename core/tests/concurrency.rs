@@ -39,10 +39,10 @@ fn four_threads_a_million_numbers_no_duplicate_no_gap() {
                     match allocator.allocate_in(months[month]) {
                         Ok(n) => {
                             // Strictly increasing within the month, as seen by this thread.
-                            if let Some(last) = mine.last() {
-                                if last.year_month() == n.year_month() {
-                                    assert!(n > *last);
-                                }
+                            if let Some(last) = mine.last()
+                                && last.year_month() == n.year_month()
+                            {
+                                assert!(n > *last);
                             }
                             mine.push(n);
                         }
