@@ -1,35 +1,43 @@
 //! The keyword table compiled for one pass over a text: every keyword folded once, indexed by
 //! its first character, matched leftmost-longest.
 
-use super::Category;
-use super::text::fold_char;
+use std::ops::Range;
 
-/// One occurrence count per keyword of the table, in table order (category by category).
+use super::Category;
+use super::text::{fold_char, folds_to_alphanumeric, unfold};
+
+/// One `(count, first byte offset)` per keyword of the table, in table order (category by
+/// category).
 pub(crate) struct Counts {
-    /// `(count, first position)` per keyword.
     pub(crate) words: Vec<(u32, usize)>,
 }
 
 pub(crate) struct Matcher {
-    // Sorted by first character, longer keywords first: the first match is the longest.
+    // Sorted by slot, then first character, longer keywords first: the first match is the
+    // longest.
     keywords: Vec<Compiled>,
-    // Which first characters occur, hashed into 1,024 bits: most text positions stop here.
-    firsts: [u64; 16],
+    // For each slot (a first character's code modulo SLOTS), its range of `keywords`: most
+    // text positions stop at an empty range.
+    slots: Box<[(u32, u32)]>,
+    // One bit per Basic Multilingual Plane character that folds to a keyword's first
+    // character: the scan folds only at those.
+    starts: Box<[u64]>,
     // The table range of each category's keywords.
-    ranges: Vec<std::ops::Range<usize>>,
+    ranges: Vec<Range<usize>>,
 }
+
+const SLOTS: usize = 1024;
 
 struct Compiled {
     chars: Box<[char]>,
+    first: char,
     id: usize,
     // English keywords match at the start of a word only: `rude` is not in `prudent`.
     word_start: bool,
 }
 
-impl Compiled {
-    fn first(&self) -> char {
-        self.chars.first().copied().unwrap_or('\0')
-    }
+fn slot(c: char) -> usize {
+    c as usize % SLOTS
 }
 
 impl Matcher {
@@ -40,82 +48,124 @@ impl Matcher {
             let start = keywords.len();
             for word in &category.keywords {
                 let chars: Box<[char]> = word.trim().chars().map(fold_char).collect();
-                let word_start = chars.first().is_some_and(char::is_ascii_alphanumeric);
+                let first = chars.first().copied().unwrap_or('\0');
                 keywords.push(Compiled {
+                    word_start: first.is_ascii_alphanumeric(),
+                    first,
                     chars,
                     id: keywords.len(),
-                    word_start,
                 });
             }
             ranges.push(start..keywords.len());
         }
         keywords.retain(|k| !k.chars.is_empty());
-        let mut firsts = [0u64; 16];
-        for k in &keywords {
-            let bit = k.first() as usize & 1023;
-            if let Some(slot) = firsts.get_mut(bit >> 6) {
-                *slot |= 1 << (bit & 63);
+        keywords.sort_by(|a, b| {
+            (slot(a.first), a.first, b.chars.len(), a.id).cmp(&(
+                slot(b.first),
+                b.first,
+                a.chars.len(),
+                b.id,
+            ))
+        });
+        let mut slots = vec![(0u32, 0u32); SLOTS].into_boxed_slice();
+        for (i, k) in keywords.iter().enumerate() {
+            if let Some(range) = slots.get_mut(slot(k.first)) {
+                let i = u32::try_from(i).unwrap_or(u32::MAX);
+                if range.0 == range.1 {
+                    *range = (i, i);
+                }
+                range.1 = i.saturating_add(1);
             }
         }
-        keywords.sort_by(|a, b| {
-            a.first()
-                .cmp(&b.first())
-                .then(b.chars.len().cmp(&a.chars.len()))
-                .then(a.id.cmp(&b.id))
-        });
+        let mut starts = vec![0u64; 0x10000 / 64].into_boxed_slice();
+        let mut firsts: Vec<char> = keywords.iter().map(|k| k.first).collect();
+        firsts.dedup();
+        for c in firsts.into_iter().flat_map(unfold) {
+            let code = c as usize;
+            if let Some(word) = starts.get_mut(code / 64) {
+                *word |= 1 << (code % 64);
+            }
+        }
         Matcher {
             keywords,
-            firsts,
+            slots,
+            starts,
             ranges,
         }
     }
 
     /// The keyword ids of category `index`, in table order.
-    pub(crate) fn range(&self, index: usize) -> std::ops::Range<usize> {
+    pub(crate) fn range(&self, index: usize) -> Range<usize> {
         self.ranges.get(index).cloned().unwrap_or(0..0)
     }
 
-    /// Counts every keyword in `text`, leftmost-longest and without overlaps.
+    /// Counts every keyword in `text`, leftmost-longest and without overlaps. Folds as it
+    /// goes: no folded copy of the text is made.
     pub(crate) fn count(&self, text: &str) -> Counts {
         let total = self.ranges.last().map_or(0, |r| r.end);
         let mut words = vec![(0u32, 0usize); total];
-        let folded: Vec<char> = text.chars().map(fold_char).collect();
-        let mut i = 0;
-        while let Some(rest) = folded.get(i..) {
-            let Some(&c) = rest.first() else { break };
-            let step = match self.longest_at(&folded, i, c) {
-                Some(k) => {
-                    if let Some(slot) = words.get_mut(k.id) {
-                        if slot.0 == 0 {
-                            slot.1 = i;
-                        }
-                        slot.0 += 1;
-                    }
-                    k.chars.len()
-                }
-                None => 1,
+        let mut chars = text.char_indices();
+        let mut after_word = false;
+        while let Some((at, raw)) = chars.next() {
+            let alphanumeric = folds_to_alphanumeric(raw);
+            // Inside an English word no keyword can start.
+            let skip = (after_word && alphanumeric) || !self.may_start(raw);
+            let after = std::mem::replace(&mut after_word, alphanumeric);
+            if skip {
+                continue;
+            }
+            let c = fold_char(raw);
+            let rest = text.get(at + raw.len_utf8()..).unwrap_or_default();
+            let Some(k) = self.longest_at(rest, c, after) else {
+                continue;
             };
-            i += step;
+            if let Some(slot) = words.get_mut(k.id) {
+                if slot.0 == 0 {
+                    slot.1 = at;
+                }
+                slot.0 += 1;
+            }
+            // Resume after the keyword.
+            if k.chars.len() > 1 {
+                chars.nth(k.chars.len() - 2);
+            }
+            after_word = k.chars.last().is_some_and(char::is_ascii_alphanumeric);
         }
         Counts { words }
     }
 
-    fn longest_at(&self, folded: &[char], i: usize, c: char) -> Option<&Compiled> {
-        let bit = c as usize & 1023;
-        if self
-            .firsts
-            .get(bit >> 6)
-            .is_none_or(|w| w & (1 << (bit & 63)) == 0)
-        {
+    /// Whether a keyword may start with the character `raw` folds to.
+    #[inline]
+    fn may_start(&self, raw: char) -> bool {
+        let code = raw as usize;
+        match self.starts.get(code / 64) {
+            Some(word) => word & (1 << (code % 64)) != 0,
+            // Outside the Basic Multilingual Plane characters fold to themselves.
+            None => self
+                .slots
+                .get(slot(raw))
+                .is_some_and(|&(start, end)| start != end),
+        }
+    }
+
+    /// The longest keyword that starts with `c` and goes on with `rest`.
+    fn longest_at(&self, rest: &str, c: char, after_word: bool) -> Option<&Compiled> {
+        let &(start, end) = self.slots.get(slot(c))?;
+        if start == end {
             return None;
         }
-        let rest = folded.get(i..)?;
-        let after_word = i > 0 && folded.get(i - 1).is_some_and(|p| p.is_ascii_alphanumeric());
-        let start = self.keywords.partition_point(|k| k.first() < c);
         self.keywords
-            .get(start..)?
+            .get(start as usize..end as usize)?
             .iter()
-            .take_while(|k| k.first() == c)
-            .find(|k| !(k.word_start && after_word) && rest.starts_with(&k.chars))
+            .filter(|k| k.first == c)
+            .find(|k| {
+                let mut text = rest.chars().map(fold_char);
+                !(k.word_start && after_word)
+                    && k.chars
+                        .get(1..)
+                        .unwrap_or_default()
+                        .iter()
+                        .all(|&w| text.next() == Some(w))
+            })
     }
 }

@@ -210,7 +210,8 @@ impl Labels {
 }
 
 /// The category list of a classification. It reads and writes like a `Vec<Category>` and keeps
-/// the keyword table compiled for matching; any change through `&mut` recompiles it on next use.
+/// the keyword table compiled for matching, once, on first use; any change through `&mut`
+/// makes the next use compile it again.
 #[derive(Default)]
 pub struct Categories {
     list: Vec<Category>,
@@ -400,8 +401,6 @@ impl Classification {
                 "no category in classification.categories has this code",
             ));
         }
-        // Compile the keyword table now, once, rather than on the first complaint.
-        self.categories.matcher();
         Ok(())
     }
 }

@@ -38,15 +38,24 @@ pub fn fold_char(c: char) -> char {
         return c.to_ascii_lowercase();
     }
     let code = c as u32;
+    if code < 0x10000 {
+        let word = (code >> 6) as usize;
+        let bits = TRADITIONAL_BITS.get(word).copied().unwrap_or(0);
+        let bit = 1u64 << (code & 63);
+        if bits & bit != 0 {
+            // The table's index of `c`: the set bits before it.
+            let rank = TRADITIONAL_RANK.get(word).copied().unwrap_or(0) as usize
+                + (bits & (bit - 1)).count_ones() as usize;
+            return TRADITIONAL.get(rank).map_or(c, |&(_, s)| s);
+        }
+        if (0x4E00..=0x9FFF).contains(&code) {
+            // The common case of Chinese text: an ideograph that folds to itself.
+            return c;
+        }
+    }
     if (0xFF01..=0xFF5E).contains(&code) {
         // The full-width forms block mirrors ASCII 0x21..=0x7E.
         return char::from_u32(code - 0xFEE0).map_or(c, |a| a.to_ascii_lowercase());
-    }
-    if code < 0x10000 && TRADITIONAL_BITS[(code >> 6) as usize] & (1 << (code & 63)) != 0 {
-        return match TRADITIONAL.binary_search_by_key(&c, |&(t, _)| t) {
-            Ok(i) => TRADITIONAL.get(i).map_or(c, |&(_, s)| s),
-            Err(_) => c,
-        };
     }
     if c.is_whitespace() { ' ' } else { c }
 }
@@ -84,6 +93,43 @@ pub fn contains(text: &str, word: &str) -> bool {
     })
 }
 
+/// Whether [`fold_char`] gives an ASCII letter or digit, without folding.
+#[inline]
+pub(crate) fn folds_to_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        matches!(c as u32, 0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A)
+    }
+}
+
+/// Every character that [`fold_char`] maps to `folded` (`folded` itself when it is folded).
+pub(crate) fn unfold(folded: char) -> Vec<char> {
+    let mut out = Vec::new();
+    if fold_char(folded) == folded {
+        out.push(folded);
+    }
+    let mut ascii = vec![folded];
+    if folded.is_ascii_lowercase() {
+        ascii.push(folded.to_ascii_uppercase());
+    }
+    for a in ascii {
+        if a != folded {
+            out.push(a);
+        }
+        if ('\u{21}'..='\u{7E}').contains(&a) {
+            out.extend(char::from_u32(a as u32 + 0xFEE0));
+        }
+    }
+    out.extend(
+        TRADITIONAL
+            .iter()
+            .filter(|&&(_, s)| s == folded)
+            .map(|&(t, _)| t),
+    );
+    out
+}
+
 /// Full-width ASCII forms to ASCII and the ideographic space to a space, nothing else: for
 /// contact details, where case and script matter.
 pub(crate) fn narrow(c: char) -> char {
@@ -108,8 +154,10 @@ pub(crate) fn is_blank(text: &str) -> bool {
 }
 
 // One bit per Basic Multilingual Plane code point: set for the Traditional characters of the
-// table, so that the common case (a character not in it) costs one load.
+// table, so that the common case (a character not in it) costs one load; with the number of
+// bits set before each word, a set bit's rank is the character's index in the sorted table.
 static TRADITIONAL_BITS: [u64; 1024] = traditional_bits();
+static TRADITIONAL_RANK: [u16; 1024] = traditional_rank();
 
 const fn traditional_bits() -> [u64; 1024] {
     let mut bits = [0u64; 1024];
@@ -124,7 +172,21 @@ const fn traditional_bits() -> [u64; 1024] {
     bits
 }
 
-/// Traditional → Simplified, sorted by the Traditional character.
+const fn traditional_rank() -> [u16; 1024] {
+    let bits = traditional_bits();
+    let mut rank = [0u16; 1024];
+    let mut total = 0u32;
+    let mut i = 0;
+    while i < 1024 {
+        rank[i] = total as u16;
+        total += bits[i].count_ones();
+        i += 1;
+    }
+    rank
+}
+
+/// Traditional → Simplified, sorted by the Traditional character, all in the Basic
+/// Multilingual Plane.
 #[rustfmt::skip]
 static TRADITIONAL: &[(char, char)] = &[
     ('乾', '干'), ('來', '来'), ('係', '系'), ('個', '个'), ('們', '们'), ('傢', '家'), ('傭', '佣'),
@@ -191,6 +253,7 @@ mod tests {
     #[test]
     fn table_is_sorted_unique_and_idempotent() {
         assert!(TRADITIONAL.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(TRADITIONAL.iter().all(|&(t, _)| (t as u32) < 0x10000));
         for &(t, s) in TRADITIONAL {
             assert_ne!(t, s);
             assert_eq!(fold_char(t), s, "{t}");
@@ -204,6 +267,23 @@ mod tests {
         assert_eq!(fold("a\u{3000}b\tc\u{00A0}d"), "a b c d");
         assert_eq!(fold("投訴 投诉"), "投诉 投诉");
         assert_eq!(fold("😀é"), "😀é");
+    }
+
+    #[test]
+    fn unfold_finds_every_preimage() {
+        for folded in ['质', 'c', '1', ':', '么'] {
+            let mut want: Vec<char> = (0..0x30000u32)
+                .filter_map(char::from_u32)
+                .filter(|&c| fold_char(c) == folded)
+                .collect();
+            let mut got = unfold(folded);
+            want.sort_unstable();
+            got.sort_unstable();
+            assert_eq!(got, want, "{folded}");
+            for &c in &got {
+                assert_eq!(folds_to_alphanumeric(c), folded.is_ascii_alphanumeric());
+            }
+        }
     }
 
     #[test]

@@ -25,10 +25,15 @@ pub fn run(op: &str, input: &Value) -> Outcome {
                 keys.push(QueueKey::new(&a, instant_of(case, "received_at")?));
             }
             let order = triage::queue_order(&keys);
-            Ok(json!(order.iter().map(|&i| json!({
-                "id": ids.get(i),
-                "sort_key": keys.get(i).map(QueueKey::sort_key),
-            })).collect::<Vec<_>>()))
+            Ok(json!(
+                order
+                    .iter()
+                    .map(|&i| json!({
+                        "id": ids.get(i),
+                        "sort_key": keys.get(i).map(QueueKey::sort_key),
+                    }))
+                    .collect::<Vec<_>>()
+            ))
         }
         _ => unknown(op),
     }
