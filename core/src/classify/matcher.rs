@@ -151,21 +151,23 @@ impl Matcher {
     /// The longest keyword that starts with `c` and goes on with `rest`.
     fn longest_at(&self, rest: &str, c: char, after_word: bool) -> Option<&Compiled> {
         let &(start, end) = self.slots.get(slot(c))?;
-        if start == end {
-            return None;
-        }
-        self.keywords
-            .get(start as usize..end as usize)?
-            .iter()
-            .filter(|k| k.first == c)
-            .find(|k| {
-                let mut text = rest.chars().map(fold_char);
-                !(k.word_start && after_word)
-                    && k.chars
-                        .get(1..)
-                        .unwrap_or_default()
-                        .iter()
-                        .all(|&w| text.next() == Some(w))
-            })
+        let candidates = self.keywords.get(start as usize..end as usize)?;
+        // Most candidates differ in their second character: fold it once.
+        let mut text = rest.chars().map(fold_char);
+        let second = text.next();
+        candidates.iter().find(|k| {
+            if k.first != c || (k.word_start && after_word) {
+                return false;
+            }
+            match k.chars.get(1..) {
+                Some([next, tail @ ..]) => {
+                    Some(*next) == second && {
+                        let mut text = text.clone();
+                        tail.iter().all(|&w| text.next() == Some(w))
+                    }
+                }
+                _ => true,
+            }
+        })
     }
 }

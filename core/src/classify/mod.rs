@@ -461,6 +461,13 @@ mod tests {
     }
 
     #[test]
+    fn the_compiled_table_keeps_policies_shareable() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Classification>();
+        shareable::<Policy>();
+    }
+
+    #[test]
     fn longest_match_and_word_starts() {
         let c = Classification::default();
         let s = c.suggest("服务员很不耐烦");
