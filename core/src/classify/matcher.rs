@@ -119,11 +119,11 @@ impl Matcher {
             let Some(k) = self.longest_at(rest, c, after) else {
                 continue;
             };
-            if let Some(slot) = words.get_mut(k.id) {
-                if slot.0 == 0 {
-                    slot.1 = at;
+            if let Some(entry) = words.get_mut(k.id) {
+                if entry.0 == 0 {
+                    entry.1 = at;
                 }
-                slot.0 += 1;
+                entry.0 = entry.0.saturating_add(1);
             }
             // Resume after the keyword.
             if k.chars.len() > 1 {

@@ -306,7 +306,9 @@ impl Classification {
                 continue;
             }
             matched.sort_by_key(|&(first, _)| first);
-            let hits = matched.iter().map(|(_, m)| m.count).sum::<u32>();
+            let hits = matched
+                .iter()
+                .fold(0u32, |sum, (_, m)| sum.saturating_add(m.count));
             total = total.saturating_add(hits);
             ranked.push(Suggestion {
                 category,

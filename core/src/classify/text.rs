@@ -32,10 +32,11 @@
 #[inline]
 pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
-        if c.is_ascii_whitespace() {
-            return ' ';
-        }
-        return c.to_ascii_lowercase();
+        return if c.is_whitespace() {
+            ' '
+        } else {
+            c.to_ascii_lowercase()
+        };
     }
     let code = c as u32;
     if code < 0x10000 {
