@@ -52,6 +52,9 @@ pub enum StatsError {
         /// What failed, without file contents.
         reason: String,
     },
+    /// A CSV delimiter that is a quote, a line break or not ASCII.
+    #[error("invalid CSV delimiter: expected an ASCII character other than a quote or line break")]
+    InvalidDelimiter,
     /// Not a period: `2025-01`, `2025-Q1` or `2025`.
     #[error("invalid period: expected YYYY-MM, YYYY-Qn or YYYY")]
     InvalidPeriod,
@@ -91,6 +94,7 @@ impl ErrorCode for StatsError {
             StatsError::DuplicateColumn { .. } => "stats.duplicate_column",
             StatsError::LengthMismatch { .. } => "stats.length_mismatch",
             StatsError::Unreadable { .. } => "stats.unreadable",
+            StatsError::InvalidDelimiter => "stats.invalid_delimiter",
             StatsError::InvalidPeriod => "stats.invalid_period",
             StatsError::InvalidRange { .. } => "stats.invalid_range",
         }

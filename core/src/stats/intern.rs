@@ -3,32 +3,82 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// Below this many names a linear scan beats hashing (ledgers have a handful of categories).
+/// Up to this many short names a linear scan beats hashing (ledgers have a handful of
+/// categories); past it, and for long names, the hash map decides.
 const SCAN_LIMIT: usize = 16;
 
 /// Names in first-seen order, each with a dense `u32` index.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Interner {
     names: Vec<Box<str>>,
+    /// Short names by [`Key`]: found by comparing integers, without `memcmp`.
+    short: Vec<(Key, u32)>,
     index: HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>>,
+}
+
+/// A name of at most 16 bytes as integers: its length and two (overlapping) loads that
+/// together cover every byte, so equal keys mean equal names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Key(u64, u64, usize);
+
+fn load<const N: usize>(bytes: Option<&[u8]>) -> [u8; N] {
+    bytes.and_then(|b| b.try_into().ok()).unwrap_or([0; N])
+}
+
+impl Key {
+    #[inline]
+    fn of(name: &[u8]) -> Option<Key> {
+        let len = name.len();
+        let (a, b) = match len {
+            0 => (0, 0),
+            1..=3 => {
+                let byte = |i: usize| u64::from(name.get(i).copied().unwrap_or(0));
+                (byte(0) | byte(len / 2) << 8 | byte(len - 1) << 16, 0)
+            }
+            4..=7 => (
+                u64::from(u32::from_le_bytes(load(name.get(..4)))),
+                u64::from(u32::from_le_bytes(load(name.get(len - 4..)))),
+            ),
+            8..=16 => (
+                u64::from_le_bytes(load(name.get(..8))),
+                u64::from_le_bytes(load(name.get(len - 8..))),
+            ),
+            _ => return None,
+        };
+        Some(Key(a, b, len))
+    }
 }
 
 impl Interner {
     /// The index of `name`, adding it if new; `None` if it is not UTF-8 (or the table is full).
+    #[inline]
     pub(crate) fn intern(&mut self, name: &[u8]) -> Option<u32> {
-        if self.names.len() <= SCAN_LIMIT {
-            if let Some(i) = self.names.iter().position(|n| n.as_bytes() == name) {
-                return u32::try_from(i).ok();
+        let key = Key::of(name);
+        if let Some(key) = key
+            && self.short.len() <= SCAN_LIMIT
+        {
+            if let Some(&(_, i)) = self.short.iter().find(|e| e.0 == key) {
+                return Some(i);
             }
         } else if let Some(&i) = self.index.get(name) {
             return Some(i);
         }
+        self.add(name, key)
+    }
+
+    #[cold]
+    fn add(&mut self, name: &[u8], key: Option<Key>) -> Option<u32> {
         let text = std::str::from_utf8(name).ok()?;
         let i = u32::try_from(self.names.len())
             .ok()
             .filter(|&i| i != u32::MAX)?;
         self.names.push(text.into());
         self.index.insert(name.into(), i);
+        if let Some(key) = key
+            && self.short.len() <= SCAN_LIMIT
+        {
+            self.short.push((key, i));
+        }
         Some(i)
     }
 
@@ -76,11 +126,31 @@ mod tests {
         for (i, n) in names.iter().enumerate() {
             assert_eq!(t.intern(n.as_bytes()), Some(i as u32));
         }
+        let long = "a name longer than sixteen bytes";
+        assert_eq!(t.intern(long.as_bytes()), Some(100));
+        assert_eq!(t.intern(long.as_bytes()), Some(100));
+        let mut few = Interner::default();
+        assert_eq!(few.intern(long.as_bytes()), Some(0));
+        assert_eq!(few.intern(b"short"), Some(1));
+        assert_eq!(few.intern(long.as_bytes()), Some(0));
+        assert_eq!(few.intern(b"short"), Some(1));
+        assert_eq!(few.intern(b"shor"), Some(2));
+        assert_eq!(few.intern(b""), Some(3));
+        assert_eq!(few.intern(b"\0"), Some(4));
+        for (i, n) in [
+            "abc", "acc", "abcd", "abce", "abcdefgh", "abcdefgi", "bbcdefgh",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            assert_eq!(few.intern(n.as_bytes()), Some(5 + i as u32), "{n}");
+        }
+        assert_eq!(few.intern(b"abce"), Some(8));
         for (i, n) in names.iter().enumerate().rev() {
             assert_eq!(t.intern(n.as_bytes()), Some(i as u32));
             assert_eq!(t.name(i as u32), n);
         }
         assert_eq!(t.intern(&[0xff, 0xfe]), None);
-        assert_eq!(t.len(), 100);
+        assert_eq!(t.len(), 101);
     }
 }

@@ -10,6 +10,7 @@
 //! [`Leniency::Strict`] mode it stops the read with [`StatsError::BadRow`]; in
 //! [`Leniency::Lenient`] mode the row is left out and listed in [`Ledger::rejected`].
 
+use std::borrow::Borrow;
 use std::collections::HashSet;
 
 use chrono::{DateTime, FixedOffset};
@@ -18,7 +19,7 @@ use serde::Serialize;
 use super::StatsError;
 use super::intern::Interner;
 use super::record::Record;
-use super::timestamp::Epoch;
+use super::timestamp::{self, Epoch};
 use crate::number::ComplaintNumber;
 
 /// What to do with a row that cannot be used.
@@ -76,7 +77,7 @@ pub struct Ledger {
 }
 
 impl Ledger {
-    /// A ledger of Rust records; a record's line is its 1-based position.
+    /// A ledger of Rust records (owned or borrowed); a record's line is its 1-based position.
     ///
     /// ```
     /// use complaint_office::stats::{Leniency, Ledger, Record};
@@ -97,12 +98,15 @@ impl Ledger {
     /// [`StatsError::BadRow`] in strict mode for an empty category or department, an instant
     /// outside 1900–2999 (`time.out_of_range`), a case closed before it was received, or a
     /// number seen before.
-    pub fn from_records(
-        records: impl IntoIterator<Item = Record>,
+    pub fn from_records<R: Borrow<Record>>(
+        records: impl IntoIterator<Item = R>,
         leniency: Leniency,
     ) -> Result<Self, StatsError> {
+        let records = records.into_iter();
         let mut builder = Builder::new(leniency, Field::canonical_names());
+        builder.reserve(records.size_hint().0);
         for (line, r) in (1u64..).zip(records) {
+            let r = r.borrow();
             let row = Row {
                 number: Ok(r.number),
                 received: instant_epoch(r.received_at),
@@ -164,9 +168,12 @@ impl Ledger {
 
 /// An instant's epoch seconds, if its written date lies in the supported years.
 fn instant_epoch(at: crate::time::Instant) -> Result<Epoch, &'static str> {
-    crate::time::check_date(at.date_naive())
-        .map(|_| at.timestamp())
-        .map_err(|e| crate::ErrorCode::code(&e))
+    let epoch = at.timestamp();
+    if timestamp::in_range(epoch, at.offset().local_minus_utc()) {
+        Ok(epoch)
+    } else {
+        Err("time.out_of_range")
+    }
 }
 
 /// The ledger's columns, in the order rows are checked.
@@ -244,6 +251,7 @@ pub(crate) struct Row<'a> {
 }
 
 /// Trims ASCII spaces and tabs (spreadsheet exports pad cells).
+#[inline]
 pub(crate) fn trim(cell: &[u8]) -> &[u8] {
     let start = cell
         .iter()

@@ -26,12 +26,12 @@ use serde::Serialize;
 
 use super::StatsError;
 use super::counts::Counts;
+use super::day_periods::DayPeriods;
 use super::growth::{Growth, trends};
 use super::intern::Interner;
 use super::ledger::{Ledger, NONE, OPEN, Rejected};
 use super::percentile::HandlingHours;
 use super::period::{Granularity, Period};
-use super::timestamp::office_month_index;
 use crate::policy::Policy;
 
 /// What to report on.
@@ -196,7 +196,10 @@ impl Report {
             });
         }
         let office = policy.office_offset().local_minus_utc();
-        let period_of = |at: i64| granularity.index_of_month(office_month_index(at, office));
+        let closed = ledger.closed.iter().copied().filter(|&at| at != OPEN);
+        let instants = ledger.received.iter().copied().chain(closed);
+        let days = DayPeriods::new(granularity, office, instants, ledger.len());
+        let period_of = |at: i64| days.period(at);
         let received: Vec<i32> = ledger.received.iter().map(|&at| period_of(at)).collect();
         let first_with_data = received.iter().copied().min();
         let data = first_with_data.zip(received.iter().copied().max());
@@ -304,32 +307,30 @@ impl Accumulator {
     }
 
     fn count_closed(&mut self, ledger: &Ledger, received: &[i32], period_of: impl Fn(i64) -> i32) {
-        // Closing periods, computed once; records received after the range cannot close in it.
-        let closing: Vec<Slot> = ledger
-            .closed
-            .iter()
-            .zip(received)
-            .map(|(&at, &p)| match (at, self.slot(p)) {
-                (OPEN, _) | (_, Slot::After) => Slot::After,
-                (at, _) => self.slot(period_of(at)),
-            })
-            .collect();
-        for (i, slot) in closing.iter().enumerate() {
-            match *slot {
-                Slot::Before => self.closed_before += 1,
+        const OUTSIDE: u32 = u32::MAX;
+        // The range slot of each closing; records received after the range cannot close in it.
+        let mut closing: Vec<u32> = Vec::with_capacity(received.len());
+        let last = self.lo + self.periods as i32 - 1;
+        for (i, (&at, &p)) in ledger.closed.iter().zip(received).enumerate() {
+            let slot = if at == OPEN || p > last {
+                Slot::After
+            } else {
+                self.slot(period_of(at))
+            };
+            closing.push(match slot {
+                Slot::Before => {
+                    self.closed_before += 1;
+                    OUTSIDE
+                }
                 Slot::In(k) => {
                     self.closed[k] += 1;
-                    match ledger.satisfied[i] {
-                        1 => self.answered[k] += 1,
-                        2 => {
-                            self.answered[k] += 1;
-                            self.satisfied[k] += 1;
-                        }
-                        _ => {}
-                    }
+                    let answer = ledger.satisfied.get(i).copied().unwrap_or(0);
+                    self.answered[k] += u64::from(answer > 0);
+                    self.satisfied[k] += u64::from(answer == 2);
+                    k as u32
                 }
-                Slot::After => {}
-            }
+                Slot::After => OUTSIDE,
+            });
         }
         // A counting sort of handling times by closing period.
         self.offsets = std::iter::once(0)
@@ -340,12 +341,12 @@ impl Accumulator {
             .collect();
         let mut cursor = self.offsets.clone();
         self.durations = vec![0; self.offsets.last().copied().unwrap_or(0)];
-        for (i, slot) in closing.iter().enumerate() {
-            if let Slot::In(k) = *slot
-                && let Some(at) = cursor.get_mut(k)
+        let rows = closing.iter().zip(&ledger.closed).zip(&ledger.received);
+        for ((&k, &closed), &received) in rows {
+            if let Some(at) = cursor.get_mut(k as usize)
                 && let Some(d) = self.durations.get_mut(*at)
             {
-                *d = ledger.closed[i] - ledger.received[i];
+                *d = closed - received;
                 *at += 1;
             }
         }

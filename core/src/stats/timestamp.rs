@@ -18,6 +18,7 @@ const MIN_YEAR: i64 = 1900;
 const MAX_YEAR: i64 = 2999;
 
 /// Reads a ledger time; `office` is the office offset in seconds east of UTC.
+#[inline]
 pub(crate) fn parse(text: &[u8], office: i32) -> Result<Epoch, TimeError> {
     let b = text;
     if b.len() < 19 {
@@ -37,13 +38,7 @@ pub(crate) fn parse(text: &[u8], office: i32) -> Result<Epoch, TimeError> {
     let hour = digits(&b[11..13])?;
     let minute = digits(&b[14..16])?;
     let second = digits(&b[17..19])?;
-    if !(1..=12).contains(&month)
-        || day < 1
-        || day > days_in_month(year, month)
-        || hour > 23
-        || minute > 59
-        || second > 59
-    {
+    if !(1..=12).contains(&month) || day < 1 || hour > 23 || minute > 59 || second > 59 {
         return Err(TimeError::InvalidInstant);
     }
     let mut rest = &b[19..];
@@ -68,10 +63,19 @@ pub(crate) fn parse(text: &[u8], office: i32) -> Result<Epoch, TimeError> {
         }
         _ => return Err(TimeError::InvalidInstant),
     };
-    if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+    let days = if (MIN_YEAR..=MAX_YEAR).contains(&year) {
+        let i = ((year - MIN_YEAR) * 12 + month - 1) as usize;
+        match (MONTH_START.get(i), MONTH_START.get(i + 1)) {
+            (Some(&start), Some(&next)) if day <= i64::from(next - start) => {
+                i64::from(start) + day - 1
+            }
+            _ => return Err(TimeError::InvalidInstant),
+        }
+    } else if day > days_in_month(year, month) {
+        return Err(TimeError::InvalidInstant);
+    } else {
         return Err(TimeError::OutOfRange);
-    }
-    let days = days_from_civil(year, month, day);
+    };
     Ok(days * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second - offset)
 }
 
@@ -98,8 +102,9 @@ fn days_in_month(year: i64, month: i64) -> i64 {
     }
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-pub(crate) fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+/// Days since 1970-01-01 of a proleptic Gregorian date; `month` 1–12, `day` from 1
+/// (H. Hinnant's `days_from_civil`).
+pub(crate) const fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -107,6 +112,25 @@ pub(crate) fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let doy = (153 * mp + 2) / 5 + day - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
+}
+
+/// Months from January 1900 to January 3000, inclusive.
+const TABLE_MONTHS: usize = ((MAX_YEAR - MIN_YEAR + 1) * 12 + 1) as usize;
+
+/// The day (since 1970-01-01) each month of the supported years starts on: two lookups
+/// replace the calendar arithmetic a million rows would repeat.
+static MONTH_START: [i32; TABLE_MONTHS] = month_starts();
+
+const fn month_starts() -> [i32; TABLE_MONTHS] {
+    let mut table = [0i32; TABLE_MONTHS];
+    let mut i = 0;
+    while i < TABLE_MONTHS {
+        let year = MIN_YEAR + (i / 12) as i64;
+        let month = (i % 12) as i64 + 1;
+        table[i] = days_from_civil(year, month, 1) as i32;
+        i += 1;
+    }
+    table
 }
 
 /// The proleptic Gregorian date of a day counted from 1970-01-01 (H. Hinnant's
@@ -125,9 +149,23 @@ pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
 
 /// The month index (`year * 12 + month - 1`) of a day counted from 1970-01-01.
 pub(crate) fn month_index_of_day(days: i64) -> i32 {
-    let (year, month, _) = civil_from_days(days);
-    // Supported instants lie within years 1899–3000: the index fits an i32 easily.
-    (year * 12 + month - 1) as i32
+    let first = i64::from(MONTH_START[0]);
+    let end = i64::from(MONTH_START[TABLE_MONTHS - 1]);
+    if !(first..end).contains(&days) {
+        let (year, month, _) = civil_from_days(days);
+        // Supported instants lie within years 1899–3000: the index fits an i32 easily.
+        return (year * 12 + month - 1) as i32;
+    }
+    // 4,800 months in every 146,097 days: the guess is at most one month off.
+    let start = |i: usize| MONTH_START.get(i).map_or(i64::MAX, |&d| i64::from(d));
+    let mut i = ((days - first) * 4800 / 146_097) as usize;
+    while i > 0 && start(i) > days {
+        i -= 1;
+    }
+    while start(i + 1) <= days {
+        i += 1;
+    }
+    (MIN_YEAR * 12) as i32 + i as i32
 }
 
 /// Writes local epoch seconds as `YYYY-MM-DD HH:MM:SS` (years 0–9999).
@@ -169,6 +207,7 @@ pub(crate) fn in_range(at: Epoch, office: i32) -> bool {
 mod tests {
     use super::*;
     use crate::time::parse_instant;
+    use chrono::Datelike;
 
     const CST: i32 = 8 * 3600;
 
@@ -244,6 +283,24 @@ mod tests {
             days_from_civil(2024, 2, 29) * SECONDS_PER_DAY + 3723,
         );
         assert_eq!(out, "2024-02-29 01:02:03");
+    }
+
+    #[test]
+    fn days_agree_with_chrono() {
+        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+        let mut date = chrono::NaiveDate::from_ymd_opt(1895, 1, 1).unwrap();
+        while date.year() < 3005 {
+            let ymd = (
+                i64::from(date.year()),
+                i64::from(date.month()),
+                i64::from(date.day()),
+            );
+            let ours = days_from_civil(ymd.0, ymd.1, ymd.2);
+            assert_eq!(ours, (date - epoch).num_days(), "{date}");
+            assert_eq!(civil_from_days(ours), ymd);
+            assert_eq!(i64::from(month_index_of_day(ours)), ymd.0 * 12 + ymd.1 - 1);
+            date = date.succ_opt().unwrap();
+        }
     }
 
     #[test]
