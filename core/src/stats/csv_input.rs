@@ -95,6 +95,20 @@ pub struct CsvOptions {
     pub leniency: Leniency,
 }
 
+impl CsvOptions {
+    /// Reads a delimiter given as text (the bindings' form): one ASCII character other than a
+    /// quote or line break, like `,`, `;` or a tab.
+    ///
+    /// # Errors
+    /// [`StatsError::InvalidDelimiter`] otherwise.
+    pub fn delimiter_from_str(text: &str) -> Result<u8, StatsError> {
+        match text.as_bytes() {
+            [b] if b.is_ascii() && !matches!(b, b'"' | b'\n' | b'\r') => Ok(*b),
+            _ => Err(StatsError::InvalidDelimiter),
+        }
+    }
+}
+
 impl Default for CsvOptions {
     fn default() -> Self {
         CsvOptions {
@@ -165,9 +179,9 @@ impl Ledger {
         options: &CsvOptions,
         policy: &Policy,
     ) -> Result<Self, StatsError> {
-        if matches!(options.delimiter, b'"' | b'\n' | b'\r') || !options.delimiter.is_ascii() {
-            return Err(StatsError::InvalidDelimiter);
-        }
+        let delimiter = [options.delimiter];
+        let delimiter = std::str::from_utf8(&delimiter).map_err(|_| StatsError::InvalidDelimiter)?;
+        CsvOptions::delimiter_from_str(delimiter)?;
         let names = options.columns.in_field_order();
         let office = policy.office_offset().local_minus_utc();
         let mut builder = Builder::new(options.leniency, names.clone());
