@@ -180,7 +180,8 @@ impl Ledger {
         policy: &Policy,
     ) -> Result<Self, StatsError> {
         let delimiter = [options.delimiter];
-        let delimiter = std::str::from_utf8(&delimiter).map_err(|_| StatsError::InvalidDelimiter)?;
+        let delimiter =
+            std::str::from_utf8(&delimiter).map_err(|_| StatsError::InvalidDelimiter)?;
         CsvOptions::delimiter_from_str(delimiter)?;
         let names = options.columns.in_field_order();
         let office = policy.office_offset().local_minus_utc();

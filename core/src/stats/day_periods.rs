@@ -16,8 +16,8 @@ pub(crate) struct DayPeriods {
 }
 
 impl DayPeriods {
-    /// A table covering `instants`, in the office offset (seconds east of UTC). Small ledgers
-    /// spread over centuries get no table: they compute each period instead.
+    /// A table covering `instants`, in the office offset (seconds east of UTC). A table pays
+    /// when there are several instants a day; sparse ledgers compute each period instead.
     pub(crate) fn new(
         granularity: Granularity,
         office: i32,
@@ -41,7 +41,7 @@ impl DayPeriods {
             return table;
         };
         let span = usize::try_from(last - first + 1).unwrap_or(usize::MAX);
-        if span > count.saturating_mul(8).max(4096) {
+        if span > count.saturating_mul(4) {
             return table;
         }
         table.periods.reserve(span);
@@ -88,10 +88,8 @@ mod tests {
             assert!(!table.periods.is_empty());
             let none = DayPeriods::new(*g, office, std::iter::empty(), 0);
             for &at in instants.iter().chain(&[0, -5_000_000_000, 30_000_000_000]) {
-                let expected = g.index_of_month(super::super::timestamp::office_month_index(
-                    at,
-                    office as i32,
-                ));
+                let expected =
+                    g.index_of_month(super::super::timestamp::office_month_index(at, office));
                 assert_eq!(table.period(at), expected);
                 assert_eq!(none.period(at), expected);
             }

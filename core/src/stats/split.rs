@@ -158,14 +158,10 @@ pub(crate) fn with_csv_crate(
 mod tests {
     use super::*;
 
-    fn collect(
-        split: fn(
-            &[u8],
-            u8,
-            &mut dyn FnMut(u64, &[&[u8]]) -> Result<(), StatsError>,
-        ) -> Result<(), StatsError>,
-        text: &[u8],
-    ) -> Vec<(u64, Vec<Vec<u8>>)> {
+    type Each<'a> = &'a mut dyn FnMut(u64, &[&[u8]]) -> Result<(), StatsError>;
+    type Split = fn(&[u8], u8, Each<'_>) -> Result<(), StatsError>;
+
+    fn collect(split: Split, text: &[u8]) -> Vec<(u64, Vec<Vec<u8>>)> {
         let mut out = Vec::new();
         split(text, b',', &mut |line, fields| {
             out.push((line, fields.iter().map(|f| f.to_vec()).collect()));
@@ -177,12 +173,8 @@ mod tests {
 
     #[test]
     fn both_paths_agree_on_quote_free_text() {
-        let fast = |b: &[u8], d, f: &mut dyn FnMut(u64, &[&[u8]]) -> Result<(), StatsError>| {
-            quote_free(b, d, 1, f).map(|_| ())
-        };
-        let slow = |b: &[u8], d, f: &mut dyn FnMut(u64, &[&[u8]]) -> Result<(), StatsError>| {
-            with_csv_crate(b, d, 1, f)
-        };
+        let fast: Split = |b, d, f| quote_free(b, d, 1, f).map(|_| ());
+        let slow: Split = |b, d, f| with_csv_crate(b, d, 1, f);
         for text in [
             "a,b\n1,2\n",
             "a,b\r\n1,2\r\n\r\n3,4",

@@ -2,8 +2,7 @@
 
 use complaint_office::number::ComplaintNumber;
 use complaint_office::stats::{
-    ColumnNames, CsvOptions, Granularity, Ledger, Leniency, Period, Record, Report,
-    ReportOptions,
+    ColumnNames, CsvOptions, Granularity, Ledger, Leniency, Period, Record, Report, ReportOptions,
 };
 use complaint_office::time::{format_instant, parse_instant};
 use serde_json::{Value, json};
@@ -95,7 +94,10 @@ fn report_options(input: &Value) -> Result<ReportOptions, Fail> {
     let period = |key: &str| -> Result<Option<Period>, Fail> {
         match present(input, key) {
             None => Ok(None),
-            Some(_) => str_of(input, key)?.parse::<Period>().map(Some).map_err(code),
+            Some(_) => str_of(input, key)?
+                .parse::<Period>()
+                .map(Some)
+                .map_err(code),
         }
     };
     Ok(ReportOptions {
