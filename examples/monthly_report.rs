@@ -141,6 +141,7 @@ fn run() -> Result<(), Box<dyn Error>> {
     };
 
     let started = Instant::now();
+    let cpu_started = cpu_seconds();
     let ledger = match &args.ledger {
         Some(path) => Ledger::from_csv_path(path, &options, &policy)?,
         None => {
@@ -153,6 +154,7 @@ fn run() -> Result<(), Box<dyn Error>> {
         }
     };
     let read = started.elapsed();
+    let cpu_read = cpu_seconds();
 
     let started = Instant::now();
     let report_options = ReportOptions {
@@ -162,6 +164,7 @@ fn run() -> Result<(), Box<dyn Error>> {
     };
     let report = Report::build(&ledger, &report_options, &policy)?;
     let reported = started.elapsed();
+    let cpu_reported = cpu_seconds();
 
     let started = Instant::now();
     let page = html(&report, &policy);
@@ -186,7 +189,21 @@ fn run() -> Result<(), Box<dyn Error>> {
         reported.as_secs_f64(),
         rendered.as_secs_f64()
     );
+    if let (Some(a), Some(b), Some(c)) = (cpu_started, cpu_read, cpu_reported) {
+        println!(
+            "cpu: read={:.4} report={:.4} (seconds on the CPU)",
+            b - a,
+            c - b
+        );
+    }
     Ok(())
+}
+
+/// Seconds this thread has run on a CPU (Linux), to tell work from waiting on a busy machine.
+fn cpu_seconds() -> Option<f64> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanos: f64 = text.split_whitespace().next()?.parse().ok()?;
+    Some(nanos / 1e9)
 }
 
 fn summarize(ledger: &Ledger, report: &Report) {

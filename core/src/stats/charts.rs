@@ -9,6 +9,7 @@
 //! Labels are in the policy's language; categories are labelled by [`label_for`].
 
 use super::labels::{Texts, label_for, texts};
+use super::period::Granularity;
 use super::report::Report;
 use super::svg::{Anchor, Svg, fit, nice_axis, num, text_width};
 use crate::policy::Policy;
@@ -154,6 +155,17 @@ fn trend(report: &Report, policy: &Policy, t: &Texts) -> String {
         .map_or(0.0, |p| text_width(&p.period.to_string(), 11.0))
         + 12.0;
     let every = ((label_width / band).ceil() as usize).max(1);
+    // Steps that fall on Januaries (first quarters, round years), so labels read as a calendar.
+    let natural: &[usize] = match report.granularity {
+        Granularity::Month => &[1, 2, 3, 4, 6, 12, 24, 36, 60, 120, 240, 600],
+        Granularity::Quarter => &[1, 2, 4, 8, 12, 20, 40, 100, 200],
+        Granularity::Year => &[1, 2, 5, 10, 20, 50, 100, 200, 500],
+    };
+    let step = natural
+        .iter()
+        .copied()
+        .find(|&s| s >= every)
+        .unwrap_or(every) as i32;
     let index_of: std::collections::HashMap<&str, usize> = ranked
         .iter()
         .take(shown)
@@ -179,7 +191,7 @@ fn trend(report: &Report, policy: &Policy, t: &Texts) -> String {
             svg.rect("segment", (x, y1, bar, y0 - y1), colour, Some(&tip));
             base += n;
         }
-        if k % every == 0 {
+        if p.period.index().rem_euclid(step) == 0 {
             svg.text(
                 "tick-label",
                 (LEFT + (k as f64 + 0.5) * band, TOP + PLOT_HEIGHT + 16.0),
@@ -364,4 +376,212 @@ fn handling(report: &Report, t: &Texts) -> String {
         &summary,
     );
     svg.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::{CsvOptions, Ledger, html};
+
+    const LEDGER: &str = "number,received_at,channel,category,department,severity,closed_at,satisfied\n\
+        25010001,2025-01-02 09:00:00,hotline,product_quality,production,general,2025-01-03 09:00:00,true\n\
+        25010002,2025-01-15 14:00:00,email,service_attitude,customer_service,serious,2025-02-14 14:00:00,false\n\
+        25020001,2025-02-01 00:30:00,oa,product_quality,production,general,,\n\
+        25020002,2025-02-10 10:00:00,hotline,product_quality,quality_assurance,major,2025-02-12 22:00:00,\n\
+        25040001,2025-04-01 08:00:00,on_site,management,administration,general,2025-04-01 20:00:00,true\n";
+
+    /// The page as XML (its `<!DOCTYPE html>` is a DTD to roxmltree).
+    fn page(text: &str) -> roxmltree::Document<'_> {
+        let options = roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        };
+        roxmltree::Document::parse_with_options(text, options).unwrap()
+    }
+
+    fn policy(language: &str) -> Policy {
+        Policy::from_json_value(serde_json::json!({ "language": language })).unwrap()
+    }
+
+    fn report_of(csv: &str, policy: &Policy) -> Report {
+        let ledger =
+            Ledger::from_csv_reader(csv.as_bytes(), &CsvOptions::default(), policy).unwrap();
+        ledger.report(Granularity::Month, policy).unwrap()
+    }
+
+    fn with_class<'a>(
+        doc: &'a roxmltree::Document<'_>,
+        tag: &str,
+        class: &str,
+    ) -> Vec<roxmltree::Node<'a, 'a>> {
+        doc.descendants()
+            .filter(|n| n.has_tag_name(tag) && n.attribute("class") == Some(class))
+            .collect()
+    }
+
+    fn own_text(n: roxmltree::Node<'_, '_>) -> String {
+        n.children()
+            .filter(|c| c.is_text())
+            .filter_map(|c| c.text())
+            .collect()
+    }
+
+    #[test]
+    fn charts_are_valid_svg_with_one_bar_per_category() {
+        let policy = policy("zh-Hant");
+        let report = report_of(LEDGER, &policy);
+        let charts = charts(&report, &policy);
+        for svg in [
+            &charts.trend,
+            &charts.categories,
+            &charts.departments,
+            &charts.handling,
+        ] {
+            let doc = roxmltree::Document::parse(svg).unwrap();
+            let root = doc.root_element();
+            assert_eq!(root.tag_name().name(), "svg");
+            assert_eq!(
+                root.tag_name().namespace(),
+                Some("http://www.w3.org/2000/svg")
+            );
+            assert!(root.attribute("viewBox").is_some());
+        }
+        let doc = roxmltree::Document::parse(&charts.categories).unwrap();
+        let bars = with_class(&doc, "rect", "bar");
+        assert_eq!(bars.len(), report.overview.by_category.len());
+        let labels: Vec<String> = with_class(&doc, "text", "bar-label")
+            .into_iter()
+            .map(own_text)
+            .collect();
+        assert_eq!(
+            labels,
+            ["product_quality", "management", "service_attitude"]
+        );
+        let axis: Vec<String> = with_class(&doc, "text", "axis-label")
+            .into_iter()
+            .map(own_text)
+            .collect();
+        assert_eq!(axis, ["投訴數"]);
+
+        let doc = roxmltree::Document::parse(&charts.departments).unwrap();
+        assert_eq!(with_class(&doc, "rect", "bar").len(), 4);
+
+        let doc = roxmltree::Document::parse(&charts.trend).unwrap();
+        let segments: usize = report.periods.iter().map(|p| p.by_category.len()).sum();
+        assert_eq!(with_class(&doc, "rect", "segment").len(), segments);
+        assert_eq!(with_class(&doc, "rect", "legend-swatch").len(), 3);
+        let ticks: Vec<String> = with_class(&doc, "text", "tick-label")
+            .into_iter()
+            .map(own_text)
+            .collect();
+        for month in ["2025-01", "2025-02", "2025-03", "2025-04"] {
+            assert!(ticks.iter().any(|t| t == month), "{month} in {ticks:?}");
+        }
+        let axis: Vec<String> = with_class(&doc, "text", "axis-label")
+            .into_iter()
+            .map(own_text)
+            .collect();
+        assert_eq!(axis, ["投訴數", "期間"]);
+
+        let doc = roxmltree::Document::parse(&charts.handling).unwrap();
+        let bars = with_class(&doc, "rect", "bar");
+        assert_eq!(bars.len(), 6);
+        let titles: Vec<String> = bars
+            .iter()
+            .map(|b| {
+                b.children()
+                    .find(|c| c.has_tag_name("title"))
+                    .map(own_text)
+                    .unwrap_or_default()
+            })
+            .collect();
+        // 12 h and 24 h … 60 h, 720 h: one case under a day, two of 1-3 days, one of 30 days.
+        assert_eq!(
+            titles,
+            [
+                "< 1 天: 1",
+                "1–3 天: 2",
+                "3–7 天: 0",
+                "7–15 天: 0",
+                "15–30 天: 0",
+                "≥ 30 天: 1"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_html_report_embeds_the_charts_in_the_policy_language() {
+        for (language, title) in [
+            ("zh-Hant", "投訴統計月報"),
+            ("zh-Hans", "投诉统计月报"),
+            ("en", "Monthly complaint report"),
+        ] {
+            let policy = policy(language);
+            let report = report_of(LEDGER, &policy);
+            let page = html(&report, &policy);
+            let doc = self::page(&page);
+            let root = doc.root_element();
+            assert_eq!(root.tag_name().name(), "html");
+            assert_eq!(root.attribute("lang"), Some(language));
+            let h1 = doc.descendants().find(|n| n.has_tag_name("h1")).unwrap();
+            assert_eq!(own_text(h1), title);
+            assert_eq!(
+                doc.descendants().filter(|n| n.has_tag_name("svg")).count(),
+                4
+            );
+            let rows = doc
+                .descendants()
+                .find(|n| n.has_tag_name("section") && n.attribute("class") == Some("periods"))
+                .unwrap()
+                .descendants()
+                .filter(|n| n.has_tag_name("tr"))
+                .count();
+            assert_eq!(rows, 1 + report.periods.len());
+        }
+    }
+
+    #[test]
+    fn hostile_names_and_many_categories_stay_valid() {
+        let policy = policy("en");
+        let mut csv = String::from("number,received_at,category,department\n");
+        for i in 1..=15 {
+            csv.push_str(&format!(
+                "250100{i:02},2025-01-02 09:00:00,\"<b>&'cat\u{1}{i}\",dept\"\"\n"
+            ));
+        }
+        csv.push_str("25020001,2025-02-02 09:00:00,x,\"</svg><script>\"\n");
+        let report = report_of(&csv, &policy);
+        let charts = charts(&report, &policy);
+        let doc = roxmltree::Document::parse(&charts.categories).unwrap();
+        assert_eq!(with_class(&doc, "rect", "bar").len(), 16);
+        let doc = roxmltree::Document::parse(&charts.trend).unwrap();
+        let legend: Vec<String> = with_class(&doc, "text", "legend")
+            .into_iter()
+            .map(own_text)
+            .collect();
+        assert_eq!(legend.len(), 10);
+        assert_eq!(legend.last().map(String::as_str), Some("Other"));
+        page(&html(&report, &policy));
+    }
+
+    #[test]
+    fn an_empty_report_draws_no_data() {
+        let policy = policy("en");
+        let report = report_of("number,received_at,category,department\n", &policy);
+        let charts = charts(&report, &policy);
+        for svg in [
+            &charts.trend,
+            &charts.categories,
+            &charts.departments,
+            &charts.handling,
+        ] {
+            let doc = roxmltree::Document::parse(svg).unwrap();
+            let texts: Vec<String> = with_class(&doc, "text", "no-data")
+                .into_iter()
+                .map(own_text)
+                .collect();
+            assert_eq!(texts, ["No data"]);
+        }
+        page(&html(&report, &policy));
+    }
 }
