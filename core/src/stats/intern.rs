@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// Up to this many short names a linear scan beats hashing (ledgers have a handful of
+/// Up to this many names of at most 24 bytes a linear scan beats hashing (ledgers have a handful of
 /// categories); past it, and for long names, the hash map decides.
 const SCAN_LIMIT: usize = 16;
 
@@ -16,10 +16,10 @@ pub(crate) struct Interner {
     index: HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>>,
 }
 
-/// A name of at most 16 bytes as integers: its length and two (overlapping) loads that
-/// together cover every byte, so equal keys mean equal names.
+/// A name of at most 24 bytes as integers: its length and (overlapping) loads that together
+/// cover every byte, so equal keys mean equal names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Key(u64, u64, usize);
+struct Key(u64, u64, u64, usize);
 
 fn load<const N: usize>(bytes: Option<&[u8]>) -> [u8; N] {
     bytes.and_then(|b| b.try_into().ok()).unwrap_or([0; N])
@@ -29,23 +29,25 @@ impl Key {
     #[inline]
     fn of(name: &[u8]) -> Option<Key> {
         let len = name.len();
-        let (a, b) = match len {
-            0 => (0, 0),
+        let word = |at: usize| u64::from_le_bytes(load(name.get(at..at + 8)));
+        let half = |at: usize| u64::from(u32::from_le_bytes(load(name.get(at..at + 4))));
+        let key = match len {
+            0 => Key(0, 0, 0, 0),
             1..=3 => {
                 let byte = |i: usize| u64::from(name.get(i).copied().unwrap_or(0));
-                (byte(0) | byte(len / 2) << 8 | byte(len - 1) << 16, 0)
+                Key(
+                    byte(0) | byte(len / 2) << 8 | byte(len - 1) << 16,
+                    0,
+                    0,
+                    len,
+                )
             }
-            4..=7 => (
-                u64::from(u32::from_le_bytes(load(name.get(..4)))),
-                u64::from(u32::from_le_bytes(load(name.get(len - 4..)))),
-            ),
-            8..=16 => (
-                u64::from_le_bytes(load(name.get(..8))),
-                u64::from_le_bytes(load(name.get(len - 8..))),
-            ),
+            4..=7 => Key(half(0), half(len - 4), 0, len),
+            8..=16 => Key(word(0), word(len - 8), 0, len),
+            17..=24 => Key(word(0), word(8), word(len - 8), len),
             _ => return None,
         };
-        Some(Key(a, b, len))
+        Some(key)
     }
 }
 
@@ -126,7 +128,7 @@ mod tests {
         for (i, n) in names.iter().enumerate() {
             assert_eq!(t.intern(n.as_bytes()), Some(i as u32));
         }
-        let long = "a name longer than sixteen bytes";
+        let long = "a name longer than twenty-four bytes";
         assert_eq!(t.intern(long.as_bytes()), Some(100));
         assert_eq!(t.intern(long.as_bytes()), Some(100));
         let mut few = Interner::default();
@@ -138,7 +140,16 @@ mod tests {
         assert_eq!(few.intern(b""), Some(3));
         assert_eq!(few.intern(b"\0"), Some(4));
         for (i, n) in [
-            "abc", "acc", "abcd", "abce", "abcdefgh", "abcdefgi", "bbcdefgh",
+            "abc",
+            "acc",
+            "abcd",
+            "abce",
+            "abcdefgh",
+            "abcdefgi",
+            "bbcdefgh",
+            "quality_assurance",
+            "quality_assurancf",
+            "quality_bssurance",
         ]
         .into_iter()
         .enumerate()
@@ -146,6 +157,7 @@ mod tests {
             assert_eq!(few.intern(n.as_bytes()), Some(5 + i as u32), "{n}");
         }
         assert_eq!(few.intern(b"abce"), Some(8));
+        assert_eq!(few.intern(b"quality_bssurance"), Some(14));
         for (i, n) in names.iter().enumerate().rev() {
             assert_eq!(t.intern(n.as_bytes()), Some(i as u32));
             assert_eq!(t.name(i as u32), n);

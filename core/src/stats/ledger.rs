@@ -58,7 +58,7 @@ pub(crate) const NONE: u32 = u32::MAX;
 /// Build one with [`Ledger::from_records`], [`Ledger::from_csv_reader`],
 /// [`Ledger::from_csv_path`] or [`Ledger::from_columns`]; report on it with
 /// [`Report::build`](super::Report::build).
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Ledger {
     pub(crate) numbers: Vec<ComplaintNumber>,
     pub(crate) received: Vec<Epoch>,
@@ -74,6 +74,18 @@ pub struct Ledger {
     pub(crate) channels: Interner,
     pub(crate) severities: Interner,
     pub(crate) rejected: Vec<Rejected>,
+}
+
+impl std::fmt::Debug for Ledger {
+    /// Sizes only: a million rows are not for a log line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ledger")
+            .field("rows", &self.len())
+            .field("rejected", &self.rejected.len())
+            .field("categories", &self.categories.len())
+            .field("departments", &self.departments.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Ledger {
@@ -144,19 +156,27 @@ impl Ledger {
             DateTime::from_timestamp(secs, 0).and_then(|d| utc.map(|o| d.with_timezone(&o)))
         };
         let name = |table: &Interner, i: u32| (i != NONE).then(|| table.name(i).to_owned());
-        (0..self.len()).filter_map(move |i| {
+        let rows = self
+            .numbers
+            .iter()
+            .zip(self.received.iter().zip(&self.closed))
+            .zip(self.category.iter().zip(&self.department))
+            .zip(self.channel.iter().zip(&self.severity))
+            .zip(&self.satisfied);
+        rows.filter_map(move |row| {
+            let ((((&number, (&received, &closed)), (&c, &d)), (&ch, &sev)), &satisfied) = row;
             Some(Record {
-                number: self.numbers[i],
-                received_at: at(self.received[i])?,
-                channel: name(&self.channels, self.channel[i]),
-                category: self.categories.name(self.category[i]).to_owned(),
-                department: self.departments.name(self.department[i]).to_owned(),
-                severity: name(&self.severities, self.severity[i]),
-                closed_at: match self.closed[i] {
+                number,
+                received_at: at(received)?,
+                channel: name(&self.channels, ch),
+                category: self.categories.name(c).to_owned(),
+                department: self.departments.name(d).to_owned(),
+                severity: name(&self.severities, sev),
+                closed_at: match closed {
                     OPEN => None,
                     secs => Some(at(secs)?),
                 },
-                satisfied: match self.satisfied[i] {
+                satisfied: match satisfied {
                     1 => Some(false),
                     2 => Some(true),
                     _ => None,

@@ -386,35 +386,44 @@ impl Accumulator {
         };
         let mut cumulative_received = received_before;
         let mut cumulative_closed = closed_before;
+        let mut previous = received_just_before;
         let mut out = Vec::with_capacity(periods);
-        for k in 0..periods {
-            let index = lo + k as i32;
-            cumulative_received += total[k];
-            cumulative_closed += closed[k];
-            let previous = match k {
-                0 => received_just_before,
-                _ => total[k - 1],
-            };
+        let columns = total
+            .iter()
+            .zip(&closed)
+            .zip(satisfied.iter().zip(&answered))
+            .zip(offsets.windows(2))
+            .zip(by_category.iter().zip(&by_department))
+            .zip(by_channel.iter().zip(&by_severity));
+        for (index, row) in (lo..).zip(columns) {
+            let (
+                ((((&total, &closed), (&satisfied, &answered)), bounds), (cats, deps)),
+                (chans, sevs),
+            ) = row;
+            cumulative_received += total;
+            cumulative_closed += closed;
             let change = first_with_data.filter(|&f| index > f).map(|_| {
-                let absolute = total[k] as i64 - previous as i64;
+                let absolute = total as i64 - previous as i64;
                 Change {
                     absolute,
                     percent: (previous > 0).then(|| absolute as f64 / previous as f64 * 100.0),
                 }
             });
-            let slice = durations
-                .get_mut(offsets[k]..offsets[k + 1])
-                .unwrap_or_default();
+            previous = total;
+            let slice = match bounds {
+                [start, end] => durations.get_mut(*start..*end).unwrap_or_default(),
+                _ => &mut [],
+            };
             out.push(PeriodStats {
                 period: Period::from_index(granularity, index),
-                total: total[k],
-                by_category: named(&by_category[k], &ledger.categories),
-                by_department: named(&by_department[k], &ledger.departments),
-                by_channel: named(&by_channel[k], &ledger.channels),
-                by_severity: named(&by_severity[k], &ledger.severities),
-                closed: closed[k],
+                total,
+                by_category: named(cats, &ledger.categories),
+                by_department: named(deps, &ledger.departments),
+                by_channel: named(chans, &ledger.channels),
+                by_severity: named(sevs, &ledger.severities),
+                closed,
                 handling_hours: HandlingHours::of_seconds(slice),
-                satisfaction_rate: rate(satisfied[k], answered[k]),
+                satisfaction_rate: rate(satisfied, answered),
                 open_at_end: cumulative_received.saturating_sub(cumulative_closed),
                 change,
             });

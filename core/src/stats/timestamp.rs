@@ -192,15 +192,18 @@ pub(crate) fn write_local(out: &mut String, local: i64) {
     }
 }
 
-/// The month index of an instant in the office offset.
+/// The month index of an instant in the office offset (the reference the period table is
+/// checked against).
+#[cfg(test)]
 pub(crate) fn office_month_index(at: Epoch, office: i32) -> i32 {
     month_index_of_day((at + i64::from(office)).div_euclid(SECONDS_PER_DAY))
 }
 
 /// Whether an instant's date lies in the supported years (1900–2999) in its office offset.
 pub(crate) fn in_range(at: Epoch, office: i32) -> bool {
-    let month_index = office_month_index(at, office);
-    (MIN_YEAR as i32 * 12..(MAX_YEAR as i32 + 1) * 12).contains(&month_index)
+    const FIRST: i64 = days_from_civil(MIN_YEAR, 1, 1) * SECONDS_PER_DAY;
+    const END: i64 = days_from_civil(MAX_YEAR + 1, 1, 1) * SECONDS_PER_DAY;
+    (FIRST..END).contains(&(at + i64::from(office)))
 }
 
 #[cfg(test)]
@@ -273,6 +276,18 @@ mod tests {
             parse(b"3000-01-01 00:00:00", CST),
             Err(TimeError::OutOfRange)
         );
+    }
+
+    #[test]
+    fn range_is_checked_in_the_given_offset() {
+        let first = days_from_civil(1900, 1, 1) * SECONDS_PER_DAY;
+        assert!(in_range(first, 0));
+        assert!(!in_range(first - 1, 0));
+        assert!(in_range(first - 3600, 3600));
+        let end = days_from_civil(3000, 1, 1) * SECONDS_PER_DAY;
+        assert!(in_range(end - 1, 0));
+        assert!(!in_range(end, 0));
+        assert!(!in_range(end - 3600, 3600));
     }
 
     #[test]
