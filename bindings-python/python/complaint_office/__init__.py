@@ -1,0 +1,92 @@
+"""complaint-office: a company's complaint-handling policy as executable rules.
+
+Complaint numbers, PRC working-day deadlines under the Civil Code's period rules, the case
+lifecycle with its schedule and compliance report, retention and statistics, from one Rust
+core shared with every other language. The library decides and computes; it never stores,
+sends or reads the clock: everything that needs "now" takes it as an argument.
+
+Dates are ``datetime.date`` or ``YYYY-MM-DD``; instants are timezone-aware
+``datetime.datetime`` or RFC 3339 text (a naive datetime is an error, never guessed).
+
+>>> from datetime import date
+>>> import complaint_office as co
+>>> co.Calendar.default().add_working_days(date(2025, 9, 26), 5)
+datetime.date(2025, 10, 10)
+"""
+
+from . import accountability, archive, calendar, case, duration, errors, intake, number, period, policy, triage
+from ._native import __version__
+from .accountability import Consequence, Fault, Level, Responsibility, Sanction
+from .archive import Document
+from .calendar import Calendar, DayInfo, DayKind, Festival, from_epoch_day, to_epoch_day
+from .case import (
+    ActorRole,
+    Case,
+    Check,
+    CheckResult,
+    ComplianceReport,
+    Event,
+    EventKind,
+    EvidenceKind,
+    FollowUpMethod,
+    Interviewee,
+    Satisfaction,
+    Schedule,
+    SlaState,
+    Stage,
+    StageDeadline,
+    Status,
+    TeamRole,
+)
+from .duration import Duration, Unit
+from .errors import (
+    AccountabilityError,
+    ArchiveError,
+    CalendarError,
+    CaseError,
+    ClassifyError,
+    ComplaintOfficeError,
+    DurationError,
+    EventError,
+    IntakeError,
+    InternalError,
+    NumberError,
+    PeriodError,
+    PolicyError,
+    PrivacyError,
+    StatsError,
+    TimeError,
+    TransitionError,
+    TriageError,
+)
+from .intake import Channel, ComplainantKind, Field
+from .number import ComplaintNumber, NumberAllocator, NumberSequences, next_number, next_number_at
+from .period import Deadline, PeriodRule
+from .policy import Deadlines, Language, Policy, PolicySet, Retention, Sla
+from .triage import Complexity, Severity, Track, Urgency
+
+__all__ = [
+    # modules
+    "accountability", "archive", "calendar", "case", "duration", "errors", "intake", "number",
+    "period", "policy", "triage",
+    "__version__",
+    # errors
+    "ComplaintOfficeError", "TimeError", "DurationError", "NumberError", "PolicyError",
+    "CalendarError", "PeriodError", "IntakeError", "ClassifyError", "TriageError", "CaseError",
+    "EventError", "TransitionError", "AccountabilityError", "ArchiveError", "PrivacyError",
+    "StatsError", "InternalError",
+    # durations and numbers
+    "Duration", "Unit", "ComplaintNumber", "NumberAllocator", "NumberSequences", "next_number",
+    "next_number_at",
+    # policy, calendar, periods
+    "Policy", "PolicySet", "Deadlines", "Sla", "Retention", "Language",
+    "Calendar", "DayInfo", "DayKind", "Festival", "to_epoch_day", "from_epoch_day",
+    "Deadline", "PeriodRule",
+    # cases
+    "Case", "Event", "EventKind", "Status", "ActorRole", "TeamRole", "EvidenceKind",
+    "Interviewee", "Satisfaction", "FollowUpMethod", "Schedule", "StageDeadline", "Stage",
+    "SlaState", "ComplianceReport", "Check", "CheckResult",
+    # vocabularies of the other areas
+    "Channel", "ComplainantKind", "Field", "Severity", "Urgency", "Complexity", "Track",
+    "Responsibility", "Fault", "Consequence", "Level", "Sanction", "Document",
+]
