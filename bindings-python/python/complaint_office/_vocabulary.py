@@ -6,11 +6,22 @@ from typing import Type
 from . import _native
 
 
-def vocabulary(name: str, module: str, doc: str) -> Type[enum.Enum]:
-    """A ``str``-valued :class:`enum.Enum` named ``name`` whose values are the core's names
-    (the JSON forms); member names are the values in upper case (``zh-Hant`` → ``ZH_HANT``)."""
+class VocabularyEnum(str, enum.Enum):
+    """The base of every vocabulary enum: members are strings equal to their JSON names."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
+
+
+def vocabulary(name: str, module: str, doc: str) -> Type[VocabularyEnum]:
+    """A :class:`VocabularyEnum` named ``name`` whose values are the core's names (the JSON
+    forms); member names are the values in upper case (``zh-Hant`` → ``ZH_HANT``)."""
     members = [(value.upper().replace("-", "_"), value) for value in _native._vocabulary(name)]
-    cls = enum.Enum(name, members, module=module, qualname=name, type=str)  # type: ignore[misc]
+    cls: Type[VocabularyEnum] = VocabularyEnum(  # type: ignore[call-overload]
+        name, members, module=module, qualname=name
+    )
     cls.__doc__ = doc
-    cls.__str__ = lambda self: self.value  # type: ignore[method-assign]
     return cls

@@ -1,0 +1,130 @@
+from . import accountability as accountability
+from . import archive as archive
+from . import calendar as calendar
+from . import case as case
+from . import duration as duration
+from . import errors as errors
+from . import intake as intake
+from . import number as number
+from . import period as period
+from . import policy as policy
+from . import triage as triage
+from .accountability import (
+    Consequence as Consequence,
+    Fault as Fault,
+    Level as Level,
+    Responsibility as Responsibility,
+    Sanction as Sanction,
+)
+from .archive import (
+    Document as Document,
+)
+from .calendar import (
+    Calendar as Calendar,
+    DayInfo as DayInfo,
+    DayKind as DayKind,
+    Festival as Festival,
+    from_epoch_day as from_epoch_day,
+    to_epoch_day as to_epoch_day,
+)
+from .case import (
+    ActorRole as ActorRole,
+    Case as Case,
+    Check as Check,
+    CheckResult as CheckResult,
+    ComplianceReport as ComplianceReport,
+    Event as Event,
+    EventKind as EventKind,
+    EvidenceKind as EvidenceKind,
+    FollowUpMethod as FollowUpMethod,
+    Interviewee as Interviewee,
+    Satisfaction as Satisfaction,
+    Schedule as Schedule,
+    SlaState as SlaState,
+    Stage as Stage,
+    StageDeadline as StageDeadline,
+    Status as Status,
+    TeamRole as TeamRole,
+)
+from .duration import (
+    Duration as Duration,
+    Unit as Unit,
+)
+from .errors import (
+    AccountabilityError as AccountabilityError,
+    ArchiveError as ArchiveError,
+    CalendarError as CalendarError,
+    CaseError as CaseError,
+    ClassifyError as ClassifyError,
+    ComplaintOfficeError as ComplaintOfficeError,
+    DurationError as DurationError,
+    EventError as EventError,
+    IntakeError as IntakeError,
+    InternalError as InternalError,
+    NumberError as NumberError,
+    PeriodError as PeriodError,
+    PolicyError as PolicyError,
+    PrivacyError as PrivacyError,
+    StatsError as StatsError,
+    TimeError as TimeError,
+    TransitionError as TransitionError,
+    TriageError as TriageError,
+)
+from .intake import (
+    Channel as Channel,
+    ComplainantKind as ComplainantKind,
+    Field as Field,
+)
+from .number import (
+    ComplaintNumber as ComplaintNumber,
+    NumberAllocator as NumberAllocator,
+    NumberSequences as NumberSequences,
+    next_number as next_number,
+    next_number_at as next_number_at,
+)
+from .period import (
+    Deadline as Deadline,
+    PeriodRule as PeriodRule,
+)
+from .policy import (
+    Deadlines as Deadlines,
+    Language as Language,
+    Policy as Policy,
+    PolicySet as PolicySet,
+    Retention as Retention,
+    Sla as Sla,
+)
+from .triage import (
+    Complexity as Complexity,
+    Severity as Severity,
+    Track as Track,
+    Urgency as Urgency,
+)
+
+__version__: str
+
+__all__ = [
+    # modules
+    "accountability", "archive", "calendar", "case", "duration", "errors", "intake", "number",
+    "period", "policy", "triage",
+    "__version__",
+    # errors
+    "ComplaintOfficeError", "TimeError", "DurationError", "NumberError", "PolicyError",
+    "CalendarError", "PeriodError", "IntakeError", "ClassifyError", "TriageError", "CaseError",
+    "EventError", "TransitionError", "AccountabilityError", "ArchiveError", "PrivacyError",
+    "StatsError", "InternalError",
+    # durations and numbers
+    "Duration", "Unit", "ComplaintNumber", "NumberAllocator", "NumberSequences", "next_number",
+    "next_number_at",
+    # policy, calendar, periods
+    "Policy", "PolicySet", "Deadlines", "Sla", "Retention", "Language",
+    "Calendar", "DayInfo", "DayKind", "Festival", "to_epoch_day", "from_epoch_day",
+    "Deadline", "PeriodRule",
+    # cases
+    "Case", "Event", "EventKind", "Status", "ActorRole", "TeamRole", "EvidenceKind",
+    "Interviewee", "Satisfaction", "FollowUpMethod", "Schedule", "StageDeadline", "Stage",
+    "SlaState", "ComplianceReport", "Check", "CheckResult",
+    # vocabularies of the other areas
+    "Channel", "ComplainantKind", "Field", "Severity", "Urgency", "Complexity", "Track",
+    "Responsibility", "Fault", "Consequence", "Level", "Sanction", "Document",
+]
