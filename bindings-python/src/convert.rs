@@ -6,14 +6,14 @@
 //! datetime is `time.missing_offset`, never guessed. Errors come from the core's parsers, so the
 //! codes are the same in every language.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeDelta, TimeZone};
 use complaint_office::time::{
     Instant, TimeError, YearMonth, check_date, format_instant, parse_date, parse_instant,
     parse_offset,
 };
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
+use pyo3::types::{IntoPyDict, PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 use pyo3::{Borrowed, intern};
 use serde_json::{Map, Number, Value};
 
@@ -106,12 +106,28 @@ pub fn instant_of(ob: &Bound<'_, PyAny>) -> PyResult<Instant> {
     }
     match is_plain_date(py, ob)? {
         Some(false) => {
-            if ob.call_method0(intern!(py, "utcoffset"))?.is_none() {
+            // Any tzinfo (fixed or a zone such as ZoneInfo) gives this instant's offset.
+            let utcoffset = ob.call_method0(intern!(py, "utcoffset"))?;
+            if utcoffset.is_none() {
                 return Err(err(TimeError::MissingOffset));
             }
-            let at: DateTime<FixedOffset> = ob.extract()?;
-            check_date(at.date_naive()).map_err(err)?;
-            Ok(at)
+            let offset: TimeDelta = utcoffset.extract()?;
+            let offset = i32::try_from(offset.num_seconds())
+                .ok()
+                .and_then(FixedOffset::east_opt)
+                .ok_or_else(|| err(TimeError::InvalidOffset))?;
+            let local: NaiveDateTime = ob
+                .call_method(
+                    intern!(py, "replace"),
+                    (),
+                    Some(&[("tzinfo", py.None())].into_py_dict(py)?),
+                )?
+                .extract()?;
+            check_date(local.date()).map_err(err)?;
+            offset
+                .from_local_datetime(&local)
+                .single()
+                .ok_or_else(|| err(TimeError::InvalidInstant))
         }
         Some(true) => Err(raise(
             "time.invalid_instant",
