@@ -85,6 +85,29 @@ pub fn run(op: &str, input: &Value) -> Outcome {
                 case.schedule(now).stages.iter().map(stage_json).collect(),
             ))
         }
+        "case.view" => {
+            let case = replay(input)?;
+            let role: complaint_office::privacy::Role =
+                crate::input::str_of(input, "role")?.parse().map_err(code)?;
+            let view = case.view(role);
+            Ok(json!({
+                "role": view.role.as_str(),
+                "number": view.number.map(|n| n.to_string()),
+                "status": view.status.as_str(),
+                "category": view.category,
+                "department": view.department,
+                "track": view.track.as_str(),
+                "emergency": view.emergency,
+                "received_at": format_instant(&view.received_at),
+                "personal": {
+                    "complainant_name": view.personal.complainant_name,
+                    "contact_phone": view.personal.contact_phone,
+                    "contact_email": view.personal.contact_email,
+                    "id_number": view.personal.id_number,
+                    "content": view.personal.content,
+                },
+            }))
+        }
         "case.compliance" => {
             let case = replay(input)?;
             let now = instant_of(input, "now")?;
