@@ -1,7 +1,12 @@
 //! The case lifecycle (§2–§6): events as dicts or JSON, `Case.replay`, `apply`, the deadline
 //! `schedule` and the `compliance` report.
 
-use complaint_office::case::{Case, Check, ComplianceReport, Event, Schedule, StageDeadline};
+use complaint_office::case::{
+    Case, CaseView, Check, ComplianceReport, Event, Schedule, StageDeadline,
+};
+
+use crate::accountability::PyFinding;
+use crate::privacy::PyPersonalData;
 use pyo3::Borrowed;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
@@ -318,6 +323,20 @@ impl PyCase {
             .iter()
             .map(|p| Ok((instant_to_py(py, p.from)?, opt_instant_to_py(py, p.to)?)))
             .collect()
+    }
+
+    /// The responsibility findings of the handling plan (§4.1.1, §8.1).
+    #[getter]
+    fn findings(&self) -> Vec<PyFinding> {
+        self.0.findings().iter().cloned().map(PyFinding).collect()
+    }
+
+    /// What `role` (a privacy `Role`) may see of the case (§1.3.4).
+    fn view(&self, role: &str) -> PyResult<PyCaseView> {
+        guard(|| {
+            let role = role.parse().map_err(crate::errors::err)?;
+            Ok(PyCaseView(self.0.view(role)))
+        })
     }
 
     /// The deadline schedule and SLA state at `now`.
@@ -652,7 +671,99 @@ impl PyComplianceReport {
     }
 }
 
+/// What a role may see of a case (§1.3.4).
+#[pyclass(name = "CaseView", module = "complaint_office.case", frozen)]
+#[derive(Debug, Clone)]
+pub struct PyCaseView(CaseView);
+
+#[pymethods]
+impl PyCaseView {
+    /// Who is looking (a privacy `Role`).
+    #[getter]
+    fn role<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_enum!(py, "complaint_office.privacy", "Role", self.0.role.as_str())
+    }
+
+    /// The complaint number.
+    #[getter]
+    fn number(&self) -> Option<PyComplaintNumber> {
+        self.0.number.map(PyComplaintNumber)
+    }
+
+    /// The status.
+    #[getter]
+    fn status<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_enum!(
+            py,
+            "complaint_office.case",
+            "Status",
+            self.0.status.as_str()
+        )
+    }
+
+    /// The category.
+    #[getter]
+    fn category(&self) -> Option<&str> {
+        self.0.category.as_deref()
+    }
+
+    /// The department concerned.
+    #[getter]
+    fn department(&self) -> Option<&str> {
+        self.0.department.as_deref()
+    }
+
+    /// The track.
+    #[getter]
+    fn track<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_enum!(
+            py,
+            "complaint_office.triage",
+            "Track",
+            self.0.track.as_str()
+        )
+    }
+
+    /// Whether the emergency procedure applies.
+    #[getter]
+    fn emergency(&self) -> bool {
+        self.0.emergency
+    }
+
+    /// When the complaint was received.
+    #[getter]
+    fn received_at<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        instant_to_py(py, self.0.received_at)
+    }
+
+    /// The complainant's personal data, redacted for the role.
+    #[getter]
+    fn personal(&self) -> PyPersonalData {
+        PyPersonalData(self.0.personal.clone())
+    }
+
+    /// The JSON form of `case.view`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let v = &self.0;
+        let dict = PyDict::new(py);
+        dict.set_item("role", v.role.as_str())?;
+        dict.set_item("number", v.number.map(|n| n.to_string()))?;
+        dict.set_item("status", v.status.as_str())?;
+        dict.set_item("category", v.category.as_deref())?;
+        dict.set_item("department", v.department.as_deref())?;
+        dict.set_item("track", v.track.as_str())?;
+        dict.set_item("emergency", v.emergency)?;
+        dict.set_item(
+            "received_at",
+            complaint_office::time::format_instant(&v.received_at),
+        )?;
+        dict.set_item("personal", PyPersonalData(v.personal.clone()).to_dict(py)?)?;
+        Ok(dict)
+    }
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyCaseView>()?;
     m.add_class::<PyEvent>()?;
     m.add_class::<PyCase>()?;
     m.add_class::<PySchedule>()?;

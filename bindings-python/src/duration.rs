@@ -100,7 +100,6 @@ impl PyDuration {
     }
 
     /// The JSON form: `{"amount": 5, "unit": "working_days"}`.
-    #[allow(clippy::wrong_self_convention)] // pymethods take `&self`
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
         dict.set_item(intern!(py, "amount"), self.0.amount())?;

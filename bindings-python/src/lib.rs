@@ -9,8 +9,14 @@
 //!   turns a panic into `InternalError` (`internal.panic`) so that none reaches Python.
 //! * [`convert`] reads native `datetime` values and ISO strings, and JSON-shaped Python values.
 
+// Methods exposed to Python take `&self` (pyo3), whatever their name (`to_dict`,
+// `into_result` after the core's).
+#![allow(clippy::wrong_self_convention)]
+
 use pyo3::prelude::*;
 
+mod accountability;
+mod archive;
 mod batch;
 mod calendar;
 mod case;
@@ -20,6 +26,7 @@ mod errors;
 mod number;
 mod period;
 mod policy;
+mod privacy;
 mod vocabulary;
 
 pub use errors::guard;
@@ -37,5 +44,8 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     calendar::register(m)?;
     period::register(m)?;
     case::register(m)?;
+    accountability::register(m)?;
+    archive::register(m)?;
+    privacy::register(m)?;
     Ok(())
 }

@@ -122,7 +122,6 @@ impl PyComplaintNumber {
     }
 
     /// The JSON form of `number.parse`: `{"year", "month", "serial"}`.
-    #[allow(clippy::wrong_self_convention)] // pymethods take `&self`
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
         dict.set_item(intern!(py, "year"), self.0.year())?;

@@ -256,6 +256,12 @@ impl PyPolicy {
         self.0.retention().into()
     }
 
+    /// The discipline table (`[discipline]`, §8).
+    #[getter]
+    fn discipline(&self) -> crate::accountability::PyDisciplineTable {
+        crate::accountability::PyDisciplineTable(self.0.discipline().clone())
+    }
+
     /// This policy with another calendar (for example one with holiday-cn data loaded).
     fn with_calendar(&self, calendar: &PyCalendar) -> PyResult<Self> {
         guard(|| {

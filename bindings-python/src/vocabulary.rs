@@ -8,47 +8,55 @@ use complaint_office::case::{
 };
 use complaint_office::duration::Unit;
 use complaint_office::policy::Language;
-use complaint_office::{accountability, archive, intake, triage};
+use complaint_office::{accountability, archive, intake, privacy, triage};
 use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 
-/// The names of the vocabulary `name` (a Python enum class name), in the core's order.
-fn names(name: &str) -> Option<Vec<&'static str>> {
-    let names: &[&str] = match name {
-        "Unit" => return Some(Unit::ALL.iter().map(|u| u.as_str()).collect()),
-        "Language" => {
+/// The names of the vocabulary `key` (`module.Class` of the Python package), in the core's order.
+fn names(key: &str) -> Option<Vec<&'static str>> {
+    let names: &[&str] = match key {
+        "duration.Unit" => return Some(Unit::ALL.iter().map(|u| u.as_str()).collect()),
+        "policy.Language" => {
             return Some(
                 [Language::ZhHant, Language::ZhHans, Language::En]
                     .map(Language::tag)
                     .to_vec(),
             );
         }
-        "DayKind" => DayKind::NAMES,
-        "Festival" => Festival::NAMES,
-        "EventKind" => EventKind::NAMES,
-        "ActorRole" => ActorRole::NAMES,
-        "TeamRole" => TeamRole::NAMES,
-        "EvidenceKind" => EvidenceKind::NAMES,
-        "Interviewee" => Interviewee::NAMES,
-        "Satisfaction" => Satisfaction::NAMES,
-        "FollowUpMethod" => FollowUpMethod::NAMES,
-        "Status" => Status::NAMES,
-        "Stage" => Stage::NAMES,
-        "SlaState" => SlaState::NAMES,
-        "CheckResult" => CheckResult::NAMES,
-        "Channel" => intake::Channel::NAMES,
-        "ComplainantKind" => intake::ComplainantKind::NAMES,
-        "Field" => intake::Field::NAMES,
-        "Severity" => triage::Severity::NAMES,
-        "Urgency" => triage::Urgency::NAMES,
-        "Complexity" => triage::Complexity::NAMES,
-        "Track" => triage::Track::NAMES,
-        "Responsibility" => accountability::Responsibility::NAMES,
-        "Fault" => accountability::Fault::NAMES,
-        "Consequence" => accountability::Consequence::NAMES,
-        "Level" => accountability::Level::NAMES,
-        "Sanction" => accountability::Sanction::NAMES,
-        "Document" => archive::Document::NAMES,
+        "calendar.DayKind" => DayKind::NAMES,
+        "calendar.Festival" => Festival::NAMES,
+        "case.EventKind" => EventKind::NAMES,
+        "case.ActorRole" => ActorRole::NAMES,
+        "case.TeamRole" => TeamRole::NAMES,
+        "case.EvidenceKind" => EvidenceKind::NAMES,
+        "case.Interviewee" => Interviewee::NAMES,
+        "case.Satisfaction" => Satisfaction::NAMES,
+        "case.FollowUpMethod" => FollowUpMethod::NAMES,
+        "case.Status" => Status::NAMES,
+        "case.Stage" => Stage::NAMES,
+        "case.SlaState" => SlaState::NAMES,
+        "case.CheckResult" => CheckResult::NAMES,
+        "intake.Channel" => intake::Channel::NAMES,
+        "intake.ComplainantKind" => intake::ComplainantKind::NAMES,
+        "intake.Field" => intake::Field::NAMES,
+        "triage.Severity" => triage::Severity::NAMES,
+        "triage.Urgency" => triage::Urgency::NAMES,
+        "triage.Complexity" => triage::Complexity::NAMES,
+        "triage.Track" => triage::Track::NAMES,
+        "accountability.Responsibility" => accountability::Responsibility::NAMES,
+        "accountability.Fault" => accountability::Fault::NAMES,
+        "accountability.Consequence" => accountability::Consequence::NAMES,
+        "accountability.Level" => accountability::Level::NAMES,
+        "accountability.Sanction" => accountability::Sanction::NAMES,
+        "archive.Document" => archive::Document::NAMES,
+        "archive.SweepStatus" => archive::SweepStatus::NAMES,
+        "archive.Refusal" => {
+            return Some(archive::Refusal::ALL.iter().map(|r| r.code()).collect());
+        }
+        "privacy.MaskKind" => privacy::MaskKind::NAMES,
+        "privacy.Role" => privacy::Role::NAMES,
+        "privacy.Field" => privacy::Field::NAMES,
+        "privacy.Visibility" => privacy::Visibility::NAMES,
         _ => return None,
     };
     Some(names.to_vec())
@@ -56,8 +64,8 @@ fn names(name: &str) -> Option<Vec<&'static str>> {
 
 /// The core's names of a vocabulary, for the Python enums.
 #[pyfunction]
-fn _vocabulary(name: &str) -> PyResult<Vec<&'static str>> {
-    crate::guard(|| names(name).ok_or_else(|| PyKeyError::new_err(name.to_owned())))
+fn _vocabulary(key: &str) -> PyResult<Vec<&'static str>> {
+    crate::guard(|| names(key).ok_or_else(|| PyKeyError::new_err(key.to_owned())))
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -21,7 +21,7 @@ ENUMS = [
 @pytest.mark.parametrize("cls", ENUMS, ids=lambda c: c.__name__)
 def test_values_are_the_core_names(cls):
     assert issubclass(cls, enum.Enum) and issubclass(cls, str)
-    assert [m.value for m in cls] == _native._vocabulary(cls.__name__)
+    assert [m.value for m in cls] == _native._vocabulary(f"{cls.__module__.rsplit('.', 1)[-1]}.{cls.__name__}")
     for member in cls:
         assert member == member.value
         assert str(member) == member.value

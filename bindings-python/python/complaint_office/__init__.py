@@ -14,14 +14,24 @@ Dates are ``datetime.date`` or ``YYYY-MM-DD``; instants are timezone-aware
 datetime.date(2025, 10, 10)
 """
 
-from . import accountability, archive, calendar, case, duration, errors, intake, number, period, policy, triage
+from . import accountability, archive, calendar, case, duration, errors, intake, number, period, policy, privacy, triage
 from ._native import __version__
-from .accountability import Consequence, Fault, Level, Responsibility, Sanction
-from .archive import Document
+from .accountability import Consequence, Decision, DisciplineTable, Fault, Finding, Level, Responsibility, Sanction
+from .archive import (
+    ArchivedDocument,
+    ArchiveFile,
+    DestructionDecision,
+    Document,
+    Expiry,
+    Refusal,
+    SweepEntry,
+    SweepStatus,
+)
 from .calendar import Calendar, DayInfo, DayKind, Festival, from_epoch_day, to_epoch_day
 from .case import (
     ActorRole,
     Case,
+    CaseView,
     Check,
     CheckResult,
     ComplianceReport,
@@ -62,13 +72,14 @@ from .errors import (
 from .intake import Channel, ComplainantKind, Field
 from .number import ComplaintNumber, NumberAllocator, NumberSequences, next_number, next_number_at
 from .period import Deadline, PeriodRule
+from .privacy import MaskKind, PersonalData, Visibility
 from .policy import Deadlines, Language, Policy, PolicySet, Retention, Sla
 from .triage import Complexity, Severity, Track, Urgency
 
 __all__ = [
     # modules
     "accountability", "archive", "calendar", "case", "duration", "errors", "intake", "number",
-    "period", "policy", "triage",
+    "period", "policy", "privacy", "triage",
     "__version__",
     # errors
     "ComplaintOfficeError", "TimeError", "DurationError", "NumberError", "PolicyError",
@@ -83,10 +94,14 @@ __all__ = [
     "Calendar", "DayInfo", "DayKind", "Festival", "to_epoch_day", "from_epoch_day",
     "Deadline", "PeriodRule",
     # cases
-    "Case", "Event", "EventKind", "Status", "ActorRole", "TeamRole", "EvidenceKind",
+    "Case", "CaseView", "Event", "EventKind", "Status", "ActorRole", "TeamRole", "EvidenceKind",
     "Interviewee", "Satisfaction", "FollowUpMethod", "Schedule", "StageDeadline", "Stage",
     "SlaState", "ComplianceReport", "Check", "CheckResult",
     # vocabularies of the other areas
     "Channel", "ComplainantKind", "Field", "Severity", "Urgency", "Complexity", "Track",
-    "Responsibility", "Fault", "Consequence", "Level", "Sanction", "Document",
+    "Responsibility", "Fault", "Consequence", "Level", "Sanction", "Decision", "DisciplineTable",
+    "Finding",
+    # archive and privacy
+    "ArchiveFile", "ArchivedDocument", "DestructionDecision", "Document", "Expiry", "Refusal",
+    "SweepEntry", "SweepStatus", "MaskKind", "PersonalData", "Visibility",
 ]

@@ -8,16 +8,27 @@ from . import intake as intake
 from . import number as number
 from . import period as period
 from . import policy as policy
+from . import privacy as privacy
 from . import triage as triage
 from .accountability import (
     Consequence as Consequence,
+    Decision as Decision,
+    DisciplineTable as DisciplineTable,
     Fault as Fault,
+    Finding as Finding,
     Level as Level,
     Responsibility as Responsibility,
     Sanction as Sanction,
 )
 from .archive import (
+    ArchivedDocument as ArchivedDocument,
+    ArchiveFile as ArchiveFile,
+    DestructionDecision as DestructionDecision,
     Document as Document,
+    Expiry as Expiry,
+    Refusal as Refusal,
+    SweepEntry as SweepEntry,
+    SweepStatus as SweepStatus,
 )
 from .calendar import (
     Calendar as Calendar,
@@ -30,6 +41,7 @@ from .calendar import (
 from .case import (
     ActorRole as ActorRole,
     Case as Case,
+    CaseView as CaseView,
     Check as Check,
     CheckResult as CheckResult,
     ComplianceReport as ComplianceReport,
@@ -86,6 +98,11 @@ from .period import (
     Deadline as Deadline,
     PeriodRule as PeriodRule,
 )
+from .privacy import (
+    MaskKind as MaskKind,
+    PersonalData as PersonalData,
+    Visibility as Visibility,
+)
 from .policy import (
     Deadlines as Deadlines,
     Language as Language,
@@ -106,7 +123,7 @@ __version__: str
 __all__ = [
     # modules
     "accountability", "archive", "calendar", "case", "duration", "errors", "intake", "number",
-    "period", "policy", "triage",
+    "period", "policy", "privacy", "triage",
     "__version__",
     # errors
     "ComplaintOfficeError", "TimeError", "DurationError", "NumberError", "PolicyError",
@@ -121,10 +138,14 @@ __all__ = [
     "Calendar", "DayInfo", "DayKind", "Festival", "to_epoch_day", "from_epoch_day",
     "Deadline", "PeriodRule",
     # cases
-    "Case", "Event", "EventKind", "Status", "ActorRole", "TeamRole", "EvidenceKind",
+    "Case", "CaseView", "Event", "EventKind", "Status", "ActorRole", "TeamRole", "EvidenceKind",
     "Interviewee", "Satisfaction", "FollowUpMethod", "Schedule", "StageDeadline", "Stage",
     "SlaState", "ComplianceReport", "Check", "CheckResult",
     # vocabularies of the other areas
     "Channel", "ComplainantKind", "Field", "Severity", "Urgency", "Complexity", "Track",
-    "Responsibility", "Fault", "Consequence", "Level", "Sanction", "Document",
+    "Responsibility", "Fault", "Consequence", "Level", "Sanction", "Decision", "DisciplineTable",
+    "Finding",
+    # archive and privacy
+    "ArchiveFile", "ArchivedDocument", "DestructionDecision", "Document", "Expiry", "Refusal",
+    "SweepEntry", "SweepStatus", "MaskKind", "PersonalData", "Visibility",
 ]

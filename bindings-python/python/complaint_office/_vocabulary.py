@@ -16,10 +16,16 @@ class VocabularyEnum(str, enum.Enum):
         return format(str(self.value), spec)
 
 
+def _member_name(value: str) -> str:
+    """``zh-Hant`` → ``ZH_HANT``; a code ``archive.legal_hold`` → ``LEGAL_HOLD``."""
+    return value.rsplit(".", 1)[-1].upper().replace("-", "_")
+
+
 def vocabulary(name: str, module: str, doc: str) -> Type[VocabularyEnum]:
     """A :class:`VocabularyEnum` named ``name`` whose values are the core's names (the JSON
     forms); member names are the values in upper case (``zh-Hant`` → ``ZH_HANT``)."""
-    members = [(value.upper().replace("-", "_"), value) for value in _native._vocabulary(name)]
+    key = f"{module.rsplit('.', 1)[-1]}.{name}"
+    members = [(_member_name(value), value) for value in _native._vocabulary(key)]
     cls: Type[VocabularyEnum] = VocabularyEnum(  # type: ignore[call-overload]
         name, members, module=module, qualname=name
     )

@@ -3,12 +3,13 @@ rebuilt by :meth:`Case.replay`, judged at every :meth:`Case.apply`, with its dea
 :meth:`Case.schedule` and :meth:`Case.compliance` report at any instant.
 """
 
-from ._native import Case, Check, ComplianceReport, Event, Schedule, StageDeadline
+from ._native import Case, CaseView, Check, ComplianceReport, Event, Schedule, StageDeadline
 from ._vocabulary import vocabulary
 
 __all__ = [
     "ActorRole",
     "Case",
+    "CaseView",
     "Check",
     "CheckResult",
     "ComplianceReport",

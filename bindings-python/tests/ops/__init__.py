@@ -4,10 +4,10 @@ result into JSON, mirroring tests/conformance/src/ops/*.rs."""
 import json
 from typing import Any, Callable, Dict
 
-from . import calendar, case, duration, number, period, policy
+from . import accountability, archive, calendar, case, duration, number, period, policy, privacy
 
 OPS: Dict[str, Callable[[Any], Any]] = {}
-for _area in (number, duration, policy, calendar, period, case):
+for _area in (number, duration, policy, calendar, period, case, accountability, archive, privacy):
     OPS.update(_area.OPS)
 
 

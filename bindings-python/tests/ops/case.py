@@ -4,7 +4,12 @@ from .common import policy_of
 
 
 def _replay(input):
-    return co.Case.replay(policy_of(input), input["events"])
+    """Under `input.policies` (a policy set) when given, else `input.policy` or the default."""
+    events = [co.Event.from_json_value(e) for e in input["events"]]
+    if "policies" in input:
+        policies = co.PolicySet([co.Policy.from_json_value(p) for p in input["policies"]])
+        return co.Case.replay_in(policies, events)
+    return co.Case.replay(policy_of(input), events)
 
 
 def event(input):
@@ -40,6 +45,10 @@ def schedule(input):
     return _replay(input).schedule(input["now"]).to_list()
 
 
+def view(input):
+    return _replay(input).view(input["role"]).to_dict()
+
+
 def compliance(input):
     return _replay(input).compliance(input["now"]).to_dict()
 
@@ -49,4 +58,5 @@ OPS = {
     "case.replay": replay,
     "case.schedule": schedule,
     "case.compliance": compliance,
+    "case.view": view,
 }
