@@ -4,7 +4,8 @@
 dismissal); every other combination is the policy's :class:`DisciplineTable`.
 """
 
-from ._native import Assessment, Decision, DisciplineTable, Finding, decide
+from ._native import AccountabilityAssessment as Assessment
+from ._native import Decision, DisciplineTable, Finding, decide
 from ._vocabulary import vocabulary
 
 __all__ = [
