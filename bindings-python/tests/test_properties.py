@@ -64,3 +64,28 @@ def test_generated_histories_replay(events):
     again = co.Case.replay(co.Policy(), [co.Event.from_json_value(e).to_json_value() for e in events])
     assert again.status == case.status
     assert again.compliance(case.last_event_at).to_dict() == case.compliance(case.last_event_at).to_dict()
+
+
+@given(st.sampled_from(list(co.MaskKind)), st.text(max_size=30))
+def test_masking_a_masked_value_changes_nothing(kind, value):
+    once = co.privacy.mask(kind, value)
+    assert co.privacy.mask(kind, once) == once
+
+
+@given(st.lists(cot.dates(), max_size=40), st.lists(cot.dates(), min_size=1, max_size=1))
+def test_differences_agree_between_lists_and_arrays(starts, end):
+    ends = end * len(starts)
+    as_list = CAL.working_days_between_many(starts, ends)
+    as_array = CAL.working_days_between_many(np.array(starts, dtype="datetime64[D]"), np.array(ends, dtype="datetime64[D]"))
+    assert as_array.tolist() == as_list == [CAL.working_days_between(a, b) for a, b in zip(starts, ends)]
+
+
+@given(st.sampled_from(list(co.accountability.Responsibility)), st.sampled_from(list(co.accountability.Fault)),
+       st.sampled_from(list(co.accountability.Consequence)))
+def test_a_graver_finding_never_gets_a_lighter_level(r, f, c):
+    table = co.Policy().discipline
+    order = [co.Level.LIGHT, co.Level.HEAVY, co.Level.DISMISSAL]
+    a = co.accountability.Assessment(r, f, c)
+    for b in co.accountability.Assessment.all():
+        if a.is_at_least_as_grave_as(b):
+            assert order.index(table.level(a)) >= order.index(table.level(b))
