@@ -370,7 +370,10 @@ fn decide(table: &PyDisciplineTable, finding: &PyFinding) -> PyDecision {
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     // `Assessment` is also triage's: the native module holds it under another name.
-    m.add("AccountabilityAssessment", m.py().get_type::<PyAssessment>())?;
+    m.add(
+        "AccountabilityAssessment",
+        m.py().get_type::<PyAssessment>(),
+    )?;
     m.add_class::<PyDecision>()?;
     m.add_class::<PyDisciplineTable>()?;
     m.add_class::<PyFinding>()?;
