@@ -20,13 +20,16 @@ mod archive;
 mod batch;
 mod calendar;
 mod case;
+mod classify;
 mod convert;
 mod duration;
 mod errors;
+mod intake;
 mod number;
 mod period;
 mod policy;
 mod privacy;
+mod triage;
 mod vocabulary;
 
 pub use errors::guard;
@@ -47,5 +50,8 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     accountability::register(m)?;
     archive::register(m)?;
     privacy::register(m)?;
+    intake::register(m)?;
+    classify::register(m)?;
+    triage::register(m)?;
     Ok(())
 }

@@ -39,6 +39,7 @@ fn names(key: &str) -> Option<Vec<&'static str>> {
         "intake.Channel" => intake::Channel::NAMES,
         "intake.ComplainantKind" => intake::ComplainantKind::NAMES,
         "intake.Field" => intake::Field::NAMES,
+        "intake.ContactKind" => intake::ContactKind::NAMES,
         "triage.Severity" => triage::Severity::NAMES,
         "triage.Urgency" => triage::Urgency::NAMES,
         "triage.Complexity" => triage::Complexity::NAMES,

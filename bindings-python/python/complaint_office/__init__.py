@@ -14,7 +14,21 @@ Dates are ``datetime.date`` or ``YYYY-MM-DD``; instants are timezone-aware
 datetime.date(2025, 10, 10)
 """
 
-from . import accountability, archive, calendar, case, duration, errors, intake, number, period, policy, privacy, triage
+from . import (
+    accountability,
+    archive,
+    calendar,
+    case,
+    classify,
+    duration,
+    errors,
+    intake,
+    number,
+    period,
+    policy,
+    privacy,
+    triage,
+)
 from ._native import __version__
 from .accountability import Consequence, Decision, DisciplineTable, Fault, Finding, Level, Responsibility, Sanction
 from .archive import (
@@ -69,17 +83,18 @@ from .errors import (
     TransitionError,
     TriageError,
 )
-from .intake import Channel, ComplainantKind, Field
+from .classify import Category, Department, Suggestion
+from .intake import Channel, ComplainantKind, Complaint, ContactKind, Field, IntakeReport
 from .number import ComplaintNumber, NumberAllocator, NumberSequences, next_number, next_number_at
 from .period import Deadline, PeriodRule
 from .privacy import MaskKind, PersonalData, Visibility
 from .policy import Deadlines, Language, Policy, PolicySet, Retention, Sla
-from .triage import Complexity, Severity, Track, Urgency
+from .triage import Complexity, QueueKey, Severity, Track, Urgency
 
 __all__ = [
     # modules
-    "accountability", "archive", "calendar", "case", "duration", "errors", "intake", "number",
-    "period", "policy", "privacy", "triage",
+    "accountability", "archive", "calendar", "case", "classify", "duration", "errors", "intake",
+    "number", "period", "policy", "privacy", "triage",
     "__version__",
     # errors
     "ComplaintOfficeError", "TimeError", "DurationError", "NumberError", "PolicyError",
@@ -97,8 +112,11 @@ __all__ = [
     "Case", "CaseView", "Event", "EventKind", "Status", "ActorRole", "TeamRole", "EvidenceKind",
     "Interviewee", "Satisfaction", "FollowUpMethod", "Schedule", "StageDeadline", "Stage",
     "SlaState", "ComplianceReport", "Check", "CheckResult",
-    # vocabularies of the other areas
-    "Channel", "ComplainantKind", "Field", "Severity", "Urgency", "Complexity", "Track",
+    # intake, classification, triage
+    "Channel", "ComplainantKind", "Complaint", "ContactKind", "Field", "IntakeReport",
+    "Category", "Department", "Suggestion", "Severity", "Urgency", "Complexity", "Track",
+    "QueueKey",
+    # accountability
     "Responsibility", "Fault", "Consequence", "Level", "Sanction", "Decision", "DisciplineTable",
     "Finding",
     # archive and privacy

@@ -2,6 +2,7 @@ from . import accountability as accountability
 from . import archive as archive
 from . import calendar as calendar
 from . import case as case
+from . import classify as classify
 from . import duration as duration
 from . import errors as errors
 from . import intake as intake
@@ -82,10 +83,18 @@ from .errors import (
     TransitionError as TransitionError,
     TriageError as TriageError,
 )
+from .classify import (
+    Category as Category,
+    Department as Department,
+    Suggestion as Suggestion,
+)
 from .intake import (
     Channel as Channel,
     ComplainantKind as ComplainantKind,
+    Complaint as Complaint,
+    ContactKind as ContactKind,
     Field as Field,
+    IntakeReport as IntakeReport,
 )
 from .number import (
     ComplaintNumber as ComplaintNumber,
@@ -113,6 +122,7 @@ from .policy import (
 )
 from .triage import (
     Complexity as Complexity,
+    QueueKey as QueueKey,
     Severity as Severity,
     Track as Track,
     Urgency as Urgency,
@@ -122,8 +132,8 @@ __version__: str
 
 __all__ = [
     # modules
-    "accountability", "archive", "calendar", "case", "duration", "errors", "intake", "number",
-    "period", "policy", "privacy", "triage",
+    "accountability", "archive", "calendar", "case", "classify", "duration", "errors", "intake",
+    "number", "period", "policy", "privacy", "triage",
     "__version__",
     # errors
     "ComplaintOfficeError", "TimeError", "DurationError", "NumberError", "PolicyError",
@@ -141,8 +151,11 @@ __all__ = [
     "Case", "CaseView", "Event", "EventKind", "Status", "ActorRole", "TeamRole", "EvidenceKind",
     "Interviewee", "Satisfaction", "FollowUpMethod", "Schedule", "StageDeadline", "Stage",
     "SlaState", "ComplianceReport", "Check", "CheckResult",
-    # vocabularies of the other areas
-    "Channel", "ComplainantKind", "Field", "Severity", "Urgency", "Complexity", "Track",
+    # intake, classification, triage
+    "Channel", "ComplainantKind", "Complaint", "ContactKind", "Field", "IntakeReport",
+    "Category", "Department", "Suggestion", "Severity", "Urgency", "Complexity", "Track",
+    "QueueKey",
+    # accountability
     "Responsibility", "Fault", "Consequence", "Level", "Sanction", "Decision", "DisciplineTable",
     "Finding",
     # archive and privacy

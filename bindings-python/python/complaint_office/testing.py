@@ -25,12 +25,13 @@ from .calendar import Calendar
 from .case import Case, EventKind
 from .duration import Duration, Unit
 from .errors import CaseError
-from .intake import Channel, ComplainantKind
+from .intake import Channel, ComplainantKind, Complaint, check
 from .number import ComplaintNumber, next_number_at
 from .policy import Policy
 
 __all__ = [
     "case_histories",
+    "complaints",
     "complaint_numbers",
     "dates",
     "durations",
@@ -109,18 +110,44 @@ _TEXT = st.text(
 ).filter(lambda s: s.strip() != "")
 
 
+_CONTACTS = st.sampled_from(["13812345678", "15900001111", "010-12345678", "zhangsan@example.com"])
+_SUBJECTS = st.sampled_from(["投訴：更換的零件又壞了", "投诉", "Complaint: broken part", "hello"])
+
+
 @st.composite
-def received_events(draw: Any, at: "Optional[st.SearchStrategy[_dt.datetime]]" = None) -> Dict[str, Any]:
-    """A complete ``received`` event (channel, complainant kind, name, contact, content)."""
-    return {
-        "type": "received",
-        "at": draw(at if at is not None else instants(tz=st.just(_dt.timezone(_dt.timedelta(hours=8))))),
-        "channel": draw(st.sampled_from(list(Channel))),
-        "complainant_kind": draw(st.sampled_from(list(ComplainantKind))),
-        "name": draw(_TEXT),
-        "contact": draw(_TEXT),
-        "content": draw(_TEXT),
-    }
+def received_events(
+    draw: Any,
+    at: "Optional[st.SearchStrategy[_dt.datetime]]" = None,
+    policy: Optional[Policy] = None,
+) -> Dict[str, Any]:
+    """A ``received`` event that :func:`intake.check` finds admissible and complete under
+    `policy` (the default policy if None): the library decides which drawn ones qualify."""
+    policy = policy or Policy()
+    when = at if at is not None else instants(tz=st.just(_dt.timezone(_dt.timedelta(hours=8))))
+    while True:
+        event = {
+            "type": "received",
+            "at": draw(when),
+            "channel": draw(st.sampled_from(list(Channel))),
+            "complainant_kind": draw(st.sampled_from(list(ComplainantKind))),
+            "name": draw(_TEXT),
+            "contact": draw(_CONTACTS),
+            "content": draw(_TEXT),
+        }
+        if event["channel"] == Channel.EMAIL:
+            event["subject"] = draw(_SUBJECTS)
+        complaint = Complaint(
+            event["channel"],
+            event["complainant_kind"],
+            name=event["name"],
+            contact=event["contact"],
+            received_at=event["at"],
+            content=event["content"],
+            subject=event.get("subject"),
+        )
+        report = check(policy, complaint)
+        if report.admissible and report.complete:
+            return event
 
 
 def _categories(policy: Policy) -> List[str]:
@@ -209,7 +236,7 @@ def case_histories(
     among those :meth:`Case.allowed_next` offers, each kept only if :meth:`Case.apply`
     accepts it. Replaying the result with :meth:`Case.replay` never fails."""
     policy = policy or Policy()
-    received = draw(received_events())
+    received = draw(received_events(policy=policy))
     case = Case.open(policy, received)
     events: List[Dict[str, Any]] = [received]
     at: _dt.datetime = received["at"]
@@ -236,3 +263,22 @@ def case_histories(
             continue
         events.append(event)
     return events
+
+
+@st.composite
+def complaints(draw: Any, complete: Optional[bool] = None) -> Complaint:
+    """:class:`intake.Complaint` values of every channel and complainant kind; with
+    ``complete=True`` (or False) only those that :func:`intake.check` finds complete (or not),
+    as the library decides."""
+    while True:
+        complaint = Complaint(
+            draw(st.sampled_from(list(Channel))),
+            draw(st.sampled_from(list(ComplainantKind))),
+            name=draw(st.none() | _TEXT),
+            contact=draw(st.none() | _CONTACTS | st.just("12345")),
+            received_at=draw(st.none() | instants()),
+            content=draw(st.none() | _TEXT),
+            subject=draw(st.none() | _SUBJECTS),
+        )
+        if complete is None or check(Policy(), complaint).complete == complete:
+            return complaint

@@ -5,11 +5,13 @@ from hypothesis import strategies as st
 
 from .calendar import Calendar
 from .duration import Duration, Unit
+from .intake import Complaint
 from .number import ComplaintNumber
 from .policy import Policy
 
 __all__ = [
     "case_histories",
+    "complaints",
     "complaint_numbers",
     "dates",
     "durations",
@@ -35,7 +37,9 @@ def working_days(
 ) -> st.SearchStrategy[datetime.date]: ...
 def received_events(
     at: Optional[st.SearchStrategy[datetime.datetime]] = None,
+    policy: Optional[Policy] = None,
 ) -> st.SearchStrategy[Dict[str, Any]]: ...
 def case_histories(
     policy: Optional[Policy] = None, max_events: int = 20
 ) -> st.SearchStrategy[List[Dict[str, Any]]]: ...
+def complaints(complete: Optional[bool] = None) -> st.SearchStrategy[Complaint]: ...

@@ -1,8 +1,20 @@
-"""Triage (§2.2.4, §4.1.2): severity × urgency × complexity → emergency and track."""
+"""Triage (§2.2.4, §4.1.2): severity × urgency × complexity → emergency, track and priority,
+and the queue order (emergencies first, then priority, then age)."""
 
+from ._native import QueueKey, assess, queue_order
+from ._native import TriageAssessment as Assessment
 from ._vocabulary import vocabulary
 
-__all__ = ["Complexity", "Severity", "Track", "Urgency"]
+__all__ = [
+    "Assessment",
+    "Complexity",
+    "QueueKey",
+    "Severity",
+    "Track",
+    "Urgency",
+    "assess",
+    "queue_order",
+]
 
 Severity = vocabulary("Severity", __name__, "How severe a complaint is (§2.2.4).")
 Urgency = vocabulary("Urgency", __name__, "How urgent a complaint is (§2.2.4).")

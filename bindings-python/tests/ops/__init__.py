@@ -4,10 +4,26 @@ result into JSON, mirroring tests/conformance/src/ops/*.rs."""
 import json
 from typing import Any, Callable, Dict
 
-from . import accountability, archive, calendar, case, duration, number, period, policy, privacy
+from . import (
+    accountability,
+    archive,
+    calendar,
+    case,
+    classify,
+    duration,
+    intake,
+    number,
+    period,
+    policy,
+    privacy,
+    triage,
+)
 
 OPS: Dict[str, Callable[[Any], Any]] = {}
-for _area in (number, duration, policy, calendar, period, case, accountability, archive, privacy):
+for _area in (
+    number, duration, policy, calendar, period, case, accountability, archive, privacy, intake, classify,
+    triage,
+):
     OPS.update(_area.OPS)
 
 
