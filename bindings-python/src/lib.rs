@@ -29,6 +29,7 @@ mod number;
 mod period;
 mod policy;
 mod privacy;
+mod stats;
 mod triage;
 mod vocabulary;
 
@@ -53,5 +54,6 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     intake::register(m)?;
     classify::register(m)?;
     triage::register(m)?;
+    stats::register(m)?;
     Ok(())
 }

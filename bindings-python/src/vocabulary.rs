@@ -8,7 +8,7 @@ use complaint_office::case::{
 };
 use complaint_office::duration::Unit;
 use complaint_office::policy::Language;
-use complaint_office::{accountability, archive, intake, privacy, triage};
+use complaint_office::{accountability, archive, intake, privacy, stats, triage};
 use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 
@@ -40,6 +40,7 @@ fn names(key: &str) -> Option<Vec<&'static str>> {
         "intake.ComplainantKind" => intake::ComplainantKind::NAMES,
         "intake.Field" => intake::Field::NAMES,
         "intake.ContactKind" => intake::ContactKind::NAMES,
+        "stats.Granularity" => stats::Granularity::NAMES,
         "triage.Severity" => triage::Severity::NAMES,
         "triage.Urgency" => triage::Urgency::NAMES,
         "triage.Complexity" => triage::Complexity::NAMES,

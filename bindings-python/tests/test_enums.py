@@ -14,7 +14,7 @@ ENUMS = [
     co.TeamRole, co.EvidenceKind, co.Interviewee, co.Satisfaction, co.FollowUpMethod, co.Stage,
     co.SlaState, co.CheckResult, co.Channel, co.ComplainantKind, co.Field, co.Severity,
     co.Urgency, co.Complexity, co.Track, co.Responsibility, co.Fault, co.Consequence, co.Level,
-    co.Sanction, co.Document, co.ContactKind, co.archive.SweepStatus, co.archive.Refusal,
+    co.Sanction, co.Document, co.ContactKind, co.Granularity, co.archive.SweepStatus, co.archive.Refusal,
     co.privacy.MaskKind, co.privacy.Role, co.privacy.Field, co.privacy.Visibility,
 ]
 

@@ -27,6 +27,7 @@ from . import (
     period,
     policy,
     privacy,
+    stats,
     triage,
 )
 from ._native import __version__
@@ -89,12 +90,13 @@ from .number import ComplaintNumber, NumberAllocator, NumberSequences, next_numb
 from .period import Deadline, PeriodRule
 from .privacy import MaskKind, PersonalData, Visibility
 from .policy import Deadlines, Language, Policy, PolicySet, Retention, Sla
+from .stats import Granularity, Ledger, Period, PeriodStats, Record, Report, report_from_csv
 from .triage import Complexity, QueueKey, Severity, Track, Urgency
 
 __all__ = [
     # modules
     "accountability", "archive", "calendar", "case", "classify", "duration", "errors", "intake",
-    "number", "period", "policy", "privacy", "triage",
+    "number", "period", "policy", "privacy", "stats", "triage",
     "__version__",
     # errors
     "ComplaintOfficeError", "TimeError", "DurationError", "NumberError", "PolicyError",
@@ -116,6 +118,8 @@ __all__ = [
     "Channel", "ComplainantKind", "Complaint", "ContactKind", "Field", "IntakeReport",
     "Category", "Department", "Suggestion", "Severity", "Urgency", "Complexity", "Track",
     "QueueKey",
+    # statistics
+    "Granularity", "Ledger", "Period", "PeriodStats", "Record", "Report", "report_from_csv",
     # accountability
     "Responsibility", "Fault", "Consequence", "Level", "Sanction", "Decision", "DisciplineTable",
     "Finding",

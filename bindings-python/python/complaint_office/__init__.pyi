@@ -10,6 +10,7 @@ from . import number as number
 from . import period as period
 from . import policy as policy
 from . import privacy as privacy
+from . import stats as stats
 from . import triage as triage
 from .accountability import (
     Consequence as Consequence,
@@ -120,6 +121,15 @@ from .policy import (
     Retention as Retention,
     Sla as Sla,
 )
+from .stats import (
+    Granularity as Granularity,
+    Ledger as Ledger,
+    Period as Period,
+    PeriodStats as PeriodStats,
+    Record as Record,
+    Report as Report,
+    report_from_csv as report_from_csv,
+)
 from .triage import (
     Complexity as Complexity,
     QueueKey as QueueKey,
@@ -133,7 +143,7 @@ __version__: str
 __all__ = [
     # modules
     "accountability", "archive", "calendar", "case", "classify", "duration", "errors", "intake",
-    "number", "period", "policy", "privacy", "triage",
+    "number", "period", "policy", "privacy", "stats", "triage",
     "__version__",
     # errors
     "ComplaintOfficeError", "TimeError", "DurationError", "NumberError", "PolicyError",
@@ -155,6 +165,8 @@ __all__ = [
     "Channel", "ComplainantKind", "Complaint", "ContactKind", "Field", "IntakeReport",
     "Category", "Department", "Suggestion", "Severity", "Urgency", "Complexity", "Track",
     "QueueKey",
+    # statistics
+    "Granularity", "Ledger", "Period", "PeriodStats", "Record", "Report", "report_from_csv",
     # accountability
     "Responsibility", "Fault", "Consequence", "Level", "Sanction", "Decision", "DisciplineTable",
     "Finding",

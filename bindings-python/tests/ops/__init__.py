@@ -16,13 +16,14 @@ from . import (
     period,
     policy,
     privacy,
+    stats,
     triage,
 )
 
 OPS: Dict[str, Callable[[Any], Any]] = {}
 for _area in (
     number, duration, policy, calendar, period, case, accountability, archive, privacy, intake, classify,
-    triage,
+    triage, stats,
 ):
     OPS.update(_area.OPS)
 
