@@ -10,13 +10,16 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
-use complaint_office::calendar::Calendar;
+use complaint_office::calendar::{Calendar, from_epoch_day, to_epoch_day};
+use complaint_office::duration::Duration;
+use complaint_office::period;
+use complaint_office::time::{Instant, at_office_time};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyInt, PyList};
 
 use crate::convert::{Many, date_of, date_to_py};
-use crate::errors::{calendar_err, type_error};
+use crate::errors::{calendar_err, err, type_error};
 
 /// Borrowed views of numpy arrays: the only unsafe code of the binding.
 ///
@@ -316,4 +319,44 @@ pub fn is_working_day_many<'py>(
     let working: Vec<bool> =
         py.detach(|| days.iter().map(|&d| calendar.is_working_day(d)).collect());
     Ok(PyList::new(py, working)?.into_any())
+}
+
+/// The last days of periods of `duration` that start on `dates` (at 00:00 office time, as a
+/// period from a date does): dates in, dates out; a numpy `datetime64[D]` array in, one out.
+pub fn last_days<'py>(
+    py: Python<'py>,
+    calendar: &Calendar,
+    dates: &Bound<'py, PyAny>,
+    duration: Duration,
+) -> PyResult<Bound<'py, PyAny>> {
+    let offset = calendar.offset();
+    let starts = |days: &mut dyn Iterator<Item = NaiveDate>| -> Vec<Instant> {
+        days.map(|d| at_office_time(d, 0, offset)).collect()
+    };
+    if let Some(input) = numpy_dates(dates)? {
+        let view = Array::<i64>::get(input.array, DAYS)?;
+        let out = new_array(py, &input.shape, "datetime64[D]")?;
+        let mut out_view = Array::<i64>::get(out.clone(), DAYS)?;
+        let (days, slots) = (view.as_slice(), out_view.as_mut_slice()?);
+        py.detach(|| -> PyResult<()> {
+            let dates = days
+                .iter()
+                .map(|&d| from_epoch_day(d))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(calendar_err)?;
+            let deadlines = period::end_many(calendar, &starts(&mut dates.into_iter()), duration)
+                .map_err(err)?;
+            for (slot, deadline) in slots.iter_mut().zip(deadlines) {
+                *slot = to_epoch_day(deadline.last_day);
+            }
+            Ok(())
+        })?;
+        return Ok(out);
+    }
+    let from = dates_of(dates)?;
+    let deadlines = py
+        .detach(|| period::end_many(calendar, &starts(&mut from.into_iter()), duration))
+        .map_err(err)?;
+    let days: Vec<NaiveDate> = deadlines.iter().map(|d| d.last_day).collect();
+    Ok(date_list(py, &days)?.into_any())
 }

@@ -150,6 +150,25 @@ fn end_many<'py>(
     })
 }
 
+/// The last days of periods of `duration` starting on many dates (at 00:00 office time):
+/// a list of dates gives a list, a numpy `datetime64[D]` array gives one (read in place, the
+/// GIL released).
+///
+/// >>> import numpy as np
+/// >>> from complaint_office import Calendar, period
+/// >>> starts = np.array(["2025-09-20", "2025-09-26"], dtype="datetime64[D]")
+/// >>> period.last_days(Calendar.default(), starts, "15 days")
+/// array(['2025-10-09', '2025-10-11'], dtype='datetime64[D]')
+#[pyfunction]
+fn last_days<'py>(
+    py: Python<'py>,
+    calendar: &PyCalendar,
+    start_dates: &Bound<'py, PyAny>,
+    duration: DurationArg,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| crate::batch::last_days(py, &calendar.0, start_dates, duration.0))
+}
+
 /// When `day` ends as the last day of a period: close of business where office hours are
 /// configured, else 24:00, in office time.
 #[pyfunction]
@@ -170,5 +189,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(end, m)?)?;
     m.add_function(wrap_pyfunction!(end_many, m)?)?;
     m.add_function(wrap_pyfunction!(end_of_day, m)?)?;
+    m.add_function(wrap_pyfunction!(last_days, m)?)?;
     Ok(())
 }

@@ -10,6 +10,7 @@ import pytest
 import complaint_office as co
 
 CAL = co.Calendar.default()
+CST = dt.timezone(dt.timedelta(hours=8))
 START = dt.date(2024, 12, 20)
 DATES = [START + dt.timedelta(days=i) for i in range(60)]
 COUNTS = [(i * 7) % 23 - 5 for i in range(60)]
@@ -82,6 +83,14 @@ def test_periods_over_many_starts():
     starts = ["2025-09-26T10:00:00+08:00", "2025-09-20T09:00:00+08:00"]
     got = co.period.end_many(CAL, starts, "15 days")
     assert got == [co.period.end(CAL, s, "15 days") for s in starts]
+
+
+def test_last_days_over_lists_and_arrays():
+    dates = DATES[:20]
+    single = [co.period.end(CAL, dt.datetime.combine(d, dt.time(), CST), "15 days").last_day for d in dates]
+    assert co.period.last_days(CAL, dates, "15 days") == single
+    array = co.period.last_days(CAL, np.array(dates, dtype="datetime64[D]"), co.Duration("15 days"))
+    assert array.dtype == np.dtype("datetime64[D]") and array.tolist() == single
 
 
 def test_the_gil_is_released_during_batch_work():

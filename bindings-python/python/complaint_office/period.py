@@ -10,6 +10,6 @@ moves to the next working day (art. 203); working days count working days only (
 datetime.date(2025, 10, 10)
 """
 
-from ._native import Deadline, PeriodRule, end, end_many, end_of_day
+from ._native import Deadline, PeriodRule, end, end_many, end_of_day, last_days
 
-__all__ = ["Deadline", "PeriodRule", "end", "end_many", "end_of_day"]
+__all__ = ["Deadline", "PeriodRule", "end", "end_many", "end_of_day", "last_days"]

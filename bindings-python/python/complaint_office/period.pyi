@@ -1,10 +1,10 @@
 import datetime
-from typing import final, Dict, Iterable, List, Union
+from typing import Any, Dict, Iterable, List, Union, final, overload
 
 from .calendar import Calendar
 from .duration import Duration
 
-__all__ = ["Deadline", "PeriodRule", "end", "end_many", "end_of_day"]
+__all__ = ["Deadline", "PeriodRule", "end", "end_many", "end_of_day", "last_days"]
 
 _Instant = Union[datetime.datetime, str]
 _DurationLike = Union[Duration, str]
@@ -44,3 +44,7 @@ class Deadline:
 def end(calendar: Calendar, start: _Instant, duration: _DurationLike) -> Deadline: ...
 def end_many(calendar: Calendar, starts: Iterable[_Instant], duration: _DurationLike) -> List[Deadline]: ...
 def end_of_day(calendar: Calendar, day: Union[datetime.date, str]) -> datetime.datetime: ...
+@overload
+def last_days(calendar: Calendar, start_dates: Iterable[Union[datetime.date, str]], duration: _DurationLike) -> List[datetime.date]: ...
+@overload
+def last_days(calendar: Calendar, start_dates: Any, duration: _DurationLike) -> Any: ...
