@@ -354,6 +354,25 @@ impl PyFinding {
     fn __repr__(&self) -> String {
         format!("{:?}", self.0)
     }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let f = &slf.get().0;
+        let args = PyTuple::new(
+            slf.py(),
+            [
+                f.subject.as_str(),
+                f.responsibility.as_str(),
+                f.fault.as_str(),
+                f.consequence.as_str(),
+                f.nature.as_str(),
+                f.degree.as_str(),
+                f.scope.as_str(),
+            ],
+        )?;
+        Ok((slf.get_type().into_any(), args))
+    }
 }
 
 /// The discipline for a finding under `table` (a `DisciplineTable`, or a `Policy`'s).

@@ -2,7 +2,7 @@
 
 use complaint_office::intake::{self, Complaint, Contact, IntakeReport};
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyTuple};
 
 use crate::convert::{At, py_enum};
 use crate::errors::err;
@@ -125,6 +125,25 @@ impl PyComplaint {
 
     fn __repr__(&self) -> String {
         format!("{:?}", self.0)
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let c = &slf.get().0;
+        let received_at = crate::convert::opt_instant_to_py(py, c.received_at)?;
+        let args = (
+            c.channel.as_str(),
+            c.complainant_kind.as_str(),
+            c.name.clone(),
+            c.contact.clone(),
+            received_at,
+            c.content.clone(),
+            c.subject.clone(),
+        )
+            .into_pyobject(py)?;
+        Ok((slf.get_type().into_any(), args))
     }
 }
 

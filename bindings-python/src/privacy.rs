@@ -2,7 +2,7 @@
 
 use complaint_office::privacy::{self, Field, MaskKind, PersonalData, Role};
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyTuple};
 
 use crate::convert::py_enum;
 use crate::errors::err;
@@ -150,6 +150,21 @@ impl PyPersonalData {
 
     fn __repr__(&self) -> String {
         format!("{:?}", self.0)
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let d = &slf.borrow().0;
+        let args = (
+            d.complainant_name.clone(),
+            d.contact_phone.clone(),
+            d.contact_email.clone(),
+            d.id_number.clone(),
+            d.content.clone(),
+        )
+            .into_pyobject(slf.py())?;
+        Ok((slf.get_type().into_any(), args))
     }
 }
 

@@ -45,3 +45,15 @@ def test_number_sequences_and_allocator():
     assert str(allocator.allocate("2023-05-31T17:30:00Z")) == "23060001"
     assert str(allocator.allocate_in("2023-05")) == "23050008"
     assert allocator.snapshot().last("2023-05") == co.ComplaintNumber(2023, 5, 8)
+
+
+def test_more_value_types_pickle():
+    values = [
+        co.accountability.Finding("E1024", "direct", "negligence", "general", "late reply", "once", "one case"),
+        co.accountability.Assessment("primary", "intentional", "serious"),
+        co.intake.Complaint("hotline", "customer", name="張三", contact="13812345678", received_at="2025-09-26T10:00:00+08:00"),
+        co.privacy.PersonalData(complainant_name="張三", contact_phone="13812345678"),
+        co.stats.Period.parse("2025-Q3"),
+    ]
+    for value in values:
+        assert pickle.loads(pickle.dumps(value)) == value
