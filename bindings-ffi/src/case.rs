@@ -8,11 +8,14 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use complaint_office::case as core;
 
+use crate::accountability::Finding;
+use crate::archive::Document;
 use crate::duration::Duration;
 use crate::error::{Result, guard};
 use crate::number::ComplaintNumber;
 use crate::period::{PeriodRule, rules};
 use crate::policy::{Policy, PolicySet};
+use crate::privacy::{PersonalData, Role};
 use crate::time::{LocalDate, OffsetDateTime};
 use crate::triage::{Complexity, Severity, Track, Urgency};
 use crate::vocabulary::mirror_vocabulary;
@@ -309,9 +312,10 @@ pub fn events_from_json(json: String) -> Result<Vec<Arc<Event>>> {
     })
 }
 
-/// The initial assessment of a case (§2.2.4) and what triage made of it.
+/// The initial assessment of a case (§2.2.4) and what triage made of it (the core's
+/// `case::Assessment`).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Assessment {
+pub struct InitialAssessment {
     /// Severity.
     pub severity: Severity,
     /// Urgency.
@@ -425,6 +429,29 @@ pub struct ComplianceReport {
     pub at: OffsetDateTime,
     /// The checks, in the order of the policy.
     pub checks: Vec<Check>,
+}
+
+/// The case as a role may see it (§1.3.4): a redacted copy.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct CaseView {
+    /// Who is looking.
+    pub role: Role,
+    /// The complaint number.
+    pub number: Option<Arc<ComplaintNumber>>,
+    /// The status.
+    pub status: Status,
+    /// The category.
+    pub category: Option<String>,
+    /// The department concerned.
+    pub department: Option<String>,
+    /// The track.
+    pub track: Track,
+    /// Whether the emergency procedure applies.
+    pub emergency: bool,
+    /// When the complaint was received.
+    pub received_at: OffsetDateTime,
+    /// The complainant's personal data, redacted for the role.
+    pub personal: PersonalData,
 }
 
 /// A complaint's case: its state after the events applied so far, under the policy in force
@@ -549,8 +576,8 @@ impl Case {
     }
 
     /// The initial assessment.
-    pub fn assessment(&self) -> Option<Assessment> {
-        self.lock().assessment().map(|a| Assessment {
+    pub fn assessment(&self) -> Option<InitialAssessment> {
+        self.lock().assessment().map(|a| InitialAssessment {
             severity: a.severity.into(),
             urgency: a.urgency.into(),
             complexity: a.complexity.into(),
@@ -579,6 +606,34 @@ impl Case {
                 to: p.to,
             })
             .collect()
+    }
+
+    /// The responsibility findings of the handling plan (§4.1.1, §8.1).
+    pub fn findings(&self) -> Vec<Finding> {
+        self.lock().findings().iter().map(Into::into).collect()
+    }
+
+    /// The documents filed in the archive.
+    pub fn documents(&self) -> Vec<Document> {
+        self.lock().documents().iter().map(|&d| d.into()).collect()
+    }
+
+    /// The case as `role` may see it (§1.3.4): the office sees everything, the investigation
+    /// team the contact details, the department the content without the complainant's
+    /// identity, statistics no personal data.
+    pub fn view(&self, role: Role) -> CaseView {
+        let view = self.lock().view(role.into());
+        CaseView {
+            role: view.role.into(),
+            number: view.number.map(ComplaintNumber::arc),
+            status: view.status.into(),
+            category: view.category,
+            department: view.department,
+            track: view.track.into(),
+            emergency: view.emergency,
+            received_at: view.received_at,
+            personal: view.personal.into(),
+        }
     }
 
     /// Whether a legal hold is in place.

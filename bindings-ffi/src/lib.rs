@@ -23,6 +23,7 @@
 uniffi::setup_scaffolding!();
 
 pub mod accountability;
+pub mod archive;
 pub mod calendar;
 pub mod case;
 pub mod duration;
@@ -31,6 +32,7 @@ pub mod intake;
 pub mod number;
 pub mod period;
 pub mod policy;
+pub mod privacy;
 pub mod time;
 pub mod triage;
 mod vocabulary;

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime
 
 typealias Input = Map<*, *>
 
+
 fun inputOf(value: Any?): Input = value as? Map<*, *> ?: emptyMap<String, Any?>()
 
 fun Input.field(key: String): Any? =

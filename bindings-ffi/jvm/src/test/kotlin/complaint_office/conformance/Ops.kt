@@ -13,6 +13,9 @@ object Ops {
         "calendar" -> CalendarOps.run(op, input)
         "period" -> PeriodOps.run(op, input)
         "case" -> CaseOps.run(op, input)
+        "accountability" -> AccountabilityOps.run(op, input)
+        "archive" -> ArchiveOps.run(op, input)
+        "privacy" -> PrivacyOps.run(op, input)
         else -> unknownOp(op)
     }
 

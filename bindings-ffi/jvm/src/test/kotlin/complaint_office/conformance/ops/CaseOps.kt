@@ -3,6 +3,9 @@ package complaint_office.conformance.ops
 import complaint_office.Case
 import complaint_office.CheckResult
 import complaint_office.Event
+import complaint_office.Policy
+import complaint_office.PolicySet
+import complaint_office.parseRole
 import complaint_office.SlaState
 import complaint_office.StageDeadline
 import complaint_office.conformance.*
@@ -12,9 +15,14 @@ import java.time.OffsetDateTime
 object CaseOps {
     private fun eventsOf(input: Input): List<Event> = input.list("events").map { Event.fromJson(Json.write(it)) }
 
+    /** The case, under `input.policies` (a policy set) when given, else `input.policy`. */
     private fun replay(input: Input): Case {
-        val policy = input.policy()
-        return Case.replay(policy, eventsOf(input))
+        val events = eventsOf(input)
+        if (input.containsKey("policies")) {
+            val policies = input.list("policies").map { Policy.fromJson(Json.write(it)) }
+            return Case.replayIn(PolicySet(policies), events)
+        }
+        return Case.replay(input.policy(), events)
     }
 
     private fun instant(at: OffsetDateTime?): String? = at?.let { formatInstant(it) }
@@ -67,6 +75,21 @@ object CaseOps {
                 "violations" to report.checks.filter { it.result == CheckResult.VIOLATION }.map { it.rule },
                 "findings" to report.checks.filter { it.result == CheckResult.FINDING }.map { it.rule },
                 "checks" to report.checks.map { mapOf("rule" to it.rule, "clause" to it.clause, "result" to it.result.toString()) },
+            )
+        }
+        "case.view" -> {
+            val case = replay(input)
+            val view = case.view(parseRole(input.str("role")))
+            mapOf(
+                "role" to view.role.toString(),
+                "number" to view.number?.toString(),
+                "status" to view.status.toString(),
+                "category" to view.category,
+                "department" to view.department,
+                "track" to view.track.toString(),
+                "emergency" to view.emergency,
+                "received_at" to formatInstant(view.receivedAt),
+                "personal" to PrivacyOps.personalJson(view.personal),
             )
         }
         else -> unknownOp(op)
