@@ -64,7 +64,7 @@ def run(op, inp):
     elif area == "duration":
         if op == "duration.parse":
             d = co.Duration.parse(field(inp, "text"))
-            return {"amount": d.amount(), "unit": str(d.unit())}
+            return {"amount": d.amount(), "unit": d.unit().as_str()}
         if op == "duration.format":
             unit = co.parse_duration_unit(field(inp, "unit"))
             return str(co.Duration(field(inp, "amount"), unit))
@@ -79,8 +79,8 @@ def run(op, inp):
             return cal.working_days_between(date("from"), date("to"))
         if op == "calendar.day":
             d = cal.day(date("date"))
-            return {"date": d.date.isoformat(), "working": d.working, "kind": str(d.kind),
-                    "festival": None if d.festival is None else str(d.festival),
+            return {"date": d.date.isoformat(), "working": d.working, "kind": d.kind.as_str(),
+                    "festival": None if d.festival is None else d.festival.as_str(),
                     "covered": d.covered}
         if op == "calendar.covered_range":
             r = cal.covered_range()
@@ -117,7 +117,7 @@ def outcome(op, inp):
     try:
         return ("ok", run(op, inp))
     except co.ComplaintOfficeError as e:
-        return ("error", e.code())
+        return ("error", e.code)
     except VectorError as e:
         return ("error", str(e))
 
@@ -157,7 +157,7 @@ def main():
         co.panic_probe()
         ok = False
     except co.ComplaintOfficeError as e:
-        ok = e.code() == "internal.panic"
+        ok = e.code == "internal.panic"
     passed, failed = (passed + 1, failed) if ok else (passed, failed + 1)
     if not ok:
         print("FAIL panic probe")

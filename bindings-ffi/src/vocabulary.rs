@@ -2,13 +2,13 @@
 //!
 //! Each core vocabulary enum gets a mirror with the same variants (UniFFI cannot add methods
 //! to a type of another crate), converted both ways without a wildcard, so a value added to the
-//! core fails this build instead of slipping through. Every mirror prints as its stable JSON
-//! name (`toString()` in Kotlin and Java, `str()` in Python, `description` in Swift) and has a
+//! core fails this build instead of slipping through. Every mirror has its stable JSON name as
+//! `as_str()` (and as `toString()` in Kotlin and Java, `description` in Swift) and a
 //! `parse_<vocabulary>(name)` function that reads the name with the core's coded error
 //! (`triage.unknown_severity`).
 
-/// Mirrors a core vocabulary enum: the enum, conversions, its name as `Display` (exported),
-/// and an exported `parse_*` function.
+/// Mirrors a core vocabulary enum: the enum, conversions, its name as `Display` and `as_str`
+/// (exported), and an exported `parse_*` function.
 macro_rules! mirror_vocabulary {
     (
         $(#[$meta:meta])*
@@ -42,6 +42,15 @@ macro_rules! mirror_vocabulary {
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 ::std::fmt::Display::fmt(&<$core>::from(*self), f)
+            }
+        }
+
+        #[uniffi::export]
+        impl $name {
+            /// The stable name, as in JSON (what `toString()` also gives, except in Python,
+            /// whose generated enums do not take the name).
+            pub fn as_str(&self) -> String {
+                <$core>::from(*self).as_str().to_owned()
             }
         }
 

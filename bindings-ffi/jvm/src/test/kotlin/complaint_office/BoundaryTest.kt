@@ -30,6 +30,7 @@ class BoundaryTest {
     @Test
     fun `vocabularies print as their stable names and parse back`() {
         assertEquals("working_days", DurationUnit.WORKING_DAYS.toString())
+        assertEquals("working_days", DurationUnit.WORKING_DAYS.asStr())
         assertEquals(Severity.SERIOUS, parseSeverity("serious"))
         val e = assertThrows<ComplaintOfficeException> { parseSeverity("grave") }
         assertEquals("triage.unknown_severity", e.code())

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What an OA system does when a complaint arrives: load the company's policy file, give the
@@ -49,7 +50,7 @@ public final class OaDeadlines {
         System.out.println("Deadlines at " + now + ":");
         for (StageDeadline stage : complaint.schedule(now).getStages()) {
             System.out.printf("  %-12s %-8s last day %-10s due %s%n", stage.getStage(), stage.getState(),
-                    stage.getLastDay(), stage.getDue());
+                    Objects.toString(stage.getLastDay(), "-"), Objects.toString(stage.getDue(), "-"));
         }
 
         // The limits still ahead, if handling were complete today.
