@@ -6,7 +6,7 @@
 //! (messages name keys and rules, never a complainant's data). `code()` and `clause()` are
 //! also methods of the error itself, for callers that catch the base type.
 //!
-//! A panic never crosses the boundary: every exported function runs inside [`guard`], which
+//! A panic never crosses the boundary: every exported function runs inside `guard`, which
 //! turns a panic into [`ComplaintOfficeError::Internal`] with code `internal.panic`.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -358,7 +358,7 @@ pub(crate) fn guard<T>(body: impl FnOnce() -> Result<T>) -> Result<T> {
     catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|_| Err(ComplaintOfficeError::panic()))
 }
 
-/// Panics on purpose inside [`guard`], so that each foreign test suite can show that a panic
+/// Panics on purpose inside `guard`, so that each foreign test suite can show that a panic
 /// surfaces as `internal.panic` and never aborts the host.
 ///
 /// # Errors
