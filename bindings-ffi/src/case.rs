@@ -12,6 +12,7 @@ use crate::accountability::Finding;
 use crate::archive::Document;
 use crate::duration::Duration;
 use crate::error::{Result, guard};
+use crate::intake::{Complaint, IntakeReport};
 use crate::number::ComplaintNumber;
 use crate::period::{PeriodRule, rules};
 use crate::policy::{Policy, PolicySet};
@@ -543,6 +544,17 @@ impl Case {
     /// The complaint number, once registered.
     pub fn number(&self) -> Option<Arc<ComplaintNumber>> {
         self.lock().number().map(ComplaintNumber::arc)
+    }
+
+    /// The complaint as received and completed (personal data: the office's view; see
+    /// [`Self::view`] for the other roles).
+    pub fn complaint(&self) -> Complaint {
+        self.lock().complaint().into()
+    }
+
+    /// The latest intake check.
+    pub fn intake(&self) -> IntakeReport {
+        self.lock().intake().into()
     }
 
     /// When the complaint was received.

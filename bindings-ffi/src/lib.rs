@@ -26,6 +26,7 @@ pub mod accountability;
 pub mod archive;
 pub mod calendar;
 pub mod case;
+pub mod classify;
 pub mod duration;
 pub mod error;
 pub mod intake;
