@@ -1,5 +1,7 @@
 package complaint_office;
 
+import static complaint_office.Complaint_office_ffiKt.assess;
+import static complaint_office.Complaint_office_ffiKt.checkIntake;
 import static complaint_office.Complaint_office_ffiKt.parseInstant;
 import static complaint_office.Complaint_office_ffiKt.periodEnd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -105,6 +107,22 @@ class JavaOaTest {
         assertEquals("case.transition_not_allowed", e.code());
         assertEquals("§4.2", e.clause());
         assertEquals(Status.RECEIVED, c.status());
+    }
+
+    @Test
+    void checksAComplaintAtIntakeAndTriagesIt() throws Exception {
+        Policy policy = new Policy();
+        Complaint fromCustomerOnOa = new Complaint(Channel.OA, ComplainantKind.CUSTOMER, "趙六", "13812345678",
+                OffsetDateTime.parse("2025-09-26T10:00:00+08:00"), "wrong invoice", null);
+        IntakeReport report = checkIntake(policy, fromCustomerOnOa);
+        assertEquals(false, report.getAdmissible());
+        assertEquals("§2.1.4", report.getViolations().get(0).getClause());
+        Complaint noContact = new Complaint(Channel.HOTLINE, ComplainantKind.CUSTOMER, "趙六", null,
+                OffsetDateTime.parse("2025-09-26T10:00:00+08:00"), "wrong invoice", null);
+        assertEquals(List.of(RegistrationField.CONTACT), checkIntake(policy, noContact).getMissing());
+        TriageAssessment triage = assess(policy, Severity.MAJOR, Urgency.URGENT, Complexity.SIMPLE);
+        assertEquals(true, triage.getEmergency());
+        assertEquals(Track.MAJOR, triage.getTrack());
     }
 
     @Test

@@ -1,10 +1,15 @@
 package example;
 
+import static complaint_office.Complaint_office_ffiKt.assess;
 import static complaint_office.Complaint_office_ffiKt.periodEnd;
 import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
 import complaint_office.Case;
 import complaint_office.ComplaintNumber;
+import complaint_office.Complexity;
+import complaint_office.Severity;
+import complaint_office.TriageAssessment;
+import complaint_office.Urgency;
 import complaint_office.ComplaintOfficeException;
 import complaint_office.Deadline;
 import complaint_office.Event;
@@ -21,7 +26,8 @@ import java.util.Objects;
 
 /**
  * What an OA system does when a complaint arrives: load the company's policy file, give the
- * complaint its number (§2.2.3), open its case and print the deadlines it now runs against.
+ * complaint its number (§2.2.3), open its case, triage it (§2.2.4) and print the deadlines it
+ * now runs against.
  */
 public final class OaDeadlines {
     public static void main(String[] args) throws Exception {
@@ -45,6 +51,13 @@ public final class OaDeadlines {
         complaint.apply(Event.Companion.fromJson("{\"type\": \"registered\", \"at\": \"2025-09-26T11:00:00+08:00\","
                 + " \"number\": \"" + number + "\"}"));
         System.out.println("Status: " + complaint.status());
+
+        // §2.2.4: initial assessment; an urgent serious complaint starts the emergency procedure.
+        TriageAssessment triage = assess(policy, Severity.SERIOUS, Urgency.URGENT, Complexity.COMPLEX);
+        System.out.println("Triage: track " + triage.getTrack() + ", priority " + triage.getPriority()
+                + (triage.getEmergency() ? ", EMERGENCY procedure" : ""));
+        complaint.apply(Event.Companion.fromJson("{\"type\": \"assessed\", \"at\": \"2025-09-26T11:30:00+08:00\","
+                + " \"severity\": \"serious\", \"urgency\": \"urgent\", \"complexity\": \"complex\"}"));
 
         OffsetDateTime now = OffsetDateTime.parse("2025-09-29T09:00:00+08:00");
         System.out.println("Deadlines at " + now + ":");
