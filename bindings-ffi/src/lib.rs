@@ -34,6 +34,7 @@ pub mod number;
 pub mod period;
 pub mod policy;
 pub mod privacy;
+pub mod stats;
 pub mod time;
 pub mod triage;
 mod vocabulary;

@@ -19,6 +19,7 @@ object Ops {
         "accountability" -> AccountabilityOps.run(op, input)
         "archive" -> ArchiveOps.run(op, input)
         "privacy" -> PrivacyOps.run(op, input)
+        "stats" -> StatsOps.run(op, input)
         else -> unknownOp(op)
     }
 
