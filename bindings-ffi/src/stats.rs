@@ -285,13 +285,26 @@ impl Ledger {
     /// `stats.bad_row` (strict).
     #[uniffi::constructor]
     pub fn from_csv(text: String, options: CsvOptions, policy: Arc<Policy>) -> Result<Arc<Self>> {
+        Self::from_csv_bytes(text.into_bytes(), options, policy)
+    }
+
+    /// A ledger from CSV bytes as read from a file (UTF-8 expected; bad bytes are a bad row).
+    ///
+    /// # Errors
+    /// As [`Self::from_csv`]; `stats.unreadable`.
+    #[uniffi::constructor]
+    pub fn from_csv_bytes(
+        bytes: Vec<u8>,
+        options: CsvOptions,
+        policy: Arc<Policy>,
+    ) -> Result<Arc<Self>> {
         guard(|| {
             let options = core::CsvOptions {
                 columns: options.columns.into(),
                 delimiter: core::CsvOptions::delimiter_from_str(&options.delimiter)?,
                 leniency: options.leniency.into(),
             };
-            let ledger = core::Ledger::from_csv_reader(text.as_bytes(), &options, &policy.0)?;
+            let ledger = core::Ledger::from_csv_reader(bytes.as_slice(), &options, &policy.0)?;
             Ok(Arc::new(Ledger(ledger)))
         })
     }

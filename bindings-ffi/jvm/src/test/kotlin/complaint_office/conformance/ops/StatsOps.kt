@@ -35,7 +35,12 @@ object StatsOps {
             var csv = defaultCsvOptions().copy(leniency = leniency(input))
             if (present(input, "columns") != null) csv = csv.copy(columns = columns(csv.columns, input["columns"]))
             if (present(input, "delimiter") != null) csv = csv.copy(delimiter = input.str("delimiter"))
-            val ledger = Ledger.fromCsv(input.str("csv"), csv, policy)
+            // `csv_base64` carries bytes JSON cannot: invalid UTF-8, stray NULs.
+            val ledger = if (present(input, "csv_base64") != null) {
+                Ledger.fromCsvBytes(base64(input.str("csv_base64")), csv, policy)
+            } else {
+                Ledger.fromCsv(input.str("csv"), csv, policy)
+            }
             reportJson(Report.build(ledger, options, policy))
         }
         "stats.period_of" -> {
@@ -51,6 +56,13 @@ object StatsOps {
             )
         }
         else -> unknownOp(op)
+    }
+
+    /** Standard base64 (RFC 4648), padding optional, as the Rust runner reads it. */
+    private fun base64(text: String): ByteArray = try {
+        java.util.Base64.getDecoder().decode(text.trimEnd('=').let { it + "=".repeat((4 - it.length % 4) % 4) })
+    } catch (e: IllegalArgumentException) {
+        throw VectorError("vector.bad_base64:csv_base64")
     }
 
     /** A key that is there and not null. */
