@@ -319,6 +319,27 @@ impl PyLedger {
         })
     }
 
+    /// A ledger from the bytes of a CSV file (UTF-8; invalid text is a coded error, not a
+    /// decoding exception).
+    #[staticmethod]
+    #[pyo3(signature = (data, policy = None, columns = None, delimiter = ",", lenient = false))]
+    fn from_csv_bytes(
+        py: Python<'_>,
+        data: &[u8],
+        policy: Option<&PyPolicy>,
+        columns: Option<&Bound<'_, PyAny>>,
+        delimiter: &str,
+        lenient: bool,
+    ) -> PyResult<Self> {
+        guard(|| {
+            let options = csv_options(columns, delimiter, lenient)?;
+            let policy = policy_or_default(policy);
+            py.detach(|| Ledger::from_csv_reader(data, &options, &policy))
+                .map(PyLedger)
+                .map_err(err)
+        })
+    }
+
     /// A ledger from parallel columns: numbers, receipt instants (aware datetimes, RFC 3339 or
     /// seconds since 1970-01-01 UTC), categories and departments, and optionally channels,
     /// severities, closing instants (None while open) and satisfaction (None if unanswered).

@@ -204,6 +204,14 @@ class Ledger:
         lenient: bool = False,
     ) -> "Ledger": ...
     @staticmethod
+    def from_csv_bytes(
+        data: bytes,
+        policy: Optional[Policy] = None,
+        columns: Optional[Mapping[str, str]] = None,
+        delimiter: str = ",",
+        lenient: bool = False,
+    ) -> "Ledger": ...
+    @staticmethod
     def from_columns(
         number: Iterable[str],
         received_at: Iterable[Union[_Instant, int]],

@@ -1,3 +1,5 @@
+import base64
+
 from complaint_office import stats
 
 from .common import policy_of
@@ -58,7 +60,11 @@ def report_csv(input):
         kwargs["columns"] = input["columns"]
     if _present(input, "delimiter"):
         kwargs["delimiter"] = input["delimiter"]
-    ledger = stats.Ledger.from_csv_text(input["csv"], policy, **kwargs)
+    if "csv_base64" in input:
+        data = base64.b64decode(input["csv_base64"], validate=True)
+        ledger = stats.Ledger.from_csv_bytes(data, policy, **kwargs)
+    else:
+        ledger = stats.Ledger.from_csv_text(input["csv"], policy, **kwargs)
     return ledger.report(granularity, policy, start, end).to_dict()
 
 

@@ -53,14 +53,15 @@ impl Draw {
     }
 }
 
-/// Offsets instants are written in: the office's own, UTC, others, odd ones.
+/// Offsets instants are written in: the office's own, UTC, others, odd ones. Whole minutes
+/// only: RFC 3339 (the CSV's form) cannot write an offset with seconds.
 fn drawn_offset(d: &mut Draw) -> FixedOffset {
     let seconds = match d.below(5) {
         0 => 8 * 3600,
         1 => 0,
         2 => -5 * 3600,
         3 => 5 * 3600 + 45 * 60,
-        _ => d.below(2 * 23 * 3600 + 1) as i32 - 23 * 3600,
+        _ => (d.below(2 * 23 * 60 + 1) as i32 - 23 * 60) * 60,
     };
     FixedOffset::east_opt(seconds).unwrap()
 }
