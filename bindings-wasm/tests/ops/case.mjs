@@ -1,0 +1,48 @@
+import { Case, Event } from 'complaint-office';
+import { policyOf } from './input.mjs';
+
+const RUNNING = new Set(['open', 'due_soon', 'overdue']);
+
+function replay(input) {
+  return Case.replay(policyOf(input), input.events);
+}
+
+export const ops = {
+  'case.event': ({ event }) => Event.fromJson(event).toJSON(),
+  'case.replay': (input) => {
+    const kase = replay(input);
+    const at = kase.lastEventAt;
+    const schedule = kase.schedule(at);
+    const report = kase.compliance(at);
+    return {
+      status: kase.status,
+      number: kase.number,
+      category: kase.category ?? null,
+      department: kase.department ?? null,
+      track: kase.track,
+      emergency: kase.emergency,
+      open_deadlines: schedule.stages
+        .filter((s) => RUNNING.has(s.state))
+        .map((s) => ({ stage: s.stage, round: s.round, last_day: s.lastDay, due: s.due })),
+      violations: report.violations,
+      allowed_next: kase.allowedNext(),
+    };
+  },
+  'case.schedule': (input) => replay(input).schedule(input.now).stages.map((s) => ({
+    stage: s.stage,
+    round: s.round,
+    state: s.state,
+    last_day: s.lastDay,
+    due: s.due,
+    met_at: s.metAt,
+    late_working_days: s.lateWorkingDays,
+  })),
+  'case.compliance': (input) => {
+    const report = replay(input).compliance(input.now);
+    return {
+      violations: report.violations,
+      findings: report.findings,
+      checks: report.checks.map((c) => ({ rule: c.rule, clause: c.clause, result: c.result })),
+    };
+  },
+};
