@@ -5,15 +5,17 @@
 
 use std::error::Error;
 
+use complaint_office::archive;
 use complaint_office::case::{Case, Event, SlaState};
 use complaint_office::number::NumberSequences;
 use complaint_office::policy::Policy;
+use complaint_office::privacy::Role;
 use complaint_office::time::{YearMonth, format_instant, parse_instant};
 
 /// The history an OA system would have stored, one JSON event per step.
 const HISTORY: &[&str] = &[
     r#"{"type": "received", "at": "2025-09-26T10:00:00+08:00", "channel": "hotline", "complainant_kind": "customer",
-        "name": "張三", "content": "The replacement part broke again and the service desk was rude."}"#,
+        "name": "張三", "content": "張三: the replacement part broke again and the desk at 13812345678 was rude."}"#,
     r#"{"type": "information_requested", "at": "2025-09-26T10:20:00+08:00", "fields": ["contact"]}"#,
     r#"{"type": "information_supplied", "at": "2025-09-28T09:00:00+08:00", "contact": "13812345678"}"#,
     r#"{"type": "registered", "at": "2025-09-28T11:00:00+08:00", "number": "25090001"}"#,
@@ -32,13 +34,13 @@ const HISTORY: &[&str] = &[
     r#"{"type": "plan_submitted", "at": "2025-10-10T16:00:00+08:00", "analysis": "A faulty batch from one supplier.",
         "responsibility": "Incoming inspection skipped the batch.", "measures": "Replace the part; audit the supplier.",
         "time_points": [{"what": "Replace the part", "due": "2025-10-17"}],
-        "findings": [{"subject": "inspector q-11", "responsibility": "direct", "fault": "gross_negligence", "consequence": "serious"}]}"#,
+        "findings": [{"subject": "inspector q-11", "responsibility": "direct", "fault": "gross_negligence", "consequence": "serious", "nature": "skipped the incoming inspection", "degree": "grave", "scope": "one supplier batch"}]}"#,
     r#"{"type": "plan_returned", "at": "2025-10-11T10:00:00+08:00", "by": "m-01", "role": "management", "reason": "Add the desk training."}"#,
     r#"{"type": "plan_submitted", "at": "2025-10-13T10:00:00+08:00", "analysis": "A faulty batch from one supplier.",
         "responsibility": "Incoming inspection skipped the batch; the desk ignored the script.",
         "measures": "Replace the part; audit the supplier; retrain the desk.",
         "time_points": [{"what": "Replace the part", "due": "2025-10-17"}, {"what": "Desk training", "due": "2025-10-24"}],
-        "findings": [{"subject": "inspector q-11", "responsibility": "direct", "fault": "gross_negligence", "consequence": "serious"}]}"#,
+        "findings": [{"subject": "inspector q-11", "responsibility": "direct", "fault": "gross_negligence", "consequence": "serious", "nature": "skipped the incoming inspection", "degree": "grave", "scope": "one supplier batch"}]}"#,
     r#"{"type": "plan_approved", "at": "2025-10-13T15:00:00+08:00", "by": "m-01", "role": "management"}"#,
     r#"{"type": "implementation_started", "at": "2025-10-14T09:00:00+08:00", "department": "quality"}"#,
     r#"{"type": "implementation_completed", "at": "2025-10-17T17:00:00+08:00"}"#,
@@ -164,6 +166,48 @@ fn main() -> Result<(), Box<dyn Error>> {
             check.result.as_str(),
             check.rule,
             check.detail
+        );
+    }
+
+    println!("\naccountability (§8):");
+    for (finding, decision) in case.decisions() {
+        let sanctions: Vec<&str> = decision.sanctions.iter().map(|s| s.as_str()).collect();
+        println!(
+            "  {}: {} responsibility, {}, {} consequence -> {} ({}): {}",
+            finding.subject,
+            finding.responsibility,
+            finding.fault,
+            finding.consequence,
+            decision.level,
+            decision.clause(),
+            sanctions.join(", ")
+        );
+    }
+
+    if let Some(archived_on) = case.archived_on() {
+        let expiry = archive::expiry(&policy, archived_on)?;
+        println!(
+            "\nretention (§6.2.2): archived {archived_on}, kept {} -> last day {}{}; destruction needs leadership approval after it",
+            policy.retention().period,
+            expiry.last_day,
+            if expiry.provisional {
+                " (provisional: outside the calendar data)"
+            } else {
+                ""
+            }
+        );
+    }
+
+    println!("\nconfidentiality (§1.3.4): the case as each role sees it");
+    for role in Role::ALL {
+        let view = case.view(*role);
+        let p = &view.personal;
+        println!(
+            "  {:<18} name {:<6} phone {:<13} content {}",
+            role.as_str(),
+            p.complainant_name.as_deref().unwrap_or("-"),
+            p.contact_phone.as_deref().unwrap_or("-"),
+            p.content.as_deref().unwrap_or("-"),
         );
     }
     Ok(())

@@ -44,6 +44,8 @@ pub mod period;
 pub mod policy;
 pub mod privacy;
 pub mod stats;
+#[cfg(feature = "proptest")]
+pub mod testing;
 pub mod time;
 pub mod triage;
 pub mod vocabulary;

@@ -383,26 +383,21 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
             let archived_on = case
                 .archived_on()
                 .unwrap_or_else(|| office_date(at, offset));
-            let expiry = period::end(
+            let decision = archive::may_destroy_with(
                 case.policy.calendar(),
-                crate::time::at_office_time(archived_on, 0, offset),
                 case.policy.retention().period,
+                archived_on,
+                case.destruction_approved_at.map(|a| office_date(a, offset)),
+                case.legal_hold,
+                office_date(at, offset),
             )
             .map_err(|_| CaseError::DestructionRefused {
-                reason: "archive.retention_not_expired",
-            })?
-            .last_day;
-            let reason = if office_date(at, offset) <= expiry {
-                Some("archive.retention_not_expired")
-            } else if case.destruction_approved_at.is_none() {
-                Some("archive.approval_missing")
-            } else if case.legal_hold {
-                Some("archive.legal_hold")
-            } else {
-                None
-            };
-            if let Some(reason) = reason {
-                return Err(CaseError::DestructionRefused { reason });
+                reason: archive::Refusal::RetentionNotExpired.code(),
+            })?;
+            if let Some(reason) = decision.reason {
+                return Err(CaseError::DestructionRefused {
+                    reason: reason.code(),
+                });
             }
             case.destroyed_at = Some(at);
             case.status = Status::Destroyed;

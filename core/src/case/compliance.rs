@@ -309,6 +309,28 @@ pub(super) fn compliance(case: &Case, now: Instant) -> ComplianceReport {
             ),
         );
     }
+    if !case.findings.is_empty() {
+        let incomplete = case.findings.iter().filter(|f| f.check().is_err()).count();
+        c.add(
+            "responsibility_determined",
+            "§8.1.1",
+            if incomplete == 0 { Pass } else { Finding },
+            if incomplete == 0 {
+                format!(
+                    "{} responsibility finding(s) with nature, degree and scope",
+                    case.findings.len()
+                )
+            } else {
+                format!("{incomplete} responsibility finding(s) without nature, degree or scope")
+            },
+        );
+        let levels: Vec<String> = case
+            .decisions()
+            .iter()
+            .map(|(f, d)| format!("{} {}: {}", f.responsibility, f.fault, d.level))
+            .collect();
+        c.add("discipline_decided", "§8.2", Pass, levels.join("; "));
+    }
     let returns = case.plan_returned.len();
     let (result, detail) = match (case.approved_at, case.status) {
         (Some(_), _) => (

@@ -53,12 +53,13 @@ pub use event::{
 pub use schedule::{Schedule, SlaState, Stage, StageDeadline};
 pub use status::Status;
 
-use crate::accountability::Finding;
+use crate::accountability::{self, Decision, Finding};
 use crate::archive::Document;
 use crate::error::ErrorCode;
 use crate::intake::{Complaint, IntakeReport};
 use crate::number::ComplaintNumber;
 use crate::policy::{Policy, PolicySet};
+use crate::privacy::{self, MaskKind, PersonalData, Role};
 use crate::time::Instant;
 use crate::triage::{Complexity, Severity, Track, Urgency};
 
@@ -281,6 +282,29 @@ pub struct Assessment {
     pub emergency: bool,
     /// The handling track.
     pub track: Track,
+}
+
+/// What a role may see of a case (§1.3.4), from [`Case::view`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CaseView {
+    /// Who is looking.
+    pub role: Role,
+    /// The complaint number.
+    pub number: Option<ComplaintNumber>,
+    /// The status.
+    pub status: Status,
+    /// The category.
+    pub category: Option<String>,
+    /// The department concerned.
+    pub department: Option<String>,
+    /// The track.
+    pub track: Track,
+    /// Whether the emergency procedure applies.
+    pub emergency: bool,
+    /// When the complaint was received.
+    pub received_at: Instant,
+    /// The complainant's personal data, redacted for the role.
+    pub personal: PersonalData,
 }
 
 /// A stretch during which the registration clock was paused for missing information.
@@ -523,6 +547,50 @@ impl Case {
     /// The responsibility findings of the handling plan (§4.1.1, §8.1).
     pub fn findings(&self) -> &[Finding] {
         &self.findings
+    }
+
+    /// Each finding with the discipline the policy's table decides for it (§8.2).
+    pub fn decisions(&self) -> Vec<(&Finding, Decision)> {
+        let table = self.policy.discipline();
+        self.findings
+            .iter()
+            .map(|f| (f, accountability::decide(table, f)))
+            .collect()
+    }
+
+    /// The complainant's personal data as recorded (the complaint office's view).
+    pub fn personal_data(&self) -> PersonalData {
+        let mut data = PersonalData {
+            complainant_name: self.complaint.name.clone(),
+            content: self.complaint.content.clone(),
+            ..PersonalData::default()
+        };
+        if let Some(contact) = &self.complaint.contact {
+            if privacy::is_recognised(MaskKind::Email, contact) || contact.contains('@') {
+                data.contact_email = Some(contact.clone());
+            } else {
+                data.contact_phone = Some(contact.clone());
+            }
+        }
+        data
+    }
+
+    /// The case as `role` may see it (§1.3.4): a redacted copy, the case itself unchanged.
+    /// The complaint office sees everything; the investigation team the contact details; the
+    /// department complained about the content without the complainant's identity; statistics
+    /// no personal data.
+    pub fn view(&self, role: Role) -> CaseView {
+        CaseView {
+            role,
+            number: self.number,
+            status: self.status,
+            category: self.category.clone(),
+            department: self.department.clone(),
+            track: self.track(),
+            emergency: self.emergency(),
+            received_at: self.received_at,
+            personal: self.personal_data().view(role),
+        }
     }
 
     /// The documents filed in the archive.

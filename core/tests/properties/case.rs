@@ -139,3 +139,35 @@ proptest! {
         prop_assert!(due >= unpaused);
     }
 }
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The QA strategies (feature `proptest`) generate only histories the policy accepts, and
+    /// each of their mutations makes the history invalid.
+    #[test]
+    fn generated_histories_replay_and_mutations_are_refused(
+        history in complaint_office::testing::case_history(),
+        (broken, mutation) in complaint_office::testing::invalid_case_history(),
+    ) {
+        let case = Case::replay(&history.policy, history.events.clone());
+        prop_assert!(case.is_ok(), "{:?}", case.err());
+        prop_assert!(Case::replay(&broken.policy, broken.events.clone()).is_err(), "{mutation:?} was accepted");
+    }
+
+    /// §2.2.1, §4.1.2, §4.4.1, §5.2.1: every deadline of a valid history is after the instant
+    /// its clock started, and its last day is a working day.
+    #[test]
+    fn deadlines_of_valid_histories_follow_their_start(
+        history in complaint_office::testing::case_history_under(complaint_office::testing::policy()),
+    ) {
+        let case = Case::replay(&history.policy, history.events.clone()).unwrap();
+        let calendar = history.policy.calendar();
+        for stage in case.schedule(case.last_event_at()).stages {
+            if let (Some(start), Some(due), Some(last)) = (stage.started_at, stage.due, stage.last_day) {
+                prop_assert!(due > start, "{} due before its start", stage.stage);
+                prop_assert!(calendar.is_working_day(last), "{} ends on a rest day", stage.stage);
+            }
+        }
+    }
+}

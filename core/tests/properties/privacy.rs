@@ -1,1 +1,281 @@
-//! (Issue 6 adds its properties here.)
+//! §1.3.4 confidentiality: masking reveals no more than its rule, is stable, and no role
+//! below the complaint office sees what it must not.
+
+use complaint_office::archive::ArchiveFile;
+use complaint_office::calendar::Calendar;
+use complaint_office::privacy::{
+    self, FULLY_MASKED, Field, MaskKind, PersonalData, Role, Visibility,
+};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+use crate::config;
+
+const SURNAMES: &[&str] = &["張", "李", "王", "劉", "陳", "楊", "黃", "趙", "吴", "周"];
+
+fn chinese_name() -> impl Strategy<Value = String> {
+    (select(SURNAMES), "[\u{4e00}-\u{9fa5}]{1,3}").prop_map(|(s, g)| format!("{s}{g}"))
+}
+
+fn latin_name() -> impl Strategy<Value = String> {
+    proptest::collection::vec("[A-Z][a-z]{1,8}", 1..4).prop_map(|w| w.join(" "))
+}
+
+fn name() -> impl Strategy<Value = String> {
+    prop_oneof![chinese_name(), latin_name()]
+}
+
+fn mobile() -> impl Strategy<Value = String> {
+    "1[3-9][0-9]{9}"
+}
+
+/// A mobile number as people write it: plain, spaced, hyphenated, with +86.
+fn written_mobile() -> impl Strategy<Value = (String, String)> {
+    (mobile(), 0..4usize).prop_map(|(m, style)| {
+        let (a, b, c) = (&m[..3], &m[3..7], &m[7..]);
+        let written = match style {
+            0 => m.clone(),
+            1 => format!("{a} {b} {c}"),
+            2 => format!("{a}-{b}-{c}"),
+            _ => format!("+86 {m}"),
+        };
+        (m, written)
+    })
+}
+
+fn email() -> impl Strategy<Value = String> {
+    ("[a-z][a-z0-9._]{0,11}", "[a-z]{2,8}\\.(com|cn|org)").prop_map(|(l, d)| format!("{l}@{d}"))
+}
+
+fn id18() -> impl Strategy<Value = String> {
+    "[1-9][0-9]{16}[0-9X]"
+}
+
+fn id15() -> impl Strategy<Value = String> {
+    "[1-9][0-9]{14}"
+}
+
+/// Any text, weighted towards the characters the rules care about.
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "\\PC{0,30}",
+        "[0-9 +*()\\-]{0,20}",
+        "[a-zA-Z*@. '\\-]{0,20}",
+        "[\u{4e00}-\u{9fa5}*·]{0,6}",
+        "[0-9Xx* ]{0,20}",
+    ]
+}
+
+/// Letters and digits the masked text shows (everything but `*`, separators and dots).
+fn revealed(masked: &str) -> Vec<char> {
+    masked.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+fn runs(text: &str) -> usize {
+    let mut count = 0;
+    let mut inside = false;
+    for c in text.chars() {
+        let letter = c.is_alphabetic() || c == '*';
+        if letter && !inside {
+            count += 1;
+        }
+        inside = letter;
+    }
+    count
+}
+
+fn narrow(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap(),
+        _ => c,
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// §1.3.4: masking a masked value changes nothing, for any text and every kind.
+    #[test]
+    fn masking_is_idempotent(kind in select(MaskKind::ALL), text in any_text()) {
+        let once = privacy::mask(kind, &text);
+        prop_assert_eq!(privacy::mask(kind, &once), once.clone(), "{:?}", text);
+    }
+
+    /// §1.3.4: masking never shows more characters than its rule allows, and shows only
+    /// characters of the value itself.
+    #[test]
+    fn masking_reveals_no_more_than_the_rule(kind in select(MaskKind::ALL), text in any_text()) {
+        let masked = privacy::mask(kind, &text);
+        let shown = revealed(&masked);
+        let input: Vec<char> = text.chars().map(narrow).collect();
+        for c in &shown {
+            prop_assert!(input.contains(c), "{:?} shows {:?}", text, c);
+        }
+        match kind {
+            MaskKind::Name => prop_assert!(shown.len() <= runs(&text).max(2), "{:?} → {:?}", text, masked),
+            MaskKind::Phone => {
+                let national = masked.strip_prefix("+86 ").unwrap_or(&masked);
+                prop_assert!(revealed(national).len() <= 8, "{:?} → {:?}", text, masked);
+            }
+            MaskKind::Email => {
+                if masked != FULLY_MASKED && !masked.is_empty() {
+                    let (local, domain) = masked.split_once('@').unwrap();
+                    prop_assert!(revealed(local).len() <= 1);
+                    let tail = format!("@{domain}");
+                    prop_assert!(text.trim().ends_with(&tail));
+                }
+            }
+            MaskKind::IdNumber => prop_assert!(shown.len() <= 10, "{:?} → {:?}", text, masked),
+        }
+    }
+
+    /// §1.3.4: well-formed values mask to the documented forms.
+    #[test]
+    fn well_formed_values_mask_as_documented(
+        name in chinese_name(), (m, written) in written_mobile(), email in email(),
+        id18 in id18(), id15 in id15(),
+    ) {
+        let first: String = name.chars().take(1).collect();
+        let stars = "*".repeat(name.chars().count() - 1);
+        prop_assert_eq!(privacy::mask(MaskKind::Name, &name), format!("{first}{stars}"));
+        let want = format!("{}****{}", &m[..3], &m[7..]);
+        let want = if written.starts_with('+') { format!("+86 {want}") } else { want };
+        prop_assert_eq!(privacy::mask(MaskKind::Phone, &written), want);
+        let (local, domain) = email.split_once('@').unwrap();
+        let shown = if local.len() > 1 { &local[..1] } else { "*" };
+        let stars = "*".repeat(local.len().saturating_sub(1));
+        prop_assert_eq!(privacy::mask(MaskKind::Email, &email), format!("{shown}{stars}@{domain}"));
+        prop_assert_eq!(privacy::mask(MaskKind::IdNumber, &id18), format!("{}********{}", &id18[..6], &id18[14..]));
+        prop_assert_eq!(privacy::mask(MaskKind::IdNumber, &id15), format!("{}******{}", &id15[..6], &id15[12..]));
+    }
+
+    /// §1.3.4: no role below the office sees, in any field of its view, an identity value it
+    /// may not see in full; the department and statistics see none of name, phone, e-mail
+    /// and ID number. The original is never changed.
+    #[test]
+    fn views_do_not_leak_identity(
+        name in name(),
+        (phone, written_phone) in written_mobile(),
+        email in email(),
+        id in id18(),
+        filler in proptest::collection::vec("[\u{4e00}-\u{9fa5}a-zA-Z0-9 ，。,.]{0,12}", 5),
+        order in proptest::collection::vec(0..6usize, 0..8),
+    ) {
+        let mentions = [name.clone(), written_phone.clone(), phone.clone(), email.to_uppercase(), id.clone(), name.to_lowercase()];
+        let mut content = String::new();
+        for (i, &k) in order.iter().enumerate() {
+            content.push_str(&filler[i % filler.len()]);
+            content.push_str(&mentions[k]);
+        }
+        content.push_str(&filler[0]);
+        let data = PersonalData {
+            complainant_name: Some(name.clone()),
+            contact_phone: Some(written_phone.clone()),
+            contact_email: Some(email.clone()),
+            id_number: Some(id.clone()),
+            content: Some(content),
+        };
+        let before = data.clone();
+        prop_assert_eq!(data.view(Role::Office), data.clone());
+        for &role in &Role::ALL[1..] {
+            let view = data.view(role);
+            let texts: Vec<&str> = Field::ALL.iter().filter_map(|&f| view.get(f)).collect();
+            for &field in Field::IDENTITY {
+                if privacy::visibility(role, field) == Visibility::Full {
+                    continue;
+                }
+                let value = data.get(field).unwrap().trim();
+                for t in &texts {
+                    prop_assert!(!t.contains(value), "{:?} sees {:?} in {:?}", role, field, t);
+                }
+            }
+            if matches!(role, Role::Department | Role::Statistics) {
+                for value in [&name, &phone, &written_phone, &email, &id] {
+                    prop_assert!(texts.iter().all(|t| !t.contains(value.as_str())), "{:?}: {:?}", role, texts);
+                }
+            }
+        }
+        prop_assert_eq!(data, before);
+    }
+
+    /// §1.3.4: Debug output of personal data names its fields, never a value.
+    #[test]
+    fn debug_never_prints_personal_data(
+        name in chinese_name(), phone in mobile(), id in id18(), content in "[\u{4e00}-\u{9fa5}]{1,20}",
+    ) {
+        let data = PersonalData {
+            complainant_name: Some(name.clone()),
+            contact_phone: Some(phone.clone()),
+            contact_email: Some(format!("{phone}@example.com")),
+            id_number: Some(id.clone()),
+            content: Some(content.clone()),
+        };
+        for text in [format!("{data:?}"), format!("{data:#?}"), format!("{:?}", data.view(Role::InvestigationTeam))] {
+            for value in [&name, &phone, &id, &content] {
+                prop_assert!(!text.contains(value.as_str()), "{}", text);
+            }
+        }
+    }
+}
+
+/// §1.3.4: every error of the accountability, archive and privacy modules, in Display and
+/// Debug, carries no personal data: they hold no values, only field names, codes and dates.
+#[test]
+fn errors_print_no_personal_data() {
+    use complaint_office::ErrorCode;
+    use complaint_office::accountability::Finding;
+    use complaint_office::archive::{self, ArchiveError};
+    let secret = "張三13812345678";
+    let finding = Finding {
+        subject: "E1".into(),
+        responsibility: "direct".parse().unwrap(),
+        fault: "negligence".parse().unwrap(),
+        consequence: "general".parse().unwrap(),
+        nature: secret.into(),
+        degree: String::new(),
+        scope: secret.into(),
+    };
+    let mut errors: Vec<(String, String)> = Vec::new();
+    let e = finding.check().unwrap_err();
+    errors.push((e.to_string(), format!("{e:?} {finding:?}")));
+    let file = ArchiveFile::new(
+        "23050001".parse().unwrap(),
+        "2023-08-01".parse().unwrap(),
+        vec![],
+    );
+    let e = file.check_complete().unwrap_err();
+    errors.push((e.to_string(), format!("{e:?}")));
+    let e = archive::may_destroy_with(
+        &Calendar::cn(),
+        "3 years".parse().unwrap(),
+        "2023-08-01".parse().unwrap(),
+        Some("2023-01-01".parse().unwrap()),
+        false,
+        "2027-01-01".parse().unwrap(),
+    )
+    .unwrap_err();
+    errors.push((e.to_string(), format!("{e:?}")));
+    let e: ArchiveError = archive::DestructionDecision {
+        allowed: false,
+        reason: Some(archive::Refusal::LegalHold),
+    }
+    .into_result()
+    .unwrap_err();
+    errors.push((e.to_string(), format!("{e:?}")));
+    for (kind, what) in [
+        (secret.parse::<MaskKind>().err(), "kind"),
+        (secret.parse::<Role>().err(), "role"),
+    ] {
+        let e = kind.unwrap();
+        assert!(e.code().starts_with("privacy.unknown_"), "{what}");
+        errors.push((e.to_string(), format!("{e:?}")));
+    }
+    for (display, debug) in errors {
+        for text in [display, debug] {
+            assert!(
+                !text.contains("張三") && !text.contains("13812345678"),
+                "{text}"
+            );
+        }
+    }
+}

@@ -1,5 +1,6 @@
 use complaint_office::ErrorCode;
 use complaint_office::case::{Case, Event, SlaState, StageDeadline};
+use complaint_office::policy::{Policy, PolicySet};
 use complaint_office::time::format_instant;
 use serde_json::{Value, json};
 
@@ -16,9 +17,22 @@ fn events_of(input: &Value) -> Result<Vec<Event>, String> {
         .collect()
 }
 
+/// The case, under `input.policies` (a policy set, by effective date) when given, else under
+/// `input.policy` or the default.
 fn replay(input: &Value) -> Result<Case, String> {
+    let events = events_of(input)?;
+    if let Some(list) = input.get("policies") {
+        let policies = list
+            .as_array()
+            .ok_or("vector.not_an_array:policies")?
+            .iter()
+            .map(|p| Policy::from_json_value(p.clone()).map_err(code))
+            .collect::<Result<Vec<_>, _>>()?;
+        let set = PolicySet::new(policies).map_err(code)?;
+        return Case::replay_in(&set, events).map_err(|e| e.code().to_owned());
+    }
     let policy = policy_of(input)?;
-    Case::replay(&policy, events_of(input)?).map_err(|e| e.code().to_owned())
+    Case::replay(&policy, events).map_err(|e| e.code().to_owned())
 }
 
 fn opt_instant(at: Option<complaint_office::time::Instant>) -> Value {
@@ -84,6 +98,29 @@ pub fn run(op: &str, input: &Value) -> Outcome {
             Ok(Value::Array(
                 case.schedule(now).stages.iter().map(stage_json).collect(),
             ))
+        }
+        "case.view" => {
+            let case = replay(input)?;
+            let role: complaint_office::privacy::Role =
+                crate::input::str_of(input, "role")?.parse().map_err(code)?;
+            let view = case.view(role);
+            Ok(json!({
+                "role": view.role.as_str(),
+                "number": view.number.map(|n| n.to_string()),
+                "status": view.status.as_str(),
+                "category": view.category,
+                "department": view.department,
+                "track": view.track.as_str(),
+                "emergency": view.emergency,
+                "received_at": format_instant(&view.received_at),
+                "personal": {
+                    "complainant_name": view.personal.complainant_name,
+                    "contact_phone": view.personal.contact_phone,
+                    "contact_email": view.personal.contact_email,
+                    "id_number": view.personal.id_number,
+                    "content": view.personal.content,
+                },
+            }))
         }
         "case.compliance" => {
             let case = replay(input)?;

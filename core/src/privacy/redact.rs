@@ -1,0 +1,242 @@
+//! Finding a complainant's recorded values inside free text and replacing them.
+//!
+//! A value is found as written (anywhere, even inside a longer word) and also in looser forms:
+//! ignoring spaces, hyphens, dots and brackets between its characters, letter case and
+//! full-width forms. A loose match of a *name* whose edge is a letter or digit must not
+//! continue a longer run of ASCII letters or digits, so that a short Latin name does not eat
+//! into every word; phone numbers, e-mail addresses and ID numbers are found anywhere. A
+//! phone number is also found in its other national forms (without `+86`/`0086`; a landline
+//! with or without the trunk `0` of its area code).
+
+use super::{FULLY_MASKED, MaskKind, narrow};
+
+/// One recorded value to find, with what replaces it.
+pub(super) struct Needle {
+    /// The value as recorded (trimmed), and for a phone also its national digits.
+    exact: Vec<String>,
+    /// The folded forms for loose matching.
+    loose: Vec<Vec<char>>,
+    /// Whether a loose match must not continue a run of ASCII letters or digits (names).
+    word_bounded: bool,
+    replacement: String,
+}
+
+impl Needle {
+    /// A needle for `value`. A value that shows no more than its replacement (already masked,
+    /// or made only of mask characters and separators) finds nothing.
+    pub(super) fn new(kind: MaskKind, value: &str, replacement: String) -> Self {
+        let value = value.trim();
+        let inert =
+            value.chars().all(|c| c == '*' || is_separator(c)) || replacement.contains(value);
+        let mut exact = Vec::new();
+        let mut loose: Vec<String> = Vec::new();
+        if !inert {
+            exact.push(value.to_owned());
+            let folded: String = fold(value).into_iter().collect();
+            if kind == MaskKind::Phone {
+                let national = ["+86", "0086"]
+                    .iter()
+                    .find_map(|p| folded.strip_prefix(p))
+                    .unwrap_or(&folded)
+                    .to_owned();
+                let mobile = national.len() == 11 && national.starts_with('1');
+                if !national.is_empty() && national != folded {
+                    exact.push(national.clone());
+                }
+                if !national.is_empty() && !mobile {
+                    loose.push(match national.strip_prefix('0') {
+                        Some(rest) => rest.to_owned(),
+                        None => format!("0{national}"),
+                    });
+                }
+                loose.push(national);
+            }
+            loose.push(folded);
+        }
+        loose.retain(|f| !f.is_empty());
+        loose.dedup();
+        Needle {
+            exact,
+            loose: loose.iter().map(|f| f.chars().collect()).collect(),
+            word_bounded: kind == MaskKind::Name,
+            replacement,
+        }
+    }
+
+    /// Whether the recorded value occurs, as written, in `text`.
+    pub(super) fn occurs_in(&self, text: &str) -> bool {
+        self.exact.iter().any(|e| text.contains(e.as_str()))
+    }
+}
+
+/// `text` with every occurrence of every needle replaced; where occurrences of different
+/// needles overlap, the joined stretch becomes `***`.
+pub(super) fn redact(text: &str, needles: &[Needle]) -> String {
+    let folded: Vec<(char, usize, usize)> = text
+        .char_indices()
+        .filter(|&(_, c)| !is_separator(c))
+        .map(|(i, c)| (fold_char(c), i, i + c.len_utf8()))
+        .collect();
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    for (n, needle) in needles.iter().enumerate() {
+        for exact in &needle.exact {
+            spans.extend(
+                text.match_indices(exact.as_str())
+                    .map(|(start, m)| (start, start + m.len(), n)),
+            );
+        }
+        for form in &needle.loose {
+            spans.extend(
+                loose_matches(text, &folded, form, needle.word_bounded).map(|(s, e)| (s, e, n)),
+            );
+        }
+    }
+    if spans.is_empty() {
+        return text.to_owned();
+    }
+    spans.sort_unstable();
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    let mut spans = spans.into_iter().peekable();
+    while let Some((start, mut end, n)) = spans.next() {
+        let mut mixed = false;
+        while let Some(&(next_start, next_end, m)) = spans.peek() {
+            if next_start >= end {
+                break;
+            }
+            end = end.max(next_end);
+            mixed |= m != n;
+            spans.next();
+        }
+        out.push_str(text.get(pos..start).unwrap_or_default());
+        let replacement = needles.get(n).map_or(FULLY_MASKED, |x| &x.replacement);
+        out.push_str(if mixed { FULLY_MASKED } else { replacement });
+        pos = end;
+    }
+    out.push_str(text.get(pos..).unwrap_or_default());
+    out
+}
+
+/// Byte spans of `text` where the folded `form` occurs in `folded` (the folded text without
+/// separators).
+fn loose_matches<'a>(
+    text: &'a str,
+    folded: &'a [(char, usize, usize)],
+    form: &'a [char],
+    word_bounded: bool,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let (first, last) = (form.first().copied(), form.last().copied());
+    folded
+        .windows(form.len().max(1))
+        .filter(move |w| !form.is_empty() && w.iter().map(|x| x.0).eq(form.iter().copied()))
+        .filter_map(move |w| {
+            let (start, end) = (w.first()?.1, w.last()?.2);
+            let before = text.get(..start).and_then(|t| t.chars().next_back());
+            let after = text.get(end..).and_then(|t| t.chars().next());
+            let inside_a_word = continues(first, before) || continues(last, after);
+            (!word_bounded || !inside_a_word).then_some((start, end))
+        })
+}
+
+/// Whether a match whose edge character is `edge` would continue into `neighbour`.
+fn continues(edge: Option<char>, neighbour: Option<char>) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(|c| narrow(c).is_ascii_alphanumeric());
+    alnum(edge) && alnum(neighbour)
+}
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(narrow(c), '-' | '.' | '(' | ')' | '·' | '・' | '‧')
+}
+
+fn fold_char(c: char) -> char {
+    let c = narrow(c);
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
+fn fold(value: &str) -> Vec<char> {
+    value
+        .chars()
+        .filter(|&c| !is_separator(c))
+        .map(fold_char)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hide(kind: MaskKind, value: &str, text: &str) -> String {
+        redact(text, &[Needle::new(kind, value, FULLY_MASKED.into())])
+    }
+
+    #[test]
+    fn exact_and_loose_forms() {
+        let name = |t| hide(MaskKind::Name, "張三", t);
+        assert_eq!(name("張三說"), "***說");
+        assert_eq!(name("張 三和張三"), "***和***");
+        assert_eq!(name("張張三三"), "張***三");
+        let phone = |t| hide(MaskKind::Phone, "+86 13812345678", t);
+        assert_eq!(phone("call 138-1234-5678."), "call ***.");
+        assert_eq!(phone("tel:+86 138 1234 5678"), "tel:***");
+        assert_eq!(phone("tel: 0086 13812345678"), "tel: 0086 ***");
+        assert_eq!(phone("１３８１２３４５６７８"), "***");
+        // Inside a longer number too: better hide too much than too little.
+        assert_eq!(phone("2138 1234 5678"), "2***");
+        assert_eq!(phone("913812345678"), "9***");
+        let email = |t| hide(MaskKind::Email, "zhangsan@example.com", t);
+        assert_eq!(
+            email("mailto:ZHANGSAN@EXAMPLE.COMplease"),
+            "mailto:***please"
+        );
+        assert_eq!(phone("+86-138-1234-5678"), "***");
+        let landline = |t| hide(MaskKind::Phone, "+86 10 12345678", t);
+        assert_eq!(
+            landline("call 010-1234 5678 or (+86)10 12345678"),
+            "call *** or (***"
+        );
+        let domestic = |t| hide(MaskKind::Phone, "010-12345678", t);
+        assert_eq!(
+            domestic("+86 10 1234 5678, 0086 1012345678"),
+            "+86 ***, 0086 ***"
+        );
+        assert_eq!(domestic("91012345678"), "9***");
+    }
+
+    #[test]
+    fn short_latin_names_do_not_eat_words() {
+        let name = |t| hide(MaskKind::Name, "Li", t);
+        assert_eq!(
+            name("delivery by LI, li and Li."),
+            "delivery by ***, *** and ***."
+        );
+        assert_eq!(name("deLivery"), "de***very");
+    }
+
+    #[test]
+    fn overlapping_values_join() {
+        let needles = [
+            Needle::new(MaskKind::Name, "ab", "N".into()),
+            Needle::new(MaskKind::Email, "b@c.de", "E".into()),
+        ];
+        assert_eq!(redact("x ab@c.de y", &needles), "x *** y");
+        assert_eq!(redact("ab and b@c.de", &needles), "N and E");
+    }
+
+    #[test]
+    fn masked_values_find_nothing() {
+        assert_eq!(hide(MaskKind::Name, "***", "a *** b"), "a *** b");
+        let n = Needle::new(
+            MaskKind::IdNumber,
+            "110101********1234",
+            "110101********1234".into(),
+        );
+        assert!(!n.occurs_in("110101********1234"));
+    }
+}
