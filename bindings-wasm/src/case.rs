@@ -7,13 +7,15 @@
 use complaint_office::case::{
     self as core_case, CaseError, Check, ComplianceReport, Schedule, StageDeadline,
 };
+use complaint_office::privacy::Role;
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{json_text, or_null, to_js};
-use crate::error::{JsResult, case_failure};
+use crate::error::{Failure, JsResult, case_failure};
 use crate::policy::{Policy, PolicySet};
+use crate::privacy::view_out;
 use crate::time::{date_out, instant_in, instant_out};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -151,6 +153,20 @@ export interface ComplianceCheck {
   detail: string;
 }
 
+/** A case as a role sees it (§1.3.4). */
+export interface CaseView {
+  role: Role;
+  number: ComplaintNumberText | null;
+  status: Status;
+  category: string | null;
+  department: string | null;
+  track: Track;
+  emergency: boolean;
+  receivedAt: Rfc3339;
+  /** The complainant's personal data, redacted for the role. */
+  personal: PersonalView;
+}
+
 /** Every rule checked, with its clause, at an instant. */
 export interface ComplianceReport {
   at: Rfc3339;
@@ -269,6 +285,19 @@ struct AssessmentJs {
     complexity: &'static str,
     emergency: bool,
     track: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CaseViewJs<'a> {
+    role: &'static str,
+    number: Option<String>,
+    status: &'static str,
+    category: Option<&'a str>,
+    department: Option<&'a str>,
+    track: &'static str,
+    emergency: bool,
+    received_at: String,
 }
 
 #[derive(Serialize)]
@@ -533,6 +562,35 @@ impl Case {
     #[wasm_bindgen(getter, js_name = archivedOn, unchecked_return_type = "IsoDate | null")]
     pub fn archived_on(&self) -> JsValue {
         or_null(self.0.archived_on().map(date_out))
+    }
+
+    /// The case as `role` sees it: personal data redacted as `viewPersonalData` does.
+    #[wasm_bindgen(unchecked_return_type = "CaseView")]
+    pub fn view(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Role")] role: &str,
+    ) -> JsResult<JsValue> {
+        let view = self.0.view(role.parse::<Role>()?);
+        let out = js_sys::Object::from(to_js(&CaseViewJs {
+            role: view.role.as_str(),
+            number: view.number.map(|n| n.to_string()),
+            status: view.status.as_str(),
+            category: view.category.as_deref(),
+            department: view.department.as_deref(),
+            track: view.track.as_str(),
+            emergency: view.emergency,
+            received_at: instant_out(&view.received_at),
+        })?);
+        js_sys::Reflect::set(&out, &"personal".into(), &view_out(&view.personal)?).map_err(
+            |_| {
+                Failure::new(
+                    "internal.serialize",
+                    None,
+                    "internal error: cannot convert a result",
+                )
+            },
+        )?;
+        Ok(out.into())
     }
 
     /// The deadline schedule and SLA state at `now`.

@@ -35,6 +35,7 @@ pub mod intake;
 pub mod number;
 pub mod period;
 pub mod policy;
+pub mod privacy;
 pub mod triage;
 pub mod vocabulary;
 

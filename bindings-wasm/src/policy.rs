@@ -202,6 +202,12 @@ impl Policy {
         })
     }
 
+    /// The discipline table (`[discipline]`).
+    #[wasm_bindgen(getter)]
+    pub fn discipline(&self) -> crate::accountability::DisciplineTable {
+        crate::accountability::DisciplineTable(self.0.discipline().clone())
+    }
+
     /// This policy with another calendar (in the same office offset).
     #[wasm_bindgen(js_name = withCalendar)]
     pub fn with_calendar(&self, calendar: &Calendar) -> JsResult<Policy> {

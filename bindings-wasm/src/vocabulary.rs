@@ -1,14 +1,15 @@
 //! The closed vocabularies of the policy, with the same names as in JSON and every language.
 
 use complaint_office::accountability::{Consequence, Fault, Level, Responsibility, Sanction};
-use complaint_office::archive::Document;
+use complaint_office::archive::{Document, SweepStatus};
 use complaint_office::calendar::{DayKind, Festival};
 use complaint_office::case::{
     ActorRole, CheckResult, EventKind, EvidenceKind, FollowUpMethod, Interviewee, Satisfaction,
     SlaState, Stage, Status, TeamRole,
 };
 use complaint_office::duration::Unit;
-use complaint_office::intake::{Channel, ComplainantKind, Field};
+use complaint_office::intake::{self, Channel, ComplainantKind};
+use complaint_office::privacy::{Field, MaskKind, Role, Visibility};
 use complaint_office::triage::{Complexity, Severity, Track, Urgency};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -44,6 +45,11 @@ export interface Vocabularies {
   level: readonly Level[];
   sanction: readonly Sanction[];
   archiveDocument: readonly ArchiveDocument[];
+  sweepStatus: readonly SweepStatus[];
+  maskKind: readonly MaskKind[];
+  role: readonly Role[];
+  personalField: readonly PersonalField[];
+  visibility: readonly Visibility[];
   dayKind: readonly DayKind[];
   festival: readonly Festival[];
   unit: readonly Unit[];
@@ -77,6 +83,11 @@ struct Vocabularies {
     level: &'static [&'static str],
     sanction: &'static [&'static str],
     archive_document: &'static [&'static str],
+    sweep_status: &'static [&'static str],
+    mask_kind: &'static [&'static str],
+    role: &'static [&'static str],
+    personal_field: &'static [&'static str],
+    visibility: &'static [&'static str],
     day_kind: &'static [&'static str],
     festival: &'static [&'static str],
     unit: Vec<&'static str>,
@@ -88,7 +99,7 @@ pub fn vocabularies() -> JsResult<JsValue> {
     to_js(&Vocabularies {
         channel: Channel::NAMES,
         complainant_kind: ComplainantKind::NAMES,
-        field: Field::NAMES,
+        field: intake::Field::NAMES,
         severity: Severity::NAMES,
         urgency: Urgency::NAMES,
         complexity: Complexity::NAMES,
@@ -110,6 +121,11 @@ pub fn vocabularies() -> JsResult<JsValue> {
         level: Level::NAMES,
         sanction: Sanction::NAMES,
         archive_document: Document::NAMES,
+        sweep_status: SweepStatus::NAMES,
+        mask_kind: MaskKind::NAMES,
+        role: Role::NAMES,
+        personal_field: Field::NAMES,
+        visibility: Visibility::NAMES,
         day_kind: DayKind::NAMES,
         festival: Festival::NAMES,
         unit: Unit::ALL.iter().map(|u| u.as_str()).collect(),

@@ -1,9 +1,15 @@
-import { Case, Event } from 'complaint-office';
+import { Case, Event, Policy, PolicySet } from 'complaint-office';
 import { policyOf } from './input.mjs';
 
 const RUNNING = new Set(['open', 'due_soon', 'overdue']);
 
+/** The case, under `input.policies` (a policy set) when given, else `input.policy` or the default. */
 function replay(input) {
+  if (input.policies !== undefined) {
+    const set = new PolicySet();
+    for (const p of input.policies) set.add(Policy.fromJson(p));
+    return Case.replayIn(set, input.events);
+  }
   return Case.replay(policyOf(input), input.events);
 }
 
@@ -37,6 +43,13 @@ export const ops = {
     met_at: s.metAt,
     late_working_days: s.lateWorkingDays,
   })),
+  'case.view': (input) => {
+    const v = replay(input).view(input.role);
+    return {
+      role: v.role, number: v.number, status: v.status, category: v.category, department: v.department,
+      track: v.track, emergency: v.emergency, received_at: v.receivedAt, personal: v.personal,
+    };
+  },
   'case.compliance': (input) => {
     const report = replay(input).compliance(input.now);
     return {

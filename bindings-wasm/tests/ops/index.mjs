@@ -6,8 +6,11 @@ import * as policy from './policy.mjs';
 import * as calendar from './calendar.mjs';
 import * as period from './period.mjs';
 import * as kase from './case.mjs';
+import * as accountability from './accountability.mjs';
+import * as archive from './archive.mjs';
+import * as privacy from './privacy.mjs';
 
-const areas = { number, duration, policy, calendar, period, case: kase };
+const areas = { number, duration, policy, calendar, period, case: kase, accountability, archive, privacy };
 
 /** Runs `op` on `input`; an op no area knows fails loudly. */
 export function run(op, input) {
