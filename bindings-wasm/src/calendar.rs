@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::convert::{array_items, integer, json_text, or_null, to_js};
 use crate::error::{Failure, JsResult, calendar_failure};
-use crate::time::{date_in, date_out, offset_in};
+use crate::time::{date_in, date_js, date_out, offset_in};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CALENDAR: &str = r#"
@@ -222,9 +222,9 @@ impl Calendar {
         &self,
         #[wasm_bindgen(unchecked_param_type = "DateInput")] date: JsValue,
         days: f64,
-    ) -> JsResult<String> {
+    ) -> JsResult<JsValue> {
         let days = integer(days, "days: a whole number expected")?;
-        Ok(date_out(self.0.add_working_days(date_in(&date)?, days)?))
+        Ok(date_js(self.0.add_working_days(date_in(&date)?, days)?))
     }
 
     /// The number of working days in `(from, to]`; negative when `to` is before `from`.
@@ -245,8 +245,8 @@ impl Calendar {
     pub fn roll_forward(
         &self,
         #[wasm_bindgen(unchecked_param_type = "DateInput")] date: JsValue,
-    ) -> JsResult<String> {
-        Ok(date_out(self.0.roll_forward(date_in(&date)?)?))
+    ) -> JsResult<JsValue> {
+        Ok(date_js(self.0.roll_forward(date_in(&date)?)?))
     }
 
     /// `addWorkingDays` over many dates; `days` has one count per date, or one for all.
@@ -324,8 +324,8 @@ impl Calendar {
 
     /// The date of a day number.
     #[wasm_bindgen(js_name = fromEpochDay, unchecked_return_type = "IsoDate")]
-    pub fn from_epoch_day(days: f64) -> JsResult<String> {
+    pub fn from_epoch_day(days: f64) -> JsResult<JsValue> {
         let days = integer(days, "days: a whole number expected")?;
-        Ok(date_out(core_calendar::from_epoch_day(days)?))
+        Ok(date_js(core_calendar::from_epoch_day(days)?))
     }
 }

@@ -90,6 +90,31 @@ pub(crate) fn date_out(date: NaiveDate) -> String {
     date.to_string()
 }
 
+/// A date result as a JavaScript string, from a small cache of recent dates: building the
+/// text and decoding it in JavaScript costs more than the working-day arithmetic itself, and a
+/// calendar screen asks for the same few hundred days again and again.
+pub(crate) fn date_js(date: NaiveDate) -> JsValue {
+    const SLOTS: usize = 1024;
+    thread_local! {
+        static CACHE: std::cell::RefCell<Vec<Option<(NaiveDate, JsValue)>>> =
+            std::cell::RefCell::new(vec![None; SLOTS]);
+    }
+    let day = usize::try_from(complaint_office::calendar::to_epoch_day(date).rem_euclid(1 << 20))
+        .unwrap_or(0);
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let slot = &mut cache[day % SLOTS];
+        match slot {
+            Some((cached, text)) if *cached == date => text.clone(),
+            _ => {
+                let text = JsValue::from_str(&date_out(date));
+                *slot = Some((date, text.clone()));
+                text
+            }
+        }
+    })
+}
+
 /// An instant result.
 pub(crate) fn instant_out(at: &Instant) -> String {
     format_instant(at)
