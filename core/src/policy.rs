@@ -219,6 +219,54 @@ impl Default for Sla {
     }
 }
 
+/// Where complaints are sent (`[channels]`, §2.1): the blanks `[complaint mailbox]` and
+/// `[phone number]` of the source. Shown to complainants and staff; none by default.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Channels {
+    /// §2.1.1: the complaint mailbox.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// §2.1.2: the complaint hotline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hotline: Option<String>,
+}
+
+impl Channels {
+    fn validate(&self) -> Result<(), PolicyError> {
+        use crate::intake::{Contact, ContactKind};
+        if let Some(email) = &self.email {
+            let ok = Contact::parse(email).is_ok_and(|c| c.kind() == ContactKind::Email);
+            if !ok {
+                return Err(PolicyError::invalid(
+                    "channels.email",
+                    "expected an e-mail address",
+                ));
+            }
+        }
+        if let Some(hotline) = &self.hotline {
+            // Company hotlines are often national service numbers (400/800 + 7 digits), which
+            // no complainant has; otherwise any phone a complainant could give.
+            let digits: String = hotline
+                .chars()
+                .filter(|c| !matches!(c, ' ' | '-'))
+                .collect();
+            let service = digits.len() == 10
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && (digits.starts_with("400") || digits.starts_with("800"));
+            let ok =
+                service || Contact::parse(hotline).is_ok_and(|c| c.kind() != ContactKind::Email);
+            if !ok {
+                return Err(PolicyError::invalid(
+                    "channels.hotline",
+                    "expected a phone number",
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// How long archived files are kept (`[retention]`, §6.2.2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -257,6 +305,8 @@ pub struct PolicyFile {
     pub sla: Sla,
     /// Retention of archived files.
     pub retention: Retention,
+    /// The complaint mailbox and hotline (§2.1).
+    pub channels: Channels,
     /// Intake channels and completeness (§1.2, §2.1, §2.2.1).
     pub intake: intake::IntakeRules,
     /// Categories, keywords and departments (§2.2.2).
@@ -278,6 +328,7 @@ impl Default for PolicyFile {
             deadlines: Deadlines::default(),
             sla: Sla::default(),
             retention: Retention::default(),
+            channels: Channels::default(),
             intake: intake::IntakeRules::default(),
             classification: classify::Classification::default(),
             triage: triage::TriageRules::default(),
@@ -345,6 +396,7 @@ impl Policy {
                 "expected a number from 0 to 1",
             ));
         }
+        file.channels.validate()?;
         file.intake.validate()?;
         file.classification.validate()?;
         file.triage.validate()?;
@@ -461,6 +513,11 @@ impl Policy {
     /// Retention of archived files.
     pub fn retention(&self) -> &Retention {
         &self.inner.file.retention
+    }
+
+    /// The complaint mailbox and hotline.
+    pub fn channels(&self) -> &Channels {
+        &self.inner.file.channels
     }
 
     /// Intake rules.

@@ -153,13 +153,28 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
         }
         EventBody::Registered { number } => {
             if !case.intake.admissible {
-                let rule = case.intake.violations.first().map_or("intake", |v| v.code);
+                let rule = case
+                    .intake
+                    .violations
+                    .iter()
+                    .find(|v| v.bars_admission())
+                    .map_or("intake", |v| v.code());
                 return Err(CaseError::Inadmissible { rule });
             }
-            if !case.intake.missing.is_empty() {
-                return Err(CaseError::IntakeIncomplete {
-                    missing: case.intake.missing.iter().map(|f| f.as_str()).collect(),
-                });
+            if !case.intake.complete {
+                let mut missing: Vec<&'static str> =
+                    case.intake.missing.iter().map(|f| f.as_str()).collect();
+                // A contact that is present but unusable (a malformed phone) also blocks
+                // registration: §2.2.1 asks for contact details, not for any text.
+                missing.extend(
+                    case.intake
+                        .violations
+                        .iter()
+                        .filter_map(|v| v.field())
+                        .map(|f| f.as_str()),
+                );
+                missing.dedup();
+                return Err(CaseError::IntakeIncomplete { missing });
             }
             if number.year_month() != YearMonth::of_instant(case.received_at, offset) {
                 return Err(CaseError::NumberMonthMismatch);
@@ -172,12 +187,18 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
             category,
             department,
         } => {
-            let default = case
+            let default = &case
                 .policy
                 .classification()
-                .department_of(category)
-                .ok_or(CaseError::UnknownCategory)?;
-            case.department = Some(department.clone().unwrap_or_else(|| default.to_owned()));
+                .category(category)
+                .ok_or(CaseError::UnknownCategory)?
+                .department;
+            if let Some(d) = department
+                && case.policy.classification().department(d).is_none()
+            {
+                return Err(CaseError::UnknownDepartment);
+            }
+            case.department = Some(department.clone().unwrap_or_else(|| default.clone()));
             case.category = Some(category.clone());
         }
         EventBody::Assessed {

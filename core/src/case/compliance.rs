@@ -104,7 +104,13 @@ pub(super) fn compliance(case: &Case, now: Instant) -> ComplianceReport {
             "the complaint came through an admissible channel".to_owned(),
         )
     } else {
-        let rules: Vec<&str> = case.intake.violations.iter().map(|v| v.code).collect();
+        let rules: Vec<&str> = case
+            .intake
+            .violations
+            .iter()
+            .filter(|v| v.bars_admission())
+            .map(|v| v.code())
+            .collect();
         (
             Violation,
             format!("not admissible through its channel: {}", rules.join(", ")),

@@ -110,6 +110,9 @@ pub enum CaseError {
     /// §2.2.2: the category is not in the policy.
     #[error("unknown category: not in the policy's classification")]
     UnknownCategory,
+    /// §2.2.2: the department is not in the policy.
+    #[error("unknown department: not in the policy's classification")]
+    UnknownDepartment,
     /// §2.2.2: investigation needs a classification.
     #[error("the case must be classified before the investigation team is formed")]
     NotClassified,
@@ -220,6 +223,7 @@ impl ErrorCode for CaseError {
             CaseError::IntakeIncomplete { .. } => "case.intake_incomplete",
             CaseError::NumberMonthMismatch => "case.number_month_mismatch",
             CaseError::UnknownCategory => "case.unknown_category",
+            CaseError::UnknownDepartment => "case.unknown_department",
             CaseError::NotClassified => "case.not_classified",
             CaseError::NotAssessed => "case.not_assessed",
             CaseError::TeamEmpty => "case.team_empty",
@@ -250,7 +254,9 @@ impl ErrorCode for CaseError {
             CaseError::TransitionNotAllowed { event, .. } => event.clause(),
             CaseError::Inadmissible { .. } => "§2.1",
             CaseError::NumberMonthMismatch => "§2.2.3",
-            CaseError::UnknownCategory | CaseError::NotClassified => "§2.2.2",
+            CaseError::UnknownCategory
+            | CaseError::UnknownDepartment
+            | CaseError::NotClassified => "§2.2.2",
             CaseError::NotAssessed => "§2.2.4",
             CaseError::TeamEmpty => "§3.1",
             CaseError::InvestigationPlanIncomplete => "§3.3.1",

@@ -1,0 +1,129 @@
+//! The queue order (§2.2.4): emergencies first, then priority, then age.
+
+use chrono::{DateTime, Datelike, Timelike};
+
+use super::Assessment;
+use crate::time::Instant;
+
+/// A complaint's place in the queue. Keys compare in queue order: emergencies first, then the
+/// smaller priority number, then the earlier receipt (compared as instants, whatever their
+/// offsets).
+///
+/// [`Self::sort_key`] writes the key as text that sorts bytewise in the same order, for
+/// languages, databases and spreadsheets that sort strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct QueueKey {
+    // Field order is the queue order; `false` sorts first, so this reads "not an emergency".
+    routine: bool,
+    priority: u8,
+    seconds: i64,
+    // Capped at 999,999,999 (chrono keeps leap seconds above it) so that the text key and the
+    // comparison agree.
+    nanos: u32,
+}
+
+impl QueueKey {
+    /// The key of a complaint assessed as `assessment` and received at `received_at`.
+    pub fn new(assessment: &Assessment, received_at: Instant) -> Self {
+        QueueKey {
+            routine: !assessment.emergency,
+            priority: assessment.priority,
+            seconds: received_at.timestamp(),
+            nanos: received_at.timestamp_subsec_nanos().min(999_999_999),
+        }
+    }
+
+    /// Whether the complaint is in the emergency procedure.
+    pub fn emergency(&self) -> bool {
+        !self.routine
+    }
+
+    /// The priority, 1 first.
+    pub fn priority(&self) -> u8 {
+        self.priority
+    }
+
+    /// The key as text that sorts bytewise in queue order:
+    /// `E` (emergency) or `N`, the two-digit priority, `-`, and the receipt instant in UTC as
+    /// `YYYYMMDDTHHMMSS.nnnnnnnnnZ`. For instants in the library's years (1900–2999).
+    ///
+    /// ```
+    /// use complaint_office::triage::{Assessment, QueueKey, Track};
+    /// use complaint_office::time::parse_instant;
+    /// let a = Assessment { emergency: false, track: Track::General, priority: 6 };
+    /// let key = QueueKey::new(&a, parse_instant("2023-05-31T17:30:00.5Z").unwrap());
+    /// assert_eq!(key.sort_key(), "N06-20230531T173000.500000000Z");
+    /// ```
+    pub fn sort_key(&self) -> String {
+        let mark = if self.routine { 'N' } else { 'E' };
+        match DateTime::from_timestamp(self.seconds, self.nanos) {
+            Some(t) => format!(
+                "{mark}{:02}-{:04}{:02}{:02}T{:02}{:02}{:02}.{:09}Z",
+                self.priority,
+                t.year(),
+                t.month(),
+                t.day(),
+                t.hour(),
+                t.minute(),
+                t.second(),
+                self.nanos,
+            ),
+            // Not reachable from an `Instant`, whose range chrono shares.
+            None => format!("{mark}{:02}-", self.priority),
+        }
+    }
+}
+
+/// The queue order of some keys: the indices of `keys`, first in the queue first. Equal keys
+/// keep their input order.
+pub fn queue_order(keys: &[QueueKey]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by_key(|&i| keys.get(i).copied());
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::parse_instant;
+    use crate::triage::Track;
+
+    fn key(emergency: bool, priority: u8, at: &str) -> QueueKey {
+        let a = Assessment {
+            emergency,
+            track: Track::General,
+            priority,
+        };
+        QueueKey::new(&a, parse_instant(at).unwrap())
+    }
+
+    #[test]
+    fn emergency_then_priority_then_age() {
+        let keys = [
+            key(false, 3, "2025-01-01T09:00:00+08:00"),
+            key(true, 2, "2025-01-02T09:00:00+08:00"),
+            key(false, 3, "2025-01-01T00:59:59Z"),
+            key(true, 1, "2025-01-03T09:00:00+08:00"),
+            key(false, 3, "2025-01-01T01:00:00Z"),
+        ];
+        // 09:00+08:00 is 01:00Z: equal to the last key, which keeps its later place.
+        assert_eq!(queue_order(&keys), [3, 1, 2, 0, 4]);
+        let mut texts: Vec<String> = keys.iter().map(QueueKey::sort_key).collect();
+        let by_text = {
+            let mut idx: Vec<usize> = (0..keys.len()).collect();
+            idx.sort_by(|&a, &b| texts[a].cmp(&texts[b]));
+            idx
+        };
+        assert_eq!(by_text, [3, 1, 2, 0, 4]);
+        texts.sort();
+        assert_eq!(texts[0], "E01-20250103T010000.000000000Z");
+    }
+
+    #[test]
+    fn leap_seconds_keep_the_text_and_the_order_in_step() {
+        let leap = key(false, 6, "2016-12-31T23:59:60.5Z");
+        let before = key(false, 6, "2016-12-31T23:59:59.999999999Z");
+        assert!(before <= leap);
+        assert!(before.sort_key() <= leap.sort_key());
+    }
+}
