@@ -552,6 +552,12 @@ impl Case {
             .collect()
     }
 
+    /// The latest intake check of the complaint (§2.1, §2.2.1).
+    #[wasm_bindgen(getter, unchecked_return_type = "IntakeReport")]
+    pub fn intake(&self) -> JsResult<JsValue> {
+        to_js(&crate::intake::IntakeReportJs::from(self.0.intake()))
+    }
+
     /// Whether a legal hold is in place.
     #[wasm_bindgen(getter, js_name = legalHold)]
     pub fn legal_hold(&self) -> bool {

@@ -24,6 +24,7 @@ export interface Vocabularies {
   channel: readonly Channel[];
   complainantKind: readonly ComplainantKind[];
   field: readonly Field[];
+  contactKind: readonly ContactKind[];
   severity: readonly Severity[];
   urgency: readonly Urgency[];
   complexity: readonly Complexity[];
@@ -62,6 +63,7 @@ struct Vocabularies {
     channel: &'static [&'static str],
     complainant_kind: &'static [&'static str],
     field: &'static [&'static str],
+    contact_kind: &'static [&'static str],
     severity: &'static [&'static str],
     urgency: &'static [&'static str],
     complexity: &'static [&'static str],
@@ -100,6 +102,7 @@ pub fn vocabularies() -> JsResult<JsValue> {
         channel: Channel::NAMES,
         complainant_kind: ComplainantKind::NAMES,
         field: intake::Field::NAMES,
+        contact_kind: intake::ContactKind::NAMES,
         severity: Severity::NAMES,
         urgency: Urgency::NAMES,
         complexity: Complexity::NAMES,

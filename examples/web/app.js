@@ -82,11 +82,11 @@ function renderCategory() {
     $('alternatives').replaceChildren();
     return;
   }
-  show('suggestion', `${best.label} · ${best.category}`);
-  $('matched').replaceChildren('matched: ', ...best.matched.map((w) => el('span', { className: 'word', textContent: w })),
+  show('suggestion', `${best.label} · ${best.category} (${Math.round(best.confidence * 100)}%)`);
+  $('matched').replaceChildren('matched: ', ...best.matched.map((m) => el('span', { className: 'word', textContent: m.count > 1 ? `${m.word} ×${m.count}` : m.word })),
     el('div', { className: 'note', textContent: `department: ${best.department}` }));
   $('alternatives').replaceChildren(...others.slice(0, 3).map((s) =>
-    el('li', { textContent: `${s.label} (${s.matched.join(', ')})` })));
+    el('li', { textContent: `${s.label} (${s.matched.map((m) => m.word).join(', ')})` })));
 }
 
 function renderTriage() {

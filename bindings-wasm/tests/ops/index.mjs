@@ -9,8 +9,13 @@ import * as kase from './case.mjs';
 import * as accountability from './accountability.mjs';
 import * as archive from './archive.mjs';
 import * as privacy from './privacy.mjs';
+import * as intake from './intake.mjs';
+import * as classify from './classify.mjs';
+import * as triage from './triage.mjs';
 
-const areas = { number, duration, policy, calendar, period, case: kase, accountability, archive, privacy };
+const areas = {
+  number, duration, policy, calendar, period, case: kase, accountability, archive, privacy, intake, classify, triage,
+};
 
 /** Runs `op` on `input`; an op no area knows fails loudly. */
 export function run(op, input) {
