@@ -44,15 +44,16 @@ test('the registration desk shows what the library computes while the clerk type
   const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
   t.after(() => rmSync(profile, { recursive: true, force: true }));
 
-  const browser = await chromium.launch({
+  // A fresh profile (playwright passes it as --user-data-dir).
+  const browser = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${profile}`],
+    viewport: { width: 1280, height: 1500 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   t.after(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1500 } });
+  const page = browser.pages()[0] ?? await browser.newPage();
 
   const outside = [];
   page.on('request', (r) => {
@@ -84,13 +85,16 @@ test('the registration desk shows what the library computes while the clerk type
   assert.match(await text('#completeness'), /complete/i);
   assert.equal(await text('#number'), '25090004', 'the sample ledger has issued 25090001–25090003');
   assert.match(await text('#suggestion'), /quality|質量|质量/i);
-  assert.match(await text('#matched'), /質量/);
+  assert.match(await text('#matched'), /质量/, 'keywords as written in the policy (Simplified), found in Traditional text');
   assert.equal(await page.isVisible('#emergency'), true, 'serious and urgent: the emergency procedure');
   assert.match(await text('#track'), /general|complex|major/);
   assert.match(await text('#masked-contact'), /^138\*\*\*\*5678$/);
   assert.match(await text('#masked-name'), /^張\*$/);
   // The registration limit: 1 working day after 26 Sept (a Friday) is Sunday 28 Sept, a make-up day.
-  assert.match(await text('[data-stage="registration"] .due'), /2025-09-28/);
+  assert.equal(await text('[data-stage="registration"] .last'), '2025-09-28');
+  assert.equal(await text('[data-stage="registration"] .due'), '2025-09-29 00:00');
+  // The plan limit, 15 days: 11 October is a make-up Saturday, so it ends there.
+  assert.equal(await text('[data-stage="plan"] .last'), '2025-10-11');
   assert.ok(await page.locator('.day.holiday').count() >= 7, 'National Day holidays marked');
   assert.ok(await page.locator('.day.makeup').count() >= 1, 'make-up working days marked');
   assert.ok(await page.locator('#trend svg').count() === 1, 'the monthly trend chart');

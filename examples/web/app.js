@@ -132,13 +132,15 @@ function renderTimeline(at) {
     const d = co.periodEnd(calendar, start, limit(deadlines));
     if (stage === 'plan' || stage === 'feedback' || stage === 'follow_up') previous = d;
     lastDays.add(d.lastDay);
-    rows.push(el('tr', { dataset: { stage } },
+    const row = el('tr', {},
       el('td', { textContent: label }), el('td', { textContent: CLAUSES[stage] }),
       el('td', { textContent: d.duration }), el('td', { textContent: d.start.replace('T', ' ').slice(0, 16) }),
       el('td', { className: 'last', textContent: d.lastDay }),
       el('td', { className: 'due', textContent: d.due.replace('T', ' ').slice(0, 16) }),
       el('td', { className: 'rules', textContent: d.rules.map((r) => r.rule).join(', ') },
-        d.provisional ? el('div', { className: 'provisional', textContent: 'provisional: outside the statutory data' }) : '')));
+        d.provisional ? el('div', { className: 'provisional', textContent: 'provisional: outside the statutory data' }) : ''));
+    row.dataset.stage = stage;
+    rows.push(row);
   }
   $('timeline').tBodies[0].replaceChildren(...rows);
 
@@ -161,6 +163,7 @@ function renderTimeline(at) {
 }
 
 function renderTrend() {
+  if (typeof co.trendChartSvg !== 'function') return; // TEMPORARY until stats lands
   $('trend').innerHTML = co.trendChartSvg(policy, ledgerText);
 }
 
