@@ -1,8 +1,150 @@
-use serde_json::Value;
+//! Statistics (§7): reports from records or CSV text, and the period of an instant.
+
+use complaint_office::number::ComplaintNumber;
+use complaint_office::stats::{
+    ColumnNames, CsvOptions, Granularity, Ledger, Leniency, Period, Record, Report, ReportOptions,
+};
+use complaint_office::time::{format_instant, parse_instant};
+use serde_json::{Value, json};
 
 use super::unknown;
 use crate::Outcome;
+use crate::input::{Fail, code, field, instant_of, policy_of, str_of, typed};
 
-pub fn run(op: &str, _input: &Value) -> Outcome {
-    unknown(op)
+const RECORD_KEYS: [&str; 8] = [
+    "number",
+    "received_at",
+    "channel",
+    "category",
+    "department",
+    "severity",
+    "closed_at",
+    "satisfied",
+];
+
+pub fn run(op: &str, input: &Value) -> Outcome {
+    match op {
+        "stats.report" => {
+            let policy = policy_of(input)?;
+            let options = report_options(input)?;
+            let records = field(input, "records")?
+                .as_array()
+                .ok_or("vector.not_an_array:records")?
+                .iter()
+                .map(record)
+                .collect::<Result<Vec<_>, _>>()?;
+            let ledger = Ledger::from_records(records, leniency(input)?).map_err(code)?;
+            report(&ledger, &options, &policy)
+        }
+        "stats.report_csv" => {
+            let policy = policy_of(input)?;
+            let options = report_options(input)?;
+            let mut csv = CsvOptions {
+                leniency: leniency(input)?,
+                ..CsvOptions::default()
+            };
+            if present(input, "columns").is_some() {
+                csv.columns = typed::<ColumnNames>(input, "columns")?;
+            }
+            if present(input, "delimiter").is_some() {
+                csv.delimiter =
+                    CsvOptions::delimiter_from_str(str_of(input, "delimiter")?).map_err(code)?;
+            }
+            let text = str_of(input, "csv")?;
+            let ledger = Ledger::from_csv_reader(text.as_bytes(), &csv, &policy).map_err(code)?;
+            report(&ledger, &options, &policy)
+        }
+        "stats.period_of" => {
+            let policy = policy_of(input)?;
+            let granularity = granularity(input)?;
+            let at = instant_of(input, "at")?;
+            let office = policy.office_offset();
+            let period = Period::of_instant(at, granularity, office);
+            Ok(json!({
+                "period": period.to_string(),
+                "start": format_instant(&period.start(office)),
+                "end": format_instant(&period.end(office)),
+            }))
+        }
+        _ => unknown(op),
+    }
+}
+
+fn report(
+    ledger: &Ledger,
+    options: &ReportOptions,
+    policy: &complaint_office::policy::Policy,
+) -> Outcome {
+    let report = Report::build(ledger, options, policy).map_err(code)?;
+    serde_json::to_value(&report).map_err(|e| format!("vector.unserializable:{e}"))
+}
+
+/// A key that is there and not null.
+fn present<'a>(input: &'a Value, key: &str) -> Option<&'a Value> {
+    input.get(key).filter(|v| !v.is_null())
+}
+
+fn granularity(input: &Value) -> Result<Granularity, Fail> {
+    str_of(input, "granularity")?
+        .parse::<Granularity>()
+        .map_err(code)
+}
+
+fn report_options(input: &Value) -> Result<ReportOptions, Fail> {
+    let period = |key: &str| -> Result<Option<Period>, Fail> {
+        match present(input, key) {
+            None => Ok(None),
+            Some(_) => str_of(input, key)?
+                .parse::<Period>()
+                .map(Some)
+                .map_err(code),
+        }
+    };
+    Ok(ReportOptions {
+        granularity: granularity(input)?,
+        from: period("from")?,
+        to: period("to")?,
+    })
+}
+
+fn leniency(input: &Value) -> Result<Leniency, Fail> {
+    match present(input, "lenient").map(Value::as_bool) {
+        None | Some(Some(false)) => Ok(Leniency::Strict),
+        Some(Some(true)) => Ok(Leniency::Lenient),
+        Some(None) => Err("vector.not_a_bool:lenient".into()),
+    }
+}
+
+/// A record as a Rust host builds one: the number and instants parsed at the edge.
+fn record(v: &Value) -> Result<Record, Fail> {
+    let object = v.as_object().ok_or("vector.not_an_object:records")?;
+    if let Some(key) = object.keys().find(|k| !RECORD_KEYS.contains(&k.as_str())) {
+        return Err(format!("vector.unknown_key:{key}"));
+    }
+    let optional_str = |key: &str| -> Result<Option<String>, Fail> {
+        match present(v, key) {
+            None => Ok(None),
+            Some(s) => s
+                .as_str()
+                .map(|s| Some(s.to_owned()))
+                .ok_or_else(|| format!("vector.not_a_string:{key}")),
+        }
+    };
+    let number = ComplaintNumber::parse(str_of(v, "number")?).map_err(code)?;
+    let mut record = Record::new(
+        number,
+        instant_of(v, "received_at")?,
+        str_of(v, "category")?,
+        str_of(v, "department")?,
+    );
+    record.channel = optional_str("channel")?;
+    record.severity = optional_str("severity")?;
+    record.closed_at = optional_str("closed_at")?
+        .map(|t| parse_instant(&t).map_err(code))
+        .transpose()?;
+    record.satisfied = match present(v, "satisfied") {
+        None => None,
+        Some(b) => Some(b.as_bool().ok_or("vector.not_a_bool:satisfied")?),
+    };
+    Ok(record)
 }

@@ -1,0 +1,441 @@
+//! CSV ledgers: the export every complaint office already has.
+//!
+//! The header names the columns; by default `number,received_at,channel,category,department,
+//! severity,closed_at,satisfied`, in any order, names configurable ([`ColumnNames`]). `number`,
+//! `received_at`, `category` and `department` are required; the others may be missing as
+//! columns or as cells; extra columns are ignored. Times are RFC 3339 or
+//! `YYYY-MM-DD HH:MM:SS` in office time (`closed_at` empty while open); `satisfied` is `true`,
+//! `false` (any case) or empty. Text is UTF-8 (a byte-order mark is skipped); cells are trimmed
+//! of spaces and tabs.
+
+use std::io::Read;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::StatsError;
+use super::ledger::{Builder, Field, Ledger, Leniency, Problem, Row, trim};
+use super::split;
+use super::timestamp;
+use crate::ErrorCode;
+use crate::number::ComplaintNumber;
+use crate::policy::Policy;
+
+/// The header names of the ledger's columns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ColumnNames {
+    /// The complaint number (required).
+    pub number: String,
+    /// When the complaint was received (required).
+    pub received_at: String,
+    /// The channel.
+    pub channel: String,
+    /// The category (required).
+    pub category: String,
+    /// The department (required).
+    pub department: String,
+    /// The severity.
+    pub severity: String,
+    /// When the case was closed.
+    pub closed_at: String,
+    /// Whether the complainant was satisfied.
+    pub satisfied: String,
+}
+
+impl Default for ColumnNames {
+    fn default() -> Self {
+        let [
+            number,
+            received_at,
+            category,
+            department,
+            channel,
+            severity,
+            closed_at,
+            satisfied,
+        ] = Field::canonical_names();
+        ColumnNames {
+            number,
+            received_at,
+            channel,
+            category,
+            department,
+            severity,
+            closed_at,
+            satisfied,
+        }
+    }
+}
+
+impl ColumnNames {
+    /// The names in the order of [`Field::ALL`].
+    fn in_field_order(&self) -> [String; 8] {
+        [
+            self.number.clone(),
+            self.received_at.clone(),
+            self.category.clone(),
+            self.department.clone(),
+            self.channel.clone(),
+            self.severity.clone(),
+            self.closed_at.clone(),
+            self.satisfied.clone(),
+        ]
+    }
+}
+
+/// How to read a CSV ledger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// The header names.
+    pub columns: ColumnNames,
+    /// The field delimiter, `,` by default.
+    pub delimiter: u8,
+    /// Stop at a bad row, or collect it.
+    pub leniency: Leniency,
+}
+
+impl CsvOptions {
+    /// Reads a delimiter given as text (the bindings' form): one ASCII character other than a
+    /// quote or line break, like `,`, `;` or a tab.
+    ///
+    /// # Errors
+    /// [`StatsError::InvalidDelimiter`] otherwise.
+    pub fn delimiter_from_str(text: &str) -> Result<u8, StatsError> {
+        match text.as_bytes() {
+            [b] if b.is_ascii() && !matches!(b, b'"' | b'\n' | b'\r') => Ok(*b),
+            _ => Err(StatsError::InvalidDelimiter),
+        }
+    }
+}
+
+impl Default for CsvOptions {
+    fn default() -> Self {
+        CsvOptions {
+            columns: ColumnNames::default(),
+            delimiter: b',',
+            leniency: Leniency::Strict,
+        }
+    }
+}
+
+const REQUIRED: [Field; 4] = [
+    Field::Number,
+    Field::ReceivedAt,
+    Field::Category,
+    Field::Department,
+];
+
+impl Ledger {
+    /// Reads a CSV ledger from a file; see [`Ledger::from_csv_reader`].
+    ///
+    /// # Errors
+    /// [`StatsError::Unreadable`] when the file cannot be read; otherwise as
+    /// [`Ledger::from_csv_reader`].
+    pub fn from_csv_path(
+        path: impl AsRef<Path>,
+        options: &CsvOptions,
+        policy: &Policy,
+    ) -> Result<Self, StatsError> {
+        let cannot = |e: std::io::Error| StatsError::Unreadable {
+            line: None,
+            reason: format!("cannot read the file ({})", e.kind()),
+        };
+        let file = std::fs::File::open(path).map_err(cannot)?;
+        let size = file.metadata().map_err(cannot)?.len();
+        Self::from_csv_stream(file, Some(size), options, policy)
+    }
+
+    /// Reads a CSV ledger. Times without an offset are in the policy's office offset.
+    ///
+    /// ```
+    /// use complaint_office::policy::Policy;
+    /// use complaint_office::stats::{CsvOptions, Ledger};
+    ///
+    /// let csv = "number,received_at,category,department,closed_at\n\
+    ///            25010001,2025-01-02 09:00:00,product_quality,production,2025-01-03 09:00:00\n";
+    /// let ledger = Ledger::from_csv_reader(csv.as_bytes(), &CsvOptions::default(), &Policy::default())?;
+    /// assert_eq!(ledger.len(), 1);
+    /// # Ok::<(), complaint_office::stats::StatsError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`StatsError::InvalidDelimiter`] for a quote, line break or non-ASCII delimiter;
+    /// [`StatsError::MissingColumn`] or [`StatsError::DuplicateColumn`] for the header;
+    /// [`StatsError::BadRow`] in strict mode for the first bad row, with its line and column;
+    /// [`StatsError::Unreadable`] when the reader fails.
+    pub fn from_csv_reader<R: Read>(
+        reader: R,
+        options: &CsvOptions,
+        policy: &Policy,
+    ) -> Result<Self, StatsError> {
+        Self::from_csv_stream(reader, None, options, policy)
+    }
+
+    /// `size`: the input's length in bytes, if known, to reserve room for the rows.
+    fn from_csv_stream<R: Read>(
+        reader: R,
+        size: Option<u64>,
+        options: &CsvOptions,
+        policy: &Policy,
+    ) -> Result<Self, StatsError> {
+        let delimiter = [options.delimiter];
+        let delimiter =
+            std::str::from_utf8(&delimiter).map_err(|_| StatsError::InvalidDelimiter)?;
+        CsvOptions::delimiter_from_str(delimiter)?;
+        let names = options.columns.in_field_order();
+        let office = policy.office_offset().local_minus_utc();
+        let mut builder = Builder::new(options.leniency, names.clone());
+        // About 90 bytes a row in a typical export; a wrong guess only costs regrowth.
+        builder.reserve(size.map_or(0, |s| usize::try_from(s / 90).unwrap_or(0)));
+        let mut layout: Option<(usize, [Option<usize>; 8])> = None;
+        split::records(reader, options.delimiter, |line, fields| {
+            let Some((width, columns)) = layout else {
+                layout = Some((fields.len(), locate(fields, &names)?));
+                return Ok(());
+            };
+            if fields.len() != width {
+                let whole_row = Problem {
+                    field: None,
+                    code: "stats.field_count",
+                };
+                return builder.reject(line, whole_row);
+            }
+            let get = |f: Field| cell(fields, columns[f as usize]);
+            let optional = |f: Field| Some(get(f)).filter(|c| !c.is_empty());
+            let row = Row {
+                number: read_number(get(Field::Number)),
+                received: required_time(get(Field::ReceivedAt), office),
+                category: get(Field::Category),
+                department: get(Field::Department),
+                channel: optional(Field::Channel),
+                severity: optional(Field::Severity),
+                closed: optional(Field::ClosedAt)
+                    .map(|c| timestamp::parse(c, office).map_err(|e| e.code()))
+                    .transpose(),
+                satisfied: read_satisfied(get(Field::Satisfied)),
+            };
+            builder.add(line, row)
+        })?;
+        if layout.is_none() {
+            // No header at all: the first required column is missing.
+            locate(&[], &names)?;
+        }
+        Ok(builder.finish())
+    }
+}
+
+/// The header index of each field; required fields must be there, once.
+fn locate(header: &[&[u8]], names: &[String; 8]) -> Result<[Option<usize>; 8], StatsError> {
+    let header: Vec<&[u8]> = header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let h = if i == 0 {
+                h.strip_prefix("\u{feff}".as_bytes()).unwrap_or(h)
+            } else {
+                h
+            };
+            trim(h)
+        })
+        .collect();
+    let mut found = [None; 8];
+    for f in Field::ALL {
+        let name = names[f as usize].as_bytes();
+        let mut at = header.iter().enumerate().filter(|(_, h)| **h == name);
+        found[f as usize] = at.next().map(|(i, _)| i);
+        if at.next().is_some() {
+            return Err(StatsError::DuplicateColumn {
+                column: names[f as usize].clone(),
+            });
+        }
+    }
+    if let Some(f) = REQUIRED.into_iter().find(|f| found[*f as usize].is_none()) {
+        return Err(StatsError::MissingColumn {
+            column: names[f as usize].clone(),
+        });
+    }
+    Ok(found)
+}
+
+/// The trimmed cell at `index`, empty when the column is absent.
+#[inline]
+fn cell<'a>(fields: &[&'a [u8]], index: Option<usize>) -> &'a [u8] {
+    index
+        .and_then(|i| fields.get(i))
+        .map_or(&[][..], |c| trim(c))
+}
+
+/// `ComplaintNumber::parse` on bytes, without a UTF-8 pass: same checks, same codes.
+#[inline]
+fn read_number(cell: &[u8]) -> Result<ComplaintNumber, &'static str> {
+    if cell.is_empty() {
+        return Err("stats.missing_value");
+    }
+    let digits: [u8; 8] = cell.try_into().map_err(|_| "number.invalid_format")?;
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return Err("number.invalid_format");
+    }
+    let part = |r: std::ops::Range<usize>| {
+        digits
+            .get(r)
+            .unwrap_or_default()
+            .iter()
+            .fold(0u32, |acc, &d| acc * 10 + u32::from(d - b'0'))
+    };
+    ComplaintNumber::new(2000 + part(0..2) as i32, part(2..4), part(4..8)).map_err(|e| e.code())
+}
+
+#[inline]
+fn required_time(cell: &[u8], office: i32) -> Result<i64, &'static str> {
+    if cell.is_empty() {
+        return Err("stats.missing_value");
+    }
+    timestamp::parse(cell, office).map_err(|e| e.code())
+}
+
+#[inline]
+fn read_satisfied(cell: &[u8]) -> Result<Option<bool>, &'static str> {
+    if cell.is_empty() {
+        Ok(None)
+    } else if cell.eq_ignore_ascii_case(b"true") {
+        Ok(Some(true))
+    } else if cell.eq_ignore_ascii_case(b"false") {
+        Ok(Some(false))
+    } else {
+        Err("stats.invalid_satisfied")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str, leniency: Leniency) -> Result<Ledger, StatsError> {
+        let options = CsvOptions {
+            leniency,
+            ..CsvOptions::default()
+        };
+        Ledger::from_csv_reader(text.as_bytes(), &options, &Policy::default())
+    }
+
+    fn rejected(ledger: &Ledger) -> Vec<(u64, Option<&str>, &str)> {
+        ledger
+            .rejected()
+            .iter()
+            .map(|r| (r.line, r.column.as_deref(), r.code))
+            .collect()
+    }
+
+    #[test]
+    fn reads_a_ledger_in_any_column_order() {
+        let csv = "\u{feff}department , category,received_at,number,extra,satisfied\n\
+                   production,product_quality,2025-01-02 09:00:00,25010001,x,TRUE\n\
+                   sales,\"billing, invoices\",2025-01-02T01:00:00Z,25010002,y,\n";
+        let ledger = read(csv, Leniency::Strict).unwrap();
+        let records: Vec<_> = ledger.records().collect();
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[0].received_at, records[1].received_at);
+        assert_eq!(records[1].category, "billing, invoices");
+        assert_eq!(records[0].satisfied, Some(true));
+        assert_eq!(records[0].channel, None);
+    }
+
+    #[test]
+    fn header_problems() {
+        let e = read("number,received_at,category\n", Leniency::Lenient).unwrap_err();
+        assert_eq!(
+            e,
+            StatsError::MissingColumn {
+                column: "department".into()
+            }
+        );
+        let e = read(
+            "number,received_at,category,department,category\n",
+            Leniency::Lenient,
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), "stats.duplicate_column");
+        let e = read("", Leniency::Strict).unwrap_err();
+        assert_eq!(e.code(), "stats.missing_column");
+    }
+
+    #[test]
+    fn bad_rows_name_line_and_column() {
+        let csv = "number,received_at,category,department,closed_at,satisfied\n\
+                   25010001,2025-01-02 09:00:00,a,d,,\n\
+                   25130001,2025-01-02 09:00:00,a,d,,\n\
+                   25010002,2025-01-02 9:00:00,a,d,,\n\
+                   25010003,2025-01-02 09:00:00,,d,,\n\
+                   25010004,2025-01-02 09:00:00,a,d,,maybe\n\
+                   25010005,2025-01-02 09:00:00,a,d\n\
+                   25010006,2025-01-02 09:00:00,a,d,2025-01-01 09:00:00,\n\
+                   25010001,2025-01-02 09:00:00,a,d,,\n\
+                   \"25010007\",\"2025-01-02 09:00:00\",\"a\nb\",d,,\n\
+                   25010008,,a,d,,\n\
+                   25010009,2025-01-02 09:00:00,a,d,2025-01-03 09:00:00+08:00,false\n";
+        let ledger = read(csv, Leniency::Lenient).unwrap();
+        assert_eq!(
+            rejected(&ledger),
+            [
+                (3, Some("number"), "number.invalid_month"),
+                (4, Some("received_at"), "time.invalid_instant"),
+                (5, Some("category"), "stats.missing_value"),
+                (6, Some("satisfied"), "stats.invalid_satisfied"),
+                (7, None, "stats.field_count"),
+                (8, Some("closed_at"), "stats.closed_before_received"),
+                (9, Some("number"), "stats.duplicate_number"),
+                (12, Some("received_at"), "stats.missing_value"),
+            ]
+        );
+        assert_eq!(ledger.len(), 3);
+        let e = read(csv, Leniency::Strict).unwrap_err();
+        assert_eq!(
+            e,
+            StatsError::BadRow {
+                line: 3,
+                column: Some("number".into()),
+                problem: "number.invalid_month"
+            }
+        );
+    }
+
+    #[test]
+    fn configured_names_and_delimiter() {
+        let options = CsvOptions {
+            columns: ColumnNames {
+                number: "編號".into(),
+                received_at: "受理時間".into(),
+                category: "類別".into(),
+                department: "部門".into(),
+                ..ColumnNames::default()
+            },
+            delimiter: b';',
+            leniency: Leniency::Lenient,
+        };
+        let csv = "編號;受理時間;類別;部門\n25010001;2025-01-02 09:00:00;產品質量;生產部\n25010002;x;產品質量;生產部\n";
+        let ledger = Ledger::from_csv_reader(csv.as_bytes(), &options, &Policy::default()).unwrap();
+        assert_eq!(ledger.len(), 1);
+        assert_eq!(
+            rejected(&ledger),
+            [(3, Some("受理時間"), "time.invalid_instant")]
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_is_a_bad_cell_not_a_panic() {
+        let mut csv =
+            b"number,received_at,category,department\n25010001,2025-01-02 09:00:00,".to_vec();
+        csv.extend_from_slice(&[0xff, 0xfe]);
+        csv.extend_from_slice(b",d\n");
+        let options = CsvOptions {
+            leniency: Leniency::Lenient,
+            ..CsvOptions::default()
+        };
+        let ledger = Ledger::from_csv_reader(csv.as_slice(), &options, &Policy::default()).unwrap();
+        assert_eq!(
+            rejected(&ledger),
+            [(2, Some("category"), "stats.invalid_text")]
+        );
+    }
+}

@@ -1,0 +1,109 @@
+//! The errors of statistics: bad ledgers, bad periods, bad ranges.
+
+use crate::error::ErrorCode;
+
+const CLAUSE: &str = "§7.1.1";
+
+/// Why a ledger could not be read or a report could not be built.
+///
+/// Messages name the line and the column, never the content of a cell.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum StatsError {
+    /// A ledger row that cannot be used; [`problem`](Self::problem) says why.
+    #[error("bad ledger row at line {line}{}: {problem}", column_suffix(.column))]
+    BadRow {
+        /// The line of the CSV file the row starts on (the header is line 1), or the 1-based
+        /// position of the record or array element for other inputs.
+        line: u64,
+        /// The column at fault, as named in the input; none when the row as a whole is wrong.
+        column: Option<String>,
+        /// The code of the problem: `stats.missing_value`, `number.invalid_format`,
+        /// `time.invalid_instant`, … (see [`Rejected`](crate::stats::Rejected)).
+        problem: &'static str,
+    },
+    /// A required column is not in the header.
+    #[error("the ledger has no column `{column}`")]
+    MissingColumn {
+        /// The column name looked for.
+        column: String,
+    },
+    /// A column the ledger needs appears twice in the header.
+    #[error("the ledger has the column `{column}` twice")]
+    DuplicateColumn {
+        /// The column name.
+        column: String,
+    },
+    /// Columnar input whose arrays differ in length.
+    #[error("column `{column}` has {actual} values where the ledger has {expected}")]
+    LengthMismatch {
+        /// The column that differs from `number`.
+        column: &'static str,
+        /// The length of `number`.
+        expected: usize,
+        /// The length of this column.
+        actual: usize,
+    },
+    /// The ledger cannot be read at all (I/O, or CSV that cannot be split into rows).
+    #[error("the ledger cannot be read{}: {reason}", line_suffix(.line))]
+    Unreadable {
+        /// The line where reading failed, when known.
+        line: Option<u64>,
+        /// What failed, without file contents.
+        reason: String,
+    },
+    /// A CSV delimiter that is a quote, a line break or not ASCII.
+    #[error("invalid CSV delimiter: expected an ASCII character other than a quote or line break")]
+    InvalidDelimiter,
+    /// Not a period: `2025-01`, `2025-Q1` or `2025`.
+    #[error("invalid period: expected YYYY-MM, YYYY-Qn or YYYY")]
+    InvalidPeriod,
+    /// A report range whose ends are of another granularity, or that ends before it starts.
+    #[error("invalid report range: {reason}")]
+    InvalidRange {
+        /// What is wrong.
+        reason: &'static str,
+    },
+}
+
+fn column_suffix(column: &Option<String>) -> String {
+    column
+        .as_ref()
+        .map_or_else(String::new, |c| format!(", column `{c}`"))
+}
+
+fn line_suffix(line: &Option<u64>) -> String {
+    line.map_or_else(String::new, |l| format!(" at line {l}"))
+}
+
+impl StatsError {
+    /// For [`StatsError::BadRow`], the code of the problem; otherwise none.
+    pub fn problem(&self) -> Option<&'static str> {
+        match self {
+            StatsError::BadRow { problem, .. } => Some(problem),
+            _ => None,
+        }
+    }
+}
+
+impl ErrorCode for StatsError {
+    fn code(&self) -> &'static str {
+        match self {
+            StatsError::BadRow { .. } => "stats.bad_row",
+            StatsError::MissingColumn { .. } => "stats.missing_column",
+            StatsError::DuplicateColumn { .. } => "stats.duplicate_column",
+            StatsError::LengthMismatch { .. } => "stats.length_mismatch",
+            StatsError::Unreadable { .. } => "stats.unreadable",
+            StatsError::InvalidDelimiter => "stats.invalid_delimiter",
+            StatsError::InvalidPeriod => "stats.invalid_period",
+            StatsError::InvalidRange { .. } => "stats.invalid_range",
+        }
+    }
+
+    fn clause(&self) -> Option<&'static str> {
+        match self {
+            StatsError::InvalidPeriod | StatsError::InvalidRange { .. } => Some("§7.1.2"),
+            _ => Some(CLAUSE),
+        }
+    }
+}

@@ -1,0 +1,239 @@
+//! The words of reports and charts in the policy's language (zh-Hant, zh-Hans, English).
+
+use std::borrow::Cow;
+
+use super::period::Granularity;
+use crate::policy::{Language, Policy};
+
+/// The label of a ledger category in the policy's language.
+///
+/// Ledger categories are free text; until the classification section of the policy provides
+/// labels for its category codes, the code itself is the label.
+pub fn label_for<'a>(policy: &'a Policy, category_code: &'a str) -> Cow<'a, str> {
+    let _ = policy;
+    Cow::Borrowed(category_code)
+}
+
+/// The label of a channel or severity name: the known vocabulary names are translated, other
+/// names (an older system's) are shown as written.
+pub(crate) fn value_label(language: Language, name: &str) -> &str {
+    let known = match name {
+        "email" => ("電子郵件", "电子邮件", "E-mail"),
+        "hotline" => ("熱線電話", "热线电话", "Hotline"),
+        "on_site" => ("現場", "现场", "On site"),
+        "oa" => ("OA系統", "OA系统", "OA system"),
+        "general" => ("一般", "一般", "General"),
+        "serious" => ("嚴重", "严重", "Serious"),
+        "major" => ("重大", "重大", "Major"),
+        _ => return name,
+    };
+    language.pick(known)
+}
+
+/// Fixed texts of a report.
+#[derive(Debug)]
+pub(crate) struct Texts {
+    pub(crate) title: [&'static str; 3],
+    pub(crate) period: &'static str,
+    pub(crate) complaints: &'static str,
+    pub(crate) category: &'static str,
+    pub(crate) department: &'static str,
+    pub(crate) channel: &'static str,
+    pub(crate) severity: &'static str,
+    pub(crate) closed: &'static str,
+    pub(crate) handling_hours: &'static str,
+    pub(crate) mean: &'static str,
+    pub(crate) median: &'static str,
+    pub(crate) p90: &'static str,
+    pub(crate) satisfaction: &'static str,
+    pub(crate) open_at_end: &'static str,
+    pub(crate) change: &'static str,
+    pub(crate) trend: &'static str,
+    pub(crate) by_category: &'static str,
+    pub(crate) by_department: &'static str,
+    pub(crate) handling_distribution: &'static str,
+    pub(crate) growth: &'static str,
+    pub(crate) slope: &'static str,
+    pub(crate) slope_percent: &'static str,
+    pub(crate) rejected: &'static str,
+    pub(crate) line: &'static str,
+    pub(crate) column: &'static str,
+    pub(crate) code: &'static str,
+    pub(crate) other: &'static str,
+    pub(crate) buckets: [&'static str; 6],
+    pub(crate) overview: &'static str,
+    pub(crate) details: &'static str,
+    pub(crate) office_offset: &'static str,
+    pub(crate) no_data: &'static str,
+    pub(crate) rejected_more: &'static str,
+}
+
+impl Texts {
+    pub(crate) fn title(&self, granularity: Granularity) -> &'static str {
+        match granularity {
+            Granularity::Month => self.title[0],
+            Granularity::Quarter => self.title[1],
+            Granularity::Year => self.title[2],
+        }
+    }
+}
+
+const ZH_HANT: Texts = Texts {
+    title: ["投訴統計月報", "投訴統計季報", "投訴統計年報"],
+    period: "期間",
+    complaints: "投訴數",
+    category: "類別",
+    department: "部門",
+    channel: "渠道",
+    severity: "嚴重程度",
+    closed: "結案數",
+    handling_hours: "處理時長（小時）",
+    mean: "平均",
+    median: "中位數",
+    p90: "第90百分位",
+    satisfaction: "滿意率",
+    open_at_end: "期末未結",
+    change: "環比",
+    trend: "投訴趨勢（按類別堆疊）",
+    by_category: "按類別",
+    by_department: "按部門",
+    handling_distribution: "處理時長分佈（本期結案）",
+    growth: "增長最快",
+    slope: "每期增減",
+    slope_percent: "每期增減率",
+    rejected: "未採用的行",
+    line: "行",
+    column: "列",
+    code: "代碼",
+    other: "其他",
+    buckets: [
+        "< 1 天",
+        "1–3 天",
+        "3–7 天",
+        "7–15 天",
+        "15–30 天",
+        "≥ 30 天",
+    ],
+    overview: "概覽",
+    details: "各期明細",
+    office_offset: "辦公時區",
+    no_data: "無資料",
+    rejected_more: "另有",
+};
+
+const ZH_HANS: Texts = Texts {
+    title: ["投诉统计月报", "投诉统计季报", "投诉统计年报"],
+    period: "期间",
+    complaints: "投诉数",
+    category: "类别",
+    department: "部门",
+    channel: "渠道",
+    severity: "严重程度",
+    closed: "结案数",
+    handling_hours: "处理时长（小时）",
+    mean: "平均",
+    median: "中位数",
+    p90: "第90百分位",
+    satisfaction: "满意率",
+    open_at_end: "期末未结",
+    change: "环比",
+    trend: "投诉趋势（按类别堆叠）",
+    by_category: "按类别",
+    by_department: "按部门",
+    handling_distribution: "处理时长分布（本期结案）",
+    growth: "增长最快",
+    slope: "每期增减",
+    slope_percent: "每期增减率",
+    rejected: "未采用的行",
+    line: "行",
+    column: "列",
+    code: "代码",
+    other: "其他",
+    buckets: [
+        "< 1 天",
+        "1–3 天",
+        "3–7 天",
+        "7–15 天",
+        "15–30 天",
+        "≥ 30 天",
+    ],
+    overview: "概览",
+    details: "各期明细",
+    office_offset: "办公时区",
+    no_data: "无数据",
+    rejected_more: "另有",
+};
+
+const EN: Texts = Texts {
+    title: [
+        "Monthly complaint report",
+        "Quarterly complaint report",
+        "Annual complaint report",
+    ],
+    period: "Period",
+    complaints: "Complaints",
+    category: "Category",
+    department: "Department",
+    channel: "Channel",
+    severity: "Severity",
+    closed: "Closed",
+    handling_hours: "Handling time (hours)",
+    mean: "Mean",
+    median: "Median",
+    p90: "90th percentile",
+    satisfaction: "Satisfaction",
+    open_at_end: "Open at end",
+    change: "Change",
+    trend: "Complaints over time, stacked by category",
+    by_category: "By category",
+    by_department: "By department",
+    handling_distribution: "Handling time of closed cases",
+    growth: "Fastest growing",
+    slope: "Change per period",
+    slope_percent: "Change per period (%)",
+    rejected: "Rows left out",
+    line: "Line",
+    column: "Column",
+    code: "Code",
+    other: "Other",
+    buckets: [
+        "< 1 day",
+        "1–3 days",
+        "3–7 days",
+        "7–15 days",
+        "15–30 days",
+        "≥ 30 days",
+    ],
+    overview: "Overview",
+    details: "By period",
+    office_offset: "Office time",
+    no_data: "No data",
+    rejected_more: "and more:",
+};
+
+/// The texts of a language.
+pub(crate) fn texts(language: Language) -> &'static Texts {
+    match language {
+        Language::ZhHant => &ZH_HANT,
+        Language::ZhHans => &ZH_HANS,
+        Language::En => &EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        let policy = Policy::default();
+        assert_eq!(label_for(&policy, "product_quality"), "product_quality");
+        assert_eq!(value_label(Language::ZhHant, "hotline"), "熱線電話");
+        assert_eq!(value_label(Language::En, "major"), "Major");
+        assert_eq!(value_label(Language::En, "fax"), "fax");
+        assert_eq!(
+            texts(Language::ZhHans).title(Granularity::Quarter),
+            "投诉统计季报"
+        );
+    }
+}

@@ -1,0 +1,547 @@
+//! The ledger: validated rows stored by column, names interned, ready to be counted.
+//!
+//! Rows come in three ways, all through the same checks: Rust [`Record`]s
+//! ([`Ledger::from_records`]), a CSV file or reader ([`Ledger::from_csv_reader`],
+//! [`Ledger::from_csv_path`]) and columnar arrays for the bindings ([`Ledger::from_columns`]).
+//!
+//! A row is checked column by column in the order `number`, `received_at`, `category`,
+//! `department`, `channel`, `severity`, `closed_at`, `satisfied`, then as a whole (closed before
+//! received, a number seen before). The first problem found decides the row's code. In
+//! [`Leniency::Strict`] mode it stops the read with [`StatsError::BadRow`]; in
+//! [`Leniency::Lenient`] mode the row is left out and listed in [`Ledger::rejected`].
+
+use std::borrow::Borrow;
+use std::collections::HashSet;
+
+use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
+
+use super::StatsError;
+use super::intern::Interner;
+use super::record::Record;
+use super::timestamp::{self, Epoch};
+use crate::number::ComplaintNumber;
+
+/// What to do with a row that cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Leniency {
+    /// Stop at the first bad row with [`StatsError::BadRow`].
+    #[default]
+    Strict,
+    /// Leave bad rows out and list them in [`Ledger::rejected`] (and the report).
+    Lenient,
+}
+
+/// A row left out in lenient mode: where it is and why, never what it says.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Rejected {
+    /// The line of the CSV file the row starts on (the header is line 1), or the 1-based
+    /// position of the record or array element.
+    pub line: u64,
+    /// The column at fault, as named in the input; none when the row as a whole is wrong
+    /// (`stats.field_count`).
+    pub column: Option<String>,
+    /// Why: `stats.missing_value`, `stats.invalid_text`, `stats.invalid_satisfied`,
+    /// `stats.field_count`, `stats.closed_before_received`, `stats.duplicate_number`, or the code
+    /// of the cell's own parser (`number.invalid_format`, `time.invalid_instant`,
+    /// `time.out_of_range`, …).
+    pub code: &'static str,
+}
+
+/// Sentinel of an open case in the `closed` column: never before any period's end.
+pub(crate) const OPEN: Epoch = Epoch::MAX;
+/// Sentinel of a missing channel or severity.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// A complaint ledger, validated and stored by column.
+///
+/// Build one with [`Ledger::from_records`], [`Ledger::from_csv_reader`],
+/// [`Ledger::from_csv_path`] or [`Ledger::from_columns`]; report on it with
+/// [`Report::build`](super::Report::build).
+#[derive(Clone, Default)]
+pub struct Ledger {
+    pub(crate) numbers: Vec<ComplaintNumber>,
+    pub(crate) received: Vec<Epoch>,
+    pub(crate) closed: Vec<Epoch>,
+    /// 0 unanswered, 1 not satisfied, 2 satisfied.
+    pub(crate) satisfied: Vec<u8>,
+    pub(crate) category: Vec<u32>,
+    pub(crate) department: Vec<u32>,
+    pub(crate) channel: Vec<u32>,
+    pub(crate) severity: Vec<u32>,
+    pub(crate) categories: Interner,
+    pub(crate) departments: Interner,
+    pub(crate) channels: Interner,
+    pub(crate) severities: Interner,
+    pub(crate) rejected: Vec<Rejected>,
+}
+
+impl std::fmt::Debug for Ledger {
+    /// Sizes only: a million rows are not for a log line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ledger")
+            .field("rows", &self.len())
+            .field("rejected", &self.rejected.len())
+            .field("categories", &self.categories.len())
+            .field("departments", &self.departments.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Ledger {
+    /// A ledger of Rust records (owned or borrowed); a record's line is its 1-based position.
+    ///
+    /// ```
+    /// use complaint_office::stats::{Leniency, Ledger, Record};
+    /// use complaint_office::time::parse_instant;
+    ///
+    /// let record = Record::new(
+    ///     "25010001".parse()?,
+    ///     parse_instant("2025-01-02T09:00:00+08:00")?,
+    ///     "product_quality",
+    ///     "production",
+    /// );
+    /// let ledger = Ledger::from_records([record], Leniency::Strict)?;
+    /// assert_eq!(ledger.len(), 1);
+    /// # Ok::<(), complaint_office::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`StatsError::BadRow`] in strict mode for an empty category or department, an instant
+    /// outside 1900–2999 (`time.out_of_range`), a case closed before it was received, or a
+    /// number seen before.
+    pub fn from_records<R: Borrow<Record>>(
+        records: impl IntoIterator<Item = R>,
+        leniency: Leniency,
+    ) -> Result<Self, StatsError> {
+        let records = records.into_iter();
+        let mut builder = Builder::new(leniency, Field::canonical_names());
+        builder.reserve(records.size_hint().0);
+        for (line, r) in (1u64..).zip(records) {
+            let r = r.borrow();
+            let row = Row {
+                number: Ok(r.number),
+                received: instant_epoch(r.received_at),
+                category: r.category.as_bytes(),
+                department: r.department.as_bytes(),
+                channel: r.channel.as_deref().map(str::as_bytes),
+                severity: r.severity.as_deref().map(str::as_bytes),
+                closed: r.closed_at.map(instant_epoch).transpose(),
+                satisfied: Ok(r.satisfied),
+            };
+            builder.add(line, row)?;
+        }
+        Ok(builder.finish())
+    }
+
+    /// The number of rows kept.
+    pub fn len(&self) -> usize {
+        self.numbers.len()
+    }
+
+    /// Whether no row was kept.
+    pub fn is_empty(&self) -> bool {
+        self.numbers.is_empty()
+    }
+
+    /// The rows left out in lenient mode, in input order.
+    pub fn rejected(&self) -> &[Rejected] {
+        &self.rejected
+    }
+
+    /// The rows kept, as records (instants in UTC, names trimmed), in input order.
+    pub fn records(&self) -> impl Iterator<Item = Record> + '_ {
+        let utc = FixedOffset::east_opt(0);
+        let at = move |secs: Epoch| {
+            DateTime::from_timestamp(secs, 0).and_then(|d| utc.map(|o| d.with_timezone(&o)))
+        };
+        let name = |table: &Interner, i: u32| (i != NONE).then(|| table.name(i).to_owned());
+        let rows = self
+            .numbers
+            .iter()
+            .zip(self.received.iter().zip(&self.closed))
+            .zip(self.category.iter().zip(&self.department))
+            .zip(self.channel.iter().zip(&self.severity))
+            .zip(&self.satisfied);
+        rows.filter_map(move |row| {
+            let ((((&number, (&received, &closed)), (&c, &d)), (&ch, &sev)), &satisfied) = row;
+            Some(Record {
+                number,
+                received_at: at(received)?,
+                channel: name(&self.channels, ch),
+                category: self.categories.name(c).to_owned(),
+                department: self.departments.name(d).to_owned(),
+                severity: name(&self.severities, sev),
+                closed_at: match closed {
+                    OPEN => None,
+                    secs => Some(at(secs)?),
+                },
+                satisfied: match satisfied {
+                    1 => Some(false),
+                    2 => Some(true),
+                    _ => None,
+                },
+            })
+        })
+    }
+}
+
+/// An instant's epoch seconds, if its written date lies in the supported years.
+fn instant_epoch(at: crate::time::Instant) -> Result<Epoch, &'static str> {
+    let epoch = at.timestamp();
+    if timestamp::in_range(epoch, at.offset().local_minus_utc()) {
+        Ok(epoch)
+    } else {
+        Err("time.out_of_range")
+    }
+}
+
+/// The ledger's columns, in the order rows are checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    Number,
+    ReceivedAt,
+    Category,
+    Department,
+    Channel,
+    Severity,
+    ClosedAt,
+    Satisfied,
+}
+
+impl Field {
+    pub(crate) const ALL: [Field; 8] = [
+        Field::Number,
+        Field::ReceivedAt,
+        Field::Category,
+        Field::Department,
+        Field::Channel,
+        Field::Severity,
+        Field::ClosedAt,
+        Field::Satisfied,
+    ];
+
+    /// The canonical column name (the default CSV header, the record field).
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Field::Number => "number",
+            Field::ReceivedAt => "received_at",
+            Field::Category => "category",
+            Field::Department => "department",
+            Field::Channel => "channel",
+            Field::Severity => "severity",
+            Field::ClosedAt => "closed_at",
+            Field::Satisfied => "satisfied",
+        }
+    }
+
+    pub(crate) fn canonical_names() -> [String; 8] {
+        Field::ALL.map(|f| f.name().to_owned())
+    }
+}
+
+/// A problem with one row: the column at fault (none for the whole row) and its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Problem {
+    pub(crate) field: Option<Field>,
+    pub(crate) code: &'static str,
+}
+
+impl Problem {
+    pub(crate) fn at(field: Field, code: &'static str) -> Self {
+        Problem {
+            field: Some(field),
+            code,
+        }
+    }
+}
+
+/// A row whose cells have been read, each to a value or the code of its problem; names are
+/// still raw bytes (trimmed and checked here).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Row<'a> {
+    pub(crate) number: Result<ComplaintNumber, &'static str>,
+    pub(crate) received: Result<Epoch, &'static str>,
+    pub(crate) category: &'a [u8],
+    pub(crate) department: &'a [u8],
+    pub(crate) channel: Option<&'a [u8]>,
+    pub(crate) severity: Option<&'a [u8]>,
+    pub(crate) closed: Result<Option<Epoch>, &'static str>,
+    pub(crate) satisfied: Result<Option<bool>, &'static str>,
+}
+
+/// Trims ASCII spaces and tabs (spreadsheet exports pad cells).
+#[inline]
+pub(crate) fn trim(cell: &[u8]) -> &[u8] {
+    let start = cell
+        .iter()
+        .position(|c| !matches!(c, b' ' | b'\t'))
+        .unwrap_or(cell.len());
+    let end = cell
+        .iter()
+        .rposition(|c| !matches!(c, b' ' | b'\t'))
+        .map_or(start, |e| e + 1);
+    cell.get(start..end).unwrap_or_default()
+}
+
+/// Builds a ledger row by row with the checks every input shares.
+#[derive(Debug)]
+pub(crate) struct Builder {
+    ledger: Ledger,
+    seen: SeenNumbers,
+    leniency: Leniency,
+    names: [String; 8],
+}
+
+impl Builder {
+    pub(crate) fn new(leniency: Leniency, names: [String; 8]) -> Self {
+        Builder {
+            ledger: Ledger::default(),
+            seen: SeenNumbers::default(),
+            leniency,
+            names,
+        }
+    }
+
+    pub(crate) fn reserve(&mut self, rows: usize) {
+        let l = &mut self.ledger;
+        l.numbers.reserve(rows);
+        l.received.reserve(rows);
+        l.closed.reserve(rows);
+        l.satisfied.reserve(rows);
+        l.category.reserve(rows);
+        l.department.reserve(rows);
+        l.channel.reserve(rows);
+        l.severity.reserve(rows);
+    }
+
+    /// Records a problem: an error in strict mode, a rejected row in lenient mode.
+    pub(crate) fn reject(&mut self, line: u64, problem: Problem) -> Result<(), StatsError> {
+        let column = problem
+            .field
+            .and_then(|f| self.names.get(f as usize).cloned());
+        match self.leniency {
+            Leniency::Strict => Err(StatsError::BadRow {
+                line,
+                column,
+                problem: problem.code,
+            }),
+            Leniency::Lenient => {
+                self.ledger.rejected.push(Rejected {
+                    line,
+                    column,
+                    code: problem.code,
+                });
+                Ok(())
+            }
+        }
+    }
+
+    /// Checks and stores a row, or rejects it.
+    pub(crate) fn add(&mut self, line: u64, row: Row<'_>) -> Result<(), StatsError> {
+        match self.check_and_store(row) {
+            Ok(()) => Ok(()),
+            Err(problem) => self.reject(line, problem),
+        }
+    }
+
+    fn check_and_store(&mut self, row: Row<'_>) -> Result<(), Problem> {
+        let l = &mut self.ledger;
+        let number = row.number.map_err(|c| Problem::at(Field::Number, c))?;
+        let received = row
+            .received
+            .map_err(|c| Problem::at(Field::ReceivedAt, c))?;
+        let name = |table: &mut Interner, cell: &[u8], field: Field| {
+            let cell = trim(cell);
+            if cell.is_empty() {
+                return Err(Problem::at(field, "stats.missing_value"));
+            }
+            table
+                .intern(cell)
+                .ok_or(Problem::at(field, "stats.invalid_text"))
+        };
+        let optional =
+            |table: &mut Interner, cell: Option<&[u8]>, field: Field| match cell.map(trim) {
+                None | Some([]) => Ok(NONE),
+                Some(cell) => table
+                    .intern(cell)
+                    .ok_or(Problem::at(field, "stats.invalid_text")),
+            };
+        let category = name(&mut l.categories, row.category, Field::Category)?;
+        let department = name(&mut l.departments, row.department, Field::Department)?;
+        let channel = optional(&mut l.channels, row.channel, Field::Channel)?;
+        let severity = optional(&mut l.severities, row.severity, Field::Severity)?;
+        let closed = row.closed.map_err(|c| Problem::at(Field::ClosedAt, c))?;
+        let satisfied = row
+            .satisfied
+            .map_err(|c| Problem::at(Field::Satisfied, c))?;
+        if closed.is_some_and(|c| c < received) {
+            return Err(Problem::at(Field::ClosedAt, "stats.closed_before_received"));
+        }
+        if !self.seen.insert(number) {
+            return Err(Problem::at(Field::Number, "stats.duplicate_number"));
+        }
+        l.numbers.push(number);
+        l.received.push(received);
+        l.closed.push(closed.unwrap_or(OPEN));
+        l.satisfied.push(match satisfied {
+            None => 0,
+            Some(false) => 1,
+            Some(true) => 2,
+        });
+        l.category.push(category);
+        l.department.push(department);
+        l.channel.push(channel);
+        l.severity.push(severity);
+        Ok(())
+    }
+
+    pub(crate) fn finish(self) -> Ledger {
+        self.ledger
+    }
+}
+
+/// The numbers seen so far: a hash set for small ledgers, one bit per possible number
+/// (2000–2099 × 12 months × 9,999 serials, 1.5 MB) past that.
+#[derive(Debug, Default)]
+enum SeenNumbers {
+    #[default]
+    Empty,
+    Few(HashSet<u32>),
+    Bits(Vec<u64>),
+}
+
+const FEW: usize = 4096;
+const ALL_NUMBERS: usize = 100 * 12 * 10_000;
+
+impl SeenNumbers {
+    /// Adds a number; false if it was there.
+    fn insert(&mut self, n: ComplaintNumber) -> bool {
+        let key = ((n.year() as u32 - 2000) * 12 + n.month() - 1) * 10_000 + n.serial();
+        match self {
+            SeenNumbers::Empty => {
+                *self = SeenNumbers::Few(HashSet::from([key]));
+                true
+            }
+            SeenNumbers::Few(set) => {
+                let new = set.insert(key);
+                if set.len() > FEW {
+                    let mut bits = vec![0u64; ALL_NUMBERS.div_ceil(64)];
+                    for &k in set.iter() {
+                        set_bit(&mut bits, k);
+                    }
+                    *self = SeenNumbers::Bits(bits);
+                }
+                new
+            }
+            SeenNumbers::Bits(bits) => set_bit(bits, key),
+        }
+    }
+}
+
+/// Sets a bit; false if it was set.
+fn set_bit(bits: &mut [u64], key: u32) -> bool {
+    let (word, bit) = ((key / 64) as usize, key % 64);
+    match bits.get_mut(word) {
+        Some(w) => {
+            let was = *w & (1 << bit) != 0;
+            *w |= 1 << bit;
+            !was
+        }
+        None => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorCode;
+    use crate::time::parse_instant;
+
+    fn record(number: &str, received: &str, category: &str) -> Record {
+        Record::new(
+            number.parse().unwrap(),
+            parse_instant(received).unwrap(),
+            category,
+            "production",
+        )
+    }
+
+    #[test]
+    fn rows_are_checked_in_order() {
+        let mut closed_early = record("25010002", "2025-01-05T10:00:00+08:00", "a");
+        closed_early.closed_at = Some(parse_instant("2025-01-05T09:00:00+08:00").unwrap());
+        let records = vec![
+            record("25010001", "2025-01-02T09:00:00+08:00", "product_quality"),
+            closed_early,
+            record("25010001", "2025-01-03T09:00:00+08:00", "b"),
+            record("25010003", "2025-01-03T09:00:00+08:00", "  "),
+            Record::new(
+                "25010004".parse().unwrap(),
+                chrono::DateTime::parse_from_rfc3339("1899-12-31T09:00:00+08:00").unwrap(),
+                "c",
+                "production",
+            ),
+        ];
+        let ledger = Ledger::from_records(records.clone(), Leniency::Lenient).unwrap();
+        assert_eq!(ledger.len(), 1);
+        let got: Vec<_> = ledger
+            .rejected()
+            .iter()
+            .map(|r| (r.line, r.column.as_deref(), r.code))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (2, Some("closed_at"), "stats.closed_before_received"),
+                (3, Some("number"), "stats.duplicate_number"),
+                (4, Some("category"), "stats.missing_value"),
+                (5, Some("received_at"), "time.out_of_range"),
+            ]
+        );
+        let e = Ledger::from_records(records, Leniency::Strict).unwrap_err();
+        assert_eq!(e.code(), "stats.bad_row");
+        assert_eq!(e.problem(), Some("stats.closed_before_received"));
+        assert_eq!(
+            e.to_string(),
+            "bad ledger row at line 2, column `closed_at`: stats.closed_before_received"
+        );
+    }
+
+    #[test]
+    fn records_come_back_trimmed() {
+        let mut r = record("25010001", "2025-01-02T09:00:00+08:00", " product_quality ");
+        r.channel = Some("".into());
+        r.severity = Some("major".into());
+        r.satisfied = Some(true);
+        let ledger = Ledger::from_records([r], Leniency::Strict).unwrap();
+        let back: Vec<Record> = ledger.records().collect();
+        assert_eq!(back[0].category, "product_quality");
+        assert_eq!(back[0].channel, None);
+        assert_eq!(back[0].severity.as_deref(), Some("major"));
+        assert_eq!(back[0].satisfied, Some(true));
+        assert_eq!(
+            back[0].received_at.to_rfc3339(),
+            "2025-01-02T01:00:00+00:00"
+        );
+    }
+
+    #[test]
+    fn duplicates_are_found_past_the_small_set() {
+        let mut seen = SeenNumbers::default();
+        let n = |s: u32| ComplaintNumber::new(2025, 1 + s / 9999 % 12, 1 + s % 9999).unwrap();
+        for s in 0..10_000 {
+            assert!(seen.insert(n(s)));
+        }
+        assert!(matches!(seen, SeenNumbers::Bits(_)));
+        assert!(!seen.insert(n(17)));
+        assert!(!seen.insert(n(9_998)));
+    }
+
+    #[test]
+    fn trims_spaces_and_tabs() {
+        assert_eq!(trim(b"  a b\t"), b"a b");
+        assert_eq!(trim(b" \t "), b"");
+        assert_eq!(trim(b""), b"");
+    }
+}

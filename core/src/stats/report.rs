@@ -1,0 +1,481 @@
+//! The periodic report (§7.1): per period the count, the counts by category, department,
+//! channel and severity, handling time, satisfaction, open cases and the change against the
+//! previous period; over the range the fastest-growing categories and departments.
+//!
+//! What each figure means, precisely:
+//! - A record counts in the period it was **received** in (office time): `total` and the
+//!   `by_*` counts. Records without a channel (or severity) are not in `by_channel`
+//!   (`by_severity`); names absent from a period are left out (count 0).
+//! - `closed`, `handling_hours` and `satisfaction_rate` are about the cases **closed** in the
+//!   period, wherever they were received: handling time from receipt to closing in hours
+//!   (mean, median, 90th percentile with numpy's linear interpolation), and satisfied /
+//!   answered (null when none answered).
+//! - `open_at_end`: records received before the period's end and not closed before it (the
+//!   end is the first instant of the next period), counting every record of the ledger,
+//!   including those received before the report's range.
+//! - `change`: `total` minus the previous period's, and that as a percentage of the previous
+//!   (null when the previous is 0). `change` is null when the previous period lies before the
+//!   ledger's first record: there is nothing to compare with.
+//! - The range is every period from the first to the last in which a record was received,
+//!   empty periods included so trends stay continuous; [`ReportOptions::from`] and
+//!   [`ReportOptions::to`] set it instead.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::StatsError;
+use super::counts::Counts;
+use super::day_periods::DayPeriods;
+use super::growth::{Growth, trends};
+use super::intern::Interner;
+use super::ledger::{Ledger, NONE, OPEN, Rejected};
+use super::percentile::HandlingHours;
+use super::period::{Granularity, Period};
+use crate::policy::Policy;
+
+/// What to report on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// Months, quarters or years.
+    pub granularity: Granularity,
+    /// The first period to report; by default the first with a record.
+    pub from: Option<Period>,
+    /// The last period to report; by default the last with a record.
+    pub to: Option<Period>,
+}
+
+impl ReportOptions {
+    /// A report over the ledger's whole range.
+    pub fn new(granularity: Granularity) -> Self {
+        ReportOptions {
+            granularity,
+            from: None,
+            to: None,
+        }
+    }
+}
+
+/// The change of a period's total against the previous period.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Change {
+    /// This total minus the previous.
+    pub absolute: i64,
+    /// `absolute` as a percentage of the previous total (12.5 means +12.5 %); null when the
+    /// previous total is 0.
+    pub percent: Option<f64>,
+}
+
+/// The figures of one period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct PeriodStats {
+    /// The period, `2025-01`, `2025-Q1` or `2025`.
+    pub period: Period,
+    /// Complaints received in the period.
+    pub total: u64,
+    /// Received, by category.
+    pub by_category: BTreeMap<String, u64>,
+    /// Received, by department.
+    pub by_department: BTreeMap<String, u64>,
+    /// Received, by channel (records with a channel only).
+    pub by_channel: BTreeMap<String, u64>,
+    /// Received, by severity (records with a severity only).
+    pub by_severity: BTreeMap<String, u64>,
+    /// Cases closed in the period.
+    pub closed: u64,
+    /// Handling time of the cases closed in the period.
+    pub handling_hours: HandlingHours,
+    /// Satisfied / answered among the cases closed in the period; null when none answered.
+    pub satisfaction_rate: Option<f64>,
+    /// Cases open at the period's end.
+    pub open_at_end: u64,
+    /// Against the previous period; null when the ledger has nothing before this period.
+    pub change: Option<Change>,
+}
+
+/// The lower bounds of the handling-time buckets of [`Overview::handling_histogram`], in
+/// hours: under 1 day, 1–3 days, 3–7 days, 7–15 days (the default plan limit, §4.1.2),
+/// 15–30 days (the extended limit) and 30 days or more.
+pub const HANDLING_BUCKETS_HOURS: [u32; 6] = [0, 24, 72, 168, 360, 720];
+
+/// Figures over the whole range, for charts and headlines.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Overview {
+    /// Complaints received in the range.
+    pub total: u64,
+    /// Received in the range, by category.
+    pub by_category: BTreeMap<String, u64>,
+    /// Received in the range, by department.
+    pub by_department: BTreeMap<String, u64>,
+    /// Received in the range, by channel.
+    pub by_channel: BTreeMap<String, u64>,
+    /// Received in the range, by severity.
+    pub by_severity: BTreeMap<String, u64>,
+    /// Cases closed in the range.
+    pub closed: u64,
+    /// Handling time of the cases closed in the range.
+    pub handling_hours: HandlingHours,
+    /// Cases closed in the range by handling time, one count per
+    /// [`HANDLING_BUCKETS_HOURS`] bucket.
+    pub handling_histogram: [u64; 6],
+    /// Satisfied / answered among the cases closed in the range.
+    pub satisfaction_rate: Option<f64>,
+}
+
+/// A periodic report (§7.1.2). Serializes to the documented JSON shape
+/// (`granularity`, `periods`, `growth`, `rejected`); [`Report::overview`] is for charts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Report {
+    /// Months, quarters or years.
+    pub granularity: Granularity,
+    /// One entry per period of the range, in order.
+    pub periods: Vec<PeriodStats>,
+    /// The fastest-growing categories and departments.
+    pub growth: Growth,
+    /// Rows the ledger left out in lenient mode.
+    pub rejected: Vec<Rejected>,
+    /// Figures over the whole range.
+    #[serde(skip)]
+    pub overview: Overview,
+}
+
+impl Ledger {
+    /// The report of the whole ledger; see [`Report::build`].
+    ///
+    /// # Errors
+    /// As [`Report::build`].
+    pub fn report(&self, granularity: Granularity, policy: &Policy) -> Result<Report, StatsError> {
+        Report::build(self, &ReportOptions::new(granularity), policy)
+    }
+}
+
+impl Report {
+    /// Builds the report of a ledger, periods in the policy's office offset.
+    ///
+    /// ```
+    /// use complaint_office::policy::Policy;
+    /// use complaint_office::stats::{CsvOptions, Granularity, Ledger, Report, ReportOptions};
+    ///
+    /// let csv = "number,received_at,category,department,closed_at,satisfied\n\
+    ///            25010001,2025-01-02 09:00:00,product_quality,production,2025-01-03 09:00:00,true\n\
+    ///            25030001,2025-03-31T16:30:00Z,service_attitude,sales,,\n";
+    /// let policy = Policy::default();
+    /// let ledger = Ledger::from_csv_reader(csv.as_bytes(), &CsvOptions::default(), &policy)?;
+    /// let report = Report::build(&ledger, &ReportOptions::new(Granularity::Month), &policy)?;
+    /// let months: Vec<String> = report.periods.iter().map(|p| p.period.to_string()).collect();
+    /// assert_eq!(months, ["2025-01", "2025-02", "2025-03", "2025-04"]); // 16:30Z is April in Beijing
+    /// assert_eq!(report.periods[0].handling_hours.median, Some(24.0));
+    /// assert_eq!(report.periods[3].open_at_end, 1);
+    /// # Ok::<(), complaint_office::stats::StatsError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`StatsError::InvalidRange`] when `from` or `to` is of another granularity, or `to` is
+    /// before `from`.
+    pub fn build(
+        ledger: &Ledger,
+        options: &ReportOptions,
+        policy: &Policy,
+    ) -> Result<Report, StatsError> {
+        let granularity = options.granularity;
+        for end in [options.from, options.to].into_iter().flatten() {
+            if end.granularity() != granularity {
+                return Err(StatsError::InvalidRange {
+                    reason: "from and to must be periods of the report's granularity",
+                });
+            }
+        }
+        if let (Some(from), Some(to)) = (options.from, options.to)
+            && to < from
+        {
+            return Err(StatsError::InvalidRange {
+                reason: "the range ends before it starts",
+            });
+        }
+        let office = policy.office_offset().local_minus_utc();
+        let closed = ledger.closed.iter().copied().filter(|&at| at != OPEN);
+        let instants = ledger.received.iter().copied().chain(closed);
+        let days = DayPeriods::new(granularity, office, instants, ledger.len());
+        let period_of = |at: i64| days.period(at);
+        let received: Vec<i32> = ledger.received.iter().map(|&at| period_of(at)).collect();
+        let first_with_data = received.iter().copied().min();
+        let data = first_with_data.zip(received.iter().copied().max());
+        let from = options.from.map(Period::index);
+        let to = options.to.map(Period::index);
+        let (lo, hi) = match (from, to, data) {
+            (Some(f), Some(t), _) => (f, t),
+            (Some(f), None, Some((_, max))) => (f, max.max(f)),
+            (None, Some(t), Some((min, _))) => (min.min(t), t),
+            (None, None, Some(range)) => range,
+            (Some(f), None, None) => (f, f),
+            (None, Some(t), None) => (t, t),
+            (None, None, None) => {
+                return Ok(Report {
+                    granularity,
+                    periods: Vec::new(),
+                    growth: Growth::default(),
+                    rejected: ledger.rejected.clone(),
+                    overview: Overview::default(),
+                });
+            }
+        };
+        let mut acc = Accumulator::new(ledger, lo, hi);
+        acc.count_received(ledger, &received);
+        acc.count_closed(ledger, &received, period_of);
+        Ok(acc.finish(ledger, granularity, first_with_data))
+    }
+}
+
+/// The running counts of one report.
+struct Accumulator {
+    lo: i32,
+    periods: usize,
+    total: Vec<u64>,
+    by_category: Counts,
+    by_department: Counts,
+    by_channel: Counts,
+    by_severity: Counts,
+    received_before: u64,
+    received_just_before: u64,
+    closed: Vec<u64>,
+    closed_before: u64,
+    answered: Vec<u64>,
+    satisfied: Vec<u64>,
+    /// Handling times in seconds, grouped by closing period (`offsets[k]..offsets[k + 1]`).
+    durations: Vec<i64>,
+    offsets: Vec<usize>,
+}
+
+impl Accumulator {
+    fn new(ledger: &Ledger, lo: i32, hi: i32) -> Self {
+        let periods = usize::try_from(i64::from(hi) - i64::from(lo) + 1).unwrap_or(0);
+        Accumulator {
+            lo,
+            periods,
+            total: vec![0; periods],
+            by_category: Counts::new(periods, ledger.categories.len()),
+            by_department: Counts::new(periods, ledger.departments.len()),
+            by_channel: Counts::new(periods, ledger.channels.len()),
+            by_severity: Counts::new(periods, ledger.severities.len()),
+            received_before: 0,
+            received_just_before: 0,
+            closed: vec![0; periods],
+            closed_before: 0,
+            answered: vec![0; periods],
+            satisfied: vec![0; periods],
+            durations: Vec::new(),
+            offsets: Vec::new(),
+        }
+    }
+
+    /// The position of period `p` in the range: below, inside (with its index), or above.
+    #[inline]
+    fn slot(&self, p: i32) -> Slot {
+        match usize::try_from(i64::from(p) - i64::from(self.lo)) {
+            Err(_) => Slot::Before,
+            Ok(k) if k < self.periods => Slot::In(k),
+            Ok(_) => Slot::After,
+        }
+    }
+
+    fn count_received(&mut self, ledger: &Ledger, received: &[i32]) {
+        for (i, &p) in received.iter().enumerate() {
+            match self.slot(p) {
+                Slot::Before => {
+                    self.received_before += 1;
+                    if p == self.lo - 1 {
+                        self.received_just_before += 1;
+                    }
+                }
+                Slot::In(k) => {
+                    self.total[k] += 1;
+                    self.by_category.add(k, ledger.category[i]);
+                    self.by_department.add(k, ledger.department[i]);
+                    if ledger.channel[i] != NONE {
+                        self.by_channel.add(k, ledger.channel[i]);
+                    }
+                    if ledger.severity[i] != NONE {
+                        self.by_severity.add(k, ledger.severity[i]);
+                    }
+                }
+                Slot::After => {}
+            }
+        }
+    }
+
+    fn count_closed(&mut self, ledger: &Ledger, received: &[i32], period_of: impl Fn(i64) -> i32) {
+        const OUTSIDE: u32 = u32::MAX;
+        // The range slot of each closing; records received after the range cannot close in it.
+        let mut closing: Vec<u32> = Vec::with_capacity(received.len());
+        let last = self.lo + self.periods as i32 - 1;
+        for (i, (&at, &p)) in ledger.closed.iter().zip(received).enumerate() {
+            let slot = if at == OPEN || p > last {
+                Slot::After
+            } else {
+                self.slot(period_of(at))
+            };
+            closing.push(match slot {
+                Slot::Before => {
+                    self.closed_before += 1;
+                    OUTSIDE
+                }
+                Slot::In(k) => {
+                    self.closed[k] += 1;
+                    let answer = ledger.satisfied.get(i).copied().unwrap_or(0);
+                    self.answered[k] += u64::from(answer > 0);
+                    self.satisfied[k] += u64::from(answer == 2);
+                    k as u32
+                }
+                Slot::After => OUTSIDE,
+            });
+        }
+        // A counting sort of handling times by closing period.
+        self.offsets = std::iter::once(0)
+            .chain(self.closed.iter().scan(0usize, |sum, &n| {
+                *sum += n as usize;
+                Some(*sum)
+            }))
+            .collect();
+        let mut cursor = self.offsets.clone();
+        self.durations = vec![0; self.offsets.last().copied().unwrap_or(0)];
+        let rows = closing.iter().zip(&ledger.closed).zip(&ledger.received);
+        for ((&k, &closed), &received) in rows {
+            if let Some(at) = cursor.get_mut(k as usize)
+                && let Some(d) = self.durations.get_mut(*at)
+            {
+                *d = closed - received;
+                *at += 1;
+            }
+        }
+    }
+
+    fn finish(
+        self,
+        ledger: &Ledger,
+        granularity: Granularity,
+        first_with_data: Option<i32>,
+    ) -> Report {
+        let Accumulator {
+            lo,
+            periods,
+            total,
+            by_category,
+            by_department,
+            by_channel,
+            by_severity,
+            received_before,
+            received_just_before,
+            closed,
+            closed_before,
+            answered,
+            satisfied,
+            mut durations,
+            offsets,
+        } = self;
+        let by_category = by_category.rows(periods);
+        let by_department = by_department.rows(periods);
+        let by_channel = by_channel.rows(periods);
+        let by_severity = by_severity.rows(periods);
+        let named = |rows: &[(u32, u64)], table: &Interner| -> BTreeMap<String, u64> {
+            rows.iter()
+                .map(|&(i, n)| (table.name(i).to_owned(), n))
+                .collect()
+        };
+        let mut cumulative_received = received_before;
+        let mut cumulative_closed = closed_before;
+        let mut previous = received_just_before;
+        let mut out = Vec::with_capacity(periods);
+        let columns = total
+            .iter()
+            .zip(&closed)
+            .zip(satisfied.iter().zip(&answered))
+            .zip(offsets.windows(2))
+            .zip(by_category.iter().zip(&by_department))
+            .zip(by_channel.iter().zip(&by_severity));
+        for (index, row) in (lo..).zip(columns) {
+            let (
+                ((((&total, &closed), (&satisfied, &answered)), bounds), (cats, deps)),
+                (chans, sevs),
+            ) = row;
+            cumulative_received += total;
+            cumulative_closed += closed;
+            let change = first_with_data.filter(|&f| index > f).map(|_| {
+                let absolute = total as i64 - previous as i64;
+                Change {
+                    absolute,
+                    percent: (previous > 0).then(|| absolute as f64 / previous as f64 * 100.0),
+                }
+            });
+            previous = total;
+            let slice = match bounds {
+                [start, end] => durations.get_mut(*start..*end).unwrap_or_default(),
+                _ => &mut [],
+            };
+            out.push(PeriodStats {
+                period: Period::from_index(granularity, index),
+                total,
+                by_category: named(cats, &ledger.categories),
+                by_department: named(deps, &ledger.departments),
+                by_channel: named(chans, &ledger.channels),
+                by_severity: named(sevs, &ledger.severities),
+                closed,
+                handling_hours: HandlingHours::of_seconds(slice),
+                satisfaction_rate: rate(satisfied, answered),
+                open_at_end: cumulative_received.saturating_sub(cumulative_closed),
+                change,
+            });
+        }
+        let sum_names = |rows: &[Vec<(u32, u64)>], table: &Interner| {
+            let mut sums = BTreeMap::new();
+            for &(i, n) in rows.iter().flatten() {
+                *sums.entry(table.name(i).to_owned()).or_insert(0) += n;
+            }
+            sums
+        };
+        let mut histogram = [0u64; 6];
+        for &d in &durations {
+            let hours = d / 3600;
+            let bucket = HANDLING_BUCKETS_HOURS
+                .iter()
+                .rposition(|&b| hours >= i64::from(b))
+                .unwrap_or(0);
+            histogram[bucket] += 1;
+        }
+        let overview = Overview {
+            total: total.iter().sum(),
+            by_category: sum_names(&by_category, &ledger.categories),
+            by_department: sum_names(&by_department, &ledger.departments),
+            by_channel: sum_names(&by_channel, &ledger.channels),
+            by_severity: sum_names(&by_severity, &ledger.severities),
+            closed: closed.iter().sum(),
+            handling_hours: HandlingHours::of_seconds(&mut durations),
+            handling_histogram: histogram,
+            satisfaction_rate: rate(satisfied.iter().sum(), answered.iter().sum()),
+        };
+        let growth = Growth {
+            categories: trends(&by_category, |i| ledger.categories.name(i).to_owned()),
+            departments: trends(&by_department, |i| ledger.departments.name(i).to_owned()),
+        };
+        Report {
+            granularity,
+            periods: out,
+            growth,
+            rejected: ledger.rejected.clone(),
+            overview,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Before,
+    In(usize),
+    After,
+}
+
+fn rate(satisfied: u64, answered: u64) -> Option<f64> {
+    (answered > 0).then(|| satisfied as f64 / answered as f64)
+}
