@@ -36,6 +36,7 @@ pub mod number;
 pub mod period;
 pub mod policy;
 pub mod privacy;
+pub mod stats;
 pub mod triage;
 pub mod vocabulary;
 

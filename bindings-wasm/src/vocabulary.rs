@@ -54,6 +54,7 @@ export interface Vocabularies {
   dayKind: readonly DayKind[];
   festival: readonly Festival[];
   unit: readonly Unit[];
+  granularity: readonly Granularity[];
 }
 "#;
 
@@ -93,6 +94,7 @@ struct Vocabularies {
     day_kind: &'static [&'static str],
     festival: &'static [&'static str],
     unit: Vec<&'static str>,
+    granularity: &'static [&'static str],
 }
 
 /// Every closed vocabulary of the library.
@@ -132,5 +134,6 @@ pub fn vocabularies() -> JsResult<JsValue> {
         day_kind: DayKind::NAMES,
         festival: Festival::NAMES,
         unit: Unit::ALL.iter().map(|u| u.as_str()).collect(),
+        granularity: complaint_office::stats::Granularity::NAMES,
     })
 }

@@ -187,3 +187,70 @@ test('a panic reaches JavaScript as an internal.panic error, and the next call w
     assert.equal(probe.Calendar.cn().addWorkingDays('2025-09-26', 5), '2025-10-10');
   }
 });
+
+test('intake, classification and triage at the registration desk', () => {
+  const policy = new Policy();
+  const report = co.checkIntake(policy, { channel: 'hotline', complainant_kind: 'customer', name: '張三',
+    contact: '138 1234 5678', received_at: new Date('2025-09-26T02:00:00Z').toISOString(), content: null });
+  assert.equal(report.complete, false);
+  assert.deepEqual(report.missing, ['content']);
+  assert.equal(report.contactKind, 'mobile');
+  assert.deepEqual(report.requests, [{ field: 'content', code: 'intake.missing_field' }]);
+  assert.equal(thrown(() => co.checkIntake(policy, { channel: 'fax', complainant_kind: 'customer' })).code,
+    'intake.unknown_channel');
+  assert.deepEqual(co.parseContact('ZhangSan@Example.COM'), { kind: 'email', normalized: 'ZhangSan@example.com' });
+
+  const [best] = co.suggestCategory(policy, '產品質量有問題');
+  assert.equal(best.category, 'product_quality');
+  assert.ok(best.matched.length > 0);
+  assert.equal(co.categoryInfo(policy, 'product_quality').department.code, 'quality');
+
+  assert.deepEqual(co.assessTriage(policy, { severity: 'serious', urgency: 'urgent', complexity: 'simple' }),
+    { emergency: true, track: 'general', priority: 2 });
+  const order = co.queueOrder(policy, [
+    { id: 'a', severity: 'general', urgency: 'normal', complexity: 'simple', received_at: '2025-09-26T09:00:00+08:00' },
+    { id: 'b', severity: 'major', urgency: 'urgent', complexity: 'complex', received_at: new Date('2025-09-26T03:00:00Z') },
+  ]);
+  assert.deepEqual(order.map((p) => p.id), ['b', 'a']);
+});
+
+test('privacy and archive', () => {
+  assert.equal(co.mask('phone', '13812345678'), '138****5678');
+  assert.equal(co.visibility('department', 'complainant_name'), 'hidden');
+  const view = co.viewPersonalData({ complainant_name: '張三', content: '張三 says hi' }, 'department');
+  assert.equal(view.complainant_name, null);
+  assert.equal(view.contact_phone, null);
+  assert.ok(!view.content.includes('張三'));
+  assert.equal(thrown(() => co.viewPersonalData({ nickname: 'x' }, 'office')).code, 'privacy.unknown_field');
+  const file = co.ArchiveFile.fromJson({ number: '22100001', archived_on: '2022-10-01',
+    documents: [{ document: 'registration_form', electronic: 'dms://1', paper: null }] });
+  assert.deepEqual(file.singleFormDocuments(), ['registration_form']);
+  assert.equal(file.missingDocuments().length, 4);
+  assert.equal(co.retentionExpiry(new Policy(), file.archivedOn).lastDay, '2025-10-09');
+  assert.deepEqual(co.mayDestroy(new Policy(), file, '2025-10-10'), { allowed: false, reason: 'archive.approval_missing' });
+  assert.deepEqual(new Policy().discipline.decide({ responsibility: 'direct', fault: 'intentional', consequence: 'serious' }),
+    { level: 'dismissal', sanctions: ['termination', 'legal_liability'], clause: '§8.2.3' });
+});
+
+test('statistics: a ledger, its report and its charts', () => {
+  const policy = new Policy();
+  const csv = 'number,received_at,channel,category,department,severity,closed_at,satisfied\n'
+    + '25010001,2025-01-02 09:00:00,hotline,product_quality,quality,general,2025-01-04 09:00:00,true\n'
+    + '25020001,2025-02-03 10:00:00,email,service_attitude,customer_service,serious,,\n';
+  const ledger = co.Ledger.fromCsv(csv, policy);
+  assert.equal(ledger.length, 2);
+  const report = ledger.report('month', policy);
+  const data = report.toJSON();
+  assert.deepEqual(data.periods.map((p) => [p.period, p.total]), [['2025-01', 1], ['2025-02', 1]]);
+  assert.equal(data.periods[0].handlingHours.mean, 48);
+  assert.equal(data.overview.total, 2);
+  const charts = report.charts(policy);
+  for (const svg of Object.values(charts)) assert.match(svg, /^<svg[\s\S]*<\/svg>\s*$/);
+  assert.match(report.html(policy), /<svg/);
+  assert.deepEqual(co.periodOf('2025-03-31T16:30:00Z', 'month'),
+    { period: '2025-04', start: '2025-04-01T00:00:00+08:00', end: '2025-05-01T00:00:00+08:00' });
+  const bad = thrown(() => co.Ledger.fromCsv(csv.replace('25020001', '2502001'), policy));
+  assert.equal(bad.code, 'stats.bad_row');
+  const lenient = co.Ledger.fromCsv(csv.replace('25020001', '2502001'), policy, { lenient: true });
+  assert.deepEqual(lenient.rejected(), [{ line: 3, column: 'number', code: 'number.invalid_format' }]);
+});

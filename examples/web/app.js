@@ -17,10 +17,10 @@ const calendar = policy.calendar;
 const offset = policy.officeOffset;
 const vocab = co.vocabularies();
 
-// The sample ledger: what the office has registered so far (issued numbers, categories…).
+// The sample ledger: what the office has registered so far (a CSV export). Its first column
+// holds the numbers already issued.
 const ledgerText = await (await fetch('sample-ledger.csv')).text();
-const ledger = ledgerText.trim().split('\n').slice(1).map((line) => line.split(','));
-const issued = ledger.map((row) => row[0]);
+const issued = ledgerText.trim().split('\n').slice(1).map((line) => line.split(',')[0]);
 
 // --- the form ------------------------------------------------------------------------------------
 const LABELS = {
@@ -163,8 +163,14 @@ function renderTimeline(at) {
 }
 
 function renderTrend() {
-  if (typeof co.trendChartSvg !== 'function') return; // TEMPORARY until stats lands
-  $('trend').innerHTML = co.trendChartSvg(policy, ledgerText);
+  const report = co.Ledger.fromCsv(ledgerText, policy).report('month', policy);
+  // A self-contained SVG document made by the library from the ledger (text escaped there).
+  $('trend').innerHTML = report.charts(policy).trend;
+  const months = report.toJSON().periods;
+  const last = months.at(-1);
+  $('trend').append(el('p', { className: 'note', textContent:
+    `${months.length} months, ${months.reduce((n, m) => n + m.total, 0)} complaints; ${last.period}: ${last.total}` +
+    (last.change?.percent != null ? ` (${last.change.percent > 0 ? '+' : ''}${last.change.percent.toFixed(1)} %)` : '') }));
 }
 
 function update() {

@@ -12,9 +12,10 @@ import * as privacy from './privacy.mjs';
 import * as intake from './intake.mjs';
 import * as classify from './classify.mjs';
 import * as triage from './triage.mjs';
+import * as stats from './stats.mjs';
 
 const areas = {
-  number, duration, policy, calendar, period, case: kase, accountability, archive, privacy, intake, classify, triage,
+  number, duration, policy, calendar, period, case: kase, accountability, archive, privacy, intake, classify, triage, stats,
 };
 
 /** Runs `op` on `input`; an op no area knows fails loudly. */

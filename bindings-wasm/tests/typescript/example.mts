@@ -1,12 +1,14 @@
 // A TypeScript host of the Node entry: type-checked against the package's .d.ts by
 // `tsc --noEmit -p tsconfig.json` (bindings-wasm/tests/typescript.test.mjs).
 import {
-  Calendar, Case, ComplaintNumber, Duration, NumberSequences, Policy, PolicySet,
-  isComplaintOfficeError, nextNumberAt, periodEnd, vocabularies,
+  Calendar, Case, ComplaintNumber, Duration, Ledger, NumberSequences, Policy, PolicySet,
+  assessTriage, checkIntake, isComplaintOfficeError, mask, nextNumberAt, periodEnd,
+  suggestCategory, vocabularies,
 } from 'complaint-office';
 import type {
-  CaseEvent, ComplaintOfficeError, Deadline, DayInfo, ErrorCode, IsoDate, Rfc3339, Schedule,
-  SlaState, StageDeadline, Status, Unit,
+  CaseEvent, CategorySuggestion, ComplaintOfficeError, Deadline, DayInfo, ErrorCode,
+  IntakeReport, IsoDate, PeriodStats, Rfc3339, Schedule, SlaState, StageDeadline, Status,
+  TriageAssessment, Unit,
 } from 'complaint-office';
 
 const policy: Policy = Policy.fromToml('[deadlines]\nplan = "15 days"\n');
@@ -58,5 +60,21 @@ try {
 }
 
 const channels: readonly string[] = vocabularies().channel;
+
+// The registration desk's questions.
+const intake: IntakeReport = checkIntake(policy, {
+  channel: 'email', complainant_kind: 'partner', subject: '投訴', content: '…', received_at: null,
+});
+const missing: string[] = intake.missing;
+const suggestions: CategorySuggestion[] = suggestCategory(policy, '服務態度差');
+const words: string[] = suggestions.flatMap((s) => s.matched.map((m) => m.word));
+const triage: TriageAssessment = assessTriage(policy, { severity: 'major', urgency: 'urgent', complexity: 'complex' });
+const masked: string = mask('phone', '13812345678');
+
+// Statistics.
+const report = Ledger.fromCsv('number,received_at,category,department\n', policy, { lenient: true }).report('quarter', policy);
+const periods: PeriodStats[] = report.toJSON().periods;
+const trendSvg: string = report.charts(policy).trend;
+console.log(missing, words, triage.emergency, masked, periods.length, trendSvg.length);
 
 console.log(due, working, festival, epoch, at, unit, issued, status, states, late, channels, set.size);
