@@ -2,7 +2,7 @@
 //! judges; its deadline schedule, SLA states and compliance report at any instant.
 //!
 //! Events are the host's stored history: they come in as plain objects (or JSON text) in the
-//! documented event format, typed as `CaseEvent`, and go out the same way.
+//! documented event format, typed as `CaseEventData`, and go out the same way.
 
 use complaint_office::case::{
     self as core_case, CaseError, Check, ComplianceReport, Schedule, StageDeadline,
@@ -27,7 +27,7 @@ export type Status =
   | "rehandling" | "followed_up" | "closed" | "archived" | "destroyed";
 
 /** The type of an event, in the order of a case's life. */
-export type EventType = CaseEvent["type"];
+export type EventType = CaseEventData["type"];
 
 /** The role in which someone acts. */
 export type ActorRole =
@@ -67,7 +67,7 @@ export interface Step { description: string; due: IsoDate | null; owner: string 
 export interface TimePoint { what: string; due: IsoDate }
 
 /** One event of a case's history, in the stored event format. */
-export type CaseEvent = EventBase & (
+export type CaseEventData = EventBase & (
   | { type: "received"; channel: Channel; complainant_kind: ComplainantKind; name?: string | null;
       contact?: string | null; content?: string | null; subject?: string | null;
       received_at?: Rfc3339 | null }
@@ -306,12 +306,12 @@ struct PauseJs {
     to: Option<String>,
 }
 
-/// One event of a case's history.
-#[wasm_bindgen]
+/// One event of a case's history (`CaseEvent` in JavaScript: `Event` is the DOM's).
+#[wasm_bindgen(js_name = CaseEvent)]
 #[derive(Debug, Clone)]
 pub struct Event(core_case::Event);
 
-/// An event argument: a `CaseEvent` object, an `Event`, or JSON text.
+/// An event argument: a `CaseEventData` object, a `CaseEvent`, or JSON text.
 fn event_in(value: &JsValue) -> JsResult<core_case::Event> {
     let text = json_text(value, "event: an event object or JSON text expected")?;
     core_case::Event::from_json_str(&text).map_err(case_failure)
@@ -340,19 +340,19 @@ fn events_in(value: &JsValue) -> JsResult<Vec<core_case::Event>> {
         .collect()
 }
 
-#[wasm_bindgen]
+#[wasm_bindgen(js_class = CaseEvent)]
 impl Event {
     /// Reads an event (`case.unknown_event` for an unknown type, `case.invalid_event` naming
     /// the key for anything else).
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(
-        #[wasm_bindgen(unchecked_param_type = "CaseEvent | string")] event: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CaseEventData | string")] event: JsValue,
     ) -> JsResult<Event> {
         Ok(Event(event_in(&event)?))
     }
 
     /// The event in the stored format, normalised (for `JSON.stringify` too).
-    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "CaseEvent")]
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "CaseEventData")]
     pub fn to_json(&self) -> JsResult<JsValue> {
         to_js(&self.0.to_json_value())
     }
@@ -399,7 +399,7 @@ impl Case {
     /// Opens a case with its `received` event.
     pub fn open(
         policy: &Policy,
-        #[wasm_bindgen(unchecked_param_type = "CaseEvent | Event | string")] event: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CaseEventData | CaseEvent | string")] event: JsValue,
     ) -> JsResult<Case> {
         let event = event_in(&event)?;
         Ok(Case(
@@ -410,7 +410,8 @@ impl Case {
     /// Rebuilds a case from its history; the error of a refused event carries its `index`.
     pub fn replay(
         policy: &Policy,
-        #[wasm_bindgen(unchecked_param_type = "(CaseEvent | Event)[] | string")] events: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "(CaseEventData | CaseEvent)[] | string")]
+        events: JsValue,
     ) -> JsResult<Case> {
         let events = events_in(&events)?;
         Ok(Case(
@@ -422,7 +423,8 @@ impl Case {
     #[wasm_bindgen(js_name = replayIn)]
     pub fn replay_in(
         policies: &PolicySet,
-        #[wasm_bindgen(unchecked_param_type = "(CaseEvent | Event)[] | string")] events: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "(CaseEventData | CaseEvent)[] | string")]
+        events: JsValue,
     ) -> JsResult<Case> {
         let events = events_in(&events)?;
         Ok(Case(
@@ -433,7 +435,7 @@ impl Case {
     /// Applies one event, or refuses it with the rule it breaks and leaves the case unchanged.
     pub fn apply(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "CaseEvent | Event | string")] event: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CaseEventData | CaseEvent | string")] event: JsValue,
     ) -> JsResult<()> {
         let event = event_in(&event)?;
         self.0.apply(event).map_err(case_failure)

@@ -6,18 +6,20 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::Failure;
 
-/// A result as a plain JavaScript object: maps as objects, `None` as `null`, integers as
-/// numbers, the way `JSON.parse` would give it.
+/// A result as a plain JavaScript object: written as JSON by serde and read by `JSON.parse`, so
+/// maps are objects, `None` is `null` and integers are numbers, the way the contract's JSON
+/// has them. (One serializer for every result type keeps the module small: a serializer that
+/// builds objects through calls into JavaScript costs more code per type.)
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|_| {
-            Failure::new(
-                "internal.serialize",
-                None,
-                "internal error: cannot convert a result",
-            )
-        })
+    let internal = || {
+        Failure::new(
+            "internal.serialize",
+            None,
+            "internal error: cannot convert a result",
+        )
+    };
+    let text = serde_json::to_string(value).map_err(|_| internal())?;
+    js_sys::JSON::parse(&text).map_err(|_| internal())
 }
 
 /// Stored JSON data given as text, or as an object (or class instance with `toJSON`) that

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as co from 'complaint-office';
 
-const { Calendar, ComplaintNumber, Duration, NumberSequences, Policy, PolicySet, Case, Event } = co;
+const { Calendar, ComplaintNumber, Duration, NumberSequences, Policy, PolicySet, Case, CaseEvent } = co;
 
 /** Calls `fn` and returns the ComplaintOfficeError it throws. */
 function thrown(fn) {
@@ -50,7 +50,7 @@ test('a refused event names its position in the history', () => {
 });
 
 test('error messages never echo personal data', () => {
-  const e = thrown(() => Event.fromJson({ type: 'received', at: '2025-09-26T10:00:00+08:00', channel: 'hotline',
+  const e = thrown(() => CaseEvent.fromJson({ type: 'received', at: '2025-09-26T10:00:00+08:00', channel: 'hotline',
     complainant_kind: 'customer', name: 13812345678 }));
   assert.equal(e.code, 'case.invalid_event');
   assert.ok(!e.message.includes('13812345678'), e.message);
@@ -149,7 +149,7 @@ test('durations and policies', () => {
 test('a case through its schedule and compliance report', () => {
   const kase = Case.open(new Policy(), { type: 'received', at: '2025-09-26T10:00:00+08:00', channel: 'hotline',
     complainant_kind: 'customer', name: '張三', contact: '13812345678', content: 'The part broke again.' });
-  kase.apply(Event.fromJson({ type: 'registered', at: '2025-09-26T11:00:00+08:00', number: '25090001' }));
+  kase.apply(CaseEvent.fromJson({ type: 'registered', at: '2025-09-26T11:00:00+08:00', number: '25090001' }));
   assert.equal(kase.status, 'registered');
   assert.equal(kase.number, '25090001');
   assert.equal(kase.category, null);

@@ -1,4 +1,4 @@
-import { Case, Event, Policy, PolicySet } from 'complaint-office';
+import { Case, CaseEvent, Policy, PolicySet } from 'complaint-office';
 import { policyOf } from './input.mjs';
 
 const RUNNING = new Set(['open', 'due_soon', 'overdue']);
@@ -14,7 +14,7 @@ function replay(input) {
 }
 
 export const ops = {
-  'case.event': ({ event }) => Event.fromJson(event).toJSON(),
+  'case.event': ({ event }) => CaseEvent.fromJson(event).toJSON(),
   'case.replay': (input) => {
     const kase = replay(input);
     const at = kase.lastEventAt;

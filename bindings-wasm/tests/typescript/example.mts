@@ -6,7 +6,7 @@ import {
   suggestCategory, vocabularies,
 } from 'complaint-office';
 import type {
-  CaseEvent, CategorySuggestion, ComplaintOfficeError, Deadline, DayInfo, ErrorCode,
+  CaseEventData, CategorySuggestion, ComplaintOfficeError, Deadline, DayInfo, ErrorCode,
   IntakeReport, IsoDate, PeriodStats, Rfc3339, Schedule, SlaState, StageDeadline, Status,
   TriageAssessment, Unit,
 } from 'complaint-office';
@@ -29,7 +29,7 @@ const number: ComplaintNumber = nextNumberAt(['25090001'], new Date(), policy.of
 const sequences = new NumberSequences();
 const issued: string = sequences.issue(number.yearMonth).toString();
 
-const received: CaseEvent = {
+const received: CaseEventData = {
   type: 'received',
   at: '2025-09-26T10:00:00+08:00',
   channel: 'hotline',
@@ -38,7 +38,7 @@ const received: CaseEvent = {
   contact: '13812345678',
   content: 'The replacement part broke again.',
 };
-const registered: CaseEvent = { type: 'registered', at: '2025-09-26T11:00:00+08:00', number: '25090001' };
+const registered: CaseEventData = { type: 'registered', at: '2025-09-26T11:00:00+08:00', number: '25090001' };
 const kase: Case = Case.replay(policy, [received, registered]);
 const status: Status = kase.status;
 const schedule: Schedule = kase.schedule(new Date());
