@@ -123,7 +123,7 @@ impl Calendar {
     #[wasm_bindgen(js_name = fromConfig)]
     pub fn from_config(
         #[wasm_bindgen(unchecked_param_type = "CalendarConfig | string")] config: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "OffsetText")] office_offset: Option<String>,
+        office_offset: Option<String>,
     ) -> JsResult<Calendar> {
         let text = json_text(&config, "config: a calendar section (object or JSON text)")?;
         let config: CalendarConfig = serde_json::from_str(&text).map_err(|_| {

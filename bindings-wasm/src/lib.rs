@@ -11,7 +11,7 @@
 //!   come in as the same text or as a `Date`.
 //! * Every failure is a JavaScript `Error` named `ComplaintOfficeError` with the core's stable
 //!   `code` and the policy `clause` behind it ([`error`]). A panic, which should never happen,
-//!   reaches JavaScript as such an error with code `internal.panic` (see [`panic`]).
+//!   reaches JavaScript as such an error with code `internal.panic` (see [`mod@panic`]).
 //!
 //! The policy file and the case events are the host's stored data: they keep their
 //! documented snake_case JSON shape (`complainant_kind`, `plan_extended_max`) in every

@@ -105,7 +105,7 @@ pub fn next_number_at(
     #[wasm_bindgen(unchecked_param_type = "(ComplaintNumberText | ComplaintNumber)[]")]
     issued: JsValue,
     #[wasm_bindgen(unchecked_param_type = "InstantInput")] at: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "OffsetText")] office_offset: Option<String>,
+    office_offset: Option<String>,
 ) -> JsResult<ComplaintNumber> {
     let issued = issued_in(&issued)?;
     let offset = offset_in(office_offset, beijing())?;

@@ -150,6 +150,18 @@ export interface PeriodInfo {
 }
 "#;
 
+// Optional option objects: typed in the `.d.ts`, optional in the signature.
+#[wasm_bindgen]
+extern "C" {
+    /// `CsvOptions` of the `.d.ts`.
+    #[wasm_bindgen(typescript_type = "CsvOptions")]
+    pub type CsvOptionsJs;
+
+    /// `ReportOptions` of the `.d.ts`.
+    #[wasm_bindgen(typescript_type = "ReportOptions")]
+    pub type ReportOptionsJs;
+}
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct PeriodStatsJs<'a> {
@@ -324,10 +336,12 @@ impl Ledger {
     pub fn from_csv(
         text: &str,
         policy: &Policy,
-        #[wasm_bindgen(unchecked_param_type = "CsvOptions")] options: Option<JsValue>,
+        options: Option<CsvOptionsJs>,
     ) -> JsResult<Ledger> {
-        let input: CsvOptionsInput =
-            options_in(options, "options: {columns, delimiter, lenient} expected")?;
+        let input: CsvOptionsInput = options_in(
+            options.map(Into::into),
+            "options: {columns, delimiter, lenient} expected",
+        )?;
         let mut csv = CsvOptions {
             leniency: leniency(input.lenient),
             ..CsvOptions::default()
@@ -363,10 +377,11 @@ impl Ledger {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Granularity")] granularity: &str,
         policy: &Policy,
-        #[wasm_bindgen(unchecked_param_type = "ReportOptions")] options: Option<JsValue>,
+        options: Option<ReportOptionsJs>,
     ) -> JsResult<Report> {
         let granularity = granularity.parse::<Granularity>()?;
-        let input: ReportOptionsInput = options_in(options, "options: {from, to} expected")?;
+        let input: ReportOptionsInput =
+            options_in(options.map(Into::into), "options: {from, to} expected")?;
         let period = |text: Option<String>| -> JsResult<Option<Period>> {
             Ok(text.map(|t| t.parse::<Period>()).transpose()?)
         };
@@ -446,7 +461,7 @@ impl Report {
 pub fn period_of(
     #[wasm_bindgen(unchecked_param_type = "InstantInput")] at: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Granularity")] granularity: &str,
-    #[wasm_bindgen(unchecked_param_type = "OffsetText")] office_offset: Option<String>,
+    office_offset: Option<String>,
 ) -> JsResult<JsValue> {
     let granularity = granularity.parse::<Granularity>()?;
     let at = instant_in(&at)?;

@@ -129,7 +129,7 @@ pub(crate) fn beijing() -> FixedOffset {
 #[wasm_bindgen(js_name = officeDate, unchecked_return_type = "IsoDate")]
 pub fn office_date_of(
     #[wasm_bindgen(unchecked_param_type = "InstantInput")] at: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "OffsetText")] office_offset: Option<String>,
+    office_offset: Option<String>,
 ) -> JsResult<String> {
     let offset = offset_in(office_offset, beijing())?;
     Ok(date_out(office_date(instant_in(&at)?, offset)))
@@ -139,7 +139,7 @@ pub fn office_date_of(
 #[wasm_bindgen(js_name = yearMonthOf, unchecked_return_type = "YearMonthText")]
 pub fn year_month_of(
     #[wasm_bindgen(unchecked_param_type = "InstantInput")] at: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "OffsetText")] office_offset: Option<String>,
+    office_offset: Option<String>,
 ) -> JsResult<String> {
     let offset = offset_in(office_offset, beijing())?;
     Ok(YearMonth::of_instant(instant_in(&at)?, offset).to_string())
@@ -149,7 +149,7 @@ pub fn year_month_of(
 #[wasm_bindgen(js_name = inOffice, unchecked_return_type = "Rfc3339")]
 pub fn in_office_of(
     #[wasm_bindgen(unchecked_param_type = "InstantInput")] at: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "OffsetText")] office_offset: Option<String>,
+    office_offset: Option<String>,
 ) -> JsResult<String> {
     let offset = offset_in(office_offset, beijing())?;
     Ok(instant_out(&in_office(instant_in(&at)?, offset)))
