@@ -23,6 +23,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("event_json", event_json),
     ("case_json", case_json),
     ("holiday_cn", holiday_cn),
+    ("csv_ledger", csv_ledger),
 ];
 
 fn text(data: &[u8]) -> Option<&str> {
@@ -104,6 +105,25 @@ pub fn case_json(data: &[u8]) {
         let _ = case.schedule(now);
         let _ = case.compliance(now);
         let _ = case.allowed_next();
+    }
+}
+
+/// A CSV ledger (raw bytes: invalid UTF-8 included), strict and lenient, then every report.
+pub fn csv_ledger(data: &[u8]) {
+    use complaint_office::stats::{CsvOptions, Granularity, Ledger, Leniency};
+    let policy = Policy::default();
+    for leniency in [Leniency::Strict, Leniency::Lenient] {
+        let options = CsvOptions {
+            leniency,
+            ..CsvOptions::default()
+        };
+        if let Ok(ledger) = Ledger::from_csv_reader(data, &options, &policy) {
+            for granularity in [Granularity::Month, Granularity::Quarter, Granularity::Year] {
+                if let Ok(report) = ledger.report(granularity, &policy) {
+                    let _ = complaint_office::stats::html(&report, &policy);
+                }
+            }
+        }
     }
 }
 

@@ -40,6 +40,8 @@ for path in sorted(glob.glob(os.path.join(ROOT, "tests", "vectors", "*.json"))):
                     put("policy_json", j if isinstance(j, str) else json.dumps(j, ensure_ascii=False))
             if "holiday_cn" in inp:
                 put("holiday_cn", json.dumps(inp["holiday_cn"], ensure_ascii=False))
+            if op == "stats.report_csv" and isinstance(inp.get("csv"), str):
+                put("csv_ledger", inp["csv"])
             if op == "case.event":
                 put("event_json", json.dumps(inp.get("event"), ensure_ascii=False))
             if "events" in inp:

@@ -231,6 +231,11 @@ pub fn beijing() -> FixedOffset {
 }
 
 fn cn_statutory() -> (BTreeMap<NaiveDate, Statutory>, BTreeSet<i32>) {
+    static CN: OnceLock<(BTreeMap<NaiveDate, Statutory>, BTreeSet<i32>)> = OnceLock::new();
+    CN.get_or_init(build_cn_statutory).clone()
+}
+
+fn build_cn_statutory() -> (BTreeMap<NaiveDate, Statutory>, BTreeSet<i32>) {
     let mut statutory = BTreeMap::new();
     let rows = cn::DAYS_OFF
         .iter()
@@ -404,12 +409,28 @@ impl Calendar {
         ) {
             (Some(first), Some(last)) if lo <= hi => {
                 let (first, last) = (day_number(first), day_number(last));
-                let days = u32::try_from(last - first + 1).unwrap_or(0);
-                let working = |n: i64| match from_day_number(n) {
-                    Some(date) => day_info_parts(date, &statutory, &extra_off, &extra_working).0,
-                    None => table::is_weekday(n),
+                // Monday–Friday first, then the statutory days, then the company's: the same
+                // precedence as `day_info_parts`, in one pass over the overrides rather than
+                // three map lookups per day.
+                let mut working: Vec<bool> = (first..=last).map(table::is_weekday).collect();
+                let mut set = |date: &NaiveDate, value: bool| {
+                    if let Some(slot) = usize::try_from(day_number(*date) - first)
+                        .ok()
+                        .and_then(|i| working.get_mut(i))
+                    {
+                        *slot = value;
+                    }
                 };
-                Table::build(first, days, working)
+                for (date, s) in &statutory {
+                    set(date, !s.off);
+                }
+                for date in &extra_working {
+                    set(date, true);
+                }
+                for date in &extra_off {
+                    set(date, false);
+                }
+                Table::build(first, &working)
             }
             _ => Table::default(),
         };

@@ -8,7 +8,7 @@
 //!
 //! Labels are in the policy's language; categories are labelled by [`label_for`].
 
-use super::labels::{Texts, label_for, texts};
+use super::labels::{Texts, department_label, label_for, texts};
 use super::period::Granularity;
 use super::report::Report;
 use super::svg::{Anchor, Svg, fit, nice_axis, num, text_width};
@@ -51,7 +51,7 @@ pub fn charts(report: &Report, policy: &Policy) -> Charts {
             .overview
             .by_department
             .iter()
-            .map(|(d, n)| (d.clone(), *n)),
+            .map(|(d, n)| (department_label(policy, d).into_owned(), *n)),
     );
     Charts {
         trend: trend(report, policy, t),
@@ -453,10 +453,8 @@ mod tests {
             .into_iter()
             .map(own_text)
             .collect();
-        assert_eq!(
-            labels,
-            ["product_quality", "management", "service_attitude"]
-        );
+        // The policy's labels, in its language; ties in count sort by label.
+        assert_eq!(labels, ["產品質量", "服務態度", "管理問題"]);
         let axis: Vec<String> = with_class(&doc, "text", "axis-label")
             .into_iter()
             .map(own_text)

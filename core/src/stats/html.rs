@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::charts::charts;
-use super::labels::{Texts, label_for, texts, value_label};
+use super::labels::{Texts, department_label, label_for, texts, value_label};
 use super::report::{PeriodStats, Report};
 use super::svg::escape;
 use crate::policy::Policy;
@@ -134,7 +134,7 @@ fn growth(out: &mut String, report: &Report, policy: &Policy, t: &Texts) {
             let name = if is_category {
                 label_for(policy, &trend.name).into_owned()
             } else {
-                trend.name.clone()
+                department_label(policy, &trend.name).into_owned()
             };
             let _ = writeln!(
                 out,

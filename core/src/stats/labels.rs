@@ -5,13 +5,21 @@ use std::borrow::Cow;
 use super::period::Granularity;
 use crate::policy::{Language, Policy};
 
-/// The label of a ledger category in the policy's language.
-///
-/// Ledger categories are free text; until the classification section of the policy provides
-/// labels for its category codes, the code itself is the label.
+/// The label of a ledger category in the policy's language: the classification's label for a
+/// category code of the policy; a ledger's own category text (an older system's) as written.
 pub fn label_for<'a>(policy: &'a Policy, category_code: &'a str) -> Cow<'a, str> {
-    let _ = policy;
-    Cow::Borrowed(category_code)
+    match policy.classification().category(category_code) {
+        Some(category) => Cow::Borrowed(category.labels.get(policy.language())),
+        None => Cow::Borrowed(category_code),
+    }
+}
+
+/// The label of a department code in the policy's language, or the code as written.
+pub fn department_label<'a>(policy: &'a Policy, department_code: &'a str) -> Cow<'a, str> {
+    match policy.classification().department(department_code) {
+        Some(department) => Cow::Borrowed(department.labels.get(policy.language())),
+        None => Cow::Borrowed(department_code),
+    }
 }
 
 /// The label of a channel or severity name: the known vocabulary names are translated, other
@@ -227,7 +235,15 @@ mod tests {
     #[test]
     fn labels() {
         let policy = Policy::default();
-        assert_eq!(label_for(&policy, "product_quality"), "product_quality");
+        assert_eq!(label_for(&policy, "product_quality"), "产品质量");
+        assert_eq!(label_for(&policy, "legacy_code_7"), "legacy_code_7");
+        assert_eq!(
+            department_label(&policy, "quality"),
+            policy
+                .classification()
+                .department("quality")
+                .map_or("", |d| d.labels.get(policy.language()))
+        );
         assert_eq!(value_label(Language::ZhHant, "hotline"), "熱線電話");
         assert_eq!(value_label(Language::En, "major"), "Major");
         assert_eq!(value_label(Language::En, "fax"), "fax");

@@ -72,7 +72,7 @@ pub use csv_input::{ColumnNames, CsvOptions};
 pub use error::StatsError;
 pub use growth::{Growth, Trend};
 pub use html::html;
-pub use labels::label_for;
+pub use labels::{department_label, label_for};
 pub use ledger::{Ledger, Leniency, Rejected};
 pub use percentile::HandlingHours;
 pub use period::{Granularity, Period};

@@ -72,3 +72,30 @@ pub fn policy_of(input: &Value) -> Result<Policy, Fail> {
         None => Ok(Policy::default()),
     }
 }
+
+/// A field of standard base64 (RFC 4648, with padding), decoded to bytes.
+pub fn base64_of(input: &Value, key: &str) -> Result<Vec<u8>, Fail> {
+    let text = str_of(input, key)?;
+    let bad = || format!("vector.bad_base64:{key}");
+    let value = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32)
+    };
+    let bytes = text.trim_end_matches('=').as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
+    for chunk in bytes.chunks(4) {
+        let mut acc = 0u32;
+        for (i, &c) in chunk.iter().enumerate() {
+            acc |= value(c).ok_or_else(bad)? << (18 - 6 * i);
+        }
+        let n = chunk.len().saturating_sub(1);
+        out.extend_from_slice(&acc.to_be_bytes()[1..=n]);
+    }
+    Ok(out)
+}

@@ -50,8 +50,12 @@ pub fn run(op: &str, input: &Value) -> Outcome {
                 csv.delimiter =
                     CsvOptions::delimiter_from_str(str_of(input, "delimiter")?).map_err(code)?;
             }
-            let text = str_of(input, "csv")?;
-            let ledger = Ledger::from_csv_reader(text.as_bytes(), &csv, &policy).map_err(code)?;
+            // `csv_base64` carries bytes JSON cannot: invalid UTF-8, stray NULs.
+            let bytes = match present(input, "csv_base64") {
+                Some(_) => crate::input::base64_of(input, "csv_base64")?,
+                None => str_of(input, "csv")?.as_bytes().to_vec(),
+            };
+            let ledger = Ledger::from_csv_reader(bytes.as_slice(), &csv, &policy).map_err(code)?;
             report(&ledger, &options, &policy)
         }
         "stats.period_of" => {

@@ -1,0 +1,55 @@
+package complaint_office
+
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+import java.time.LocalDate
+import java.time.OffsetDateTime
+
+/** What crosses the boundary besides the vectors: panics, native types, names. */
+class BoundaryTest {
+    @Test
+    fun `a panic inside the library is an error with a code, not an abort`() {
+        val e = assertThrows<ComplaintOfficeException> { panicProbe() }
+        assertTrue(e is ComplaintOfficeException.Internal)
+        assertEquals("internal.panic", e.code())
+        assertNull(e.clause())
+        // The library keeps working after the caught panic.
+        assertTrue(Calendar.cn().isWorkingDay(LocalDate.of(2025, 10, 11)))
+    }
+
+    @Test
+    fun `instants keep their offset and print with seconds`() {
+        val at = OffsetDateTime.parse("2023-05-31T17:30Z")
+        assertEquals("2023-05-31T17:30:00+00:00", formatInstant(at))
+        assertEquals(java.time.YearMonth.of(2023, 6), yearMonthOfInstant(at, beijing()))
+    }
+
+    @Test
+    fun `vocabularies print as their stable names and parse back`() {
+        assertEquals("working_days", DurationUnit.WORKING_DAYS.toString())
+        assertEquals("working_days", DurationUnit.WORKING_DAYS.asStr())
+        assertEquals(Severity.SERIOUS, parseSeverity("serious"))
+        val e = assertThrows<ComplaintOfficeException> { parseSeverity("grave") }
+        assertEquals("triage.unknown_severity", e.code())
+        assertEquals(Status.entries.size, Status.entries.map { it.toString() }.toSet().size)
+    }
+
+    @Test
+    fun `objects compare by value`() {
+        assertEquals(ComplaintNumber.parse("23050001"), ComplaintNumber(2023, 5, 1))
+        assertEquals("23050002", ComplaintNumber(2023, 5, 1).succ().toString())
+        assertEquals(Duration.parse("5個工作日"), Duration(5, DurationUnit.WORKING_DAYS))
+    }
+
+    @Test
+    fun `batch forms agree with single calls`() {
+        val cal = Calendar.cn()
+        val dates = listOf(LocalDate.of(2025, 9, 26), LocalDate.of(2024, 2, 1))
+        assertEquals(dates.map { cal.addWorkingDays(it, 5) }, cal.addWorkingDaysMany(dates, listOf(5L)))
+        val epoch = dates.map { toEpochDay(it) }
+        assertEquals(epoch.map { it + 0 }.map { fromEpochDay(it) }, dates)
+    }
+}

@@ -1,0 +1,286 @@
+//! The office's working calendar: PRC statutory holidays, make-up working days, company days,
+//! office hours; O(1) working-day arithmetic and batch forms.
+
+use std::sync::Arc;
+
+use complaint_office::calendar as core;
+
+use crate::error::{Result, guard};
+use crate::time::{LocalDate, ZoneOffset};
+use crate::vocabulary::mirror_vocabulary;
+
+mirror_vocabulary! {
+    /// What kind of day a date is, and why it is or is not worked.
+    DayKind = core::DayKind, parse_day_kind {
+        /// Monday to Friday, worked.
+        Weekday,
+        /// Saturday or Sunday, not worked.
+        Weekend,
+        /// A statutory holiday day off.
+        Holiday,
+        /// A Saturday or Sunday worked to make up for a holiday (調休).
+        MakeupWorkday,
+        /// A day off the company added.
+        CompanyDayOff,
+        /// A working day the company added.
+        CompanyWorkday,
+    }
+}
+
+mirror_vocabulary! {
+    /// A statutory festival that a day off or a make-up working day belongs to.
+    Festival = core::Festival, parse_festival {
+        /// New Year's Day (元旦).
+        NewYear,
+        /// Spring Festival (春節).
+        SpringFestival,
+        /// Tomb-sweeping Day (清明節).
+        TombSweeping,
+        /// Labour Day (勞動節).
+        LabourDay,
+        /// Dragon Boat Festival (端午節).
+        DragonBoat,
+        /// Mid-Autumn Festival (中秋節).
+        MidAutumn,
+        /// National Day (國慶節).
+        NationalDay,
+        /// Victory Day, 2015 (抗戰勝利紀念日).
+        VictoryDay,
+    }
+}
+
+/// One day of the calendar, for timelines and explanations.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct DayInfo {
+    /// The date.
+    pub date: LocalDate,
+    /// Whether it is a working day.
+    pub working: bool,
+    /// Why.
+    pub kind: DayKind,
+    /// The festival of a holiday or make-up day.
+    pub festival: Option<Festival>,
+    /// Whether statutory data covers the date's year (otherwise Monday–Friday is assumed).
+    pub covered: bool,
+}
+
+impl From<core::DayInfo> for DayInfo {
+    fn from(d: core::DayInfo) -> Self {
+        DayInfo {
+            date: d.date,
+            working: d.working,
+            kind: d.kind.into(),
+            festival: d.festival.map(Into::into),
+            covered: d.covered,
+        }
+    }
+}
+
+/// A span of dates, both ends included.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct DateRange {
+    /// The first day.
+    pub first: LocalDate,
+    /// The last day.
+    pub last: LocalDate,
+}
+
+/// The office's working calendar. Immutable; cheap to share between threads.
+#[derive(Debug, Clone, PartialEq, uniffi::Object)]
+#[uniffi::export(Debug, Eq)]
+pub struct Calendar(pub(crate) core::Calendar);
+
+fn arc(calendar: core::Calendar) -> Arc<Calendar> {
+    Arc::new(Calendar(calendar))
+}
+
+#[uniffi::export]
+impl Calendar {
+    /// The built-in PRC statutory calendar in Beijing time, without office hours.
+    #[uniffi::constructor]
+    pub fn cn() -> Arc<Self> {
+        arc(core::Calendar::cn())
+    }
+
+    /// Monday to Friday only, no statutory data, in Beijing time.
+    #[uniffi::constructor]
+    pub fn weekdays() -> Arc<Self> {
+        arc(core::Calendar::weekdays())
+    }
+
+    /// This calendar with years of statutory data in the holiday-cn JSON format (one year
+    /// object or an array of them); a year already present is replaced.
+    ///
+    /// # Errors
+    /// `calendar.invalid_holiday_data`.
+    pub fn with_holiday_cn(&self, json: String) -> Result<Arc<Self>> {
+        guard(|| Ok(arc(self.0.with_holiday_cn(&json)?)))
+    }
+
+    /// This calendar in another office offset.
+    ///
+    /// # Errors
+    /// Only for an offset out of range.
+    pub fn with_offset(&self, offset: ZoneOffset) -> Result<Arc<Self>> {
+        guard(|| Ok(arc(self.0.with_offset(offset))))
+    }
+
+    /// The office offset: which day an instant falls on is decided in it.
+    pub fn offset(&self) -> ZoneOffset {
+        self.0.offset()
+    }
+
+    /// The office hours, like `["09:00-12:00", "13:30-18:00"]`; empty for none.
+    pub fn office_hours(&self) -> Vec<String> {
+        self.0
+            .office_hours()
+            .map(|h| h.intervals().iter().map(ToString::to_string).collect())
+            .unwrap_or_default()
+    }
+
+    /// Whether `date` is a working day.
+    ///
+    /// # Errors
+    /// `time.*` for a date the library cannot read.
+    pub fn is_working_day(&self, date: LocalDate) -> Result<bool> {
+        guard(|| Ok(self.0.is_working_day(date)))
+    }
+
+    /// Everything the calendar knows about `date`.
+    ///
+    /// # Errors
+    /// `time.*` for a date the library cannot read.
+    pub fn day(&self, date: LocalDate) -> Result<DayInfo> {
+        guard(|| Ok(self.0.day(date).into()))
+    }
+
+    /// Whether statutory data covers the year of `date`.
+    ///
+    /// # Errors
+    /// `time.*` for a date the library cannot read.
+    pub fn covers(&self, date: LocalDate) -> Result<bool> {
+        guard(|| Ok(self.0.covers(date)))
+    }
+
+    /// Whether statutory data covers every year from `from` to `to`.
+    ///
+    /// # Errors
+    /// `time.*` for a date the library cannot read.
+    pub fn covers_span(&self, from: LocalDate, to: LocalDate) -> Result<bool> {
+        guard(|| Ok(self.0.covers_span(from, to)))
+    }
+
+    /// The years with statutory data, ascending.
+    pub fn covered_years(&self) -> Vec<i32> {
+        self.0.covered_years()
+    }
+
+    /// The first and last day of the run of covered years from the first one.
+    pub fn covered_range(&self) -> Option<DateRange> {
+        self.0
+            .covered_range()
+            .map(|(first, last)| DateRange { first, last })
+    }
+
+    /// The `days`-th working day after `date` (the next working day is 1); `0` gives `date`
+    /// if it is a working day, else the next one; negative counts go backwards.
+    ///
+    /// # Errors
+    /// `calendar.out_of_range` outside 1900-01-01..=2999-12-31.
+    pub fn add_working_days(&self, date: LocalDate, days: i64) -> Result<LocalDate> {
+        guard(|| Ok(self.0.add_working_days(date, days)?))
+    }
+
+    /// The number of working days in `(from, to]`; negative when `to` is before `from`.
+    ///
+    /// # Errors
+    /// `time.*` for a date the library cannot read.
+    pub fn working_days_between(&self, from: LocalDate, to: LocalDate) -> Result<i64> {
+        guard(|| Ok(self.0.working_days_between(from, to)))
+    }
+
+    /// `date` if it is a working day, else the next working day (Civil Code art. 203 ¶1).
+    ///
+    /// # Errors
+    /// `calendar.out_of_range` past 2999-12-31.
+    pub fn roll_forward(&self, date: LocalDate) -> Result<LocalDate> {
+        guard(|| Ok(self.0.roll_forward(date)?))
+    }
+
+    /// [`Self::add_working_days`] over many dates; `days` has one count per date, or one for
+    /// all.
+    ///
+    /// # Errors
+    /// `calendar.length_mismatch`, or the first failing element's code.
+    pub fn add_working_days_many(
+        &self,
+        dates: Vec<LocalDate>,
+        days: Vec<i64>,
+    ) -> Result<Vec<LocalDate>> {
+        guard(|| Ok(self.0.add_working_days_many(&dates, &days)?))
+    }
+
+    /// [`Self::working_days_between`] over pairs; `to` has one date per `from`, or one for all.
+    ///
+    /// # Errors
+    /// `calendar.length_mismatch`.
+    pub fn working_days_between_many(
+        &self,
+        from: Vec<LocalDate>,
+        to: Vec<LocalDate>,
+    ) -> Result<Vec<i64>> {
+        guard(|| Ok(self.0.working_days_between_many(&from, &to)?))
+    }
+
+    /// [`Self::add_working_days`] over epoch days (days since 1970-01-01): the fast batch form
+    /// for arrays of dates.
+    ///
+    /// # Errors
+    /// `calendar.length_mismatch`, `calendar.out_of_range`.
+    pub fn add_working_days_epoch(&self, epoch_days: Vec<i64>, days: Vec<i64>) -> Result<Vec<i64>> {
+        guard(|| {
+            let mut out = vec![0; epoch_days.len()];
+            self.0
+                .add_working_days_epoch(&epoch_days, &days, &mut out)?;
+            Ok(out)
+        })
+    }
+
+    /// [`Self::working_days_between`] over epoch days.
+    ///
+    /// # Errors
+    /// `calendar.length_mismatch`.
+    pub fn working_days_between_epoch(&self, from: Vec<i64>, to: Vec<i64>) -> Result<Vec<i64>> {
+        guard(|| {
+            let mut out = vec![0; from.len()];
+            self.0.working_days_between_epoch(&from, &to, &mut out)?;
+            Ok(out)
+        })
+    }
+
+    /// [`Self::is_working_day`] over epoch days.
+    ///
+    /// # Errors
+    /// Only `internal.panic`.
+    pub fn is_working_day_epoch(&self, epoch_days: Vec<i64>) -> Result<Vec<bool>> {
+        guard(|| Ok(self.0.is_working_day_epoch(&epoch_days)))
+    }
+}
+
+/// Days since 1970-01-01 of a date.
+///
+/// # Errors
+/// `time.*` for a date the library cannot read.
+#[uniffi::export]
+pub fn to_epoch_day(date: LocalDate) -> Result<i64> {
+    guard(|| Ok(core::to_epoch_day(date)))
+}
+
+/// The date `days` after 1970-01-01.
+///
+/// # Errors
+/// `calendar.out_of_range` outside 1900-01-01..=2999-12-31.
+#[uniffi::export]
+pub fn from_epoch_day(days: i64) -> Result<LocalDate> {
+    guard(|| Ok(core::from_epoch_day(days)?))
+}

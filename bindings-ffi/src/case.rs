@@ -1,0 +1,697 @@
+//! The case lifecycle (§2–§6): events, replay, guards, the deadline schedule and the
+//! compliance report.
+//!
+//! Events cross in the JSON form a host stores (`Event.fromJson`), the core's own format;
+//! everything the library says about a case comes back typed.
+
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use complaint_office::case as core;
+
+use crate::accountability::Finding;
+use crate::archive::Document;
+use crate::duration::Duration;
+use crate::error::{Result, guard};
+use crate::intake::{Complaint, IntakeReport};
+use crate::number::ComplaintNumber;
+use crate::period::{PeriodRule, rules};
+use crate::policy::{Policy, PolicySet};
+use crate::privacy::{PersonalData, Role};
+use crate::time::{LocalDate, OffsetDateTime};
+use crate::triage::{Complexity, Severity, Track, Urgency};
+use crate::vocabulary::mirror_vocabulary;
+
+mirror_vocabulary! {
+    /// Where a case stands, in the order of its life.
+    Status = core::Status, parse_status {
+        /// Received, not yet registered.
+        Received,
+        /// Waiting for the complainant's missing information (the registration clock pauses).
+        AwaitingInformation,
+        /// Registered and numbered.
+        Registered,
+        /// The team is investigating.
+        Investigating,
+        /// A handling plan awaits management review.
+        PlanDrafted,
+        /// Management sent the plan back for modification.
+        PlanReturned,
+        /// Management approved the plan.
+        Approved,
+        /// The department is implementing the plan.
+        Implementing,
+        /// The result went to the complainant.
+        ResultFedBack,
+        /// The complainant objects.
+        Objection,
+        /// The department handles it again.
+        Rehandling,
+        /// The follow-up visit is done.
+        FollowedUp,
+        /// Closed.
+        Closed,
+        /// In the archive.
+        Archived,
+        /// Files destroyed.
+        Destroyed,
+    }
+}
+
+mirror_vocabulary! {
+    /// The type of an event, in the order of a case's life.
+    EventKind = core::EventKind, parse_event_kind {
+        /// §2.2.1: the complaint arrived.
+        Received,
+        /// §2.2.1: the registrar asked the complainant for missing information.
+        InformationRequested,
+        /// §2.2.1: the complainant supplied it.
+        InformationSupplied,
+        /// §2.2.1, §2.2.3: initial registration, with the complaint number.
+        Registered,
+        /// §2.2.2: category and department concerned.
+        Classified,
+        /// §2.2.4: severity, urgency and complexity.
+        Assessed,
+        /// §3.1: the investigation team.
+        TeamFormed,
+        /// §3.3.1: the written investigation plan.
+        InvestigationPlanned,
+        /// §3.2: a piece of evidence.
+        EvidenceAdded,
+        /// §3.3.3: the complainant was told of progress.
+        ProgressReported,
+        /// §4.1.1: the handling plan, for management review.
+        PlanSubmitted,
+        /// §4.1.2: the plan limit extended (complex or major complaints).
+        PlanExtended,
+        /// §4.2: management sent the plan back for modification.
+        PlanReturned,
+        /// §4.2: management approved the plan.
+        PlanApproved,
+        /// §4.3.1: the responsible department started implementing.
+        ImplementationStarted,
+        /// §4.3.2: the department raised a problem with the team.
+        ProblemRaised,
+        /// §4.4.1: implementation complete.
+        ImplementationCompleted,
+        /// §4.4.1, §4.4.2: the result went to the complainant, with the written report.
+        ResultFedBack,
+        /// §5.1.2: the complainant is not satisfied or objects.
+        ObjectionRaised,
+        /// §5.1.2: the department handles it again.
+        RehandlingStarted,
+        /// §5.1.2: re-handling complete.
+        RehandlingCompleted,
+        /// §5.2: the follow-up visit.
+        FollowUpVisited,
+        /// The case is closed.
+        Closed,
+        /// §6.2.1: filed in the archive with its documents.
+        Archived,
+        /// §6.2.2: a legal hold forbids destruction.
+        LegalHoldPlaced,
+        /// §6.2.2: the legal hold ended.
+        LegalHoldReleased,
+        /// §6.2.2: company leadership approved destruction.
+        DestructionApproved,
+        /// §6.2.2: the files were destroyed.
+        Destroyed,
+    }
+}
+
+mirror_vocabulary! {
+    /// The role in which someone acts.
+    ActorRole = core::ActorRole, parse_actor_role {
+        /// The complaint office (registrar, tracking).
+        ComplaintOffice,
+        /// A member of the investigation team.
+        InvestigationTeam,
+        /// The responsible department.
+        Department,
+        /// Management, who review handling plans (§4.2).
+        Management,
+        /// Company leadership, who approve destruction (§6.2.2).
+        Leadership,
+    }
+}
+
+mirror_vocabulary! {
+    /// A member's role on the investigation team (§3.1).
+    TeamRole = core::TeamRole, parse_team_role {
+        /// Head of a department concerned.
+        DepartmentHead,
+        /// Technical specialist.
+        TechnicalSpecialist,
+        /// Legal staff.
+        Legal,
+        /// Anyone else.
+        Other,
+    }
+}
+
+mirror_vocabulary! {
+    /// A method of investigation (§3.2).
+    EvidenceKind = core::EvidenceKind, parse_evidence_kind {
+        /// §3.2.1: review of documents and records.
+        DocumentReview,
+        /// §3.2.2: site inspection.
+        SiteInspection,
+        /// §3.2.3: an interview, recorded and signed by the person interviewed.
+        Interview,
+        /// §3.2.4: data analysis.
+        DataAnalysis,
+    }
+}
+
+mirror_vocabulary! {
+    /// Who was interviewed (§3.2.3).
+    Interviewee = core::Interviewee, parse_interviewee {
+        /// The complainant.
+        Complainant,
+        /// A member of staff.
+        Staff,
+        /// A witness.
+        Witness,
+    }
+}
+
+mirror_vocabulary! {
+    /// The complainant's satisfaction (§4.4.2, §5.2.2).
+    Satisfaction = core::Satisfaction, parse_satisfaction {
+        /// Satisfied.
+        Satisfied,
+        /// Not satisfied.
+        Unsatisfied,
+        /// Not stated.
+        Unknown,
+    }
+}
+
+mirror_vocabulary! {
+    /// How a follow-up visit was made (§5.2.1).
+    FollowUpMethod = core::FollowUpMethod, parse_follow_up_method {
+        /// By phone.
+        Phone,
+        /// By questionnaire.
+        Questionnaire,
+    }
+}
+
+mirror_vocabulary! {
+    /// A stage with a time limit.
+    Stage = core::Stage, parse_stage {
+        /// §2.2.1: initial registration.
+        Registration,
+        /// §4.1.2: the handling plan.
+        Plan,
+        /// §4.4.1: result feedback.
+        Feedback,
+        /// §5.1.2: re-handling after an objection.
+        Rehandling,
+        /// §5.2.1: the follow-up visit.
+        FollowUp,
+    }
+}
+
+mirror_vocabulary! {
+    /// The SLA state of a stage at an instant.
+    SlaState = core::SlaState, parse_sla_state {
+        /// Its clock has not started.
+        Pending,
+        /// Its clock is paused (waiting for the complainant).
+        Paused,
+        /// Running, with time to spare.
+        Open,
+        /// Running, with little time left.
+        DueSoon,
+        /// Its due instant has passed.
+        Overdue,
+        /// Met in time.
+        Met,
+        /// Met, but after its due instant.
+        MetLate,
+    }
+}
+
+mirror_vocabulary! {
+    /// The outcome of one compliance check.
+    CheckResult = core::CheckResult, parse_check_result {
+        /// The rule is met.
+        Pass,
+        /// A soft rule is not followed, or something an auditor should look at.
+        Finding,
+        /// A rule is broken (a time limit missed).
+        Violation,
+        /// The case has not reached the rule yet.
+        Pending,
+        /// The rule does not apply to this case.
+        NotApplicable,
+    }
+}
+
+/// One event of a case's history, read from the JSON a host stores.
+#[derive(Debug, Clone, PartialEq, uniffi::Object)]
+#[uniffi::export(Eq)]
+pub struct Event(pub(crate) core::Event);
+
+#[uniffi::export]
+impl Event {
+    /// Reads an event from JSON text:
+    /// `{"type": "registered", "at": "2025-09-26T11:00:00+08:00", "number": "25090001"}`.
+    ///
+    /// # Errors
+    /// `case.unknown_event` for an unknown `type`; `case.invalid_event` naming the key for
+    /// anything else.
+    #[uniffi::constructor]
+    pub fn from_json(json: String) -> Result<Arc<Self>> {
+        guard(|| Ok(Arc::new(Event(core::Event::from_json_str(&json)?))))
+    }
+
+    /// The event as JSON text, normalised (the form [`Self::from_json`] reads).
+    ///
+    /// # Errors
+    /// Only `internal.panic`.
+    pub fn to_json(&self) -> Result<String> {
+        guard(|| Ok(self.0.to_json_value().to_string()))
+    }
+
+    /// The type.
+    pub fn kind(&self) -> EventKind {
+        self.0.kind().into()
+    }
+
+    /// When it happened.
+    pub fn at(&self) -> OffsetDateTime {
+        self.0.at
+    }
+
+    /// Who did it (a staff id), if recorded.
+    pub fn by(&self) -> Option<String> {
+        self.0.by.clone()
+    }
+
+    /// In which role.
+    pub fn role(&self) -> Option<ActorRole> {
+        self.0.role.map(Into::into)
+    }
+}
+
+/// Reads a JSON array of events.
+///
+/// # Errors
+/// `case.invalid_event` when the text is not an array; else the first bad event's code.
+#[uniffi::export]
+pub fn events_from_json(json: String) -> Result<Vec<Arc<Event>>> {
+    guard(|| {
+        let values: Vec<serde_json::Value> = serde_json::from_str(&json).map_err(|_| {
+            core::CaseError::invalid_event("(events)", "expected a JSON array of events")
+        })?;
+        values
+            .into_iter()
+            .map(|v| Ok(Arc::new(Event(core::Event::from_json_value(v)?))))
+            .collect()
+    })
+}
+
+/// The initial assessment of a case (§2.2.4) and what triage made of it (the core's
+/// `case::Assessment`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct InitialAssessment {
+    /// Severity.
+    pub severity: Severity,
+    /// Urgency.
+    pub urgency: Urgency,
+    /// Complexity.
+    pub complexity: Complexity,
+    /// Whether the emergency procedure applies.
+    pub emergency: bool,
+    /// The handling track.
+    pub track: Track,
+}
+
+/// A stretch during which the registration clock was paused for missing information.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Pause {
+    /// When the information was requested.
+    pub from: OffsetDateTime,
+    /// When it was supplied; absent while waiting.
+    pub to: Option<OffsetDateTime>,
+}
+
+/// One stage's deadline and SLA state.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct StageDeadline {
+    /// The stage.
+    pub stage: Stage,
+    /// 0 for the first handling round; 1, 2, … for re-handling rounds.
+    pub round: i64,
+    /// The clause that sets the limit.
+    pub clause: String,
+    /// The event that started the clock.
+    pub started_by: Option<EventKind>,
+    /// When the clock started.
+    pub started_at: Option<OffsetDateTime>,
+    /// The limit.
+    pub duration: Arc<Duration>,
+    /// The last day, once the clock has started (and is not paused).
+    pub last_day: Option<LocalDate>,
+    /// The due instant: done before it is on time.
+    pub due: Option<OffsetDateTime>,
+    /// Whether a day outside the calendar's statutory data was used.
+    pub provisional: bool,
+    /// How the period rules decided the due instant.
+    pub rules: Vec<PeriodRule>,
+    /// Days (of the clock's unit) added by pauses; seconds for hour-based clocks.
+    pub paused: i64,
+    /// The last day of an extension (§4.1.2), if any.
+    pub extended_until: Option<LocalDate>,
+    /// The state at the schedule's instant.
+    pub state: SlaState,
+    /// When the stage was met.
+    pub met_at: Option<OffsetDateTime>,
+    /// Seconds left before `due`, while open.
+    pub remaining_seconds: Option<i64>,
+    /// Seconds past `due`: how late it was met, or how long it has been overdue.
+    pub late_seconds: Option<i64>,
+    /// Working days past the last day, for an overdue or late stage.
+    pub late_working_days: Option<i64>,
+}
+
+impl From<&core::StageDeadline> for StageDeadline {
+    fn from(s: &core::StageDeadline) -> Self {
+        StageDeadline {
+            stage: s.stage.into(),
+            round: i64::try_from(s.round).unwrap_or(i64::MAX),
+            clause: s.clause.to_owned(),
+            started_by: s.started_by.map(Into::into),
+            started_at: s.started_at,
+            duration: Duration::arc(s.duration),
+            last_day: s.last_day,
+            due: s.due,
+            provisional: s.provisional,
+            rules: rules(&s.rules),
+            paused: s.paused,
+            extended_until: s.extended_until,
+            state: s.state.into(),
+            met_at: s.met_at,
+            remaining_seconds: s.remaining_seconds,
+            late_seconds: s.late_seconds,
+            late_working_days: s.late_working_days,
+        }
+    }
+}
+
+/// A case's deadlines at an instant.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct Schedule {
+    /// The instant the states refer to.
+    pub now: OffsetDateTime,
+    /// Every stage, in the order of the case's life.
+    pub stages: Vec<StageDeadline>,
+}
+
+/// One rule checked.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Check {
+    /// A stable id of the rule, like `plan_on_time`.
+    pub rule: String,
+    /// The clause.
+    pub clause: String,
+    /// The outcome.
+    pub result: CheckResult,
+    /// One English sentence (no personal data).
+    pub detail: String,
+}
+
+/// Every rule checked for a case.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ComplianceReport {
+    /// The instant the report refers to.
+    pub at: OffsetDateTime,
+    /// The checks, in the order of the policy.
+    pub checks: Vec<Check>,
+}
+
+/// The case as a role may see it (§1.3.4): a redacted copy.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct CaseView {
+    /// Who is looking.
+    pub role: Role,
+    /// The complaint number.
+    pub number: Option<Arc<ComplaintNumber>>,
+    /// The status.
+    pub status: Status,
+    /// The category.
+    pub category: Option<String>,
+    /// The department concerned.
+    pub department: Option<String>,
+    /// The track.
+    pub track: Track,
+    /// Whether the emergency procedure applies.
+    pub emergency: bool,
+    /// When the complaint was received.
+    pub received_at: OffsetDateTime,
+    /// The complainant's personal data, redacted for the role.
+    pub personal: PersonalData,
+}
+
+/// A complaint's case: its state after the events applied so far, under the policy in force
+/// when it was received. `apply` changes it; the binding makes that safe between threads.
+#[derive(Debug, uniffi::Object)]
+pub struct Case(Mutex<core::Case>);
+
+fn events_of(events: Vec<Arc<Event>>) -> impl Iterator<Item = core::Event> {
+    events.into_iter().map(|e| e.0.clone())
+}
+
+fn arc(case: core::Case) -> Arc<Case> {
+    Arc::new(Case(Mutex::new(case)))
+}
+
+impl Case {
+    fn lock(&self) -> MutexGuard<'_, core::Case> {
+        // `apply` leaves the case unchanged when it refuses an event, so a lock poisoned by a
+        // caught panic still holds a consistent case.
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+#[uniffi::export]
+impl Case {
+    /// Opens a case with its `received` event.
+    ///
+    /// # Errors
+    /// `case.not_received_first` for any other event; the intake codes of the complaint.
+    #[uniffi::constructor]
+    pub fn open(policy: Arc<Policy>, event: Arc<Event>) -> Result<Arc<Self>> {
+        guard(|| Ok(arc(core::Case::open(&policy.0, event.0.clone())?)))
+    }
+
+    /// Rebuilds a case from its history. Deterministic.
+    ///
+    /// # Errors
+    /// The code (and clause) of the first refused event.
+    #[uniffi::constructor]
+    pub fn replay(policy: Arc<Policy>, events: Vec<Arc<Event>>) -> Result<Arc<Self>> {
+        guard(|| Ok(arc(core::Case::replay(&policy.0, events_of(events))?)))
+    }
+
+    /// Rebuilds a case under the policy in force when it was received.
+    ///
+    /// # Errors
+    /// As [`Self::replay`]; `case.no_policy` when no policy is in force then.
+    #[uniffi::constructor]
+    pub fn replay_in(policies: Arc<PolicySet>, events: Vec<Arc<Event>>) -> Result<Arc<Self>> {
+        guard(|| Ok(arc(core::Case::replay_in(&policies.0, events_of(events))?)))
+    }
+
+    /// Rebuilds a case from a JSON array of events.
+    ///
+    /// # Errors
+    /// `case.invalid_event` when the text is not an array of events, else as [`Self::replay`].
+    #[uniffi::constructor]
+    pub fn replay_json(policy: Arc<Policy>, json: String) -> Result<Arc<Self>> {
+        guard(|| Ok(arc(core::Case::replay_json(&policy.0, &json)?)))
+    }
+
+    /// Applies one event, or refuses it with the rule it breaks and leaves the case unchanged.
+    ///
+    /// # Errors
+    /// A `case.*` code naming the clause.
+    pub fn apply(&self, event: Arc<Event>) -> Result<()> {
+        guard(|| Ok(self.lock().apply(event.0.clone())?))
+    }
+
+    /// The event types the policy allows next.
+    pub fn allowed_next(&self) -> Vec<EventKind> {
+        self.lock()
+            .allowed_next()
+            .into_iter()
+            .map(Into::into)
+            .collect()
+    }
+
+    /// The policy the case is judged by.
+    pub fn policy(&self) -> Arc<Policy> {
+        Policy::arc(self.lock().policy().clone())
+    }
+
+    /// Where the case stands.
+    pub fn status(&self) -> Status {
+        self.lock().status().into()
+    }
+
+    /// The complaint number, once registered.
+    pub fn number(&self) -> Option<Arc<ComplaintNumber>> {
+        self.lock().number().map(ComplaintNumber::arc)
+    }
+
+    /// The complaint as received and completed (personal data: the office's view; see
+    /// [`Self::view`] for the other roles).
+    pub fn complaint(&self) -> Complaint {
+        self.lock().complaint().into()
+    }
+
+    /// The latest intake check.
+    pub fn intake(&self) -> IntakeReport {
+        self.lock().intake().into()
+    }
+
+    /// When the complaint was received.
+    pub fn received_at(&self) -> OffsetDateTime {
+        self.lock().received_at()
+    }
+
+    /// When it was registered.
+    pub fn registered_at(&self) -> Option<OffsetDateTime> {
+        self.lock().registered_at()
+    }
+
+    /// The instant of the last event applied.
+    pub fn last_event_at(&self) -> OffsetDateTime {
+        self.lock().last_event_at()
+    }
+
+    /// The number of events applied.
+    pub fn event_count(&self) -> i64 {
+        i64::try_from(self.lock().event_count()).unwrap_or(i64::MAX)
+    }
+
+    /// The category code, once classified.
+    pub fn category(&self) -> Option<String> {
+        self.lock().category().map(str::to_owned)
+    }
+
+    /// The department concerned.
+    pub fn department(&self) -> Option<String> {
+        self.lock().department().map(str::to_owned)
+    }
+
+    /// The initial assessment.
+    pub fn assessment(&self) -> Option<InitialAssessment> {
+        self.lock().assessment().map(|a| InitialAssessment {
+            severity: a.severity.into(),
+            urgency: a.urgency.into(),
+            complexity: a.complexity.into(),
+            emergency: a.emergency,
+            track: a.track.into(),
+        })
+    }
+
+    /// The handling track (general until assessed).
+    pub fn track(&self) -> Track {
+        self.lock().track().into()
+    }
+
+    /// Whether the emergency procedure applies (§2.2.4).
+    pub fn emergency(&self) -> bool {
+        self.lock().emergency()
+    }
+
+    /// The pauses of the registration clock.
+    pub fn pauses(&self) -> Vec<Pause> {
+        self.lock()
+            .pauses()
+            .iter()
+            .map(|p| Pause {
+                from: p.from,
+                to: p.to,
+            })
+            .collect()
+    }
+
+    /// The responsibility findings of the handling plan (§4.1.1, §8.1).
+    pub fn findings(&self) -> Vec<Finding> {
+        self.lock().findings().iter().map(Into::into).collect()
+    }
+
+    /// The documents filed in the archive.
+    pub fn documents(&self) -> Vec<Document> {
+        self.lock().documents().iter().map(|&d| d.into()).collect()
+    }
+
+    /// The case as `role` may see it (§1.3.4): the office sees everything, the investigation
+    /// team the contact details, the department the content without the complainant's
+    /// identity, statistics no personal data.
+    pub fn view(&self, role: Role) -> CaseView {
+        let view = self.lock().view(role.into());
+        CaseView {
+            role: view.role.into(),
+            number: view.number.map(ComplaintNumber::arc),
+            status: view.status.into(),
+            category: view.category,
+            department: view.department,
+            track: view.track.into(),
+            emergency: view.emergency,
+            received_at: view.received_at,
+            personal: view.personal.into(),
+        }
+    }
+
+    /// Whether a legal hold is in place.
+    pub fn legal_hold(&self) -> bool {
+        self.lock().legal_hold()
+    }
+
+    /// The day the case was archived (office time).
+    pub fn archived_on(&self) -> Option<LocalDate> {
+        self.lock().archived_on()
+    }
+
+    /// The deadline schedule and SLA state at `now`.
+    ///
+    /// # Errors
+    /// `time.*` for an instant the library cannot read.
+    pub fn schedule(&self, now: OffsetDateTime) -> Result<Schedule> {
+        guard(|| {
+            let schedule = self.lock().schedule(now);
+            Ok(Schedule {
+                now: schedule.now,
+                stages: schedule.stages.iter().map(Into::into).collect(),
+            })
+        })
+    }
+
+    /// Every rule checked, with its clause, at `now`.
+    ///
+    /// # Errors
+    /// `time.*` for an instant the library cannot read.
+    pub fn compliance(&self, now: OffsetDateTime) -> Result<ComplianceReport> {
+        guard(|| {
+            let report = self.lock().compliance(now);
+            Ok(ComplianceReport {
+                at: report.at,
+                checks: report
+                    .checks
+                    .iter()
+                    .map(|c| Check {
+                        rule: c.rule.to_owned(),
+                        clause: c.clause.to_owned(),
+                        result: c.result.into(),
+                        detail: c.detail.clone(),
+                    })
+                    .collect(),
+            })
+        })
+    }
+}

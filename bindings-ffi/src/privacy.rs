@@ -1,0 +1,153 @@
+//! Confidentiality (§1.3.4): masking of names, phones, e-mails and ID numbers, and what each
+//! role may see of a case's personal data.
+
+use complaint_office::privacy as core;
+
+use crate::error::{Result, guard};
+use crate::vocabulary::mirror_vocabulary;
+
+mirror_vocabulary! {
+    /// What kind of value to mask.
+    MaskKind = core::MaskKind, parse_mask_kind {
+        /// A person's name.
+        Name,
+        /// A phone number.
+        Phone,
+        /// An e-mail address.
+        Email,
+        /// A resident ID number (居民身份證號碼).
+        IdNumber,
+    }
+}
+
+mirror_vocabulary! {
+    /// Who looks at a case.
+    Role = core::Role, parse_role {
+        /// The complaint office: handles the case, sees everything.
+        Office,
+        /// The investigation team (§3.1): contacts and interviews the complainant.
+        InvestigationTeam,
+        /// The department complained about: implements the plan (§4.3).
+        Department,
+        /// Statistics, reports and exports (§7).
+        Statistics,
+    }
+}
+
+mirror_vocabulary! {
+    /// A personal field of a case (§2.2.1, §6.1.1); the core's `privacy::Field`.
+    PersonalField = core::Field, parse_personal_field {
+        /// The complainant's name.
+        ComplainantName,
+        /// The complainant's phone number.
+        ContactPhone,
+        /// The complainant's e-mail address.
+        ContactEmail,
+        /// The complainant's resident ID number.
+        IdNumber,
+        /// The complaint's content, in the complainant's words.
+        Content,
+    }
+}
+
+mirror_vocabulary! {
+    /// How much of a field a role sees.
+    Visibility = core::Visibility, parse_visibility {
+        /// The value as recorded.
+        Full,
+        /// Masked.
+        Masked,
+        /// Nothing: the field is absent from the view.
+        Hidden,
+    }
+}
+
+/// The personal data of a case: who complained, how to reach them, what they said. Its
+/// `Debug` names the fields present, never their values.
+#[derive(Clone, PartialEq, Eq, Default, uniffi::Record)]
+pub struct PersonalData {
+    /// The complainant's name.
+    pub complainant_name: Option<String>,
+    /// The complainant's phone number.
+    pub contact_phone: Option<String>,
+    /// The complainant's e-mail address.
+    pub contact_email: Option<String>,
+    /// The complainant's resident ID number.
+    pub id_number: Option<String>,
+    /// The complaint's content.
+    pub content: Option<String>,
+}
+
+impl std::fmt::Debug for PersonalData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PersonalData")
+            .field("complainant_name", &self.complainant_name.is_some())
+            .field("contact_phone", &self.contact_phone.is_some())
+            .field("contact_email", &self.contact_email.is_some())
+            .field("id_number", &self.id_number.is_some())
+            .field("content", &self.content.is_some())
+            .finish()
+    }
+}
+
+impl From<PersonalData> for core::PersonalData {
+    fn from(d: PersonalData) -> Self {
+        core::PersonalData {
+            complainant_name: d.complainant_name,
+            contact_phone: d.contact_phone,
+            contact_email: d.contact_email,
+            id_number: d.id_number,
+            content: d.content,
+        }
+    }
+}
+
+impl From<core::PersonalData> for PersonalData {
+    fn from(d: core::PersonalData) -> Self {
+        PersonalData {
+            complainant_name: d.complainant_name,
+            contact_phone: d.contact_phone,
+            contact_email: d.contact_email,
+            id_number: d.id_number,
+            content: d.content,
+        }
+    }
+}
+
+/// Masks `value` as a `kind`: `13812345678` → `138****5678`, `張三` → `張*`. Never fails on
+/// content: a blank value gives `""`, a value of no known form `***`.
+///
+/// # Errors
+/// Only `internal.panic`.
+#[uniffi::export]
+pub fn mask(kind: MaskKind, value: String) -> Result<String> {
+    guard(|| Ok(core::mask(kind.into(), &value)))
+}
+
+/// Whether `value` has a form the `kind`'s rule knows (otherwise [`mask`] gives `***`).
+///
+/// # Errors
+/// Only `internal.panic`.
+#[uniffi::export]
+pub fn is_recognised(kind: MaskKind, value: String) -> Result<bool> {
+    guard(|| Ok(core::is_recognised(kind.into(), &value)))
+}
+
+/// How much of `field` a `role` sees.
+///
+/// # Errors
+/// Only `internal.panic`.
+#[uniffi::export]
+pub fn visibility(role: Role, field: PersonalField) -> Result<Visibility> {
+    guard(|| Ok(core::visibility(role.into(), field.into()).into()))
+}
+
+/// The copy of `data` that `role` may see (`PersonalData::view`); identity values inside
+/// the content are replaced too.
+///
+/// # Errors
+/// Only `internal.panic`.
+#[uniffi::export]
+pub fn personal_data_view(data: PersonalData, role: Role) -> Result<PersonalData> {
+    guard(|| Ok(core::PersonalData::from(data).view(role.into()).into()))
+}

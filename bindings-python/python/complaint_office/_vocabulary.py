@@ -1,0 +1,33 @@
+"""Vocabulary enums built from the core's own names, so that they can never drift from Rust."""
+
+import enum
+from typing import Type
+
+from . import _native
+
+
+class VocabularyEnum(str, enum.Enum):
+    """The base of every vocabulary enum: members are strings equal to their JSON names."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
+
+
+def _member_name(value: str) -> str:
+    """``zh-Hant`` → ``ZH_HANT``; a code ``archive.legal_hold`` → ``LEGAL_HOLD``."""
+    return value.rsplit(".", 1)[-1].upper().replace("-", "_")
+
+
+def vocabulary(name: str, module: str, doc: str) -> Type[VocabularyEnum]:
+    """A :class:`VocabularyEnum` named ``name`` whose values are the core's names (the JSON
+    forms); member names are the values in upper case (``zh-Hant`` → ``ZH_HANT``)."""
+    key = f"{module.rsplit('.', 1)[-1]}.{name}"
+    members = [(_member_name(value), value) for value in _native._vocabulary(key)]
+    cls: Type[VocabularyEnum] = VocabularyEnum(  # type: ignore[call-overload]
+        name, members, module=module, qualname=name
+    )
+    cls.__doc__ = doc
+    return cls

@@ -1,0 +1,193 @@
+"""Exceptions: one base, :class:`ComplaintOfficeError` (a :class:`ValueError`), with the
+library's stable ``code`` (``"number.invalid_month"``) and, where a rule of the policy stands
+behind it, the ``clause`` it enforces (``"§2.2.3"``). One subclass per area.
+
+Messages never contain a complainant's personal data: they name fields, keys and rules, never
+the values a person typed.
+
+>>> from complaint_office import ComplaintNumber, NumberError
+>>> try:
+...     ComplaintNumber.parse("23130001")
+... except NumberError as e:
+...     print(e.code, e.clause)
+number.invalid_month §2.2.3
+"""
+
+from typing import Dict, Optional, Type
+
+__all__ = [
+    "ComplaintOfficeError",
+    "TimeError",
+    "DurationError",
+    "NumberError",
+    "PolicyError",
+    "CalendarError",
+    "PeriodError",
+    "IntakeError",
+    "ClassifyError",
+    "TriageError",
+    "CaseError",
+    "EventError",
+    "TransitionError",
+    "AccountabilityError",
+    "ArchiveError",
+    "PrivacyError",
+    "StatsError",
+    "InternalError",
+]
+
+
+class ComplaintOfficeError(ValueError):
+    """Any error of complaint-office.
+
+    ``code`` is the stable dotted code, the same in every language; ``clause`` the policy
+    clause it enforces (or None); ``index`` the position of the failing element of a batch or
+    of the refused event of a replay (or None).
+    """
+
+    code: str
+    clause: Optional[str]
+    index: Optional[int]
+
+    def __init__(
+        self,
+        message: str,
+        code: str,
+        clause: Optional[str] = None,
+        index: Optional[int] = None,
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.clause = clause
+        self.index = index
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (str(self), self.code, self.clause, self.index))
+
+
+class TimeError(ComplaintOfficeError):
+    """A date, instant, offset or month that cannot be read (``time.*``), including a naive
+    datetime (``time.missing_offset``): the library never guesses a time zone."""
+
+
+class DurationError(ComplaintOfficeError):
+    """A duration that cannot be read (``duration.invalid``)."""
+
+
+class NumberError(ComplaintOfficeError):
+    """A complaint number that cannot be read, made or issued (``number.*``, §2.2.3)."""
+
+
+class PolicyError(ComplaintOfficeError):
+    """A policy file that was rejected (``policy.*``); ``key`` is the dotted key at fault."""
+
+    key: Optional[str]
+
+    def __init__(
+        self,
+        message: str,
+        code: str,
+        clause: Optional[str] = None,
+        index: Optional[int] = None,
+        key: Optional[str] = None,
+    ) -> None:
+        super().__init__(message, code, clause, index)
+        self.key = key
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (str(self), self.code, self.clause, self.index, self.key))
+
+
+class CalendarError(ComplaintOfficeError):
+    """The working-day calendar: results outside 1900–2999, bad holiday data (``calendar.*``)."""
+
+
+class PeriodError(ComplaintOfficeError):
+    """A period whose end cannot be computed (``period.*``)."""
+
+
+class IntakeError(ComplaintOfficeError):
+    """Intake checks (``intake.*``, §1.2, §2.1, §2.2.1)."""
+
+
+class ClassifyError(ComplaintOfficeError):
+    """Classification (``classify.*``, §2.2.2)."""
+
+
+class TriageError(ComplaintOfficeError):
+    """Triage (``triage.*``, §2.2.4, §4.1.2)."""
+
+
+class CaseError(ComplaintOfficeError):
+    """The case lifecycle (``case.*``)."""
+
+
+class EventError(CaseError):
+    """An event that cannot be read: unknown type or a missing, unknown or malformed key."""
+
+
+class TransitionError(CaseError):
+    """An event the case refuses: not allowed in its status, or a guard of the policy
+    (``case.transition_not_allowed``, ``case.plan_incomplete`` §4.1.1, …)."""
+
+
+class AccountabilityError(ComplaintOfficeError):
+    """Accountability (``accountability.*``, §8)."""
+
+
+class ArchiveError(ComplaintOfficeError):
+    """Archive and retention (``archive.*``, §6)."""
+
+
+class PrivacyError(ComplaintOfficeError):
+    """Confidentiality (``privacy.*``, §1.3.4)."""
+
+
+class StatsError(ComplaintOfficeError):
+    """Statistics (``stats.*``, §7)."""
+
+
+class InternalError(ComplaintOfficeError):
+    """A bug in complaint-office (``internal.*``): a panic caught at the boundary."""
+
+
+_BY_AREA: Dict[str, Type[ComplaintOfficeError]] = {
+    "time": TimeError,
+    "duration": DurationError,
+    "number": NumberError,
+    "policy": PolicyError,
+    "calendar": CalendarError,
+    "period": PeriodError,
+    "intake": IntakeError,
+    "classify": ClassifyError,
+    "triage": TriageError,
+    "case": CaseError,
+    "accountability": AccountabilityError,
+    "archive": ArchiveError,
+    "privacy": PrivacyError,
+    "stats": StatsError,
+    "internal": InternalError,
+}
+
+# Case codes about reading an event; every other case code is a refused transition.
+_EVENT_CODES = {"case.unknown_event", "case.invalid_event"}
+_NOT_TRANSITIONS = _EVENT_CODES | {"case.no_policy"}
+
+
+def _from_code(
+    message: str,
+    code: str,
+    clause: Optional[str],
+    index: Optional[int],
+    key: Optional[str],
+) -> ComplaintOfficeError:
+    """The exception for a code of the core (called by the native module)."""
+    if code in _EVENT_CODES:
+        return EventError(message, code, clause, index)
+    area = code.split(".", 1)[0]
+    if area == "case" and code not in _NOT_TRANSITIONS and not code.startswith("case.unknown_"):
+        return TransitionError(message, code, clause, index)
+    cls = _BY_AREA.get(area, ComplaintOfficeError)
+    if cls is PolicyError:
+        return PolicyError(message, code, clause, index, key)
+    return cls(message, code, clause, index)

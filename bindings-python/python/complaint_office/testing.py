@@ -1,0 +1,284 @@
+"""Hypothesis strategies for QA teams (install the extra: ``complaint-office[testing]``).
+
+Every strategy builds its values *through the library*: numbers through
+:class:`ComplaintNumber`, durations through :class:`Duration`, working days through the
+calendar, and case histories by offering candidate events to :meth:`Case.apply` and keeping
+those the case accepts. No rule of the policy is re-implemented here, so the strategies stay
+right when the rules (or the policy file) change.
+
+>>> from hypothesis import given, settings
+>>> from complaint_office import Case, Policy
+>>> from complaint_office.testing import case_histories
+>>> @settings(max_examples=5, deadline=None)
+... @given(case_histories())
+... def test_replay_is_deterministic(events):
+...     assert Case.replay(Policy(), events).status == Case.replay(Policy(), events).status
+>>> test_replay_is_deterministic()
+"""
+
+import datetime as _dt
+from typing import Any, Dict, List, Optional
+
+from hypothesis import strategies as st
+
+from .calendar import Calendar
+from .case import Case, EventKind
+from .duration import Duration, Unit
+from .errors import CaseError
+from .intake import Channel, ComplainantKind, Complaint, check
+from .number import ComplaintNumber, next_number_at
+from .policy import Policy
+
+__all__ = [
+    "case_histories",
+    "complaints",
+    "complaint_numbers",
+    "dates",
+    "durations",
+    "instants",
+    "offsets",
+    "received_events",
+    "working_days",
+]
+
+_FIRST = _dt.date(2007, 1, 1)
+_LAST = _dt.date(2026, 12, 31)
+
+
+def dates(
+    min_value: _dt.date = _FIRST, max_value: _dt.date = _LAST
+) -> "st.SearchStrategy[_dt.date]":
+    """Dates, by default within the years the built-in PRC calendar covers."""
+    return st.dates(min_value=min_value, max_value=max_value)
+
+
+def offsets() -> "st.SearchStrategy[_dt.timezone]":
+    """Fixed UTC offsets from -12:00 to +14:00, in whole quarter hours."""
+    return st.integers(min_value=-48, max_value=56).map(
+        lambda q: _dt.timezone(_dt.timedelta(minutes=15 * q))
+    )
+
+
+def instants(
+    min_value: _dt.date = _FIRST,
+    max_value: _dt.date = _LAST,
+    tz: "Optional[st.SearchStrategy[_dt.timezone]]" = None,
+) -> "st.SearchStrategy[_dt.datetime]":
+    """Timezone-aware datetimes (whole seconds), never naive: the library refuses those."""
+    return st.datetimes(
+        min_value=_dt.datetime.combine(min_value, _dt.time()),
+        max_value=_dt.datetime.combine(max_value, _dt.time(23, 59, 59)),
+        timezones=tz if tz is not None else offsets(),
+    ).map(lambda d: d.replace(microsecond=0))
+
+
+def complaint_numbers(
+    min_year: int = 2000, max_year: int = 2099
+) -> "st.SearchStrategy[ComplaintNumber]":
+    """Valid complaint numbers, made by :class:`ComplaintNumber` itself."""
+    return st.builds(
+        ComplaintNumber,
+        st.integers(min_value=min_year, max_value=max_year),
+        st.integers(min_value=1, max_value=12),
+        st.integers(min_value=1, max_value=ComplaintNumber.MAX_SERIAL),
+    )
+
+
+def durations(
+    units: Optional[List[Unit]] = None, max_amount: int = 400
+) -> "st.SearchStrategy[Duration]":
+    """Durations of the given units (day-based ones by default), made by :class:`Duration`."""
+    chosen = units or [Unit.DAYS, Unit.WORKING_DAYS, Unit.MONTHS, Unit.YEARS]
+    return st.builds(
+        Duration, st.integers(min_value=1, max_value=max_amount), st.sampled_from(chosen)
+    )
+
+
+def working_days(
+    calendar: Optional[Calendar] = None,
+    min_value: _dt.date = _FIRST,
+    max_value: _dt.date = _LAST,
+) -> "st.SearchStrategy[_dt.date]":
+    """Working days of `calendar` (the built-in PRC calendar by default): any date rolled
+    forward by the calendar, so make-up working days are included."""
+    cal = calendar or Calendar.default()
+    return dates(min_value, max_value).map(cal.roll_forward)
+
+
+_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40
+).filter(lambda s: s.strip() != "")
+
+
+_CONTACTS = st.sampled_from(["13812345678", "15900001111", "010-12345678", "zhangsan@example.com"])
+_SUBJECTS = st.sampled_from(["投訴：更換的零件又壞了", "投诉", "Complaint: broken part", "hello"])
+
+
+@st.composite
+def received_events(
+    draw: Any,
+    at: "Optional[st.SearchStrategy[_dt.datetime]]" = None,
+    policy: Optional[Policy] = None,
+) -> Dict[str, Any]:
+    """A ``received`` event that :func:`intake.check` finds admissible and complete under
+    `policy` (the default policy if None): the library decides which drawn ones qualify."""
+    policy = policy or Policy()
+    when = at if at is not None else instants(tz=st.just(_dt.timezone(_dt.timedelta(hours=8))))
+    while True:
+        event = {
+            "type": "received",
+            "at": draw(when),
+            "channel": draw(st.sampled_from(list(Channel))),
+            "complainant_kind": draw(st.sampled_from(list(ComplainantKind))),
+            "name": draw(_TEXT),
+            "contact": draw(_CONTACTS),
+            "content": draw(_TEXT),
+        }
+        if event["channel"] == Channel.EMAIL:
+            event["subject"] = draw(_SUBJECTS)
+        complaint = Complaint(
+            event["channel"],
+            event["complainant_kind"],
+            name=event["name"],
+            contact=event["contact"],
+            received_at=event["at"],
+            content=event["content"],
+            subject=event.get("subject"),
+        )
+        report = check(policy, complaint)
+        if report.admissible and report.complete:
+            return event
+
+
+def _categories(policy: Policy) -> List[str]:
+    found = policy.to_dict().get("classification", {}).get("categories")
+    if isinstance(found, dict) and found:
+        return sorted(found)
+    if isinstance(found, list) and found:
+        return [c["code"] if isinstance(c, dict) else str(c) for c in found]
+    return ["product_quality"]
+
+
+def _payload(draw: Any, kind: str, policy: Policy, at: _dt.datetime) -> Optional[Dict[str, Any]]:
+    """Candidate keys for an event type (None for types offered only by hand)."""
+    day = (at + _dt.timedelta(days=draw(st.integers(1, 20)))).date().isoformat()
+    text = lambda: draw(_TEXT)  # noqa: E731
+    payloads: Dict[str, Any] = {
+        "classified": lambda: {"category": draw(st.sampled_from(_categories(policy)))},
+        "assessed": lambda: {
+            "severity": draw(st.sampled_from(["general", "serious", "major"])),
+            "urgency": draw(st.sampled_from(["normal", "urgent"])),
+            "complexity": draw(st.sampled_from(["simple", "complex"])),
+        },
+        "team_formed": lambda: {
+            "members": [
+                {"id": "s-01", "role": "department_head", "department": "quality"},
+                {"id": "s-02", "role": "technical_specialist"},
+                {"id": "s-03", "role": "legal"},
+            ][: draw(st.integers(1, 3))]
+        },
+        "investigation_planned": lambda: {
+            "steps": [{"description": text(), "due": day, "owner": "s-01"}]
+        },
+        "evidence_added": lambda: draw(
+            st.sampled_from(
+                [
+                    {"kind": "document_review"},
+                    {"kind": "interview", "signed": True, "interviewee": "complainant"},
+                    {"kind": "site_inspection"},
+                ]
+            )
+        ),
+        "progress_reported": lambda: {},
+        "plan_submitted": lambda: {
+            "analysis": text(),
+            "responsibility": text(),
+            "measures": text(),
+            "time_points": [{"what": text(), "due": day}],
+        },
+        "plan_returned": lambda: {"reason": text(), "by": "m-01", "role": "management"},
+        "plan_approved": lambda: {"by": "m-01", "role": "management"},
+        "implementation_started": lambda: {},
+        "implementation_completed": lambda: {},
+        "result_fed_back": lambda: {
+            "process": text(),
+            "result": text(),
+            "satisfaction": draw(st.sampled_from(["satisfied", "unsatisfied", "unknown"])),
+        },
+        "objection_raised": lambda: {"reason": text()},
+        "rehandling_started": lambda: {},
+        "rehandling_completed": lambda: {},
+        "follow_up_visited": lambda: {
+            "method": draw(st.sampled_from(["phone", "questionnaire"])),
+            "satisfaction": draw(st.sampled_from(["satisfied", "unsatisfied"])),
+        },
+        "closed": lambda: {},
+        "archived": lambda: {
+            "documents": [
+                "registration_form",
+                "investigation_record",
+                "handling_plan",
+                "result_report",
+                "follow_up_record",
+            ]
+        },
+    }
+    make = payloads.get(kind)
+    return None if make is None else make()
+
+
+@st.composite
+def case_histories(
+    draw: Any, policy: Optional[Policy] = None, max_events: int = 20
+) -> List[Dict[str, Any]]:
+    """Event histories (dicts) that the case accepts under `policy` (the default policy if
+    None): a complete ``received`` event, its registration with the next number, then events
+    among those :meth:`Case.allowed_next` offers, each kept only if :meth:`Case.apply`
+    accepts it. Replaying the result with :meth:`Case.replay` never fails."""
+    policy = policy or Policy()
+    received = draw(received_events(policy=policy))
+    case = Case.open(policy, received)
+    events: List[Dict[str, Any]] = [received]
+    at: _dt.datetime = received["at"]
+    number = next_number_at([], at, policy.office_offset)
+    registered = {"type": "registered", "at": at + _dt.timedelta(hours=1), "number": str(number)}
+    case.apply(registered)
+    events.append(registered)
+    at = registered["at"]
+    while len(events) < max_events:
+        kinds = [k.value for k in case.allowed_next() if k is not EventKind.RECEIVED]
+        if not kinds:
+            break
+        kind = draw(st.sampled_from(kinds))
+        at = at + _dt.timedelta(minutes=draw(st.integers(min_value=1, max_value=4 * 24 * 60)))
+        payload = _payload(draw, kind, policy, at)
+        if payload is None:
+            if draw(st.booleans()):
+                break
+            continue
+        event = {"type": kind, "at": at, **payload}
+        try:
+            case.apply(event)
+        except CaseError:
+            continue
+        events.append(event)
+    return events
+
+
+@st.composite
+def complaints(draw: Any, complete: Optional[bool] = None) -> Complaint:
+    """:class:`intake.Complaint` values of every channel and complainant kind; with
+    ``complete=True`` (or False) only those that :func:`intake.check` finds complete (or not),
+    as the library decides."""
+    while True:
+        complaint = Complaint(
+            draw(st.sampled_from(list(Channel))),
+            draw(st.sampled_from(list(ComplainantKind))),
+            name=draw(st.none() | _TEXT),
+            contact=draw(st.none() | _CONTACTS | st.just("12345")),
+            received_at=draw(st.none() | instants()),
+            content=draw(st.none() | _TEXT),
+            subject=draw(st.none() | _SUBJECTS),
+        )
+        if complete is None or check(Policy(), complaint).complete == complete:
+            return complaint

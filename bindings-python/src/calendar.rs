@@ -1,0 +1,327 @@
+//! The working-day calendar: `Calendar.default()` (the built-in PRC calendar), single-day
+//! queries and the batch functions (lists, or numpy `datetime64[D]` arrays: see [`crate::batch`]).
+
+use complaint_office::calendar::{Calendar, DayInfo, OfficeHours, OfficeInterval};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+
+use crate::batch;
+use crate::convert::{Date, Offset, date_to_py, py_enum, to_json};
+use crate::errors::{calendar_err, err};
+use crate::guard;
+
+/// The office's working calendar: statutory holidays off, make-up working days (調休) on,
+/// company days merged in; Monday–Friday outside the years with statutory data.
+///
+/// >>> from datetime import date
+/// >>> from complaint_office import Calendar
+/// >>> cal = Calendar.default()
+/// >>> cal.is_working_day(date(2025, 10, 11))   # a Saturday, worked for National Day
+/// True
+/// >>> cal.add_working_days(date(2025, 9, 26), 5)
+/// datetime.date(2025, 10, 10)
+/// >>> cal.working_days_between("2025-09-26", "2025-10-10")
+/// 5
+#[pyclass(
+    name = "Calendar",
+    module = "complaint_office.calendar",
+    frozen,
+    eq,
+    from_py_object
+)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct PyCalendar(pub Calendar);
+
+/// One day of the calendar: whether it is worked, and why.
+#[pyclass(name = "DayInfo", module = "complaint_office.calendar", frozen, eq)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct PyDayInfo(DayInfo);
+
+#[pymethods]
+impl PyDayInfo {
+    /// The date.
+    #[getter]
+    fn date<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        date_to_py(py, self.0.date)
+    }
+
+    /// Whether it is a working day.
+    #[getter]
+    fn working(&self) -> bool {
+        self.0.working
+    }
+
+    /// Why (a `DayKind`).
+    #[getter]
+    fn kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_enum!(
+            py,
+            "complaint_office.calendar",
+            "DayKind",
+            self.0.kind.as_str()
+        )
+    }
+
+    /// The festival of a holiday or make-up day (a `Festival`), or None.
+    #[getter]
+    fn festival<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.0
+            .festival
+            .map(|f| py_enum!(py, "complaint_office.calendar", "Festival", f.as_str()))
+            .transpose()
+    }
+
+    /// Whether statutory data covers the date's year.
+    #[getter]
+    fn covered(&self) -> bool {
+        self.0.covered
+    }
+
+    /// The JSON form of the `calendar.day` op.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        dict.set_item("date", self.0.date.to_string())?;
+        dict.set_item("working", self.0.working)?;
+        dict.set_item("kind", self.0.kind.as_str())?;
+        dict.set_item("festival", self.0.festival.map(|f| f.as_str()))?;
+        dict.set_item("covered", self.0.covered)?;
+        Ok(dict)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "DayInfo(date={}, working={}, kind='{}', festival={}, covered={})",
+            self.0.date,
+            if self.0.working { "True" } else { "False" },
+            self.0.kind,
+            self.0
+                .festival
+                .map_or_else(|| "None".to_owned(), |f| format!("'{f}'")),
+            if self.0.covered { "True" } else { "False" },
+        )
+    }
+}
+
+#[pymethods]
+impl PyCalendar {
+    /// The built-in PRC statutory calendar in Beijing time (same as `Calendar.default()`).
+    #[new]
+    fn new() -> Self {
+        PyCalendar(Calendar::cn())
+    }
+
+    /// The built-in PRC statutory calendar in Beijing time, without office hours.
+    #[staticmethod]
+    fn default() -> Self {
+        PyCalendar(Calendar::cn())
+    }
+
+    /// The built-in PRC statutory calendar (same as `default()`).
+    #[staticmethod]
+    fn cn() -> Self {
+        PyCalendar(Calendar::cn())
+    }
+
+    /// Monday to Friday only, no statutory data, in Beijing time.
+    #[staticmethod]
+    fn weekdays() -> Self {
+        PyCalendar(Calendar::weekdays())
+    }
+
+    /// This calendar with years of statutory data in the holiday-cn JSON format (text, a dict
+    /// or a list of them). Raises `CalendarError` (`calendar.invalid_holiday_data`).
+    fn with_holiday_cn(&self, data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        guard(|| {
+            let text = match data.cast::<PyString>() {
+                Ok(s) => s.to_cow()?.into_owned(),
+                Err(_) => to_json(data)?.to_string(),
+            };
+            self.0
+                .with_holiday_cn(&text)
+                .map(PyCalendar)
+                .map_err(calendar_err)
+        })
+    }
+
+    /// This calendar in another office offset (`+08:00` or a `datetime.timezone`).
+    fn with_offset(&self, offset: Offset) -> PyResult<Self> {
+        guard(|| Ok(PyCalendar(self.0.with_offset(offset.0))))
+    }
+
+    /// This calendar with office hours (`["09:00-12:00", "13:30-18:00"]`), or without (None).
+    #[pyo3(signature = (office_hours))]
+    fn with_office_hours(&self, office_hours: Option<Vec<String>>) -> PyResult<Self> {
+        guard(|| {
+            let hours = match office_hours {
+                None => None,
+                Some(list) => {
+                    let intervals = list
+                        .iter()
+                        .map(|s| s.parse::<OfficeInterval>())
+                        .collect::<Result<Vec<_>, _>>()
+                        .map_err(err)?;
+                    Some(OfficeHours::new(intervals).map_err(err)?)
+                }
+            };
+            Ok(PyCalendar(self.0.with_office_hours(hours)))
+        })
+    }
+
+    /// The office offset, as a `datetime.timezone`.
+    #[getter]
+    fn offset<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(|| Ok(self.0.offset().into_pyobject(py)?.into_any()))
+    }
+
+    /// The office hours as `HH:MM-HH:MM` texts, or None.
+    #[getter]
+    fn office_hours(&self) -> Option<Vec<String>> {
+        self.0
+            .office_hours()
+            .map(|h| h.intervals().iter().map(ToString::to_string).collect())
+    }
+
+    /// Whether `date` (a `datetime.date` or `YYYY-MM-DD`) is a working day.
+    fn is_working_day(&self, date: Date) -> PyResult<bool> {
+        guard(|| Ok(self.0.is_working_day(date.0)))
+    }
+
+    /// Everything the calendar knows about `date`.
+    fn day(&self, date: Date) -> PyResult<PyDayInfo> {
+        guard(|| Ok(PyDayInfo(self.0.day(date.0))))
+    }
+
+    /// Whether statutory data covers the year of `date`.
+    fn covers(&self, date: Date) -> PyResult<bool> {
+        guard(|| Ok(self.0.covers(date.0)))
+    }
+
+    /// Whether statutory data covers every year from `start` to `end`.
+    fn covers_span(&self, start: Date, end: Date) -> PyResult<bool> {
+        guard(|| Ok(self.0.covers_span(start.0, end.0)))
+    }
+
+    /// The years with statutory data, ascending.
+    fn covered_years(&self) -> Vec<i32> {
+        self.0.covered_years()
+    }
+
+    /// The first and last day of the run of covered years from the first one, or None.
+    fn covered_range<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<Option<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
+        guard(|| {
+            self.0
+                .covered_range()
+                .map(|(a, b)| Ok((date_to_py(py, a)?, date_to_py(py, b)?)))
+                .transpose()
+        })
+    }
+
+    /// The `days`-th working day after `date` (the next working day is 1); `days = 0` gives
+    /// `date` if it is a working day, else the next one; negative counts go backwards.
+    /// Raises `CalendarError` (`calendar.out_of_range`) outside 1900–2999.
+    fn add_working_days<'py>(
+        &self,
+        py: Python<'py>,
+        date: Date,
+        days: i64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guard(|| {
+            let result = self
+                .0
+                .add_working_days(date.0, days)
+                .map_err(calendar_err)?;
+            date_to_py(py, result)
+        })
+    }
+
+    /// The number of working days in `(start, end]`; negative when `end` is before `start`.
+    fn working_days_between(&self, start: Date, end: Date) -> PyResult<i64> {
+        guard(|| Ok(self.0.working_days_between(start.0, end.0)))
+    }
+
+    /// `date` if it is a working day, else the next working day (Civil Code art. 203 ¶1).
+    fn roll_forward<'py>(&self, py: Python<'py>, date: Date) -> PyResult<Bound<'py, PyAny>> {
+        guard(|| {
+            let result = self.0.roll_forward(date.0).map_err(calendar_err)?;
+            date_to_py(py, result)
+        })
+    }
+
+    /// `add_working_days` over many dates: `days` is one count per date or a single count.
+    /// Lists in, list of dates out; a numpy `datetime64[D]` array in, a `datetime64[D]` array
+    /// out (zero-copy, the GIL released). A failing element raises with its `.index`.
+    ///
+    /// >>> from datetime import date
+    /// >>> from complaint_office import Calendar
+    /// >>> Calendar.default().add_working_days_many([date(2025, 9, 26), date(2025, 9, 30)], [5, 1])
+    /// [datetime.date(2025, 10, 10), datetime.date(2025, 10, 9)]
+    fn add_working_days_many<'py>(
+        &self,
+        py: Python<'py>,
+        dates: &Bound<'py, PyAny>,
+        days: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guard(|| batch::add_working_days_many(py, &self.0, dates, days))
+    }
+
+    /// `working_days_between` over pairs: `end` has one date per start or one for all. Lists
+    /// in, list of ints out; numpy `datetime64[D]` arrays in, an int64 array out.
+    fn working_days_between_many<'py>(
+        &self,
+        py: Python<'py>,
+        start: &Bound<'py, PyAny>,
+        end: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guard(|| batch::working_days_between_many(py, &self.0, start, end))
+    }
+
+    /// `is_working_day` over many dates: a list of bools, or a numpy bool array for a numpy
+    /// `datetime64[D]` array.
+    fn is_working_day_many<'py>(
+        &self,
+        py: Python<'py>,
+        dates: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guard(|| batch::is_working_day_many(py, &self.0, dates))
+    }
+
+    fn __repr__(&self) -> String {
+        let years = self.0.covered_years();
+        match (years.first(), years.last()) {
+            (Some(a), Some(b)) => format!(
+                "Calendar(covered_years={a}..={b}, offset='{}')",
+                complaint_office::time::format_offset(self.0.offset())
+            ),
+            _ => format!(
+                "Calendar(covered_years=none, offset='{}')",
+                complaint_office::time::format_offset(self.0.offset())
+            ),
+        }
+    }
+}
+
+/// Dates as days since 1970-01-01 (numpy's `datetime64[D]` integers).
+#[pyfunction]
+fn to_epoch_day(date: Date) -> i64 {
+    complaint_office::calendar::to_epoch_day(date.0)
+}
+
+/// The date `days` after 1970-01-01.
+#[pyfunction]
+fn from_epoch_day(py: Python<'_>, days: i64) -> PyResult<Bound<'_, PyAny>> {
+    guard(|| {
+        let date = complaint_office::calendar::from_epoch_day(days).map_err(calendar_err)?;
+        date_to_py(py, date)
+    })
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyCalendar>()?;
+    m.add_class::<PyDayInfo>()?;
+    m.add_function(wrap_pyfunction!(to_epoch_day, m)?)?;
+    m.add_function(wrap_pyfunction!(from_epoch_day, m)?)?;
+    Ok(())
+}

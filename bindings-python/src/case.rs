@@ -1,0 +1,774 @@
+//! The case lifecycle (§2–§6): events as dicts or JSON, `Case.replay`, `apply`, the deadline
+//! `schedule` and the `compliance` report.
+
+use complaint_office::case::{
+    Case, CaseView, Check, ComplianceReport, Event, Schedule, StageDeadline,
+};
+
+use crate::accountability::PyFinding;
+use crate::privacy::PyPersonalData;
+use pyo3::Borrowed;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+
+use crate::convert::{
+    At, Many, from_json, instant_to_py, opt_date_to_py, opt_instant_to_py, py_enum, to_json,
+};
+use crate::duration::PyDuration;
+use crate::errors::{case_err, type_error};
+use crate::guard;
+use crate::number::PyComplaintNumber;
+use crate::period::PyPeriodRule;
+use crate::policy::{PyPolicy, PyPolicySet};
+
+/// One event of a case's history, read from a dict (native `datetime` values allowed) or
+/// JSON text. Unknown keys are `EventError` (`case.invalid_event`, naming the key).
+///
+/// >>> from complaint_office import Event
+/// >>> e = Event.from_json_value({"type": "registered", "at": "2025-09-26T11:00:00+08:00",
+/// ...                            "number": "25090001"})
+/// >>> e.kind, e.at.isoformat()
+/// (<EventKind.REGISTERED: 'registered'>, '2025-09-26T11:00:00+08:00')
+#[pyclass(name = "Event", module = "complaint_office.case", frozen, eq)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct PyEvent(pub Event);
+
+/// An event argument: an `Event`, a dict or JSON text.
+pub struct EventArg(pub Event);
+
+impl FromPyObject<'_, '_> for EventArg {
+    type Error = PyErr;
+
+    fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+        if let Ok(e) = ob.cast::<PyEvent>() {
+            return Ok(EventArg(e.get().0.clone()));
+        }
+        if let Ok(text) = ob.cast::<PyString>() {
+            return Event::from_json_str(&text.to_cow()?)
+                .map(EventArg)
+                .map_err(case_err);
+        }
+        if ob.cast::<PyDict>().is_ok() {
+            return Event::from_json_value(to_json(&ob)?)
+                .map(EventArg)
+                .map_err(case_err);
+        }
+        Err(type_error("an Event, a dict or JSON text", &ob))
+    }
+}
+
+fn events(events: Many<EventArg>) -> Vec<Event> {
+    events.0.into_iter().map(|e| e.0).collect()
+}
+
+#[pymethods]
+impl PyEvent {
+    /// Reads an event from JSON text.
+    #[staticmethod]
+    fn from_json_str(text: &str) -> PyResult<Self> {
+        guard(|| Event::from_json_str(text).map(PyEvent).map_err(case_err))
+    }
+
+    /// Reads an event from a dict in the JSON form.
+    #[staticmethod]
+    fn from_json_value(value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        guard(|| {
+            Event::from_json_value(to_json(value)?)
+                .map(PyEvent)
+                .map_err(case_err)
+        })
+    }
+
+    /// The event as a dict in the JSON form (normalised: what `from_json_value` reads).
+    fn to_json_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(|| from_json(py, &self.0.to_json_value()))
+    }
+
+    /// Same as `to_json_value()`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.to_json_value(py)
+    }
+
+    /// The type (an `EventKind`).
+    #[getter]
+    fn kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_enum!(
+            py,
+            "complaint_office.case",
+            "EventKind",
+            self.0.kind().as_str()
+        )
+    }
+
+    /// When it happened.
+    #[getter]
+    fn at<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        instant_to_py(py, self.0.at)
+    }
+
+    /// Who did it (a staff id), if recorded.
+    #[getter]
+    fn by(&self) -> Option<&str> {
+        self.0.by.as_deref()
+    }
+
+    /// In which role (an `ActorRole`), if recorded.
+    #[getter]
+    fn role<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.0
+            .role
+            .map(|r| py_enum!(py, "complaint_office.case", "ActorRole", r.as_str()))
+            .transpose()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Event(type='{}', at='{}')",
+            self.0.kind(),
+            complaint_office::time::format_instant(&self.0.at)
+        )
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let rebuild = slf.get_type().getattr("from_json_value")?;
+        let state = from_json(py, &slf.get().0.to_json_value())?;
+        Ok((rebuild, PyTuple::new(py, [state])?))
+    }
+}
+
+/// A complaint's case: its state after the events applied so far, under the policy in force
+/// when it was received. `apply` refuses an event with the clause it breaks and leaves the
+/// case unchanged.
+///
+/// >>> from complaint_office import Case, Policy
+/// >>> case = Case.replay(Policy(), [
+/// ...     {"type": "received", "at": "2025-09-26T10:00:00+08:00", "channel": "hotline",
+/// ...      "complainant_kind": "customer", "name": "張三", "contact": "13812345678",
+/// ...      "content": "The replacement part broke again."},
+/// ...     {"type": "registered", "at": "2025-09-26T11:00:00+08:00", "number": "25090001"},
+/// ... ])
+/// >>> case.status, str(case.number)
+/// (<Status.REGISTERED: 'registered'>, '25090001')
+/// >>> plan = case.schedule("2025-10-01T09:00:00+08:00").stage("plan")
+/// >>> plan.last_day, plan.state
+/// (datetime.date(2025, 10, 11), <SlaState.OPEN: 'open'>)
+#[pyclass(name = "Case", module = "complaint_office.case")]
+#[derive(Debug, Clone)]
+pub struct PyCase(pub Case);
+
+#[pymethods]
+impl PyCase {
+    /// Opens a case with its `received` event.
+    #[staticmethod]
+    fn open(policy: &PyPolicy, event: EventArg) -> PyResult<Self> {
+        guard(|| Case::open(&policy.0, event.0).map(PyCase).map_err(case_err))
+    }
+
+    /// Rebuilds a case from its history (events, dicts or JSON texts). The first refused
+    /// event raises with its `.index`, `.code` and `.clause`.
+    #[staticmethod]
+    fn replay(policy: &PyPolicy, events: Many<EventArg>) -> PyResult<Self> {
+        guard(|| {
+            Case::replay(&policy.0, self::events(events))
+                .map(PyCase)
+                .map_err(case_err)
+        })
+    }
+
+    /// Rebuilds a case from a JSON array of events.
+    #[staticmethod]
+    fn replay_json(policy: &PyPolicy, json: &str) -> PyResult<Self> {
+        guard(|| {
+            Case::replay_json(&policy.0, json)
+                .map(PyCase)
+                .map_err(case_err)
+        })
+    }
+
+    /// Rebuilds a case under the policy of `policies` in force when it was received.
+    #[staticmethod]
+    fn replay_in(policies: &PyPolicySet, events: Many<EventArg>) -> PyResult<Self> {
+        guard(|| {
+            Case::replay_in(&policies.0, self::events(events))
+                .map(PyCase)
+                .map_err(case_err)
+        })
+    }
+
+    /// Applies one event, or raises (`TransitionError`, …) and leaves the case unchanged.
+    fn apply(&mut self, event: EventArg) -> PyResult<()> {
+        guard(|| self.0.apply(event.0).map_err(case_err))
+    }
+
+    /// The event types the policy allows next (further guards may still refuse one).
+    fn allowed_next<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        guard(|| {
+            self.0
+                .allowed_next()
+                .iter()
+                .map(|k| py_enum!(py, "complaint_office.case", "EventKind", k.as_str()))
+                .collect()
+        })
+    }
+
+    /// The policy the case is judged by.
+    #[getter]
+    fn policy(&self) -> PyPolicy {
+        PyPolicy(self.0.policy().clone())
+    }
+
+    /// Where the case stands (a `Status`).
+    #[getter]
+    fn status<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_enum!(
+            py,
+            "complaint_office.case",
+            "Status",
+            self.0.status().as_str()
+        )
+    }
+
+    /// The complaint number, once registered.
+    #[getter]
+    fn number(&self) -> Option<PyComplaintNumber> {
+        self.0.number().map(PyComplaintNumber)
+    }
+
+    /// The category code, once classified.
+    #[getter]
+    fn category(&self) -> Option<&str> {
+        self.0.category()
+    }
+
+    /// The department concerned.
+    #[getter]
+    fn department(&self) -> Option<&str> {
+        self.0.department()
+    }
+
+    /// The handling track (a `Track`; general until assessed).
+    #[getter]
+    fn track<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_enum!(
+            py,
+            "complaint_office.triage",
+            "Track",
+            self.0.track().as_str()
+        )
+    }
+
+    /// Whether the emergency procedure applies (§2.2.4).
+    #[getter]
+    fn emergency(&self) -> bool {
+        self.0.emergency()
+    }
+
+    /// When the complaint was received.
+    #[getter]
+    fn received_at<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        instant_to_py(py, self.0.received_at())
+    }
+
+    /// When it was registered, or None.
+    #[getter]
+    fn registered_at<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        opt_instant_to_py(py, self.0.registered_at())
+    }
+
+    /// The instant of the last event applied.
+    #[getter]
+    fn last_event_at<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        instant_to_py(py, self.0.last_event_at())
+    }
+
+    /// The number of events applied.
+    #[getter]
+    fn event_count(&self) -> usize {
+        self.0.event_count()
+    }
+
+    /// Whether a legal hold is in place.
+    #[getter]
+    fn legal_hold(&self) -> bool {
+        self.0.legal_hold()
+    }
+
+    /// The day the case was archived (office time), or None.
+    #[getter]
+    fn archived_on<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        opt_date_to_py(py, self.0.archived_on())
+    }
+
+    /// The documents filed in the archive (`Document` members).
+    #[getter]
+    fn documents<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        self.0
+            .documents()
+            .iter()
+            .map(|d| py_enum!(py, "complaint_office.archive", "Document", d.as_str()))
+            .collect()
+    }
+
+    /// The pauses of the registration clock: `(from, to)` pairs, `to` None while waiting.
+    #[getter]
+    fn pauses<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
+        self.0
+            .pauses()
+            .iter()
+            .map(|p| Ok((instant_to_py(py, p.from)?, opt_instant_to_py(py, p.to)?)))
+            .collect()
+    }
+
+    /// The responsibility findings of the handling plan (§4.1.1, §8.1).
+    #[getter]
+    fn findings(&self) -> Vec<PyFinding> {
+        self.0.findings().iter().cloned().map(PyFinding).collect()
+    }
+
+    /// What `role` (a privacy `Role`) may see of the case (§1.3.4).
+    fn view(&self, role: &str) -> PyResult<PyCaseView> {
+        guard(|| {
+            let role = role.parse().map_err(crate::errors::err)?;
+            Ok(PyCaseView(self.0.view(role)))
+        })
+    }
+
+    /// The deadline schedule and SLA state at `now`.
+    fn schedule(&self, now: At) -> PyResult<PySchedule> {
+        guard(|| Ok(PySchedule(self.0.schedule(now.0))))
+    }
+
+    /// Every rule checked, with its clause, at `now`.
+    fn compliance(&self, now: At) -> PyResult<PyComplianceReport> {
+        guard(|| Ok(PyComplianceReport(self.0.compliance(now.0))))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Case(status='{}', number={})",
+            self.0.status(),
+            self.0
+                .number()
+                .map_or_else(|| "None".to_owned(), |n| format!("'{n}'"))
+        )
+    }
+}
+
+/// One stage's deadline and SLA state.
+#[pyclass(name = "StageDeadline", module = "complaint_office.case", frozen)]
+#[derive(Debug, Clone)]
+pub struct PyStageDeadline(StageDeadline);
+
+#[pymethods]
+impl PyStageDeadline {
+    /// The stage (a `Stage`).
+    #[getter]
+    fn stage<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_enum!(py, "complaint_office.case", "Stage", self.0.stage.as_str())
+    }
+
+    /// 0 for the first handling round; 1, 2, … for re-handling rounds.
+    #[getter]
+    fn round(&self) -> usize {
+        self.0.round
+    }
+
+    /// The clause that sets the limit.
+    #[getter]
+    fn clause(&self) -> &'static str {
+        self.0.clause
+    }
+
+    /// The event that started the clock (an `EventKind`), or None.
+    #[getter]
+    fn started_by<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.0
+            .started_by
+            .map(|k| py_enum!(py, "complaint_office.case", "EventKind", k.as_str()))
+            .transpose()
+    }
+
+    /// When the clock started, or None.
+    #[getter]
+    fn started_at<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        opt_instant_to_py(py, self.0.started_at)
+    }
+
+    /// The limit.
+    #[getter]
+    fn duration(&self) -> PyDuration {
+        PyDuration(self.0.duration)
+    }
+
+    /// The last day, once the clock started.
+    #[getter]
+    fn last_day<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        opt_date_to_py(py, self.0.last_day)
+    }
+
+    /// The due instant, once the clock started.
+    #[getter]
+    fn due<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        opt_instant_to_py(py, self.0.due)
+    }
+
+    /// Whether a day outside the calendar's statutory data was used.
+    #[getter]
+    fn provisional(&self) -> bool {
+        self.0.provisional
+    }
+
+    /// The rules that decided the due instant.
+    #[getter]
+    fn rules(&self) -> Vec<PyPeriodRule> {
+        self.0.rules.iter().cloned().map(PyPeriodRule).collect()
+    }
+
+    /// How much the pauses moved it (days of its unit, or seconds for hours).
+    #[getter]
+    fn paused(&self) -> i64 {
+        self.0.paused
+    }
+
+    /// The last day of an extension (§4.1.2), or None.
+    #[getter]
+    fn extended_until<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        opt_date_to_py(py, self.0.extended_until)
+    }
+
+    /// The SLA state (an `SlaState`).
+    #[getter]
+    fn state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_enum!(
+            py,
+            "complaint_office.case",
+            "SlaState",
+            self.0.state.as_str()
+        )
+    }
+
+    /// When it was met, or None.
+    #[getter]
+    fn met_at<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        opt_instant_to_py(py, self.0.met_at)
+    }
+
+    /// Seconds left before `due`, while open.
+    #[getter]
+    fn remaining_seconds(&self) -> Option<i64> {
+        self.0.remaining_seconds
+    }
+
+    /// Seconds past `due`.
+    #[getter]
+    fn late_seconds(&self) -> Option<i64> {
+        self.0.late_seconds
+    }
+
+    /// Working days past the last day, for an overdue or late stage.
+    #[getter]
+    fn late_working_days(&self) -> Option<i64> {
+        self.0.late_working_days
+    }
+
+    /// The JSON form of one `case.schedule` entry: `{"stage", "round", "state", "last_day",
+    /// "due", "met_at", "late_working_days"}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let s = &self.0;
+        let fmt = |at: Option<complaint_office::time::Instant>| {
+            at.map(|at| complaint_office::time::format_instant(&at))
+        };
+        let dict = PyDict::new(py);
+        dict.set_item("stage", s.stage.as_str())?;
+        dict.set_item("round", s.round)?;
+        dict.set_item("state", s.state.as_str())?;
+        dict.set_item("last_day", s.last_day.map(|d| d.to_string()))?;
+        dict.set_item("due", fmt(s.due))?;
+        dict.set_item("met_at", fmt(s.met_at))?;
+        dict.set_item("late_working_days", s.late_working_days)?;
+        Ok(dict)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "StageDeadline(stage='{}', round={}, state='{}', last_day={})",
+            self.0.stage,
+            self.0.round,
+            self.0.state,
+            self.0
+                .last_day
+                .map_or_else(|| "None".to_owned(), |d| d.to_string())
+        )
+    }
+}
+
+/// A case's deadlines at an instant.
+#[pyclass(name = "Schedule", module = "complaint_office.case", frozen)]
+#[derive(Debug, Clone)]
+pub struct PySchedule(Schedule);
+
+fn stages(list: impl Iterator<Item = StageDeadline>) -> Vec<PyStageDeadline> {
+    list.map(PyStageDeadline).collect()
+}
+
+#[pymethods]
+impl PySchedule {
+    /// The instant the states refer to.
+    #[getter]
+    fn now<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        instant_to_py(py, self.0.now)
+    }
+
+    /// Every stage, in the order of the case's life.
+    #[getter]
+    fn stages(&self) -> Vec<PyStageDeadline> {
+        stages(self.0.stages.iter().cloned())
+    }
+
+    /// The latest round of a stage, by name (`"plan"` or `Stage.PLAN`), or None.
+    fn stage(&self, name: &str) -> Option<PyStageDeadline> {
+        self.0.stage(name).cloned().map(PyStageDeadline)
+    }
+
+    /// Stages overdue now.
+    fn overdue(&self) -> Vec<PyStageDeadline> {
+        stages(self.0.overdue().cloned())
+    }
+
+    /// Stages whose clock runs now (open, due soon or overdue).
+    fn running(&self) -> Vec<PyStageDeadline> {
+        stages(self.0.running().cloned())
+    }
+
+    /// The JSON form of `case.schedule`: a list of stage dicts.
+    fn to_list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let items = self
+            .0
+            .stages
+            .iter()
+            .map(|s| PyStageDeadline(s.clone()).to_dict(py))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, items)
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.stages.len()
+    }
+}
+
+/// One rule checked: rule id, clause, result (a `CheckResult`) and an English detail.
+#[pyclass(name = "Check", module = "complaint_office.case", frozen)]
+#[derive(Debug, Clone)]
+pub struct PyCheck(Check);
+
+#[pymethods]
+impl PyCheck {
+    /// A stable id of the rule, like `plan_on_time`.
+    #[getter]
+    fn rule(&self) -> &'static str {
+        self.0.rule
+    }
+
+    /// The clause.
+    #[getter]
+    fn clause(&self) -> &'static str {
+        self.0.clause
+    }
+
+    /// The outcome (a `CheckResult`).
+    #[getter]
+    fn result<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_enum!(
+            py,
+            "complaint_office.case",
+            "CheckResult",
+            self.0.result.as_str()
+        )
+    }
+
+    /// One English sentence (no personal data).
+    #[getter]
+    fn detail(&self) -> &str {
+        &self.0.detail
+    }
+
+    /// `{"rule", "clause", "result"}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        dict.set_item("rule", self.0.rule)?;
+        dict.set_item("clause", self.0.clause)?;
+        dict.set_item("result", self.0.result.as_str())?;
+        Ok(dict)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Check(rule='{}', clause='{}', result='{}')",
+            self.0.rule, self.0.clause, self.0.result
+        )
+    }
+}
+
+/// Every rule checked for a case at an instant.
+#[pyclass(name = "ComplianceReport", module = "complaint_office.case", frozen)]
+#[derive(Debug, Clone)]
+pub struct PyComplianceReport(ComplianceReport);
+
+fn checks<'a>(list: impl Iterator<Item = &'a Check>) -> Vec<PyCheck> {
+    list.cloned().map(PyCheck).collect()
+}
+
+#[pymethods]
+impl PyComplianceReport {
+    /// The instant the report refers to.
+    #[getter]
+    fn at<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        instant_to_py(py, self.0.at)
+    }
+
+    /// The checks, in the order of the policy.
+    #[getter]
+    fn checks(&self) -> Vec<PyCheck> {
+        checks(self.0.checks.iter())
+    }
+
+    /// The violations.
+    fn violations(&self) -> Vec<PyCheck> {
+        checks(self.0.violations())
+    }
+
+    /// The findings.
+    fn findings(&self) -> Vec<PyCheck> {
+        checks(self.0.findings())
+    }
+
+    /// A check by rule id, or None.
+    fn check(&self, rule: &str) -> Option<PyCheck> {
+        self.0.check(rule).cloned().map(PyCheck)
+    }
+
+    /// The JSON form of `case.compliance`: `{"violations": [rule…], "findings": [rule…],
+    /// "checks": [{"rule", "clause", "result"}]}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let rules = |list: Vec<&Check>| list.iter().map(|c| c.rule).collect::<Vec<_>>();
+        let dict = PyDict::new(py);
+        dict.set_item("violations", rules(self.0.violations().collect()))?;
+        dict.set_item("findings", rules(self.0.findings().collect()))?;
+        let items = self
+            .0
+            .checks
+            .iter()
+            .map(|c| PyCheck(c.clone()).to_dict(py))
+            .collect::<PyResult<Vec<_>>>()?;
+        dict.set_item("checks", items)?;
+        Ok(dict)
+    }
+}
+
+/// What a role may see of a case (§1.3.4).
+#[pyclass(name = "CaseView", module = "complaint_office.case", frozen)]
+#[derive(Debug, Clone)]
+pub struct PyCaseView(CaseView);
+
+#[pymethods]
+impl PyCaseView {
+    /// Who is looking (a privacy `Role`).
+    #[getter]
+    fn role<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_enum!(py, "complaint_office.privacy", "Role", self.0.role.as_str())
+    }
+
+    /// The complaint number.
+    #[getter]
+    fn number(&self) -> Option<PyComplaintNumber> {
+        self.0.number.map(PyComplaintNumber)
+    }
+
+    /// The status.
+    #[getter]
+    fn status<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_enum!(
+            py,
+            "complaint_office.case",
+            "Status",
+            self.0.status.as_str()
+        )
+    }
+
+    /// The category.
+    #[getter]
+    fn category(&self) -> Option<&str> {
+        self.0.category.as_deref()
+    }
+
+    /// The department concerned.
+    #[getter]
+    fn department(&self) -> Option<&str> {
+        self.0.department.as_deref()
+    }
+
+    /// The track.
+    #[getter]
+    fn track<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_enum!(
+            py,
+            "complaint_office.triage",
+            "Track",
+            self.0.track.as_str()
+        )
+    }
+
+    /// Whether the emergency procedure applies.
+    #[getter]
+    fn emergency(&self) -> bool {
+        self.0.emergency
+    }
+
+    /// When the complaint was received.
+    #[getter]
+    fn received_at<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        instant_to_py(py, self.0.received_at)
+    }
+
+    /// The complainant's personal data, redacted for the role.
+    #[getter]
+    fn personal(&self) -> PyPersonalData {
+        PyPersonalData(self.0.personal.clone())
+    }
+
+    /// The JSON form of `case.view`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let v = &self.0;
+        let dict = PyDict::new(py);
+        dict.set_item("role", v.role.as_str())?;
+        dict.set_item("number", v.number.map(|n| n.to_string()))?;
+        dict.set_item("status", v.status.as_str())?;
+        dict.set_item("category", v.category.as_deref())?;
+        dict.set_item("department", v.department.as_deref())?;
+        dict.set_item("track", v.track.as_str())?;
+        dict.set_item("emergency", v.emergency)?;
+        dict.set_item(
+            "received_at",
+            complaint_office::time::format_instant(&v.received_at),
+        )?;
+        dict.set_item("personal", PyPersonalData(v.personal.clone()).to_dict(py)?)?;
+        Ok(dict)
+    }
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyCaseView>()?;
+    m.add_class::<PyEvent>()?;
+    m.add_class::<PyCase>()?;
+    m.add_class::<PySchedule>()?;
+    m.add_class::<PyStageDeadline>()?;
+    m.add_class::<PyComplianceReport>()?;
+    m.add_class::<PyCheck>()?;
+    Ok(())
+}

@@ -1,0 +1,371 @@
+//! Python values in and out: native `datetime` values and ISO strings, offsets, months, and
+//! JSON-shaped values (dicts, lists, strings, numbers) for events and policy files.
+//!
+//! Dates are `datetime.date` (not `datetime.datetime`: an instant is not a day) or
+//! `YYYY-MM-DD`. Instants are timezone-aware `datetime.datetime` or RFC 3339 text; a naive
+//! datetime is `time.missing_offset`, never guessed. Errors come from the core's parsers, so the
+//! codes are the same in every language.
+
+use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeDelta, TimeZone};
+use complaint_office::time::{
+    Instant, TimeError, YearMonth, check_date, format_instant, parse_date, parse_instant,
+    parse_offset,
+};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{IntoPyDict, PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
+use pyo3::{Borrowed, intern};
+use serde_json::{Map, Number, Value};
+
+use crate::errors::{err, raise, type_error};
+
+struct DateTypes {
+    date: Py<PyType>,
+    datetime: Py<PyType>,
+    fromordinal: Py<PyAny>,
+}
+
+fn date_types(py: Python<'_>) -> PyResult<&DateTypes> {
+    static TYPES: PyOnceLock<DateTypes> = PyOnceLock::new();
+    TYPES.get_or_try_init(py, || {
+        let module = py.import("datetime")?;
+        let date = module.getattr("date")?.cast_into::<PyType>()?;
+        Ok(DateTypes {
+            fromordinal: date.getattr("fromordinal")?.unbind(),
+            datetime: module.getattr("datetime")?.cast_into::<PyType>()?.unbind(),
+            date: date.unbind(),
+        })
+    })
+}
+
+/// Whether `ob` is a `datetime.date` that is not a `datetime.datetime`.
+fn is_plain_date(py: Python<'_>, ob: &Bound<'_, PyAny>) -> PyResult<Option<bool>> {
+    let types = date_types(py)?;
+    let ty = ob.get_type();
+    if ty.is(types.date.bind(py)) {
+        return Ok(Some(true));
+    }
+    if ob.is_instance(types.datetime.bind(py))? {
+        return Ok(Some(false));
+    }
+    Ok(ob.is_instance(types.date.bind(py))?.then_some(true))
+}
+
+fn date_from_ordinal(ordinal: i64) -> PyResult<NaiveDate> {
+    i32::try_from(ordinal)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .ok_or(TimeError::OutOfRange)
+        .and_then(check_date)
+        .map_err(err)
+}
+
+/// A date argument: `datetime.date` or `YYYY-MM-DD`.
+pub fn date_of(ob: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+    let py = ob.py();
+    if let Ok(text) = ob.cast::<PyString>() {
+        return parse_date(&text.to_cow()?).map_err(err);
+    }
+    match is_plain_date(py, ob)? {
+        Some(true) => {
+            let ordinal: i64 = ob.call_method0(intern!(py, "toordinal"))?.extract()?;
+            date_from_ordinal(ordinal)
+        }
+        Some(false) => Err(raise(
+            "time.invalid_date",
+            None,
+            "invalid date: expected a datetime.date or YYYY-MM-DD, not a datetime",
+            None,
+            None,
+        )),
+        None => Err(type_error("a datetime.date or a YYYY-MM-DD string", ob)),
+    }
+}
+
+/// A date out: `datetime.date`.
+pub fn date_to_py(py: Python<'_>, date: NaiveDate) -> PyResult<Bound<'_, PyAny>> {
+    date_types(py)?
+        .fromordinal
+        .bind(py)
+        .call1((date.num_days_from_ce(),))
+}
+
+/// An optional date out.
+pub fn opt_date_to_py(py: Python<'_>, date: Option<NaiveDate>) -> PyResult<Bound<'_, PyAny>> {
+    match date {
+        Some(d) => date_to_py(py, d),
+        None => Ok(py.None().into_bound(py)),
+    }
+}
+
+/// An instant argument: a timezone-aware `datetime.datetime` or RFC 3339 text.
+pub fn instant_of(ob: &Bound<'_, PyAny>) -> PyResult<Instant> {
+    let py = ob.py();
+    if let Ok(text) = ob.cast::<PyString>() {
+        return parse_instant(&text.to_cow()?).map_err(err);
+    }
+    match is_plain_date(py, ob)? {
+        Some(false) => {
+            // Any tzinfo (fixed or a zone such as ZoneInfo) gives this instant's offset.
+            let utcoffset = ob.call_method0(intern!(py, "utcoffset"))?;
+            if utcoffset.is_none() {
+                return Err(err(TimeError::MissingOffset));
+            }
+            let offset: TimeDelta = utcoffset.extract()?;
+            let offset = i32::try_from(offset.num_seconds())
+                .ok()
+                .and_then(FixedOffset::east_opt)
+                .ok_or_else(|| err(TimeError::InvalidOffset))?;
+            let local: NaiveDateTime = ob
+                .call_method(
+                    intern!(py, "replace"),
+                    (),
+                    Some(&[("tzinfo", py.None())].into_py_dict(py)?),
+                )?
+                .extract()?;
+            check_date(local.date()).map_err(err)?;
+            offset
+                .from_local_datetime(&local)
+                .single()
+                .ok_or_else(|| err(TimeError::InvalidInstant))
+        }
+        Some(true) => Err(raise(
+            "time.invalid_instant",
+            None,
+            "invalid instant: expected a timezone-aware datetime, not a date",
+            None,
+            None,
+        )),
+        None => Err(type_error("a timezone-aware datetime or RFC 3339 text", ob)),
+    }
+}
+
+/// An instant out: an aware `datetime.datetime` in the instant's own offset.
+pub fn instant_to_py(py: Python<'_>, at: Instant) -> PyResult<Bound<'_, PyAny>> {
+    Ok(at.into_pyobject(py)?.into_any())
+}
+
+/// An optional instant out.
+pub fn opt_instant_to_py(py: Python<'_>, at: Option<Instant>) -> PyResult<Bound<'_, PyAny>> {
+    match at {
+        Some(at) => instant_to_py(py, at),
+        None => Ok(py.None().into_bound(py)),
+    }
+}
+
+/// An office offset: `+08:00` text or a fixed `datetime.tzinfo` (`datetime.timezone`).
+pub fn offset_of(ob: &Bound<'_, PyAny>) -> PyResult<FixedOffset> {
+    if let Ok(text) = ob.cast::<PyString>() {
+        return parse_offset(&text.to_cow()?).map_err(err);
+    }
+    ob.extract::<FixedOffset>()
+        .map_err(|_| type_error("an offset like +08:00 or a datetime.timezone", ob))
+}
+
+/// A month: `YYYY-MM` text, or the month of a `datetime.date`.
+pub fn month_of(ob: &Bound<'_, PyAny>) -> PyResult<YearMonth> {
+    if let Ok(text) = ob.cast::<PyString>() {
+        return text.to_cow()?.parse::<YearMonth>().map_err(err);
+    }
+    if is_plain_date(ob.py(), ob)?.is_some() {
+        return date_of(ob).map(YearMonth::of);
+    }
+    Err(type_error("a YYYY-MM string or a datetime.date", ob))
+}
+
+/// Argument wrappers, so that signatures read as what they take.
+macro_rules! arg {
+    ($(#[$doc:meta])* $name:ident($ty:ty) = $read:path) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name(pub $ty);
+
+        impl FromPyObject<'_, '_> for $name {
+            type Error = PyErr;
+
+            fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+                $read(&ob).map($name)
+            }
+        }
+    };
+}
+
+arg!(
+    /// `datetime.date` or `YYYY-MM-DD`.
+    Date(NaiveDate) = date_of
+);
+arg!(
+    /// An aware `datetime.datetime` or RFC 3339 text.
+    At(Instant) = instant_of
+);
+arg!(
+    /// `+08:00` or a `datetime.timezone`.
+    Offset(FixedOffset) = offset_of
+);
+arg!(
+    /// `YYYY-MM` or a date in the month.
+    Month(YearMonth) = month_of
+);
+
+/// A JSON-shaped Python value (dict, list, tuple, str, int, float, bool, None; dates, aware
+/// datetimes, enum members and the library's value types as their JSON text).
+pub fn to_json(ob: &Bound<'_, PyAny>) -> PyResult<Value> {
+    let py = ob.py();
+    if ob.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(text) = ob.cast::<PyString>() {
+        return Ok(Value::String(text.to_cow()?.into_owned()));
+    }
+    if let Ok(b) = ob.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if ob.cast::<PyInt>().is_ok() {
+        if let Ok(i) = ob.extract::<i64>() {
+            return Ok(Value::from(i));
+        }
+        return ob
+            .extract::<u64>()
+            .map(Value::from)
+            .map_err(|_| type_error("an integer within 64 bits", ob));
+    }
+    if let Ok(f) = ob.cast::<PyFloat>() {
+        return Number::from_f64(f.value())
+            .map(Value::Number)
+            .ok_or_else(|| type_error("a finite number", ob));
+    }
+    if let Ok(dict) = ob.cast::<PyDict>() {
+        let mut map = Map::new();
+        for (k, v) in dict.iter() {
+            let key = k
+                .cast::<PyString>()
+                .map_err(|_| type_error("string keys", &k))?
+                .to_cow()?
+                .into_owned();
+            map.insert(key, to_json(&v)?);
+        }
+        return Ok(Value::Object(map));
+    }
+    if let Ok(list) = ob.cast::<PyList>() {
+        return list
+            .iter()
+            .map(|v| to_json(&v))
+            .collect::<PyResult<_>>()
+            .map(Value::Array);
+    }
+    if let Ok(tuple) = ob.cast::<PyTuple>() {
+        return tuple
+            .iter()
+            .map(|v| to_json(&v))
+            .collect::<PyResult<_>>()
+            .map(Value::Array);
+    }
+    match is_plain_date(py, ob)? {
+        Some(true) => return Ok(Value::String(date_of(ob)?.to_string())),
+        Some(false) => return Ok(Value::String(format_instant(&instant_of(ob)?))),
+        None => {}
+    }
+    if let Ok(n) = ob.cast::<crate::number::PyComplaintNumber>() {
+        return Ok(Value::String(n.get().0.to_string()));
+    }
+    if let Ok(d) = ob.cast::<crate::duration::PyDuration>() {
+        return Ok(Value::String(d.get().0.to_string()));
+    }
+    Err(type_error(
+        "a JSON-like value (dict, list, str, int, float, bool, None, date, datetime)",
+        ob,
+    ))
+}
+
+/// A JSON value as Python: dicts, lists, str, int, float, bool, None.
+pub fn from_json<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i.into_pyobject(py)?.into_any()
+            } else if let Some(u) = n.as_u64() {
+                u.into_pyobject(py)?.into_any()
+            } else {
+                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
+            }
+        }
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(from_json(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, v) in map {
+                dict.set_item(k, from_json(py, v)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// Looks up a member of a vocabulary enum of the Python package by its value.
+pub fn enum_member<'py>(
+    py: Python<'py>,
+    cell: &'static PyOnceLock<Py<PyDict>>,
+    module: &str,
+    class: &str,
+    value: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let members = cell.get_or_try_init(py, || -> PyResult<_> {
+        Ok(py
+            .import(module)?
+            .getattr(class)?
+            .getattr("_value2member_map_")?
+            .cast_into::<PyDict>()?
+            .unbind())
+    })?;
+    members.bind(py).get_item(value)?.ok_or_else(|| {
+        raise(
+            "internal.vocabulary",
+            None,
+            "internal error: a core name is missing from a Python enum",
+            None,
+            None,
+        )
+    })
+}
+
+/// A member of a vocabulary enum: `py_enum!(py, "complaint_office.calendar", "DayKind", name)`.
+macro_rules! py_enum {
+    ($py:expr, $module:literal, $class:literal, $value:expr) => {{
+        static MEMBERS: ::pyo3::sync::PyOnceLock<::pyo3::Py<::pyo3::types::PyDict>> =
+            ::pyo3::sync::PyOnceLock::new();
+        $crate::convert::enum_member($py, &MEMBERS, $module, $class, $value)
+    }};
+}
+
+pub(crate) use py_enum;
+
+/// Any iterable of `T` (not a string), collected.
+#[derive(Debug, Clone)]
+pub struct Many<T>(pub Vec<T>);
+
+impl<T> FromPyObject<'_, '_> for Many<T>
+where
+    T: for<'a, 'py> FromPyObject<'a, 'py>,
+    for<'a, 'py> <T as FromPyObject<'a, 'py>>::Error: Into<PyErr>,
+{
+    type Error = PyErr;
+
+    fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+        if ob.cast::<PyString>().is_ok() {
+            return Err(type_error("an iterable of values, not a string", &ob));
+        }
+        let mut items = Vec::with_capacity(ob.len().unwrap_or(0));
+        for item in ob.try_iter()? {
+            items.push(item?.extract::<T>().map_err(Into::into)?);
+        }
+        Ok(Many(items))
+    }
+}

@@ -1,0 +1,107 @@
+//! Errors crossing into Python, mapped in this one place.
+//!
+//! Every core error becomes an instance of a `ComplaintOfficeError` subclass with `.code` and
+//! `.clause` (and `.index` for a batch element or a replayed event, `.key` for a policy key).
+//! The classes live in `complaint_office/errors.py`, which also picks the subclass from the
+//! code; this file only carries the core's code, clause and message across. Messages are the
+//! core's, which never contain personal data; nothing is added to them.
+//!
+//! No panic reaches Python: every entry point runs inside [`guard`], which turns a panic into
+//! `InternalError` with the code `internal.panic`.
+
+use std::fmt::Display;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use complaint_office::ErrorCode;
+use complaint_office::calendar::CalendarError;
+use complaint_office::case::CaseError;
+use complaint_office::policy::PolicyError;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+
+/// The code of a panic caught at the boundary.
+pub const PANIC_CODE: &str = "internal.panic";
+
+/// Runs one entry point of the module; a panic becomes `InternalError` (`internal.panic`).
+///
+/// # Errors
+/// What `f` returns, or the internal error.
+pub fn guard<T>(f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| {
+        Err(raise(
+            PANIC_CODE,
+            None,
+            "internal error: complaint-office hit a bug; please report it",
+            None,
+            None,
+        ))
+    })
+}
+
+/// The Python exception for an error code: `complaint_office.errors._from_code(...)`.
+pub fn raise(
+    code: &str,
+    clause: Option<&str>,
+    message: &str,
+    index: Option<usize>,
+    key: Option<&str>,
+) -> PyErr {
+    static FROM_CODE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    Python::attach(|py| {
+        let made = FROM_CODE
+            .import(py, "complaint_office.errors", "_from_code")
+            .and_then(|f| f.call1((message, code, clause, index, key)));
+        match made {
+            Ok(exception) => PyErr::from_value(exception),
+            Err(e) => e,
+        }
+    })
+}
+
+/// Any core error.
+pub fn err<E: ErrorCode + Display>(e: E) -> PyErr {
+    raise(e.code(), e.clause(), &e.to_string(), None, None)
+}
+
+/// A calendar error, with the position of a failing batch element.
+pub fn calendar_err(e: CalendarError) -> PyErr {
+    let index = match &e {
+        CalendarError::AtIndex { index, .. } => Some(*index),
+        _ => None,
+    };
+    raise(e.code(), e.clause(), &e.to_string(), index, None)
+}
+
+/// A case error, with the position of the refused event of a replay.
+pub fn case_err(e: CaseError) -> PyErr {
+    raise(e.code(), e.clause(), &e.to_string(), e.index(), None)
+}
+
+/// A policy error, with the key at fault.
+pub fn policy_err(e: PolicyError) -> PyErr {
+    raise(e.code(), e.clause(), &e.to_string(), None, e.key())
+}
+
+/// A Python value of the wrong type (the value itself is never echoed).
+pub fn type_error(expected: &str, got: &Bound<'_, PyAny>) -> PyErr {
+    let type_name = got
+        .get_type()
+        .name()
+        .map_or_else(|_| "?".to_owned(), |n| n.to_string());
+    PyTypeError::new_err(format!("expected {expected}, got {type_name}"))
+}
+
+/// Raises `InternalError` from a panic inside the guard: proves that no panic crosses the
+/// boundary (used by the test suite; it does nothing else).
+#[pyfunction]
+fn _panic_probe() -> PyResult<()> {
+    #[allow(clippy::panic)] // the point of the probe
+    guard(|| panic!("deliberate panic of the boundary test"))
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("PANIC_CODE", PANIC_CODE)?;
+    m.add_function(wrap_pyfunction!(_panic_probe, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,786 @@
+//! Statistics (§7): ledgers from a CSV file or text, records or columns; monthly, quarterly and
+//! yearly reports as typed objects with `to_dict()` (the `stats.report` op's shape); SVG charts
+//! and a single-file HTML report.
+
+use std::path::PathBuf;
+
+use complaint_office::policy::Policy;
+use complaint_office::stats::synthetic::Synthetic;
+use complaint_office::stats::{
+    self, Change, ColumnNames, Columns, CsvOptions, Granularity, Growth, HandlingHours, Ledger,
+    Leniency, Overview, Period, PeriodStats, Record, Rejected, Report, ReportOptions, Trend,
+};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::convert::{
+    At, Date, Many, Month, Offset, date_to_py, from_json, instant_to_py, py_enum, to_json,
+};
+use crate::errors::{err, type_error};
+use crate::guard;
+use crate::number::NumberArg;
+use crate::policy::PyPolicy;
+
+fn policy_or_default(policy: Option<&PyPolicy>) -> Policy {
+    policy.map_or_else(Policy::default, |p| p.0.clone())
+}
+
+fn leniency(lenient: bool) -> Leniency {
+    if lenient {
+        Leniency::Lenient
+    } else {
+        Leniency::Strict
+    }
+}
+
+fn granularity(text: &str) -> PyResult<Granularity> {
+    text.parse().map_err(err)
+}
+
+fn json_of<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    let value = serde_json::to_value(value).unwrap_or(serde_json::Value::Null);
+    from_json(py, &value)
+}
+
+/// A month (`2025-01`), quarter (`2025-Q1`) or year (`2025`): the unit of a report row.
+#[pyclass(
+    name = "Period",
+    module = "complaint_office.stats",
+    frozen,
+    eq,
+    ord,
+    hash,
+    from_py_object
+)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PyPeriod(Period);
+
+#[pymethods]
+impl PyPeriod {
+    /// Reads `2025-01`, `2025-Q1` or `2025`; `StatsError` (`stats.invalid_period`) otherwise.
+    #[staticmethod]
+    fn parse(text: &str) -> PyResult<Self> {
+        guard(|| text.parse().map(PyPeriod).map_err(err))
+    }
+
+    /// The period of `granularity` that `at` falls in, in office time.
+    #[staticmethod]
+    fn of_instant(at: At, granularity: &str, office_offset: Offset) -> PyResult<Self> {
+        guard(|| {
+            Ok(PyPeriod(Period::of_instant(
+                at.0,
+                self::granularity(granularity)?,
+                office_offset.0,
+            )))
+        })
+    }
+
+    /// The period of `granularity` that `date` falls in.
+    #[staticmethod]
+    fn of_date(date: Date, granularity: &str) -> PyResult<Self> {
+        guard(|| {
+            Ok(PyPeriod(Period::of_date(
+                date.0,
+                self::granularity(granularity)?,
+            )))
+        })
+    }
+
+    /// Month, quarter or year (a `Granularity`).
+    #[getter]
+    fn granularity<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_enum!(
+            py,
+            "complaint_office.stats",
+            "Granularity",
+            self.0.granularity().as_str()
+        )
+    }
+
+    /// Its first day.
+    #[getter]
+    fn first_day<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        date_to_py(py, self.0.first_day())
+    }
+
+    /// Its last day.
+    #[getter]
+    fn last_day<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        date_to_py(py, self.0.last_day())
+    }
+
+    /// Its first instant in `office_offset`.
+    fn start<'py>(&self, py: Python<'py>, office_offset: Offset) -> PyResult<Bound<'py, PyAny>> {
+        instant_to_py(py, self.0.start(office_offset.0))
+    }
+
+    /// Its end (the next period's first instant) in `office_offset`.
+    fn end<'py>(&self, py: Python<'py>, office_offset: Offset) -> PyResult<Bound<'py, PyAny>> {
+        instant_to_py(py, self.0.end(office_offset.0))
+    }
+
+    /// The next period.
+    fn succ(&self) -> Self {
+        PyPeriod(self.0.succ())
+    }
+
+    /// The previous period.
+    fn pred(&self) -> Self {
+        PyPeriod(self.0.pred())
+    }
+
+    fn __str__(&self) -> String {
+        self.0.to_string()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Period('{}')", self.0)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        Ok((slf.get_type().getattr("parse")?, (slf.get().0.to_string(),)))
+    }
+}
+
+/// One complaint of a ledger: number, receipt, category, department, and optionally channel,
+/// severity, closing instant and satisfaction.
+#[pyclass(
+    name = "Record",
+    module = "complaint_office.stats",
+    frozen,
+    from_py_object
+)]
+#[derive(Debug, Clone)]
+pub struct PyRecord(Record);
+
+#[pymethods]
+impl PyRecord {
+    /// A record; instants are aware datetimes or RFC 3339 text.
+    #[new]
+    #[pyo3(signature = (number, received_at, category, department, channel = None, severity = None, closed_at = None, satisfied = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        number: NumberArg,
+        received_at: At,
+        category: &str,
+        department: &str,
+        channel: Option<String>,
+        severity: Option<String>,
+        closed_at: Option<At>,
+        satisfied: Option<bool>,
+    ) -> Self {
+        let mut record = Record::new(number.0, received_at.0, category, department);
+        record.channel = channel;
+        record.severity = severity;
+        record.closed_at = closed_at.map(|a| a.0);
+        record.satisfied = satisfied;
+        PyRecord(record)
+    }
+}
+
+/// A row left out in lenient mode: where it is and why, never what it says.
+#[pyclass(name = "Rejected", module = "complaint_office.stats", frozen)]
+#[derive(Debug, Clone)]
+pub struct PyRejected(Rejected);
+
+#[pymethods]
+impl PyRejected {
+    /// The CSV line (the header is line 1), or the 1-based position of a record.
+    #[getter]
+    fn line(&self) -> u64 {
+        self.0.line
+    }
+
+    /// The column at fault, or None.
+    #[getter]
+    fn column(&self) -> Option<&str> {
+        self.0.column.as_deref()
+    }
+
+    /// Why: the code of the problem.
+    #[getter]
+    fn code(&self) -> &'static str {
+        self.0.code
+    }
+
+    /// `{"line", "column", "code"}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_of(py, &self.0)
+    }
+}
+
+/// A complaint ledger, validated and stored by column.
+#[pyclass(name = "Ledger", module = "complaint_office.stats", frozen)]
+pub struct PyLedger(Ledger);
+
+impl std::fmt::Debug for PyLedger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Ledger({} records)", self.0.len())
+    }
+}
+
+fn csv_options(
+    columns: Option<&Bound<'_, PyAny>>,
+    delimiter: &str,
+    lenient: bool,
+) -> PyResult<CsvOptions> {
+    let mut options = CsvOptions {
+        leniency: leniency(lenient),
+        ..CsvOptions::default()
+    };
+    if let Some(columns) = columns {
+        let mut names = serde_json::to_value(ColumnNames::default()).unwrap_or_default();
+        if let (Some(names), serde_json::Value::Object(given)) =
+            (names.as_object_mut(), to_json(columns)?)
+        {
+            for (key, value) in given {
+                if !names.contains_key(&key) {
+                    return Err(type_error(
+                        "column keys among the eight ledger columns",
+                        columns,
+                    ));
+                }
+                names.insert(key, value);
+            }
+        }
+        options.columns = serde_json::from_value(names)
+            .map_err(|_| type_error("a dict of column names (text)", columns))?;
+    }
+    options.delimiter = CsvOptions::delimiter_from_str(delimiter).map_err(err)?;
+    Ok(options)
+}
+
+/// Seconds since 1970-01-01 UTC of an aware datetime, RFC 3339 text, or an int.
+#[derive(Debug, Clone, Copy)]
+struct EpochSeconds(i64);
+
+impl FromPyObject<'_, '_> for EpochSeconds {
+    type Error = PyErr;
+
+    fn extract(ob: pyo3::Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+        if ob.cast::<pyo3::types::PyInt>().is_ok() {
+            return ob.extract::<i64>().map(EpochSeconds);
+        }
+        Ok(EpochSeconds(crate::convert::instant_of(&ob)?.timestamp()))
+    }
+}
+
+#[pymethods]
+impl PyLedger {
+    /// A ledger of `Record`s; `lenient` leaves bad records out (see `rejected`).
+    #[staticmethod]
+    #[pyo3(signature = (records, lenient = false))]
+    fn from_records(records: Many<PyRecord>, lenient: bool) -> PyResult<Self> {
+        guard(|| {
+            let records: Vec<Record> = records.0.into_iter().map(|r| r.0).collect();
+            Ledger::from_records(records, leniency(lenient))
+                .map(PyLedger)
+                .map_err(err)
+        })
+    }
+
+    /// Reads a CSV ledger file (the GIL released). Times without an offset are office time.
+    #[staticmethod]
+    #[pyo3(signature = (path, policy = None, columns = None, delimiter = ",", lenient = false))]
+    fn from_csv_path(
+        py: Python<'_>,
+        path: PathBuf,
+        policy: Option<&PyPolicy>,
+        columns: Option<&Bound<'_, PyAny>>,
+        delimiter: &str,
+        lenient: bool,
+    ) -> PyResult<Self> {
+        guard(|| {
+            let options = csv_options(columns, delimiter, lenient)?;
+            let policy = policy_or_default(policy);
+            py.detach(|| Ledger::from_csv_path(&path, &options, &policy))
+                .map(PyLedger)
+                .map_err(err)
+        })
+    }
+
+    /// Reads a CSV ledger from text.
+    #[staticmethod]
+    #[pyo3(signature = (text, policy = None, columns = None, delimiter = ",", lenient = false))]
+    fn from_csv_text(
+        py: Python<'_>,
+        text: &str,
+        policy: Option<&PyPolicy>,
+        columns: Option<&Bound<'_, PyAny>>,
+        delimiter: &str,
+        lenient: bool,
+    ) -> PyResult<Self> {
+        guard(|| {
+            let options = csv_options(columns, delimiter, lenient)?;
+            let policy = policy_or_default(policy);
+            py.detach(|| Ledger::from_csv_reader(text.as_bytes(), &options, &policy))
+                .map(PyLedger)
+                .map_err(err)
+        })
+    }
+
+    /// A ledger from parallel columns: numbers, receipt instants (aware datetimes, RFC 3339 or
+    /// seconds since 1970-01-01 UTC), categories and departments, and optionally channels,
+    /// severities, closing instants (None while open) and satisfaction (None if unanswered).
+    #[staticmethod]
+    #[pyo3(signature = (number, received_at, category, department, channel = None, severity = None, closed_at = None, satisfied = None, lenient = false))]
+    #[allow(clippy::too_many_arguments)]
+    fn from_columns(
+        py: Python<'_>,
+        number: Many<String>,
+        received_at: Many<EpochSeconds>,
+        category: Many<String>,
+        department: Many<String>,
+        channel: Option<Many<Option<String>>>,
+        severity: Option<Many<Option<String>>>,
+        closed_at: Option<Many<Option<EpochSeconds>>>,
+        satisfied: Option<Many<Option<bool>>>,
+        lenient: bool,
+    ) -> PyResult<Self> {
+        guard(|| {
+            let received: Vec<i64> = received_at.0.iter().map(|s| s.0).collect();
+            let closed: Option<Vec<Option<i64>>> =
+                closed_at.map(|c| c.0.iter().map(|v| v.map(|s| s.0)).collect());
+            let channel = channel.map(|c| c.0);
+            let severity = severity.map(|c| c.0);
+            let satisfied = satisfied.map(|c| c.0);
+            let mut columns = Columns::new(&number.0, &received, &category.0, &department.0);
+            columns.channel = channel.as_deref();
+            columns.severity = severity.as_deref();
+            columns.closed_at = closed.as_deref();
+            columns.satisfied = satisfied.as_deref();
+            py.detach(|| Ledger::from_columns(&columns, leniency(lenient)))
+                .map(PyLedger)
+                .map_err(err)
+        })
+    }
+
+    /// The rows left out in lenient mode.
+    #[getter]
+    fn rejected(&self) -> Vec<PyRejected> {
+        self.0.rejected().iter().cloned().map(PyRejected).collect()
+    }
+
+    /// The report of the ledger by `granularity` (`"month"`, `"quarter"`, `"year"`),
+    /// optionally from/to a period, periods in the policy's office offset.
+    #[pyo3(signature = (granularity = "month", policy = None, start = None, end = None))]
+    fn report(
+        &self,
+        py: Python<'_>,
+        granularity: &str,
+        policy: Option<&PyPolicy>,
+        start: Option<PyPeriod>,
+        end: Option<PyPeriod>,
+    ) -> PyResult<PyReport> {
+        guard(|| {
+            let options = ReportOptions {
+                granularity: self::granularity(granularity)?,
+                from: start.map(|p| p.0),
+                to: end.map(|p| p.0),
+            };
+            let policy = policy_or_default(policy);
+            let report = py
+                .detach(|| Report::build(&self.0, &options, &policy))
+                .map_err(err)?;
+            Ok(PyReport { report, policy })
+        })
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Ledger({} records)", self.0.len())
+    }
+}
+
+/// Handling time (hours from receipt to closing) of the cases closed in a period.
+#[pyclass(name = "HandlingHours", module = "complaint_office.stats", frozen)]
+#[derive(Debug, Clone, Copy)]
+pub struct PyHandlingHours(HandlingHours);
+
+#[pymethods]
+impl PyHandlingHours {
+    /// The mean, or None.
+    #[getter]
+    fn mean(&self) -> Option<f64> {
+        self.0.mean
+    }
+
+    /// The median, or None.
+    #[getter]
+    fn median(&self) -> Option<f64> {
+        self.0.median
+    }
+
+    /// The 90th percentile, or None.
+    #[getter]
+    fn p90(&self) -> Option<f64> {
+        self.0.p90
+    }
+
+    /// `{"mean", "median", "p90"}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_of(py, &self.0)
+    }
+}
+
+/// The change of a period's total from the previous period.
+#[pyclass(name = "Change", module = "complaint_office.stats", frozen)]
+#[derive(Debug, Clone, Copy)]
+pub struct PyChange(Change);
+
+#[pymethods]
+impl PyChange {
+    /// Total minus the previous period's total.
+    #[getter]
+    fn absolute(&self) -> i64 {
+        self.0.absolute
+    }
+
+    /// `absolute / previous × 100`, or None when the previous total is 0.
+    #[getter]
+    fn percent(&self) -> Option<f64> {
+        self.0.percent
+    }
+
+    /// `{"absolute", "percent"}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_of(py, &self.0)
+    }
+}
+
+/// The figures of one period.
+#[pyclass(name = "PeriodStats", module = "complaint_office.stats", frozen)]
+#[derive(Debug, Clone)]
+pub struct PyPeriodStats(PeriodStats);
+
+#[pymethods]
+impl PyPeriodStats {
+    /// The period.
+    #[getter]
+    fn period(&self) -> PyPeriod {
+        PyPeriod(self.0.period)
+    }
+
+    /// Complaints received in the period.
+    #[getter]
+    fn total(&self) -> u64 {
+        self.0.total
+    }
+
+    /// Received, by category.
+    #[getter]
+    fn by_category(&self) -> std::collections::BTreeMap<String, u64> {
+        self.0.by_category.clone()
+    }
+
+    /// Received, by department.
+    #[getter]
+    fn by_department(&self) -> std::collections::BTreeMap<String, u64> {
+        self.0.by_department.clone()
+    }
+
+    /// Received, by channel.
+    #[getter]
+    fn by_channel(&self) -> std::collections::BTreeMap<String, u64> {
+        self.0.by_channel.clone()
+    }
+
+    /// Received, by severity.
+    #[getter]
+    fn by_severity(&self) -> std::collections::BTreeMap<String, u64> {
+        self.0.by_severity.clone()
+    }
+
+    /// Cases closed in the period.
+    #[getter]
+    fn closed(&self) -> u64 {
+        self.0.closed
+    }
+
+    /// Handling time of the cases closed in the period.
+    #[getter]
+    fn handling_hours(&self) -> PyHandlingHours {
+        PyHandlingHours(self.0.handling_hours)
+    }
+
+    /// Satisfied / answered among the cases closed, or None.
+    #[getter]
+    fn satisfaction_rate(&self) -> Option<f64> {
+        self.0.satisfaction_rate
+    }
+
+    /// Cases open at the period's end.
+    #[getter]
+    fn open_at_end(&self) -> u64 {
+        self.0.open_at_end
+    }
+
+    /// The change from the previous period, or None.
+    #[getter]
+    fn change(&self) -> Option<PyChange> {
+        self.0.change.map(PyChange)
+    }
+
+    /// The JSON form of one period of the `stats.report` op.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_of(py, &self.0)
+    }
+}
+
+/// The trend of one category or department over the report's range.
+#[pyclass(name = "Trend", module = "complaint_office.stats", frozen)]
+#[derive(Debug, Clone)]
+pub struct PyTrend(Trend);
+
+#[pymethods]
+impl PyTrend {
+    /// The category or department.
+    #[getter]
+    fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    /// Its complaints over the range.
+    #[getter]
+    fn total(&self) -> u64 {
+        self.0.total
+    }
+
+    /// Least-squares slope: complaints gained per period.
+    #[getter]
+    fn slope(&self) -> f64 {
+        self.0.slope
+    }
+
+    /// The slope as a percentage of its average per period.
+    #[getter]
+    fn percent(&self) -> f64 {
+        self.0.percent
+    }
+
+    /// `{"name", "total", "slope", "percent"}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_of(py, &self.0)
+    }
+}
+
+/// The fastest-growing categories and departments, steepest first.
+#[pyclass(name = "Growth", module = "complaint_office.stats", frozen)]
+#[derive(Debug, Clone)]
+pub struct PyGrowth(Growth);
+
+#[pymethods]
+impl PyGrowth {
+    /// Categories.
+    #[getter]
+    fn categories(&self) -> Vec<PyTrend> {
+        self.0.categories.iter().cloned().map(PyTrend).collect()
+    }
+
+    /// Departments.
+    #[getter]
+    fn departments(&self) -> Vec<PyTrend> {
+        self.0.departments.iter().cloned().map(PyTrend).collect()
+    }
+
+    /// `{"categories": [...], "departments": [...]}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_of(py, &self.0)
+    }
+}
+
+/// A periodic report (§7.1.2): the periods, growth and rejected rows, typed; `to_dict()` is
+/// the `stats.report` op's JSON shape; `charts()` and `html()` render it.
+#[pyclass(name = "Report", module = "complaint_office.stats", frozen)]
+pub struct PyReport {
+    report: Report,
+    policy: Policy,
+}
+
+impl std::fmt::Debug for PyReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Report({} periods)", self.report.periods.len())
+    }
+}
+
+fn overview_dict<'py>(py: Python<'py>, o: &Overview) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("total", o.total)?;
+    dict.set_item("by_category", o.by_category.clone())?;
+    dict.set_item("by_department", o.by_department.clone())?;
+    dict.set_item("by_channel", o.by_channel.clone())?;
+    dict.set_item("by_severity", o.by_severity.clone())?;
+    dict.set_item("closed", o.closed)?;
+    dict.set_item("handling_hours", json_of(py, &o.handling_hours)?)?;
+    dict.set_item("handling_histogram", o.handling_histogram.to_vec())?;
+    dict.set_item(
+        "handling_buckets_hours",
+        stats::HANDLING_BUCKETS_HOURS.to_vec(),
+    )?;
+    dict.set_item("satisfaction_rate", o.satisfaction_rate)?;
+    Ok(dict)
+}
+
+#[pymethods]
+impl PyReport {
+    /// Months, quarters or years (a `Granularity`).
+    #[getter]
+    fn granularity<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_enum!(
+            py,
+            "complaint_office.stats",
+            "Granularity",
+            self.report.granularity.as_str()
+        )
+    }
+
+    /// One entry per period of the range, in order.
+    #[getter]
+    fn periods(&self) -> Vec<PyPeriodStats> {
+        self.report
+            .periods
+            .iter()
+            .cloned()
+            .map(PyPeriodStats)
+            .collect()
+    }
+
+    /// The fastest-growing categories and departments.
+    #[getter]
+    fn growth(&self) -> PyGrowth {
+        PyGrowth(self.report.growth.clone())
+    }
+
+    /// Rows the ledger left out in lenient mode.
+    #[getter]
+    fn rejected(&self) -> Vec<PyRejected> {
+        self.report
+            .rejected
+            .iter()
+            .cloned()
+            .map(PyRejected)
+            .collect()
+    }
+
+    /// Figures over the whole range (totals, handling histogram), as a dict.
+    #[getter]
+    fn overview<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        overview_dict(py, &self.report.overview)
+    }
+
+    /// The JSON form of the `stats.report` op: `{"granularity", "periods", "growth",
+    /// "rejected"}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(|| json_of(py, &self.report))
+    }
+
+    /// Self-contained SVG charts: `{"trend", "categories", "departments", "handling"}`.
+    fn charts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        guard(|| {
+            let c = stats::charts(&self.report, &self.policy);
+            let dict = PyDict::new(py);
+            dict.set_item("trend", c.trend)?;
+            dict.set_item("categories", c.categories)?;
+            dict.set_item("departments", c.departments)?;
+            dict.set_item("handling", c.handling)?;
+            Ok(dict)
+        })
+    }
+
+    /// A single-file HTML report with the charts, in the policy's language.
+    fn html(&self) -> PyResult<String> {
+        guard(|| Ok(stats::html(&self.report, &self.policy)))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Report(granularity='{}', periods={})",
+            self.report.granularity,
+            self.report.periods.len()
+        )
+    }
+}
+
+/// A report straight from a CSV ledger file: `Ledger.from_csv_path(...).report(...)`, the GIL
+/// released for the reading and the figures.
+///
+/// `report.to_dict()` has the shape of the `stats.report` op.
+#[pyfunction]
+#[pyo3(signature = (path, granularity = "month", policy = None, columns = None, delimiter = ",", lenient = false, start = None, end = None))]
+#[allow(clippy::too_many_arguments)]
+fn report_from_csv(
+    py: Python<'_>,
+    path: PathBuf,
+    granularity: &str,
+    policy: Option<&PyPolicy>,
+    columns: Option<&Bound<'_, PyAny>>,
+    delimiter: &str,
+    lenient: bool,
+    start: Option<PyPeriod>,
+    end: Option<PyPeriod>,
+) -> PyResult<PyReport> {
+    guard(|| {
+        let options = csv_options(columns, delimiter, lenient)?;
+        let report_options = ReportOptions {
+            granularity: self::granularity(granularity)?,
+            from: start.map(|p| p.0),
+            to: end.map(|p| p.0),
+        };
+        let policy = policy_or_default(policy);
+        let report = py
+            .detach(|| {
+                let ledger = Ledger::from_csv_path(&path, &options, &policy)?;
+                Report::build(&ledger, &report_options, &policy)
+            })
+            .map_err(err)?;
+        Ok(PyReport { report, policy })
+    })
+}
+
+/// A synthetic CSV ledger for demos, tests and benchmarks: deterministic from `seed`, with
+/// trends, seasons and realistic handling times (the core's `stats::synthetic`).
+#[pyfunction]
+#[pyo3(signature = (rows, months = None, first_month = None, seed = None))]
+fn synthetic_csv(
+    py: Python<'_>,
+    rows: usize,
+    months: Option<u32>,
+    first_month: Option<Month>,
+    seed: Option<u64>,
+) -> PyResult<String> {
+    guard(|| {
+        let mut synthetic = Synthetic {
+            rows,
+            ..Synthetic::default()
+        };
+        if let Some(months) = months {
+            synthetic.months = months;
+        }
+        if let Some(month) = first_month {
+            synthetic.first_month = month.0;
+        }
+        if let Some(seed) = seed {
+            synthetic.seed = seed;
+        }
+        py.detach(|| synthetic.csv()).map_err(err)
+    })
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(synthetic_csv, m)?)?;
+    m.add_class::<PyPeriod>()?;
+    m.add_class::<PyRecord>()?;
+    m.add_class::<PyRejected>()?;
+    m.add_class::<PyLedger>()?;
+    m.add_class::<PyHandlingHours>()?;
+    m.add_class::<PyChange>()?;
+    m.add_class::<PyPeriodStats>()?;
+    m.add_class::<PyTrend>()?;
+    m.add_class::<PyGrowth>()?;
+    m.add_class::<PyReport>()?;
+    m.add_function(wrap_pyfunction!(report_from_csv, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,38 @@
+from .common import calendar_of
+
+
+def is_working_day(input):
+    return calendar_of(input).is_working_day(input["date"])
+
+
+def add_working_days(input):
+    return calendar_of(input).add_working_days(input["date"], input["days"]).isoformat()
+
+
+def working_days_between(input):
+    return calendar_of(input).working_days_between(input["from"], input["to"])
+
+
+def day(input):
+    info = calendar_of(input).day(input["date"])
+    return {
+        "date": info.date.isoformat(),
+        "working": info.working,
+        "kind": info.kind,
+        "festival": info.festival,
+        "covered": info.covered,
+    }
+
+
+def covered_range(input):
+    span = calendar_of(input).covered_range()
+    return None if span is None else {"first": span[0].isoformat(), "last": span[1].isoformat()}
+
+
+OPS = {
+    "calendar.is_working_day": is_working_day,
+    "calendar.add_working_days": add_working_days,
+    "calendar.working_days_between": working_days_between,
+    "calendar.day": day,
+    "calendar.covered_range": covered_range,
+}

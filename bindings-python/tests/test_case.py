@@ -1,0 +1,56 @@
+"""The case lifecycle through the Python API."""
+
+import datetime as dt
+
+import pytest
+
+import complaint_office as co
+
+CST = dt.timezone(dt.timedelta(hours=8))
+RECEIVED = {
+    "type": "received", "at": dt.datetime(2025, 9, 26, 10, tzinfo=CST), "channel": co.Channel.HOTLINE,
+    "complainant_kind": co.ComplainantKind.CUSTOMER, "name": "張三", "contact": "13812345678",
+    "content": "The replacement part broke again.",
+}
+
+
+def test_apply_and_refuse():
+    case = co.Case.open(co.Policy(), RECEIVED)
+    assert case.status is co.Status.RECEIVED
+    assert co.EventKind.REGISTERED in case.allowed_next()
+    with pytest.raises(co.TransitionError) as e:
+        case.apply({"type": "closed", "at": "2025-09-26T11:00:00+08:00"})
+    assert e.value.code == "case.transition_not_allowed"
+    assert case.status is co.Status.RECEIVED  # unchanged
+    case.apply(co.Event.from_json_str('{"type": "registered", "at": "2025-09-26T11:00:00+08:00", "number": "25090001"}'))
+    assert case.number == co.ComplaintNumber(2025, 9, 1)
+    assert case.registered_at == dt.datetime(2025, 9, 26, 11, tzinfo=CST)
+
+
+def test_schedule_and_compliance():
+    case = co.Case.replay(co.Policy(), [
+        RECEIVED, {"type": "registered", "at": "2025-09-26T11:00:00+08:00", "number": "25090001"}
+    ])
+    schedule = case.schedule(dt.datetime(2025, 10, 13, 9, tzinfo=CST))
+    plan = schedule.stage("plan")
+    assert plan.last_day == dt.date(2025, 10, 11)
+    assert plan.state is co.SlaState.OVERDUE
+    assert [s.stage for s in schedule.overdue()] == [co.Stage.PLAN]
+    report = case.compliance("2025-10-13T09:00:00+08:00")
+    assert "plan_on_time" in [c.rule for c in report.violations()]
+    assert report.check("plan_on_time").clause == "§4.1.2"
+    assert report.to_dict()["violations"] == [c.rule for c in report.violations()]
+
+
+def test_replay_json_and_policy_sets():
+    import json
+
+    events = [
+        {**RECEIVED, "at": "2025-09-26T10:00:00+08:00"},
+        {"type": "registered", "at": "2025-09-26T11:00:00+08:00", "number": "25090001"},
+    ]
+    a = co.Case.replay_json(co.Policy(), json.dumps(events))
+    s = co.PolicySet([co.Policy.from_json_value({"effective_from": "2025-01-01", "name": "2025"})])
+    b = co.Case.replay_in(s, events)
+    assert b.policy.name == "2025"
+    assert a.status == b.status == co.Status.REGISTERED

@@ -1,0 +1,49 @@
+"""Vocabularies are enum.Enum subclasses whose values are the JSON names of the core."""
+
+import enum
+import json
+import pickle
+
+import pytest
+
+import complaint_office as co
+from complaint_office import _native
+
+ENUMS = [
+    co.Unit, co.Language, co.DayKind, co.Festival, co.EventKind, co.Status, co.ActorRole,
+    co.TeamRole, co.EvidenceKind, co.Interviewee, co.Satisfaction, co.FollowUpMethod, co.Stage,
+    co.SlaState, co.CheckResult, co.Channel, co.ComplainantKind, co.Field, co.Severity,
+    co.Urgency, co.Complexity, co.Track, co.Responsibility, co.Fault, co.Consequence, co.Level,
+    co.Sanction, co.Document, co.ContactKind, co.Granularity, co.archive.SweepStatus, co.archive.Refusal,
+    co.privacy.MaskKind, co.privacy.Role, co.privacy.Field, co.privacy.Visibility,
+]
+
+
+@pytest.mark.parametrize("cls", ENUMS, ids=lambda c: c.__name__)
+def test_values_are_the_core_names(cls):
+    assert issubclass(cls, enum.Enum) and issubclass(cls, str)
+    assert [m.value for m in cls] == _native._vocabulary(f"{cls.__module__.rsplit('.', 1)[-1]}.{cls.__name__}")
+    for member in cls:
+        assert member == member.value
+        assert str(member) == member.value
+        assert json.dumps(member) == json.dumps(member.value)
+        assert pickle.loads(pickle.dumps(member)) is member
+        assert cls(member.value) is member
+
+
+def test_known_values():
+    assert co.Severity.MAJOR == "major"
+    assert co.Language.ZH_HANT.value == "zh-Hant"
+    assert co.Unit.WORKING_DAYS.value == "working_days"
+
+
+def test_outputs_are_enum_members():
+    info = co.Calendar.default().day("2025-10-01")
+    assert info.kind is co.DayKind.HOLIDAY
+    assert info.festival is co.Festival.NATIONAL_DAY
+    assert co.Duration.parse("5 working days").unit is co.Unit.WORKING_DAYS
+    assert co.Policy().language is co.Language.ZH_HANS
+
+
+def test_members_are_accepted_as_arguments():
+    assert co.Duration(5, co.Unit.WORKING_DAYS) == co.Duration.parse("5個工作日")
