@@ -291,6 +291,24 @@ fn leniency(lenient: Option<bool>) -> Leniency {
     }
 }
 
+fn csv_options(options: Option<CsvOptionsJs>) -> JsResult<CsvOptions> {
+    let input: CsvOptionsInput = options_in(
+        options.map(Into::into),
+        "options: {columns, delimiter, lenient} expected",
+    )?;
+    let mut csv = CsvOptions {
+        leniency: leniency(input.lenient),
+        ..CsvOptions::default()
+    };
+    if let Some(columns) = input.columns {
+        csv.columns = columns;
+    }
+    if let Some(delimiter) = input.delimiter {
+        csv.delimiter = CsvOptions::delimiter_from_str(&delimiter)?;
+    }
+    Ok(csv)
+}
+
 fn record_in(value: &JsValue) -> JsResult<Record> {
     let what = "records: {number, received_at, category, department, channel, severity, closed_at, satisfied} expected";
     let input: RecordInput =
@@ -338,24 +356,25 @@ impl Ledger {
         policy: &Policy,
         options: Option<CsvOptionsJs>,
     ) -> JsResult<Ledger> {
-        let input: CsvOptionsInput = options_in(
-            options.map(Into::into),
-            "options: {columns, delimiter, lenient} expected",
-        )?;
-        let mut csv = CsvOptions {
-            leniency: leniency(input.lenient),
-            ..CsvOptions::default()
-        };
-        if let Some(columns) = input.columns {
-            csv.columns = columns;
-        }
-        if let Some(delimiter) = input.delimiter {
-            csv.delimiter = CsvOptions::delimiter_from_str(&delimiter)?;
-        }
+        let csv = csv_options(options)?;
         Ok(Ledger(core_stats::Ledger::from_csv_reader(
             text.as_bytes(),
             &csv,
             &policy.0,
+        )?))
+    }
+
+    /// A ledger from the bytes of a CSV export, for text that may not be valid UTF-8 (a bad
+    /// cell is `stats.invalid_text` at its line and column).
+    #[wasm_bindgen(js_name = fromCsvBytes)]
+    pub fn from_csv_bytes(
+        bytes: &[u8],
+        policy: &Policy,
+        options: Option<CsvOptionsJs>,
+    ) -> JsResult<Ledger> {
+        let csv = csv_options(options)?;
+        Ok(Ledger(core_stats::Ledger::from_csv_reader(
+            bytes, &csv, &policy.0,
         )?))
     }
 

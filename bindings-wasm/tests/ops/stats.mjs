@@ -29,7 +29,10 @@ export const ops = {
     const options = { lenient: input.lenient ?? false };
     if (input.columns != null) options.columns = input.columns;
     if (input.delimiter != null) options.delimiter = input.delimiter;
-    const ledger = Ledger.fromCsv(input.csv, policy, options);
+    // `csv_base64` carries bytes JSON cannot: invalid UTF-8, stray NULs.
+    const ledger = input.csv_base64 != null
+      ? Ledger.fromCsvBytes(Buffer.from(input.csv_base64, 'base64'), policy, options)
+      : Ledger.fromCsv(input.csv, policy, options);
     return reportJson(ledger.report(input.granularity, policy, rangeOf(input)));
   },
   'stats.period_of': (input) => periodOf(input.at, input.granularity, policyOf(input).officeOffset),
