@@ -1,0 +1,202 @@
+//! Accountability (§8): responsibility findings → discipline level and sanctions.
+
+use complaint_office::accountability::{
+    self as core_accountability, Assessment, Consequence, Decision, Fault, Finding, Responsibility,
+};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{json_text, to_js};
+use crate::error::{Failure, JsResult};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ACCOUNTABILITY: &str = r#"
+/** The type of responsibility (§8.1.2). */
+export type Responsibility = "direct" | "primary" | "secondary" | "leadership";
+/** The degree of fault (§8.2). */
+export type Fault = "intentional" | "gross_negligence" | "negligence";
+/** The consequence (§8.2). */
+export type Consequence = "general" | "serious";
+/** A discipline level (§8.2). */
+export type Level = "light" | "heavy" | "dismissal";
+/** A sanction (§8.2). */
+export type Sanction =
+  | "criticism_education" | "warning" | "fine" | "demotion" | "pay_cut" | "termination"
+  | "legal_liability";
+
+/** The type, fault and consequence of a finding: what the discipline table decides on. */
+export interface AccountabilityAssessment {
+  responsibility: Responsibility;
+  fault: Fault;
+  consequence: Consequence;
+}
+
+/** A responsibility finding of a handling plan for one person or role (§4.1.1, §8.1). */
+export interface ResponsibilityFinding extends AccountabilityAssessment {
+  /** A staff id or a role, never the complainant. */
+  subject: string;
+  /** The nature, degree and scope of the responsibility, in words (§8.1.1). */
+  nature: string;
+  degree: string;
+  scope: string;
+}
+
+/** The discipline decided: the level, the sanctions it offers, the clause behind it. */
+export interface Decision {
+  level: Level;
+  sanctions: Sanction[];
+  clause: Clause;
+}
+
+/** One row of the discipline table: a combination and its level. */
+export interface DisciplineEntry extends AccountabilityAssessment {
+  level: Level;
+}
+
+/** A rule of the `[discipline]` section: a list left out matches any value. */
+export interface DisciplineRuleSection {
+  responsibility?: Responsibility[];
+  fault?: Fault[];
+  consequence?: Consequence[];
+  level: "light" | "heavy";
+}
+
+/** The `[discipline]` section of a policy file. */
+export interface DisciplineTableSection {
+  otherwise?: "light" | "heavy";
+  rules?: DisciplineRuleSection[];
+}
+"#;
+
+#[derive(Serialize)]
+struct DecisionJs {
+    level: &'static str,
+    sanctions: Vec<&'static str>,
+    clause: &'static str,
+}
+
+impl From<&Decision> for DecisionJs {
+    fn from(d: &Decision) -> Self {
+        DecisionJs {
+            level: d.level.as_str(),
+            sanctions: d.sanctions.iter().map(|s| s.as_str()).collect(),
+            clause: d.clause(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct EntryJs {
+    responsibility: &'static str,
+    fault: &'static str,
+    consequence: &'static str,
+    level: &'static str,
+}
+
+/// The assessment as JavaScript gives it: names, parsed by the core (coded errors).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AssessmentInput {
+    responsibility: String,
+    fault: String,
+    consequence: String,
+}
+
+fn assessment_in(value: &JsValue) -> JsResult<Assessment> {
+    let what = "assessment: {responsibility, fault, consequence} expected";
+    let input: AssessmentInput =
+        serde_json::from_str(&json_text(value, what)?).map_err(|_| Failure::argument(what))?;
+    Ok(Assessment {
+        responsibility: input.responsibility.parse::<Responsibility>()?,
+        fault: input.fault.parse::<Fault>()?,
+        consequence: input.consequence.parse::<Consequence>()?,
+    })
+}
+
+/// The `[discipline]` section of a policy: the levels for findings outside §8.2.3.
+#[wasm_bindgen]
+#[derive(Debug, Clone, Default)]
+pub struct DisciplineTable(pub(crate) core_accountability::DisciplineTable);
+
+#[wasm_bindgen]
+impl DisciplineTable {
+    /// The default table of POLICY.md.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> DisciplineTable {
+        DisciplineTable::default()
+    }
+
+    /// The discipline for a type of responsibility, fault and consequence.
+    #[wasm_bindgen(unchecked_return_type = "Decision")]
+    pub fn decide(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AccountabilityAssessment")] assessment: JsValue,
+    ) -> JsResult<JsValue> {
+        to_js(&DecisionJs::from(
+            &self.0.decide(assessment_in(&assessment)?),
+        ))
+    }
+
+    /// Every combination (responsibility, fault, consequence, in the vocabulary's order) and
+    /// its level.
+    #[wasm_bindgen(unchecked_return_type = "DisciplineEntry[]")]
+    pub fn entries(&self) -> JsResult<JsValue> {
+        let entries: Vec<EntryJs> = self
+            .0
+            .entries()
+            .into_iter()
+            .map(|(a, level)| EntryJs {
+                responsibility: a.responsibility.as_str(),
+                fault: a.fault.as_str(),
+                consequence: a.consequence.as_str(),
+                level: level.as_str(),
+            })
+            .collect();
+        to_js(&entries)
+    }
+
+    /// The table as its policy section.
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "Required<DisciplineTableSection>")]
+    pub fn to_json(&self) -> JsResult<JsValue> {
+        to_js(&self.0)
+    }
+}
+
+/// The discipline for a finding under `table` (the policy's `[discipline]`).
+#[wasm_bindgen(unchecked_return_type = "Decision")]
+pub fn decide(
+    table: &DisciplineTable,
+    #[wasm_bindgen(unchecked_param_type = "ResponsibilityFinding")] finding: JsValue,
+) -> JsResult<JsValue> {
+    let finding = finding_in(&finding)?;
+    to_js(&DecisionJs::from(&core_accountability::decide(
+        &table.0, &finding,
+    )))
+}
+
+/// Checks a finding: the subject and the words of §8.1.1 must be given.
+#[wasm_bindgen(js_name = checkFinding)]
+pub fn check_finding(
+    #[wasm_bindgen(unchecked_param_type = "ResponsibilityFinding")] finding: JsValue,
+) -> JsResult<()> {
+    Ok(finding_in(&finding)?.check()?)
+}
+
+fn finding_in(value: &JsValue) -> JsResult<Finding> {
+    let what =
+        "finding: {subject, responsibility, fault, consequence, nature, degree, scope} expected";
+    let text = json_text(value, what)?;
+    // The vocabulary names first, for their coded errors; then the whole finding.
+    assessment_names_in(&text)?;
+    serde_json::from_str(&text).map_err(|_| Failure::argument(what))
+}
+
+fn assessment_names_in(text: &str) -> JsResult<()> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|_| Failure::argument("finding: an object expected"))?;
+    let name = |key: &str| value.get(key).and_then(|v| v.as_str()).unwrap_or_default();
+    name("responsibility").parse::<Responsibility>()?;
+    name("fault").parse::<Fault>()?;
+    name("consequence").parse::<Consequence>()?;
+    Ok(())
+}

@@ -1,0 +1,622 @@
+//! The case lifecycle (§2–§6): a complaint's life as events the host stores and the library
+//! judges; its deadline schedule, SLA states and compliance report at any instant.
+//!
+//! Events are the host's stored history: they come in as plain objects (or JSON text) in the
+//! documented event format, typed as `CaseEventData`, and go out the same way.
+
+use complaint_office::case::{
+    self as core_case, CaseError, Check, ComplianceReport, Schedule, StageDeadline,
+};
+use complaint_office::privacy::Role;
+use serde::Serialize;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{json_text, or_null, to_js};
+use crate::error::{Failure, JsResult, case_failure};
+use crate::policy::{Policy, PolicySet};
+use crate::privacy::view_out;
+use crate::time::{date_out, instant_in, instant_out};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_CASE: &str = r#"
+/** Where a case stands. */
+export type Status =
+  | "received" | "awaiting_information" | "registered" | "investigating" | "plan_drafted"
+  | "plan_returned" | "approved" | "implementing" | "result_fed_back" | "objection"
+  | "rehandling" | "followed_up" | "closed" | "archived" | "destroyed";
+
+/** The type of an event, in the order of a case's life. */
+export type EventType = CaseEventData["type"];
+
+/** The role in which someone acts. */
+export type ActorRole =
+  | "complaint_office" | "investigation_team" | "department" | "management" | "leadership";
+/** A member's role on the investigation team (§3.1). */
+export type TeamRole = "department_head" | "technical_specialist" | "legal" | "other";
+/** A method of investigation (§3.2). */
+export type EvidenceKind = "document_review" | "site_inspection" | "interview" | "data_analysis";
+/** Who was interviewed (§3.2.3). */
+export type Interviewee = "complainant" | "staff" | "witness";
+/** The complainant's satisfaction (§4.4.2, §5.2.2). */
+export type Satisfaction = "satisfied" | "unsatisfied" | "unknown";
+/** How the follow-up visit was made (§5.2.1). */
+export type FollowUpMethod = "phone" | "questionnaire";
+/** A stage with a time limit. */
+export type Stage = "registration" | "plan" | "feedback" | "rehandling" | "follow_up";
+/** The SLA state of a stage. */
+export type SlaState = "pending" | "paused" | "open" | "due_soon" | "overdue" | "met" | "met_late";
+/** The result of a compliance check. */
+export type CheckResult = "pass" | "finding" | "violation" | "pending" | "not_applicable";
+
+/** The keys every event has. */
+export interface EventBase {
+  /** When it happened, with an offset. */
+  at: Rfc3339;
+  /** Who did it (a staff id). */
+  by?: string | null;
+  /** In which role. */
+  role?: ActorRole | null;
+}
+
+/** A member of the investigation team. */
+export interface Member { id: string; role: TeamRole; department?: string }
+/** A step of the investigation plan (§3.3.1). */
+export interface Step { description: string; due: IsoDate | null; owner: string | null }
+/** A time point of a handling plan (§4.1.1). */
+export interface TimePoint { what: string; due: IsoDate }
+
+/** One event of a case's history, in the stored event format. */
+export type CaseEventData = EventBase & (
+  | { type: "received"; channel: Channel; complainant_kind: ComplainantKind; name?: string | null;
+      contact?: string | null; content?: string | null; subject?: string | null;
+      received_at?: Rfc3339 | null }
+  | { type: "information_requested"; fields: Field[] }
+  | { type: "information_supplied"; name?: string; contact?: string; content?: string }
+  | { type: "registered"; number: ComplaintNumberText }
+  | { type: "classified"; category: string; department?: string }
+  | { type: "assessed"; severity: Severity; urgency: Urgency; complexity: Complexity }
+  | { type: "team_formed"; members: Member[] }
+  | { type: "investigation_planned"; steps: Step[] }
+  | { type: "evidence_added"; kind: EvidenceKind; signed?: boolean; interviewee?: Interviewee;
+      summary?: string }
+  | { type: "progress_reported"; note?: string | null }
+  | { type: "plan_submitted"; analysis?: string; responsibility?: string; measures?: string;
+      time_points?: TimePoint[]; findings?: ResponsibilityFinding[] }
+  | { type: "plan_extended"; until: IsoDate; reason?: string }
+  | { type: "plan_returned"; reason?: string }
+  | { type: "plan_approved" }
+  | { type: "implementation_started"; department?: string | null }
+  | { type: "problem_raised"; description?: string }
+  | { type: "implementation_completed" }
+  | { type: "result_fed_back"; process?: string; result?: string;
+      satisfaction?: Satisfaction | null }
+  | { type: "objection_raised"; reason?: string }
+  | { type: "rehandling_started" }
+  | { type: "rehandling_completed" }
+  | { type: "follow_up_visited"; method: FollowUpMethod; satisfaction: Satisfaction;
+      suggestions?: string }
+  | { type: "closed" }
+  | { type: "archived"; documents: ArchiveDocument[] }
+  | { type: "legal_hold_placed"; reason?: string }
+  | { type: "legal_hold_released" }
+  | { type: "destruction_approved" }
+  | { type: "destroyed" }
+);
+
+/** The initial assessment of a case (§2.2.4) and what triage made of it. */
+export interface CaseAssessment {
+  severity: Severity;
+  urgency: Urgency;
+  complexity: Complexity;
+  emergency: boolean;
+  track: Track;
+}
+
+/** A stretch during which the registration clock was paused for missing information. */
+export interface Pause { from: Rfc3339; to: Rfc3339 | null }
+
+/** One stage's deadline and SLA state. */
+export interface StageDeadline {
+  stage: Stage;
+  /** 0 for the implementation of the plan, 1, 2, … for each re-handling. */
+  round: number;
+  clause: Clause;
+  startedBy: EventType | null;
+  startedAt: Rfc3339 | null;
+  duration: DurationText;
+  lastDay: IsoDate | null;
+  due: Rfc3339 | null;
+  provisional: boolean;
+  rules: PeriodRule[];
+  /** How much the deadline moved for pauses (in the duration's unit). */
+  paused: number;
+  extendedUntil: IsoDate | null;
+  state: SlaState;
+  metAt: Rfc3339 | null;
+  remainingSeconds: number | null;
+  lateSeconds: number | null;
+  lateWorkingDays: number | null;
+}
+
+/** The deadline schedule of a case at an instant. */
+export interface Schedule {
+  now: Rfc3339;
+  stages: StageDeadline[];
+}
+
+/** One rule checked by the compliance report. */
+export interface ComplianceCheck {
+  rule: string;
+  clause: Clause;
+  result: CheckResult;
+  detail: string;
+}
+
+/** A case as a role sees it (§1.3.4). */
+export interface CaseView {
+  role: Role;
+  number: ComplaintNumberText | null;
+  status: Status;
+  category: string | null;
+  department: string | null;
+  track: Track;
+  emergency: boolean;
+  receivedAt: Rfc3339;
+  /** The complainant's personal data, redacted for the role. */
+  personal: PersonalView;
+}
+
+/** Every rule checked, with its clause, at an instant. */
+export interface ComplianceReport {
+  at: Rfc3339;
+  checks: ComplianceCheck[];
+  /** The rules violated. */
+  violations: string[];
+  /** The rules with a finding (soft rules, §3.1 "generally"). */
+  findings: string[];
+}
+"#;
+
+/// `StageDeadline` of the `.d.ts`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StageDeadlineJs {
+    stage: &'static str,
+    round: usize,
+    clause: &'static str,
+    started_by: Option<&'static str>,
+    started_at: Option<String>,
+    duration: String,
+    last_day: Option<String>,
+    due: Option<String>,
+    provisional: bool,
+    rules: Vec<crate::period::PeriodRuleJs>,
+    paused: i64,
+    extended_until: Option<String>,
+    state: &'static str,
+    met_at: Option<String>,
+    remaining_seconds: Option<i64>,
+    late_seconds: Option<i64>,
+    late_working_days: Option<i64>,
+}
+
+impl From<&StageDeadline> for StageDeadlineJs {
+    fn from(s: &StageDeadline) -> Self {
+        StageDeadlineJs {
+            stage: s.stage.as_str(),
+            round: s.round,
+            clause: s.clause,
+            started_by: s.started_by.map(|k| k.as_str()),
+            started_at: s.started_at.as_ref().map(instant_out),
+            duration: s.duration.to_string(),
+            last_day: s.last_day.map(date_out),
+            due: s.due.as_ref().map(instant_out),
+            provisional: s.provisional,
+            rules: s.rules.iter().map(Into::into).collect(),
+            paused: s.paused,
+            extended_until: s.extended_until.map(date_out),
+            state: s.state.as_str(),
+            met_at: s.met_at.as_ref().map(instant_out),
+            remaining_seconds: s.remaining_seconds,
+            late_seconds: s.late_seconds,
+            late_working_days: s.late_working_days,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ScheduleJs {
+    now: String,
+    stages: Vec<StageDeadlineJs>,
+}
+
+impl From<&Schedule> for ScheduleJs {
+    fn from(s: &Schedule) -> Self {
+        ScheduleJs {
+            now: instant_out(&s.now),
+            stages: s.stages.iter().map(StageDeadlineJs::from).collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct CheckJs<'a> {
+    rule: &'static str,
+    clause: &'static str,
+    result: &'static str,
+    detail: &'a str,
+}
+
+impl<'a> From<&'a Check> for CheckJs<'a> {
+    fn from(c: &'a Check) -> Self {
+        CheckJs {
+            rule: c.rule,
+            clause: c.clause,
+            result: c.result.as_str(),
+            detail: &c.detail,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ComplianceJs<'a> {
+    at: String,
+    checks: Vec<CheckJs<'a>>,
+    violations: Vec<&'static str>,
+    findings: Vec<&'static str>,
+}
+
+impl<'a> From<&'a ComplianceReport> for ComplianceJs<'a> {
+    fn from(r: &'a ComplianceReport) -> Self {
+        ComplianceJs {
+            at: instant_out(&r.at),
+            checks: r.checks.iter().map(CheckJs::from).collect(),
+            violations: r.violations().map(|c| c.rule).collect(),
+            findings: r.findings().map(|c| c.rule).collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct AssessmentJs {
+    severity: &'static str,
+    urgency: &'static str,
+    complexity: &'static str,
+    emergency: bool,
+    track: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CaseViewJs<'a> {
+    role: &'static str,
+    number: Option<String>,
+    status: &'static str,
+    category: Option<&'a str>,
+    department: Option<&'a str>,
+    track: &'static str,
+    emergency: bool,
+    received_at: String,
+}
+
+#[derive(Serialize)]
+struct PauseJs {
+    from: String,
+    to: Option<String>,
+}
+
+/// One event of a case's history (`CaseEvent` in JavaScript: `Event` is the DOM's).
+#[wasm_bindgen(js_name = CaseEvent)]
+#[derive(Debug, Clone)]
+pub struct Event(core_case::Event);
+
+/// An event argument: a `CaseEventData` object, a `CaseEvent`, or JSON text.
+fn event_in(value: &JsValue) -> JsResult<core_case::Event> {
+    let text = json_text(value, "event: an event object or JSON text expected")?;
+    core_case::Event::from_json_str(&text).map_err(case_failure)
+}
+
+/// A history argument: an array of events, or JSON text of one.
+fn events_in(value: &JsValue) -> JsResult<Vec<core_case::Event>> {
+    let text = json_text(value, "events: an array of events or JSON text expected")?;
+    let values: Vec<Value> = serde_json::from_str(&text).map_err(|_| {
+        case_failure(CaseError::invalid_event(
+            "(events)",
+            "expected a JSON array of events",
+        ))
+    })?;
+    values
+        .into_iter()
+        .enumerate()
+        .map(|(index, v)| {
+            core_case::Event::from_json_value(v).map_err(|e| {
+                case_failure(CaseError::AtEvent {
+                    index,
+                    source: Box::new(e),
+                })
+            })
+        })
+        .collect()
+}
+
+#[wasm_bindgen(js_class = CaseEvent)]
+impl Event {
+    /// Reads an event (`case.unknown_event` for an unknown type, `case.invalid_event` naming
+    /// the key for anything else).
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "CaseEventData | string")] event: JsValue,
+    ) -> JsResult<Event> {
+        Ok(Event(event_in(&event)?))
+    }
+
+    /// The event in the stored format, normalised (for `JSON.stringify` too).
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "CaseEventData")]
+    pub fn to_json(&self) -> JsResult<JsValue> {
+        to_js(&self.0.to_json_value())
+    }
+
+    /// The event's type.
+    #[wasm_bindgen(getter, js_name = type, unchecked_return_type = "EventType")]
+    pub fn kind(&self) -> String {
+        self.0.kind().as_str().to_owned()
+    }
+
+    /// When it happened.
+    #[wasm_bindgen(getter, unchecked_return_type = "Rfc3339")]
+    pub fn at(&self) -> String {
+        instant_out(&self.0.at)
+    }
+
+    /// Who did it, if recorded.
+    #[wasm_bindgen(getter, unchecked_return_type = "string | null")]
+    pub fn by(&self) -> JsValue {
+        or_null(self.0.by.clone())
+    }
+
+    /// In which role, if recorded.
+    #[wasm_bindgen(getter, unchecked_return_type = "ActorRole | null")]
+    pub fn role(&self) -> JsValue {
+        or_null(self.0.role.map(|r| r.as_str()))
+    }
+
+    /// The clause that governs the event type.
+    #[wasm_bindgen(getter, unchecked_return_type = "Clause")]
+    pub fn clause(&self) -> String {
+        self.0.kind().clause().to_owned()
+    }
+}
+
+/// A complaint's case: its state after the events applied so far, under the policy in force
+/// when it was received.
+#[wasm_bindgen]
+#[derive(Debug, Clone)]
+pub struct Case(core_case::Case);
+
+#[wasm_bindgen]
+impl Case {
+    /// Opens a case with its `received` event.
+    pub fn open(
+        policy: &Policy,
+        #[wasm_bindgen(unchecked_param_type = "CaseEventData | CaseEvent | string")] event: JsValue,
+    ) -> JsResult<Case> {
+        let event = event_in(&event)?;
+        Ok(Case(
+            core_case::Case::open(&policy.0, event).map_err(case_failure)?,
+        ))
+    }
+
+    /// Rebuilds a case from its history; the error of a refused event carries its `index`.
+    pub fn replay(
+        policy: &Policy,
+        #[wasm_bindgen(unchecked_param_type = "(CaseEventData | CaseEvent)[] | string")]
+        events: JsValue,
+    ) -> JsResult<Case> {
+        let events = events_in(&events)?;
+        Ok(Case(
+            core_case::Case::replay(&policy.0, events).map_err(case_failure)?,
+        ))
+    }
+
+    /// Rebuilds a case under the policy of the set in force when it was received.
+    #[wasm_bindgen(js_name = replayIn)]
+    pub fn replay_in(
+        policies: &PolicySet,
+        #[wasm_bindgen(unchecked_param_type = "(CaseEventData | CaseEvent)[] | string")]
+        events: JsValue,
+    ) -> JsResult<Case> {
+        let events = events_in(&events)?;
+        Ok(Case(
+            core_case::Case::replay_in(policies.inner(), events).map_err(case_failure)?,
+        ))
+    }
+
+    /// Applies one event, or refuses it with the rule it breaks and leaves the case unchanged.
+    pub fn apply(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "CaseEventData | CaseEvent | string")] event: JsValue,
+    ) -> JsResult<()> {
+        let event = event_in(&event)?;
+        self.0.apply(event).map_err(case_failure)
+    }
+
+    /// The event types the policy allows next (further guards may still refuse one).
+    #[wasm_bindgen(js_name = allowedNext, unchecked_return_type = "EventType[]")]
+    pub fn allowed_next(&self) -> Vec<String> {
+        self.0
+            .allowed_next()
+            .iter()
+            .map(|k| k.as_str().to_owned())
+            .collect()
+    }
+
+    /// The policy the case is judged by.
+    #[wasm_bindgen(getter)]
+    pub fn policy(&self) -> Policy {
+        Policy(self.0.policy().clone())
+    }
+
+    /// Where the case stands.
+    #[wasm_bindgen(getter, unchecked_return_type = "Status")]
+    pub fn status(&self) -> String {
+        self.0.status().as_str().to_owned()
+    }
+
+    /// The complaint number, once registered.
+    #[wasm_bindgen(getter, unchecked_return_type = "ComplaintNumberText | null")]
+    pub fn number(&self) -> JsValue {
+        or_null(self.0.number().map(|n| n.to_string()))
+    }
+
+    /// When the complaint was received.
+    #[wasm_bindgen(getter, js_name = receivedAt, unchecked_return_type = "Rfc3339")]
+    pub fn received_at(&self) -> String {
+        instant_out(&self.0.received_at())
+    }
+
+    /// When it was registered.
+    #[wasm_bindgen(getter, js_name = registeredAt, unchecked_return_type = "Rfc3339 | null")]
+    pub fn registered_at(&self) -> JsValue {
+        or_null(self.0.registered_at().as_ref().map(instant_out))
+    }
+
+    /// The instant of the last event applied.
+    #[wasm_bindgen(getter, js_name = lastEventAt, unchecked_return_type = "Rfc3339")]
+    pub fn last_event_at(&self) -> String {
+        instant_out(&self.0.last_event_at())
+    }
+
+    /// The number of events applied.
+    #[wasm_bindgen(getter, js_name = eventCount)]
+    pub fn event_count(&self) -> usize {
+        self.0.event_count()
+    }
+
+    /// The category code, once classified.
+    #[wasm_bindgen(getter, unchecked_return_type = "string | null")]
+    pub fn category(&self) -> JsValue {
+        or_null(self.0.category())
+    }
+
+    /// The department concerned.
+    #[wasm_bindgen(getter, unchecked_return_type = "string | null")]
+    pub fn department(&self) -> JsValue {
+        or_null(self.0.department())
+    }
+
+    /// The initial assessment, once assessed.
+    #[wasm_bindgen(getter, unchecked_return_type = "CaseAssessment | null")]
+    pub fn assessment(&self) -> JsResult<JsValue> {
+        to_js(&self.0.assessment().map(|a| AssessmentJs {
+            severity: a.severity.as_str(),
+            urgency: a.urgency.as_str(),
+            complexity: a.complexity.as_str(),
+            emergency: a.emergency,
+            track: a.track.as_str(),
+        }))
+    }
+
+    /// The handling track (general until assessed).
+    #[wasm_bindgen(getter, unchecked_return_type = "Track")]
+    pub fn track(&self) -> String {
+        self.0.track().as_str().to_owned()
+    }
+
+    /// Whether the emergency procedure applies (§2.2.4).
+    #[wasm_bindgen(getter)]
+    pub fn emergency(&self) -> bool {
+        self.0.emergency()
+    }
+
+    /// The pauses of the registration clock.
+    #[wasm_bindgen(unchecked_return_type = "Pause[]")]
+    pub fn pauses(&self) -> JsResult<JsValue> {
+        let pauses: Vec<PauseJs> = self
+            .0
+            .pauses()
+            .iter()
+            .map(|p| PauseJs {
+                from: instant_out(&p.from),
+                to: p.to.as_ref().map(instant_out),
+            })
+            .collect();
+        to_js(&pauses)
+    }
+
+    /// The documents filed in the archive.
+    #[wasm_bindgen(unchecked_return_type = "ArchiveDocument[]")]
+    pub fn documents(&self) -> Vec<String> {
+        self.0
+            .documents()
+            .iter()
+            .map(|d| d.as_str().to_owned())
+            .collect()
+    }
+
+    /// The latest intake check of the complaint (§2.1, §2.2.1).
+    #[wasm_bindgen(getter, unchecked_return_type = "IntakeReport")]
+    pub fn intake(&self) -> JsResult<JsValue> {
+        to_js(&crate::intake::IntakeReportJs::from(self.0.intake()))
+    }
+
+    /// Whether a legal hold is in place.
+    #[wasm_bindgen(getter, js_name = legalHold)]
+    pub fn legal_hold(&self) -> bool {
+        self.0.legal_hold()
+    }
+
+    /// The day the case was archived (office time).
+    #[wasm_bindgen(getter, js_name = archivedOn, unchecked_return_type = "IsoDate | null")]
+    pub fn archived_on(&self) -> JsValue {
+        or_null(self.0.archived_on().map(date_out))
+    }
+
+    /// The case as `role` sees it: personal data redacted as `viewPersonalData` does.
+    #[wasm_bindgen(unchecked_return_type = "CaseView")]
+    pub fn view(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Role")] role: &str,
+    ) -> JsResult<JsValue> {
+        let view = self.0.view(role.parse::<Role>()?);
+        let out = js_sys::Object::from(to_js(&CaseViewJs {
+            role: view.role.as_str(),
+            number: view.number.map(|n| n.to_string()),
+            status: view.status.as_str(),
+            category: view.category.as_deref(),
+            department: view.department.as_deref(),
+            track: view.track.as_str(),
+            emergency: view.emergency,
+            received_at: instant_out(&view.received_at),
+        })?);
+        js_sys::Reflect::set(&out, &"personal".into(), &view_out(&view.personal)?).map_err(
+            |_| {
+                Failure::new(
+                    "internal.serialize",
+                    None,
+                    "internal error: cannot convert a result",
+                )
+            },
+        )?;
+        Ok(out.into())
+    }
+
+    /// The deadline schedule and SLA state at `now`.
+    #[wasm_bindgen(unchecked_return_type = "Schedule")]
+    pub fn schedule(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "InstantInput")] now: JsValue,
+    ) -> JsResult<JsValue> {
+        to_js(&ScheduleJs::from(&self.0.schedule(instant_in(&now)?)))
+    }
+
+    /// Every rule checked, with its clause, at `now`.
+    #[wasm_bindgen(unchecked_return_type = "ComplianceReport")]
+    pub fn compliance(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "InstantInput")] now: JsValue,
+    ) -> JsResult<JsValue> {
+        let report = self.0.compliance(instant_in(&now)?);
+        to_js(&ComplianceJs::from(&report))
+    }
+}

@@ -1,0 +1,132 @@
+//! Errors as JavaScript `Error` objects: `name` is `ComplaintOfficeError`, `code` the core's
+//! stable dotted code, `clause` the policy clause behind it (or `null`), `index` the position
+//! of the failing element of a batch or history (or `null`).
+//!
+//! The message is the core's, which never contains a complainant's personal data; nothing is
+//! added to it here.
+
+use std::fmt::Display;
+
+use complaint_office::ErrorCode;
+use complaint_office::calendar::CalendarError;
+use complaint_office::case::CaseError;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ERRORS: &str = r#"
+/** The area of an error code: a module of the library, `binding` for arguments of the wrong
+ * JavaScript type, `internal` for a bug of the library. */
+export type ErrorArea =
+  | "time" | "duration" | "number" | "policy" | "calendar" | "period" | "intake" | "classify"
+  | "triage" | "case" | "accountability" | "archive" | "privacy" | "stats"
+  | "binding" | "internal";
+
+/** A stable dotted error code, the same in every language: `number.invalid_month`. */
+export type ErrorCode = `${ErrorArea}.${string}`;
+
+/** A clause of the complaint-handling policy: `§2.2.3`. */
+export type Clause = `§${string}`;
+
+/** Every error the library throws: a JavaScript `Error` with a stable code. */
+export interface ComplaintOfficeError extends Error {
+  readonly name: "ComplaintOfficeError";
+  /** The stable code, like `calendar.out_of_range`. */
+  readonly code: ErrorCode;
+  /** The policy clause the error enforces, if a rule stands behind it. */
+  readonly clause: Clause | null;
+  /** The position of the failing event of a history or element of a batch. */
+  readonly index: number | null;
+}
+"#;
+
+/// A failure on its way to JavaScript: a `ComplaintOfficeError`.
+#[derive(Debug)]
+pub struct Failure(JsValue);
+
+impl Failure {
+    /// An error with a code, an optional clause and a message.
+    pub fn new(code: &str, clause: Option<&str>, message: &str) -> Self {
+        Failure(make_error(code, clause, None, message))
+    }
+
+    /// A JavaScript argument of the wrong type (`binding.invalid_argument`): `what` names the
+    /// parameter and the type expected, never the value.
+    pub fn argument(what: &str) -> Self {
+        Failure::new("binding.invalid_argument", None, what)
+    }
+
+    /// A core error, with the position of the failing element when the core reports one.
+    pub fn at<E: ErrorCode + Display>(error: &E, index: Option<usize>) -> Self {
+        Failure(make_error(
+            error.code(),
+            error.clause(),
+            index,
+            &error.to_string(),
+        ))
+    }
+}
+
+impl<E: ErrorCode + Display> From<E> for Failure {
+    fn from(error: E) -> Self {
+        Failure::at(&error, None)
+    }
+}
+
+impl From<Failure> for JsValue {
+    fn from(failure: Failure) -> JsValue {
+        failure.0
+    }
+}
+
+/// A history's failure names the event that was refused.
+pub(crate) fn case_failure(error: CaseError) -> Failure {
+    Failure::at(&error, error.index())
+}
+
+/// A batch's failure names the element that failed.
+pub(crate) fn calendar_failure(error: CalendarError) -> Failure {
+    let index = match &error {
+        CalendarError::AtIndex { index, .. } => Some(*index),
+        _ => None,
+    };
+    Failure::at(&error, index)
+}
+
+/// The JavaScript result of every fallible export.
+pub type JsResult<T> = Result<T, Failure>;
+
+pub(crate) fn make_error(
+    code: &str,
+    clause: Option<&str>,
+    index: Option<usize>,
+    message: &str,
+) -> JsValue {
+    let error = js_sys::Error::new(message);
+    error.set_name("ComplaintOfficeError");
+    let set = |key: &str, value: JsValue| {
+        // Setting a property on a fresh Error cannot fail.
+        let _ = js_sys::Reflect::set(&error, &JsValue::from_str(key), &value);
+    };
+    set("code", JsValue::from_str(code));
+    set("clause", clause.map_or(JsValue::NULL, JsValue::from_str));
+    set(
+        "index",
+        index.map_or(JsValue::NULL, |i| JsValue::from_f64(i as f64)),
+    );
+    error.into()
+}
+
+/// Whether `value` is an error thrown by this library.
+#[wasm_bindgen(
+    js_name = isComplaintOfficeError,
+    unchecked_return_type = "value is ComplaintOfficeError"
+)]
+pub fn is_complaint_office_error(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
+) -> bool {
+    value.is_instance_of::<js_sys::Error>()
+        && js_sys::Reflect::get(&value, &JsValue::from_str("name"))
+            .ok()
+            .and_then(|n| n.as_string())
+            .is_some_and(|n| n == "ComplaintOfficeError")
+}

@@ -1,0 +1,494 @@
+//! Statistics (§7): ledgers from records or CSV text; monthly, quarterly and annual reports;
+//! trends; self-contained SVG charts and an HTML report.
+
+use std::collections::BTreeMap;
+
+use complaint_office::number::ComplaintNumber;
+use complaint_office::stats::{
+    self as core_stats, ColumnNames, CsvOptions, Granularity, Leniency, Period, PeriodStats,
+    Record, Rejected, ReportOptions, Trend,
+};
+use complaint_office::time::parse_instant;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{array_items, json_text, to_js};
+use crate::error::{Failure, JsResult};
+use crate::policy::Policy;
+use crate::time::{beijing, instant_in, instant_out, offset_in};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_STATS: &str = r#"
+/** The length of a report period (§7.1.2). */
+export type Granularity = "month" | "quarter" | "year";
+/** A period: `2025-01`, `2025-Q1` or `2025`. */
+export type PeriodText = string;
+
+/** A row of a ledger, in its JSON form (the CSV export's columns). */
+export interface LedgerRecord {
+  number: ComplaintNumberText;
+  received_at: Rfc3339;
+  category: string;
+  department: string;
+  channel?: string | null;
+  severity?: string | null;
+  closed_at?: Rfc3339 | null;
+  satisfied?: boolean | null;
+}
+
+/** The header names of a CSV ledger's columns, where they differ from the defaults. */
+export interface ColumnNames {
+  number?: string;
+  received_at?: string;
+  channel?: string;
+  category?: string;
+  department?: string;
+  severity?: string;
+  closed_at?: string;
+  satisfied?: string;
+}
+
+/** How to read a CSV ledger. */
+export interface CsvOptions {
+  columns?: ColumnNames;
+  /** One ASCII character other than a quote or line break; `,` by default. */
+  delimiter?: string;
+  /** Collect bad rows (`rejected`) instead of stopping at the first (`stats.bad_row`). */
+  lenient?: boolean;
+}
+
+/** Which periods a report covers. */
+export interface ReportOptions {
+  from?: PeriodText | null;
+  to?: PeriodText | null;
+}
+
+/** A row the ledger left out, and why (line and column, never the content). */
+export interface RejectedRow {
+  line: number;
+  column: string | null;
+  code: ErrorCode;
+}
+
+/** Handling times in hours of the cases closed (null when none closed). */
+export interface HandlingHours {
+  mean: number | null;
+  median: number | null;
+  p90: number | null;
+}
+
+/** Counts by name (categories, departments, channels, severities as written). */
+export type Counts = { [name: string]: number };
+
+/** The change of the total from the previous period. */
+export interface Change {
+  absolute: number;
+  /** 12.5 means +12.5 %; null when the previous total is 0. */
+  percent: number | null;
+}
+
+/** One period of a report. */
+export interface PeriodStats {
+  period: PeriodText;
+  total: number;
+  byCategory: Counts;
+  byDepartment: Counts;
+  byChannel: Counts;
+  bySeverity: Counts;
+  closed: number;
+  handlingHours: HandlingHours;
+  satisfactionRate: number | null;
+  openAtEnd: number;
+  change: Change | null;
+}
+
+/** How fast a category or department grows. */
+export interface Trend {
+  name: string;
+  total: number;
+  /** Complaints gained per period (least squares). */
+  slope: number;
+  percent: number;
+}
+
+/** The whole range of a report. */
+export interface Overview {
+  total: number;
+  byCategory: Counts;
+  byDepartment: Counts;
+  byChannel: Counts;
+  bySeverity: Counts;
+  closed: number;
+  handlingHours: HandlingHours;
+  /** Closed cases by handling time, in the buckets of the handling chart. */
+  handlingHistogram: number[];
+  satisfactionRate: number | null;
+}
+
+/** A statistics report (§7). */
+export interface ReportData {
+  granularity: Granularity;
+  periods: PeriodStats[];
+  growth: { categories: Trend[]; departments: Trend[] };
+  rejected: RejectedRow[];
+  overview: Overview;
+}
+
+/** The report's charts, each a self-contained SVG document. */
+export interface Charts {
+  trend: string;
+  categories: string;
+  departments: string;
+  handling: string;
+}
+
+/** The period an instant falls in, with its first instant and its end. */
+export interface PeriodInfo {
+  period: PeriodText;
+  start: Rfc3339;
+  end: Rfc3339;
+}
+"#;
+
+// Optional option objects: typed in the `.d.ts`, optional in the signature.
+#[wasm_bindgen]
+extern "C" {
+    /// `CsvOptions` of the `.d.ts`.
+    #[wasm_bindgen(typescript_type = "CsvOptions")]
+    pub type CsvOptionsJs;
+
+    /// `ReportOptions` of the `.d.ts`.
+    #[wasm_bindgen(typescript_type = "ReportOptions")]
+    pub type ReportOptionsJs;
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PeriodStatsJs<'a> {
+    period: String,
+    total: u64,
+    by_category: &'a BTreeMap<String, u64>,
+    by_department: &'a BTreeMap<String, u64>,
+    by_channel: &'a BTreeMap<String, u64>,
+    by_severity: &'a BTreeMap<String, u64>,
+    closed: u64,
+    handling_hours: &'a core_stats::HandlingHours,
+    satisfaction_rate: Option<f64>,
+    open_at_end: u64,
+    change: Option<&'a core_stats::Change>,
+}
+
+impl<'a> From<&'a PeriodStats> for PeriodStatsJs<'a> {
+    fn from(p: &'a PeriodStats) -> Self {
+        PeriodStatsJs {
+            period: p.period.to_string(),
+            total: p.total,
+            by_category: &p.by_category,
+            by_department: &p.by_department,
+            by_channel: &p.by_channel,
+            by_severity: &p.by_severity,
+            closed: p.closed,
+            handling_hours: &p.handling_hours,
+            satisfaction_rate: p.satisfaction_rate,
+            open_at_end: p.open_at_end,
+            change: p.change.as_ref(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct GrowthJs<'a> {
+    categories: &'a [Trend],
+    departments: &'a [Trend],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct OverviewJs<'a> {
+    total: u64,
+    by_category: &'a BTreeMap<String, u64>,
+    by_department: &'a BTreeMap<String, u64>,
+    by_channel: &'a BTreeMap<String, u64>,
+    by_severity: &'a BTreeMap<String, u64>,
+    closed: u64,
+    handling_hours: &'a core_stats::HandlingHours,
+    handling_histogram: &'a [u64],
+    satisfaction_rate: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct ReportJs<'a> {
+    granularity: &'static str,
+    periods: Vec<PeriodStatsJs<'a>>,
+    growth: GrowthJs<'a>,
+    rejected: &'a [Rejected],
+    overview: OverviewJs<'a>,
+}
+
+#[derive(Serialize)]
+struct PeriodInfoJs {
+    period: String,
+    start: String,
+    end: String,
+}
+
+// A record as JavaScript gives it: the number and instants read by the core (coded errors).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecordInput {
+    number: String,
+    received_at: String,
+    category: String,
+    department: String,
+    #[serde(default)]
+    channel: Option<String>,
+    #[serde(default)]
+    severity: Option<String>,
+    #[serde(default)]
+    closed_at: Option<String>,
+    #[serde(default)]
+    satisfied: Option<bool>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CsvOptionsInput {
+    #[serde(default)]
+    columns: Option<ColumnNames>,
+    #[serde(default)]
+    delimiter: Option<String>,
+    #[serde(default)]
+    lenient: Option<bool>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ReportOptionsInput {
+    #[serde(default)]
+    from: Option<String>,
+    #[serde(default)]
+    to: Option<String>,
+}
+
+/// An optional options object: absent, `undefined` or `null` give the defaults.
+fn options_in<T: Default + serde::de::DeserializeOwned>(
+    value: Option<JsValue>,
+    what: &str,
+) -> JsResult<T> {
+    match value {
+        Some(v) if !v.is_undefined() && !v.is_null() => {
+            serde_json::from_str(&json_text(&v, what)?).map_err(|_| Failure::argument(what))
+        }
+        _ => Ok(T::default()),
+    }
+}
+
+fn leniency(lenient: Option<bool>) -> Leniency {
+    if lenient == Some(true) {
+        Leniency::Lenient
+    } else {
+        Leniency::Strict
+    }
+}
+
+fn csv_options(options: Option<CsvOptionsJs>) -> JsResult<CsvOptions> {
+    let input: CsvOptionsInput = options_in(
+        options.map(Into::into),
+        "options: {columns, delimiter, lenient} expected",
+    )?;
+    let mut csv = CsvOptions {
+        leniency: leniency(input.lenient),
+        ..CsvOptions::default()
+    };
+    if let Some(columns) = input.columns {
+        csv.columns = columns;
+    }
+    if let Some(delimiter) = input.delimiter {
+        csv.delimiter = CsvOptions::delimiter_from_str(&delimiter)?;
+    }
+    Ok(csv)
+}
+
+fn record_in(value: &JsValue) -> JsResult<Record> {
+    let what = "records: {number, received_at, category, department, channel, severity, closed_at, satisfied} expected";
+    let input: RecordInput =
+        serde_json::from_str(&json_text(value, what)?).map_err(|_| Failure::argument(what))?;
+    let mut record = Record::new(
+        ComplaintNumber::parse(&input.number)?,
+        parse_instant(&input.received_at)?,
+        &input.category,
+        &input.department,
+    );
+    record.channel = input.channel;
+    record.severity = input.severity;
+    record.closed_at = input.closed_at.map(|t| parse_instant(&t)).transpose()?;
+    record.satisfied = input.satisfied;
+    Ok(record)
+}
+
+/// A complaint ledger: the rows a report counts.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Ledger(core_stats::Ledger);
+
+#[wasm_bindgen]
+impl Ledger {
+    /// A ledger from records; `lenient` collects bad records instead of stopping at the first.
+    #[wasm_bindgen(js_name = fromRecords)]
+    pub fn from_records(
+        #[wasm_bindgen(unchecked_param_type = "LedgerRecord[]")] records: JsValue,
+        lenient: Option<bool>,
+    ) -> JsResult<Ledger> {
+        let records = array_items(&records, "records: an array of records expected")?
+            .iter()
+            .map(record_in)
+            .collect::<JsResult<Vec<_>>>()?;
+        Ok(Ledger(core_stats::Ledger::from_records(
+            records,
+            leniency(lenient),
+        )?))
+    }
+
+    /// A ledger from the text of a CSV export (times without an offset are office time).
+    #[wasm_bindgen(js_name = fromCsv)]
+    pub fn from_csv(
+        text: &str,
+        policy: &Policy,
+        options: Option<CsvOptionsJs>,
+    ) -> JsResult<Ledger> {
+        let csv = csv_options(options)?;
+        Ok(Ledger(core_stats::Ledger::from_csv_reader(
+            text.as_bytes(),
+            &csv,
+            &policy.0,
+        )?))
+    }
+
+    /// A ledger from the bytes of a CSV export, for text that may not be valid UTF-8 (a bad
+    /// cell is `stats.invalid_text` at its line and column).
+    #[wasm_bindgen(js_name = fromCsvBytes)]
+    pub fn from_csv_bytes(
+        bytes: &[u8],
+        policy: &Policy,
+        options: Option<CsvOptionsJs>,
+    ) -> JsResult<Ledger> {
+        let csv = csv_options(options)?;
+        Ok(Ledger(core_stats::Ledger::from_csv_reader(
+            bytes, &csv, &policy.0,
+        )?))
+    }
+
+    /// The number of rows kept.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The rows left out (lenient reading), with line, column and code.
+    #[wasm_bindgen(unchecked_return_type = "RejectedRow[]")]
+    pub fn rejected(&self) -> JsResult<JsValue> {
+        to_js(self.0.rejected())
+    }
+
+    /// The report of the ledger by `granularity`, over the periods of `options` (by default
+    /// from the first to the last period with a record).
+    pub fn report(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Granularity")] granularity: &str,
+        policy: &Policy,
+        options: Option<ReportOptionsJs>,
+    ) -> JsResult<Report> {
+        let granularity = granularity.parse::<Granularity>()?;
+        let input: ReportOptionsInput =
+            options_in(options.map(Into::into), "options: {from, to} expected")?;
+        let period = |text: Option<String>| -> JsResult<Option<Period>> {
+            Ok(text.map(|t| t.parse::<Period>()).transpose()?)
+        };
+        let options = ReportOptions {
+            granularity,
+            from: period(input.from)?,
+            to: period(input.to)?,
+        };
+        Ok(Report(core_stats::Report::build(
+            &self.0, &options, &policy.0,
+        )?))
+    }
+}
+
+/// A statistics report (§7): periods, growth, rejected rows, overview.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Report(core_stats::Report);
+
+#[wasm_bindgen]
+impl Report {
+    /// The report's figures (for `JSON.stringify` too).
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "ReportData")]
+    pub fn to_json(&self) -> JsResult<JsValue> {
+        let r = &self.0;
+        let o = &r.overview;
+        to_js(&ReportJs {
+            granularity: r.granularity.as_str(),
+            periods: r.periods.iter().map(PeriodStatsJs::from).collect(),
+            growth: GrowthJs {
+                categories: &r.growth.categories,
+                departments: &r.growth.departments,
+            },
+            rejected: &r.rejected,
+            overview: OverviewJs {
+                total: o.total,
+                by_category: &o.by_category,
+                by_department: &o.by_department,
+                by_channel: &o.by_channel,
+                by_severity: &o.by_severity,
+                closed: o.closed,
+                handling_hours: &o.handling_hours,
+                handling_histogram: &o.handling_histogram,
+                satisfaction_rate: o.satisfaction_rate,
+            },
+        })
+    }
+
+    /// The report's charts, each a self-contained SVG document (labels in the policy's
+    /// language).
+    #[wasm_bindgen(unchecked_return_type = "Charts")]
+    pub fn charts(&self, policy: &Policy) -> JsResult<JsValue> {
+        let charts = core_stats::charts(&self.0, &policy.0);
+        #[derive(Serialize)]
+        struct ChartsJs {
+            trend: String,
+            categories: String,
+            departments: String,
+            handling: String,
+        }
+        to_js(&ChartsJs {
+            trend: charts.trend,
+            categories: charts.categories,
+            departments: charts.departments,
+            handling: charts.handling,
+        })
+    }
+
+    /// A single-file HTML report with the charts.
+    pub fn html(&self, policy: &Policy) -> String {
+        core_stats::html(&self.0, &policy.0)
+    }
+}
+
+/// The period of `granularity` an instant falls in, in the office offset (`+08:00` default).
+#[wasm_bindgen(js_name = periodOf, unchecked_return_type = "PeriodInfo")]
+pub fn period_of(
+    #[wasm_bindgen(unchecked_param_type = "InstantInput")] at: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Granularity")] granularity: &str,
+    office_offset: Option<String>,
+) -> JsResult<JsValue> {
+    let granularity = granularity.parse::<Granularity>()?;
+    let at = instant_in(&at)?;
+    let office = offset_in(office_offset, beijing())?;
+    let period = Period::of_instant(at, granularity, office);
+    to_js(&PeriodInfoJs {
+        period: period.to_string(),
+        start: instant_out(&period.start(office)),
+        end: instant_out(&period.end(office)),
+    })
+}

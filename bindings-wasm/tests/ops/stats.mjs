@@ -1,0 +1,39 @@
+import { Ledger, periodOf } from 'complaint-office';
+import { policyOf } from './input.mjs';
+
+/** The report in the contract's JSON shape (the package's camelCase keys, back to snake_case). */
+function reportJson(report) {
+  const r = report.toJSON();
+  return {
+    granularity: r.granularity,
+    periods: r.periods.map((p) => ({
+      period: p.period, total: p.total, by_category: p.byCategory, by_department: p.byDepartment,
+      by_channel: p.byChannel, by_severity: p.bySeverity, closed: p.closed, handling_hours: p.handlingHours,
+      satisfaction_rate: p.satisfactionRate, open_at_end: p.openAtEnd, change: p.change,
+    })),
+    growth: r.growth,
+    rejected: r.rejected,
+  };
+}
+
+const rangeOf = (input) => ({ from: input.from ?? null, to: input.to ?? null });
+
+export const ops = {
+  'stats.report': (input) => {
+    const policy = policyOf(input);
+    const ledger = Ledger.fromRecords(input.records, input.lenient ?? undefined);
+    return reportJson(ledger.report(input.granularity, policy, rangeOf(input)));
+  },
+  'stats.report_csv': (input) => {
+    const policy = policyOf(input);
+    const options = { lenient: input.lenient ?? false };
+    if (input.columns != null) options.columns = input.columns;
+    if (input.delimiter != null) options.delimiter = input.delimiter;
+    // `csv_base64` carries bytes JSON cannot: invalid UTF-8, stray NULs.
+    const ledger = input.csv_base64 != null
+      ? Ledger.fromCsvBytes(Buffer.from(input.csv_base64, 'base64'), policy, options)
+      : Ledger.fromCsv(input.csv, policy, options);
+    return reportJson(ledger.report(input.granularity, policy, rangeOf(input)));
+  },
+  'stats.period_of': (input) => periodOf(input.at, input.granularity, policyOf(input).officeOffset),
+};
