@@ -68,6 +68,60 @@ fn sorted(items: impl Iterator<Item = (String, u64)>) -> Vec<(String, u64)> {
     items
 }
 
+/// Where a chart's plot area lies.
+struct Frame {
+    width: f64,
+    left: f64,
+    top: f64,
+    plot_width: f64,
+    plot_height: f64,
+}
+
+/// The vertical axis of a plot whose largest value is `max`: a "no data" note when it is 0,
+/// the grid and tick labels at about `ticks` round steps. Returns the y of a value.
+fn y_axis(
+    svg: &mut Svg,
+    frame: &Frame,
+    max: u64,
+    ticks: f64,
+    t: &Texts,
+) -> impl Fn(f64) -> f64 + use<> {
+    let &Frame {
+        width,
+        left,
+        top: frame_top,
+        plot_width,
+        plot_height,
+    } = frame;
+    if max == 0 {
+        svg.text(
+            "no-data",
+            (width / 2.0, frame_top + plot_height / 2.0),
+            Anchor::Middle,
+            t.no_data,
+        );
+    }
+    let (step, top) = nice_axis(max as f64, ticks);
+    let y_of = move |v: f64| frame_top + plot_height - v / top * plot_height;
+    let mut v = 0.0;
+    while v <= top + 1e-9 {
+        svg.line(
+            "grid",
+            (left, y_of(v)),
+            (left + plot_width, y_of(v)),
+            "#e5e5e5",
+        );
+        svg.text(
+            "tick-label",
+            (left - 6.0, y_of(v) + 4.0),
+            Anchor::End,
+            &num(v),
+        );
+        v += step;
+    }
+    y_of
+}
+
 fn trend(report: &Report, policy: &Policy, t: &Texts) -> String {
     const WIDTH: f64 = 960.0;
     const LEFT: f64 = 64.0;
@@ -120,33 +174,14 @@ fn trend(report: &Report, policy: &Policy, t: &Texts) -> String {
     svg.text("chart-title", (LEFT, 22.0), Anchor::Start, t.trend);
     let periods = &report.periods;
     let max_total = periods.iter().map(|p| p.total).max().unwrap_or(0);
-    if periods.is_empty() || max_total == 0 {
-        svg.text(
-            "no-data",
-            (WIDTH / 2.0, TOP + PLOT_HEIGHT / 2.0),
-            Anchor::Middle,
-            t.no_data,
-        );
-    }
-    let (step, top) = nice_axis(max_total as f64, 5.0);
-    let y_of = |v: f64| TOP + PLOT_HEIGHT - v / top * PLOT_HEIGHT;
-    // Grid and y ticks.
-    let mut v = 0.0;
-    while v <= top + 1e-9 {
-        svg.line(
-            "grid",
-            (LEFT, y_of(v)),
-            (LEFT + plot_width, y_of(v)),
-            "#e5e5e5",
-        );
-        svg.text(
-            "tick-label",
-            (LEFT - 6.0, y_of(v) + 4.0),
-            Anchor::End,
-            &num(v),
-        );
-        v += step;
-    }
+    let frame = Frame {
+        width: WIDTH,
+        left: LEFT,
+        top: TOP,
+        plot_width,
+        plot_height: PLOT_HEIGHT,
+    };
+    let y_of = y_axis(&mut svg, &frame, max_total, 5.0, t);
     let band = plot_width / periods.len().max(1) as f64;
     let bar = (band * 0.8).max(1.0);
     // Which periods get an x label: as many as fit, evenly.
@@ -301,32 +336,14 @@ fn handling(report: &Report, t: &Texts) -> String {
         t.handling_distribution,
     );
     let max = o.handling_histogram.iter().copied().max().unwrap_or(0);
-    if max == 0 {
-        svg.text(
-            "no-data",
-            (WIDTH / 2.0, TOP + PLOT_HEIGHT / 2.0),
-            Anchor::Middle,
-            t.no_data,
-        );
-    }
-    let (step, top) = nice_axis(max as f64, 4.0);
-    let y_of = |v: f64| TOP + PLOT_HEIGHT - v / top * PLOT_HEIGHT;
-    let mut v = 0.0;
-    while v <= top + 1e-9 {
-        svg.line(
-            "grid",
-            (LEFT, y_of(v)),
-            (LEFT + plot_width, y_of(v)),
-            "#e5e5e5",
-        );
-        svg.text(
-            "tick-label",
-            (LEFT - 6.0, y_of(v) + 4.0),
-            Anchor::End,
-            &num(v),
-        );
-        v += step;
-    }
+    let frame = Frame {
+        width: WIDTH,
+        left: LEFT,
+        top: TOP,
+        plot_width,
+        plot_height: PLOT_HEIGHT,
+    };
+    let y_of = y_axis(&mut svg, &frame, max, 4.0, t);
     let band = plot_width / o.handling_histogram.len() as f64;
     for (i, (n, label)) in o.handling_histogram.iter().zip(t.buckets).enumerate() {
         let x = LEFT + i as f64 * band + band * 0.15;
