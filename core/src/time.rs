@@ -158,23 +158,23 @@ pub fn parse_offset(text: &str) -> Result<FixedOffset, TimeError> {
     if text == "Z" || text == "z" {
         return FixedOffset::east_opt(0).ok_or(TimeError::InvalidOffset);
     }
-    let b = text.as_bytes();
-    let (sign, rest) = match b.first() {
-        Some(b'+') => (1, &text[1..]),
-        Some(b'-') => (-1, &text[1..]),
+    // Bytes, not string slices: a multi-byte character where a digit belongs must be an
+    // error, not a slice through the middle of a character.
+    let (sign, rest) = match text.as_bytes().split_first() {
+        Some((b'+', rest)) => (1, rest),
+        Some((b'-', rest)) => (-1, rest),
         _ => return Err(TimeError::InvalidOffset),
     };
-    let (h, m) = match rest.len() {
-        5 if rest.as_bytes()[2] == b':' => (&rest[..2], &rest[3..]),
-        4 => (&rest[..2], &rest[2..]),
+    let (h, m) = match rest {
+        [h1, h2, b':', m1, m2] | [h1, h2, m1, m2] => ([*h1, *h2], [*m1, *m2]),
         _ => return Err(TimeError::InvalidOffset),
     };
-    let digits = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
-    if !digits(h) || !digits(m) {
-        return Err(TimeError::InvalidOffset);
-    }
-    let h: i32 = h.parse().map_err(|_| TimeError::InvalidOffset)?;
-    let m: i32 = m.parse().map_err(|_| TimeError::InvalidOffset)?;
+    let two_digits = |[a, b]: [u8; 2]| {
+        (a.is_ascii_digit() && b.is_ascii_digit())
+            .then(|| i32::from(a - b'0') * 10 + i32::from(b - b'0'))
+            .ok_or(TimeError::InvalidOffset)
+    };
+    let (h, m) = (two_digits(h)?, two_digits(m)?);
     if h > 23 || m > 59 {
         return Err(TimeError::InvalidOffset);
     }
@@ -394,7 +394,11 @@ mod tests {
         assert_eq!(format_offset(parse_offset("+0800").unwrap()), "+08:00");
         assert_eq!(format_offset(parse_offset("-05:30").unwrap()), "-05:30");
         assert_eq!(format_offset(parse_offset("Z").unwrap()), "+00:00");
-        for bad in ["+25:00", "08:00", "+8:00", "+08:60", "", "+０8:00"] {
+        // "+\0䅋" was found by the fuzzer: four bytes after the sign, a character across the
+        // hour/minute split.
+        for bad in [
+            "+25:00", "08:00", "+8:00", "+08:60", "", "+０8:00", "+\0䅋", "-0䅋", "+08:", "+",
+        ] {
             assert_eq!(parse_offset(bad), Err(TimeError::InvalidOffset), "{bad}");
         }
     }

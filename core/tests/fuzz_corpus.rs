@@ -43,6 +43,10 @@ fn every_target_survives_awkward_inputs() {
         b"[{\"type\": \"received\", \"at\": \"2025-01-01T00:00:00+25:00\"}]",
         b"office_offset = \"+23:59\"\n[deadlines]\nplan = \"99999 years\"",
         "２０２５-01-01".as_bytes(),
+        // Found by the `time` target: a multi-byte character across the hour/minute split of
+        // an offset once made `parse_offset` slice through it and panic.
+        b"+\0\xe4\x85\x8b",
+        "{\"office_offset\": \"+\\u0000\u{414b}\"}".as_bytes(),
     ];
     for (name, target) in entry::TARGETS {
         for input in awkward {
