@@ -31,7 +31,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use chrono::{Duration as Span, Months, NaiveDate, NaiveTime};
+use chrono::{Days, Duration as Span, Months, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, CalendarError, seconds_of, time_of};
@@ -247,7 +247,7 @@ pub fn end(
         Unit::Days | Unit::Months | Unit::Years => {
             rules.push(PeriodRule::StartDayExcluded);
             let naive_end = match duration.unit() {
-                Unit::Days => start_date.checked_add_signed(Span::days(i64::from(amount))),
+                Unit::Days => start_date.checked_add_days(Days::new(u64::from(amount))),
                 Unit::Months => start_date.checked_add_months(Months::new(amount)),
                 _ => amount
                     .checked_mul(12)

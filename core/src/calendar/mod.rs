@@ -484,7 +484,11 @@ impl Calendar {
     /// Whether statutory data covers every year from `from` to `to`.
     pub fn covers_span(&self, from: NaiveDate, to: NaiveDate) -> bool {
         let (a, b) = (from.year().min(to.year()), from.year().max(to.year()));
-        (a..=b).all(|y| self.inner.covered.contains(&y))
+        let covered = &self.inner.covered;
+        if a == b {
+            return covered.contains(&a);
+        }
+        usize::try_from(b - a + 1).is_ok_and(|years| covered.range(a..=b).count() == years)
     }
 
     /// The years with statutory data, ascending.
@@ -536,6 +540,11 @@ impl Calendar {
     /// # Errors
     /// [`CalendarError::OutOfRange`] past 2999-12-31.
     pub fn roll_forward(&self, date: NaiveDate) -> Result<NaiveDate, CalendarError> {
+        // Most last days are working days: answer those without the round trip through day
+        // numbers.
+        if self.is_working_day(date) && (MIN_DATE..=MAX_DATE).contains(&date) {
+            return Ok(date);
+        }
         self.add_working_days(date, 0)
     }
 
