@@ -1,0 +1,33 @@
+//! The README's policy file is documentation users copy: it must load, and say what it says.
+
+use complaint_office::policy::Policy;
+
+/// The first ```toml block after the heading `## The policy file`.
+fn readme_policy() -> String {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
+        .expect("README.md at the workspace root");
+    let section = readme
+        .split_once("## The policy file")
+        .expect("a section `## The policy file`")
+        .1;
+    let block = section
+        .split_once("```toml\n")
+        .expect("a ```toml block in that section")
+        .1;
+    block
+        .split_once("```")
+        .expect("the block is closed")
+        .0
+        .to_owned()
+}
+
+#[test]
+fn the_readme_policy_file_loads() {
+    let text = readme_policy();
+    let policy = Policy::from_toml_str(&text).unwrap_or_else(|e| panic!("README policy: {e}"));
+    assert_eq!(policy.deadlines().follow_up.to_string(), "7 working days");
+    assert_eq!(policy.deadlines().feedback.to_string(), "3 working days");
+    // It prints back to a file that loads to the same policy.
+    let again = Policy::from_toml_str(&policy.to_toml().expect("prints")).expect("reloads");
+    assert_eq!(again, policy);
+}
