@@ -3,27 +3,22 @@
 use complaint_office::policy::Policy;
 
 /// The first ```toml block after the heading `## The policy file`.
-fn readme_policy() -> String {
+fn readme_policy() -> Result<String, &'static str> {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
-        .expect("README.md at the workspace root");
-    let section = readme
+        .map_err(|_| "README.md at the workspace root")?;
+    let (_, section) = readme
         .split_once("## The policy file")
-        .expect("a section `## The policy file`")
-        .1;
-    let block = section
+        .ok_or("a section `## The policy file`")?;
+    let (_, block) = section
         .split_once("```toml\n")
-        .expect("a ```toml block in that section")
-        .1;
-    block
-        .split_once("```")
-        .expect("the block is closed")
-        .0
-        .to_owned()
+        .ok_or("a ```toml block in that section")?;
+    let (policy, _) = block.split_once("```").ok_or("the block is closed")?;
+    Ok(policy.to_owned())
 }
 
 #[test]
 fn the_readme_policy_file_loads() {
-    let text = readme_policy();
+    let text = readme_policy().unwrap();
     let policy = Policy::from_toml_str(&text).unwrap_or_else(|e| panic!("README policy: {e}"));
     assert_eq!(policy.deadlines().follow_up.to_string(), "7 working days");
     assert_eq!(policy.deadlines().feedback.to_string(), "3 working days");
