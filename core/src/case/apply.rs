@@ -413,12 +413,10 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
                 office_date(at, offset),
             )
             .map_err(|_| CaseError::DestructionRefused {
-                reason: archive::Refusal::RetentionNotExpired.code(),
+                reason: archive::Refusal::RetentionNotExpired,
             })?;
             if let Some(reason) = decision.reason {
-                return Err(CaseError::DestructionRefused {
-                    reason: reason.code(),
-                });
+                return Err(CaseError::DestructionRefused { reason });
             }
             case.destroyed_at = Some(at);
             case.status = Status::Destroyed;

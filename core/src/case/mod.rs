@@ -166,11 +166,12 @@ pub enum CaseError {
     /// §6.2.2: only company leadership approves destruction.
     #[error("only company leadership may approve destruction")]
     ApproverNotLeadership,
-    /// §6.2.2: destruction refused; `reason` is the archive rule's code.
+    /// §6.2.2: destruction refused; the error's code is the reason's
+    /// (`archive.retention_not_expired`, `archive.approval_missing`, `archive.legal_hold`).
     #[error("destruction refused: {reason}")]
     DestructionRefused {
-        /// `archive.retention_not_expired`, `archive.approval_missing` or `archive.legal_hold`.
-        reason: &'static str,
+        /// Why.
+        reason: crate::archive::Refusal,
     },
     /// An event of a replayed history failed.
     #[error("event {index}: {source}")]
@@ -238,7 +239,7 @@ impl ErrorCode for CaseError {
             CaseError::ReportIncomplete { .. } => "case.report_incomplete",
             CaseError::ArchiveIncomplete { .. } => "case.archive_incomplete",
             CaseError::ApproverNotLeadership => "case.approver_not_leadership",
-            CaseError::DestructionRefused { reason } => reason,
+            CaseError::DestructionRefused { reason } => reason.code(),
             CaseError::AtEvent { source, .. } => source.code(),
             CaseError::NoPolicy => "case.no_policy",
         }
