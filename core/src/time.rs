@@ -80,6 +80,20 @@ pub fn check_date(date: NaiveDate) -> Result<NaiveDate, TimeError> {
     }
 }
 
+/// The number a field of ASCII digits spells (one to nine digits), or `None` for an empty
+/// field, a longer one or any other byte. Every fixed-width field the library reads (dates,
+/// months, offsets, clock times, ledger timestamps) goes through here: a multi-byte
+/// character where a digit belongs is simply not a digit.
+#[inline]
+pub(crate) fn ascii_number(field: &[u8]) -> Option<u32> {
+    if field.is_empty() || field.len() > 9 {
+        return None;
+    }
+    field.iter().try_fold(0u32, |n, &c| {
+        c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+    })
+}
+
 /// Reads a `YYYY-MM-DD` date (exactly that form, four-digit year).
 ///
 /// ```
@@ -93,26 +107,20 @@ pub fn check_date(date: NaiveDate) -> Result<NaiveDate, TimeError> {
 /// [`TimeError::InvalidDate`] for anything else, [`TimeError::OutOfRange`] outside the
 /// supported years.
 pub fn parse_date(text: &str) -> Result<NaiveDate, TimeError> {
-    let b = text.as_bytes();
-    let shape_ok = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape_ok {
+    // Read the digits directly: chrono's format-string parser gives the same result but costs
+    // microseconds per call in WebAssembly, where this is a hot path.
+    let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *text.as_bytes() else {
         return Err(TimeError::InvalidDate);
-    }
-    // The shape is checked: read the digits directly. chrono's format-string parser gives the
-    // same result but costs microseconds per call in WebAssembly, where this is a hot path.
-    let number = |range: std::ops::Range<usize>| {
-        b[range]
-            .iter()
-            .fold(0u32, |n, c| n * 10 + u32::from(c - b'0'))
     };
-    let year = i32::try_from(number(0..4)).map_err(|_| TimeError::InvalidDate)?;
-    let date =
-        NaiveDate::from_ymd_opt(year, number(5..7), number(8..10)).ok_or(TimeError::InvalidDate)?;
+    let (Some(year), Some(month), Some(day)) = (
+        ascii_number(&[y1, y2, y3, y4]),
+        ascii_number(&[m1, m2]),
+        ascii_number(&[d1, d2]),
+    ) else {
+        return Err(TimeError::InvalidDate);
+    };
+    let year = i32::try_from(year).map_err(|_| TimeError::InvalidDate)?;
+    let date = NaiveDate::from_ymd_opt(year, month, day).ok_or(TimeError::InvalidDate)?;
     check_date(date)
 }
 
@@ -165,20 +173,18 @@ pub fn parse_offset(text: &str) -> Result<FixedOffset, TimeError> {
         Some((b'-', rest)) => (-1, rest),
         _ => return Err(TimeError::InvalidOffset),
     };
-    let (h, m) = match rest {
-        [h1, h2, b':', m1, m2] | [h1, h2, m1, m2] => ([*h1, *h2], [*m1, *m2]),
+    let (h, m) = match *rest {
+        [h1, h2, b':', m1, m2] | [h1, h2, m1, m2] => (
+            ascii_number(&[h1, h2]).ok_or(TimeError::InvalidOffset)?,
+            ascii_number(&[m1, m2]).ok_or(TimeError::InvalidOffset)?,
+        ),
         _ => return Err(TimeError::InvalidOffset),
     };
-    let two_digits = |[a, b]: [u8; 2]| {
-        (a.is_ascii_digit() && b.is_ascii_digit())
-            .then(|| i32::from(a - b'0') * 10 + i32::from(b - b'0'))
-            .ok_or(TimeError::InvalidOffset)
-    };
-    let (h, m) = (two_digits(h)?, two_digits(m)?);
     if h > 23 || m > 59 {
         return Err(TimeError::InvalidOffset);
     }
-    FixedOffset::east_opt(sign * (h * 3600 + m * 60)).ok_or(TimeError::InvalidOffset)
+    let seconds = i32::try_from(h * 3600 + m * 60).map_err(|_| TimeError::InvalidOffset)?;
+    FixedOffset::east_opt(sign * seconds).ok_or(TimeError::InvalidOffset)
 }
 
 /// Writes an offset as `+08:00`.
@@ -313,13 +319,17 @@ impl FromStr for YearMonth {
     type Err = TimeError;
 
     fn from_str(text: &str) -> Result<Self, TimeError> {
-        let b = text.as_bytes();
-        if b.len() != 7 || b[4] != b'-' || !b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit) {
+        let [y1, y2, y3, y4, b'-', m1, m2] = *text.as_bytes() else {
             return Err(TimeError::InvalidMonth);
-        }
-        let year = text[..4].parse().map_err(|_| TimeError::InvalidMonth)?;
-        let month = text[5..].parse().map_err(|_| TimeError::InvalidMonth)?;
-        YearMonth::new(year, month)
+        };
+        let (Some(year), Some(month)) = (ascii_number(&[y1, y2, y3, y4]), ascii_number(&[m1, m2]))
+        else {
+            return Err(TimeError::InvalidMonth);
+        };
+        YearMonth::new(
+            i32::try_from(year).map_err(|_| TimeError::InvalidMonth)?,
+            month,
+        )
     }
 }
 

@@ -11,6 +11,7 @@ use chrono::{NaiveTime, Timelike};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::CalendarError;
+use crate::time::ascii_number;
 
 /// One stretch of office time within a day, `09:00-12:00`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,12 +47,12 @@ impl OfficeInterval {
 }
 
 fn parse_clock(text: &str) -> Result<u32, CalendarError> {
-    let b = text.as_bytes();
-    if b.len() != 5 || b[2] != b':' || !b[..2].iter().chain(&b[3..]).all(u8::is_ascii_digit) {
+    let [h1, h2, b':', m1, m2] = *text.as_bytes() else {
         return Err(CalendarError::InvalidOfficeHours);
-    }
-    let h = u32::from(b[0] - b'0') * 10 + u32::from(b[1] - b'0');
-    let m = u32::from(b[3] - b'0') * 10 + u32::from(b[4] - b'0');
+    };
+    let (Some(h), Some(m)) = (ascii_number(&[h1, h2]), ascii_number(&[m1, m2])) else {
+        return Err(CalendarError::InvalidOfficeHours);
+    };
     if m > 59 || h > 24 || (h == 24 && m != 0) {
         return Err(CalendarError::InvalidOfficeHours);
     }

@@ -12,7 +12,7 @@ use chrono::{Datelike, FixedOffset, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::StatsError;
-use crate::time::{self, Instant, MAX_DATE, MIN_DATE, YearMonth};
+use crate::time::{self, Instant, MAX_DATE, MIN_DATE, YearMonth, ascii_number};
 use crate::vocabulary::vocabulary;
 
 vocabulary! {
@@ -218,11 +218,8 @@ impl FromStr for Period {
         let b = text.as_bytes();
         let digits = |r: std::ops::Range<usize>| {
             b.get(r)
-                .filter(|d| d.iter().all(u8::is_ascii_digit))
-                .map(|d| {
-                    d.iter()
-                        .fold(0i32, |acc, &c| acc * 10 + i32::from(c - b'0'))
-                })
+                .and_then(ascii_number)
+                .and_then(|n| i32::try_from(n).ok())
         };
         let year = digits(0..4).ok_or(StatsError::InvalidPeriod)?;
         match (b.len(), b.get(4), b.get(5)) {

@@ -6,7 +6,7 @@
 //! seconds), then an optional offset `Z` or `±HH:MM`. Without an offset the time is office time
 //! (the ledger convention; the policy fixes the office offset, so this is not a guess).
 
-use crate::time::TimeError;
+use crate::time::{TimeError, ascii_number};
 
 /// Seconds since 1970-01-01T00:00:00Z.
 pub(crate) type Epoch = i64;
@@ -80,13 +80,9 @@ pub(crate) fn parse(text: &[u8], office: i32) -> Result<Epoch, TimeError> {
 }
 
 fn digits(b: &[u8]) -> Result<i64, TimeError> {
-    b.iter().try_fold(0i64, |acc, &c| {
-        if c.is_ascii_digit() {
-            Ok(acc * 10 + i64::from(c - b'0'))
-        } else {
-            Err(TimeError::InvalidInstant)
-        }
-    })
+    ascii_number(b)
+        .map(i64::from)
+        .ok_or(TimeError::InvalidInstant)
 }
 
 fn is_leap(year: i64) -> bool {
