@@ -609,11 +609,7 @@ fn calendar_error(e: CalendarError) -> PolicyError {
 fn toml_syntax(text: &str, e: &toml::de::Error) -> PolicyError {
     let (line, column) = e.span().map_or((1, 1), |span| {
         // A span is a byte offset; step back to a character boundary rather than trust it.
-        let end = (0..=span.start.min(text.len()))
-            .rev()
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(0);
-        let before = &text[..end];
+        let before = &text[..text.floor_char_boundary(span.start)];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         (line, column)
