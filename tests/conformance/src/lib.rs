@@ -49,24 +49,26 @@ pub fn vectors_dir() -> PathBuf {
     )
 }
 
-/// Reads every `*.json` file of `dir` into cases, in file-name order.
+/// Reads every `*.json` file of `dir` into cases, in file-name order, then those of
+/// `dir/pending/` (vectors of ops whose binding parts are still being built: the Rust runner
+/// runs them from the first commit; they move up to `dir` when every binding runs them).
 ///
 /// # Errors
 /// A message naming the file and what is malformed: a vector file that cannot be read is a
 /// failure, never a skip.
 pub fn load(dir: &Path) -> Result<Vec<Case>, String> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
+    let mut files = json_files(dir)?;
+    let pending = dir.join("pending");
+    if pending.is_dir() {
+        files.extend(json_files(&pending)?);
+    }
     let mut cases = Vec::new();
     for path in files {
         let file = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+            .strip_prefix(dir)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .into_owned();
         let text = std::fs::read_to_string(&path).map_err(|e| format!("{file}: {e}"))?;
         let groups: Value = serde_json::from_str(&text).map_err(|e| format!("{file}: {e}"))?;
         let groups = groups
@@ -85,6 +87,16 @@ pub fn load(dir: &Path) -> Result<Vec<Case>, String> {
         }
     }
     Ok(cases)
+}
+
+fn json_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
 fn parse_case(file: &str, op: &str, case: &Value) -> Result<Case, String> {
