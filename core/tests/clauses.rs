@@ -15,7 +15,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use complaint_office::ErrorCode;
 use complaint_office::accountability::Level;
@@ -290,6 +290,9 @@ struct Facts {
     mentioned: BTreeMap<String, Vec<String>>,
     /// The text of `core/src`, per file.
     sources: BTreeMap<PathBuf, String>,
+    /// What stands between double quotes on a line of `core/src` (a superset of its string
+    /// literals).
+    literals: BTreeSet<String>,
     /// (code, clause) pairs of errors and intake violations seen in the vectors.
     observed_codes: BTreeSet<(String, String)>,
     /// (rule, clause) pairs of compliance checks seen in the vectors.
@@ -345,6 +348,7 @@ fn facts() -> &'static Facts {
             malformed: Vec::new(),
             mentioned: BTreeMap::new(),
             sources: BTreeMap::new(),
+            literals: BTreeSet::new(),
             observed_codes: BTreeSet::new(),
             observed_checks: BTreeSet::new(),
         };
@@ -383,6 +387,10 @@ fn facts() -> &'static Facts {
                         facts.malformed.push(format!("{at}: \"{literal}\""));
                     }
                 }
+            }
+            for line in text.lines() {
+                let quoted = line.split('"').skip(1).step_by(2);
+                facts.literals.extend(quoted.map(str::to_owned));
             }
             facts.sources.insert(path, text);
         }
@@ -635,20 +643,28 @@ fn mentioned(doc: &Doc, facts: &Facts) -> Vec<String> {
 /// Whether `path` of a policy file is a key of the schema: a file with only that key is
 /// read, or refused for its value at that key, never as an unknown key.
 fn is_policy_key(path: &str) -> bool {
+    static KNOWN: OnceLock<Mutex<BTreeMap<String, bool>>> = OnceLock::new();
+    let known = KNOWN.get_or_init(Mutex::default);
+    if let Some(&answer) = known.lock().ok().as_ref().and_then(|k| k.get(path)) {
+        return answer;
+    }
     let mut value = Value::Null;
     for segment in path.split('.').rev() {
         value = serde_json::json!({ segment: value });
     }
-    match Policy::from_json_value(value) {
+    let answer = match Policy::from_json_value(value) {
         Ok(_) => true,
         Err(e) => e.code() == "policy.invalid_value" && e.key() == Some(path),
+    };
+    if let Ok(mut known) = known.lock() {
+        known.insert(path.to_owned(), answer);
     }
+    answer
 }
 
 /// Whether the core has a string literal `"text"`.
 fn has_literal(facts: &Facts, text: &str) -> bool {
-    let quoted = format!("\"{text}\"");
-    facts.sources.values().any(|s| s.contains(&quoted))
+    facts.literals.contains(text)
 }
 
 /// Whether `module::Item::member` is declared in the files of `core/src/module`.
@@ -692,7 +708,9 @@ fn is_declared(facts: &Facts, path: &str) -> bool {
 fn wrong_item(facts: &Facts, id: &str, kind: &str, token: &str) -> Option<String> {
     let ok = match kind {
         "parameter" => is_policy_key(token),
-        "error" | "intake violation" | "check" | "period rule" => has_literal(facts, token),
+        "error" | "intake violation" | "intake request" | "check" | "period rule" => {
+            has_literal(facts, token)
+        }
         "stage" => token
             .parse::<Stage>()
             .is_ok_and(|s| s.clause() == id && s.as_str() == token),
@@ -963,6 +981,7 @@ fn a_clause_the_code_names_but_the_page_lacks_is_caught() {
         malformed: vec![format!("core/src/x.rs:1: \"§ {}\"", "2.1")],
         mentioned: BTreeMap::new(),
         sources: facts().sources.clone(),
+        literals: facts().literals.clone(),
         observed_codes: BTreeSet::new(),
         observed_checks: BTreeSet::new(),
     };
