@@ -1,6 +1,10 @@
 //! Errors: every one has a stable dotted [`code`](ErrorCode::code) and, where a rule of the
 //! policy stands behind it, the [`clause`](ErrorCode::clause) it enforces.
 //!
+//! A clause id is an anchor of `docs/POLICY.md` in the repository, which gives every clause
+//! in the original Chinese beside an English translation: `§2.2.3` is
+//! `docs/POLICY.md#clause-2.2.3`.
+//!
 //! Each module has its own error type; [`Error`] gathers them for callers (and bindings) that
 //! handle every kind in one place. No error carries a complainant's personal data: messages
 //! name keys, fields and rules, never the values a person typed.
@@ -10,7 +14,8 @@ pub trait ErrorCode {
     /// The dotted code, like `number.invalid_month`. Codes never change meaning.
     fn code(&self) -> &'static str;
 
-    /// The policy clause the error enforces, like `§2.2.3`, if a rule stands behind it.
+    /// The policy clause the error enforces, like `§2.2.3`, if a rule stands behind it. Its
+    /// text, in Chinese and English, is at `docs/POLICY.md#clause-2.2.3` in the repository.
     fn clause(&self) -> Option<&'static str> {
         None
     }
