@@ -1063,4 +1063,137 @@ mod tests {
         assert_eq!(err.code(), "calendar.out_of_range");
         assert!(matches!(err, CalendarError::AtIndex { index: 1, .. }));
     }
+
+    fn notes_of(cal: &Calendar, year: i32) -> Vec<(&'static str, String)> {
+        cal.check_year(year)
+            .into_iter()
+            .map(|n| (n.code(), n.date.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn the_published_years_fit_the_regulation() {
+        let cal = Calendar::cn();
+        for year in 2007..=2026 {
+            assert_eq!(cal.check_year(year), [], "{year}");
+        }
+        assert!(cal.loaded_year_notes().is_empty());
+    }
+
+    #[test]
+    fn a_loaded_year_is_checked_not_refused() {
+        // 正月初二 2027 (Sunday 7 February) listed as worked, the rest of the year missing.
+        let json = r#"{"year": 2027, "days": [
+            {"name": "元旦", "date": "2027-01-01", "isOffDay": true},
+            {"name": "春节", "date": "2027-02-07", "isOffDay": false}]}"#;
+        let cal = Calendar::cn().with_holiday_cn(json).unwrap();
+        assert!(
+            cal.is_working_day(d(2027, 2, 7)),
+            "the notice is kept as given"
+        );
+        let notes = notes_of(&cal, 2027);
+        let worked = ("calendar.statutory_holiday_worked", "2027-02-07".to_owned());
+        assert!(notes.contains(&worked), "{notes:?}");
+        // 正月初一 on Saturday 6 February gets no weekday off.
+        let no_lieu = ("calendar.no_day_in_lieu", "2027-02-06".to_owned());
+        assert!(notes.contains(&no_lieu), "{notes:?}");
+        assert_eq!(cal.loaded_year_notes(), cal.check_year(2027));
+        let note = &cal.check_year(2027)[0];
+        assert_eq!(note.year, 2027);
+        assert!(!note.message().is_empty());
+    }
+
+    #[test]
+    fn long_working_stretches_are_noted_from_2025() {
+        // A Spring Festival break 5–12 February 2027 with both weekend days after it worked:
+        // 13–19 February are seven working days in a row.
+        let mut days: Vec<String> = (5..=12)
+            .map(|day| format!(r#"{{"date": "2027-02-{day:02}", "isOffDay": true}}"#))
+            .collect();
+        days.push(r#"{"date": "2027-02-13", "isOffDay": false}"#.into());
+        days.push(r#"{"date": "2027-02-14", "isOffDay": false}"#.into());
+        let json = format!(r#"{{"year": 2027, "days": [{}]}}"#, days.join(","));
+        let cal = Calendar::cn().with_holiday_cn(&json).unwrap();
+        let stretch = cal
+            .check_year(2027)
+            .into_iter()
+            .find(|n| n.code == YearNoteCode::LongWorkingStretch)
+            .unwrap();
+        assert_eq!(
+            (stretch.date, stretch.until),
+            (d(2027, 2, 13), Some(d(2027, 2, 19)))
+        );
+        // 2024 (国务院令第644号) had seven-day stretches; the limit is not checked there.
+        let earlier = Calendar::cn()
+            .with_holiday_cn(&json.replace("2027", "2024"))
+            .unwrap();
+        assert!(
+            earlier
+                .check_year(2024)
+                .iter()
+                .all(|n| n.code != YearNoteCode::LongWorkingStretch)
+        );
+    }
+
+    #[test]
+    fn years_without_a_rule_are_noted() {
+        let config = CalendarConfig {
+            base: Base::Weekdays,
+            years: vec![YearData {
+                year: 2027,
+                off_days: vec![d(2027, 1, 1)],
+                notice: Some("TEST-1".into()),
+                notice_date: Some(d(2026, 11, 1)),
+                ..YearData::default()
+            }],
+            ..CalendarConfig::default()
+        };
+        let cal = Calendar::from_config(&config, beijing()).unwrap();
+        assert_eq!(
+            notes_of(&cal, 2027),
+            [("calendar.year_not_checked", "2027-01-01".to_owned())]
+        );
+        let day = cal.day(d(2027, 1, 1));
+        assert_eq!(day.reason, DayReason::ListedRestDay);
+        assert_eq!(day.regulation, None);
+        let source = day.source.unwrap();
+        assert_eq!(
+            (source.number.as_deref(), source.date),
+            (Some("TEST-1"), Some(d(2026, 11, 1)))
+        );
+    }
+
+    #[test]
+    fn how_each_day_was_decided() {
+        let cal = Calendar::cn();
+        let published = cal.day(d(2025, 10, 7));
+        assert_eq!(published.decided_by, DecidedBy::Published);
+        assert_eq!(published.reason, DayReason::SwappedRestDay);
+        assert_eq!(
+            published.source.unwrap().number.as_deref(),
+            Some("国办发明电〔2024〕12号")
+        );
+        let computed = cal.day(d(2027, 10, 4));
+        assert_eq!(
+            (
+                computed.decided_by,
+                computed.reason,
+                computed.in_lieu_of,
+                computed.provisional
+            ),
+            (
+                DecidedBy::StatutoryRule,
+                DayReason::DayInLieu,
+                Some(d(2027, 10, 2)),
+                true
+            )
+        );
+        assert_eq!(cal.day(d(2100, 1, 1)).decided_by, DecidedBy::Weekdays);
+        assert_eq!(
+            Calendar::weekdays().day(d(2027, 1, 1)).decided_by,
+            DecidedBy::Weekdays
+        );
+        // The done-when case of issue 19.
+        assert_eq!(cal.add_working_days(d(2026, 12, 29), 3), Ok(d(2027, 1, 4)));
+    }
 }
