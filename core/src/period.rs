@@ -15,8 +15,9 @@
 //!   the day after the start; working hours count office time only, from the start instant.
 //!
 //! Which day an instant falls on is decided in office time. A [`Deadline`] says which rules
-//! decided it and whether it is `provisional` (it used a day outside the calendar's statutory
-//! data, where Monday–Friday was assumed).
+//! decided it and whether it is `provisional` (it used a day of a year no published notice
+//! covers: there the regulation's own holidays and days in lieu decide, swaps unknown, or
+//! Monday–Friday outside 2000–2099).
 //!
 //! ```
 //! use complaint_office::{calendar::Calendar, duration::Duration, period, time::parse_instant};
@@ -98,7 +99,8 @@ pub enum PeriodRule {
         /// Close of business, `HH:MM`.
         close: String,
     },
-    /// A day outside the calendar's statutory data was used; Monday–Friday was assumed.
+    /// A day of a year no published notice covers was used: the regulation's holidays decided
+    /// it, swaps unknown (or Monday–Friday outside 2000–2099).
     Provisional,
     /// §2.2.1: the clock paused while waiting for the complainant, and moved later by the
     /// days (of the clock's unit) the pauses covered, or by their seconds for an hours clock.
@@ -166,7 +168,8 @@ impl PeriodRule {
                 format!("the last day ends at close of business, {close}")
             }
             PeriodRule::Provisional => {
-                "uses a day outside the statutory calendar data: Monday-Friday assumed".into()
+                "uses a day no published notice covers: statutory holidays computed, swaps unknown"
+                    .into()
             }
             PeriodRule::ExtendedByPauses { amount } => {
                 format!("moved later by {amount} while waiting for the complainant's information")

@@ -4,7 +4,7 @@
 //! `scripts/gen-cn-calendar`. `tests/data/holiday-cn/*.json` is a checked-in copy of
 //! the holiday-cn data set (NateScarlet/holiday-cn, MIT; 2022–2026 from its copy
 //! drjiathu/holiday-cn, see the README there). For every date of
-//! 2007-01-01..=2026-12-31 the two must agree on whether it is a working day:
+//! 2007-01-01 to the end of the published data (2026-12-31 today) the two must agree on whether it is a working day:
 //! a date listed in holiday-cn with `isOffDay: true` is not a working day, one with
 //! `isOffDay: false` is, and an unlisted date is a working day exactly when it falls
 //! on Monday–Friday. Dates are compared by date, not by file: a make-up day that
@@ -19,7 +19,13 @@ use complaint_office::calendar::Calendar;
 
 const HOLIDAY_CN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/holiday-cn");
 const FIRST_YEAR: i32 = 2007;
-const LAST_YEAR: i32 = 2026;
+/// The last published year: the end of the built-in data (`scripts/gen-cn-calendar` takes it
+/// from the newest holiday-cn file, so a new year needs no edit here).
+fn last_year() -> i32 {
+    Calendar::cn()
+        .covered_range()
+        .map_or(FIRST_YEAR, |(_, last)| last.year())
+}
 const MAX_REPORTED: usize = 50;
 
 /// One day listed by holiday-cn.
@@ -34,10 +40,10 @@ fn file_of(year: i32) -> PathBuf {
     Path::new(HOLIDAY_CN).join(format!("{year}.json"))
 }
 
-/// Every day listed in the holiday-cn files of FIRST_YEAR..=LAST_YEAR, by date.
+/// Every day listed in the holiday-cn files of FIRST_YEAR..=last_year(), by date.
 fn load_holiday_cn() -> Result<BTreeMap<NaiveDate, Listed>, String> {
     let mut days: BTreeMap<NaiveDate, Listed> = BTreeMap::new();
-    for year in FIRST_YEAR..=LAST_YEAR {
+    for year in FIRST_YEAR..=last_year() {
         let path = file_of(year);
         let file = format!("{year}.json");
         let text = std::fs::read_to_string(&path)
@@ -119,7 +125,7 @@ fn every_day_2007_to_2026_agrees_with_holiday_cn() {
     let cal = Calendar::cn();
 
     let first = date(FIRST_YEAR, 1, 1);
-    let last = date(LAST_YEAR, 12, 31);
+    let last = date(last_year(), 12, 31);
     let mut checked = 0_usize;
     let mut disagreements = Vec::new();
     for day in first.iter_days().take_while(|d| *d <= last) {
@@ -139,7 +145,10 @@ fn every_day_2007_to_2026_agrees_with_holiday_cn() {
             ));
         }
     }
-    assert_eq!(checked, 7305, "2007-01-01..=2026-12-31 is 7305 days");
+    assert!(
+        checked >= 7305,
+        "at least 2007-01-01..=2026-12-31, 7305 days: {checked}"
+    );
     let shown: Vec<&str> = disagreements
         .iter()
         .take(MAX_REPORTED)
@@ -290,4 +299,53 @@ fn well_known_days() {
         victory.is_some_and(|l| l.off && l.name.contains("反法西斯")),
         "holiday-cn should list 2015-09-03 as the anti-fascist war anniversary, not {victory:?}"
     );
+}
+
+#[test]
+fn every_listed_day_names_its_notice() {
+    use complaint_office::calendar::{DayReason, NoticeKind};
+    let cal = Calendar::cn();
+    let first = date(FIRST_YEAR - 1, 12, 1);
+    let last = date(last_year(), 12, 31);
+    let mut listed = 0;
+    for day in first.iter_days().take_while(|d| *d <= last) {
+        let info = cal.day(day);
+        let plain = matches!(info.reason, DayReason::WorkingDay)
+            || (info.reason == DayReason::Weekend && info.festival.is_none());
+        if plain {
+            assert!(info.source.is_none(), "{day}");
+            continue;
+        }
+        let notice = info
+            .source
+            .unwrap_or_else(|| panic!("{day} ({:?}) has no notice", info.reason));
+        let title = notice.title.unwrap_or_default();
+        if notice.kind == NoticeKind::Annual {
+            // New Year days in December belong to the next year's notice.
+            let year = if day.month() == 12 {
+                day.year() + 1
+            } else {
+                day.year()
+            };
+            assert!(title.contains(&format!("{year}年")), "{day}: {title}");
+        }
+        listed += 1;
+    }
+    assert!(listed >= 687, "555 days off and 132 make-up days: {listed}");
+    let number = |y, m, d| cal.day(date(y, m, d)).source.and_then(|n| n.number);
+    assert_eq!(
+        number(2025, 10, 1).as_deref(),
+        Some("国办发明电〔2024〕12号")
+    );
+    assert_eq!(
+        number(2007, 1, 2).as_deref(),
+        Some("国办发明电〔2006〕49号")
+    );
+    assert_eq!(number(2020, 2, 1).as_deref(), Some("国办发明电〔2020〕1号"));
+    assert_eq!(
+        number(2019, 4, 28).as_deref(),
+        Some("国办发明电〔2019〕3号")
+    );
+    assert_eq!(number(2015, 9, 6).as_deref(), Some("国发明电〔2015〕1号"));
+    assert_eq!(number(2008, 2, 6), None, "unconfirmed: left out");
 }

@@ -21,7 +21,7 @@
 //!
 //! let policy = Policy::default();
 //! let archived_on = parse_date("2025-06-30")?;
-//! // 3 years: 2028-06-30 is a Friday (outside the statutory data, Monday-Friday assumed).
+//! // 3 years: 2028-06-30 is a Friday (not yet published: provisional).
 //! assert_eq!(archive::expiry(&policy, archived_on)?.last_day, parse_date("2028-06-30")?);
 //!
 //! let on = parse_date("2028-07-03")?;

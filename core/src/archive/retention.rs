@@ -19,7 +19,8 @@ use crate::vocabulary::vocabulary;
 pub struct Expiry {
     /// The last day of retention; destruction may be allowed from the day after.
     pub last_day: NaiveDate,
-    /// Whether a day outside the calendar's statutory data was used (Monday–Friday assumed).
+    /// Whether a day of a year no published notice covers was used (computed holidays, swaps
+    /// unknown).
     pub provisional: bool,
 }
 

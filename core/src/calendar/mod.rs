@@ -1,50 +1,75 @@
 //! The office's working time: which days are worked, in which offset, and (optionally) which
 //! hours.
 //!
-//! Built in is the PRC statutory calendar (State Council notices, 2007–2026): statutory
-//! holidays are days off, and make-up working days (調休, Saturdays and Sundays that are
-//! worked) are working days. A policy merges its own company days into it
-//! (`calendar.extra_off_days`, `calendar.extra_working_days`), and a host adds a newly announced
-//! year at run time from the widely used holiday-cn JSON ([`Calendar::with_holiday_cn`]).
+//! Built in is the PRC statutory calendar in three layers, and every day says which decided it
+//! ([`DecidedBy`]):
 //!
-//! Outside the years with statutory data the calendar falls back to Monday–Friday; such days
-//! are not [`covered`](Calendar::covers), and a period that uses one says `provisional`.
+//! * **published** (2007–2026): the State Council's notices, statutory holidays off and make-up
+//!   working days (調休, Saturdays and Sundays that are worked) on, each day with the notice it
+//!   comes from ([`Notice`]);
+//! * **statutory rule** (2000–2006 and 2027–2099): the holiday regulation itself
+//!   (全国年节及纪念日放假办法, [`Regulation`]) fixes the statutory holidays (the lunar ones and the
+//!   清明 solar term from a table checked against two sources) and the days off in lieu of those
+//!   on a weekend; only the swaps wait for the notice ([`StatutoryYear`]);
+//! * **weekdays**: Monday–Friday, before 2000 and after 2099.
 //!
-//! Working-day arithmetic is O(1) on any date: precomputed prefix sums over the years with data,
-//! the Monday–Friday formula outside them.
+//! Only published days are certain: a period that uses any other day says `provisional`
+//! ([`Calendar::covers`]). [`Calendar::day`] tells every day's reason ([`DayReason`]): a
+//! statutory holiday is told apart from a swapped rest day, a day in lieu and a weekend.
+//! A policy merges its own company days over all of it (`calendar.extra_off_days`,
+//! `calendar.extra_working_days`), and a host adds a newly published year at run time from the
+//! widely used holiday-cn JSON ([`Calendar::with_holiday_cn`]) or a policy's `[[calendar.years]]`;
+//! [`Calendar::check_year`] then reports what in it does not fit the regulation.
+//!
+//! Working-day arithmetic is O(1) on any date: precomputed prefix sums over the years with data
+//! or rules, the Monday–Friday formula outside them.
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use complaint_office::calendar::Calendar;
+//! use complaint_office::calendar::{Calendar, DayReason, DecidedBy};
 //!
 //! let cal = Calendar::cn();
 //! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 //! assert!(cal.is_working_day(d(2025, 10, 11)));   // a Saturday, worked for National Day
 //! assert!(!cal.is_working_day(d(2025, 10, 6)));   // a Monday inside the holiday
+//! assert_eq!(cal.day(d(2025, 10, 6)).reason, DayReason::StatutoryHoliday); // 中秋节
+//! assert_eq!(cal.day(d(2025, 10, 7)).reason, DayReason::SwappedRestDay);
 //! assert_eq!(cal.add_working_days(d(2025, 9, 26), 5)?, d(2025, 10, 10));
 //! assert_eq!(cal.working_days_between(d(2025, 9, 26), d(2025, 10, 10)), 5);
+//! // 2027 is not published yet, but New Year's Day is a statutory holiday.
+//! let new_year = cal.day(d(2027, 1, 1));
+//! assert!(!new_year.working && new_year.provisional);
+//! assert_eq!(new_year.decided_by, DecidedBy::StatutoryRule);
 //! # Ok::<(), complaint_office::calendar::CalendarError>(())
 //! ```
 
 mod cn;
+mod explain;
 mod festival;
 mod holiday_cn;
+mod lunar;
+mod notice;
 mod office_hours;
+mod statutory;
 mod table;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
-use chrono::{Datelike, FixedOffset, NaiveDate, Offset, Weekday};
+use chrono::{Datelike, FixedOffset, NaiveDate, Offset};
 use serde::{Deserialize, Serialize};
 
+pub use explain::{DayReason, DecidedBy, YearNote, YearNoteCode};
 pub use festival::Festival;
+pub use notice::{Notice, NoticeKind};
 pub use office_hours::{OfficeHours, OfficeInterval};
+pub use statutory::{DayInLieu, Regulation, StatutoryDay, StatutoryYear};
 
 use crate::error::ErrorCode;
 use crate::time::{MAX_DATE, MIN_DATE};
 use crate::vocabulary::vocabulary;
+use explain::Explained;
 use table::{Table, day_number, from_day_number};
 
 pub(crate) use office_hours::{seconds_of, time_of};
@@ -123,6 +148,12 @@ pub struct YearData {
     pub off_days: Vec<NaiveDate>,
     /// Make-up working days (Saturdays and Sundays that are worked).
     pub working_days: Vec<NaiveDate>,
+    /// The notice's document number, `国办发明电〔2026〕8号`, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice: Option<String>,
+    /// The date the notice bears, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice_date: Option<NaiveDate>,
 }
 
 /// The `[calendar]` section of a policy file.
@@ -142,13 +173,14 @@ pub struct CalendarConfig {
 }
 
 vocabulary! {
-    /// What kind of day a date is, and why it is or is not worked.
+    /// What kind of day a date is, coarsely ([`DayReason`] says why).
     pub enum DayKind("kind of day", "calendar.unknown_day_kind") {
         /// Monday to Friday, worked.
         Weekday = "weekday",
         /// Saturday or Sunday, not worked.
         Weekend = "weekend",
-        /// A statutory holiday day off (weekend days inside the span included).
+        /// A day off of a holiday: a statutory holiday, day in lieu, swapped or extra rest day,
+        /// and a weekend day that published data lists inside a holiday span.
         Holiday = "holiday",
         /// A Saturday or Sunday worked to make up for a holiday (調休).
         MakeupWorkday = "makeup_workday",
@@ -159,25 +191,41 @@ vocabulary! {
     }
 }
 
-/// One day of the calendar, for timelines and explanations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// One day of the calendar: worked or not, why, and who decided it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayInfo {
     /// The date.
     pub date: NaiveDate,
     /// Whether it is a working day.
     pub working: bool,
-    /// Why.
+    /// What kind of day it is, coarsely.
     pub kind: DayKind,
-    /// The festival of a holiday or make-up day.
+    /// Why it is worked or not.
+    pub reason: DayReason,
+    /// The festival of a holiday, day in lieu, swapped rest day or make-up day.
     pub festival: Option<Festival>,
-    /// Whether statutory data covers the date's year (otherwise Monday–Friday is assumed).
+    /// For a day in lieu: the holiday it makes up for.
+    pub in_lieu_of: Option<NaiveDate>,
+    /// How its status was decided.
+    pub decided_by: DecidedBy,
+    /// The notice it comes from, for a day that published data lists.
+    pub source: Option<Notice>,
+    /// The version of the holiday regulation in force, where one applies.
+    pub regulation: Option<Regulation>,
+    /// Whether published data covers the date's year.
     pub covered: bool,
+    /// Whether a period using this day is provisional: its year is not published.
+    pub provisional: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Statutory {
     off: bool,
     festival: Option<Festival>,
+    /// Index into the calendar's notices.
+    notice: Option<u16>,
+    /// A holiday the notice declares itself (Victory Day 2015).
+    declared: bool,
 }
 
 /// The office's working calendar. Cheap to clone (shared, immutable).
@@ -186,14 +234,61 @@ pub struct Calendar {
     inner: Arc<Inner>,
 }
 
+#[derive(Clone)]
 struct Inner {
     offset: FixedOffset,
     office_hours: Option<OfficeHours>,
-    statutory: BTreeMap<NaiveDate, Statutory>,
-    covered: BTreeSet<i32>,
+    data: Arc<Data>,
     extra_off: BTreeSet<NaiveDate>,
     extra_working: BTreeSet<NaiveDate>,
     table: Table,
+}
+
+/// The statutory layer of a calendar: published rows and their notices, whether the regulation
+/// applies, and what follows from them.
+#[derive(Clone)]
+struct Data {
+    statutory: BTreeMap<NaiveDate, Statutory>,
+    covered: BTreeSet<i32>,
+    /// Years added by a policy or holiday-cn JSON (not built in).
+    loaded: BTreeSet<i32>,
+    notices: Vec<Notice>,
+    /// Whether the PRC holiday regulation applies (a `cn` base, not `weekdays`).
+    rules: bool,
+    /// Every day that is not a plain weekday or weekend, explained.
+    days: BTreeMap<NaiveDate, Explained>,
+    notes: Vec<YearNote>,
+}
+
+impl Data {
+    fn new(
+        statutory: BTreeMap<NaiveDate, Statutory>,
+        covered: BTreeSet<i32>,
+        loaded: BTreeSet<i32>,
+        notices: Vec<Notice>,
+        rules: bool,
+    ) -> Data {
+        let explained = explain::explain(&statutory, &covered, rules, &notices);
+        Data {
+            statutory,
+            covered,
+            loaded,
+            notices,
+            rules,
+            days: explained.days,
+            notes: explained.notes,
+        }
+    }
+
+    fn weekdays() -> Data {
+        Data::new(
+            BTreeMap::new(),
+            BTreeSet::new(),
+            BTreeSet::new(),
+            Vec::new(),
+            false,
+        )
+    }
 }
 
 impl fmt::Debug for Calendar {
@@ -206,6 +301,7 @@ impl fmt::Debug for Calendar {
                 "covered_years",
                 &(covered.first(), covered.last(), covered.len()),
             )
+            .field("statutory_rules", &self.inner.data.rules)
             .field("extra_off_days", &self.inner.extra_off.len())
             .field("extra_working_days", &self.inner.extra_working.len())
             .finish()
@@ -215,11 +311,15 @@ impl fmt::Debug for Calendar {
 impl PartialEq for Calendar {
     fn eq(&self, other: &Self) -> bool {
         let (a, b) = (&*self.inner, &*other.inner);
+        let same_data = Arc::ptr_eq(&a.data, &b.data)
+            || (a.data.statutory == b.data.statutory
+                && a.data.covered == b.data.covered
+                && a.data.notices == b.data.notices
+                && a.data.rules == b.data.rules);
         Arc::ptr_eq(&self.inner, &other.inner)
             || (a.offset == b.offset
                 && a.office_hours == b.office_hours
-                && a.statutory == b.statutory
-                && a.covered == b.covered
+                && same_data
                 && a.extra_off == b.extra_off
                 && a.extra_working == b.extra_working)
     }
@@ -230,29 +330,48 @@ pub fn beijing() -> FixedOffset {
     FixedOffset::east_opt(8 * 3600).unwrap_or(chrono::Utc.fix())
 }
 
-fn cn_statutory() -> (BTreeMap<NaiveDate, Statutory>, BTreeSet<i32>) {
-    static CN: OnceLock<(BTreeMap<NaiveDate, Statutory>, BTreeSet<i32>)> = OnceLock::new();
-    CN.get_or_init(build_cn_statutory).clone()
+/// The built-in statutory layer, built once.
+fn cn_data() -> Arc<Data> {
+    static CN: OnceLock<Arc<Data>> = OnceLock::new();
+    CN.get_or_init(|| Arc::new(build_cn_data())).clone()
 }
 
-fn build_cn_statutory() -> (BTreeMap<NaiveDate, Statutory>, BTreeSet<i32>) {
+fn build_cn_data() -> Data {
+    let date = |y: u16, m: u8, d: u8| NaiveDate::from_ymd_opt(i32::from(y), m.into(), d.into());
+    let notices = cn::NOTICES
+        .iter()
+        .map(|&(title, number, dated, kind)| Notice {
+            title: Some(title.to_owned()),
+            number: number.map(str::to_owned),
+            date: dated.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
+            kind,
+        })
+        .collect();
     let mut statutory = BTreeMap::new();
     let rows = cn::DAYS_OFF
         .iter()
         .map(|row| (row, true))
         .chain(cn::MAKEUP_WORKING_DAYS.iter().map(|row| (row, false)));
-    for (&(y, m, d, festival), off) in rows {
-        if let Some(date) = NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d)) {
+    for (&(y, m, d, festival, notice), off) in rows {
+        if let Some(date) = date(y, m, d) {
             statutory.insert(
                 date,
                 Statutory {
                     off,
                     festival: Some(festival),
+                    notice: Some(u16::from(notice)),
+                    declared: false,
                 },
             );
         }
     }
-    (statutory, (cn::FIRST_YEAR..=cn::LAST_YEAR).collect())
+    for &(y, m, d, _, _) in cn::DECLARED_HOLIDAYS {
+        if let Some(row) = date(y, m, d).and_then(|date| statutory.get_mut(&date)) {
+            row.declared = true;
+        }
+    }
+    let covered = (cn::FIRST_YEAR..=cn::LAST_YEAR).collect();
+    Data::new(statutory, covered, BTreeSet::new(), notices, true)
 }
 
 impl Calendar {
@@ -260,26 +379,17 @@ impl Calendar {
     pub fn cn() -> Calendar {
         static CN: OnceLock<Calendar> = OnceLock::new();
         CN.get_or_init(|| {
-            let (statutory, covered) = cn_statutory();
-            Calendar::assemble(
-                beijing(),
-                None,
-                statutory,
-                covered,
-                BTreeSet::new(),
-                BTreeSet::new(),
-            )
+            Calendar::assemble(beijing(), None, cn_data(), BTreeSet::new(), BTreeSet::new())
         })
         .clone()
     }
 
-    /// Monday to Friday only, no statutory data, in Beijing time.
+    /// Monday to Friday only, no statutory data and no holiday regulation, in Beijing time.
     pub fn weekdays() -> Calendar {
         Calendar::assemble(
             beijing(),
             None,
-            BTreeMap::new(),
-            BTreeSet::new(),
+            Arc::new(Data::weekdays()),
             BTreeSet::new(),
             BTreeSet::new(),
         )
@@ -296,13 +406,21 @@ impl Calendar {
         config: &CalendarConfig,
         offset: FixedOffset,
     ) -> Result<Calendar, CalendarError> {
-        let (mut statutory, mut covered) = match config.base {
-            Base::Cn => cn_statutory(),
-            Base::Weekdays => (BTreeMap::new(), BTreeSet::new()),
+        let base = match config.base {
+            Base::Cn => cn_data(),
+            Base::Weekdays => Arc::new(Data::weekdays()),
         };
-        for year in &config.years {
-            apply_year(&mut statutory, &mut covered, year.year, year_rows(year)?)?;
-        }
+        let data = if config.years.is_empty() {
+            base
+        } else {
+            let mut years = Vec::with_capacity(config.years.len());
+            for year in &config.years {
+                let notice = (year.notice.is_some() || year.notice_date.is_some())
+                    .then(|| Notice::annual(year.notice.clone(), year.notice_date));
+                years.push((year.year, year_rows(year)?, notice));
+            }
+            Arc::new(with_years(&base, years)?)
+        };
         let extra_off: BTreeSet<NaiveDate> = config.extra_off_days.iter().copied().collect();
         let extra_working: BTreeSet<NaiveDate> =
             config.extra_working_days.iter().copied().collect();
@@ -324,8 +442,7 @@ impl Calendar {
         Ok(Calendar::assemble(
             offset,
             office_hours,
-            statutory,
-            covered,
+            data,
             extra_off,
             extra_working,
         ))
@@ -335,23 +452,22 @@ impl Calendar {
     /// (`{"year": 2027, "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}, …]}`),
     /// or an array of such years. A year already present is replaced by the new data; company
     /// days stay merged over it. The calendar itself is unchanged (values are immutable), so a
-    /// host swaps in the returned one at run time, without restart.
+    /// host swaps in the returned one at run time, without restart. What in the new year does
+    /// not fit the regulation is reported by [`Calendar::check_year`], never refused.
     ///
     /// # Errors
     /// [`CalendarError::InvalidHolidayData`] for JSON that is not in that format, dates that
     /// are not `YYYY-MM-DD` or lie outside the supported range.
     pub fn with_holiday_cn(&self, json: &str) -> Result<Calendar, CalendarError> {
-        let years = holiday_cn::parse(json)?;
+        let years = holiday_cn::parse(json)?
+            .into_iter()
+            .map(|(year, rows)| (year, rows, None))
+            .collect();
         let inner = &*self.inner;
-        let (mut statutory, mut covered) = (inner.statutory.clone(), inner.covered.clone());
-        for (year, rows) in years {
-            apply_year(&mut statutory, &mut covered, year, rows)?;
-        }
         Ok(Calendar::assemble(
             inner.offset,
             inner.office_hours.clone(),
-            statutory,
-            covered,
+            Arc::new(with_years(&inner.data, years)?),
             inner.extra_off.clone(),
             inner.extra_working.clone(),
         ))
@@ -359,7 +475,7 @@ impl Calendar {
 
     /// This calendar in another office offset.
     pub fn with_offset(&self, offset: FixedOffset) -> Calendar {
-        let mut inner = self.clone_inner();
+        let mut inner = (*self.inner).clone();
         inner.offset = offset;
         Calendar {
             inner: Arc::new(inner),
@@ -368,40 +484,31 @@ impl Calendar {
 
     /// This calendar with office hours (or without, for `None`).
     pub fn with_office_hours(&self, office_hours: Option<OfficeHours>) -> Calendar {
-        let mut inner = self.clone_inner();
+        let mut inner = (*self.inner).clone();
         inner.office_hours = office_hours;
         Calendar {
             inner: Arc::new(inner),
         }
     }
 
-    fn clone_inner(&self) -> Inner {
-        let i = &*self.inner;
-        Inner {
-            offset: i.offset,
-            office_hours: i.office_hours.clone(),
-            statutory: i.statutory.clone(),
-            covered: i.covered.clone(),
-            extra_off: i.extra_off.clone(),
-            extra_working: i.extra_working.clone(),
-            table: i.table.clone(),
-        }
-    }
-
     fn assemble(
         offset: FixedOffset,
         office_hours: Option<OfficeHours>,
-        statutory: BTreeMap<NaiveDate, Statutory>,
-        covered: BTreeSet<i32>,
+        data: Arc<Data>,
         extra_off: BTreeSet<NaiveDate>,
         extra_working: BTreeSet<NaiveDate>,
     ) -> Calendar {
-        let years = statutory
+        let rule_years = data
+            .rules
+            .then_some([statutory::FIRST_YEAR, statutory::LAST_YEAR]);
+        let years = data
+            .days
             .keys()
             .chain(&extra_off)
             .chain(&extra_working)
             .map(Datelike::year)
-            .chain(covered.iter().copied());
+            .chain(data.covered.iter().copied())
+            .chain(rule_years.into_iter().flatten());
         let (lo, hi) = years.fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
         let table = match (
             NaiveDate::from_ymd_opt(lo, 1, 1),
@@ -409,9 +516,9 @@ impl Calendar {
         ) {
             (Some(first), Some(last)) if lo <= hi => {
                 let (first, last) = (day_number(first), day_number(last));
-                // Monday–Friday first, then the statutory days, then the company's: the same
-                // precedence as `day_info_parts`, in one pass over the overrides rather than
-                // three map lookups per day.
+                // Monday–Friday first, then the statutory layer, then the company's days: the
+                // same precedence as `day`, in one pass over the overrides rather than lookups
+                // per day.
                 let mut working: Vec<bool> = (first..=last).map(table::is_weekday).collect();
                 let mut set = |date: &NaiveDate, value: bool| {
                     if let Some(slot) = usize::try_from(day_number(*date) - first)
@@ -421,8 +528,8 @@ impl Calendar {
                         *slot = value;
                     }
                 };
-                for (date, s) in &statutory {
-                    set(date, !s.off);
+                for (date, explained) in &data.days {
+                    set(date, explained.reason.working());
                 }
                 for date in &extra_working {
                     set(date, true);
@@ -438,8 +545,7 @@ impl Calendar {
             inner: Arc::new(Inner {
                 offset,
                 office_hours,
-                statutory,
-                covered,
+                data,
                 extra_off,
                 extra_working,
                 table,
@@ -462,29 +568,98 @@ impl Calendar {
         self.inner.table.is_working(day_number(date))
     }
 
-    /// Everything the calendar knows about `date`.
+    /// Everything the calendar knows about `date`: worked or not, why, who decided it, and the
+    /// notice it comes from.
     pub fn day(&self, date: NaiveDate) -> DayInfo {
         let i = &*self.inner;
-        let (working, kind, festival) =
-            day_info_parts(date, &i.statutory, &i.extra_off, &i.extra_working);
+        let data = &*i.data;
+        let explained = data.days.get(&date).copied().unwrap_or(Explained {
+            reason: if statutory::is_weekend(date) {
+                DayReason::Weekend
+            } else {
+                DayReason::WorkingDay
+            },
+            festival: None,
+            in_lieu_of: None,
+            listed: false,
+        });
+        let reason = if i.extra_off.contains(&date) {
+            DayReason::CompanyDayOff
+        } else if i.extra_working.contains(&date) {
+            DayReason::CompanyWorkday
+        } else {
+            explained.reason
+        };
+        let kind = match reason {
+            DayReason::WorkingDay => DayKind::Weekday,
+            DayReason::Weekend if !explained.listed => DayKind::Weekend,
+            DayReason::MakeupWorkday => DayKind::MakeupWorkday,
+            DayReason::CompanyDayOff => DayKind::CompanyDayOff,
+            DayReason::CompanyWorkday => DayKind::CompanyWorkday,
+            _ => DayKind::Holiday,
+        };
+        let year = date.year();
+        let covered = data.covered.contains(&year);
+        let rule_year = (statutory::FIRST_YEAR..=statutory::LAST_YEAR).contains(&year);
+        let decided_by = if covered || explained.listed {
+            DecidedBy::Published
+        } else if data.rules && rule_year {
+            DecidedBy::StatutoryRule
+        } else {
+            DecidedBy::Weekdays
+        };
+        let source = data
+            .statutory
+            .get(&date)
+            .and_then(|row| row.notice)
+            .and_then(|n| data.notices.get(usize::from(n)))
+            .cloned();
         DayInfo {
             date,
-            working,
+            working: reason.working(),
             kind,
-            festival,
-            covered: self.covers(date),
+            reason,
+            festival: explained.festival,
+            in_lieu_of: explained.in_lieu_of,
+            decided_by,
+            source,
+            regulation: data.rules.then(|| Regulation::for_year(year)).flatten(),
+            covered,
+            provisional: !covered,
         }
     }
 
-    /// Whether statutory data covers the year of `date` (otherwise Monday–Friday is assumed).
+    /// What in the published data of `year` does not fit the holiday regulation: a statutory
+    /// holiday that is worked, a holiday on a weekend with no day off in lieu, more than six
+    /// consecutive working days next to a break (from 2025), or a year no regulation here
+    /// covers. Empty for a year that fits, or that has no published data.
+    pub fn check_year(&self, year: i32) -> Vec<YearNote> {
+        let notes = &self.inner.data.notes;
+        notes.iter().filter(|n| n.year == year).cloned().collect()
+    }
+
+    /// [`Self::check_year`] for every year added to the built-in data (by a policy's
+    /// `[[calendar.years]]` or holiday-cn JSON): what a policy loader reports after loading.
+    pub fn loaded_year_notes(&self) -> Vec<YearNote> {
+        let data = &self.inner.data;
+        let loaded = &data.loaded;
+        data.notes
+            .iter()
+            .filter(|n| loaded.contains(&n.year))
+            .cloned()
+            .collect()
+    }
+
+    /// Whether published data covers the year of `date` (otherwise the statutory rule or
+    /// Monday–Friday decides, and periods using it are provisional).
     pub fn covers(&self, date: NaiveDate) -> bool {
-        self.inner.covered.contains(&date.year())
+        self.inner.data.covered.contains(&date.year())
     }
 
     /// Whether statutory data covers every year from `from` to `to`.
     pub fn covers_span(&self, from: NaiveDate, to: NaiveDate) -> bool {
         let (a, b) = (from.year().min(to.year()), from.year().max(to.year()));
-        let covered = &self.inner.covered;
+        let covered = &self.inner.data.covered;
         if a == b {
             return covered.contains(&a);
         }
@@ -493,15 +668,16 @@ impl Calendar {
 
     /// The years with statutory data, ascending.
     pub fn covered_years(&self) -> Vec<i32> {
-        self.inner.covered.iter().copied().collect()
+        self.inner.data.covered.iter().copied().collect()
     }
 
     /// The first and last day of the longest run of covered years that starts at the first
     /// covered year (2007-01-01..=2026-12-31 for the built-in data).
     pub fn covered_range(&self) -> Option<(NaiveDate, NaiveDate)> {
-        let first = *self.inner.covered.first()?;
+        let covered = &self.inner.data.covered;
+        let first = *covered.first()?;
         let mut last = first;
-        while self.inner.covered.contains(&(last + 1)) {
+        while covered.contains(&(last + 1)) {
             last += 1;
         }
         Some((
@@ -721,29 +897,6 @@ fn broadcast(len: usize, days: &[i64]) -> Result<impl Fn(usize) -> i64 + '_, Cal
     Ok(move |i: usize| days[if days.len() == 1 { 0 } else { i }])
 }
 
-fn day_info_parts(
-    date: NaiveDate,
-    statutory: &BTreeMap<NaiveDate, Statutory>,
-    extra_off: &BTreeSet<NaiveDate>,
-    extra_working: &BTreeSet<NaiveDate>,
-) -> (bool, DayKind, Option<Festival>) {
-    let festival = statutory.get(&date).and_then(|s| s.festival);
-    if extra_off.contains(&date) {
-        return (false, DayKind::CompanyDayOff, festival);
-    }
-    if extra_working.contains(&date) {
-        return (true, DayKind::CompanyWorkday, festival);
-    }
-    match statutory.get(&date) {
-        Some(s) if s.off => (false, DayKind::Holiday, festival),
-        Some(_) => (true, DayKind::MakeupWorkday, festival),
-        None if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) => {
-            (false, DayKind::Weekend, None)
-        }
-        None => (true, DayKind::Weekday, None),
-    }
-}
-
 /// One row of statutory data: a date, off or worked, and its festival if known.
 pub(crate) type HolidayRow = (NaiveDate, bool, Option<Festival>);
 
@@ -763,6 +916,27 @@ fn year_rows(year: &YearData) -> Result<Vec<HolidayRow>, CalendarError> {
     Ok(rows)
 }
 
+/// The data of `base` with `years` added, each replacing a year already present.
+fn with_years(
+    base: &Data,
+    years: Vec<(i32, Vec<HolidayRow>, Option<Notice>)>,
+) -> Result<Data, CalendarError> {
+    let (mut statutory, mut covered) = (base.statutory.clone(), base.covered.clone());
+    let (mut loaded, mut notices) = (base.loaded.clone(), base.notices.clone());
+    for (year, rows, notice) in years {
+        let notice = match notice {
+            Some(n) => {
+                notices.push(n);
+                u16::try_from(notices.len() - 1).ok()
+            }
+            None => None,
+        };
+        apply_year(&mut statutory, &mut covered, year, rows, notice)?;
+        loaded.insert(year);
+    }
+    Ok(Data::new(statutory, covered, loaded, notices, base.rules))
+}
+
 /// Replaces the statutory data of `year` with `rows` (which may include days of the adjacent
 /// years, such as a make-up day in late December).
 fn apply_year(
@@ -770,6 +944,7 @@ fn apply_year(
     covered: &mut BTreeSet<i32>,
     year: i32,
     rows: Vec<HolidayRow>,
+    notice: Option<u16>,
 ) -> Result<(), CalendarError> {
     let in_range = |d: &NaiveDate| (MIN_DATE..=MAX_DATE).contains(d);
     if !(MIN_DATE.year()..=MAX_DATE.year()).contains(&year) {
@@ -787,7 +962,15 @@ fn apply_year(
     }
     statutory.retain(|d, _| d.year() != year);
     for (date, off, festival) in rows {
-        statutory.insert(date, Statutory { off, festival });
+        statutory.insert(
+            date,
+            Statutory {
+                off,
+                festival,
+                notice,
+                declared: false,
+            },
+        );
     }
     covered.insert(year);
     Ok(())
@@ -879,5 +1062,138 @@ mod tests {
             .unwrap_err();
         assert_eq!(err.code(), "calendar.out_of_range");
         assert!(matches!(err, CalendarError::AtIndex { index: 1, .. }));
+    }
+
+    fn notes_of(cal: &Calendar, year: i32) -> Vec<(&'static str, String)> {
+        cal.check_year(year)
+            .into_iter()
+            .map(|n| (n.code(), n.date.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn the_published_years_fit_the_regulation() {
+        let cal = Calendar::cn();
+        for year in 2007..=2026 {
+            assert_eq!(cal.check_year(year), [], "{year}");
+        }
+        assert!(cal.loaded_year_notes().is_empty());
+    }
+
+    #[test]
+    fn a_loaded_year_is_checked_not_refused() {
+        // 正月初二 2027 (Sunday 7 February) listed as worked, the rest of the year missing.
+        let json = r#"{"year": 2027, "days": [
+            {"name": "元旦", "date": "2027-01-01", "isOffDay": true},
+            {"name": "春节", "date": "2027-02-07", "isOffDay": false}]}"#;
+        let cal = Calendar::cn().with_holiday_cn(json).unwrap();
+        assert!(
+            cal.is_working_day(d(2027, 2, 7)),
+            "the notice is kept as given"
+        );
+        let notes = notes_of(&cal, 2027);
+        let worked = ("calendar.statutory_holiday_worked", "2027-02-07".to_owned());
+        assert!(notes.contains(&worked), "{notes:?}");
+        // 正月初一 on Saturday 6 February gets no weekday off.
+        let no_lieu = ("calendar.no_day_in_lieu", "2027-02-06".to_owned());
+        assert!(notes.contains(&no_lieu), "{notes:?}");
+        assert_eq!(cal.loaded_year_notes(), cal.check_year(2027));
+        let note = &cal.check_year(2027)[0];
+        assert_eq!(note.year, 2027);
+        assert!(!note.message().is_empty());
+    }
+
+    #[test]
+    fn long_working_stretches_are_noted_from_2025() {
+        // A Spring Festival break 5–12 February 2027 with both weekend days after it worked:
+        // 13–19 February are seven working days in a row.
+        let mut days: Vec<String> = (5..=12)
+            .map(|day| format!(r#"{{"date": "2027-02-{day:02}", "isOffDay": true}}"#))
+            .collect();
+        days.push(r#"{"date": "2027-02-13", "isOffDay": false}"#.into());
+        days.push(r#"{"date": "2027-02-14", "isOffDay": false}"#.into());
+        let json = format!(r#"{{"year": 2027, "days": [{}]}}"#, days.join(","));
+        let cal = Calendar::cn().with_holiday_cn(&json).unwrap();
+        let stretch = cal
+            .check_year(2027)
+            .into_iter()
+            .find(|n| n.code == YearNoteCode::LongWorkingStretch)
+            .unwrap();
+        assert_eq!(
+            (stretch.date, stretch.until),
+            (d(2027, 2, 13), Some(d(2027, 2, 19)))
+        );
+        // 2024 (国务院令第644号) had seven-day stretches; the limit is not checked there.
+        let earlier = Calendar::cn()
+            .with_holiday_cn(&json.replace("2027", "2024"))
+            .unwrap();
+        assert!(
+            earlier
+                .check_year(2024)
+                .iter()
+                .all(|n| n.code != YearNoteCode::LongWorkingStretch)
+        );
+    }
+
+    #[test]
+    fn years_without_a_rule_are_noted() {
+        let config = CalendarConfig {
+            base: Base::Weekdays,
+            years: vec![YearData {
+                year: 2027,
+                off_days: vec![d(2027, 1, 1)],
+                notice: Some("TEST-1".into()),
+                notice_date: Some(d(2026, 11, 1)),
+                ..YearData::default()
+            }],
+            ..CalendarConfig::default()
+        };
+        let cal = Calendar::from_config(&config, beijing()).unwrap();
+        assert_eq!(
+            notes_of(&cal, 2027),
+            [("calendar.year_not_checked", "2027-01-01".to_owned())]
+        );
+        let day = cal.day(d(2027, 1, 1));
+        assert_eq!(day.reason, DayReason::ListedRestDay);
+        assert_eq!(day.regulation, None);
+        let source = day.source.unwrap();
+        assert_eq!(
+            (source.number.as_deref(), source.date),
+            (Some("TEST-1"), Some(d(2026, 11, 1)))
+        );
+    }
+
+    #[test]
+    fn how_each_day_was_decided() {
+        let cal = Calendar::cn();
+        let published = cal.day(d(2025, 10, 7));
+        assert_eq!(published.decided_by, DecidedBy::Published);
+        assert_eq!(published.reason, DayReason::SwappedRestDay);
+        assert_eq!(
+            published.source.unwrap().number.as_deref(),
+            Some("国办发明电〔2024〕12号")
+        );
+        let computed = cal.day(d(2027, 10, 4));
+        assert_eq!(
+            (
+                computed.decided_by,
+                computed.reason,
+                computed.in_lieu_of,
+                computed.provisional
+            ),
+            (
+                DecidedBy::StatutoryRule,
+                DayReason::DayInLieu,
+                Some(d(2027, 10, 2)),
+                true
+            )
+        );
+        assert_eq!(cal.day(d(2100, 1, 1)).decided_by, DecidedBy::Weekdays);
+        assert_eq!(
+            Calendar::weekdays().day(d(2027, 1, 1)).decided_by,
+            DecidedBy::Weekdays
+        );
+        // The done-when case of issue 19.
+        assert_eq!(cal.add_working_days(d(2026, 12, 29), 3), Ok(d(2027, 1, 4)));
     }
 }

@@ -34,8 +34,23 @@ pub fn run(op: &str, input: &Value) -> Outcome {
                 "date": day.date.to_string(),
                 "working": day.working,
                 "kind": day.kind.as_str(),
+                "reason": day.reason.as_str(),
                 "festival": day.festival.map(|f| f.as_str()),
+                "labels": day.festival.map(|f| {
+                    let (zh_hant, zh_hans, en) = f.labels();
+                    json!({"zh_hant": zh_hant, "zh_hans": zh_hans, "en": en})
+                }),
+                "in_lieu_of": day.in_lieu_of.map(|d| d.to_string()),
+                "decided_by": day.decided_by.as_str(),
+                "regulation": day.regulation.map(|r| r.as_str()),
+                "source": day.source.map(|n| json!({
+                    "title": n.title,
+                    "number": n.number,
+                    "date": n.date.map(|d| d.to_string()),
+                    "kind": n.kind.as_str(),
+                })),
                 "covered": day.covered,
+                "provisional": day.provisional,
             }))
         }
         "calendar.covered_range" => {
