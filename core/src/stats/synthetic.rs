@@ -466,7 +466,7 @@ mod tests {
         counts
     }
 
-    fn names<'a>(counts: &'a BTreeMap<String, usize>) -> Vec<&'a str> {
+    fn names(counts: &BTreeMap<String, usize>) -> Vec<&str> {
         counts.keys().map(String::as_str).collect()
     }
 
