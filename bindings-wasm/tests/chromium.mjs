@@ -20,7 +20,6 @@ export const DESKTOP = 1280;
  */
 export async function openPage(t, width) {
   const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-  t.after(() => rmSync(profile, { recursive: true, force: true }));
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -28,7 +27,11 @@ export async function openPage(t, width) {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  t.after(() => browser.close());
+  // Close first, then remove the profile: Chromium writes into it until it has exited.
+  t.after(async () => {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  });
   const page = browser.pages()[0] ?? await browser.newPage();
   const outside = [];
   page.on('request', (r) => {
