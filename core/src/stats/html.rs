@@ -3,8 +3,8 @@
 //! well-formed XML, so it can be checked and embedded as such.
 //!
 //! Laid out for a desk (the six headline figures on one row from about 1,000 px) and for a
-//! phone (two or three figures a row, charts scaled to the width, wide tables scrolling in
-//! their own box, never the page). Severities read in rank order and channels in the
+//! phone (two figures a row; charts keep legible text and, like the wide period table,
+//! scroll sideways in their own box, never the page). Severities read in rank order and channels in the
 //! vocabulary's order; "fastest growing" lists only what grew; a category has the same colour
 //! in every chart and report (see [`super::category_colour`]).
 
@@ -67,17 +67,12 @@ pub fn html(report: &Report, policy: &Policy) -> String {
     );
     let _ = write!(
         out,
-        "<header>\n<h1>{}</h1>\n<p class=\"meta\">{} · {} {} · {}{}{}</p>\n</header>\n",
+        "<header>\n<h1>{}</h1>\n<p class=\"meta\">{} · {} {} · {}{}</p>\n</header>\n",
         escape(title),
         escape(&range),
         escape(t.office_offset),
         format_offset(policy.office_offset()),
         escape(t.policy),
-        if policy.language() == crate::policy::Language::En {
-            ": "
-        } else {
-            "："
-        },
         escape(policy_name(policy))
     );
     overview(&mut out, report, t);

@@ -98,7 +98,7 @@ pub(crate) struct Texts {
     pub(crate) office_offset: &'static str,
     pub(crate) no_data: &'static str,
     pub(crate) rejected_more: &'static str,
-    /// "Policy", before its name.
+    /// "Policy: ", before its name.
     pub(crate) policy: &'static str,
     /// The name of a policy that has none of its own (its name is `default`).
     pub(crate) default_policy: &'static str,
@@ -167,7 +167,7 @@ const ZH_HANT: Texts = Texts {
     office_offset: "辦公時區",
     no_data: "無資料",
     rejected_more: "另有",
-    policy: "制度",
+    policy: "制度：",
     default_policy: "投訴室管理制度（預設）",
     hours: "小時",
     median_handling: "處理時長中位數",
@@ -218,7 +218,7 @@ const ZH_HANS: Texts = Texts {
     office_offset: "办公时区",
     no_data: "无数据",
     rejected_more: "另有",
-    policy: "制度",
+    policy: "制度：",
     default_policy: "投诉室管理制度（默认）",
     hours: "小时",
     median_handling: "处理时长中位数",
@@ -273,7 +273,7 @@ const EN: Texts = Texts {
     office_offset: "Office time",
     no_data: "No data",
     rejected_more: "and more:",
-    policy: "Policy",
+    policy: "Policy: ",
     default_policy: "Complaint office rules (default)",
     hours: "h",
     median_handling: "Handling, median",
