@@ -122,7 +122,7 @@ fn run() -> Result<(), Box<dyn Error>> {
     if let Some(path) = &args.generate {
         let shape = synthetic(&args, Synthetic::default().rows);
         let started = Instant::now();
-        std::fs::write(path, shape.csv()?)?;
+        std::fs::write(path, shape.csv(&policy(&args)?)?)?;
         println!(
             "wrote a synthetic ledger of {} complaints over {} months from {} to {} ({:.2} s)",
             shape.rows,
@@ -156,7 +156,7 @@ fn run() -> Result<(), Box<dyn Error>> {
                 "no ledger given: a synthetic one of {} complaints",
                 shape.rows
             );
-            Ledger::from_csv_reader(shape.csv()?.as_bytes(), &options, &policy)?
+            Ledger::from_csv_reader(shape.csv(&policy)?.as_bytes(), &options, &policy)?
         }
     };
     let read = started.elapsed();

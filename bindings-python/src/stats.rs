@@ -786,7 +786,7 @@ fn synthetic_csv(
         if let Some(seed) = seed {
             synthetic.seed = seed;
         }
-        py.detach(|| synthetic.csv()).map_err(err)
+        py.detach(|| synthetic.csv(&Policy::default())).map_err(err)
     })
 }
 

@@ -1,21 +1,20 @@
 // The registration desk (examples/web/) in headless Chromium: served offline by a tiny static
-// server on 127.0.0.1, a clerk types a complaint, the page shows what the library computes.
-// Saves a screenshot (SCREENSHOT, default target/wasm-test/registration-desk.png).
+// server on 127.0.0.1, a clerk types complaints, the page shows what the library computes.
+// Each test asserts what must be shown and what must not, looks at the page at a phone's and
+// a desktop's width, and keeps its screenshots under target/screenshots/ (see chromium.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, statSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize, sep } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { DESKTOP, PHONE, horizontalOverflow, keepScreenshot, openPage } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('../../examples/web/', import.meta.url));
-const screenshot = process.env.SCREENSHOT
-  ?? fileURLToPath(new URL('../../target/wasm-test/registration-desk.png', import.meta.url));
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml',
+  '.csv': 'text/csv; charset=utf-8',
 };
 
 /** Serves examples/web/ read-only on 127.0.0.1 (a random port). */
@@ -38,37 +37,18 @@ function serve() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-test('the registration desk shows what the library computes while the clerk types', async (t) => {
+/** The desk at `width`, loaded and ready. */
+async function openDesk(t, width) {
   const server = await serve();
   t.after(() => server.close());
-  const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-  t.after(() => rmSync(profile, { recursive: true, force: true }));
+  const desk = await openPage(t, width);
+  await desk.page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await desk.page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+  return desk;
+}
 
-  // A fresh profile (playwright passes it as --user-data-dir).
-  const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 1500 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  t.after(() => browser.close());
-  const page = browser.pages()[0] ?? await browser.newPage();
-
-  const outside = [];
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.hostname !== '127.0.0.1' && url.protocol !== 'data:') outside.push(r.url());
-  });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-
-  const { port } = server.address();
-  await page.goto(`http://127.0.0.1:${port}/`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
-
-  // A clerk registers a hotline complaint received on 26 September 2025, 10:00 Beijing time.
+/** Types a complaint received on 26 September 2025, 10:00 Beijing time, by hotline. */
+async function typeComplaint(page, { severity, urgency, complexity = 'simple' }) {
   await page.selectOption('#channel', 'hotline');
   await page.selectOption('#kind', 'customer');
   await page.fill('#received', '2025-09-26T10:00');
@@ -76,38 +56,156 @@ test('the registration desk shows what the library computes while the clerk type
   await page.fill('#contact', '13812345678');
   // Typing, not pasting: the page recomputes on every keystroke.
   await page.type('#content', '我買的產品質量有問題，維修後又壞了，要求退款');
-  await page.selectOption('#severity', 'serious');
-  await page.selectOption('#urgency', 'urgent');
-
-  const text = async (sel) => (await page.textContent(sel))?.trim() ?? '';
+  await page.selectOption('#severity', severity);
+  await page.selectOption('#urgency', urgency);
+  await page.selectOption('#complexity', complexity);
   await page.waitForFunction(() => document.querySelector('#number')?.textContent?.trim().length === 8);
+}
 
-  assert.match(await text('#completeness'), /complete/i);
-  assert.equal(await text('#number'), '25090004', 'the sample ledger has issued 25090001–25090003');
-  assert.match(await text('#suggestion'), /quality|質量|质量/i);
-  assert.match(await text('#matched'), /质量/, 'keywords as written in the policy (Simplified), found in Traditional text');
+const text = async (page, sel) => (await page.textContent(sel))?.trim() ?? '';
+const stagesShown = (page) => page.$$eval('#timeline tbody tr', (rows) => rows.map((r) => r.dataset.stage));
+
+/**
+ * Characters the page used to show in Simplified Chinese (labels of categories, departments,
+ * the chart, keywords). The page is Traditional Chinese and English: none may appear.
+ */
+const SIMPLIFIED = /[质产类问题务门户诉时间数别处应为计对态满阶]/u;
+
+test('a serious, urgent complaint: the emergency badge, Traditional labels, real and projected deadlines', async (t) => {
+  const { page, outside, errors } = await openDesk(t, DESKTOP);
+  await typeComplaint(page, { severity: 'serious', urgency: 'urgent' });
+
+  // §2.2.4: serious and urgent starts the emergency procedure.
   assert.equal(await page.isVisible('#emergency'), true, 'serious and urgent: the emergency procedure');
-  assert.match(await text('#track'), /general|complex|major/);
-  assert.match(await text('#masked-contact'), /^138\*\*\*\*5678$/);
-  assert.match(await text('#masked-name'), /^張\*$/);
-  // The registration limit: 1 working day after 26 Sept (a Friday) is Sunday 28 Sept, a make-up day.
-  assert.equal(await text('[data-stage="registration"] .last'), '2025-09-28');
-  assert.equal(await text('[data-stage="registration"] .due'), '2025-09-29 00:00');
-  // The plan limit, 15 days: 11 October is a make-up Saturday, so it ends there.
-  assert.equal(await text('[data-stage="plan"] .last'), '2025-10-11');
-  assert.ok(await page.locator('.day.holiday').count() >= 7, 'National Day holidays marked');
-  assert.ok(await page.locator('.day.makeup').count() >= 1, 'make-up working days marked');
-  assert.ok(await page.locator('#trend svg').count() === 1, 'the monthly trend chart');
+  assert.equal(await text(page, '#emergency'), '緊急程序 Emergency procedure');
+  assert.equal(await text(page, '#track'), 'General track 一般程序');
+  assert.equal(await text(page, '#priority'), 'priority 優先級 2');
 
-  // An incomplete complaint: clearing the contact makes it incomplete at once.
-  await page.fill('#contact', '');
-  await page.waitForFunction(() => /contact/.test(document.querySelector('#completeness')?.textContent ?? ''));
-  await page.fill('#contact', '13812345678');
-  await page.waitForFunction(() => /complete/i.test(document.querySelector('#completeness')?.textContent ?? '')
-    && !/missing/i.test(document.querySelector('#completeness')?.textContent ?? ''));
+  // Complete, said exactly (not a pattern that "incomplete" would also match).
+  assert.equal(await page.getAttribute('#completeness', 'data-state'), 'complete');
+  assert.equal(await text(page, '#completeness'), '✔ 完整 Complete: ready to register');
+  assert.equal(await page.locator('#intake-violations li').count(), 0);
 
-  mkdirSync(dirname(screenshot), { recursive: true });
-  await page.screenshot({ path: screenshot, fullPage: true });
+  assert.equal(await text(page, '#number'), '25090004', 'the sample ledger has issued 25090001–25090003');
+  // The category and its department in Traditional Chinese and English, never a code.
+  assert.match(await text(page, '#suggestion'), /^產品質量 Product quality \(\d+%\)$/);
+  assert.equal(await text(page, '#department-name'), '質量管理部 Quality Management');
+  // Keywords as the complainant wrote them (the policy writes 质量, 维修 in Simplified).
+  const words = await page.$$eval('#matched .word', (spans) => spans.map((s) => s.textContent));
+  assert.deepEqual(words.slice(0, 2), ['產品', '質量']);
+  assert.ok(words.includes('維修'), words.join(' '));
+  assert.ok(words.every((w) => !SIMPLIFIED.test(w)), words.join(' '));
+  assert.match(await text(page, '#masked-contact'), /^138\*\*\*\*5678$/);
+  assert.match(await text(page, '#masked-name'), /^張\*$/);
+
+  // The registration limit is a real deadline: 1 working day after Friday 26 September is
+  // Sunday 28 September, a make-up working day, which ends at 24:00.
+  const registration = page.locator('[data-stage="registration"]');
+  assert.equal(await registration.getAttribute('data-last-day'), '2025-09-28');
+  assert.equal(await registration.getAttribute('class'), 'deadline');
+  assert.equal(await text(page, '[data-stage="registration"] .due'), '2025-09-28 (日) 24:00');
+  assert.equal(await text(page, '[data-stage="registration"] .from'), 'receipt 收到, 2025-09-26 10:00');
+  // The rules as sentences, with their articles; no rule codes.
+  const rules = await text(page, '[data-stage="registration"] .rules');
+  assert.match(rules, /counting starts the day after the start \(art\. 201/);
+  assert.match(rules, /the last day ends at 24:00/);
+  assert.doesNotMatch(await text(page, '#timeline'), /start_day_excluded|ends_at_midnight|working_days_only/);
+
+  // The plan runs from registration: projected, and marked so. 15 days end on Saturday
+  // 11 October, a make-up working day.
+  const plan = page.locator('[data-stage="plan"]');
+  assert.equal(await plan.getAttribute('class'), 'projected');
+  assert.equal(await text(page, '[data-stage="plan"] .tag'), '預計 projected');
+  assert.equal(await text(page, '[data-stage="plan"] .due'), '2025-10-11 (六) 24:00');
+  const style = await plan.locator('td').first().evaluate((td) => getComputedStyle(td).fontStyle);
+  assert.equal(style, 'italic', 'a projection does not look like a deadline');
+  // A general-track case has no extended plan; feedback and follow-up have no date yet.
+  assert.deepEqual(await stagesShown(page), ['registration', 'plan', 'feedback', 'follow_up']);
+  for (const stage of ['feedback', 'follow_up']) {
+    const row = page.locator(`[data-stage="${stage}"]`);
+    assert.equal(await row.getAttribute('class'), 'later');
+    assert.equal(await row.getAttribute('data-last-day'), null);
+    assert.doesNotMatch(await text(page, `[data-stage="${stage}"] .due`), /\d{4}-\d\d-\d\d/);
+  }
+
+  // The calendar strip: holidays and make-up days marked, month names, weekdays, no "10月末".
+  assert.ok(await page.locator('#days .day.holiday').count() >= 7, 'National Day holidays marked');
+  assert.equal(await page.locator('#days .day.makeup').count(), 2, 'Sunday 28 September and Saturday 11 October');
+  assert.deepEqual(await page.$$eval('#days .month', (m) => m.map((x) => x.textContent)), ['9月', '10月']);
+  assert.equal(await text(page, '[data-date="2025-09-27"]'), '27六');
+  assert.equal(await page.getAttribute('[data-date="2025-09-27"]', 'class'), 'day weekend');
+  assert.equal(await text(page, '[data-date="2025-10-01"]'), '1三休');
+  assert.equal(await page.getAttribute('[data-date="2025-09-28"]', 'class'), 'day makeup due-day');
+  assert.equal(await page.getAttribute('[data-date="2025-10-11"]', 'class'), 'day makeup projected-day');
+  assert.doesNotMatch(await text(page, '#days'), /月末/);
+
+  // One script: no Simplified character anywhere on the page, the library's chart included.
+  const all = await page.evaluate(() => document.body.textContent);
+  assert.doesNotMatch(all, SIMPLIFIED);
+  assert.equal(await page.locator('#trend svg').count(), 1, 'the monthly trend chart');
+  assert.match(await page.textContent('#trend svg'), /產品質量/);
+
+  // Desktop layout: the first three cards side by side, nothing sticking out.
+  const tops = await page.$$eval('#results > .card', (cards) => cards.slice(0, 3).map((c) => Math.round(c.getBoundingClientRect().top)));
+  assert.equal(new Set(tops).size, 1, `cards on one row: ${tops}`);
+  assert.equal(await horizontalOverflow(page), 0);
+
+  await keepScreenshot(t, page, 'registration-desk-serious-urgent-1280');
   assert.deepEqual(outside, [], 'the page is offline: no request leaves 127.0.0.1');
+  assert.deepEqual(errors, []);
+});
+
+test('a general complaint: no emergency badge, and on a phone nothing sticks out', async (t) => {
+  const { page, outside, errors } = await openDesk(t, PHONE);
+  await typeComplaint(page, { severity: 'general', urgency: 'normal' });
+
+  // General / normal / simple is priority 6, the general track, no emergency procedure:
+  // the badge is not shown at all (its `hidden` attribute wins over `.badge`'s display).
+  assert.equal(await text(page, '#priority'), 'priority 優先級 6');
+  assert.equal(await text(page, '#track'), 'General track 一般程序');
+  assert.equal(await page.getAttribute('#emergency', 'hidden'), '');
+  assert.equal(await page.isVisible('#emergency'), false, 'no emergency procedure for a general complaint');
+  const box = await page.locator('#emergency').boundingBox();
+  assert.equal(box, null, 'the badge takes no space');
+  assert.deepEqual(await stagesShown(page), ['registration', 'plan', 'feedback', 'follow_up']);
+
+  // Incomplete, exactly, as soon as the contact is cleared; complete again when it is back.
+  await page.fill('#contact', '');
+  await page.waitForFunction(() => document.querySelector('#completeness')?.dataset.state === 'incomplete');
+  assert.equal(await text(page, '#completeness'),
+    '✘ 不完整 Incomplete: ask the complainant for contact 聯繫方式 (§2.2.1)');
+  await page.fill('#contact', '13812345678');
+  await page.waitForFunction(() => document.querySelector('#completeness')?.dataset.state === 'complete');
+  assert.equal(await text(page, '#completeness'), '✔ 完整 Complete: ready to register');
+
+  // A phone: one column, the page no wider than the screen.
+  assert.equal(await horizontalOverflow(page), 0, 'no horizontal overflow at 390 px');
+  const lefts = await page.$$eval('#results > .card', (cards) => cards.map((c) => Math.round(c.getBoundingClientRect().left)));
+  assert.equal(new Set(lefts).size, 1, `one card a row: ${lefts}`);
+
+  await keepScreenshot(t, page, 'registration-desk-general-390');
+  assert.deepEqual(outside, []);
+  assert.deepEqual(errors, []);
+});
+
+test('a major, complex complaint: the extended plan is shown, as a projection', async (t) => {
+  const { page, errors } = await openDesk(t, DESKTOP);
+  await typeComplaint(page, { severity: 'major', urgency: 'normal', complexity: 'complex' });
+  assert.equal(await page.isVisible('#emergency'), false, 'major but not urgent: no emergency procedure');
+  assert.equal(await text(page, '#track'), 'Major track 重大程序');
+  assert.deepEqual(await stagesShown(page), ['registration', 'plan', 'plan_extended', 'feedback', 'follow_up']);
+  const extended = page.locator('[data-stage="plan_extended"]');
+  assert.equal(await extended.getAttribute('class'), 'projected');
+  // 30 days after 26 September: Sunday 26 October, a rest day, so Monday 27 October.
+  assert.equal(await extended.getAttribute('data-last-day'), '2025-10-27');
+  assert.equal(await text(page, '[data-stage="plan_extended"] .due'), '2025-10-27 (一) 24:00');
+  assert.match(await text(page, '[data-stage="plan_extended"] .rules'), /2025-10-26 is a rest day: moved to the next working day/);
+  assert.equal(await page.getAttribute('[data-date="2025-10-27"]', 'class'), 'day working projected-day');
+
+  // With the emergency procedure (major and urgent) the badge appears as the clerk changes it.
+  await page.selectOption('#urgency', 'urgent');
+  await page.waitForFunction(() => !document.querySelector('#emergency').hidden);
+  assert.equal(await page.isVisible('#emergency'), true);
+  await keepScreenshot(t, page, 'registration-desk-major-complex-1280');
   assert.deepEqual(errors, []);
 });

@@ -28,7 +28,7 @@ fn ledger_file() -> PathBuf {
             rows: ROWS,
             ..Synthetic::default()
         }
-        .csv()
+        .csv(&Policy::default())
         .unwrap();
         std::fs::write(&path, csv).unwrap();
     }

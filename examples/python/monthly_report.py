@@ -38,7 +38,8 @@ def main() -> None:
             f"{'-' if median is None else f'{median:9.1f}':>9} "
             f"{'-' if rate is None else f'{rate:9.1%}':>9} {p.open_at_end:>6}"
         )
-    for trend in report.growth.categories[:3]:
+    # Growth lists every category, steepest first: the growing ones are those with a positive slope.
+    for trend in [t for t in report.growth.categories if t.slope > 0][:3]:
         print(f"growing: {trend.name} ({trend.slope:+.1f} per {args.granularity})")
 
     html = args.html or os.path.join(folder, "report.html")

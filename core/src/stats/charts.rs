@@ -7,6 +7,14 @@
 //!   to 30 days or more, with the mean, median and 90th percentile.
 //!
 //! Labels are in the policy's language; categories are labelled by [`label_for`].
+//!
+//! **A category keeps its colour** in every chart and every report under the same policy
+//! ([`category_colour`]): the policy's categories take the palette's colours in the policy's
+//! order; a category the policy does not know (an older system's code in a ledger) takes one
+//! of the colours left over, chosen by a hash of its code (FNV-1a), or any of the palette's
+//! when the policy's categories use them all. A report never reassigns colours by rank, so
+//! "product quality" is the same blue in January's report and in the annual one. Grey is kept
+//! for the "other" band of the trend (the categories beyond the largest nine).
 
 use super::labels::{Texts, department_label, label_for, texts};
 use super::period::Granularity;
@@ -14,11 +22,12 @@ use super::report::Report;
 use super::svg::{Anchor, Svg, fit, nice_axis, num, text_width};
 use crate::policy::Policy;
 
-/// Tableau 10: distinguishable, and the last (grey) is kept for "other".
-const PALETTE: [&str; 10] = [
+/// Tableau 10 without its grey: distinguishable colours for categories.
+const PALETTE: [&str; 9] = [
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
-    "#9c755f", "#bab0ac",
+    "#9c755f",
 ];
+/// Tableau 10's grey, kept for the "other" band.
 const OTHER_COLOUR: &str = "#bab0ac";
 const BAR_COLOUR: &str = "#4e79a7";
 
@@ -36,23 +45,60 @@ pub struct Charts {
     pub handling: String,
 }
 
+/// The colour of a category in every chart under `policy` (see the module documentation):
+/// the policy's `i`-th category takes the palette's `i`-th colour (cycling after nine); a code
+/// the policy does not know takes a colour the policy's categories leave free, by a hash of
+/// the code.
+///
+/// ```
+/// use complaint_office::policy::Policy;
+/// use complaint_office::stats::category_colour;
+///
+/// let policy = Policy::default();
+/// assert_eq!(category_colour(&policy, "product_quality"), "#4e79a7");
+/// assert_eq!(category_colour(&policy, "service_attitude"), "#f28e2b");
+/// // An older system's code: always the same colour, not one of the policy's four.
+/// let legacy = category_colour(&policy, "legacy_7");
+/// assert_eq!(legacy, category_colour(&policy, "legacy_7"));
+/// assert!(!["#4e79a7", "#f28e2b", "#e15759", "#76b7b2"].contains(&legacy));
+/// ```
+pub fn category_colour(policy: &Policy, code: &str) -> &'static str {
+    let categories = &policy.classification().categories;
+    let index = match categories.iter().position(|c| c.code == code) {
+        Some(i) => i % PALETTE.len(),
+        None => {
+            let hash = fnv1a(code.as_bytes());
+            let known = categories.len();
+            if known < PALETTE.len() {
+                known + (hash % (PALETTE.len() - known) as u64) as usize
+            } else {
+                (hash % PALETTE.len() as u64) as usize
+            }
+        }
+    };
+    PALETTE.get(index).copied().unwrap_or(OTHER_COLOUR)
+}
+
+/// FNV-1a, 64 bits: a small hash that is the same on every platform and in every version.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// Draws the charts of a report, labelled in the policy's language.
 pub fn charts(report: &Report, policy: &Policy) -> Charts {
     let t = texts(policy.language());
-    let categories: Vec<(String, u64)> = sorted(
-        report
-            .overview
-            .by_category
-            .iter()
-            .map(|(c, n)| (label_for(policy, c).into_owned(), *n)),
-    );
-    let departments = sorted(
-        report
-            .overview
-            .by_department
-            .iter()
-            .map(|(d, n)| (department_label(policy, d).into_owned(), *n)),
-    );
+    let categories = sorted(report.overview.by_category.iter().map(|(c, n)| Bar {
+        label: label_for(policy, c).into_owned(),
+        count: *n,
+        colour: category_colour(policy, c),
+    }));
+    let departments = sorted(report.overview.by_department.iter().map(|(d, n)| Bar {
+        label: department_label(policy, d).into_owned(),
+        count: *n,
+        colour: BAR_COLOUR,
+    }));
     Charts {
         trend: trend(report, policy, t),
         categories: bars("chart bars categories", t.by_category, &categories, t),
@@ -61,10 +107,17 @@ pub fn charts(report: &Report, policy: &Policy) -> Charts {
     }
 }
 
-/// Largest first, ties by name.
-fn sorted(items: impl Iterator<Item = (String, u64)>) -> Vec<(String, u64)> {
+/// One bar of a bar chart.
+struct Bar {
+    label: String,
+    count: u64,
+    colour: &'static str,
+}
+
+/// Largest first, ties by label.
+fn sorted(items: impl Iterator<Item = Bar>) -> Vec<Bar> {
     let mut items: Vec<_> = items.collect();
-    items.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    items.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
     items
 }
 
@@ -135,17 +188,22 @@ fn trend(report: &Report, policy: &Policy, t: &Texts) -> String {
         r.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
         r.into_iter().map(|(c, _)| c).collect()
     };
-    let shown = if ranked.len() <= PALETTE.len() {
+    // Ten bands at most: up to ten categories each have one, more share an "other" band.
+    let shown = if ranked.len() <= PALETTE.len() + 1 {
         ranked.len()
     } else {
-        PALETTE.len() - 1
+        PALETTE.len()
     };
     let has_other = ranked.len() > shown;
     let mut series: Vec<(String, &str)> = ranked
         .iter()
         .take(shown)
-        .zip(PALETTE)
-        .map(|(c, colour)| (label_for(policy, c).into_owned(), colour))
+        .map(|c| {
+            (
+                label_for(policy, c).into_owned(),
+                category_colour(policy, c),
+            )
+        })
         .collect();
     if has_other {
         series.push((t.other.to_owned(), OTHER_COLOUR));
@@ -183,7 +241,9 @@ fn trend(report: &Report, policy: &Policy, t: &Texts) -> String {
     };
     let y_of = y_axis(&mut svg, &frame, max_total, 5.0, t);
     let band = plot_width / periods.len().max(1) as f64;
-    let bar = (band * 0.8).max(1.0);
+    // Bars no wider than a finger, so that a range of one or two periods does not read as
+    // a wall of colour.
+    let bar = (band * 0.8).clamp(1.0, 72.0);
     // Which periods get an x label: as many as fit, evenly.
     let label_width = periods
         .first()
@@ -262,11 +322,11 @@ fn trend(report: &Report, policy: &Policy, t: &Texts) -> String {
     svg.finish()
 }
 
-fn bars(class: &str, title: &str, items: &[(String, u64)], t: &Texts) -> String {
+fn bars(class: &str, title: &str, items: &[Bar], t: &Texts) -> String {
     const WIDTH: f64 = 720.0;
     const ROW: f64 = 26.0;
     const TOP: f64 = 36.0;
-    let labels: Vec<String> = items.iter().map(|(l, _)| fit(l, 12.0, 220.0)).collect();
+    let labels: Vec<String> = items.iter().map(|b| fit(&b.label, 12.0, 220.0)).collect();
     let label_width = labels
         .iter()
         .map(|l| text_width(l, 12.0))
@@ -277,7 +337,7 @@ fn bars(class: &str, title: &str, items: &[(String, u64)], t: &Texts) -> String 
     let height = TOP + ROW * items.len().max(1) as f64 + 44.0;
     let mut svg = Svg::new(WIDTH, height, class, title);
     svg.text("chart-title", (8.0, 22.0), Anchor::Start, title);
-    let max = items.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let max = items.iter().map(|b| b.count).max().unwrap_or(0);
     if items.is_empty() {
         svg.text(
             "no-data",
@@ -287,13 +347,14 @@ fn bars(class: &str, title: &str, items: &[(String, u64)], t: &Texts) -> String 
         );
     }
     let (_, top) = nice_axis(max as f64, 5.0);
-    for (i, ((name, n), label)) in items.iter().zip(&labels).enumerate() {
+    for (i, (bar, label)) in items.iter().zip(&labels).enumerate() {
+        let (name, n) = (&bar.label, bar.count);
         let y = TOP + i as f64 * ROW;
-        let w = *n as f64 / top * plot_width;
+        let w = n as f64 / top * plot_width;
         svg.rect(
             "bar",
             (left, y + 4.0, w, ROW - 8.0),
-            BAR_COLOUR,
+            bar.colour,
             Some(&format!("{name}: {n}")),
         );
         svg.text(
@@ -577,6 +638,166 @@ mod tests {
         assert_eq!(legend.len(), 10);
         assert_eq!(legend.last().map(String::as_str), Some("Other"));
         page(&html(&report, &policy));
+    }
+
+    /// The fill of the rects of `class` whose tooltip starts with `label`.
+    fn fills(svg: &str, class: &str, label: &str) -> Vec<String> {
+        let doc = roxmltree::Document::parse(svg).unwrap();
+        with_class(&doc, "rect", class)
+            .into_iter()
+            .filter(|r| {
+                r.children()
+                    .find(|c| c.has_tag_name("title"))
+                    .map(own_text)
+                    .is_some_and(|t| t.contains(label))
+            })
+            .map(|r| r.attribute("fill").unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_category_keeps_its_colour_across_reports_and_charts() {
+        let policy = policy("en");
+        let year = report_of(LEDGER, &policy);
+        // April alone: management is the only (so the largest) category there.
+        let april = ledger_report(LEDGER, &policy, "2025-04", "2025-04");
+        let management = category_colour(&policy, "management");
+        assert_eq!(management, PALETTE[2], "the policy's third category");
+        for report in [&year, &april] {
+            let charts = charts(report, &policy);
+            assert_eq!(fills(&charts.categories, "bar", "Management"), [management]);
+            assert!(
+                fills(&charts.trend, "segment", "Management")
+                    .iter()
+                    .all(|f| f == management)
+            );
+        }
+        assert_eq!(
+            fills(&charts(&year, &policy).categories, "bar", "Product quality"),
+            [category_colour(&policy, "product_quality")]
+        );
+        // Codes the policy does not know take colours its four categories leave free.
+        for code in ["legacy_1", "legacy_2", "delivery", "<b>"] {
+            let colour = category_colour(&policy, code);
+            assert!(PALETTE[4..].contains(&colour), "{code}: {colour}");
+        }
+    }
+
+    fn ledger_report(csv: &str, policy: &Policy, from: &str, to: &str) -> Report {
+        let ledger =
+            Ledger::from_csv_reader(csv.as_bytes(), &CsvOptions::default(), policy).unwrap();
+        let options = crate::stats::ReportOptions {
+            from: Some(from.parse().unwrap()),
+            to: Some(to.parse().unwrap()),
+            ..crate::stats::ReportOptions::new(Granularity::Month)
+        };
+        Report::build(&ledger, &options, policy).unwrap()
+    }
+
+    /// The first cells of the rows of the `index`-th table of a section.
+    fn first_cells(doc: &roxmltree::Document<'_>, section: &str, index: usize) -> Vec<String> {
+        let section = doc
+            .descendants()
+            .find(|n| n.has_tag_name("section") && n.attribute("class") == Some(section))
+            .unwrap();
+        let table = section
+            .descendants()
+            .filter(|n| n.has_tag_name("table"))
+            .nth(index)
+            .unwrap();
+        table
+            .descendants()
+            .filter(|n| n.has_tag_name("tbody"))
+            .flat_map(|b| b.children().filter(|r| r.has_tag_name("tr")))
+            .map(|r| {
+                r.children()
+                    .find(|c| c.has_tag_name("td"))
+                    .map(|td| {
+                        td.descendants()
+                            .filter(|d| d.is_text())
+                            .filter_map(|d| d.text())
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn severities_in_rank_order_and_only_what_grew() {
+        let policy = policy("en");
+        let report = report_of(LEDGER, &policy);
+        let page = html(&report, &policy);
+        let doc = self::page(&page);
+        // general, serious, major: not alphabetical (general, major, serious).
+        assert_eq!(
+            first_cells(&doc, "channels", 1),
+            ["General", "Serious", "Major"]
+        );
+        assert_eq!(
+            first_cells(&doc, "channels", 0),
+            ["E-mail", "Hotline", "On site", "OA system"]
+        );
+        // Product quality (1, 2, 0, 0) and service attitude (1, 0, 0, 0) shrink; management
+        // (0, 0, 0, 1) grows: it alone is listed.
+        assert!(report.growth.categories.iter().any(|t| t.slope < 0.0));
+        assert_eq!(first_cells(&doc, "growth", 0), ["Management"]);
+        assert_eq!(first_cells(&doc, "growth", 1), ["Administration"]);
+
+        // A range where nothing grows says so.
+        let shrinking = "number,received_at,category,department\n\
+            25010001,2025-01-02 09:00:00,management,administration\n\
+            25010002,2025-01-03 09:00:00,management,administration\n\
+            25020001,2025-02-02 09:00:00,management,administration\n";
+        let report = report_of(shrinking, &policy);
+        let page = html(&report, &policy);
+        let doc = self::page(&page);
+        assert_eq!(first_cells(&doc, "growth", 0), ["Nothing grew"]);
+    }
+
+    #[test]
+    fn a_one_period_report_has_no_trend_and_no_growth() {
+        let policy = policy("zh-Hant");
+        let report = ledger_report(LEDGER, &policy, "2025-02", "2025-02");
+        assert_eq!(report.periods.len(), 1);
+        let page = html(&report, &policy);
+        let doc = self::page(&page);
+        // No trend and no growth section: a note says why; the other three charts stay.
+        let classes: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("section"))
+            .filter_map(|n| n.attribute("class"))
+            .collect();
+        assert_eq!(
+            classes,
+            [
+                "overview",
+                "categories chart",
+                "departments chart",
+                "handling chart",
+                "channels",
+                "periods"
+            ]
+        );
+        assert!(page.contains("只有一期：趨勢與增長需要至少兩期的資料"));
+        // Its trend chart, drawn on its own: one bar, not a wall, at most 72 units wide.
+        let trend = charts(&report, &policy).trend;
+        let doc = roxmltree::Document::parse(&trend).unwrap();
+        for segment in with_class(&doc, "rect", "segment") {
+            let width: f64 = segment.attribute("width").unwrap().parse().unwrap();
+            assert!(width <= 72.0, "{width}");
+        }
+        // The header names the policy in its language, not as `default`.
+        let meta = doc_meta(&page);
+        assert!(meta.ends_with("制度：投訴室管理制度（預設）"), "{meta}");
+    }
+
+    fn doc_meta(page: &str) -> String {
+        let doc = self::page(page);
+        doc.descendants()
+            .find(|n| n.attribute("class") == Some("meta"))
+            .map(own_text)
+            .unwrap_or_default()
     }
 
     #[test]

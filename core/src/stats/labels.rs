@@ -1,6 +1,7 @@
 //! The words of reports and charts in the policy's language (zh-Hant, zh-Hans, English).
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use super::period::Granularity;
 use crate::policy::{Language, Policy};
@@ -36,6 +37,29 @@ pub(crate) fn value_label(language: Language, name: &str) -> &str {
         _ => return name,
     };
     language.pick(known)
+}
+
+/// The name of `policy` as a report shows it: its own name, or for the default name
+/// (`default`, what a policy file without a name gets) the words for it in the policy's
+/// language.
+pub(crate) fn policy_name(policy: &Policy) -> &str {
+    match policy.name() {
+        "default" => texts(policy.language()).default_policy,
+        name => name,
+    }
+}
+
+/// `counts` in the order of a vocabulary (`names`: severities in rank order, channels in the
+/// policy's order), then names outside it (an older system's) in alphabetical order.
+pub(crate) fn in_vocabulary_order<'a>(
+    counts: &'a BTreeMap<String, u64>,
+    names: &[&str],
+) -> Vec<(&'a str, u64)> {
+    let rank = |name: &str| names.iter().position(|n| *n == name).unwrap_or(names.len());
+    let mut items: Vec<(&str, u64)> = counts.iter().map(|(k, n)| (k.as_str(), *n)).collect();
+    // A stable sort keeps the map's alphabetical order among names of equal rank.
+    items.sort_by_key(|(name, _)| rank(name));
+    items
 }
 
 /// Fixed texts of a report.
@@ -74,6 +98,22 @@ pub(crate) struct Texts {
     pub(crate) office_offset: &'static str,
     pub(crate) no_data: &'static str,
     pub(crate) rejected_more: &'static str,
+    /// "Policy: ", before its name.
+    pub(crate) policy: &'static str,
+    /// The name of a policy that has none of its own (its name is `default`).
+    pub(crate) default_policy: &'static str,
+    /// The unit after a number of hours.
+    pub(crate) hours: &'static str,
+    /// The overview's median handling time.
+    pub(crate) median_handling: &'static str,
+    /// The overview's 90th percentile of handling time.
+    pub(crate) p90_handling: &'static str,
+    /// A growth table in which nothing grew.
+    pub(crate) no_growth: &'static str,
+    /// A report of one period, which has no trend and no growth.
+    pub(crate) growth_needs_periods: &'static str,
+    /// The heading of the channel and severity tables.
+    pub(crate) channels_and_severities: &'static str,
 }
 
 impl Texts {
@@ -127,6 +167,14 @@ const ZH_HANT: Texts = Texts {
     office_offset: "辦公時區",
     no_data: "無資料",
     rejected_more: "另有",
+    policy: "制度：",
+    default_policy: "投訴室管理制度（預設）",
+    hours: "小時",
+    median_handling: "處理時長中位數",
+    p90_handling: "處理時長第90百分位",
+    no_growth: "沒有增長",
+    growth_needs_periods: "只有一期：趨勢與增長需要至少兩期的資料",
+    channels_and_severities: "渠道與嚴重程度",
 };
 
 const ZH_HANS: Texts = Texts {
@@ -170,6 +218,14 @@ const ZH_HANS: Texts = Texts {
     office_offset: "办公时区",
     no_data: "无数据",
     rejected_more: "另有",
+    policy: "制度：",
+    default_policy: "投诉室管理制度（默认）",
+    hours: "小时",
+    median_handling: "处理时长中位数",
+    p90_handling: "处理时长第90百分位",
+    no_growth: "没有增长",
+    growth_needs_periods: "只有一期：趋势与增长需要至少两期的数据",
+    channels_and_severities: "渠道与严重程度",
 };
 
 const EN: Texts = Texts {
@@ -217,6 +273,14 @@ const EN: Texts = Texts {
     office_offset: "Office time",
     no_data: "No data",
     rejected_more: "and more:",
+    policy: "Policy: ",
+    default_policy: "Complaint office rules (default)",
+    hours: "h",
+    median_handling: "Handling, median",
+    p90_handling: "Handling, 90th pct.",
+    no_growth: "Nothing grew",
+    growth_needs_periods: "One period: a trend and growth need at least two",
+    channels_and_severities: "Channels and severities",
 };
 
 /// The texts of a language.
@@ -250,6 +314,48 @@ mod tests {
         assert_eq!(
             texts(Language::ZhHans).title(Granularity::Quarter),
             "投诉统计季报"
+        );
+    }
+
+    #[test]
+    fn the_default_name_is_said_in_the_policys_language() {
+        let named = |toml: &str| Policy::from_toml_str(toml).unwrap();
+        assert_eq!(
+            policy_name(&named("language = \"zh-Hant\"")),
+            "投訴室管理制度（預設）"
+        );
+        assert_eq!(
+            policy_name(&named("language = \"en\"")),
+            "Complaint office rules (default)"
+        );
+        assert_eq!(
+            policy_name(&named("name = \"2025 版\"\nlanguage = \"en\"")),
+            "2025 版"
+        );
+    }
+
+    #[test]
+    fn severities_in_rank_order() {
+        let counts: BTreeMap<String, u64> = [
+            ("general", 5),
+            ("major", 1),
+            ("serious", 2),
+            ("grave", 3),
+            ("a", 1),
+        ]
+        .into_iter()
+        .map(|(k, n)| (k.to_owned(), n))
+        .collect();
+        let ordered = in_vocabulary_order(&counts, crate::triage::Severity::NAMES);
+        assert_eq!(
+            ordered,
+            [
+                ("general", 5),
+                ("serious", 2),
+                ("major", 1),
+                ("a", 1),
+                ("grave", 3)
+            ]
         );
     }
 }

@@ -10,6 +10,7 @@
 //!                                                    satisfaction_rate, open_at_end, change
 //!     report.growth                                  fastest-growing categories and departments
 //!     charts(&report, &policy)                       self-contained SVG charts
+//!     category_colour(&policy, code)                 a category's colour in every chart
 //!     html(&report, &policy)                         a single-file HTML report with the charts
 //! Period, Granularity                                `2025-01`, `2025-Q1`, `2025`, in office time
 //! synthetic::Synthetic                               a generated ledger for demos and benchmarks
@@ -66,7 +67,7 @@ mod svg;
 pub mod synthetic;
 mod timestamp;
 
-pub use charts::{Charts, charts};
+pub use charts::{Charts, category_colour, charts};
 pub use columns::Columns;
 pub use csv_input::{ColumnNames, CsvOptions};
 pub use error::StatsError;

@@ -1,5 +1,23 @@
-//! A synthetic ledger for demos, tests and benchmarks: deterministic from a seed, with trends,
-//! seasons and realistic handling times, and valid numbers (at most 9,999 complaints a month).
+//! A synthetic ledger for demos, tests and benchmarks: deterministic from a seed and the
+//! policy, with trends, seasons and realistic handling times, and valid numbers (at most 9,999
+//! complaints a month).
+//!
+//! Every code in it comes from the policy's own vocabularies, so that a report over it shows
+//! the policy's labels, never a code the policy does not know:
+//!
+//! - **categories**, in the policy's order: category `i` has the base weight `1 / (i + 1)`
+//!   (a policy lists its main kinds first); the fallback category (`other`) has a small weight
+//!   of its own that does not drift. From the first month to the last, the weights of the
+//!   other categories alternately fall and rise by 30 % (the first falls, the second rises,
+//!   …), so a report over the ledger has categories that grow and categories that shrink (on
+//!   top of the ledger's overall rise of about 20 %);
+//! - **departments**: a complaint goes to its category's department; one in ten, when the
+//!   policy has other departments, to one of them (a complaint can concern another department
+//!   than the usual one);
+//! - **channels**: the channels the policy keeps open (`[intake.eligible]` not empty), with
+//!   typical shares (hotline 40 %, e-mail 25 %, OA 20 %, on site 15 %);
+//! - **severities**: general 85 %, serious 12 %, major 3 %, handling times growing with
+//!   severity.
 //!
 //! ```
 //! use complaint_office::policy::Policy;
@@ -7,7 +25,7 @@
 //!
 //! let synthetic = Synthetic { rows: 2_000, months: 24, ..Synthetic::default() };
 //! let policy = Policy::default();
-//! let from_csv = Ledger::from_csv_reader(synthetic.csv()?.as_bytes(), &CsvOptions::default(), &policy)?;
+//! let from_csv = Ledger::from_csv_reader(synthetic.csv(&policy)?.as_bytes(), &CsvOptions::default(), &policy)?;
 //! let from_records = Ledger::from_records(synthetic.records(&policy)?, Default::default())?;
 //! assert_eq!(from_csv.len(), 2_000);
 //! assert_eq!(
@@ -24,9 +42,11 @@ use chrono::{DateTime, FixedOffset};
 use super::StatsError;
 use super::record::Record;
 use super::timestamp::{days_from_civil, write_local};
+use crate::intake::Channel;
 use crate::number::ComplaintNumber;
 use crate::policy::Policy;
 use crate::time::YearMonth;
+use crate::triage::Severity;
 
 /// The shape of a synthetic ledger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,81 +74,138 @@ impl Default for Synthetic {
     }
 }
 
-/// Category, its share at the start and at the end, and its departments with weights.
-type CategoryModel = (&'static str, f64, f64, &'static [(&'static str, f64)]);
+/// What a synthetic ledger is drawn from (see the module documentation).
+#[derive(Debug)]
+struct Model<'p> {
+    categories: Vec<CategoryModel<'p>>,
+    departments: Vec<&'p str>,
+    channels: Vec<(&'static str, f64)>,
+}
 
-const CATEGORIES: [CategoryModel; 7] = [
-    (
-        "product_quality",
-        0.30,
-        0.22,
-        &[("production", 0.8), ("quality_assurance", 0.2)],
-    ),
-    (
-        "service_attitude",
-        0.22,
-        0.28,
-        &[("customer_service", 0.85), ("sales", 0.15)],
-    ),
-    ("delivery", 0.12, 0.18, &[("logistics", 1.0)]),
-    ("billing", 0.12, 0.10, &[("finance", 0.9), ("sales", 0.1)]),
-    (
-        "after_sales",
-        0.10,
-        0.11,
-        &[("customer_service", 0.5), ("technical_support", 0.5)],
-    ),
-    (
-        "management",
-        0.09,
-        0.06,
-        &[("administration", 0.6), ("human_resources", 0.4)],
-    ),
-    ("other", 0.05, 0.05, &[("administration", 1.0)]),
-];
-const CHANNELS: [(&str, f64); 4] = [
-    ("hotline", 0.40),
-    ("email", 0.25),
-    ("oa", 0.20),
-    ("on_site", 0.15),
-];
+/// A category: its code, its share at the start and at the end, its department's index.
+#[derive(Debug)]
+struct CategoryModel<'p> {
+    code: &'p str,
+    start: f64,
+    end: f64,
+    department: usize,
+}
+
+/// How much a category's share moves between the first and the last month (±30 %).
+const CATEGORY_DRIFT: f64 = 0.3;
+/// The share of complaints that concern another department than their category's.
+const OTHER_DEPARTMENT: f64 = 0.1;
+/// The fallback category's weight, against `1 / (i + 1)` for the others.
+const FALLBACK_WEIGHT: f64 = 0.15;
+
 /// Severity, share, mean handling hours.
-const SEVERITIES: [(&str, f64, f64); 3] = [
-    ("general", 0.85, 60.0),
-    ("serious", 0.12, 150.0),
-    ("major", 0.03, 320.0),
+const SEVERITIES: [(Severity, f64, f64); 3] = [
+    (Severity::General, 0.85, 60.0),
+    (Severity::Serious, 0.12, 150.0),
+    (Severity::Major, 0.03, 320.0),
 ];
+
+impl<'p> Model<'p> {
+    fn of(policy: &'p Policy) -> Self {
+        let classification = policy.classification();
+        let departments: Vec<&str> = classification
+            .departments
+            .iter()
+            .map(|d| d.code.as_str())
+            .collect();
+        let mut drift = -CATEGORY_DRIFT;
+        let categories = classification
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let department = departments
+                    .iter()
+                    .position(|d| *d == c.department)
+                    .unwrap_or(0);
+                let (start, end) = if c.code == classification.fallback {
+                    (FALLBACK_WEIGHT, FALLBACK_WEIGHT)
+                } else {
+                    let base = 1.0 / (i + 1) as f64;
+                    drift = -drift;
+                    (base * (1.0 + drift), base * (1.0 - drift))
+                };
+                CategoryModel {
+                    code: &c.code,
+                    start,
+                    end,
+                    department,
+                }
+            })
+            .collect();
+        let channels = Channel::ALL
+            .iter()
+            .filter(|&&c| !policy.intake().eligible.get(c).is_empty())
+            .map(|&c| {
+                let share = match c {
+                    Channel::Hotline => 0.40,
+                    Channel::Email => 0.25,
+                    Channel::Oa => 0.20,
+                    Channel::OnSite => 0.15,
+                };
+                (c.as_str(), share)
+            })
+            .collect();
+        Model {
+            categories,
+            departments,
+            channels,
+        }
+    }
+
+    /// The department of a complaint in `category`: usually the category's own.
+    fn department(&self, category: &CategoryModel<'p>, rng: &mut SplitMix) -> &'p str {
+        let own = category.department;
+        let others = self.departments.len().saturating_sub(1);
+        let mut index = own;
+        if others > 0 && rng.unit() < OTHER_DEPARTMENT {
+            // One of the others, uniformly: skip over the category's own.
+            let k = rng.below(others as u64) as usize;
+            index = if k < own { k } else { k + 1 };
+        }
+        self.departments.get(index).copied().unwrap_or_default()
+    }
+}
 
 /// One generated row, times in local (office) seconds.
-struct Row {
+struct Row<'p> {
     number: ComplaintNumber,
     received: i64,
     closed: Option<i64>,
-    channel: &'static str,
-    category: &'static str,
-    department: &'static str,
+    channel: Option<&'static str>,
+    category: &'p str,
+    department: &'p str,
     severity: &'static str,
     satisfied: Option<bool>,
 }
 
 impl Synthetic {
-    /// The ledger as CSV with the default header, times in office time without offset.
+    /// The ledger as CSV with the default header, times in office time without offset, its
+    /// categories, departments and channels the policy's own (see the module documentation).
     ///
     /// # Errors
     /// [`StatsError::InvalidPeriod`] when a month lies outside 2000–2099 (complaint numbers
     /// have two-digit years).
-    pub fn csv(&self) -> Result<String, StatsError> {
+    pub fn csv(&self, policy: &Policy) -> Result<String, StatsError> {
         let mut out = String::with_capacity(self.rows * 112 + 128);
         out.push_str(
             "number,received_at,channel,category,department,severity,closed_at,satisfied\n",
         );
-        self.generate(|r| {
+        self.generate(&Model::of(policy), |r| {
             let _ = write!(out, "{},", r.number);
             write_local(&mut out, r.received);
             let _ = write!(
                 out,
                 ",{},{},{},{},",
-                r.channel, r.category, r.department, r.severity
+                r.channel.unwrap_or_default(),
+                r.category,
+                r.department,
+                r.severity
             );
             if let Some(closed) = r.closed {
                 write_local(&mut out, closed);
@@ -142,7 +219,8 @@ impl Synthetic {
         Ok(out)
     }
 
-    /// The ledger as records, instants in the policy's office offset.
+    /// The ledger as records, instants in the policy's office offset: the same complaints as
+    /// [`Synthetic::csv`] with the same policy.
     ///
     /// # Errors
     /// As [`Synthetic::csv`].
@@ -154,18 +232,20 @@ impl Synthetic {
         };
         let mut records = Vec::with_capacity(self.rows);
         let mut failed = false;
-        self.generate(|r| match (at(r.received), r.closed.map(at)) {
-            (Some(received_at), closed_at) if closed_at != Some(None) => records.push(Record {
-                number: r.number,
-                received_at,
-                channel: Some(r.channel.to_owned()),
-                category: r.category.to_owned(),
-                department: r.department.to_owned(),
-                severity: Some(r.severity.to_owned()),
-                closed_at: closed_at.flatten(),
-                satisfied: r.satisfied,
-            }),
-            _ => failed = true,
+        self.generate(&Model::of(policy), |r| {
+            match (at(r.received), r.closed.map(at)) {
+                (Some(received_at), closed_at) if closed_at != Some(None) => records.push(Record {
+                    number: r.number,
+                    received_at,
+                    channel: r.channel.map(str::to_owned),
+                    category: r.category.to_owned(),
+                    department: r.department.to_owned(),
+                    severity: Some(r.severity.to_owned()),
+                    closed_at: closed_at.flatten(),
+                    satisfied: r.satisfied,
+                }),
+                _ => failed = true,
+            }
         })?;
         if failed {
             return Err(StatsError::InvalidPeriod);
@@ -207,7 +287,11 @@ impl Synthetic {
             .collect()
     }
 
-    fn generate(&self, mut emit: impl FnMut(Row)) -> Result<(), StatsError> {
+    fn generate<'p>(
+        &self,
+        model: &Model<'p>,
+        mut emit: impl FnMut(Row<'p>),
+    ) -> Result<(), StatsError> {
         let mut rng = SplitMix(self.seed);
         let counts = self.month_counts();
         let months = counts.len();
@@ -220,6 +304,8 @@ impl Synthetic {
             local_start(m)
         };
         let mut offsets = Vec::new();
+        let mut shares = Vec::with_capacity(model.categories.len());
+        let channel_shares: Vec<f64> = model.channels.iter().map(|c| c.1).collect();
         for (m, &count) in counts.iter().enumerate() {
             let start = local_start(month);
             let length = local_start(month.succ()) - start;
@@ -231,10 +317,22 @@ impl Synthetic {
                 let number = ComplaintNumber::new(month.year(), month.month(), serial)
                     .map_err(|_| StatsError::InvalidPeriod)?;
                 let received = start + offset;
-                let shares = CATEGORIES.map(|(_, a, b, _)| a + (b - a) * t);
-                let (category, _, _, departments) = CATEGORIES[pick(&mut rng, &shares)];
-                let department = departments[pick(&mut rng, &departments.map_weights())].0;
-                let channel = CHANNELS[pick(&mut rng, &CHANNELS.map(|c| c.1))].0;
+                shares.clear();
+                shares.extend(
+                    model
+                        .categories
+                        .iter()
+                        .map(|c| c.start + (c.end - c.start) * t),
+                );
+                // A policy has at least one category (its validation says so).
+                let Some(category) = model.categories.get(pick(&mut rng, &shares)) else {
+                    continue;
+                };
+                let department = model.department(category, &mut rng);
+                let channel = model
+                    .channels
+                    .get(pick(&mut rng, &channel_shares))
+                    .map(|c| c.0);
                 let s = pick(&mut rng, &SEVERITIES.map(|s| s.1));
                 let (severity, _, mean_hours) = SEVERITIES[s];
                 // Exponential handling time, at least half an hour; cases still running at the
@@ -252,25 +350,15 @@ impl Synthetic {
                     received,
                     closed,
                     channel,
-                    category,
+                    category: category.code,
                     department,
-                    severity,
+                    severity: severity.as_str(),
                     satisfied,
                 });
             }
             month = month.succ();
         }
         Ok(())
-    }
-}
-
-trait Weights {
-    fn map_weights(&self) -> Vec<f64>;
-}
-
-impl Weights for &[(&str, f64)] {
-    fn map_weights(&self) -> Vec<f64> {
-        self.iter().map(|(_, w)| *w).collect()
     }
 }
 
@@ -317,6 +405,8 @@ impl SplitMix {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
 
     #[test]
@@ -336,16 +426,17 @@ mod tests {
 
     #[test]
     fn same_seed_same_ledger() {
+        let policy = Policy::default();
         let s = Synthetic {
             rows: 300,
             months: 3,
             ..Synthetic::default()
         };
-        assert_eq!(s.csv().unwrap(), s.csv().unwrap());
+        assert_eq!(s.csv(&policy).unwrap(), s.csv(&policy).unwrap());
         let other = Synthetic { seed: 1, ..s };
-        assert_ne!(s.csv().unwrap(), other.csv().unwrap());
+        assert_ne!(s.csv(&policy).unwrap(), other.csv(&policy).unwrap());
         assert!(
-            s.csv()
+            s.csv(&policy)
                 .unwrap()
                 .lines()
                 .nth(1)
@@ -362,6 +453,143 @@ mod tests {
             months: 2,
             ..Synthetic::default()
         };
-        assert_eq!(s.csv(), Err(StatsError::InvalidPeriod));
+        assert_eq!(s.csv(&Policy::default()), Err(StatsError::InvalidPeriod));
+    }
+
+    /// Counts of each value of a column of the CSV.
+    fn column_counts(csv: &str, column: usize) -> BTreeMap<String, usize> {
+        let mut counts = BTreeMap::new();
+        for line in csv.lines().skip(1) {
+            let value = line.split(',').nth(column).unwrap_or_default().to_owned();
+            *counts.entry(value).or_default() += 1;
+        }
+        counts
+    }
+
+    fn names(counts: &BTreeMap<String, usize>) -> Vec<&str> {
+        counts.keys().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn every_code_is_the_default_policys_own() {
+        let policy = Policy::default();
+        let csv = Synthetic {
+            rows: 5_000,
+            months: 12,
+            ..Synthetic::default()
+        }
+        .csv(&policy)
+        .unwrap();
+        let classification = policy.classification();
+        // Every category and every department of the policy, and nothing else.
+        assert_eq!(
+            names(&column_counts(&csv, 3)),
+            ["management", "other", "product_quality", "service_attitude"]
+        );
+        assert_eq!(
+            names(&column_counts(&csv, 4)),
+            [
+                "administration",
+                "complaint_office",
+                "customer_service",
+                "quality"
+            ]
+        );
+        assert_eq!(
+            names(&column_counts(&csv, 2)),
+            ["email", "hotline", "oa", "on_site"]
+        );
+        assert_eq!(
+            names(&column_counts(&csv, 5)),
+            ["general", "major", "serious"]
+        );
+        // Mostly routed as the policy routes each category.
+        let routed = csv
+            .lines()
+            .skip(1)
+            .filter(|line| {
+                let fields: Vec<&str> = line.split(',').collect();
+                classification
+                    .category(fields[3])
+                    .is_some_and(|c| c.department == fields[4])
+            })
+            .count();
+        assert!(
+            (4_300..=4_700).contains(&routed),
+            "{routed} of 5,000 routed"
+        );
+    }
+
+    #[test]
+    fn a_policys_own_categories_departments_and_channels() {
+        let policy = Policy::from_toml_str(
+            r#"
+            [intake.eligible]
+            on_site = []
+
+            [classification]
+            fallback = "misc"
+
+            [[classification.departments]]
+            code = "logistics"
+            labels = { zh_hant = "物流部", zh_hans = "物流部", en = "Logistics" }
+
+            [[classification.departments]]
+            code = "finance"
+            labels = { zh_hant = "財務部", zh_hans = "财务部", en = "Finance" }
+
+            [[classification.categories]]
+            code = "delivery"
+            labels = { zh_hant = "配送", zh_hans = "配送", en = "Delivery" }
+            department = "logistics"
+            keywords = ["配送"]
+
+            [[classification.categories]]
+            code = "billing"
+            labels = { zh_hant = "賬單", zh_hans = "账单", en = "Billing" }
+            department = "finance"
+            keywords = ["账单"]
+
+            [[classification.categories]]
+            code = "misc"
+            labels = { zh_hant = "其他", zh_hans = "其他", en = "Other" }
+            department = "logistics"
+            "#,
+        )
+        .unwrap();
+        let shape = Synthetic {
+            rows: 3_000,
+            months: 24,
+            ..Synthetic::default()
+        };
+        let csv = shape.csv(&policy).unwrap();
+        assert_eq!(
+            names(&column_counts(&csv, 3)),
+            ["billing", "delivery", "misc"]
+        );
+        assert_eq!(names(&column_counts(&csv, 4)), ["finance", "logistics"]);
+        // The on-site desk is closed by this policy.
+        assert_eq!(names(&column_counts(&csv, 2)), ["email", "hotline", "oa"]);
+
+        // Over the range, the first category shrinks and the second grows; the fallback
+        // stays flat. The records are the same complaints.
+        let ledger =
+            crate::stats::Ledger::from_records(shape.records(&policy).unwrap(), Default::default())
+                .unwrap();
+        let report = ledger
+            .report(crate::stats::Granularity::Quarter, &policy)
+            .unwrap();
+        let slope = |name: &str| {
+            report
+                .growth
+                .categories
+                .iter()
+                .find(|t| t.name == name)
+                .map(|t| t.percent)
+                .unwrap()
+        };
+        assert!(slope("delivery") < 0.0, "delivery {}", slope("delivery"));
+        assert!(slope("billing") > 5.0, "billing {}", slope("billing"));
+        assert_eq!(report.overview.total, 3_000);
     }
 }
