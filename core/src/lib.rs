@@ -39,10 +39,12 @@ pub mod confidential;
 pub mod duration;
 pub mod error;
 pub mod intake;
+mod language;
 mod library_error;
 pub mod number;
 pub mod period;
 pub mod policy;
+mod policy_error;
 pub mod privacy;
 pub mod stats;
 #[cfg(feature = "proptest")]

@@ -31,128 +31,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, CalendarConfig, CalendarError, beijing};
 use crate::duration::{Duration, Unit};
-use crate::error::ErrorCode;
 use crate::time::{Instant, office_date, offset_serde};
 use crate::{accountability, classify, intake, triage};
 
-/// Why a policy file was rejected. Every variant names the key at fault.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum PolicyError {
-    /// The text is not valid TOML or JSON.
-    #[error("policy syntax error at line {line}, column {column}: {message}")]
-    Syntax {
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// What the parser expected.
-        message: String,
-    },
-    /// A key the schema does not have (often a typo).
-    #[error("unknown policy key `{key}`")]
-    UnknownKey {
-        /// The dotted path of the key.
-        key: String,
-    },
-    /// A value of the wrong type or form.
-    #[error("invalid value for `{key}`: {reason}")]
-    InvalidValue {
-        /// The dotted path of the key.
-        key: String,
-        /// What was expected.
-        reason: String,
-    },
-    /// Values that contradict each other.
-    #[error("contradiction at `{key}`: {reason}")]
-    Contradiction {
-        /// The dotted path of the key at fault.
-        key: String,
-        /// The rule the values break.
-        reason: String,
-    },
-    /// No policy in a set is in force at the given date.
-    #[error("no policy is in force on {date}")]
-    NoneInForce {
-        /// The date asked about.
-        date: NaiveDate,
-    },
-}
-
-impl PolicyError {
-    /// The key at fault, if the error has one.
-    pub fn key(&self) -> Option<&str> {
-        match self {
-            PolicyError::UnknownKey { key }
-            | PolicyError::InvalidValue { key, .. }
-            | PolicyError::Contradiction { key, .. } => Some(key),
-            PolicyError::Syntax { .. } | PolicyError::NoneInForce { .. } => None,
-        }
-    }
-
-    /// An invalid value at `key`.
-    pub fn invalid(key: impl Into<String>, reason: impl Into<String>) -> Self {
-        PolicyError::InvalidValue {
-            key: key.into(),
-            reason: reason.into(),
-        }
-    }
-
-    /// A contradiction at `key`.
-    pub fn contradiction(key: impl Into<String>, reason: impl Into<String>) -> Self {
-        PolicyError::Contradiction {
-            key: key.into(),
-            reason: reason.into(),
-        }
-    }
-}
-
-impl ErrorCode for PolicyError {
-    fn code(&self) -> &'static str {
-        match self {
-            PolicyError::Syntax { .. } => "policy.syntax",
-            PolicyError::UnknownKey { .. } => "policy.unknown_key",
-            PolicyError::InvalidValue { .. } => "policy.invalid_value",
-            PolicyError::Contradiction { .. } => "policy.contradiction",
-            PolicyError::NoneInForce { .. } => "policy.none_in_force",
-        }
-    }
-}
-
-/// The language of labels, reports and charts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum Language {
-    /// Traditional Chinese, the script of the source policy.
-    #[serde(rename = "zh-Hant")]
-    ZhHant,
-    /// Simplified Chinese.
-    #[default]
-    #[serde(rename = "zh-Hans")]
-    ZhHans,
-    /// English.
-    #[serde(rename = "en")]
-    En,
-}
-
-impl Language {
-    /// The BCP 47 tag: `zh-Hant`, `zh-Hans`, `en`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Language::ZhHant => "zh-Hant",
-            Language::ZhHans => "zh-Hans",
-            Language::En => "en",
-        }
-    }
-
-    /// Picks the label for this language from (Traditional, Simplified, English).
-    pub fn pick<'a>(self, labels: (&'a str, &'a str, &'a str)) -> &'a str {
-        match self {
-            Language::ZhHant => labels.0,
-            Language::ZhHans => labels.1,
-            Language::En => labels.2,
-        }
-    }
-}
+pub use crate::language::Language;
+pub use crate::policy_error::PolicyError;
 
 /// The time limits of the policy (`[deadlines]`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -562,6 +445,26 @@ impl Policy {
     }
 }
 
+/// The policy holds the tables: functions of the table modules take `&Policy` through these
+/// (`intake::check(&policy, …)`, `classify::suggest(&policy, …)`, `triage::assess(&policy, …)`).
+impl AsRef<intake::IntakeRules> for Policy {
+    fn as_ref(&self) -> &intake::IntakeRules {
+        self.intake()
+    }
+}
+
+impl AsRef<classify::Classification> for Policy {
+    fn as_ref(&self) -> &classify::Classification {
+        self.classification()
+    }
+}
+
+impl AsRef<triage::TriageRules> for Policy {
+    fn as_ref(&self) -> &triage::TriageRules {
+        self.triage()
+    }
+}
+
 fn validate_deadlines(file: &PolicyFile, calendar: &Calendar) -> Result<(), PolicyError> {
     let d = &file.deadlines;
     let (_, ext_max) = d.plan_extended_max.hour_bounds();
@@ -705,6 +608,13 @@ impl PolicySet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorCode;
+
+    #[test]
+    fn policies_are_shareable() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Policy>();
+    }
 
     #[test]
     fn empty_file_is_the_default() {
@@ -785,6 +695,83 @@ mod tests {
             matches!(syntax, PolicyError::Syntax { line: 2, .. }),
             "{syntax:?}"
         );
+    }
+
+    // The discipline table (§8.2), through the policy file's `[discipline]` section.
+
+    #[test]
+    fn the_default_is_valid_and_round_trips_through_toml() {
+        assert_eq!(
+            accountability::DisciplineTable::default().validate(),
+            Ok(())
+        );
+        let policy = Policy::from_toml_str(
+            "[discipline]\notherwise = \"light\"\nrules = [ { fault = [\"intentional\"], level = \"heavy\" } ]\n",
+        )
+        .unwrap();
+        let toml = policy.to_toml().unwrap();
+        assert_eq!(Policy::from_toml_str(&toml).unwrap(), policy);
+        assert_eq!(policy.discipline().rules.len(), 1);
+    }
+
+    #[test]
+    fn a_rule_for_a_less_grave_finding_cannot_be_heavier() {
+        let err = Policy::from_toml_str(
+            "[discipline]\nrules = [ { responsibility = [\"secondary\"], level = \"heavy\" } ]\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.code(), "policy.contradiction");
+        // direct/negligence/general gets `otherwise` (light) while secondary gets heavy.
+        assert_eq!(err.key(), Some("discipline.otherwise"));
+        assert!(err.to_string().contains("discipline.rules[0]"), "{err}");
+    }
+
+    #[test]
+    fn a_lighter_rule_for_graver_findings_is_named() {
+        let err = Policy::from_toml_str(
+            "[discipline]\notherwise = \"heavy\"\nrules = [ { responsibility = [\"direct\"], level = \"light\" } ]\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.code(), "policy.contradiction");
+        assert_eq!(err.key(), Some("discipline.rules[0]"));
+    }
+
+    #[test]
+    fn leadership_and_secondary_may_be_ranked_either_way() {
+        for r in ["secondary", "leadership"] {
+            let text = format!(
+                "[discipline]\nrules = [ {{ responsibility = [\"direct\", \"primary\", \"{r}\"], level = \"heavy\" }} ]\n"
+            );
+            assert!(Policy::from_toml_str(&text).is_ok(), "{r}");
+        }
+    }
+
+    #[test]
+    fn dismissal_and_empty_lists_are_rejected() {
+        let cases = [
+            (
+                "[discipline]\notherwise = \"dismissal\"",
+                "discipline.otherwise",
+            ),
+            (
+                "[discipline]\nrules = [ { fault = [\"negligence\"], level = \"dismissal\" } ]",
+                "discipline.rules[0].level",
+            ),
+            (
+                "[discipline]\nrules = [ { fault = [], level = \"heavy\" } ]",
+                "discipline.rules[0].fault",
+            ),
+        ];
+        for (text, key) in cases {
+            let err = Policy::from_toml_str(text).unwrap_err();
+            assert_eq!(err.code(), "policy.invalid_value", "{text}");
+            assert_eq!(err.key(), Some(key), "{text}");
+        }
+        let err = Policy::from_toml_str(
+            "[discipline]\nrules = [ { fault = [\"malice\"], level = \"heavy\" } ]",
+        )
+        .unwrap_err();
+        assert_eq!(err.code(), "policy.invalid_value");
     }
 
     #[test]
