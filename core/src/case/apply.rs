@@ -1,7 +1,8 @@
 //! The guards of the policy and the state changes of each event. Every guard runs before the
 //! first change, so a refused event leaves the case exactly as it was.
 
-use super::event::{EventBody, EventKind, EvidenceKind};
+use super::event::{EventBody, EventKind};
+use super::payload::*;
 use super::status::{Status, allowed_in};
 use super::{ActorRole, Assessment, Case, CaseError, Event, FollowUp, Pause, Round};
 use crate::archive::{self, Document};
@@ -117,7 +118,7 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
     let offset = case.policy.office_offset();
     match &event.body {
         EventBody::Received(_) => return Err(CaseError::NotReceivedFirst),
-        EventBody::InformationRequested { fields } => {
+        EventBody::InformationRequested(InformationRequested { fields }) => {
             if fields.is_empty() {
                 return Err(CaseError::invalid_event(
                     "fields",
@@ -129,11 +130,11 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
             }
             case.status = Status::AwaitingInformation;
         }
-        EventBody::InformationSupplied {
+        EventBody::InformationSupplied(InformationSupplied {
             name,
             contact,
             content,
-        } => {
+        }) => {
             let mut complaint: Complaint = case.complaint.clone();
             if let Some(v) = name {
                 complaint.name = Some(v.expose().clone());
@@ -151,7 +152,7 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
             }
             case.status = Status::Received;
         }
-        EventBody::Registered { number } => {
+        EventBody::Registered(Registered { number }) => {
             if !case.intake.admissible {
                 let rule = case
                     .intake
@@ -183,10 +184,10 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
             case.registered_at = Some(at);
             case.status = Status::Registered;
         }
-        EventBody::Classified {
+        EventBody::Classified(Classified {
             category,
             department,
-        } => {
+        }) => {
             let default = &case
                 .policy
                 .classification()
@@ -201,11 +202,11 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
             case.department = Some(department.clone().unwrap_or_else(|| default.clone()));
             case.category = Some(category.clone());
         }
-        EventBody::Assessed {
+        EventBody::Assessed(Assessed {
             severity,
             urgency,
             complexity,
-        } => {
+        }) => {
             let result = triage::assess(&case.policy, *severity, *urgency, *complexity);
             case.assessment = Some(Assessment {
                 severity: *severity,
@@ -215,7 +216,7 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
                 track: result.track,
             });
         }
-        EventBody::TeamFormed { members } => {
+        EventBody::TeamFormed(TeamFormed { members }) => {
             if members.is_empty() {
                 return Err(CaseError::TeamEmpty);
             }
@@ -223,7 +224,7 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
             case.team_formed_at.get_or_insert(at);
             case.status = Status::Investigating;
         }
-        EventBody::InvestigationPlanned { steps } => {
+        EventBody::InvestigationPlanned(InvestigationPlanned { steps }) => {
             let complete = !steps.is_empty()
                 && steps.iter().all(|s| {
                     !s.description.is_blank()
@@ -235,20 +236,20 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
             }
             case.investigation_planned_at = Some(at);
         }
-        EventBody::EvidenceAdded { kind, signed, .. } => {
+        EventBody::EvidenceAdded(EvidenceAdded { kind, signed, .. }) => {
             if *kind == EvidenceKind::Interview && *signed != Some(true) {
                 return Err(CaseError::UnsignedInterview);
             }
             case.evidence.push((*kind, at));
         }
-        EventBody::ProgressReported { .. } => case.progress_reports.push(at),
-        EventBody::PlanSubmitted {
+        EventBody::ProgressReported(ProgressReported { .. }) => case.progress_reports.push(at),
+        EventBody::PlanSubmitted(PlanSubmitted {
             analysis,
             responsibility,
             measures,
             time_points,
             findings,
-        } => {
+        }) => {
             let mut missing = Vec::new();
             if analysis.is_blank() {
                 missing.push("analysis");
@@ -269,7 +270,7 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
             case.plan_submitted.push(at);
             case.status = Status::PlanDrafted;
         }
-        EventBody::PlanExtended { until, .. } => {
+        EventBody::PlanExtended(PlanExtended { until, .. }) => {
             let registered = case.registered_at.unwrap_or(case.received_at);
             let calendar = case.policy.calendar();
             let deadlines = case.policy.deadlines();
@@ -291,7 +292,7 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
             }
             case.plan_extended_until = Some(*until);
         }
-        EventBody::PlanReturned { .. } => {
+        EventBody::PlanReturned(PlanReturned { .. }) => {
             require_role(
                 &event,
                 ActorRole::Management,
@@ -300,7 +301,7 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
             case.plan_returned.push(at);
             case.status = Status::PlanReturned;
         }
-        EventBody::PlanApproved => {
+        EventBody::PlanApproved(_) => {
             require_role(
                 &event,
                 ActorRole::Management,
@@ -309,7 +310,7 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
             case.approved_at = Some(at);
             case.status = Status::Approved;
         }
-        EventBody::ImplementationStarted { department } => {
+        EventBody::ImplementationStarted(ImplementationStarted { department }) => {
             if let Some(d) = department {
                 case.department = Some(d.clone());
             }
@@ -322,17 +323,17 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
             });
             case.status = Status::Implementing;
         }
-        EventBody::ProblemRaised { .. } => case.problems += 1,
-        EventBody::ImplementationCompleted | EventBody::RehandlingCompleted => {
+        EventBody::ProblemRaised(ProblemRaised { .. }) => case.problems += 1,
+        EventBody::ImplementationCompleted(_) | EventBody::RehandlingCompleted(_) => {
             if let Some(round) = case.rounds.last_mut() {
                 round.completed = Some(at);
             }
         }
-        EventBody::ResultFedBack {
+        EventBody::ResultFedBack(ResultFedBack {
             process,
             result,
             satisfaction,
-        } => {
+        }) => {
             let mut missing = Vec::new();
             if process.is_blank() {
                 missing.push("process");
@@ -349,7 +350,7 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
             }
             case.status = Status::ResultFedBack;
         }
-        EventBody::ObjectionRaised { .. } => {
+        EventBody::ObjectionRaised(ObjectionRaised { .. }) => {
             // The re-handling clock runs from the objection (§5.1.2).
             case.objections.push(at);
             case.rounds.push(Round {
@@ -361,12 +362,12 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
             });
             case.status = Status::Objection;
         }
-        EventBody::RehandlingStarted => case.status = Status::Rehandling,
-        EventBody::FollowUpVisited {
+        EventBody::RehandlingStarted(_) => case.status = Status::Rehandling,
+        EventBody::FollowUpVisited(FollowUpVisited {
             satisfaction,
             suggestions,
             ..
-        } => {
+        }) => {
             case.follow_ups.push(FollowUp {
                 at,
                 satisfaction: *satisfaction,
@@ -374,11 +375,11 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
             });
             case.status = Status::FollowedUp;
         }
-        EventBody::Closed => {
+        EventBody::Closed(_) => {
             case.closed_at = Some(at);
             case.status = Status::Closed;
         }
-        EventBody::Archived { documents } => {
+        EventBody::Archived(Archived { documents }) => {
             let missing = archive::missing_documents(documents);
             if !missing.is_empty() {
                 return Err(CaseError::ArchiveIncomplete { missing });
@@ -390,9 +391,9 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
             case.archived_at = Some(at);
             case.status = Status::Archived;
         }
-        EventBody::LegalHoldPlaced { .. } => case.legal_hold = true,
-        EventBody::LegalHoldReleased => case.legal_hold = false,
-        EventBody::DestructionApproved => {
+        EventBody::LegalHoldPlaced(LegalHoldPlaced { .. }) => case.legal_hold = true,
+        EventBody::LegalHoldReleased(_) => case.legal_hold = false,
+        EventBody::DestructionApproved(_) => {
             require_role(
                 &event,
                 ActorRole::Leadership,
@@ -400,7 +401,7 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
             )?;
             case.destruction_approved_at = Some(at);
         }
-        EventBody::Destroyed => {
+        EventBody::Destroyed(_) => {
             let archived_on = case
                 .archived_on()
                 .unwrap_or_else(|| office_date(at, offset));

@@ -40,15 +40,17 @@
 mod apply;
 mod compliance;
 mod event;
+pub mod payload;
 mod schedule;
 mod status;
 
 use chrono::NaiveDate;
 
 pub use compliance::{Check, CheckResult, ComplianceReport};
-pub use event::{
-    ActorRole, Event, EventBody, EventKind, EvidenceKind, FollowUpMethod, Interviewee, Member,
-    Satisfaction, Step, TeamRole, Text, TimePoint,
+pub use event::{ActorRole, Event, EventBody, EventKind};
+pub use payload::{
+    EvidenceKind, FollowUpMethod, Interviewee, Member, Satisfaction, Step, TeamRole, Text,
+    TimePoint,
 };
 pub use schedule::{Schedule, SlaState, Stage, StageDeadline};
 pub use status::Status;
