@@ -1,5 +1,8 @@
-//! The stable identity of every error: a dotted [`code`](ErrorCode::code) and, where a rule of
-//! the policy stands behind it, the [`clause`](ErrorCode::clause) it enforces.
+//! The stable identity of every error: a dotted [`code`](ErrorCode::code), where a rule of the
+//! policy stands behind it the [`clause`](ErrorCode::clause) it enforces, and where the error
+//! comes from one element of a sequence or one key of a document, its
+//! [`index`](ErrorCode::index) and [`key`](ErrorCode::key). Bindings read all four through the
+//! trait, whatever the error type.
 //!
 //! This module is the bottom of the crate: every other module implements [`ErrorCode`] for its
 //! own error type, and this module imports nothing from any of them. The aggregate
@@ -14,6 +17,18 @@ pub trait ErrorCode {
 
     /// The policy clause the error enforces, like `§2.2.3`, if a rule stands behind it.
     fn clause(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// The position (0-based) of the failing element of a sequence: the refused event of a
+    /// replayed history. None when the error is not about one element.
+    fn index(&self) -> Option<usize> {
+        None
+    }
+
+    /// The key at fault: the dotted path of a policy setting (`deadlines.plan`), of an event's
+    /// key (`members[0].role`), or the column of a ledger. Keys name places, never values.
+    fn key(&self) -> Option<&str> {
         None
     }
 }

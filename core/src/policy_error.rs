@@ -53,16 +53,6 @@ pub enum PolicyError {
 }
 
 impl PolicyError {
-    /// The key at fault, if the error has one.
-    pub fn key(&self) -> Option<&str> {
-        match self {
-            PolicyError::UnknownKey { key }
-            | PolicyError::InvalidValue { key, .. }
-            | PolicyError::Contradiction { key, .. } => Some(key),
-            PolicyError::Syntax { .. } | PolicyError::NoneInForce { .. } => None,
-        }
-    }
-
     /// An invalid value at `key`.
     pub fn invalid(key: impl Into<String>, reason: impl Into<String>) -> Self {
         PolicyError::InvalidValue {
@@ -88,6 +78,16 @@ impl ErrorCode for PolicyError {
             PolicyError::InvalidValue { .. } => "policy.invalid_value",
             PolicyError::Contradiction { .. } => "policy.contradiction",
             PolicyError::NoneInForce { .. } => "policy.none_in_force",
+        }
+    }
+
+    /// The dotted path of the key at fault (`deadlines.plan`, `classification.categories[1]`).
+    fn key(&self) -> Option<&str> {
+        match self {
+            PolicyError::UnknownKey { key }
+            | PolicyError::InvalidValue { key, .. }
+            | PolicyError::Contradiction { key, .. } => Some(key),
+            PolicyError::Syntax { .. } | PolicyError::NoneInForce { .. } => None,
         }
     }
 }

@@ -64,8 +64,13 @@ impl Policy {
     }
 
     /// The policy as a JSON value (round-trips through [`Self::from_json_value`]).
-    pub fn to_json_value(&self) -> serde_json::Value {
-        serde_json::to_value(&self.inner.file).unwrap_or(serde_json::Value::Null)
+    ///
+    /// # Errors
+    /// [`PolicyError::InvalidValue`] if a value cannot be written as JSON (not expected: the
+    /// error stands where a silent `null` would otherwise be).
+    pub fn to_json_value(&self) -> Result<serde_json::Value, PolicyError> {
+        serde_json::to_value(&self.inner.file)
+            .map_err(|e| PolicyError::invalid("(root)", e.to_string()))
     }
 }
 
@@ -127,7 +132,10 @@ mod tests {
         .unwrap();
         let toml = p.to_toml().unwrap();
         assert_eq!(Policy::from_toml_str(&toml).unwrap(), p);
-        assert_eq!(Policy::from_json_value(p.to_json_value()).unwrap(), p);
+        assert_eq!(
+            Policy::from_json_value(p.to_json_value().unwrap()).unwrap(),
+            p
+        );
     }
 
     #[test]

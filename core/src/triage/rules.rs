@@ -284,6 +284,7 @@ impl TriageRules {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorCode;
 
     fn with(i: usize, f: impl Fn(&mut TriageRule)) -> TriageRules {
         let mut rules = TriageRules::default();
