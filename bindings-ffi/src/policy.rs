@@ -124,9 +124,9 @@ impl Policy {
     /// The policy as JSON text, every default written out.
     ///
     /// # Errors
-    /// Only `internal.panic`.
+    /// `policy.invalid_value` if the policy cannot be written as JSON (not expected).
     pub fn to_json(&self) -> Result<String> {
-        guard(|| Ok(self.0.to_json_value().to_string()))
+        guard(|| Ok(self.0.to_json_value()?.to_string()))
     }
 
     /// This policy with another calendar (one with a newly loaded holiday-cn year).

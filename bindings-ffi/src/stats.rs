@@ -561,9 +561,9 @@ impl Report {
     /// `rejected`), for hosts that store or forward it.
     ///
     /// # Errors
-    /// Only `internal.panic`.
+    /// `stats.unwritable` if the report cannot be written as JSON (not expected).
     pub fn to_json(&self) -> Result<String> {
-        guard(|| Ok(serde_json::to_string(&self.0).unwrap_or_default()))
+        guard(|| Ok(self.0.to_json()?))
     }
 
     /// The charts, labelled in the policy's language.

@@ -193,7 +193,7 @@ impl PyPolicy {
 
     /// The policy as a dict in the JSON form, every default filled in.
     fn to_json_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guard(|| from_json(py, &self.0.to_json_value()))
+        guard(|| from_json(py, &self.0.to_json_value().map_err(policy_err)?))
     }
 
     /// Same as `to_json_value()`.
@@ -281,7 +281,7 @@ impl PyPolicy {
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let py = slf.py();
         let rebuild = slf.get_type().getattr("from_json_value")?;
-        let state = from_json(py, &slf.get().0.to_json_value())?;
+        let state = from_json(py, &slf.get().0.to_json_value().map_err(policy_err)?)?;
         Ok((rebuild, PyTuple::new(py, [state])?))
     }
 }

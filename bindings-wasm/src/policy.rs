@@ -137,7 +137,7 @@ impl Policy {
     /// The whole policy file, every default filled in (for `JSON.stringify` too).
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "Required<PolicyFile>")]
     pub fn to_json(&self) -> JsResult<JsValue> {
-        to_js(&self.0.to_json_value())
+        to_js(&self.0.to_json_value()?)
     }
 
     /// The policy's name.

@@ -83,7 +83,11 @@ pub fn policy_json(data: &[u8]) {
     if let Some(s) = text(data)
         && let Ok(p) = Policy::from_json_str(s)
     {
-        assert!(Policy::from_json_value(p.to_json_value()).is_ok());
+        let again = p.to_json_value().map(Policy::from_json_value);
+        assert!(
+            matches!(again, Ok(Ok(_))),
+            "a valid policy must write JSON that reads back"
+        );
     }
 }
 

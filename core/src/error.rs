@@ -1,13 +1,18 @@
-//! Errors: every one has a stable dotted [`code`](ErrorCode::code) and, where a rule of the
-//! policy stands behind it, the [`clause`](ErrorCode::clause) it enforces.
+//! The stable identity of every error: a dotted [`code`](ErrorCode::code), where a rule of the
+//! policy stands behind it the [`clause`](ErrorCode::clause) it enforces, and where the error
+//! comes from one element of a sequence or one key of a document, its
+//! [`index`](ErrorCode::index) and [`key`](ErrorCode::key). Bindings read all four through the
+//! trait, whatever the error type.
 //!
 //! A clause id is an anchor of `docs/POLICY.md` in the repository, which gives every clause
 //! in the original Chinese beside an English translation: `§2.2.3` is
 //! `docs/POLICY.md#clause-2.2.3`.
 //!
-//! Each module has its own error type; [`Error`] gathers them for callers (and bindings) that
-//! handle every kind in one place. No error carries a complainant's personal data: messages
-//! name keys, fields and rules, never the values a person typed.
+//! This module is the bottom of the crate: every other module implements [`ErrorCode`] for its
+//! own error type, and this module imports nothing from any of them. The aggregate
+//! [`Error`](crate::Error), which gathers every module's error, sits at the top instead.
+//! No error carries a complainant's personal data: messages name keys, fields and rules, never
+//! the values a person typed.
 
 /// The stable identity of an error, the same in every language.
 pub trait ErrorCode {
@@ -19,70 +24,16 @@ pub trait ErrorCode {
     fn clause(&self) -> Option<&'static str> {
         None
     }
-}
 
-macro_rules! library_error {
-    ($($(#[$doc:meta])* $variant:ident($ty:ty),)*) => {
-        /// Any error of the library.
-        #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-        #[non_exhaustive]
-        pub enum Error {
-            $($(#[$doc])* #[error(transparent)] $variant(#[from] $ty),)*
-        }
-
-        impl ErrorCode for Error {
-            fn code(&self) -> &'static str {
-                match self { $(Error::$variant(e) => e.code(),)* }
-            }
-
-            fn clause(&self) -> Option<&'static str> {
-                match self { $(Error::$variant(e) => e.clause(),)* }
-            }
-        }
-    };
-}
-
-library_error! {
-    /// Dates, instants, offsets, months.
-    Time(crate::time::TimeError),
-    /// Durations.
-    Duration(crate::duration::DurationError),
-    /// Complaint numbers.
-    Number(crate::number::NumberError),
-    /// Policy files.
-    Policy(crate::policy::PolicyError),
-    /// The working-day calendar.
-    Calendar(crate::calendar::CalendarError),
-    /// Periods.
-    Period(crate::period::PeriodError),
-    /// A name outside a closed vocabulary (channel, severity, …).
-    Unknown(crate::vocabulary::UnknownValue),
-    /// Intake checks.
-    Intake(crate::intake::IntakeError),
-    /// Classification.
-    Classify(crate::classify::ClassifyError),
-    /// Triage.
-    Triage(crate::triage::TriageError),
-    /// The case lifecycle.
-    Case(crate::case::CaseError),
-    /// Accountability.
-    Accountability(crate::accountability::AccountabilityError),
-    /// Archive and retention.
-    Archive(crate::archive::ArchiveError),
-    /// Confidentiality.
-    Privacy(crate::privacy::PrivacyError),
-    /// Statistics.
-    Stats(crate::stats::StatsError),
-}
-
-impl Error {
-    /// The stable code (see [`ErrorCode::code`]).
-    pub fn code(&self) -> &'static str {
-        ErrorCode::code(self)
+    /// The position (0-based) of the failing element of a sequence: the refused event of a
+    /// replayed history. None when the error is not about one element.
+    fn index(&self) -> Option<usize> {
+        None
     }
 
-    /// The clause (see [`ErrorCode::clause`]).
-    pub fn clause(&self) -> Option<&'static str> {
-        ErrorCode::clause(self)
+    /// The key at fault: the dotted path of a policy setting (`deadlines.plan`), of an event's
+    /// key (`members[0].role`), or the column of a ledger. Keys name places, never values.
+    fn key(&self) -> Option<&str> {
+        None
     }
 }

@@ -39,9 +39,12 @@ pub mod confidential;
 pub mod duration;
 pub mod error;
 pub mod intake;
+mod language;
+mod library_error;
 pub mod number;
 pub mod period;
 pub mod policy;
+mod policy_error;
 pub mod privacy;
 pub mod stats;
 #[cfg(feature = "proptest")]
@@ -50,13 +53,15 @@ pub mod time;
 pub mod triage;
 pub mod vocabulary;
 
-pub use error::{Error, ErrorCode};
+pub use error::ErrorCode;
+pub use library_error::Error;
 
 /// The names most programs need, in one import.
 pub mod prelude {
     pub use crate::calendar::Calendar;
     pub use crate::duration::{Duration, Unit};
-    pub use crate::error::{Error, ErrorCode};
+    pub use crate::error::ErrorCode;
+    pub use crate::library_error::Error;
     pub use crate::number::{ComplaintNumber, NumberAllocator, NumberSequences};
     pub use crate::period::{self, Deadline};
     pub use crate::policy::{Policy, PolicySet};

@@ -1,14 +1,22 @@
-//! The guards of the policy and the state changes of each event. Every guard runs before the
-//! first change, so a refused event leaves the case exactly as it was.
+//! The guards of the policy and the change each event makes: one function per event type.
+//!
+//! Each function sees the case read-only (`&Case`), checks every guard of its event and only
+//! then returns the change to make, a closure over `&mut Case`. [`apply`] runs the change after
+//! the function returned, so a refused event cannot have changed anything: the case is left
+//! exactly as it was. The guards every event shares (allowed in the status, not back in time)
+//! run before the event's own, in [`precheck`] and [`apply`].
 
-use super::event::{EventBody, EventKind, EvidenceKind};
+use chrono::NaiveDate;
+
+use super::event::{EventBody, EventKind};
+use super::payload::*;
 use super::status::{Status, allowed_in};
 use super::{ActorRole, Assessment, Case, CaseError, Event, FollowUp, Pause, Round};
 use crate::archive::{self, Document};
 use crate::intake::{self, Complaint};
 use crate::period;
 use crate::policy::Policy;
-use crate::time::{YearMonth, office_date};
+use crate::time::{Instant, YearMonth, office_date};
 use crate::triage::{self, Track};
 
 pub(super) fn open(policy: &Policy, event: Event) -> Result<Case, CaseError> {
@@ -95,334 +103,474 @@ pub(super) fn precheck(case: &Case, kind: EventKind) -> Result<(), CaseError> {
     Ok(())
 }
 
+/// What an accepted event does to the case, made once every guard has passed.
+trait Change: FnOnce(&mut Case) {}
+
+impl<F: FnOnce(&mut Case)> Change for F {}
+
+/// The change, or the guard that refused the event.
+type Checked<C> = Result<C, CaseError>;
+
+/// The envelope of the event being applied: when, and in which role.
+#[derive(Clone, Copy)]
+struct On {
+    at: Instant,
+    role: Option<ActorRole>,
+}
+
+pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
+    precheck(case, event.kind())?;
+    if event.at < case.last_at {
+        return Err(CaseError::TimeReversed);
+    }
+    let on = On {
+        at: event.at,
+        role: event.role,
+    };
+    // Each arm checks on `&Case`, then (`?` passed) makes its change on `&mut Case`.
+    match event.body {
+        EventBody::Received(_) => return Err(CaseError::NotReceivedFirst),
+        EventBody::InformationRequested(p) => information_requested(case, on, p)?(case),
+        EventBody::InformationSupplied(p) => information_supplied(case, on, p)?(case),
+        EventBody::Registered(p) => registered(case, on, p)?(case),
+        EventBody::Classified(p) => classified(case, on, p)?(case),
+        EventBody::Assessed(p) => assessed(case, on, p)?(case),
+        EventBody::TeamFormed(p) => team_formed(case, on, p)?(case),
+        EventBody::InvestigationPlanned(p) => investigation_planned(case, on, p)?(case),
+        EventBody::EvidenceAdded(p) => evidence_added(case, on, p)?(case),
+        EventBody::ProgressReported(p) => progress_reported(case, on, p)?(case),
+        EventBody::PlanSubmitted(p) => plan_submitted(case, on, p)?(case),
+        EventBody::PlanExtended(p) => plan_extended(case, on, p)?(case),
+        EventBody::PlanReturned(p) => plan_returned(case, on, p)?(case),
+        EventBody::PlanApproved(p) => plan_approved(case, on, p)?(case),
+        EventBody::ImplementationStarted(p) => implementation_started(case, on, p)?(case),
+        EventBody::ProblemRaised(p) => problem_raised(case, on, p)?(case),
+        EventBody::ImplementationCompleted(p) => implementation_completed(case, on, p)?(case),
+        EventBody::ResultFedBack(p) => result_fed_back(case, on, p)?(case),
+        EventBody::ObjectionRaised(p) => objection_raised(case, on, p)?(case),
+        EventBody::RehandlingStarted(p) => rehandling_started(case, on, p)?(case),
+        EventBody::RehandlingCompleted(p) => rehandling_completed(case, on, p)?(case),
+        EventBody::FollowUpVisited(p) => follow_up_visited(case, on, p)?(case),
+        EventBody::Closed(p) => closed(case, on, p)?(case),
+        EventBody::Archived(p) => archived(case, on, p)?(case),
+        EventBody::LegalHoldPlaced(p) => legal_hold_placed(case, on, p)?(case),
+        EventBody::LegalHoldReleased(p) => legal_hold_released(case, on, p)?(case),
+        EventBody::DestructionApproved(p) => destruction_approved(case, on, p)?(case),
+        EventBody::Destroyed(p) => destroyed(case, on, p)?(case),
+    }
+    case.last_at = on.at;
+    case.events += 1;
+    Ok(())
+}
+
 fn blank(text: &str) -> bool {
     text.trim().is_empty()
 }
 
-fn require_role(event: &Event, role: ActorRole, error: CaseError) -> Result<(), CaseError> {
-    if event.role == Some(role) {
+fn require_role(on: On, role: ActorRole, error: CaseError) -> Result<(), CaseError> {
+    if on.role == Some(role) {
         Ok(())
     } else {
         Err(error)
     }
 }
 
-pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
-    let kind = event.kind();
-    precheck(case, kind)?;
-    if event.at < case.last_at {
-        return Err(CaseError::TimeReversed);
+/// §2.2.1: the request names at least one field; the registration clock pauses.
+fn information_requested(
+    _: &Case,
+    on: On,
+    p: InformationRequested,
+) -> Checked<impl Change + use<>> {
+    if p.fields.is_empty() {
+        return Err(CaseError::invalid_event(
+            "fields",
+            "name at least one field",
+        ));
     }
-    let at = event.at;
+    Ok(move |case: &mut Case| {
+        if case.status != Status::AwaitingInformation {
+            case.pauses.push(Pause {
+                from: on.at,
+                to: None,
+            });
+        }
+        case.status = Status::AwaitingInformation;
+    })
+}
+
+/// §2.2.1: what the complainant supplied completes the complaint, which intake checks again;
+/// the registration clock runs again.
+fn information_supplied(
+    case: &Case,
+    on: On,
+    p: InformationSupplied,
+) -> Checked<impl Change + use<>> {
+    let mut complaint: Complaint = case.complaint.clone();
+    if let Some(v) = p.name {
+        complaint.name = Some(v.into_inner());
+    }
+    if let Some(v) = p.contact {
+        complaint.contact = Some(v.into_inner());
+    }
+    if let Some(v) = p.content {
+        complaint.content = Some(v.into_inner());
+    }
+    let intake = intake::check(&case.policy, &complaint);
+    Ok(move |case: &mut Case| {
+        case.intake = intake;
+        case.complaint = complaint;
+        if let Some(pause) = case.pauses.last_mut() {
+            pause.to = Some(on.at);
+        }
+        case.status = Status::Received;
+    })
+}
+
+/// §2.1, §2.2.1, §2.2.3: only an admissible and complete complaint is registered, with a
+/// number of the month it was received in (office time).
+fn registered(case: &Case, on: On, p: Registered) -> Checked<impl Change + use<>> {
+    if !case.intake.admissible {
+        let rule = case
+            .intake
+            .violations
+            .iter()
+            .find(|v| v.bars_admission())
+            .map_or("intake", |v| v.code());
+        return Err(CaseError::Inadmissible { rule });
+    }
+    if !case.intake.complete {
+        let mut missing: Vec<&'static str> =
+            case.intake.missing.iter().map(|f| f.as_str()).collect();
+        // A contact that is present but unusable (a malformed phone) also blocks
+        // registration: §2.2.1 asks for contact details, not for any text.
+        missing.extend(
+            case.intake
+                .violations
+                .iter()
+                .filter_map(|v| v.field())
+                .map(|f| f.as_str()),
+        );
+        missing.dedup();
+        return Err(CaseError::IntakeIncomplete { missing });
+    }
     let offset = case.policy.office_offset();
-    match &event.body {
-        EventBody::Received(_) => return Err(CaseError::NotReceivedFirst),
-        EventBody::InformationRequested { fields } => {
-            if fields.is_empty() {
-                return Err(CaseError::invalid_event(
-                    "fields",
-                    "name at least one field",
-                ));
-            }
-            if case.status != Status::AwaitingInformation {
-                case.pauses.push(Pause { from: at, to: None });
-            }
-            case.status = Status::AwaitingInformation;
-        }
-        EventBody::InformationSupplied {
-            name,
-            contact,
-            content,
-        } => {
-            let mut complaint: Complaint = case.complaint.clone();
-            if let Some(v) = name {
-                complaint.name = Some(v.expose().clone());
-            }
-            if let Some(v) = contact {
-                complaint.contact = Some(v.expose().clone());
-            }
-            if let Some(v) = content {
-                complaint.content = Some(v.expose().clone());
-            }
-            case.intake = intake::check(&case.policy, &complaint);
-            case.complaint = complaint;
-            if let Some(pause) = case.pauses.last_mut() {
-                pause.to = Some(at);
-            }
-            case.status = Status::Received;
-        }
-        EventBody::Registered { number } => {
-            if !case.intake.admissible {
-                let rule = case
-                    .intake
-                    .violations
-                    .iter()
-                    .find(|v| v.bars_admission())
-                    .map_or("intake", |v| v.code());
-                return Err(CaseError::Inadmissible { rule });
-            }
-            if !case.intake.complete {
-                let mut missing: Vec<&'static str> =
-                    case.intake.missing.iter().map(|f| f.as_str()).collect();
-                // A contact that is present but unusable (a malformed phone) also blocks
-                // registration: §2.2.1 asks for contact details, not for any text.
-                missing.extend(
-                    case.intake
-                        .violations
-                        .iter()
-                        .filter_map(|v| v.field())
-                        .map(|f| f.as_str()),
-                );
-                missing.dedup();
-                return Err(CaseError::IntakeIncomplete { missing });
-            }
-            if number.year_month() != YearMonth::of_instant(case.received_at, offset) {
-                return Err(CaseError::NumberMonthMismatch);
-            }
-            case.number = Some(*number);
-            case.registered_at = Some(at);
-            case.status = Status::Registered;
-        }
-        EventBody::Classified {
-            category,
-            department,
-        } => {
-            let default = &case
-                .policy
-                .classification()
-                .category(category)
-                .ok_or(CaseError::UnknownCategory)?
-                .department;
-            if let Some(d) = department
-                && case.policy.classification().department(d).is_none()
-            {
-                return Err(CaseError::UnknownDepartment);
-            }
-            case.department = Some(department.clone().unwrap_or_else(|| default.clone()));
-            case.category = Some(category.clone());
-        }
-        EventBody::Assessed {
-            severity,
-            urgency,
-            complexity,
-        } => {
-            let result = triage::assess(&case.policy, *severity, *urgency, *complexity);
-            case.assessment = Some(Assessment {
-                severity: *severity,
-                urgency: *urgency,
-                complexity: *complexity,
-                emergency: result.emergency,
-                track: result.track,
-            });
-        }
-        EventBody::TeamFormed { members } => {
-            if members.is_empty() {
-                return Err(CaseError::TeamEmpty);
-            }
-            case.team = members.clone();
-            case.team_formed_at.get_or_insert(at);
-            case.status = Status::Investigating;
-        }
-        EventBody::InvestigationPlanned { steps } => {
-            let complete = !steps.is_empty()
-                && steps.iter().all(|s| {
-                    !s.description.is_blank()
-                        && s.due.is_some()
-                        && s.owner.as_deref().is_some_and(|o| !blank(o))
-                });
-            if !complete {
-                return Err(CaseError::InvestigationPlanIncomplete);
-            }
-            case.investigation_planned_at = Some(at);
-        }
-        EventBody::EvidenceAdded { kind, signed, .. } => {
-            if *kind == EvidenceKind::Interview && *signed != Some(true) {
-                return Err(CaseError::UnsignedInterview);
-            }
-            case.evidence.push((*kind, at));
-        }
-        EventBody::ProgressReported { .. } => case.progress_reports.push(at),
-        EventBody::PlanSubmitted {
-            analysis,
-            responsibility,
-            measures,
-            time_points,
-            findings,
-        } => {
-            let mut missing = Vec::new();
-            if analysis.is_blank() {
-                missing.push("analysis");
-            }
-            if responsibility.is_blank() {
-                missing.push("responsibility");
-            }
-            if measures.is_blank() {
-                missing.push("measures");
-            }
-            if time_points.is_empty() || time_points.iter().any(|t| t.what.is_blank()) {
-                missing.push("time_points");
-            }
-            if !missing.is_empty() {
-                return Err(CaseError::PlanIncomplete { missing });
-            }
-            case.findings = findings.clone();
-            case.plan_submitted.push(at);
-            case.status = Status::PlanDrafted;
-        }
-        EventBody::PlanExtended { until, .. } => {
-            let registered = case.registered_at.unwrap_or(case.received_at);
-            let calendar = case.policy.calendar();
-            let deadlines = case.policy.deadlines();
-            let cap = period::end(calendar, registered, deadlines.plan_extended_max)
-                .map_err(|_| CaseError::ExtensionBeyondCap)?;
-            if *until > cap.last_day {
-                return Err(CaseError::ExtensionBeyondCap);
-            }
-            let current = match case.plan_extended_until {
-                Some(day) => day,
-                None => {
-                    period::end(calendar, registered, deadlines.plan)
-                        .map_err(|_| CaseError::ExtensionNotLater)?
-                        .last_day
-                }
-            };
-            if *until <= current {
-                return Err(CaseError::ExtensionNotLater);
-            }
-            case.plan_extended_until = Some(*until);
-        }
-        EventBody::PlanReturned { .. } => {
-            require_role(
-                &event,
-                ActorRole::Management,
-                CaseError::ApproverNotManagement,
-            )?;
-            case.plan_returned.push(at);
-            case.status = Status::PlanReturned;
-        }
-        EventBody::PlanApproved => {
-            require_role(
-                &event,
-                ActorRole::Management,
-                CaseError::ApproverNotManagement,
-            )?;
-            case.approved_at = Some(at);
-            case.status = Status::Approved;
-        }
-        EventBody::ImplementationStarted { department } => {
-            if let Some(d) = department {
-                case.department = Some(d.clone());
-            }
-            case.rounds.push(Round {
-                rehandling: false,
-                started: at,
-                completed: None,
-                fed_back: None,
-                satisfaction: None,
-            });
-            case.status = Status::Implementing;
-        }
-        EventBody::ProblemRaised { .. } => case.problems += 1,
-        EventBody::ImplementationCompleted | EventBody::RehandlingCompleted => {
-            if let Some(round) = case.rounds.last_mut() {
-                round.completed = Some(at);
-            }
-        }
-        EventBody::ResultFedBack {
-            process,
-            result,
-            satisfaction,
-        } => {
-            let mut missing = Vec::new();
-            if process.is_blank() {
-                missing.push("process");
-            }
-            if result.is_blank() {
-                missing.push("result");
-            }
-            if !missing.is_empty() {
-                return Err(CaseError::ReportIncomplete { missing });
-            }
-            if let Some(round) = case.rounds.last_mut() {
-                round.fed_back = Some(at);
-                round.satisfaction = Some(*satisfaction);
-            }
-            case.status = Status::ResultFedBack;
-        }
-        EventBody::ObjectionRaised { .. } => {
-            // The re-handling clock runs from the objection (§5.1.2).
-            case.objections.push(at);
-            case.rounds.push(Round {
-                rehandling: true,
-                started: at,
-                completed: None,
-                fed_back: None,
-                satisfaction: None,
-            });
-            case.status = Status::Objection;
-        }
-        EventBody::RehandlingStarted => case.status = Status::Rehandling,
-        EventBody::FollowUpVisited {
-            satisfaction,
-            suggestions,
-            ..
-        } => {
-            case.follow_ups.push(FollowUp {
-                at,
-                satisfaction: *satisfaction,
-                suggestions: suggestions.as_ref().is_some_and(|s| !s.is_blank()),
-            });
-            case.status = Status::FollowedUp;
-        }
-        EventBody::Closed => {
-            case.closed_at = Some(at);
-            case.status = Status::Closed;
-        }
-        EventBody::Archived { documents } => {
-            let missing = archive::missing_documents(documents);
-            if !missing.is_empty() {
-                return Err(CaseError::ArchiveIncomplete { missing });
-            }
-            let mut filed: Vec<Document> = documents.clone();
-            filed.sort();
-            filed.dedup();
-            case.documents = filed;
-            case.archived_at = Some(at);
-            case.status = Status::Archived;
-        }
-        EventBody::LegalHoldPlaced { .. } => case.legal_hold = true,
-        EventBody::LegalHoldReleased => case.legal_hold = false,
-        EventBody::DestructionApproved => {
-            require_role(
-                &event,
-                ActorRole::Leadership,
-                CaseError::ApproverNotLeadership,
-            )?;
-            case.destruction_approved_at = Some(at);
-        }
-        EventBody::Destroyed => {
-            let archived_on = case
-                .archived_on()
-                .unwrap_or_else(|| office_date(at, offset));
-            let decision = archive::may_destroy_with(
-                case.policy.calendar(),
-                case.policy.retention().period,
-                archived_on,
-                case.destruction_approved_at.map(|a| office_date(a, offset)),
-                case.legal_hold,
-                office_date(at, offset),
-            )
-            .map_err(|_| CaseError::DestructionRefused {
-                reason: archive::Refusal::RetentionNotExpired,
-            })?;
-            if let Some(reason) = decision.reason {
-                return Err(CaseError::DestructionRefused { reason });
-            }
-            case.destroyed_at = Some(at);
-            case.status = Status::Destroyed;
-        }
+    if p.number.year_month() != YearMonth::of_instant(case.received_at, offset) {
+        return Err(CaseError::NumberMonthMismatch);
     }
-    case.last_at = at;
-    case.events += 1;
-    Ok(())
+    Ok(move |case: &mut Case| {
+        case.number = Some(p.number);
+        case.registered_at = Some(on.at);
+        case.status = Status::Registered;
+    })
+}
+
+/// §2.2.2: the category and the department are the policy's; the department defaults to the
+/// category's.
+fn classified(case: &Case, _: On, p: Classified) -> Checked<impl Change + use<>> {
+    let classification = case.policy.classification();
+    let category = classification
+        .category(&p.category)
+        .ok_or(CaseError::UnknownCategory)?;
+    if let Some(d) = &p.department
+        && classification.department(d).is_none()
+    {
+        return Err(CaseError::UnknownDepartment);
+    }
+    let department = p.department.unwrap_or_else(|| category.department.clone());
+    Ok(move |case: &mut Case| {
+        case.department = Some(department);
+        case.category = Some(p.category);
+    })
+}
+
+/// §2.2.4: the assessment, and what the policy's triage matrix makes of it.
+fn assessed(case: &Case, _: On, p: Assessed) -> Checked<impl Change + use<>> {
+    let result = triage::assess(&case.policy, p.severity, p.urgency, p.complexity);
+    let assessment = Assessment {
+        severity: p.severity,
+        urgency: p.urgency,
+        complexity: p.complexity,
+        emergency: result.emergency,
+        track: result.track,
+    };
+    Ok(move |case: &mut Case| case.assessment = Some(assessment))
+}
+
+/// §3.1: a team has members (classified and assessed first: [`precheck`]).
+fn team_formed(_: &Case, on: On, p: TeamFormed) -> Checked<impl Change + use<>> {
+    if p.members.is_empty() {
+        return Err(CaseError::TeamEmpty);
+    }
+    Ok(move |case: &mut Case| {
+        case.team = p.members;
+        case.team_formed_at.get_or_insert(on.at);
+        case.status = Status::Investigating;
+    })
+}
+
+/// §3.3.1: every step has a description, a time point and a person responsible.
+fn investigation_planned(
+    _: &Case,
+    on: On,
+    p: InvestigationPlanned,
+) -> Checked<impl Change + use<>> {
+    let complete = !p.steps.is_empty()
+        && p.steps.iter().all(|s| {
+            !s.description.is_blank()
+                && s.due.is_some()
+                && s.owner.as_deref().is_some_and(|o| !blank(o))
+        });
+    if !complete {
+        return Err(CaseError::InvestigationPlanIncomplete);
+    }
+    Ok(move |case: &mut Case| case.investigation_planned_at = Some(on.at))
+}
+
+/// §3.2.3: an interview counts only when the record is signed.
+fn evidence_added(_: &Case, on: On, p: EvidenceAdded) -> Checked<impl Change + use<>> {
+    if p.kind == EvidenceKind::Interview && p.signed != Some(true) {
+        return Err(CaseError::UnsignedInterview);
+    }
+    Ok(move |case: &mut Case| case.evidence.push((p.kind, on.at)))
+}
+
+/// §3.3.3: progress told to the complainant.
+fn progress_reported(_: &Case, on: On, _: ProgressReported) -> Checked<impl Change + use<>> {
+    Ok(move |case: &mut Case| case.progress_reports.push(on.at))
+}
+
+/// §4.1.1: a plan has its analysis, responsibility, measures and time points.
+fn plan_submitted(_: &Case, on: On, p: PlanSubmitted) -> Checked<impl Change + use<>> {
+    let mut missing = Vec::new();
+    if p.analysis.is_blank() {
+        missing.push("analysis");
+    }
+    if p.responsibility.is_blank() {
+        missing.push("responsibility");
+    }
+    if p.measures.is_blank() {
+        missing.push("measures");
+    }
+    if p.time_points.is_empty() || p.time_points.iter().any(|t| t.what.is_blank()) {
+        missing.push("time_points");
+    }
+    if !missing.is_empty() {
+        return Err(CaseError::PlanIncomplete { missing });
+    }
+    Ok(move |case: &mut Case| {
+        case.findings = p.findings;
+        case.plan_submitted.push(on.at);
+        case.status = Status::PlanDrafted;
+    })
+}
+
+/// §4.1.2: an extension (complex or major cases only: [`precheck`]) moves the plan limit
+/// later, never beyond the extended limit.
+fn plan_extended(case: &Case, _: On, p: PlanExtended) -> Checked<impl Change + use<>> {
+    let registered = case.registered_at.unwrap_or(case.received_at);
+    let calendar = case.policy.calendar();
+    let deadlines = case.policy.deadlines();
+    let cap = period::end(calendar, registered, deadlines.plan_extended_max)
+        .map_err(|_| CaseError::ExtensionBeyondCap)?;
+    if p.until > cap.last_day {
+        return Err(CaseError::ExtensionBeyondCap);
+    }
+    let current: NaiveDate = match case.plan_extended_until {
+        Some(day) => day,
+        None => {
+            period::end(calendar, registered, deadlines.plan)
+                .map_err(|_| CaseError::ExtensionNotLater)?
+                .last_day
+        }
+    };
+    if p.until <= current {
+        return Err(CaseError::ExtensionNotLater);
+    }
+    Ok(move |case: &mut Case| case.plan_extended_until = Some(p.until))
+}
+
+/// §4.2: only management returns a plan.
+fn plan_returned(_: &Case, on: On, _: PlanReturned) -> Checked<impl Change + use<>> {
+    require_role(on, ActorRole::Management, CaseError::ApproverNotManagement)?;
+    Ok(move |case: &mut Case| {
+        case.plan_returned.push(on.at);
+        case.status = Status::PlanReturned;
+    })
+}
+
+/// §4.2: only management approves a plan.
+fn plan_approved(_: &Case, on: On, _: PlanApproved) -> Checked<impl Change + use<>> {
+    require_role(on, ActorRole::Management, CaseError::ApproverNotManagement)?;
+    Ok(move |case: &mut Case| {
+        case.approved_at = Some(on.at);
+        case.status = Status::Approved;
+    })
+}
+
+/// §4.3.1: implementation opens the first handling round.
+fn implementation_started(
+    _: &Case,
+    on: On,
+    p: ImplementationStarted,
+) -> Checked<impl Change + use<>> {
+    Ok(move |case: &mut Case| {
+        if let Some(d) = p.department {
+            case.department = Some(d);
+        }
+        case.rounds.push(Round {
+            rehandling: false,
+            started: on.at,
+            completed: None,
+            fed_back: None,
+            satisfaction: None,
+        });
+        case.status = Status::Implementing;
+    })
+}
+
+/// §4.3.2: a problem raised with the team.
+fn problem_raised(_: &Case, _: On, _: ProblemRaised) -> Checked<impl Change + use<>> {
+    Ok(move |case: &mut Case| case.problems += 1)
+}
+
+/// §4.4.1: handling complete (once per round: [`precheck`]); the feedback clock starts.
+fn implementation_completed(
+    _: &Case,
+    on: On,
+    _: ImplementationCompleted,
+) -> Checked<impl Change + use<>> {
+    Ok(move |case: &mut Case| complete_round(case, on.at))
+}
+
+fn complete_round(case: &mut Case, at: Instant) {
+    if let Some(round) = case.rounds.last_mut() {
+        round.completed = Some(at);
+    }
+}
+
+/// §4.4.1, §4.4.2: the result goes back after handling is complete ([`precheck`]), with a
+/// written report of process and result.
+fn result_fed_back(_: &Case, on: On, p: ResultFedBack) -> Checked<impl Change + use<>> {
+    let mut missing = Vec::new();
+    if p.process.is_blank() {
+        missing.push("process");
+    }
+    if p.result.is_blank() {
+        missing.push("result");
+    }
+    if !missing.is_empty() {
+        return Err(CaseError::ReportIncomplete { missing });
+    }
+    Ok(move |case: &mut Case| {
+        if let Some(round) = case.rounds.last_mut() {
+            round.fed_back = Some(on.at);
+            round.satisfaction = Some(p.satisfaction);
+        }
+        case.status = Status::ResultFedBack;
+    })
+}
+
+/// §5.1.2: an objection opens a re-handling round; its clock runs from the objection.
+fn objection_raised(_: &Case, on: On, _: ObjectionRaised) -> Checked<impl Change + use<>> {
+    Ok(move |case: &mut Case| {
+        case.objections.push(on.at);
+        case.rounds.push(Round {
+            rehandling: true,
+            started: on.at,
+            completed: None,
+            fed_back: None,
+            satisfaction: None,
+        });
+        case.status = Status::Objection;
+    })
+}
+
+/// §5.1.2: the department handles the complaint again.
+fn rehandling_started(_: &Case, _: On, _: RehandlingStarted) -> Checked<impl Change + use<>> {
+    Ok(move |case: &mut Case| case.status = Status::Rehandling)
+}
+
+/// §5.1.2: re-handling complete (once per round: [`precheck`]); the feedback clock starts.
+fn rehandling_completed(_: &Case, on: On, _: RehandlingCompleted) -> Checked<impl Change + use<>> {
+    Ok(move |case: &mut Case| complete_round(case, on.at))
+}
+
+/// §5.2: the follow-up visit, with the complainant's satisfaction and suggestions.
+fn follow_up_visited(_: &Case, on: On, p: FollowUpVisited) -> Checked<impl Change + use<>> {
+    let follow_up = FollowUp {
+        at: on.at,
+        satisfaction: p.satisfaction,
+        suggestions: p.suggestions.as_ref().is_some_and(|s| !s.is_blank()),
+    };
+    Ok(move |case: &mut Case| {
+        case.follow_ups.push(follow_up);
+        case.status = Status::FollowedUp;
+    })
+}
+
+/// §5.2.1: the case is closed.
+fn closed(_: &Case, on: On, _: Closed) -> Checked<impl Change + use<>> {
+    Ok(move |case: &mut Case| {
+        case.closed_at = Some(on.at);
+        case.status = Status::Closed;
+    })
+}
+
+/// §6.2.1: the archive file holds its five documents.
+fn archived(_: &Case, on: On, p: Archived) -> Checked<impl Change + use<>> {
+    let missing = archive::missing_documents(&p.documents);
+    if !missing.is_empty() {
+        return Err(CaseError::ArchiveIncomplete { missing });
+    }
+    let mut filed: Vec<Document> = p.documents;
+    filed.sort();
+    filed.dedup();
+    Ok(move |case: &mut Case| {
+        case.documents = filed;
+        case.archived_at = Some(on.at);
+        case.status = Status::Archived;
+    })
+}
+
+/// §6.2.2: a legal hold forbids destruction.
+fn legal_hold_placed(_: &Case, _: On, _: LegalHoldPlaced) -> Checked<impl Change + use<>> {
+    Ok(move |case: &mut Case| case.legal_hold = true)
+}
+
+/// §6.2.2: the legal hold ended.
+fn legal_hold_released(_: &Case, _: On, _: LegalHoldReleased) -> Checked<impl Change + use<>> {
+    Ok(move |case: &mut Case| case.legal_hold = false)
+}
+
+/// §6.2.2: only company leadership approves destruction.
+fn destruction_approved(_: &Case, on: On, _: DestructionApproved) -> Checked<impl Change + use<>> {
+    require_role(on, ActorRole::Leadership, CaseError::ApproverNotLeadership)?;
+    Ok(move |case: &mut Case| case.destruction_approved_at = Some(on.at))
+}
+
+/// §6.2.2: destruction after the retention period, with leadership's approval, without a
+/// legal hold.
+fn destroyed(case: &Case, on: On, _: Destroyed) -> Checked<impl Change + use<>> {
+    let offset = case.policy.office_offset();
+    let archived_on = case
+        .archived_on()
+        .unwrap_or_else(|| office_date(on.at, offset));
+    let decision = archive::may_destroy_with(
+        case.policy.calendar(),
+        case.policy.retention().period,
+        archived_on,
+        case.destruction_approved_at.map(|a| office_date(a, offset)),
+        case.legal_hold,
+        office_date(on.at, offset),
+    )
+    .map_err(|_| CaseError::DestructionRefused {
+        reason: archive::Refusal::RetentionNotExpired,
+    })?;
+    if let Some(reason) = decision.reason {
+        return Err(CaseError::DestructionRefused { reason });
+    }
+    Ok(move |case: &mut Case| {
+        case.destroyed_at = Some(on.at);
+        case.status = Status::Destroyed;
+    })
 }

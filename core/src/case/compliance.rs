@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::event::{EvidenceKind, Satisfaction, TeamRole};
+use super::payload::{EvidenceKind, Satisfaction, TeamRole};
 use super::schedule::{SlaState, Stage};
 use super::{Case, Status};
 use crate::time::Instant;

@@ -1,9 +1,9 @@
 //! Events: what happened to a case, in the JSON form a host stores.
 //!
 //! Every event is an object with a `type`, an `at` instant (RFC 3339 with offset) and,
-//! optionally, who did it (`by`, a staff id) in which `role`; the other keys depend on the
-//! type. Unknown keys are errors (`case.invalid_event` naming the key), an unknown type is
-//! `case.unknown_event`.
+//! optionally, who did it (`by`, a staff id) in which `role`; the other keys are the payload of
+//! its type (one struct per type, in [`payload`](super::payload)). Unknown keys are errors
+//! (`case.invalid_event` naming the key), an unknown type is `case.unknown_event`.
 //!
 //! ```json
 //! {"type": "received", "at": "2025-09-26T10:00:00+08:00", "channel": "hotline",
@@ -11,113 +11,160 @@
 //!  "content": "…"}
 //! {"type": "plan_approved", "at": "2025-10-09T15:00:00+08:00", "by": "m-001", "role": "management"}
 //! ```
+//!
+//! The event types are declared once, in the `events!` table of this file: each line gives
+//! the variant, its payload struct, its name in JSON and its clause, and the table makes
+//! [`EventKind`], [`EventBody`] and the reading of each type from it.
 
-use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use super::CaseError;
-use crate::accountability::Finding;
-use crate::archive::Document;
-use crate::confidential::Confidential;
-use crate::intake::{Complaint, Field};
-use crate::number::ComplaintNumber;
+use super::payload::*;
+use crate::intake::Complaint;
 use crate::time::{Instant, format_instant, parse_instant};
-use crate::triage::{Complexity, Severity, Urgency};
 use crate::vocabulary::vocabulary;
 
-vocabulary! {
-    /// The type of an event, in the order of a case's life.
-    pub enum EventKind("event type", "case.unknown_event") {
-        /// §2.2.1: the complaint arrived.
-        Received = "received",
-        /// §2.2.1: the registrar asked the complainant for missing information.
-        InformationRequested = "information_requested",
-        /// §2.2.1: the complainant supplied it.
-        InformationSupplied = "information_supplied",
-        /// §2.2.1, §2.2.3: initial registration, with the complaint number.
-        Registered = "registered",
-        /// §2.2.2: category and department concerned.
-        Classified = "classified",
-        /// §2.2.4: severity, urgency and complexity.
-        Assessed = "assessed",
-        /// §3.1: the investigation team.
-        TeamFormed = "team_formed",
-        /// §3.3.1: the written investigation plan.
-        InvestigationPlanned = "investigation_planned",
-        /// §3.2: a piece of evidence.
-        EvidenceAdded = "evidence_added",
-        /// §3.3.3: the complainant was told of progress.
-        ProgressReported = "progress_reported",
-        /// §4.1.1: the handling plan, for management review.
-        PlanSubmitted = "plan_submitted",
-        /// §4.1.2: the plan limit extended (complex or major complaints).
-        PlanExtended = "plan_extended",
-        /// §4.2: management sent the plan back for modification.
-        PlanReturned = "plan_returned",
-        /// §4.2: management approved the plan.
-        PlanApproved = "plan_approved",
-        /// §4.3.1: the responsible department started implementing.
-        ImplementationStarted = "implementation_started",
-        /// §4.3.2: the department raised a problem with the team.
-        ProblemRaised = "problem_raised",
-        /// §4.4.1: implementation complete.
-        ImplementationCompleted = "implementation_completed",
-        /// §4.4.1, §4.4.2: the result went to the complainant, with the written report.
-        ResultFedBack = "result_fed_back",
-        /// §5.1.2: the complainant is not satisfied or objects.
-        ObjectionRaised = "objection_raised",
-        /// §5.1.2: the department handles it again.
-        RehandlingStarted = "rehandling_started",
-        /// §5.1.2: re-handling complete.
-        RehandlingCompleted = "rehandling_completed",
-        /// §5.2: the follow-up visit.
-        FollowUpVisited = "follow_up_visited",
-        /// The case is closed.
-        Closed = "closed",
-        /// §6.2.1: filed in the archive with its documents.
-        Archived = "archived",
-        /// §6.2.2: a legal hold forbids destruction.
-        LegalHoldPlaced = "legal_hold_placed",
-        /// §6.2.2: the legal hold ended.
-        LegalHoldReleased = "legal_hold_released",
-        /// §6.2.2: company leadership approved destruction.
-        DestructionApproved = "destruction_approved",
-        /// §6.2.2: the files were destroyed.
-        Destroyed = "destroyed",
-    }
+/// Declares the event types: [`EventKind`] (the names, a closed vocabulary), its clauses,
+/// [`EventBody`] (one variant per type, holding its payload) and how each is read.
+macro_rules! events {
+    ($(
+        $(#[doc = $doc:literal])*
+        $variant:ident($payload:ty) = $name:literal, $clause:literal;
+    )+) => {
+        vocabulary! {
+            /// The type of an event, in the order of a case's life.
+            pub enum EventKind("event type", "case.unknown_event") {
+                $($(#[doc = $doc])* $variant = $name,)+
+            }
+        }
+
+        impl EventKind {
+            /// The clause that governs the event.
+            pub fn clause(self) -> &'static str {
+                match self {
+                    $(EventKind::$variant => $clause,)+
+                }
+            }
+        }
+
+        /// What happened: the event's type with its payload. Serializes as the payload's keys
+        /// (without `type`, which [`Event`] adds).
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[serde(untagged)]
+        #[non_exhaustive]
+        pub enum EventBody {
+            $($(#[doc = $doc])* $variant($payload),)+
+        }
+
+        impl EventBody {
+            /// The type of the event.
+            pub fn kind(&self) -> EventKind {
+                match self {
+                    $(EventBody::$variant(_) => EventKind::$variant,)+
+                }
+            }
+
+            /// Reads the payload of a `kind` event from the keys left after the envelope.
+            fn read(kind: EventKind, map: Map<String, Value>) -> Result<EventBody, CaseError> {
+                Ok(match kind {
+                    $(EventKind::$variant => EventBody::$variant(payload(map)?),)+
+                })
+            }
+        }
+
+        $(
+            impl From<$payload> for EventBody {
+                fn from(payload: $payload) -> Self {
+                    EventBody::$variant(payload)
+                }
+            }
+        )+
+    };
 }
 
-impl EventKind {
-    /// The clause that governs the event.
-    pub fn clause(self) -> &'static str {
-        match self {
-            EventKind::Received
-            | EventKind::InformationRequested
-            | EventKind::InformationSupplied
-            | EventKind::Registered => "§2.2.1",
-            EventKind::Classified => "§2.2.2",
-            EventKind::Assessed => "§2.2.4",
-            EventKind::TeamFormed => "§3.1",
-            EventKind::InvestigationPlanned => "§3.3.1",
-            EventKind::EvidenceAdded => "§3.2",
-            EventKind::ProgressReported => "§3.3.3",
-            EventKind::PlanSubmitted => "§4.1.1",
-            EventKind::PlanExtended => "§4.1.2",
-            EventKind::PlanReturned | EventKind::PlanApproved => "§4.2",
-            EventKind::ImplementationStarted => "§4.3.1",
-            EventKind::ProblemRaised => "§4.3.2",
-            EventKind::ImplementationCompleted | EventKind::ResultFedBack => "§4.4.1",
-            EventKind::ObjectionRaised
-            | EventKind::RehandlingStarted
-            | EventKind::RehandlingCompleted => "§5.1.2",
-            EventKind::FollowUpVisited | EventKind::Closed => "§5.2.1",
-            EventKind::Archived => "§6.2.1",
-            EventKind::LegalHoldPlaced
-            | EventKind::LegalHoldReleased
-            | EventKind::DestructionApproved
-            | EventKind::Destroyed => "§6.2.2",
+events! {
+    /// §2.2.1: the complaint arrived; its `received_at` is the event's `at` unless given.
+    Received(Complaint) = "received", "§2.2.1";
+    /// §2.2.1: the registrar asked the complainant for missing information.
+    InformationRequested(InformationRequested) = "information_requested", "§2.2.1";
+    /// §2.2.1: the complainant supplied it.
+    InformationSupplied(InformationSupplied) = "information_supplied", "§2.2.1";
+    /// §2.2.1, §2.2.3: initial registration, with the complaint number.
+    Registered(Registered) = "registered", "§2.2.1";
+    /// §2.2.2: category and department concerned.
+    Classified(Classified) = "classified", "§2.2.2";
+    /// §2.2.4: severity, urgency and complexity.
+    Assessed(Assessed) = "assessed", "§2.2.4";
+    /// §3.1: the investigation team.
+    TeamFormed(TeamFormed) = "team_formed", "§3.1";
+    /// §3.3.1: the written investigation plan.
+    InvestigationPlanned(InvestigationPlanned) = "investigation_planned", "§3.3.1";
+    /// §3.2: a piece of evidence.
+    EvidenceAdded(EvidenceAdded) = "evidence_added", "§3.2";
+    /// §3.3.3: the complainant was told of progress.
+    ProgressReported(ProgressReported) = "progress_reported", "§3.3.3";
+    /// §4.1.1: the handling plan, for management review.
+    PlanSubmitted(PlanSubmitted) = "plan_submitted", "§4.1.1";
+    /// §4.1.2: the plan limit extended (complex or major complaints).
+    PlanExtended(PlanExtended) = "plan_extended", "§4.1.2";
+    /// §4.2: management sent the plan back for modification.
+    PlanReturned(PlanReturned) = "plan_returned", "§4.2";
+    /// §4.2: management approved the plan.
+    PlanApproved(PlanApproved) = "plan_approved", "§4.2";
+    /// §4.3.1: the responsible department started implementing.
+    ImplementationStarted(ImplementationStarted) = "implementation_started", "§4.3.1";
+    /// §4.3.2: the department raised a problem with the team.
+    ProblemRaised(ProblemRaised) = "problem_raised", "§4.3.2";
+    /// §4.4.1: implementation complete.
+    ImplementationCompleted(ImplementationCompleted) = "implementation_completed", "§4.4.1";
+    /// §4.4.1, §4.4.2: the result went to the complainant, with the written report.
+    ResultFedBack(ResultFedBack) = "result_fed_back", "§4.4.1";
+    /// §5.1.2: the complainant is not satisfied or objects.
+    ObjectionRaised(ObjectionRaised) = "objection_raised", "§5.1.2";
+    /// §5.1.2: the department handles it again.
+    RehandlingStarted(RehandlingStarted) = "rehandling_started", "§5.1.2";
+    /// §5.1.2: re-handling complete.
+    RehandlingCompleted(RehandlingCompleted) = "rehandling_completed", "§5.1.2";
+    /// §5.2: the follow-up visit.
+    FollowUpVisited(FollowUpVisited) = "follow_up_visited", "§5.2.1";
+    /// The case is closed.
+    Closed(Closed) = "closed", "§5.2.1";
+    /// §6.2.1: filed in the archive with its documents.
+    Archived(Archived) = "archived", "§6.2.1";
+    /// §6.2.2: a legal hold forbids destruction.
+    LegalHoldPlaced(LegalHoldPlaced) = "legal_hold_placed", "§6.2.2";
+    /// §6.2.2: the legal hold ended.
+    LegalHoldReleased(LegalHoldReleased) = "legal_hold_released", "§6.2.2";
+    /// §6.2.2: company leadership approved destruction.
+    DestructionApproved(DestructionApproved) = "destruction_approved", "§6.2.2";
+    /// §6.2.2: the files were destroyed.
+    Destroyed(Destroyed) = "destroyed", "§6.2.2";
+}
+
+impl EventBody {
+    /// Reads the body of a `kind` event at `at` from its payload keys. A `received` event's
+    /// complaint was received at `at` unless it says otherwise (`received_at`).
+    fn from_json(
+        kind: EventKind,
+        at: Instant,
+        map: Map<String, Value>,
+    ) -> Result<EventBody, CaseError> {
+        let mut body = EventBody::read(kind, map)?;
+        if let EventBody::Received(complaint) = &mut body {
+            complaint.received_at.get_or_insert(at);
+        }
+        Ok(body)
+    }
+
+    /// The payload keys of the body.
+    fn to_json(&self) -> Map<String, Value> {
+        // Every payload is a struct of strings, numbers, dates and lists of them: serde_json
+        // writes it as an object and has no error to give.
+        match serde_json::to_value(self) {
+            Ok(Value::Object(map)) => map,
+            _ => Map::new(),
         }
     }
 }
@@ -138,295 +185,6 @@ vocabulary! {
     }
 }
 
-vocabulary! {
-    /// A member's role on the investigation team (§3.1).
-    pub enum TeamRole("team role", "case.unknown_team_role") {
-        /// Head of a department concerned.
-        DepartmentHead = "department_head",
-        /// Technical specialist.
-        TechnicalSpecialist = "technical_specialist",
-        /// Legal staff.
-        Legal = "legal",
-        /// Anyone else.
-        Other = "other",
-    }
-}
-
-vocabulary! {
-    /// A method of investigation (§3.2).
-    pub enum EvidenceKind("evidence kind", "case.unknown_evidence_kind") {
-        /// §3.2.1: review of documents and records.
-        DocumentReview = "document_review",
-        /// §3.2.2: site inspection.
-        SiteInspection = "site_inspection",
-        /// §3.2.3: an interview, recorded and signed by the person interviewed.
-        Interview = "interview",
-        /// §3.2.4: data analysis.
-        DataAnalysis = "data_analysis",
-    }
-}
-
-vocabulary! {
-    /// Who was interviewed (§3.2.3).
-    pub enum Interviewee("interviewee", "case.unknown_interviewee") {
-        /// The complainant.
-        Complainant = "complainant",
-        /// A member of staff.
-        Staff = "staff",
-        /// A witness.
-        Witness = "witness",
-    }
-}
-
-vocabulary! {
-    /// The complainant's satisfaction (§4.4.2, §5.2.2).
-    pub enum Satisfaction("satisfaction", "case.unknown_satisfaction") {
-        /// Satisfied.
-        Satisfied = "satisfied",
-        /// Not satisfied.
-        Unsatisfied = "unsatisfied",
-        /// Not stated.
-        Unknown = "unknown",
-    }
-}
-
-vocabulary! {
-    /// How a follow-up visit was made (§5.2.1).
-    pub enum FollowUpMethod("follow-up method", "case.unknown_follow_up_method") {
-        /// By phone.
-        Phone = "phone",
-        /// By questionnaire.
-        Questionnaire = "questionnaire",
-    }
-}
-
-/// Free text that may mention people: kept out of `Debug`.
-pub type Text = Confidential<String>;
-
-/// A member of the investigation team.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Member {
-    /// Staff id.
-    pub id: String,
-    /// Role on the team.
-    pub role: TeamRole,
-    /// Department, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub department: Option<String>,
-}
-
-/// A step of the investigation plan (§3.3.1): what, by when, who.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Step {
-    /// What is done.
-    pub description: Text,
-    /// The time point.
-    pub due: Option<NaiveDate>,
-    /// The person responsible (staff id).
-    pub owner: Option<String>,
-}
-
-/// A time point of a handling plan (§4.1.1).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TimePoint {
-    /// What is done.
-    pub what: Text,
-    /// By when.
-    pub due: NaiveDate,
-}
-
-/// What happened, with the data of its type.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum EventBody {
-    /// The complaint arrived; its `received_at` is the event's `at` unless given.
-    Received(Complaint),
-    /// Missing information requested from the complainant.
-    InformationRequested {
-        /// What is asked for.
-        fields: Vec<Field>,
-    },
-    /// The complainant supplied information; absent fields stay as they were.
-    InformationSupplied {
-        /// The name.
-        name: Option<Text>,
-        /// Contact details.
-        contact: Option<Text>,
-        /// The content.
-        content: Option<Text>,
-    },
-    /// Initial registration with the complaint number.
-    Registered {
-        /// The number issued.
-        number: ComplaintNumber,
-    },
-    /// Classification.
-    Classified {
-        /// A category code of the policy.
-        category: String,
-        /// The department concerned; the category's default when absent.
-        department: Option<String>,
-    },
-    /// Initial assessment.
-    Assessed {
-        /// Severity.
-        severity: Severity,
-        /// Urgency.
-        urgency: Urgency,
-        /// Complexity.
-        complexity: Complexity,
-    },
-    /// The investigation team.
-    TeamFormed {
-        /// Members.
-        members: Vec<Member>,
-    },
-    /// The written investigation plan.
-    InvestigationPlanned {
-        /// Steps.
-        steps: Vec<Step>,
-    },
-    /// A piece of evidence.
-    EvidenceAdded {
-        /// Method.
-        kind: EvidenceKind,
-        /// For interviews: whether the record is signed by the person interviewed.
-        signed: Option<bool>,
-        /// For interviews: who.
-        interviewee: Option<Interviewee>,
-        /// A summary.
-        summary: Option<Text>,
-    },
-    /// Progress told to the complainant.
-    ProgressReported {
-        /// A note.
-        note: Option<Text>,
-    },
-    /// The handling plan (§4.1.1): all four parts are required.
-    PlanSubmitted {
-        /// Problem analysis.
-        analysis: Text,
-        /// Responsibility determination.
-        responsibility: Text,
-        /// Measures.
-        measures: Text,
-        /// Time points.
-        time_points: Vec<TimePoint>,
-        /// Responsibility findings (§8.1), decided by the discipline table.
-        findings: Vec<Finding>,
-    },
-    /// The plan limit extended to the end of `until`.
-    PlanExtended {
-        /// The new last day.
-        until: NaiveDate,
-        /// Why.
-        reason: Text,
-    },
-    /// The plan sent back for modification.
-    PlanReturned {
-        /// Why.
-        reason: Text,
-    },
-    /// The plan approved.
-    PlanApproved,
-    /// Implementation started.
-    ImplementationStarted {
-        /// The responsible department.
-        department: Option<String>,
-    },
-    /// A problem raised during implementation.
-    ProblemRaised {
-        /// The problem.
-        description: Text,
-    },
-    /// Implementation complete.
-    ImplementationCompleted,
-    /// The result fed back, with the written report (§4.4.2).
-    ResultFedBack {
-        /// The handling process.
-        process: Text,
-        /// The result.
-        result: Text,
-        /// The complainant's satisfaction.
-        satisfaction: Satisfaction,
-    },
-    /// The complainant objects.
-    ObjectionRaised {
-        /// Why.
-        reason: Text,
-    },
-    /// Re-handling started.
-    RehandlingStarted,
-    /// Re-handling complete.
-    RehandlingCompleted,
-    /// The follow-up visit.
-    FollowUpVisited {
-        /// Phone or questionnaire.
-        method: FollowUpMethod,
-        /// Satisfaction.
-        satisfaction: Satisfaction,
-        /// Suggestions.
-        suggestions: Option<Text>,
-    },
-    /// Closed.
-    Closed,
-    /// Archived with its documents.
-    Archived {
-        /// The documents filed.
-        documents: Vec<Document>,
-    },
-    /// A legal hold.
-    LegalHoldPlaced {
-        /// Why.
-        reason: Text,
-    },
-    /// The legal hold ended.
-    LegalHoldReleased,
-    /// Leadership approved destruction.
-    DestructionApproved,
-    /// Destroyed.
-    Destroyed,
-}
-
-impl EventBody {
-    /// The type of the event.
-    pub fn kind(&self) -> EventKind {
-        match self {
-            EventBody::Received(_) => EventKind::Received,
-            EventBody::InformationRequested { .. } => EventKind::InformationRequested,
-            EventBody::InformationSupplied { .. } => EventKind::InformationSupplied,
-            EventBody::Registered { .. } => EventKind::Registered,
-            EventBody::Classified { .. } => EventKind::Classified,
-            EventBody::Assessed { .. } => EventKind::Assessed,
-            EventBody::TeamFormed { .. } => EventKind::TeamFormed,
-            EventBody::InvestigationPlanned { .. } => EventKind::InvestigationPlanned,
-            EventBody::EvidenceAdded { .. } => EventKind::EvidenceAdded,
-            EventBody::ProgressReported { .. } => EventKind::ProgressReported,
-            EventBody::PlanSubmitted { .. } => EventKind::PlanSubmitted,
-            EventBody::PlanExtended { .. } => EventKind::PlanExtended,
-            EventBody::PlanReturned { .. } => EventKind::PlanReturned,
-            EventBody::PlanApproved => EventKind::PlanApproved,
-            EventBody::ImplementationStarted { .. } => EventKind::ImplementationStarted,
-            EventBody::ProblemRaised { .. } => EventKind::ProblemRaised,
-            EventBody::ImplementationCompleted => EventKind::ImplementationCompleted,
-            EventBody::ResultFedBack { .. } => EventKind::ResultFedBack,
-            EventBody::ObjectionRaised { .. } => EventKind::ObjectionRaised,
-            EventBody::RehandlingStarted => EventKind::RehandlingStarted,
-            EventBody::RehandlingCompleted => EventKind::RehandlingCompleted,
-            EventBody::FollowUpVisited { .. } => EventKind::FollowUpVisited,
-            EventBody::Closed => EventKind::Closed,
-            EventBody::Archived { .. } => EventKind::Archived,
-            EventBody::LegalHoldPlaced { .. } => EventKind::LegalHoldPlaced,
-            EventBody::LegalHoldReleased => EventKind::LegalHoldReleased,
-            EventBody::DestructionApproved => EventKind::DestructionApproved,
-            EventBody::Destroyed => EventKind::Destroyed,
-        }
-    }
-}
-
 /// One event of a case's history.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
@@ -441,13 +199,13 @@ pub struct Event {
 }
 
 impl Event {
-    /// An event without actor.
-    pub fn new(at: Instant, body: EventBody) -> Self {
+    /// An event without actor: `Event::new(at, Registered { number })`.
+    pub fn new(at: Instant, body: impl Into<EventBody>) -> Self {
         Event {
             at,
             by: None,
             role: None,
-            body,
+            body: body.into(),
         }
     }
 
@@ -512,13 +270,13 @@ impl Event {
             ),
             Some(_) => return Err(CaseError::invalid_event("role", "expected a string")),
         };
-        let body = body_from(kind, at, map)?;
+        let body = EventBody::from_json(kind, at, map)?;
         Ok(Event { at, by, role, body })
     }
 
     /// The event as a JSON value (the form [`Self::from_json_value`] reads).
     pub fn to_json_value(&self) -> Value {
-        let mut map = body_to(&self.body);
+        let mut map = self.body.to_json();
         map.insert("type".into(), Value::from(self.kind().as_str()));
         map.insert("at".into(), Value::from(format_instant(&self.at)));
         if let Some(by) = &self.by {
@@ -542,151 +300,6 @@ impl<'de> Deserialize<'de> for Event {
         Event::from_json_value(Value::deserialize(d)?).map_err(serde::de::Error::custom)
     }
 }
-
-// Payloads as serde structs, so that unknown and malformed keys are caught per type.
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FieldsPayload {
-    fields: Vec<Field>,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SuppliedPayload {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    name: Option<Text>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    contact: Option<Text>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    content: Option<Text>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RegisteredPayload {
-    number: ComplaintNumber,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ClassifiedPayload {
-    category: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    department: Option<String>,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AssessedPayload {
-    severity: Severity,
-    urgency: Urgency,
-    complexity: Complexity,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct MembersPayload {
-    members: Vec<Member>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StepsPayload {
-    steps: Vec<Step>,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EvidencePayload {
-    kind: EvidenceKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    signed: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    interviewee: Option<Interviewee>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    summary: Option<Text>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NotePayload {
-    #[serde(default)]
-    note: Option<Text>,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PlanPayload {
-    #[serde(default)]
-    analysis: Text,
-    #[serde(default)]
-    responsibility: Text,
-    #[serde(default)]
-    measures: Text,
-    #[serde(default)]
-    time_points: Vec<TimePoint>,
-    #[serde(default)]
-    findings: Vec<Finding>,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ExtendedPayload {
-    until: NaiveDate,
-    #[serde(default)]
-    reason: Text,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ReasonPayload {
-    #[serde(default)]
-    reason: Text,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DepartmentPayload {
-    #[serde(default)]
-    department: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DescriptionPayload {
-    #[serde(default)]
-    description: Text,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ReportPayload {
-    #[serde(default)]
-    process: Text,
-    #[serde(default)]
-    result: Text,
-    satisfaction: Option<Satisfaction>,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FollowUpPayload {
-    method: FollowUpMethod,
-    satisfaction: Satisfaction,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    suggestions: Option<Text>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DocumentsPayload {
-    documents: Vec<Document>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Empty {}
 
 fn payload<T: DeserializeOwned>(map: Map<String, Value>) -> Result<T, CaseError> {
     serde_path_to_error::deserialize(Value::Object(map)).map_err(|e| {
@@ -717,269 +330,147 @@ fn sanitize(message: &str) -> String {
     }
 }
 
-fn body_from(
-    kind: EventKind,
-    at: Instant,
-    map: Map<String, Value>,
-) -> Result<EventBody, CaseError> {
-    Ok(match kind {
-        EventKind::Received => {
-            let mut complaint: Complaint = payload(map)?;
-            complaint.received_at.get_or_insert(at);
-            EventBody::Received(complaint)
-        }
-        EventKind::InformationRequested => {
-            let p: FieldsPayload = payload(map)?;
-            EventBody::InformationRequested { fields: p.fields }
-        }
-        EventKind::InformationSupplied => {
-            let p: SuppliedPayload = payload(map)?;
-            EventBody::InformationSupplied {
-                name: p.name,
-                contact: p.contact,
-                content: p.content,
-            }
-        }
-        EventKind::Registered => {
-            let p: RegisteredPayload = payload(map)?;
-            EventBody::Registered { number: p.number }
-        }
-        EventKind::Classified => {
-            let p: ClassifiedPayload = payload(map)?;
-            EventBody::Classified {
-                category: p.category,
-                department: p.department,
-            }
-        }
-        EventKind::Assessed => {
-            let p: AssessedPayload = payload(map)?;
-            EventBody::Assessed {
-                severity: p.severity,
-                urgency: p.urgency,
-                complexity: p.complexity,
-            }
-        }
-        EventKind::TeamFormed => {
-            let p: MembersPayload = payload(map)?;
-            EventBody::TeamFormed { members: p.members }
-        }
-        EventKind::InvestigationPlanned => {
-            let p: StepsPayload = payload(map)?;
-            EventBody::InvestigationPlanned { steps: p.steps }
-        }
-        EventKind::EvidenceAdded => {
-            let p: EvidencePayload = payload(map)?;
-            EventBody::EvidenceAdded {
-                kind: p.kind,
-                signed: p.signed,
-                interviewee: p.interviewee,
-                summary: p.summary,
-            }
-        }
-        EventKind::ProgressReported => {
-            let p: NotePayload = payload(map)?;
-            EventBody::ProgressReported { note: p.note }
-        }
-        EventKind::PlanSubmitted => {
-            let p: PlanPayload = payload(map)?;
-            EventBody::PlanSubmitted {
-                analysis: p.analysis,
-                responsibility: p.responsibility,
-                measures: p.measures,
-                time_points: p.time_points,
-                findings: p.findings,
-            }
-        }
-        EventKind::PlanExtended => {
-            let p: ExtendedPayload = payload(map)?;
-            EventBody::PlanExtended {
-                until: p.until,
-                reason: p.reason,
-            }
-        }
-        EventKind::PlanReturned => {
-            let p: ReasonPayload = payload(map)?;
-            EventBody::PlanReturned { reason: p.reason }
-        }
-        EventKind::ImplementationStarted => {
-            let p: DepartmentPayload = payload(map)?;
-            EventBody::ImplementationStarted {
-                department: p.department,
-            }
-        }
-        EventKind::ProblemRaised => {
-            let p: DescriptionPayload = payload(map)?;
-            EventBody::ProblemRaised {
-                description: p.description,
-            }
-        }
-        EventKind::ResultFedBack => {
-            let p: ReportPayload = payload(map)?;
-            EventBody::ResultFedBack {
-                process: p.process,
-                result: p.result,
-                satisfaction: p.satisfaction.unwrap_or(Satisfaction::Unknown),
-            }
-        }
-        EventKind::ObjectionRaised => {
-            let p: ReasonPayload = payload(map)?;
-            EventBody::ObjectionRaised { reason: p.reason }
-        }
-        EventKind::FollowUpVisited => {
-            let p: FollowUpPayload = payload(map)?;
-            EventBody::FollowUpVisited {
-                method: p.method,
-                satisfaction: p.satisfaction,
-                suggestions: p.suggestions,
-            }
-        }
-        EventKind::Archived => {
-            let p: DocumentsPayload = payload(map)?;
-            EventBody::Archived {
-                documents: p.documents,
-            }
-        }
-        EventKind::LegalHoldPlaced => {
-            let p: ReasonPayload = payload(map)?;
-            EventBody::LegalHoldPlaced { reason: p.reason }
-        }
-        EventKind::PlanApproved
-        | EventKind::ImplementationCompleted
-        | EventKind::RehandlingStarted
-        | EventKind::RehandlingCompleted
-        | EventKind::Closed
-        | EventKind::LegalHoldReleased
-        | EventKind::DestructionApproved
-        | EventKind::Destroyed => {
-            payload::<Empty>(map)?;
-            match kind {
-                EventKind::PlanApproved => EventBody::PlanApproved,
-                EventKind::ImplementationCompleted => EventBody::ImplementationCompleted,
-                EventKind::RehandlingStarted => EventBody::RehandlingStarted,
-                EventKind::RehandlingCompleted => EventBody::RehandlingCompleted,
-                EventKind::Closed => EventBody::Closed,
-                EventKind::LegalHoldReleased => EventBody::LegalHoldReleased,
-                EventKind::DestructionApproved => EventBody::DestructionApproved,
-                _ => EventBody::Destroyed,
-            }
-        }
-    })
-}
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
 
-fn to_map<T: Serialize>(value: &T) -> Map<String, Value> {
-    match serde_json::to_value(value) {
-        Ok(Value::Object(map)) => map,
-        _ => Map::new(),
+    use super::*;
+    use crate::error::ErrorCode;
+
+    const AT: &str = "2025-09-26T10:00:00+08:00";
+
+    /// The smallest stored form of each type, and how it is written back: keys that may be
+    /// left out are written with their default, optional keys stay absent (the complaint of a
+    /// `received` event writes its personal fields as null, and its time of receipt).
+    fn smallest(kind: EventKind) -> (Value, Value) {
+        let same = |payload: Value| (payload.clone(), payload);
+        match kind {
+            EventKind::Received => (
+                json!({"channel": "hotline", "complainant_kind": "customer"}),
+                json!({"channel": "hotline", "complainant_kind": "customer", "received_at": AT,
+                       "name": null, "contact": null, "content": null, "subject": null}),
+            ),
+            EventKind::InformationRequested => same(json!({"fields": ["contact"]})),
+            EventKind::Registered => same(json!({"number": "25090001"})),
+            EventKind::Classified => same(json!({"category": "product_quality"})),
+            EventKind::Assessed => {
+                same(json!({"severity": "general", "urgency": "normal", "complexity": "simple"}))
+            }
+            EventKind::TeamFormed => same(json!({"members": [{"id": "s-1", "role": "legal"}]})),
+            EventKind::InvestigationPlanned => {
+                same(json!({"steps": [{"description": "review", "due": null, "owner": null}]}))
+            }
+            EventKind::EvidenceAdded => same(json!({"kind": "data_analysis"})),
+            EventKind::PlanSubmitted => (
+                json!({}),
+                json!({"analysis": "", "responsibility": "", "measures": "",
+                       "time_points": [], "findings": []}),
+            ),
+            EventKind::PlanExtended => (
+                json!({"until": "2025-10-20"}),
+                json!({"until": "2025-10-20", "reason": ""}),
+            ),
+            EventKind::PlanReturned | EventKind::ObjectionRaised | EventKind::LegalHoldPlaced => {
+                (json!({}), json!({"reason": ""}))
+            }
+            EventKind::ProblemRaised => (json!({}), json!({"description": ""})),
+            EventKind::ResultFedBack => (
+                json!({"satisfaction": null}),
+                json!({"process": "", "result": "", "satisfaction": "unknown"}),
+            ),
+            EventKind::FollowUpVisited => {
+                same(json!({"method": "phone", "satisfaction": "satisfied"}))
+            }
+            EventKind::Archived => same(json!({"documents": ["registration_form"]})),
+            _ => same(json!({})),
+        }
     }
-}
 
-fn one<T: Serialize>(key: &str, value: &T) -> Map<String, Value> {
-    let mut map = Map::new();
-    map.insert(
-        key.into(),
-        serde_json::to_value(value).unwrap_or(Value::Null),
-    );
-    map
-}
+    fn with_envelope(kind: EventKind, payload: Value) -> Value {
+        let Value::Object(mut map) = payload else {
+            panic!("a payload is an object")
+        };
+        map.insert("type".into(), kind.as_str().into());
+        map.insert("at".into(), AT.into());
+        Value::Object(map)
+    }
 
-fn body_to(body: &EventBody) -> Map<String, Value> {
-    match body {
-        EventBody::Received(complaint) => to_map(complaint),
-        EventBody::InformationRequested { fields } => one("fields", fields),
-        EventBody::InformationSupplied {
-            name,
-            contact,
-            content,
-        } => to_map(&SuppliedPayload {
-            name: name.clone(),
-            contact: contact.clone(),
-            content: content.clone(),
-        }),
-        EventBody::Registered { number } => one("number", number),
-        EventBody::Classified {
-            category,
-            department,
-        } => to_map(&ClassifiedPayload {
-            category: category.clone(),
-            department: department.clone(),
-        }),
-        EventBody::Assessed {
-            severity,
-            urgency,
-            complexity,
-        } => to_map(&AssessedPayload {
-            severity: *severity,
-            urgency: *urgency,
-            complexity: *complexity,
-        }),
-        EventBody::TeamFormed { members } => one("members", members),
-        EventBody::InvestigationPlanned { steps } => one("steps", steps),
-        EventBody::EvidenceAdded {
-            kind,
-            signed,
-            interviewee,
-            summary,
-        } => to_map(&EvidencePayload {
-            kind: *kind,
-            signed: *signed,
-            interviewee: *interviewee,
-            summary: summary.clone(),
-        }),
-        EventBody::ProgressReported { note } => match note {
-            Some(note) => one("note", note),
-            None => Map::new(),
-        },
-        EventBody::PlanSubmitted {
-            analysis,
-            responsibility,
-            measures,
-            time_points,
-            findings,
-        } => to_map(&PlanPayload {
-            analysis: analysis.clone(),
-            responsibility: responsibility.clone(),
-            measures: measures.clone(),
-            time_points: time_points.clone(),
-            findings: findings.clone(),
-        }),
-        EventBody::PlanExtended { until, reason } => to_map(&ExtendedPayload {
-            until: *until,
-            reason: reason.clone(),
-        }),
-        EventBody::PlanReturned { reason }
-        | EventBody::ObjectionRaised { reason }
-        | EventBody::LegalHoldPlaced { reason } => one("reason", reason),
-        EventBody::ImplementationStarted { department } => match department {
-            Some(d) => one("department", d),
-            None => Map::new(),
-        },
-        EventBody::ProblemRaised { description } => one("description", description),
-        EventBody::ResultFedBack {
-            process,
-            result,
-            satisfaction,
-        } => to_map(&ReportPayload {
-            process: process.clone(),
-            result: result.clone(),
-            satisfaction: Some(*satisfaction),
-        }),
-        EventBody::FollowUpVisited {
-            method,
-            satisfaction,
-            suggestions,
-        } => to_map(&FollowUpPayload {
-            method: *method,
-            satisfaction: *satisfaction,
-            suggestions: suggestions.clone(),
-        }),
-        EventBody::Archived { documents } => one("documents", documents),
-        EventBody::PlanApproved
-        | EventBody::ImplementationCompleted
-        | EventBody::RehandlingStarted
-        | EventBody::RehandlingCompleted
-        | EventBody::Closed
-        | EventBody::LegalHoldReleased
-        | EventBody::DestructionApproved
-        | EventBody::Destroyed => Map::new(),
+    #[test]
+    fn every_type_reads_its_smallest_form_and_writes_it_back() {
+        for &kind in EventKind::ALL {
+            let (stored, written) = smallest(kind);
+            let event = Event::from_json_value(with_envelope(kind, stored))
+                .unwrap_or_else(|e| panic!("{kind}: {e}"));
+            assert_eq!(event.kind(), kind);
+            assert_eq!(event.body.kind(), kind);
+            let expected = with_envelope(kind, written);
+            assert_eq!(event.to_json_value(), expected, "{kind}");
+            assert_eq!(
+                serde_json::to_string(&event).unwrap(),
+                expected.to_string(),
+                "{kind}"
+            );
+            assert_eq!(Event::from_json_value(event.to_json_value()), Ok(event));
+        }
+    }
+
+    #[test]
+    fn payloads_build_events() {
+        let at = parse_instant(AT).unwrap();
+        let event = Event::new(at, PlanApproved {}).by("m-001", ActorRole::Management);
+        assert_eq!(
+            event.to_json_value().to_string(),
+            r#"{"at":"2025-09-26T10:00:00+08:00","by":"m-001","role":"management","type":"plan_approved"}"#
+        );
+        let supplied = InformationSupplied {
+            contact: Some("13812345678".to_owned().into()),
+            ..InformationSupplied::default()
+        };
+        assert_eq!(
+            Event::new(at, supplied).to_json_value().to_string(),
+            r#"{"at":"2025-09-26T10:00:00+08:00","contact":"13812345678","type":"information_supplied"}"#
+        );
+    }
+
+    #[test]
+    fn errors_name_the_key_and_never_the_value() {
+        let cases = [
+            (
+                json!({"type": "team_formed", "at": AT,
+                       "members": [{"id": "s-1", "role": 13812345678u64}]}),
+                "members[0].role",
+            ),
+            (
+                json!({"type": "team_formed", "at": AT, "members": [13812345678u64]}),
+                "members[0]",
+            ),
+            (
+                json!({"type": "information_supplied", "at": AT, "name": 13812345678u64}),
+                "name",
+            ),
+            (
+                json!({"type": "plan_approved", "at": AT, "zz": "張三"}),
+                "zz",
+            ),
+            (json!({"type": "registered", "at": AT}), "(event)"),
+            (json!({"type": "closed", "at": "張三"}), "at"),
+            (json!({"type": "closed", "at": AT, "role": "張三"}), "role"),
+        ];
+        for (value, key) in cases {
+            let text = value.to_string();
+            let err = Event::from_json_value(value).unwrap_err();
+            assert_eq!(err.code(), "case.invalid_event", "{text}");
+            assert!(
+                matches!(&err, CaseError::InvalidEvent { key: k, .. } if k == key),
+                "{text}: {err:?}"
+            );
+            let message = err.to_string();
+            assert!(
+                !message.contains("13812345678") && !message.contains("張三"),
+                "{message}"
+            );
+        }
+        let unknown = Event::from_json_value(json!({"type": "reopened", "at": AT})).unwrap_err();
+        assert_eq!(unknown, CaseError::UnknownEvent);
     }
 }

@@ -40,15 +40,17 @@
 mod apply;
 mod compliance;
 mod event;
+pub mod payload;
 mod schedule;
 mod status;
 
 use chrono::NaiveDate;
 
 pub use compliance::{Check, CheckResult, ComplianceReport};
-pub use event::{
-    ActorRole, Event, EventBody, EventKind, EvidenceKind, FollowUpMethod, Interviewee, Member,
-    Satisfaction, Step, TeamRole, Text, TimePoint,
+pub use event::{ActorRole, Event, EventBody, EventKind};
+pub use payload::{
+    EvidenceKind, FollowUpMethod, Interviewee, Member, Satisfaction, Step, TeamRole, Text,
+    TimePoint,
 };
 pub use schedule::{Schedule, SlaState, Stage, StageDeadline};
 pub use status::Status;
@@ -202,14 +204,6 @@ impl CaseError {
             other => other,
         }
     }
-
-    /// The position of the failing event in a replay.
-    pub fn index(&self) -> Option<usize> {
-        match self {
-            CaseError::AtEvent { index, .. } => Some(*index),
-            _ => None,
-        }
-    }
 }
 
 impl ErrorCode for CaseError {
@@ -273,6 +267,23 @@ impl ErrorCode for CaseError {
             CaseError::ApproverNotLeadership | CaseError::DestructionRefused { .. } => "§6.2.2",
             CaseError::AtEvent { source, .. } => return source.clause(),
         })
+    }
+
+    /// The position (0-based) of the refused event of a replayed history.
+    fn index(&self) -> Option<usize> {
+        match self {
+            CaseError::AtEvent { index, .. } => Some(*index),
+            _ => None,
+        }
+    }
+
+    /// The key of an event that could not be read (`at`, `members[0].role`, `(event)`).
+    fn key(&self) -> Option<&str> {
+        match self {
+            CaseError::InvalidEvent { key, .. } => Some(key),
+            CaseError::AtEvent { source, .. } => source.key(),
+            _ => None,
+        }
     }
 }
 

@@ -46,7 +46,8 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::ErrorCode;
-use crate::policy::{Language, Policy, PolicyError};
+use crate::language::Language;
+use crate::policy_error::PolicyError;
 use matcher::Matcher;
 
 const CLAUSE: &str = "§2.2.2";
@@ -74,17 +75,26 @@ pub struct MatchedWord<'p> {
 }
 
 /// Suggests categories for a complaint text, best first (see the module documentation).
-pub fn suggest<'p>(policy: &'p Policy, text: &str) -> Vec<Suggestion<'p>> {
-    policy.classification().suggest(text)
+///
+/// `policy` is a [`Policy`](crate::policy::Policy), or the [`Classification`] itself; so for
+/// the functions below.
+pub fn suggest<'p, P>(policy: &'p P, text: &str) -> Vec<Suggestion<'p>>
+where
+    P: AsRef<Classification> + ?Sized,
+{
+    policy.as_ref().suggest(text)
 }
 
 /// The category with this code.
 ///
 /// # Errors
 /// [`ClassifyError::UnknownCategory`] when the policy has no such category.
-pub fn category<'p>(policy: &'p Policy, code: &str) -> Result<&'p Category, ClassifyError> {
+pub fn category<'p, P>(policy: &'p P, code: &str) -> Result<&'p Category, ClassifyError>
+where
+    P: AsRef<Classification> + ?Sized,
+{
     policy
-        .classification()
+        .as_ref()
         .category(code)
         .ok_or(ClassifyError::UnknownCategory)
 }
@@ -93,10 +103,13 @@ pub fn category<'p>(policy: &'p Policy, code: &str) -> Result<&'p Category, Clas
 ///
 /// # Errors
 /// [`ClassifyError::UnknownCategory`] when the policy has no such category.
-pub fn department_of<'p>(policy: &'p Policy, code: &str) -> Result<&'p Department, ClassifyError> {
+pub fn department_of<'p, P>(policy: &'p P, code: &str) -> Result<&'p Department, ClassifyError>
+where
+    P: AsRef<Classification> + ?Sized,
+{
     let category = category(policy, code)?;
     policy
-        .classification()
+        .as_ref()
         .department(&category.department)
         .ok_or(ClassifyError::UnknownDepartment)
 }
@@ -287,6 +300,13 @@ impl<'de> Deserialize<'de> for Categories {
     }
 }
 
+/// The rules themselves, for the functions that take "a policy, or its Classification".
+impl AsRef<Classification> for Classification {
+    fn as_ref(&self) -> &Classification {
+        self
+    }
+}
+
 impl Classification {
     /// Suggests categories for a text, best first (see the module documentation).
     pub fn suggest(&self, text: &str) -> Vec<Suggestion<'_>> {
@@ -466,7 +486,6 @@ mod tests {
     fn the_compiled_table_keeps_policies_shareable() {
         fn shareable<T: Send + Sync>() {}
         shareable::<Classification>();
-        shareable::<Policy>();
     }
 
     #[test]

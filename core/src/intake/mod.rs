@@ -44,7 +44,6 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::classify::text::{contains, is_blank};
 use crate::error::ErrorCode;
-use crate::policy::Policy;
 use crate::time::Instant;
 use crate::vocabulary::vocabulary;
 
@@ -273,9 +272,10 @@ pub struct Request {
 /// The code of a request for a missing field.
 pub const MISSING_FIELD: &str = "intake.missing_field";
 
-/// Checks a complaint under the policy's intake rules.
-pub fn check(policy: &Policy, complaint: &Complaint) -> IntakeReport {
-    policy.intake().check(complaint)
+/// Checks a complaint under the intake rules of `policy`: a
+/// [`Policy`](crate::policy::Policy), or the [`IntakeRules`] themselves.
+pub fn check(policy: &(impl AsRef<IntakeRules> + ?Sized), complaint: &Complaint) -> IntakeReport {
+    policy.as_ref().check(complaint)
 }
 
 impl IntakeRules {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Channel, ComplainantKind, Field};
 use crate::classify::text::is_blank;
-use crate::policy::PolicyError;
+use crate::policy_error::PolicyError;
 
 /// The `[intake]` section of a policy.
 ///
@@ -125,6 +125,13 @@ impl ChannelFields {
             Channel::OnSite => &self.on_site,
             Channel::Oa => &self.oa,
         }
+    }
+}
+
+/// The rules themselves, for the functions that take "a policy, or its IntakeRules".
+impl AsRef<IntakeRules> for IntakeRules {
+    fn as_ref(&self) -> &IntakeRules {
+        self
     }
 }
 

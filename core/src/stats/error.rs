@@ -64,6 +64,13 @@ pub enum StatsError {
         /// What is wrong.
         reason: &'static str,
     },
+    /// A report that cannot be written as JSON (not expected; stands where an empty text
+    /// would otherwise be).
+    #[error("the report cannot be written as JSON: {reason}")]
+    Unwritable {
+        /// What the JSON writer refused, without the report's content.
+        reason: String,
+    },
 }
 
 fn column_suffix(column: &Option<String>) -> String {
@@ -97,13 +104,30 @@ impl ErrorCode for StatsError {
             StatsError::InvalidDelimiter => "stats.invalid_delimiter",
             StatsError::InvalidPeriod => "stats.invalid_period",
             StatsError::InvalidRange { .. } => "stats.invalid_range",
+            StatsError::Unwritable { .. } => "stats.unwritable",
         }
     }
 
     fn clause(&self) -> Option<&'static str> {
         match self {
-            StatsError::InvalidPeriod | StatsError::InvalidRange { .. } => Some("§7.1.2"),
+            StatsError::InvalidPeriod
+            | StatsError::InvalidRange { .. }
+            | StatsError::Unwritable { .. } => Some("§7.1.2"),
             _ => Some(CLAUSE),
+        }
+    }
+
+    /// The column at fault, as named in the input. A bad row's `line` is not an
+    /// [`index`](ErrorCode::index): in CSV it counts file lines (header, quoted line breaks),
+    /// not positions in a sequence the caller holds, so it stays in the error's fields.
+    fn key(&self) -> Option<&str> {
+        match self {
+            StatsError::BadRow { column, .. } => column.as_deref(),
+            StatsError::MissingColumn { column } | StatsError::DuplicateColumn { column } => {
+                Some(column)
+            }
+            StatsError::LengthMismatch { column, .. } => Some(column),
+            _ => None,
         }
     }
 }

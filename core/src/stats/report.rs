@@ -227,6 +227,31 @@ impl Report {
         acc.count_closed(ledger, &received, period_of);
         Ok(acc.finish(ledger, granularity, first_with_data))
     }
+
+    /// The report as JSON text, in its documented shape (`granularity`, `periods`, `growth`,
+    /// `rejected`), for hosts that store or forward it.
+    ///
+    /// ```
+    /// use complaint_office::policy::Policy;
+    /// use complaint_office::stats::{Granularity, Leniency, Ledger, Record};
+    ///
+    /// let ledger = Ledger::from_records(Vec::<Record>::new(), Leniency::Strict)?;
+    /// let report = ledger.report(Granularity::Quarter, &Policy::default())?;
+    /// assert_eq!(
+    ///     report.to_json()?,
+    ///     r#"{"granularity":"quarter","periods":[],"growth":{"categories":[],"departments":[]},"rejected":[]}"#
+    /// );
+    /// # Ok::<(), complaint_office::stats::StatsError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`StatsError::Unwritable`] if a value cannot be written as JSON (not expected: every
+    /// figure is a number, a name or a list of them). Never an empty text.
+    pub fn to_json(&self) -> Result<String, StatsError> {
+        serde_json::to_string(self).map_err(|e| StatsError::Unwritable {
+            reason: e.to_string(),
+        })
+    }
 }
 
 /// The running counts of one report.

@@ -45,7 +45,6 @@ mod rules;
 use serde::Serialize;
 
 use crate::error::ErrorCode;
-use crate::policy::Policy;
 use crate::vocabulary::vocabulary;
 
 pub use queue::{QueueKey, queue_order};
@@ -107,14 +106,15 @@ pub struct Assessment {
     pub priority: u8,
 }
 
-/// Assesses a complaint under the policy's triage matrix.
+/// Assesses a complaint under the triage matrix of `policy`: a
+/// [`Policy`](crate::policy::Policy), or the [`TriageRules`] themselves.
 pub fn assess(
-    policy: &Policy,
+    policy: &(impl AsRef<TriageRules> + ?Sized),
     severity: Severity,
     urgency: Urgency,
     complexity: Complexity,
 ) -> Assessment {
-    let rules = policy.triage();
+    let rules = policy.as_ref();
     match rules.rule(severity, urgency, complexity) {
         Some(rule) => rule.assessment(),
         // A validated policy covers every combination; this only guards against a gap.
@@ -150,7 +150,7 @@ mod tests {
 
     #[test]
     fn default_matrix_is_the_policy_text() {
-        let policy = Policy::default();
+        let policy = TriageRules::default();
         for &s in Severity::ALL {
             for &u in Urgency::ALL {
                 for &c in Complexity::ALL {

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Assessment, Complexity, Severity, Track, TriageError, Urgency};
-use crate::policy::PolicyError;
+use crate::policy_error::PolicyError;
 
 /// The `[triage]` section of a policy: one row per severity × urgency × complexity.
 ///
@@ -125,6 +125,13 @@ impl TriageRule {
 
     fn describe(&self) -> String {
         format!("{}/{}/{}", self.severity, self.urgency, self.complexity)
+    }
+}
+
+/// The rules themselves, for the functions that take "a policy, or its TriageRules".
+impl AsRef<TriageRules> for TriageRules {
+    fn as_ref(&self) -> &TriageRules {
+        self
     }
 }
 
@@ -277,6 +284,7 @@ impl TriageRules {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorCode;
 
     fn with(i: usize, f: impl Fn(&mut TriageRule)) -> TriageRules {
         let mut rules = TriageRules::default();

@@ -15,7 +15,7 @@ pub fn run(op: &str, input: &Value) -> Outcome {
                 _ => return Err(field(input, "toml|json").err().unwrap_or_default()),
             }
             .map_err(code)?;
-            Ok(policy.to_json_value())
+            policy.to_json_value().map_err(code)
         }
         _ => unknown(op),
     }

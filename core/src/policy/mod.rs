@@ -1,0 +1,237 @@
+//! The policy file: every blank the source leaves (POLICY.md), filled in, validated once.
+//!
+//! TOML or JSON, one schema. Every key has the documented default, so an empty file is the
+//! default policy. Unknown keys are errors (a typo must not pass silently), and every error
+//! names its key: `policy.unknown_key`, `policy.invalid_value`, `policy.contradiction`,
+//! `policy.syntax`.
+//!
+//! ```
+//! use complaint_office::policy::Policy;
+//!
+//! let policy = Policy::from_toml_str(r#"
+//!     office_offset = "+08:00"
+//!     [deadlines]
+//!     plan = "10 working days"
+//! "#)?;
+//! assert_eq!(policy.deadlines().plan.to_string(), "10 working days");
+//! assert_eq!(policy.deadlines().feedback.to_string(), "3 working days"); // the default
+//!
+//! let typo = Policy::from_toml_str("[deadlines]\nplann = \"10 days\"").unwrap_err();
+//! assert_eq!(typo.code(), "policy.unknown_key");
+//! assert_eq!(typo.key(), Some("deadlines.plann"));
+//! # use complaint_office::ErrorCode;
+//! # Ok::<(), complaint_office::policy::PolicyError>(())
+//! ```
+//!
+//! One concept per file: [`PolicyFile`] is the file as written, every key defaulted
+//! (`file.rs`); its own sections are [`Deadlines`], [`Sla`], [`Retention`] and [`Channels`]
+//! (one file each); `validate.rs` holds the checks that turn a file into a [`Policy`], each
+//! naming its key; `format.rs` reads and writes TOML and JSON; [`PolicySet`] (`set.rs`) picks
+//! the policy in force by date. The tables the policy holds (intake rules, classification,
+//! triage, discipline) are modules of their own, below this one: each validates its own
+//! section and none imports the policy.
+
+mod channels;
+mod deadlines;
+mod file;
+mod format;
+mod retention;
+mod set;
+mod sla;
+mod validate;
+
+use std::fmt;
+use std::sync::Arc;
+
+use chrono::{FixedOffset, NaiveDate};
+
+use crate::calendar::Calendar;
+use crate::{accountability, classify, intake, triage};
+
+pub use crate::language::Language;
+pub use crate::policy_error::PolicyError;
+pub use channels::Channels;
+pub use deadlines::Deadlines;
+pub use file::PolicyFile;
+pub use retention::Retention;
+pub use set::PolicySet;
+pub use sla::Sla;
+
+/// A validated policy. Cheap to clone (shared, immutable).
+#[derive(Clone)]
+pub struct Policy {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    file: PolicyFile,
+    calendar: Calendar,
+}
+
+impl fmt::Debug for Policy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Policy")
+            .field("name", &self.inner.file.name)
+            .field("effective_from", &self.inner.file.effective_from)
+            .finish_non_exhaustive()
+    }
+}
+
+impl PartialEq for Policy {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner.file == other.inner.file
+    }
+}
+
+impl Default for Policy {
+    /// The documented defaults of POLICY.md.
+    fn default() -> Self {
+        static DEFAULT: std::sync::OnceLock<Policy> = std::sync::OnceLock::new();
+        DEFAULT
+            .get_or_init(|| {
+                let file = PolicyFile::default();
+                Policy {
+                    inner: Arc::new(Inner {
+                        calendar: Calendar::cn(),
+                        file,
+                    }),
+                }
+            })
+            .clone()
+    }
+}
+
+impl Policy {
+    /// Validates a policy file.
+    ///
+    /// # Errors
+    /// [`PolicyError::InvalidValue`] or [`PolicyError::Contradiction`] naming the key.
+    pub fn new(file: PolicyFile) -> Result<Self, PolicyError> {
+        let calendar = validate::file(&file)?;
+        Ok(Policy {
+            inner: Arc::new(Inner { file, calendar }),
+        })
+    }
+
+    /// The policy data.
+    pub fn file(&self) -> &PolicyFile {
+        &self.inner.file
+    }
+
+    /// The policy's name.
+    pub fn name(&self) -> &str {
+        &self.inner.file.name
+    }
+
+    /// The first day the policy is in force, if set.
+    pub fn effective_from(&self) -> Option<NaiveDate> {
+        self.inner.file.effective_from
+    }
+
+    /// The office offset.
+    pub fn office_offset(&self) -> FixedOffset {
+        self.inner.file.office_offset
+    }
+
+    /// The language of labels.
+    pub fn language(&self) -> Language {
+        self.inner.file.language
+    }
+
+    /// The working-day calendar (statutory data, company days, office hours, offset).
+    pub fn calendar(&self) -> &Calendar {
+        &self.inner.calendar
+    }
+
+    /// The time limits.
+    pub fn deadlines(&self) -> &Deadlines {
+        &self.inner.file.deadlines
+    }
+
+    /// When stages count as due soon.
+    pub fn sla(&self) -> &Sla {
+        &self.inner.file.sla
+    }
+
+    /// Retention of archived files.
+    pub fn retention(&self) -> &Retention {
+        &self.inner.file.retention
+    }
+
+    /// The complaint mailbox and hotline.
+    pub fn channels(&self) -> &Channels {
+        &self.inner.file.channels
+    }
+
+    /// Intake rules.
+    pub fn intake(&self) -> &intake::IntakeRules {
+        &self.inner.file.intake
+    }
+
+    /// Categories, keywords and departments.
+    pub fn classification(&self) -> &classify::Classification {
+        &self.inner.file.classification
+    }
+
+    /// Triage rules.
+    pub fn triage(&self) -> &triage::TriageRules {
+        &self.inner.file.triage
+    }
+
+    /// The discipline table.
+    pub fn discipline(&self) -> &accountability::DisciplineTable {
+        &self.inner.file.discipline
+    }
+
+    /// This policy with another calendar (for example one with a newly loaded holiday-cn
+    /// year). The calendar's offset must stay the office offset.
+    ///
+    /// # Errors
+    /// [`PolicyError::Contradiction`] when the offsets differ.
+    pub fn with_calendar(&self, calendar: Calendar) -> Result<Self, PolicyError> {
+        if calendar.offset() != self.office_offset() {
+            return Err(PolicyError::contradiction(
+                "office_offset",
+                "the calendar's offset differs from the office offset",
+            ));
+        }
+        validate::deadlines(&self.inner.file, &calendar)?;
+        Ok(Policy {
+            inner: Arc::new(Inner {
+                file: self.inner.file.clone(),
+                calendar,
+            }),
+        })
+    }
+}
+
+/// The policy holds the tables: functions of the table modules take `&Policy` through these
+/// (`intake::check(&policy, …)`, `classify::suggest(&policy, …)`, `triage::assess(&policy, …)`).
+impl AsRef<intake::IntakeRules> for Policy {
+    fn as_ref(&self) -> &intake::IntakeRules {
+        self.intake()
+    }
+}
+
+impl AsRef<classify::Classification> for Policy {
+    fn as_ref(&self) -> &classify::Classification {
+        self.classification()
+    }
+}
+
+impl AsRef<triage::TriageRules> for Policy {
+    fn as_ref(&self) -> &triage::TriageRules {
+        self.triage()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn policies_are_shareable() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Policy>();
+    }
+}
