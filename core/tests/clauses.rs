@@ -839,8 +839,11 @@ fn library(doc: &Doc, facts: &Facts) -> Vec<String> {
 
 /// The parameter table's defaults are the default policy's.
 fn defaults(doc: &Doc) -> Vec<String> {
-    let policy = Policy::default().to_json_value();
     let mut problems = Vec::new();
+    let policy = match Policy::default().to_json_value() {
+        Ok(policy) => policy,
+        Err(e) => return vec![format!("the default policy cannot be written: {e}")],
+    };
     if doc.parameters.len() < 8 {
         problems.push("the parameter table lists every blank of the source".to_owned());
     }
