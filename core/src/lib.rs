@@ -38,6 +38,7 @@ pub mod classify;
 pub mod confidential;
 pub mod duration;
 pub mod error;
+pub mod history;
 pub mod intake;
 pub mod number;
 pub mod period;
