@@ -113,7 +113,8 @@ mod tests {
 
     #[test]
     fn keys_sort_by_code_point_at_every_depth() {
-        let v = json!({"b": {"z": 1, "a": [{"y": 0, "x": 0}]}, "a": null, "B": false, "é": 1, "e": 2});
+        let v =
+            json!({"b": {"z": 1, "a": [{"y": 0, "x": 0}]}, "a": null, "B": false, "é": 1, "e": 2});
         assert_eq!(
             canonical_json(&v),
             r#"{"B":false,"a":null,"b":{"a":[{"x":0,"y":0}],"z":1},"e":2,"é":1}"#
@@ -131,13 +132,25 @@ mod tests {
              \\\"\\\\/\u{7f}\u{2028}中😀\""
         );
         // Still JSON, and the same string once read back.
-        assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), Value::String(s));
+        assert_eq!(
+            serde_json::from_str::<Value>(&text).unwrap(),
+            Value::String(s)
+        );
     }
 
     #[test]
     fn numbers_and_literals() {
         assert_eq!(
-            canonical_json(&json!([0, -12, 9007199254740993u64, true, false, null, [], {}])),
+            canonical_json(&json!([
+                0,
+                -12,
+                9007199254740993u64,
+                true,
+                false,
+                null,
+                [],
+                {}
+            ])),
             "[0,-12,9007199254740993,true,false,null,[],{}]"
         );
     }

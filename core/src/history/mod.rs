@@ -398,7 +398,8 @@ mod tests {
         let mut history = chain(&events());
         let head = head(&history);
         // A database that re-encodes JSON (PostgreSQL jsonb) reorders keys.
-        let text = r#"{ "type" : "registered", "number": "25090001", "at": "2025-09-26T11:00:00+08:00" }"#;
+        let text =
+            r#"{ "type" : "registered", "number": "25090001", "at": "2025-09-26T11:00:00+08:00" }"#;
         history[1].event = serde_json::from_str(text).unwrap();
         assert_eq!(verify(&history, Some(&head)).unwrap(), head);
     }
@@ -408,7 +409,10 @@ mod tests {
         let mut history = chain(&events());
         let head = head(&history);
         history[2].event["category"] = "service_attitude".into();
-        assert_eq!(broken_at(&history, &head), ("history.chain_broken", Some(2)));
+        assert_eq!(
+            broken_at(&history, &head),
+            ("history.chain_broken", Some(2))
+        );
     }
 
     #[test]
@@ -418,15 +422,24 @@ mod tests {
 
         let mut swapped = original.clone();
         swapped.swap(2, 3);
-        assert_eq!(broken_at(&swapped, &head), ("history.chain_broken", Some(2)));
+        assert_eq!(
+            broken_at(&swapped, &head),
+            ("history.chain_broken", Some(2))
+        );
 
         let mut inserted = original.clone();
         inserted.insert(1, original[3].clone());
-        assert_eq!(broken_at(&inserted, &head), ("history.chain_broken", Some(1)));
+        assert_eq!(
+            broken_at(&inserted, &head),
+            ("history.chain_broken", Some(1))
+        );
 
         let mut deleted = original.clone();
         deleted.remove(1);
-        assert_eq!(broken_at(&deleted, &head), ("history.chain_broken", Some(1)));
+        assert_eq!(
+            broken_at(&deleted, &head),
+            ("history.chain_broken", Some(1))
+        );
 
         // Even an inserted event with a correctly computed link breaks the next one.
         let mut forged = original.clone();
@@ -446,7 +459,10 @@ mod tests {
         assert_eq!(broken_at(&[], &head), ("history.head_mismatch", Some(0)));
         let mut longer = original.clone();
         longer.push(link(&head, &events()[3]));
-        assert_eq!(broken_at(&longer, &head), ("history.head_mismatch", Some(5)));
+        assert_eq!(
+            broken_at(&longer, &head),
+            ("history.head_mismatch", Some(5))
+        );
     }
 
     #[test]
@@ -474,10 +490,7 @@ mod tests {
         let h = link(&ChainHash::GENESIS, &events()[0]).hash;
         assert_eq!(h.to_hex().len(), 64);
         assert_eq!(h.to_hex().parse::<ChainHash>().unwrap(), h);
-        assert_eq!(
-            h.to_hex().to_uppercase().parse::<ChainHash>().unwrap(),
-            h
-        );
+        assert_eq!(h.to_hex().to_uppercase().parse::<ChainHash>().unwrap(), h);
         for bad in ["", "00", &"g".repeat(64), &"0".repeat(63), &"0".repeat(65)] {
             assert_eq!(
                 bad.parse::<ChainHash>().unwrap_err().code(),

@@ -41,7 +41,9 @@ pub fn run(op: &str, input: &Value) -> Outcome {
                 .collect::<Result<Vec<_>, _>>()?;
             let links: Vec<Value> = history::chain(&events)
                 .iter()
-                .map(|linked| json!({"canonical": linked.canonical(), "hash": linked.hash.to_hex()}))
+                .map(
+                    |linked| json!({"canonical": linked.canonical(), "hash": linked.hash.to_hex()}),
+                )
                 .collect();
             Ok(Value::Array(links))
         }
@@ -49,7 +51,9 @@ pub fn run(op: &str, input: &Value) -> Outcome {
             let stored = stored_history(input)?;
             let head = head_of(input)?;
             match history::verify(&stored, head.as_ref()) {
-                Ok(head) => Ok(json!({"valid": true, "head": head.to_hex(), "length": stored.len()})),
+                Ok(head) => {
+                    Ok(json!({"valid": true, "head": head.to_hex(), "length": stored.len()}))
+                }
                 Err(e @ (HistoryError::ChainBroken { .. } | HistoryError::HeadMismatch { .. })) => {
                     Ok(json!({"valid": false, "code": e.code(), "index": e.index()}))
                 }
