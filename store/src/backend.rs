@@ -24,6 +24,14 @@ pub(crate) struct EventRow {
     pub hash: String,
 }
 
+/// An event to store: its position, canonical JSON and chain hash (hex).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct NewEvent {
+    pub seq: u64,
+    pub text: String,
+    pub hash: String,
+}
+
 /// Which index column a window query reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Due {
@@ -82,14 +90,27 @@ pub(crate) trait Tx {
     fn next_serial(&mut self, month: &str) -> Result<u32>;
     /// The case registered or received under a request key.
     fn case_by_request_key(&mut self, key: &str) -> Result<Option<Head>>;
-    /// Inserts a case row; its id, or `None` when another case took the request key first.
-    fn insert_case(&mut self, request_key: Option<&str>, row: &CaseRow) -> Result<Option<CaseId>>;
+    /// Inserts a case row with its first events; its id, or `None` (and nothing inserted)
+    /// when another case took the request key first.
+    fn insert_case(
+        &mut self,
+        request_key: Option<&str>,
+        row: &CaseRow,
+        events: &[NewEvent],
+    ) -> Result<Option<CaseId>>;
     /// Locks a case row against other writers until the transaction ends.
     fn lock_case(&mut self, id: CaseId) -> Result<Option<Head>>;
     /// A case's events in order.
     fn events(&mut self, id: CaseId) -> Result<Vec<EventRow>>;
-    /// Appends one event.
-    fn insert_event(&mut self, id: CaseId, seq: u64, event: &str, hash: &str) -> Result<()>;
+    /// Appends one event (at `seq` = `expected_version`) and rewrites the case row, if it is
+    /// still at `expected_version`; whether it was.
+    fn append_event(
+        &mut self,
+        id: CaseId,
+        expected_version: u64,
+        event: &NewEvent,
+        row: &CaseRow,
+    ) -> Result<bool>;
     /// Rewrites a case row if it is still at `expected_version`; whether it was. With
     /// `only_if_changed`, a row whose every column already holds the new value is left alone
     /// (and `false` returned).

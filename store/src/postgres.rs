@@ -14,7 +14,9 @@ use postgres::error::SqlState;
 use postgres::types::ToSql;
 use postgres::{Client, Config, IsolationLevel, NoTls, Statement, Transaction};
 
-use crate::backend::{ArchiveRow, Due, DueRow, EventRow, Head, Key, LedgerRow, Tx, count, int};
+use crate::backend::{
+    ArchiveRow, Due, DueRow, EventRow, Head, Key, LedgerRow, NewEvent, Tx, count, int,
+};
 use crate::error::{Result, StoreError};
 use crate::index::CaseRow;
 use crate::pool::Pool;
@@ -55,7 +57,7 @@ struct Statements {
     insert_case: Statement,
     lock_case: Statement,
     events: Statement,
-    insert_event: Statement,
+    append_event: Statement,
     update_case: Statement,
     update_case_if_changed: Statement,
     load_by_id: Statement,
@@ -98,18 +100,26 @@ impl Statements {
             case_by_key: p(
                 "SELECT id, version, head_hash, number FROM cases WHERE request_key = $1",
             )?,
+            // One statement, one round trip, while the month's counter is locked.
             insert_case: p(&format!(
-                "INSERT INTO cases (request_key, {CASE_COLUMNS}) VALUES ($1, {}) \
-                 ON CONFLICT (request_key) DO NOTHING RETURNING id",
+                "WITH c AS (INSERT INTO cases (request_key, {CASE_COLUMNS}) VALUES ($1, {}) \
+                 ON CONFLICT (request_key) DO NOTHING RETURNING id), \
+                 e AS (INSERT INTO events (case_id, seq, event, hash) \
+                 SELECT c.id, x.seq, x.event, x.hash FROM c, \
+                 unnest($25::bigint[], $26::text[], $27::text[]) AS x (seq, event, hash)) \
+                 SELECT id FROM c",
                 insert_values.join(", ")
             ))?,
             lock_case: p(
                 "SELECT id, version, head_hash, number FROM cases WHERE id = $1 FOR UPDATE",
             )?,
             events: p("SELECT event, hash FROM events WHERE case_id = $1 ORDER BY seq")?,
-            insert_event: p(
-                "INSERT INTO events (case_id, seq, event, hash) VALUES ($1, $2, $3, $4)",
-            )?,
+            append_event: p(&format!(
+                "WITH e AS (INSERT INTO events (case_id, seq, event, hash) \
+                 VALUES ($1, $26, $27, $28)) \
+                 UPDATE cases SET {} WHERE id = $1 AND version = $2",
+                assignments.join(", ")
+            ))?,
             update_case: p(&format!(
                 "UPDATE cases SET {} WHERE id = $1 AND version = $2",
                 assignments.join(", ")
@@ -349,6 +359,7 @@ fn head(row: &postgres::Row) -> Result<Head> {
 fn with_case_values<R>(
     row: &CaseRow,
     before: &[&(dyn ToSql + Sync)],
+    after: &[&(dyn ToSql + Sync)],
     f: impl FnOnce(&[&(dyn ToSql + Sync)]) -> R,
 ) -> R {
     let number = row.number.map(|n| n.to_string());
@@ -381,7 +392,12 @@ fn with_case_values<R>(
         &row.destruction_approved_by,
         &row.updated_at,
     ];
-    let all: Vec<&(dyn ToSql + Sync)> = before.iter().copied().chain(values).collect();
+    let all: Vec<&(dyn ToSql + Sync)> = before
+        .iter()
+        .copied()
+        .chain(values)
+        .chain(after.iter().copied())
+        .collect();
     f(&all)
 }
 
@@ -404,11 +420,21 @@ impl Tx for PgTx<'_, '_> {
             .transpose()
     }
 
-    fn insert_case(&mut self, request_key: Option<&str>, row: &CaseRow) -> Result<Option<CaseId>> {
+    fn insert_case(
+        &mut self,
+        request_key: Option<&str>,
+        row: &CaseRow,
+        events: &[NewEvent],
+    ) -> Result<Option<CaseId>> {
         let st = &self.st.insert_case;
         let tx = &mut *self.tx;
-        let found = with_case_values(row, &[&request_key], |values| tx.query_opt(st, values))
-            .map_err(error)?;
+        let seqs: Vec<i64> = events.iter().map(|e| int(e.seq)).collect();
+        let texts: Vec<&str> = events.iter().map(|e| e.text.as_str()).collect();
+        let hashes: Vec<&str> = events.iter().map(|e| e.hash.as_str()).collect();
+        let found = with_case_values(row, &[&request_key], &[&seqs, &texts, &hashes], |values| {
+            tx.query_opt(st, values)
+        })
+        .map_err(error)?;
         found
             .map(|r| r.try_get(0).map(CaseId).map_err(error))
             .transpose()
@@ -437,11 +463,25 @@ impl Tx for PgTx<'_, '_> {
             .collect()
     }
 
-    fn insert_event(&mut self, id: CaseId, seq: u64, event: &str, hash: &str) -> Result<()> {
-        self.tx
-            .execute(&self.st.insert_event, &[&id.0, &int(seq), &event, &hash])
-            .map_err(error)
-            .map(drop)
+    fn append_event(
+        &mut self,
+        id: CaseId,
+        expected_version: u64,
+        event: &NewEvent,
+        row: &CaseRow,
+    ) -> Result<bool> {
+        let st = &self.st.append_event;
+        let tx = &mut *self.tx;
+        let expected = int(expected_version);
+        let seq = int(event.seq);
+        let changed = with_case_values(
+            row,
+            &[&id.0, &expected],
+            &[&seq, &event.text, &event.hash],
+            |values| tx.execute(st, values),
+        )
+        .map_err(error)?;
+        Ok(changed == 1)
     }
 
     fn update_case(
@@ -458,8 +498,10 @@ impl Tx for PgTx<'_, '_> {
         };
         let tx = &mut *self.tx;
         let expected = int(expected_version);
-        let changed = with_case_values(row, &[&id.0, &expected], |values| tx.execute(st, values))
-            .map_err(error)?;
+        let changed = with_case_values(row, &[&id.0, &expected], &[], |values| {
+            tx.execute(st, values)
+        })
+        .map_err(error)?;
         Ok(changed == 1)
     }
 

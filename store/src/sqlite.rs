@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, ffi, params};
 
 use crate::CaseId;
-use crate::backend::{ArchiveRow, Due, DueRow, EventRow, Head, Key, LedgerRow, Tx, count, int};
+use crate::backend::{
+    ArchiveRow, Due, DueRow, EventRow, Head, Key, LedgerRow, NewEvent, Tx, count, int,
+};
 use crate::error::{Result, StoreError};
 use crate::index::CaseRow;
 use crate::pool::Pool;
@@ -241,6 +243,18 @@ fn case_values(row: &CaseRow) -> Vec<Box<dyn rusqlite::ToSql + '_>> {
     ]
 }
 
+impl SqliteTx<'_> {
+    fn insert_event(&mut self, id: CaseId, event: &NewEvent) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO events (case_id, seq, event, hash) VALUES (?1, ?2, ?3, ?4)",
+            )
+            .and_then(|mut s| s.execute(params![id.0, int(event.seq), event.text, event.hash]))
+            .map_err(error)
+            .map(drop)
+    }
+}
+
 impl Tx for SqliteTx<'_> {
     fn next_serial(&mut self, month: &str) -> Result<u32> {
         self.conn
@@ -264,7 +278,12 @@ impl Tx for SqliteTx<'_> {
             .transpose()
     }
 
-    fn insert_case(&mut self, request_key: Option<&str>, row: &CaseRow) -> Result<Option<CaseId>> {
+    fn insert_case(
+        &mut self,
+        request_key: Option<&str>,
+        row: &CaseRow,
+        events: &[NewEvent],
+    ) -> Result<Option<CaseId>> {
         let placeholders: Vec<String> = (2..=24).map(|i| format!("?{i}")).collect();
         let sql = format!(
             "INSERT INTO cases (request_key, {CASE_COLUMNS}) VALUES (?1, {}) RETURNING id",
@@ -274,11 +293,15 @@ impl Tx for SqliteTx<'_> {
         values.insert(0, Box::new(request_key));
         let params: Vec<&dyn rusqlite::ToSql> = values.iter().map(|v| v.as_ref()).collect();
         let mut statement = self.conn.prepare_cached(&sql).map_err(error)?;
-        match statement.query_row(params.as_slice(), |r| r.get(0)) {
-            Ok(id) => Ok(Some(CaseId(id))),
-            Err(e) if request_key_taken(&e) => Ok(None),
-            Err(e) => Err(error(e)),
+        let id = match statement.query_row(params.as_slice(), |r| r.get(0)) {
+            Ok(id) => CaseId(id),
+            Err(e) if request_key_taken(&e) => return Ok(None),
+            Err(e) => return Err(error(e)),
+        };
+        for event in events {
+            self.insert_event(id, event)?;
         }
+        Ok(Some(id))
     }
 
     fn lock_case(&mut self, id: CaseId) -> Result<Option<Head>> {
@@ -307,14 +330,15 @@ impl Tx for SqliteTx<'_> {
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(error)
     }
 
-    fn insert_event(&mut self, id: CaseId, seq: u64, event: &str, hash: &str) -> Result<()> {
-        self.conn
-            .prepare_cached(
-                "INSERT INTO events (case_id, seq, event, hash) VALUES (?1, ?2, ?3, ?4)",
-            )
-            .and_then(|mut s| s.execute(params![id.0, int(seq), event, hash]))
-            .map_err(error)
-            .map(drop)
+    fn append_event(
+        &mut self,
+        id: CaseId,
+        expected_version: u64,
+        event: &NewEvent,
+        row: &CaseRow,
+    ) -> Result<bool> {
+        self.insert_event(id, event)?;
+        self.update_case(id, expected_version, row, false)
     }
 
     fn update_case(

@@ -14,7 +14,7 @@ use complaint_office::policy::{Policy, PolicySet};
 use complaint_office::stats::{Ledger, Leniency, Record};
 use complaint_office::time::{Instant, YearMonth};
 
-use crate::backend::{Backend, Due, EventRow, Head, Key, Tx};
+use crate::backend::{Backend, Due, EventRow, Head, Key, NewEvent, Tx};
 use crate::error::{Result, StoreError};
 use crate::index::{CaseRow, NoReminders, Reminders, instant_at, number_month, stage_of};
 use crate::{postgres, sqlite};
@@ -324,11 +324,10 @@ impl Store {
                 let events = [received.clone(), registered];
                 let row = CaseRow::of(&case, &events, registered_link.hash, &*self.reminders)?;
                 // The key taken meanwhile: the error rolls back the number with the rest.
+                let first = [received_link.at(0), registered_link.at(1)];
                 let id = tx
-                    .insert_case(key, &row)?
+                    .insert_case(key, &row, &first)?
                     .ok_or(StoreError::RequestKeyInUse)?;
-                tx.insert_event(id, 0, &received_link.text, &received_link.hex)?;
-                tx.insert_event(id, 1, &registered_link.text, &registered_link.hex)?;
                 Ok(Registered {
                     case: id,
                     number,
@@ -367,9 +366,8 @@ impl Store {
                     });
                 }
                 let id = tx
-                    .insert_case(request_key, &row)?
+                    .insert_case(request_key, &row, &[linked.at(0)])?
                     .ok_or(StoreError::RequestKeyInUse)?;
-                tx.insert_event(id, 0, &linked.text, &linked.hex)?;
                 Ok(Received {
                     case: id,
                     version: 1,
@@ -711,8 +709,7 @@ impl Store {
         linked: &Linked,
     ) -> Result<()> {
         let row = CaseRow::of(replayed, events, linked.hash, &*self.reminders)?;
-        tx.insert_event(case, expected_version, &linked.text, &linked.hex)?;
-        if tx.update_case(case, expected_version, &row, false)? {
+        if tx.append_event(case, expected_version, &linked.at(expected_version), &row)? {
             Ok(())
         } else {
             // Cannot happen while the row is locked; a database that lost the lock says so.
@@ -738,6 +735,17 @@ struct Linked {
     text: String,
     hash: ChainHash,
     hex: String,
+}
+
+impl Linked {
+    /// The event to store at position `seq`.
+    fn at(&self, seq: u64) -> NewEvent {
+        NewEvent {
+            seq,
+            text: self.text.clone(),
+            hash: self.hex.clone(),
+        }
+    }
 }
 
 fn link(previous: &ChainHash, event: &Event) -> Linked {
