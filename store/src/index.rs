@@ -71,8 +71,21 @@ impl CaseRow {
         head: ChainHash,
         reminders: &dyn Reminders,
     ) -> Result<CaseRow> {
-        let office = case.policy().office_offset();
         let schedule = case.schedule(case.last_event_at());
+        CaseRow::with_schedule(case, events, head, &schedule, reminders)
+    }
+
+    /// As [`CaseRow::of`], with the case's schedule at its last event already computed (the
+    /// costly part: a registration computes it before it locks the month's counter, from the
+    /// same case registered under the month's first number, which has the same deadlines).
+    pub fn with_schedule(
+        case: &Case,
+        events: &[Event],
+        head: ChainHash,
+        schedule: &Schedule,
+        reminders: &dyn Reminders,
+    ) -> Result<CaseRow> {
+        let office = case.policy().office_offset();
         let next_due = schedule
             .stages
             .iter()
@@ -109,7 +122,7 @@ impl CaseRow {
             next_due_at: next_due.map(|(due, _)| due.timestamp()),
             next_due_stage: next_due.map(|(_, stage)| stage.as_str()),
             next_reminder_at: reminders
-                .next_reminder(case, &schedule)
+                .next_reminder(case, schedule)
                 .map(|at| at.timestamp()),
             archived_on: archived_on.map(|d| d.to_string()),
             retention_last_day: retention_last_day.map(|d| d.to_string()),

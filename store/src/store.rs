@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use chrono::{FixedOffset, NaiveDate};
 use complaint_office::archive::{self, Approval, ArchiveFile, SweepEntry};
-use complaint_office::case::{ActorRole, Case, Event, EventBody, EventKind, Stage, Status};
+use complaint_office::case::{
+    ActorRole, Case, Event, EventBody, EventKind, Schedule, Stage, Status,
+};
 use complaint_office::history::{self, ChainHash, ChainedEvent, HistoryError, canonical_json};
 use complaint_office::number::{ComplaintNumber, NumberSequences};
 use complaint_office::policy::{Policy, PolicySet};
@@ -309,7 +311,8 @@ impl Store {
         } = registration;
         let case = Case::replay_in(&self.policies, [received.clone()])?;
         let month = number_month(&case);
-        probe_registration(&case, month, at, by.as_deref())?;
+        // Everything costly before the month's counter is locked: refusals, the schedule.
+        let schedule = probe_registration(&case, month, at, by.as_deref())?;
         let received_link = link(&ChainHash::GENESIS, &received);
         let key = request_key.as_deref();
         let write = || {
@@ -322,7 +325,13 @@ impl Store {
                 case.apply(registered.clone())?;
                 let registered_link = link(&received_link.hash, &registered);
                 let events = [received.clone(), registered];
-                let row = CaseRow::of(&case, &events, registered_link.hash, &*self.reminders)?;
+                let row = CaseRow::with_schedule(
+                    &case,
+                    &events,
+                    registered_link.hash,
+                    &schedule,
+                    &*self.reminders,
+                )?;
                 // The key taken meanwhile: the error rolls back the number with the rest.
                 let first = [received_link.at(0), registered_link.at(1)];
                 let id = tx
@@ -399,12 +408,19 @@ impl Store {
         self.backend.write(|tx| {
             let (head, mut events, mut replayed) = self.locked(tx, case, expected_version)?;
             let month = number_month(&replayed);
-            probe_registration(&replayed, month, at, by)?;
+            let schedule = probe_registration(&replayed, month, at, by)?;
             let (number, registered) = allocate(tx, month, at, by)?;
             replayed.apply(registered.clone())?;
             let linked = link(&head, &registered);
             events.push(registered);
-            self.write_event(tx, case, expected_version, &replayed, &events, &linked)?;
+            let row = CaseRow::with_schedule(
+                &replayed,
+                &events,
+                linked.hash,
+                &schedule,
+                &*self.reminders,
+            )?;
+            self.write_row(tx, case, expected_version, &row, &linked)?;
             Ok(Registered {
                 case,
                 number,
@@ -709,7 +725,19 @@ impl Store {
         linked: &Linked,
     ) -> Result<()> {
         let row = CaseRow::of(replayed, events, linked.hash, &*self.reminders)?;
-        if tx.append_event(case, expected_version, &linked.at(expected_version), &row)? {
+        self.write_row(tx, case, expected_version, &row, linked)
+    }
+
+    /// Stores an event and the case's new row.
+    fn write_row(
+        &self,
+        tx: &mut dyn Tx,
+        case: CaseId,
+        expected_version: u64,
+        row: &CaseRow,
+        linked: &Linked,
+    ) -> Result<()> {
+        if tx.append_event(case, expected_version, &linked.at(expected_version), row)? {
             Ok(())
         } else {
             // Cannot happen while the row is locked; a database that lost the lock says so.
@@ -766,12 +794,18 @@ fn registered_event(number: ComplaintNumber, at: Instant, by: Option<&str>) -> E
     }
 }
 
-/// Applies a registration with the month's first number to a copy of the case: every
-/// refusal that does not depend on the serial is found before the counter is locked.
-fn probe_registration(case: &Case, month: YearMonth, at: Instant, by: Option<&str>) -> Result<()> {
-    let probe = registered_event(ComplaintNumber::first_of(month)?, at, by);
-    case.clone().apply(probe)?;
-    Ok(())
+/// Applies a registration with the month's first number to a copy of the case, so that
+/// every refusal (none depends on the serial) is found before the counter is locked; returns
+/// the registered case's schedule, which does not depend on the serial either.
+fn probe_registration(
+    case: &Case,
+    month: YearMonth,
+    at: Instant,
+    by: Option<&str>,
+) -> Result<Schedule> {
+    let mut probe = case.clone();
+    probe.apply(registered_event(ComplaintNumber::first_of(month)?, at, by))?;
+    Ok(probe.schedule(probe.last_event_at()))
 }
 
 /// The month's next number, decided by the library from the counter (which the database
