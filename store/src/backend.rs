@@ -90,14 +90,14 @@ pub(crate) trait Tx {
     fn next_serial(&mut self, month: &str) -> Result<u32>;
     /// The case registered or received under a request key.
     fn case_by_request_key(&mut self, key: &str) -> Result<Option<Head>>;
-    /// Inserts a case row with its first events; its id, or `None` (and nothing inserted)
-    /// when another case took the request key first.
+    /// Inserts a case row with its first events; its id. `store.request_key_in_use` when
+    /// another case took the request key first (the transaction must then roll back).
     fn insert_case(
         &mut self,
         request_key: Option<&str>,
         row: &CaseRow,
         events: &[NewEvent],
-    ) -> Result<Option<CaseId>>;
+    ) -> Result<CaseId>;
     /// Locks a case row against other writers until the transaction ends.
     fn lock_case(&mut self, id: CaseId) -> Result<Option<Head>>;
     /// A case's events in order.

@@ -4,15 +4,23 @@
 //! servers queue on exactly the rows they share. Reads run in a `REPEATABLE READ READ ONLY`
 //! transaction: one snapshot.
 //!
+//! A write's last statement (the case with its first events, or the event with the case's new
+//! row) is sent together with its `COMMIT`, in one round trip: the month's counter, locked
+//! from the moment the number is taken, is held for that one round trip and the commit. If
+//! the statement fails, the server turns the `COMMIT` into a rollback.
+//!
 //! Connections are plain TCP or a Unix socket (`postgresql://user@%2Fvar%2Frun%2Fpostgresql/db`);
 //! TLS is not built in yet.
 
+use std::future::Future;
 use std::str::FromStr;
 use std::time::Duration;
 
-use postgres::error::SqlState;
-use postgres::types::ToSql;
-use postgres::{Client, Config, IsolationLevel, NoTls, Statement, Transaction};
+use futures_util::future::join;
+use tokio::runtime::Runtime;
+use tokio_postgres::error::SqlState;
+use tokio_postgres::types::ToSql;
+use tokio_postgres::{Client, Config, NoTls, Row, Statement};
 
 use crate::backend::{
     ArchiveRow, Due, DueRow, EventRow, Head, Key, LedgerRow, NewEvent, Tx, count, int,
@@ -28,6 +36,9 @@ pub(crate) const NAME: &str = "postgres";
 /// Any number will do, as long as it is the same for every app server: the advisory lock
 /// that lets exactly one of them migrate.
 const MIGRATION_LOCK: i64 = 0x636f_5f73_746f_7265; // "co_store"
+
+/// The constraint that keeps request keys unique (PostgreSQL's default name).
+const REQUEST_KEY_CONSTRAINT: &str = "cases_request_key_key";
 
 /// A PostgreSQL database and its connections.
 pub(crate) struct Postgres {
@@ -45,16 +56,28 @@ impl std::fmt::Debug for Postgres {
     }
 }
 
-/// A connection with the store's statements prepared on it.
+/// A connection: its own single-threaded runtime (which drives the connection while a
+/// statement is waited for), the client, and the store's statements prepared on it.
 struct Conn {
+    rt: Runtime,
     client: Client,
     st: Statements,
+}
+
+impl Conn {
+    fn block<T>(
+        &self,
+        f: impl Future<Output = Result<T, tokio_postgres::Error>>,
+    ) -> Result<T, tokio_postgres::Error> {
+        self.rt.block_on(f)
+    }
 }
 
 struct Statements {
     next_serial: Statement,
     case_by_key: Statement,
     insert_case: Statement,
+    insert_case_with_id: Statement,
     lock_case: Statement,
     events: Statement,
     append_event: Statement,
@@ -67,6 +90,7 @@ struct Statements {
     retention: Statement,
     ledger: Statement,
     case_ids: Statement,
+    schema_version: Statement,
 }
 
 const CASE_COLUMNS: &str = "number, month, serial, version, head_hash, status, received_at, \
@@ -77,82 +101,97 @@ const CASE_COLUMNS: &str = "number, month, serial, version, head_hash, status, r
 const LOAD: &str = "SELECT c.id, c.version, c.head_hash, c.number, e.event, e.hash \
                     FROM cases c LEFT JOIN events e ON e.case_id = c.id";
 
+/// `$from..=$to`, comma-separated.
+fn placeholders(from: usize, to: usize) -> String {
+    (from..=to)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl Statements {
-    fn prepare(client: &mut Client) -> Result<Self> {
-        let insert_values: Vec<String> = (2..=24).map(|i| format!("${i}")).collect();
-        let assignments: Vec<String> = CASE_COLUMNS
-            .split(", ")
-            .enumerate()
+    fn prepare(conn: &Client, rt: &Runtime) -> Result<Self> {
+        let columns = || CASE_COLUMNS.split(", ").enumerate();
+        let assignments: Vec<String> = columns()
             .map(|(i, c)| format!("{c} = ${}", i + 3))
             .collect();
-        let changed: Vec<String> = CASE_COLUMNS
-            .split(", ")
-            .enumerate()
+        let changed: Vec<String> = columns()
             .map(|(i, c)| format!("{c} IS DISTINCT FROM ${}", i + 3))
             .collect();
-        let mut p = |sql: &str| client.prepare(sql).map_err(error);
+        let assignments = assignments.join(", ");
+        // A case with its first events: events given as three arrays (seq, event, hash).
+        let insert = |id: &str, first: usize| {
+            let arrays = first + 24;
+            format!(
+                "WITH c AS (INSERT INTO cases ({id}request_key, {CASE_COLUMNS}) VALUES ({}) RETURNING id), \
+                 e AS (INSERT INTO events (case_id, seq, event, hash) \
+                 SELECT c.id, x.seq, x.event, x.hash FROM c, \
+                 unnest(${arrays}::bigint[], ${}::text[], ${}::text[]) AS x (seq, event, hash)) \
+                 SELECT id FROM c",
+                placeholders(1, first + 23),
+                arrays + 1,
+                arrays + 2
+            )
+        };
+        let p = |sql: String| rt.block_on(conn.prepare(&sql)).map_err(error);
         Ok(Statements {
+            // The serial, and an id for the case, taken while the counter row is locked.
             next_serial: p(
                 "INSERT INTO number_counters (month, last_serial) VALUES ($1, 1) \
                  ON CONFLICT (month) DO UPDATE SET last_serial = number_counters.last_serial + 1 \
-                 RETURNING last_serial",
+                 RETURNING last_serial, nextval(pg_get_serial_sequence('cases', 'id'))"
+                    .into(),
             )?,
             case_by_key: p(
-                "SELECT id, version, head_hash, number FROM cases WHERE request_key = $1",
+                "SELECT id, version, head_hash, number FROM cases WHERE request_key = $1".into(),
             )?,
-            // One statement, one round trip, while the month's counter is locked.
-            insert_case: p(&format!(
-                "WITH c AS (INSERT INTO cases (request_key, {CASE_COLUMNS}) VALUES ($1, {}) \
-                 ON CONFLICT (request_key) DO NOTHING RETURNING id), \
-                 e AS (INSERT INTO events (case_id, seq, event, hash) \
-                 SELECT c.id, x.seq, x.event, x.hash FROM c, \
-                 unnest($25::bigint[], $26::text[], $27::text[]) AS x (seq, event, hash)) \
-                 SELECT id FROM c",
-                insert_values.join(", ")
-            ))?,
+            insert_case: p(insert("", 1))?,
+            insert_case_with_id: p(insert("id, ", 2))?,
             lock_case: p(
-                "SELECT id, version, head_hash, number FROM cases WHERE id = $1 FOR UPDATE",
+                "SELECT id, version, head_hash, number FROM cases WHERE id = $1 FOR UPDATE".into(),
             )?,
-            events: p("SELECT event, hash FROM events WHERE case_id = $1 ORDER BY seq")?,
-            append_event: p(&format!(
-                "WITH e AS (INSERT INTO events (case_id, seq, event, hash) \
-                 VALUES ($1, $26, $27, $28)) \
-                 UPDATE cases SET {} WHERE id = $1 AND version = $2",
-                assignments.join(", ")
+            events: p("SELECT event, hash FROM events WHERE case_id = $1 ORDER BY seq".into())?,
+            // The event is inserted only if the row was updated: all or nothing.
+            append_event: p(format!(
+                "WITH u AS (UPDATE cases SET {assignments} WHERE id = $1 AND version = $2 RETURNING id) \
+                 INSERT INTO events (case_id, seq, event, hash) SELECT id, $26, $27, $28 FROM u"
             ))?,
-            update_case: p(&format!(
-                "UPDATE cases SET {} WHERE id = $1 AND version = $2",
-                assignments.join(", ")
+            update_case: p(format!(
+                "UPDATE cases SET {assignments} WHERE id = $1 AND version = $2"
             ))?,
-            update_case_if_changed: p(&format!(
-                "UPDATE cases SET {} WHERE id = $1 AND version = $2 AND ({})",
-                assignments.join(", "),
+            update_case_if_changed: p(format!(
+                "UPDATE cases SET {assignments} WHERE id = $1 AND version = $2 AND ({})",
                 changed.join(" OR ")
             ))?,
-            load_by_id: p(&format!("{LOAD} WHERE c.id = $1 ORDER BY e.seq"))?,
-            load_by_number: p(&format!("{LOAD} WHERE c.number = $1 ORDER BY e.seq"))?,
+            load_by_id: p(format!("{LOAD} WHERE c.id = $1 ORDER BY e.seq"))?,
+            load_by_number: p(format!("{LOAD} WHERE c.number = $1 ORDER BY e.seq"))?,
             due: p(
                 "SELECT id, number, next_due_at, next_due_stage, received_at FROM cases \
-                 WHERE next_due_at >= $1 AND next_due_at < $2 ORDER BY next_due_at, id LIMIT $3",
+                 WHERE next_due_at >= $1 AND next_due_at < $2 ORDER BY next_due_at, id LIMIT $3"
+                    .into(),
             )?,
             reminders: p(
                 "SELECT id, number, next_reminder_at, NULL::text, received_at FROM cases \
                  WHERE next_reminder_at >= $1 AND next_reminder_at < $2 \
-                 ORDER BY next_reminder_at, id LIMIT $3",
+                 ORDER BY next_reminder_at, id LIMIT $3"
+                    .into(),
             )?,
             retention: p(
                 "SELECT id, number, archived_on, legal_hold, destruction_approved_on, \
                  destruction_approved_by, received_at FROM cases \
                  WHERE status = 'archived' AND retention_last_day IS NOT NULL \
-                 AND retention_last_day < $1 ORDER BY retention_last_day, id",
+                 AND retention_last_day < $1 ORDER BY retention_last_day, id"
+                    .into(),
             )?,
             ledger: p(
                 "SELECT number, received_at, channel, category, department, severity, closed_at, \
                  satisfied FROM cases WHERE number IS NOT NULL AND category IS NOT NULL \
                  AND department IS NOT NULL AND received_at >= $1 AND received_at < $2 \
-                 ORDER BY received_at, id",
+                 ORDER BY received_at, id"
+                    .into(),
             )?,
-            case_ids: p("SELECT id FROM cases WHERE id > $1 ORDER BY id LIMIT $2")?,
+            case_ids: p("SELECT id FROM cases WHERE id > $1 ORDER BY id LIMIT $2".into())?,
+            schema_version: p("SELECT coalesce(max(version), 0) FROM schema_version".into())?,
         })
     }
 }
@@ -170,12 +209,9 @@ impl Postgres {
             .application_name("complaint-office-store")
             .connect_timeout(wait);
         // The schema first, on a connection of its own: statements are prepared against it.
-        let mut first = config.connect(NoTls).map_err(|_| StoreError::Unavailable {
-            backend: NAME,
-            reason: "cannot connect",
-        })?;
-        migrate(&mut first)?;
-        drop(first);
+        let (rt, client) = connect_raw(&config)?;
+        migrate(&rt, &client)?;
+        drop(client);
         let pool = Pool::new(
             NAME,
             connections,
@@ -192,8 +228,7 @@ impl Postgres {
         let mut pooled = self.pool.get()?;
         let conn = pooled.conn()?;
         let version: i32 = conn
-            .client
-            .query_one("SELECT coalesce(max(version), 0) FROM schema_version", &[])
+            .block(conn.client.query_one(&conn.st.schema_version, &[]))
             .and_then(|r| r.try_get(0))
             .map_err(error)?;
         u32::try_from(version).map_err(|_| StoreError::Corrupt {
@@ -202,99 +237,128 @@ impl Postgres {
     }
 
     pub(crate) fn write<T>(&self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
-        let mut pooled = self.pool.get()?;
-        let conn = pooled.conn()?;
-        let outcome = (|| {
-            let mut tx = conn.client.transaction().map_err(error)?;
-            let out = f(&mut PgTx {
-                tx: &mut tx,
-                st: &conn.st,
-            })?;
-            tx.commit().map_err(commit_error)?;
-            if self.durability == Durability::Grouped {
-                // The commit above returned before its log record reached the disk (and let
-                // go of its locks at once). This synchronous commit flushes the log up to and
-                // past it, together with whatever other sessions wait to flush.
-                conn.client
-                    .batch_execute(
-                        "BEGIN; SET LOCAL synchronous_commit = on; \
-                         INSERT INTO durability_marks (backend_pid, n) VALUES (pg_backend_pid(), 1) \
-                         ON CONFLICT (backend_pid) DO UPDATE SET n = durability_marks.n + 1; \
-                         COMMIT",
-                    )
-                    .map_err(commit_error)?;
-            }
-            Ok(out)
-        })();
-        if conn.client.is_closed() {
-            pooled.discard();
-        }
-        outcome
+        self.transaction("BEGIN", true, f)
     }
 
     pub(crate) fn read<T>(&self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
+        self.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", false, f)
+    }
+
+    fn transaction<T>(
+        &self,
+        begin: &str,
+        write: bool,
+        f: impl FnOnce(&mut dyn Tx) -> Result<T>,
+    ) -> Result<T> {
         let mut pooled = self.pool.get()?;
         let conn = pooled.conn()?;
         let outcome = (|| {
-            let mut tx = conn
-                .client
-                .build_transaction()
-                .isolation_level(IsolationLevel::RepeatableRead)
-                .read_only(true)
-                .start()
+            conn.block(conn.client.batch_execute(begin))
                 .map_err(error)?;
-            let out = f(&mut PgTx {
-                tx: &mut tx,
-                st: &conn.st,
-            })?;
-            tx.commit().map_err(error)?;
+            let mut tx = PgTx {
+                conn,
+                reserved_id: None,
+                last: None,
+            };
+            let out = match f(&mut tx) {
+                Ok(out) => out,
+                Err(e) => {
+                    // Leave the connection clean; if even that fails, it is discarded below.
+                    let _ = conn.block(conn.client.batch_execute("ROLLBACK"));
+                    return Err(e);
+                }
+            };
+            tx.commit()?;
+            if write && self.durability == Durability::Grouped {
+                // The commit above returned before its log record reached the disk (and let
+                // go of its locks at once). This synchronous commit flushes the log up to and
+                // past it, together with whatever other sessions wait to flush.
+                conn.block(conn.client.batch_execute(
+                    "BEGIN; SET LOCAL synchronous_commit = on; \
+                     INSERT INTO durability_marks (backend_pid, n) VALUES (pg_backend_pid(), 1) \
+                     ON CONFLICT (backend_pid) DO UPDATE SET n = durability_marks.n + 1; \
+                     COMMIT",
+                ))
+                .map_err(commit_error)?;
+            }
             Ok(out)
         })();
-        if conn.client.is_closed() {
+        if conn.client.is_closed() || outcome.as_ref().is_err_and(lost) {
             pooled.discard();
         }
         outcome
     }
 }
 
-fn migrate(client: &mut Client) -> Result<()> {
-    let mut tx = client.transaction().map_err(error)?;
-    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
-        .map_err(error)?;
-    tx.batch_execute(POSTGRES_VERSION_TABLE).map_err(error)?;
-    let current: i32 = tx
-        .query_one("SELECT coalesce(max(version), 0) FROM schema_version", &[])
-        .and_then(|r| r.try_get(0))
-        .map_err(error)?;
-    let current = u32::try_from(current).map_err(|_| StoreError::Corrupt {
-        what: "schema version",
-    })?;
-    if current > SCHEMA_VERSION {
-        return Err(StoreError::SchemaTooNew {
-            found: current,
-            supported: SCHEMA_VERSION,
-        });
-    }
-    for m in MIGRATIONS.iter().filter(|m| m.version > current) {
-        tx.batch_execute(m.postgres).map_err(error)?;
-        let version = i32::try_from(m.version).map_err(|_| StoreError::Corrupt {
+/// Whether an error leaves the connection in an unknown state.
+fn lost(e: &StoreError) -> bool {
+    matches!(
+        e,
+        StoreError::Unavailable { .. } | StoreError::CommitUnknown { .. }
+    )
+}
+
+fn connect_raw(config: &Config) -> Result<(Runtime, Client)> {
+    let unavailable = || StoreError::Unavailable {
+        backend: NAME,
+        reason: "cannot connect",
+    };
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|_| unavailable())?;
+    let (client, connection) = rt
+        .block_on(config.connect(NoTls))
+        .map_err(|_| unavailable())?;
+    // Driven whenever the runtime waits for a statement; ends when the client is dropped.
+    rt.spawn(connection);
+    Ok((rt, client))
+}
+
+fn migrate(rt: &Runtime, client: &Client) -> Result<()> {
+    rt.block_on(async {
+        client.batch_execute("BEGIN").await?;
+        client
+            .execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
+            .await?;
+        client.batch_execute(POSTGRES_VERSION_TABLE).await?;
+        let current: i32 = client
+            .query_one("SELECT coalesce(max(version), 0) FROM schema_version", &[])
+            .await?
+            .try_get(0)?;
+        Ok::<_, tokio_postgres::Error>(current)
+    })
+    .map_err(error)
+    .and_then(|current| {
+        let current = u32::try_from(current).map_err(|_| StoreError::Corrupt {
             what: "schema version",
         })?;
-        tx.execute(
-            "INSERT INTO schema_version (version, description, applied_at) \
-             VALUES ($1, $2, extract(epoch FROM now())::bigint)",
-            &[&version, &m.description],
-        )
-        .map_err(error)?;
-    }
-    tx.commit().map_err(error)
+        if current > SCHEMA_VERSION {
+            return Err(StoreError::SchemaTooNew {
+                found: current,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        rt.block_on(async {
+            for m in MIGRATIONS.iter().filter(|m| m.version > current) {
+                client.batch_execute(m.postgres).await?;
+                let version = i32::try_from(m.version).unwrap_or(i32::MAX);
+                client
+                    .execute(
+                        "INSERT INTO schema_version (version, description, applied_at) \
+                         VALUES ($1, $2, extract(epoch FROM now())::bigint)",
+                        &[&version, &m.description],
+                    )
+                    .await?;
+            }
+            client.batch_execute("COMMIT").await
+        })
+        .map_err(error)
+    })
 }
 
 fn connect(config: &Config, wait: Duration, durability: Durability) -> Result<Conn> {
-    let mut client = config.connect(NoTls).map_err(|_| StoreError::Unavailable {
-        backend: NAME,
-        reason: "cannot connect",
-    })?;
+    let (rt, client) = connect_raw(config)?;
     let millis = wait.as_millis();
     // A writer waits for a row lock at most `wait`; a client that hangs inside a
     // transaction (and so holds a month's counter) is disconnected after a minute.
@@ -302,22 +366,26 @@ fn connect(config: &Config, wait: Duration, durability: Durability) -> Result<Co
         Durability::Immediate => "on",
         Durability::Grouped => "off",
     };
-    client
-        .batch_execute(&format!(
-            "SET lock_timeout = {millis}; SET idle_in_transaction_session_timeout = 60000; \
-             SET synchronous_commit = {synchronous}"
-        ))
-        .map_err(error)?;
-    let st = Statements::prepare(&mut client)?;
-    Ok(Conn { client, st })
+    rt.block_on(client.batch_execute(&format!(
+        "SET lock_timeout = {millis}; SET idle_in_transaction_session_timeout = 60000; \
+         SET synchronous_commit = {synchronous}"
+    )))
+    .map_err(error)?;
+    let st = Statements::prepare(&client, &rt)?;
+    Ok(Conn { rt, client, st })
 }
 
 /// A driver error as the store's: the SQLSTATE and the constraint or table it names, never
 /// the server's message (which may quote a row).
-fn error(e: postgres::Error) -> StoreError {
+fn error(e: tokio_postgres::Error) -> StoreError {
     if let Some(db) = e.as_db_error() {
         if *db.code() == SqlState::LOCK_NOT_AVAILABLE {
             return StoreError::Busy { backend: NAME };
+        }
+        if *db.code() == SqlState::UNIQUE_VIOLATION
+            && db.constraint() == Some(REQUEST_KEY_CONSTRAINT)
+        {
+            return StoreError::RequestKeyInUse;
         }
         return StoreError::Database {
             backend: NAME,
@@ -332,7 +400,7 @@ fn error(e: postgres::Error) -> StoreError {
 }
 
 /// A failed commit: lost with the connection, its outcome is unknown.
-fn commit_error(e: postgres::Error) -> StoreError {
+fn commit_error(e: tokio_postgres::Error) -> StoreError {
     if e.as_db_error().is_some() {
         error(e)
     } else {
@@ -340,12 +408,90 @@ fn commit_error(e: postgres::Error) -> StoreError {
     }
 }
 
-struct PgTx<'a, 'c> {
-    tx: &'a mut Transaction<'c>,
-    st: &'a Statements,
+/// A statement's parameters, owned: the last statement of a write waits for the commit.
+type Param = Box<dyn ToSql + Sync + Send>;
+
+/// The last statement of a write, sent with the `COMMIT`.
+struct Last {
+    statement: Statement,
+    params: Vec<Param>,
+    /// What its row count must be for the write to stand (`None`: any).
+    rows: Option<u64>,
+    expected_version: u64,
 }
 
-fn head(row: &postgres::Row) -> Result<Head> {
+struct PgTx<'c> {
+    conn: &'c Conn,
+    /// A case id taken with the serial (`next_serial`), for the case this write inserts.
+    reserved_id: Option<i64>,
+    last: Option<Last>,
+}
+
+impl PgTx<'_> {
+    fn query(&self, st: &Statement, params: &[&(dyn ToSql + Sync)]) -> Result<Vec<Row>> {
+        self.flush()?;
+        self.conn
+            .block(self.conn.client.query(st, params))
+            .map_err(error)
+    }
+
+    fn query_opt(&self, st: &Statement, params: &[&(dyn ToSql + Sync)]) -> Result<Option<Row>> {
+        self.flush()?;
+        self.conn
+            .block(self.conn.client.query_opt(st, params))
+            .map_err(error)
+    }
+
+    /// No statement may follow the deferred last one: the recipe writes last.
+    fn flush(&self) -> Result<()> {
+        match self.last {
+            Some(_) => Err(StoreError::Database {
+                backend: NAME,
+                code: "statement after the last write".to_owned(),
+                object: None,
+            }),
+            None => Ok(()),
+        }
+    }
+
+    fn defer(&mut self, last: Last) -> Result<()> {
+        self.flush()?;
+        self.last = Some(last);
+        Ok(())
+    }
+
+    /// Commits, sending the deferred last statement in the same round trip.
+    fn commit(self) -> Result<()> {
+        let client = &self.conn.client;
+        let Some(last) = self.last else {
+            return self
+                .conn
+                .block(client.batch_execute("COMMIT"))
+                .map_err(commit_error);
+        };
+        let params: Vec<&(dyn ToSql + Sync)> = last
+            .params
+            .iter()
+            .map(|p| p.as_ref() as &(dyn ToSql + Sync))
+            .collect();
+        // Sent in this order; if the statement fails, the server rolls the COMMIT back.
+        let (written, committed) = self.conn.rt.block_on(join(
+            client.execute(&last.statement, &params),
+            client.batch_execute("COMMIT"),
+        ));
+        let written = written.map_err(error)?;
+        committed.map_err(commit_error)?;
+        match last.rows {
+            Some(rows) if rows != written => Err(StoreError::Conflict {
+                expected: last.expected_version,
+                actual: last.expected_version + 1,
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn head(row: &Row) -> Result<Head> {
     let version: i64 = row.try_get(1).map_err(error)?;
     Ok(Head {
         id: CaseId(row.try_get(0).map_err(error)?),
@@ -355,66 +501,55 @@ fn head(row: &postgres::Row) -> Result<Head> {
     })
 }
 
-/// A case row's values in the order of `CASE_COLUMNS`; the caller adds what comes before.
-fn with_case_values<R>(
-    row: &CaseRow,
-    before: &[&(dyn ToSql + Sync)],
-    after: &[&(dyn ToSql + Sync)],
-    f: impl FnOnce(&[&(dyn ToSql + Sync)]) -> R,
-) -> R {
-    let number = row.number.map(|n| n.to_string());
+/// A case row's values, in the order of `CASE_COLUMNS`.
+fn case_values(row: &CaseRow) -> Vec<Param> {
     let (month, serial) = row.month_serial().unzip();
-    let serial = serial.map(|s| i32::try_from(s).unwrap_or(i32::MAX));
-    let version = int(row.version);
-    let head = row.head.to_hex();
-    let values: [&(dyn ToSql + Sync); 23] = [
-        &number,
-        &month,
-        &serial,
-        &version,
-        &head,
-        &row.status,
-        &row.received_at,
-        &row.registered_at,
-        &row.channel,
-        &row.category,
-        &row.department,
-        &row.severity,
-        &row.closed_at,
-        &row.satisfied,
-        &row.next_due_at,
-        &row.next_due_stage,
-        &row.next_reminder_at,
-        &row.archived_on,
-        &row.retention_last_day,
-        &row.legal_hold,
-        &row.destruction_approved_on,
-        &row.destruction_approved_by,
-        &row.updated_at,
-    ];
-    let all: Vec<&(dyn ToSql + Sync)> = before
-        .iter()
-        .copied()
-        .chain(values)
-        .chain(after.iter().copied())
-        .collect();
-    f(&all)
+    vec![
+        Box::new(row.number.map(|n| n.to_string())),
+        Box::new(month),
+        Box::new(serial.map(|s| i32::try_from(s).unwrap_or(i32::MAX))),
+        Box::new(int(row.version)),
+        Box::new(row.head.to_hex()),
+        Box::new(row.status),
+        Box::new(row.received_at),
+        Box::new(row.registered_at),
+        Box::new(row.channel),
+        Box::new(row.category.clone()),
+        Box::new(row.department.clone()),
+        Box::new(row.severity),
+        Box::new(row.closed_at),
+        Box::new(row.satisfied),
+        Box::new(row.next_due_at),
+        Box::new(row.next_due_stage),
+        Box::new(row.next_reminder_at),
+        Box::new(row.archived_on.clone()),
+        Box::new(row.retention_last_day.clone()),
+        Box::new(row.legal_hold),
+        Box::new(row.destruction_approved_on.clone()),
+        Box::new(row.destruction_approved_by.clone()),
+        Box::new(row.updated_at),
+    ]
 }
 
-impl Tx for PgTx<'_, '_> {
+fn refs(params: &[Param]) -> Vec<&(dyn ToSql + Sync)> {
+    params
+        .iter()
+        .map(|p| p.as_ref() as &(dyn ToSql + Sync))
+        .collect()
+}
+
+impl Tx for PgTx<'_> {
     fn next_serial(&mut self, month: &str) -> Result<u32> {
-        let serial: i32 = self
-            .tx
-            .query_one(&self.st.next_serial, &[&month])
-            .and_then(|r| r.try_get(0))
-            .map_err(error)?;
+        let row = self
+            .query_opt(&self.conn.st.next_serial, &[&month])?
+            .ok_or(StoreError::Corrupt { what: "serial" })?;
+        let serial: i32 = row.try_get(0).map_err(error)?;
+        self.reserved_id = Some(row.try_get(1).map_err(error)?);
         u32::try_from(serial).map_err(|_| StoreError::Corrupt { what: "serial" })
     }
 
     fn case_by_request_key(&mut self, key: &str) -> Result<Option<Head>> {
-        self.tx
-            .query_opt(&self.st.case_by_key, &[&key])
-            .map_err(error)?
+        self.query_opt(&self.conn.st.case_by_key, &[&key])?
             .as_ref()
             .map(head)
             .transpose()
@@ -425,34 +560,58 @@ impl Tx for PgTx<'_, '_> {
         request_key: Option<&str>,
         row: &CaseRow,
         events: &[NewEvent],
-    ) -> Result<Option<CaseId>> {
-        let st = &self.st.insert_case;
-        let tx = &mut *self.tx;
-        let seqs: Vec<i64> = events.iter().map(|e| int(e.seq)).collect();
-        let texts: Vec<&str> = events.iter().map(|e| e.text.as_str()).collect();
-        let hashes: Vec<&str> = events.iter().map(|e| e.hash.as_str()).collect();
-        let found = with_case_values(row, &[&request_key], &[&seqs, &texts, &hashes], |values| {
-            tx.query_opt(st, values)
-        })
-        .map_err(error)?;
-        found
-            .map(|r| r.try_get(0).map(CaseId).map_err(error))
-            .transpose()
+    ) -> Result<CaseId> {
+        let mut params: Vec<Param> = Vec::with_capacity(28);
+        let reserved = self.reserved_id.take();
+        if let Some(id) = reserved {
+            params.push(Box::new(id));
+        }
+        params.push(Box::new(request_key.map(str::to_owned)));
+        params.extend(case_values(row));
+        params.push(Box::new(
+            events.iter().map(|e| int(e.seq)).collect::<Vec<i64>>(),
+        ));
+        params.push(Box::new(
+            events
+                .iter()
+                .map(|e| e.text.clone())
+                .collect::<Vec<String>>(),
+        ));
+        params.push(Box::new(
+            events
+                .iter()
+                .map(|e| e.hash.clone())
+                .collect::<Vec<String>>(),
+        ));
+        match reserved {
+            // A registration: its id is known, so the insert can wait for the commit.
+            Some(id) => {
+                self.defer(Last {
+                    statement: self.conn.st.insert_case_with_id.clone(),
+                    params,
+                    rows: None,
+                    expected_version: 0,
+                })?;
+                Ok(CaseId(id))
+            }
+            None => {
+                let row = self
+                    .query_opt(&self.conn.st.insert_case, &refs(&params))?
+                    .ok_or(StoreError::Corrupt { what: "id" })?;
+                Ok(CaseId(row.try_get(0).map_err(error)?))
+            }
+        }
     }
 
     fn lock_case(&mut self, id: CaseId) -> Result<Option<Head>> {
-        self.tx
-            .query_opt(&self.st.lock_case, &[&id.0])
-            .map_err(error)?
+        self.query_opt(&self.conn.st.lock_case, &[&id.0])?
             .as_ref()
             .map(head)
             .transpose()
     }
 
     fn events(&mut self, id: CaseId) -> Result<Vec<EventRow>> {
-        self.tx
-            .query(&self.st.events, &[&id.0])
-            .map_err(error)?
+        self.query(&self.conn.st.events, &[&id.0])?
             .iter()
             .map(|r| {
                 Ok(EventRow {
@@ -470,18 +629,19 @@ impl Tx for PgTx<'_, '_> {
         event: &NewEvent,
         row: &CaseRow,
     ) -> Result<bool> {
-        let st = &self.st.append_event;
-        let tx = &mut *self.tx;
-        let expected = int(expected_version);
-        let seq = int(event.seq);
-        let changed = with_case_values(
-            row,
-            &[&id.0, &expected],
-            &[&seq, &event.text, &event.hash],
-            |values| tx.execute(st, values),
-        )
-        .map_err(error)?;
-        Ok(changed == 1)
+        let mut params: Vec<Param> = vec![Box::new(id.0), Box::new(int(expected_version))];
+        params.extend(case_values(row));
+        params.push(Box::new(int(event.seq)));
+        params.push(Box::new(event.text.clone()));
+        params.push(Box::new(event.hash.clone()));
+        // Checked at the commit: one event inserted, or a conflict and nothing written.
+        self.defer(Last {
+            statement: self.conn.st.append_event.clone(),
+            params,
+            rows: Some(1),
+            expected_version,
+        })?;
+        Ok(true)
     }
 
     fn update_case(
@@ -492,25 +652,25 @@ impl Tx for PgTx<'_, '_> {
         only_if_changed: bool,
     ) -> Result<bool> {
         let st = if only_if_changed {
-            &self.st.update_case_if_changed
+            &self.conn.st.update_case_if_changed
         } else {
-            &self.st.update_case
+            &self.conn.st.update_case
         };
-        let tx = &mut *self.tx;
-        let expected = int(expected_version);
-        let changed = with_case_values(row, &[&id.0, &expected], &[], |values| {
-            tx.execute(st, values)
-        })
-        .map_err(error)?;
+        let mut params: Vec<Param> = vec![Box::new(id.0), Box::new(int(expected_version))];
+        params.extend(case_values(row));
+        self.flush()?;
+        let changed = self
+            .conn
+            .block(self.conn.client.execute(st, &refs(&params)))
+            .map_err(error)?;
         Ok(changed == 1)
     }
 
     fn load(&mut self, key: Key) -> Result<Option<(Head, Vec<EventRow>)>> {
         let rows = match key {
-            Key::Id(id) => self.tx.query(&self.st.load_by_id, &[&id.0]),
-            Key::Number(n) => self.tx.query(&self.st.load_by_number, &[&n.to_string()]),
-        }
-        .map_err(error)?;
+            Key::Id(id) => self.query(&self.conn.st.load_by_id, &[&id.0])?,
+            Key::Number(n) => self.query(&self.conn.st.load_by_number, &[&n.to_string()])?,
+        };
         let Some(first) = rows.first() else {
             return Ok(None);
         };
@@ -528,12 +688,10 @@ impl Tx for PgTx<'_, '_> {
 
     fn due(&mut self, which: Due, from: i64, to: i64, limit: u32) -> Result<Vec<DueRow>> {
         let st = match which {
-            Due::Deadline => &self.st.due,
-            Due::Reminder => &self.st.reminders,
+            Due::Deadline => &self.conn.st.due,
+            Due::Reminder => &self.conn.st.reminders,
         };
-        self.tx
-            .query(st, &[&from, &to, &i64::from(limit)])
-            .map_err(error)?
+        self.query(st, &[&from, &to, &i64::from(limit)])?
             .iter()
             .map(|r| {
                 Ok(DueRow {
@@ -548,9 +706,7 @@ impl Tx for PgTx<'_, '_> {
     }
 
     fn retention_ended(&mut self, on: &str) -> Result<Vec<ArchiveRow>> {
-        self.tx
-            .query(&self.st.retention, &[&on])
-            .map_err(error)?
+        self.query(&self.conn.st.retention, &[&on])?
             .iter()
             .map(|r| {
                 Ok(ArchiveRow {
@@ -567,9 +723,7 @@ impl Tx for PgTx<'_, '_> {
     }
 
     fn ledger(&mut self, from: i64, to: i64) -> Result<Vec<LedgerRow>> {
-        self.tx
-            .query(&self.st.ledger, &[&from, &to])
-            .map_err(error)?
+        self.query(&self.conn.st.ledger, &[&from, &to])?
             .iter()
             .map(|r| {
                 Ok(LedgerRow {
@@ -587,9 +741,7 @@ impl Tx for PgTx<'_, '_> {
     }
 
     fn case_ids(&mut self, after: CaseId, limit: u32) -> Result<Vec<CaseId>> {
-        self.tx
-            .query(&self.st.case_ids, &[&after.0, &i64::from(limit)])
-            .map_err(error)?
+        self.query(&self.conn.st.case_ids, &[&after.0, &i64::from(limit)])?
             .iter()
             .map(|r| r.try_get(0).map(CaseId).map_err(error))
             .collect()

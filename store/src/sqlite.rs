@@ -283,7 +283,7 @@ impl Tx for SqliteTx<'_> {
         request_key: Option<&str>,
         row: &CaseRow,
         events: &[NewEvent],
-    ) -> Result<Option<CaseId>> {
+    ) -> Result<CaseId> {
         let placeholders: Vec<String> = (2..=24).map(|i| format!("?{i}")).collect();
         let sql = format!(
             "INSERT INTO cases (request_key, {CASE_COLUMNS}) VALUES (?1, {}) RETURNING id",
@@ -295,13 +295,13 @@ impl Tx for SqliteTx<'_> {
         let mut statement = self.conn.prepare_cached(&sql).map_err(error)?;
         let id = match statement.query_row(params.as_slice(), |r| r.get(0)) {
             Ok(id) => CaseId(id),
-            Err(e) if request_key_taken(&e) => return Ok(None),
+            Err(e) if request_key_taken(&e) => return Err(StoreError::RequestKeyInUse),
             Err(e) => return Err(error(e)),
         };
         for event in events {
             self.insert_event(id, event)?;
         }
-        Ok(Some(id))
+        Ok(id)
     }
 
     fn lock_case(&mut self, id: CaseId) -> Result<Option<Head>> {

@@ -334,9 +334,7 @@ impl Store {
                 )?;
                 // The key taken meanwhile: the error rolls back the number with the rest.
                 let first = [received_link.at(0), registered_link.at(1)];
-                let id = tx
-                    .insert_case(key, &row, &first)?
-                    .ok_or(StoreError::RequestKeyInUse)?;
+                let id = tx.insert_case(key, &row, &first)?;
                 Ok(Registered {
                     case: id,
                     number,
@@ -374,9 +372,7 @@ impl Store {
                         replayed: true,
                     });
                 }
-                let id = tx
-                    .insert_case(request_key, &row, &[linked.at(0)])?
-                    .ok_or(StoreError::RequestKeyInUse)?;
+                let id = tx.insert_case(request_key, &row, &[linked.at(0)])?;
                 Ok(Received {
                     case: id,
                     version: 1,

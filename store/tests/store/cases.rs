@@ -1093,6 +1093,9 @@ fn errors_are_clean(t: &Target) {
         .unwrap_err();
     assert_eq!(e.code(), "store.database");
     clean(format!("{e} {e:?}"));
+    // The failed insert took the counter with it: the commit sent with it rolled back.
+    assert_eq!(db.int("SELECT count(*) FROM number_counters"), 0);
+    assert_eq!(db.int("SELECT count(*) FROM cases"), 1);
     assert!(
         matches!(&e, StoreError::Database { code, .. } if code == "23505" || code == "SQLITE_CONSTRAINT_UNIQUE"),
         "{e:?}"
