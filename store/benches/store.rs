@@ -4,6 +4,7 @@
 //! cargo bench -p complaint-office-store --bench store            # SQLite, + PostgreSQL when
 //! COMPLAINT_OFFICE_PG_URL=postgresql://… cargo bench -p complaint-office-store --bench store
 //! cargo bench -p complaint-office-store --bench store -- --quick # a smoke run
+//! cargo bench -p complaint-office-store --bench store -- --only postgres --no-window
 //! ```
 //!
 //! Registrations per second and appends per second with 1 and 8 clients (threads, each with
@@ -37,7 +38,15 @@ struct Sizes {
 }
 
 fn main() {
-    let quick = std::env::args().any(|a| a == "--quick");
+    let args: Vec<String> = std::env::args().collect();
+    let quick = args.iter().any(|a| a == "--quick");
+    // `--only sqlite` or `--only postgres`; `--no-window` leaves out the 1,000,000-case query.
+    let only = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1).cloned());
+    let run = |backend: &str| only.as_deref().is_none_or(|o| o == backend);
+    let window = !args.iter().any(|a| a == "--no-window");
     let sizes = if quick {
         Sizes {
             registrations: 80,
@@ -69,19 +78,27 @@ fn main() {
         }
         path.display().to_string()
     };
-    throughput(
-        "sqlite",
-        &|| sqlite("throughput"),
-        Durability::Immediate,
-        &sizes,
-    );
-    due_window("sqlite", &sqlite("due"), &sizes);
+    if run("sqlite") {
+        throughput(
+            "sqlite",
+            &|| sqlite("throughput"),
+            Durability::Immediate,
+            &sizes,
+        );
+        if window {
+            due_window("sqlite", &sqlite("due"), &sizes);
+        }
+    }
 
     if let Ok(admin) = std::env::var("COMPLAINT_OFFICE_PG_URL") {
-        let fresh = || fresh_postgres(&admin, "co_bench");
-        throughput("postgres", &fresh, Durability::Immediate, &sizes);
-        throughput("postgres", &fresh, Durability::Grouped, &sizes);
-        due_window("postgres", &fresh_postgres(&admin, "co_bench_due"), &sizes);
+        if run("postgres") {
+            let fresh = || fresh_postgres(&admin, "co_bench");
+            throughput("postgres", &fresh, Durability::Immediate, &sizes);
+            throughput("postgres", &fresh, Durability::Grouped, &sizes);
+            if window {
+                due_window("postgres", &fresh_postgres(&admin, "co_bench_due"), &sizes);
+            }
+        }
     } else {
         println!("(PostgreSQL: set COMPLAINT_OFFICE_PG_URL to an admin URL)");
     }

@@ -37,6 +37,12 @@ pub(crate) const NAME: &str = "postgres";
 /// that lets exactly one of them migrate.
 const MIGRATION_LOCK: i64 = 0x636f_5f73_746f_7265; // "co_store"
 
+/// The durability mark of [`Durability::Grouped`]: a synchronous commit of one small row per
+/// server process.
+const FLUSH: &str = "BEGIN; SET LOCAL synchronous_commit = on; \
+    INSERT INTO durability_marks (backend_pid, n) VALUES (pg_backend_pid(), 1) \
+    ON CONFLICT (backend_pid) DO UPDATE SET n = durability_marks.n + 1; COMMIT";
+
 /// The constraint that keeps request keys unique (PostgreSQL's default name).
 const REQUEST_KEY_CONSTRAINT: &str = "cases_request_key_key";
 
@@ -268,19 +274,7 @@ impl Postgres {
                     return Err(e);
                 }
             };
-            tx.commit()?;
-            if write && self.durability == Durability::Grouped {
-                // The commit above returned before its log record reached the disk (and let
-                // go of its locks at once). This synchronous commit flushes the log up to and
-                // past it, together with whatever other sessions wait to flush.
-                conn.block(conn.client.batch_execute(
-                    "BEGIN; SET LOCAL synchronous_commit = on; \
-                     INSERT INTO durability_marks (backend_pid, n) VALUES (pg_backend_pid(), 1) \
-                     ON CONFLICT (backend_pid) DO UPDATE SET n = durability_marks.n + 1; \
-                     COMMIT",
-                ))
-                .map_err(commit_error)?;
-            }
+            tx.commit(write && self.durability == Durability::Grouped)?;
             Ok(out)
         })();
         if conn.client.is_closed() || outcome.as_ref().is_err_and(lost) {
@@ -460,27 +454,40 @@ impl PgTx<'_> {
         Ok(())
     }
 
-    /// Commits, sending the deferred last statement in the same round trip.
-    fn commit(self) -> Result<()> {
+    /// Commits, sending the deferred last statement (and, with `flush`, the durability mark of
+    /// [`Durability::Grouped`]) in the same round trip.
+    fn commit(self, flush: bool) -> Result<()> {
         let client = &self.conn.client;
-        let Some(last) = self.last else {
-            return self
-                .conn
-                .block(client.batch_execute("COMMIT"))
-                .map_err(commit_error);
+        // With `synchronous_commit = off` the COMMIT returns before its log record reaches
+        // the disk (and lets go of its locks at once). This synchronous commit, sent right
+        // after it, flushes the log up to and past it, together with whatever other sessions
+        // wait to flush; the call returns once it has.
+        let mark = async {
+            match flush {
+                true => client.batch_execute(FLUSH).await,
+                false => Ok(()),
+            }
         };
-        let params: Vec<&(dyn ToSql + Sync)> = last
-            .params
-            .iter()
-            .map(|p| p.as_ref() as &(dyn ToSql + Sync))
-            .collect();
+        let Some(last) = self.last else {
+            let (committed, marked) = self
+                .conn
+                .rt
+                .block_on(join(client.batch_execute("COMMIT"), mark));
+            committed.map_err(commit_error)?;
+            return marked.map_err(commit_error);
+        };
+        let params = refs(&last.params);
         // Sent in this order; if the statement fails, the server rolls the COMMIT back.
-        let (written, committed) = self.conn.rt.block_on(join(
-            client.execute(&last.statement, &params),
-            client.batch_execute("COMMIT"),
+        let ((written, committed), marked) = self.conn.rt.block_on(join(
+            join(
+                client.execute(&last.statement, &params),
+                client.batch_execute("COMMIT"),
+            ),
+            mark,
         ));
         let written = written.map_err(error)?;
         committed.map_err(commit_error)?;
+        marked.map_err(commit_error)?;
         match last.rows {
             Some(rows) if rows != written => Err(StoreError::Conflict {
                 expected: last.expected_version,
