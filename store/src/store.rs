@@ -687,25 +687,17 @@ impl Store {
         }
         let mut chained = Vec::with_capacity(rows.len());
         for (index, row) in rows.into_iter().enumerate() {
-            // A row that no longer reads as JSON or as a hash was changed: the chain breaks there.
-            let broken = HistoryError::ChainBroken { index };
-            let event = serde_json::from_str(&row.event).map_err(|_| broken.clone())?;
-            let hash = row.hash.parse().map_err(|_| broken)?;
+            let event = serde_json::from_str(&row.event).ok();
+            let hash = row.hash.parse().ok();
+            let (Some(event), Some(hash)) = (event, hash) else {
+                // A row that no longer reads as JSON or as a hash was changed: the chain
+                // breaks there, unless it already broke before.
+                history::verify(&chained, None)?;
+                return Err(HistoryError::ChainBroken { index }.into());
+            };
             chained.push(ChainedEvent { event, hash });
         }
-        history::verify(&chained, Some(&expected_head))?;
-        let events = chained
-            .into_iter()
-            .enumerate()
-            .map(|(index, c)| {
-                Event::from_json_value(c.event).map_err(|e| {
-                    complaint_office::case::CaseError::AtEvent {
-                        index,
-                        source: Box::new(e),
-                    }
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let events = history::verified_events(chained, Some(&expected_head))?;
         let case = Case::replay_in(&self.policies, events.clone())?;
         Ok((expected_head, events, case))
     }

@@ -20,7 +20,7 @@
 
 use serde_json::Value;
 
-/// The canonical JSON text of `value` (see the [module documentation](self)).
+/// The canonical JSON text of `value` (see the [`history`](crate::history) module).
 ///
 /// ```
 /// use complaint_office::history::canonical_json;

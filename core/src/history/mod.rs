@@ -308,8 +308,10 @@ pub fn replay_verified(
     history: Vec<ChainedEvent>,
     expected_head: Option<&ChainHash>,
 ) -> Result<Case, HistoryError> {
-    verify(&history, expected_head)?;
-    Ok(Case::replay(policy, events_of(history)?)?)
+    Ok(Case::replay(
+        policy,
+        verified_events(history, expected_head)?,
+    )?)
 }
 
 /// As [`replay_verified`], under the policy in force when the complaint was received
@@ -322,12 +324,24 @@ pub fn replay_verified_in(
     history: Vec<ChainedEvent>,
     expected_head: Option<&ChainHash>,
 ) -> Result<Case, HistoryError> {
-    verify(&history, expected_head)?;
-    Ok(Case::replay_in(policies, events_of(history)?)?)
+    Ok(Case::replay_in(
+        policies,
+        verified_events(history, expected_head)?,
+    )?)
 }
 
-fn events_of(history: Vec<ChainedEvent>) -> Result<Vec<Event>, CaseError> {
-    history
+/// Verifies a stored history ([`verify`]) and reads its events: for a host that needs the
+/// events as well as the case it replays from them.
+///
+/// # Errors
+/// As [`verify`]; then [`HistoryError::Case`] with `case.invalid_event` or
+/// `case.unknown_event` and the index of an intact event that does not read.
+pub fn verified_events(
+    history: Vec<ChainedEvent>,
+    expected_head: Option<&ChainHash>,
+) -> Result<Vec<Event>, HistoryError> {
+    verify(&history, expected_head)?;
+    Ok(history
         .into_iter()
         .enumerate()
         .map(|(index, stored)| {
@@ -336,7 +350,7 @@ fn events_of(history: Vec<ChainedEvent>) -> Result<Vec<Event>, CaseError> {
                 source: Box::new(e),
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?)
 }
 
 #[cfg(test)]
@@ -391,6 +405,20 @@ mod tests {
         assert_eq!(verify(&[], None).unwrap(), ChainHash::GENESIS);
         let case = replay_verified(&Policy::default(), history, Some(&head)).unwrap();
         assert_eq!(case.event_count(), 4);
+    }
+
+    #[test]
+    fn verified_events_are_the_events_written() {
+        let history = chain(&events());
+        let head = head(&history);
+        assert_eq!(
+            verified_events(history.clone(), Some(&head)).unwrap(),
+            events()
+        );
+        let mut edited = history;
+        edited[1].event["number"] = "25090002".into();
+        let e = verified_events(edited, Some(&head)).unwrap_err();
+        assert_eq!((e.code(), e.index()), ("history.chain_broken", Some(1)));
     }
 
     #[test]

@@ -560,6 +560,14 @@ fn tampering(t: &Target) {
     .unwrap();
     let e = store.load(cases[1]).unwrap_err();
     assert_eq!((e.code(), e.index()), ("history.chain_broken", Some(0)));
+    // A later row that is not even JSON any more: the first break is still the one reported.
+    db.exec(&format!(
+        "UPDATE events SET event = 'not json' WHERE case_id = {} AND seq = 3",
+        cases[1]
+    ))
+    .unwrap();
+    let e = store.load(cases[1]).unwrap_err();
+    assert_eq!((e.code(), e.index()), ("history.chain_broken", Some(0)));
 
     // The last event deleted (and the version left): the chain ends before the head.
     db.exec(&format!(
