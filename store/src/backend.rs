@@ -8,6 +8,13 @@ use crate::error::{Result, StoreError};
 use crate::index::CaseRow;
 use crate::{CaseId, postgres, sqlite};
 
+/// The columns of `cases` that a case row (`CaseRow`) writes, in the order the backends bind
+/// them.
+pub(crate) const CASE_COLUMNS: &str = "number, month, serial, version, head_hash, status, \
+    received_at, registered_at, channel, category, department, severity, closed_at, satisfied, \
+    next_due_at, next_due_stage, next_reminder_at, archived_on, retention_last_day, legal_hold, \
+    destruction_approved_on, destruction_approved_by, updated_at";
+
 /// The head of a stored case: what a writer locks and checks.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Head {

@@ -7,7 +7,7 @@ use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use complaint_office::archive;
-use complaint_office::case::{Case, Event, EventBody, Satisfaction, Schedule, SlaState, Stage};
+use complaint_office::case::{Case, Event, EventBody, Satisfaction, Schedule, Stage};
 use complaint_office::history::ChainHash;
 use complaint_office::number::ComplaintNumber;
 use complaint_office::time::{Instant, YearMonth, office_date};
@@ -87,14 +87,7 @@ impl CaseRow {
     ) -> Result<CaseRow> {
         let office = case.policy().office_offset();
         let next_due = schedule
-            .stages
-            .iter()
-            .filter(|s| {
-                matches!(
-                    s.state,
-                    SlaState::Open | SlaState::DueSoon | SlaState::Overdue
-                )
-            })
+            .running()
             .filter_map(|s| s.due.map(|due| (due, s.stage)))
             .min_by_key(|(due, _)| *due);
         let FromEvents {

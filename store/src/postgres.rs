@@ -23,7 +23,7 @@ use tokio_postgres::types::ToSql;
 use tokio_postgres::{Client, Config, NoTls, Row, Statement};
 
 use crate::backend::{
-    ArchiveRow, Due, DueRow, EventRow, Head, Key, LedgerRow, NewEvent, Tx, count, int,
+    ArchiveRow, CASE_COLUMNS, Due, DueRow, EventRow, Head, Key, LedgerRow, NewEvent, Tx, count, int,
 };
 use crate::error::{Result, StoreError};
 use crate::index::CaseRow;
@@ -98,11 +98,6 @@ struct Statements {
     case_ids: Statement,
     schema_version: Statement,
 }
-
-const CASE_COLUMNS: &str = "number, month, serial, version, head_hash, status, received_at, \
-    registered_at, channel, category, department, severity, closed_at, satisfied, next_due_at, \
-    next_due_stage, next_reminder_at, archived_on, retention_last_day, legal_hold, \
-    destruction_approved_on, destruction_approved_by, updated_at";
 
 const LOAD: &str = "SELECT c.id, c.version, c.head_hash, c.number, e.event, e.hash \
                     FROM cases c LEFT JOIN events e ON e.case_id = c.id";
@@ -335,7 +330,9 @@ fn migrate(rt: &Runtime, client: &Client) -> Result<()> {
         }
         rt.block_on(async {
             for m in MIGRATIONS.iter().filter(|m| m.version > current) {
-                client.batch_execute(m.postgres).await?;
+                for sql in m.postgres {
+                    client.batch_execute(sql).await?;
+                }
                 let version = i32::try_from(m.version).unwrap_or(i32::MAX);
                 client
                     .execute(

@@ -18,10 +18,10 @@ pub(crate) struct Migration {
     pub version: u32,
     /// What it does.
     pub description: &'static str,
-    /// Its SQL for SQLite.
-    pub sqlite: &'static str,
-    /// Its SQL for PostgreSQL.
-    pub postgres: &'static str,
+    /// Its SQL for SQLite, run in order.
+    pub sqlite: &'static [&'static str],
+    /// Its SQL for PostgreSQL, run in order.
+    pub postgres: &'static [&'static str],
 }
 
 /// Every migration, in order. A released migration never changes; a change of schema is a
@@ -29,8 +29,8 @@ pub(crate) struct Migration {
 pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
     version: 1,
     description: "cases, events with their hash chain, number counters, due and reminder index",
-    sqlite: SQLITE_V1,
-    postgres: POSTGRES_V1,
+    sqlite: &[SQLITE_V1_TABLES, V1_INDEXES, SQLITE_V1_EVENTS],
+    postgres: &[POSTGRES_V1_TABLES, V1_INDEXES, POSTGRES_V1_EVENTS],
 }];
 
 /// The schema version this library writes.
@@ -51,7 +51,7 @@ CREATE TABLE IF NOT EXISTS schema_version (
     applied_at  BIGINT NOT NULL
 );";
 
-const SQLITE_V1: &str = "
+const SQLITE_V1_TABLES: &str = "
 CREATE TABLE number_counters (
     month        TEXT PRIMARY KEY,         -- YYYY-MM, the office month of receipt
     last_serial  INTEGER NOT NULL CHECK (last_serial >= 1)   -- the library refuses 10,000
@@ -86,12 +86,18 @@ CREATE TABLE cases (
     UNIQUE (month, serial),
     CHECK ((number IS NULL) = (month IS NULL) AND (month IS NULL) = (serial IS NULL))
 );
+";
+
+/// The same in both dialects.
+const V1_INDEXES: &str = "
 CREATE INDEX cases_next_due ON cases (next_due_at) WHERE next_due_at IS NOT NULL;
 CREATE INDEX cases_next_reminder ON cases (next_reminder_at) WHERE next_reminder_at IS NOT NULL;
 CREATE INDEX cases_retention ON cases (retention_last_day)
     WHERE retention_last_day IS NOT NULL AND status = 'archived';
 CREATE INDEX cases_received ON cases (received_at) WHERE number IS NOT NULL;
+";
 
+const SQLITE_V1_EVENTS: &str = "
 CREATE TABLE events (
     case_id  INTEGER NOT NULL REFERENCES cases (id),
     seq      INTEGER NOT NULL,              -- 0-based position in the history
@@ -107,7 +113,7 @@ CREATE TRIGGER events_no_delete BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 ";
 
-const POSTGRES_V1: &str = "
+const POSTGRES_V1_TABLES: &str = "
 CREATE TABLE number_counters (
     month        TEXT PRIMARY KEY,
     last_serial  INTEGER NOT NULL CHECK (last_serial >= 1)
@@ -142,12 +148,9 @@ CREATE TABLE cases (
     UNIQUE (month, serial),
     CHECK ((number IS NULL) = (month IS NULL) AND (month IS NULL) = (serial IS NULL))
 );
-CREATE INDEX cases_next_due ON cases (next_due_at) WHERE next_due_at IS NOT NULL;
-CREATE INDEX cases_next_reminder ON cases (next_reminder_at) WHERE next_reminder_at IS NOT NULL;
-CREATE INDEX cases_retention ON cases (retention_last_day)
-    WHERE retention_last_day IS NOT NULL AND status = 'archived';
-CREATE INDEX cases_received ON cases (received_at) WHERE number IS NOT NULL;
+";
 
+const POSTGRES_V1_EVENTS: &str = "
 CREATE TABLE events (
     case_id  BIGINT NOT NULL REFERENCES cases (id),
     seq      BIGINT NOT NULL,
@@ -213,9 +216,9 @@ mod tests {
             }
             out
         }
-        let sqlite = columns(SQLITE_V1);
+        let sqlite = columns(&MIGRATIONS[0].sqlite.concat());
         assert!(sqlite.contains(&"cases.next_reminder_at".to_owned()));
         assert!(sqlite.contains(&"events.hash".to_owned()));
-        assert_eq!(sqlite, columns(POSTGRES_V1));
+        assert_eq!(sqlite, columns(&MIGRATIONS[0].postgres.concat()));
     }
 }

@@ -10,7 +10,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, ff
 
 use crate::CaseId;
 use crate::backend::{
-    ArchiveRow, Due, DueRow, EventRow, Head, Key, LedgerRow, NewEvent, Tx, count, int,
+    ArchiveRow, CASE_COLUMNS, Due, DueRow, EventRow, Head, Key, LedgerRow, NewEvent, Tx, count, int,
 };
 use crate::error::{Result, StoreError};
 use crate::index::CaseRow;
@@ -61,7 +61,9 @@ impl Sqlite {
             });
         }
         for m in MIGRATIONS.iter().filter(|m| m.version > current) {
-            tx.execute_batch(m.sqlite).map_err(error)?;
+            for sql in m.sqlite {
+                tx.execute_batch(sql).map_err(error)?;
+            }
             tx.execute(
                 "INSERT INTO schema_version (version, description, applied_at) VALUES (?1, ?2, unixepoch())",
                 params![m.version, m.description],
@@ -208,11 +210,6 @@ fn to_head((id, version, head, number): (i64, i64, String, Option<String>)) -> R
         number,
     })
 }
-
-const CASE_COLUMNS: &str = "number, month, serial, version, head_hash, status, received_at, \
-    registered_at, channel, category, department, severity, closed_at, satisfied, next_due_at, \
-    next_due_stage, next_reminder_at, archived_on, retention_last_day, legal_hold, \
-    destruction_approved_on, destruction_approved_by, updated_at";
 
 fn case_values(row: &CaseRow) -> Vec<Box<dyn rusqlite::ToSql + '_>> {
     let (month, serial) = row.month_serial().unzip();

@@ -16,7 +16,7 @@ use complaint_office::policy::{Policy, PolicySet};
 use complaint_office::stats::{Ledger, Leniency, Record};
 use complaint_office::time::{Instant, YearMonth};
 
-use crate::backend::{Backend, Due, EventRow, Head, Key, NewEvent, Tx};
+use crate::backend::{Backend, Due, DueRow, EventRow, Head, Key, NewEvent, Tx};
 use crate::error::{Result, StoreError};
 use crate::index::{CaseRow, NoReminders, Reminders, instant_at, number_month, stage_of};
 use crate::{postgres, sqlite};
@@ -492,22 +492,14 @@ impl Store {
     /// # Errors
     /// Database errors; `store.corrupt` for an index row that does not read.
     pub fn due(&self, from: Option<Instant>, to: Instant, limit: u32) -> Result<Vec<DueCase>> {
-        let rows = self.backend.read(|tx| {
-            tx.due(
-                Due::Deadline,
-                from.map_or(i64::MIN, |f| f.timestamp()),
-                to.timestamp(),
-                limit,
-            )
-        })?;
-        rows.into_iter()
-            .map(|r| {
-                let office = self.office_at(r.received_at)?;
+        self.window(Due::Deadline, from, to, limit)?
+            .into_iter()
+            .map(|(r, at)| {
                 Ok(DueCase {
                     case: r.id,
                     number: number_of(r.number.as_deref())?,
                     stage: stage_of(r.stage.as_deref().unwrap_or(""))?,
-                    due: instant_at(r.at, office)?,
+                    due: at,
                 })
             })
             .collect()
@@ -523,22 +515,34 @@ impl Store {
         to: Instant,
         limit: u32,
     ) -> Result<Vec<ReminderCase>> {
-        let rows = self.backend.read(|tx| {
-            tx.due(
-                Due::Reminder,
-                from.map_or(i64::MIN, |f| f.timestamp()),
-                to.timestamp(),
-                limit,
-            )
-        })?;
-        rows.into_iter()
-            .map(|r| {
-                let office = self.office_at(r.received_at)?;
+        self.window(Due::Reminder, from, to, limit)?
+            .into_iter()
+            .map(|(r, at)| {
                 Ok(ReminderCase {
                     case: r.id,
                     number: number_of(r.number.as_deref())?,
-                    at: instant_at(r.at, office)?,
+                    at,
                 })
+            })
+            .collect()
+    }
+
+    /// The index rows of a window query, each with its instant in office time.
+    fn window(
+        &self,
+        which: Due,
+        from: Option<Instant>,
+        to: Instant,
+        limit: u32,
+    ) -> Result<Vec<(DueRow, Instant)>> {
+        let from = from.map_or(i64::MIN, |f| f.timestamp());
+        let rows = self
+            .backend
+            .read(|tx| tx.due(which, from, to.timestamp(), limit))?;
+        rows.into_iter()
+            .map(|r| {
+                let at = instant_at(r.at, self.office_at(r.received_at)?)?;
+                Ok((r, at))
             })
             .collect()
     }

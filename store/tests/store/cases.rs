@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::sync::{Arc, Barrier};
 
 use complaint_office::archive::SweepStatus;
-use complaint_office::case::{Case, Event, EventBody, EventKind, Schedule, SlaState};
+use complaint_office::case::{Case, Event, EventBody, EventKind, Schedule};
 use complaint_office::policy::Policy;
 use complaint_office::stats::{Granularity, Record};
 use complaint_office::time::{Instant, format_instant, parse_date};
@@ -494,14 +494,7 @@ fn histories_round_trip(t: &Target) {
 
 fn next_due(schedule: &Schedule) -> Option<(Instant, &'static str)> {
     schedule
-        .stages
-        .iter()
-        .filter(|s| {
-            matches!(
-                s.state,
-                SlaState::Open | SlaState::DueSoon | SlaState::Overdue
-            )
-        })
+        .running()
         .filter_map(|s| s.due.map(|d| (d, s.stage.as_str())))
         .min_by_key(|(d, _)| *d)
 }
@@ -535,74 +528,53 @@ fn tampering(t: &Target) {
     );
     db.disable_append_only();
 
+    // Each edit, then where loading the case finds the history broken.
+    let broken_after = |case: CaseId, sql: &str| {
+        db.exec(&sql.replace("{case}", &case.to_string())).unwrap();
+        let e = store.load(case).unwrap_err();
+        (e.code(), e.index())
+    };
+    let chain_broken = |index| ("history.chain_broken", Some(index));
+
     // An edited event: the chain breaks at its index, on load and on append.
-    db.exec(&format!(
-        "UPDATE events SET event = replace(event, 'product_quality', 'service_attitude') WHERE case_id = {} AND seq = 2",
-        cases[0]
-    ))
-    .unwrap();
-    let e = store.load(cases[0]).unwrap_err();
-    assert_eq!(
-        (e.code(), e.index(), e.clause()),
-        ("history.chain_broken", Some(2), Some("§6.1.2"))
-    );
+    let category = "UPDATE events SET event = replace(event, 'product_quality', 'service_attitude') \
+                    WHERE case_id = {case} AND seq = 2";
+    assert_eq!(broken_after(cases[0], category), chain_broken(2));
+    assert_eq!(store.load(cases[0]).unwrap_err().clause(), Some("§6.1.2"));
     let progress = ev(json!({"type": "progress_reported", "at": "2025-09-27T09:00:00+08:00"}));
     assert_eq!(
-        code(store.append(cases[0], 4, progress.clone())),
+        code(store.append(cases[0], 4, progress)),
         "history.chain_broken"
     );
 
-    // An edited personal field of the first event.
-    db.exec(&format!(
-        "UPDATE events SET event = replace(event, '13812345678', '13900000000') WHERE case_id = {} AND seq = 0",
-        cases[1]
-    ))
-    .unwrap();
-    let e = store.load(cases[1]).unwrap_err();
-    assert_eq!((e.code(), e.index()), ("history.chain_broken", Some(0)));
-    // A later row that is not even JSON any more: the first break is still the one reported.
-    db.exec(&format!(
-        "UPDATE events SET event = 'not json' WHERE case_id = {} AND seq = 3",
-        cases[1]
-    ))
-    .unwrap();
-    let e = store.load(cases[1]).unwrap_err();
-    assert_eq!((e.code(), e.index()), ("history.chain_broken", Some(0)));
+    // An edited personal field of the first event; then a later row that is not even JSON any
+    // more: the first break is still the one reported.
+    let phone = "UPDATE events SET event = replace(event, '13812345678', '13900000000') \
+                 WHERE case_id = {case} AND seq = 0";
+    assert_eq!(broken_after(cases[1], phone), chain_broken(0));
+    let garbage = "UPDATE events SET event = 'not json' WHERE case_id = {case} AND seq = 3";
+    assert_eq!(broken_after(cases[1], garbage), chain_broken(0));
 
-    // The last event deleted (and the version left): the chain ends before the head.
-    db.exec(&format!(
-        "DELETE FROM events WHERE case_id = {} AND seq = 3",
-        cases[2]
-    ))
-    .unwrap();
-    let e = store.load(cases[2]).unwrap_err();
-    assert_eq!((e.code(), e.index()), ("history.head_mismatch", Some(3)));
-    // ... and with the version lowered too, the head still gives it away.
-    db.exec(&format!(
-        "UPDATE cases SET version = 3 WHERE id = {}",
-        cases[2]
-    ))
-    .unwrap();
-    let e = store.load(cases[2]).unwrap_err();
-    assert_eq!((e.code(), e.index()), ("history.head_mismatch", Some(3)));
+    // The last event deleted (the version left as it was, then lowered too): the chain ends
+    // before the head.
+    let cut = "DELETE FROM events WHERE case_id = {case} AND seq = 3";
+    assert_eq!(
+        broken_after(cases[2], cut),
+        ("history.head_mismatch", Some(3))
+    );
+    let lowered = "UPDATE cases SET version = 3 WHERE id = {case}";
+    assert_eq!(
+        broken_after(cases[2], lowered),
+        ("history.head_mismatch", Some(3))
+    );
 
-    // Two events swapped.
-    db.exec(&format!(
-        "UPDATE events SET seq = 100 WHERE case_id = {c} AND seq = 2; \
-         UPDATE events SET seq = 2 WHERE case_id = {c} AND seq = 3; \
-         UPDATE events SET seq = 3 WHERE case_id = {c} AND seq = 100;",
-        c = cases[3]
-    ))
-    .unwrap();
-    let e = store.load(cases[3]).unwrap_err();
-    assert_eq!((e.code(), e.index()), ("history.chain_broken", Some(2)));
-    // A hash overwritten with something that is not one.
-    db.exec(&format!(
-        "UPDATE events SET hash = 'x' WHERE case_id = {} AND seq = 1",
-        cases[3]
-    ))
-    .unwrap();
-    assert_eq!(store.load(cases[3]).unwrap_err().index(), Some(1));
+    // Two events swapped; then a hash overwritten with something that is not one.
+    let swap = "UPDATE events SET seq = 100 WHERE case_id = {case} AND seq = 2; \
+                UPDATE events SET seq = 2 WHERE case_id = {case} AND seq = 3; \
+                UPDATE events SET seq = 3 WHERE case_id = {case} AND seq = 100;";
+    assert_eq!(broken_after(cases[3], swap), chain_broken(2));
+    let hash = "UPDATE events SET hash = 'x' WHERE case_id = {case} AND seq = 1";
+    assert_eq!(broken_after(cases[3], hash), chain_broken(1));
 }
 
 fn due_index(t: &Target) {
@@ -794,32 +766,34 @@ fn reminders(t: &Target) {
     assert_eq!(code(with_rule.reindex()), "history.chain_broken");
 }
 
+/// A case registered, then handled up to `archived` (14 more events, an hour apart).
+fn archived_case(store: &Store, received_at: &str, registered_at: &str) -> (CaseId, u64) {
+    let r = register(store, received_at, registered_at);
+    let mut version = r.version;
+    for e in to_archived(at(registered_at)) {
+        version = store.append(r.case, version, e).unwrap().version;
+    }
+    (r.case, version)
+}
+
 fn retention_sweep(t: &Target) {
     let db = t.fresh();
     let store = db.open();
     // Four cases archived on 2025-09-26 (retention: 3 years), one archived a year later.
-    let mut ids = Vec::new();
-    for (i, day) in ["26", "26", "26", "26"].iter().enumerate() {
-        let r = register(
-            &store,
-            &format!("2025-09-{day}T0{i}:00:00+08:00"),
-            &format!("2025-09-{day}T0{i}:30:00+08:00"),
-        );
-        let mut v = 2;
-        for e in to_archived(at(&format!("2025-09-{day}T0{i}:30:00+08:00"))) {
-            v = store.append(r.case, v, e).unwrap().version;
-        }
-        ids.push((r.case, v));
-    }
-    let late = register(
+    let ids: Vec<(CaseId, u64)> = (0..4)
+        .map(|i| {
+            archived_case(
+                &store,
+                &format!("2025-09-26T0{i}:00:00+08:00"),
+                &format!("2025-09-26T0{i}:30:00+08:00"),
+            )
+        })
+        .collect();
+    let (late, _) = archived_case(
         &store,
         "2026-09-01T09:00:00+08:00",
         "2026-09-01T10:00:00+08:00",
     );
-    let mut v = 2;
-    for e in to_archived(at("2026-09-01T10:00:00+08:00")) {
-        v = store.append(late.case, v, e).unwrap().version;
-    }
     let approve = |at_: &str| {
         ev(json!({"type": "destruction_approved", "at": at_, "by": "ceo-1", "role": "leadership"}))
     };
@@ -876,22 +850,18 @@ fn retention_sweep(t: &Target) {
     let far = sweep("2029-12-01");
     assert_eq!(
         far.last().map(|s| (s.0, s.2.as_str())),
-        Some((late.case, "2029-09-03"))
+        Some((late, "2029-09-03"))
     );
 }
 
 fn ledger(t: &Target) {
     let db = t.fresh();
     let store = db.open();
-    let a = register(
+    archived_case(
         &store,
         "2025-09-26T10:00:00+08:00",
         "2025-09-26T11:00:00+08:00",
     );
-    let mut v = 2;
-    for e in to_archived(at("2025-09-26T11:00:00+08:00")) {
-        v = store.append(a.case, v, e).unwrap().version;
-    }
     let b = register(
         &store,
         "2025-10-08T10:00:00+08:00",
