@@ -15,6 +15,42 @@ pub(crate) const CASE_COLUMNS: &str = "number, month, serial, version, head_hash
     next_due_at, next_due_stage, next_reminder_at, archived_on, retention_last_day, legal_hold, \
     destruction_approved_on, destruction_approved_by, updated_at";
 
+/// A case row's values in the order of [`CASE_COLUMNS`], each boxed as `$param` (the two
+/// database crates have their own `ToSql` traits).
+macro_rules! case_values {
+    ($row:expr, $param:ty) => {{
+        let row: &$crate::index::CaseRow = $row;
+        let (month, serial) = row.month_serial().unzip();
+        let values: Vec<$param> = vec![
+            Box::new(row.number.map(|n| n.to_string())),
+            Box::new(month),
+            Box::new(serial.map(|s| i32::try_from(s).unwrap_or(i32::MAX))),
+            Box::new($crate::backend::int(row.version)),
+            Box::new(row.head.to_hex()),
+            Box::new(row.status),
+            Box::new(row.received_at),
+            Box::new(row.registered_at),
+            Box::new(row.channel),
+            Box::new(row.category.clone()),
+            Box::new(row.department.clone()),
+            Box::new(row.severity),
+            Box::new(row.closed_at),
+            Box::new(row.satisfied),
+            Box::new(row.next_due_at),
+            Box::new(row.next_due_stage),
+            Box::new(row.next_reminder_at),
+            Box::new(row.archived_on.clone()),
+            Box::new(row.retention_last_day.clone()),
+            Box::new(row.legal_hold),
+            Box::new(row.destruction_approved_on.clone()),
+            Box::new(row.destruction_approved_by.clone()),
+            Box::new(row.updated_at),
+        ];
+        values
+    }};
+}
+pub(crate) use case_values;
+
 /// The head of a stored case: what a writer locks and checks.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Head {

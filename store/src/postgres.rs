@@ -505,34 +505,8 @@ fn head(row: &Row) -> Result<Head> {
     })
 }
 
-/// A case row's values, in the order of `CASE_COLUMNS`.
 fn case_values(row: &CaseRow) -> Vec<Param> {
-    let (month, serial) = row.month_serial().unzip();
-    vec![
-        Box::new(row.number.map(|n| n.to_string())),
-        Box::new(month),
-        Box::new(serial.map(|s| i32::try_from(s).unwrap_or(i32::MAX))),
-        Box::new(int(row.version)),
-        Box::new(row.head.to_hex()),
-        Box::new(row.status),
-        Box::new(row.received_at),
-        Box::new(row.registered_at),
-        Box::new(row.channel),
-        Box::new(row.category.clone()),
-        Box::new(row.department.clone()),
-        Box::new(row.severity),
-        Box::new(row.closed_at),
-        Box::new(row.satisfied),
-        Box::new(row.next_due_at),
-        Box::new(row.next_due_stage),
-        Box::new(row.next_reminder_at),
-        Box::new(row.archived_on.clone()),
-        Box::new(row.retention_last_day.clone()),
-        Box::new(row.legal_hold),
-        Box::new(row.destruction_approved_on.clone()),
-        Box::new(row.destruction_approved_by.clone()),
-        Box::new(row.updated_at),
-    ]
+    crate::backend::case_values!(row, Param)
 }
 
 fn refs(params: &[Param]) -> Vec<&(dyn ToSql + Sync)> {

@@ -211,33 +211,8 @@ fn to_head((id, version, head, number): (i64, i64, String, Option<String>)) -> R
     })
 }
 
-fn case_values(row: &CaseRow) -> Vec<Box<dyn rusqlite::ToSql + '_>> {
-    let (month, serial) = row.month_serial().unzip();
-    vec![
-        Box::new(row.number.map(|n| n.to_string())),
-        Box::new(month),
-        Box::new(serial),
-        Box::new(int(row.version)),
-        Box::new(row.head.to_hex()),
-        Box::new(row.status),
-        Box::new(row.received_at),
-        Box::new(row.registered_at),
-        Box::new(row.channel),
-        Box::new(row.category.as_deref()),
-        Box::new(row.department.as_deref()),
-        Box::new(row.severity),
-        Box::new(row.closed_at),
-        Box::new(row.satisfied),
-        Box::new(row.next_due_at),
-        Box::new(row.next_due_stage),
-        Box::new(row.next_reminder_at),
-        Box::new(row.archived_on.as_deref()),
-        Box::new(row.retention_last_day.as_deref()),
-        Box::new(row.legal_hold),
-        Box::new(row.destruction_approved_on.as_deref()),
-        Box::new(row.destruction_approved_by.as_deref()),
-        Box::new(row.updated_at),
-    ]
+fn case_values(row: &CaseRow) -> Vec<Box<dyn rusqlite::ToSql>> {
+    crate::backend::case_values!(row, Box<dyn rusqlite::ToSql>)
 }
 
 impl SqliteTx<'_> {
