@@ -85,6 +85,9 @@ fn main() -> ExitCode {
     if !load {
         println!("(load and kill tests not run: set COMPLAINT_OFFICE_STORE_LOAD=1)");
     }
+    for target in &targets {
+        target.remove_files();
+    }
     let verdict = if failed == 0 { "ok" } else { "FAILED" };
     println!("test result: {verdict}. {passed} passed; {failed} failed; {ignored} ignored");
     if failed == 0 {

@@ -61,6 +61,13 @@ impl Target {
         }
     }
 
+    /// Removes the target's temporary directory (SQLite files).
+    pub fn remove_files(&self) {
+        if let Target::Sqlite { dir } = self {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+
     pub fn is_postgres(&self) -> bool {
         matches!(self, Target::Postgres { .. })
     }
