@@ -62,6 +62,12 @@ mod sqlite;
 mod store;
 
 pub use error::{Result, StoreError};
+
+// A store is shared by the threads of an app server.
+const _: fn() = || {
+    fn shared<T: Send + Sync>() {}
+    shared::<Store>();
+};
 pub use index::{NoReminders, Reminders};
 pub use schema::SCHEMA_VERSION;
 pub use store::{
