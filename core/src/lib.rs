@@ -38,6 +38,7 @@ pub mod classify;
 pub mod confidential;
 pub mod duration;
 pub mod error;
+pub mod history;
 pub mod intake;
 mod language;
 mod library_error;

@@ -56,6 +56,8 @@ library_error! {
     Triage(crate::triage::TriageError),
     /// The case lifecycle.
     Case(crate::case::CaseError),
+    /// Tamper-evident histories.
+    History(crate::history::HistoryError),
     /// Accountability.
     Accountability(crate::accountability::AccountabilityError),
     /// Archive and retention.

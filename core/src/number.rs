@@ -11,7 +11,8 @@
 //! ([`NumberSequences::from_issued`], or [`next_number`] for one-off use), or a Rust service
 //! keeps a [`NumberAllocator`] in memory. A host with a database makes allocation atomic there:
 //! read the month's highest serial and insert the new number in one transaction, with a unique
-//! index on the number (see `examples/sqlite_numbers.rs`).
+//! index on the number (see `examples/sqlite_numbers.rs`; the `complaint-office-store` crate
+//! does it for SQLite and PostgreSQL, in the transaction that writes the case).
 //!
 //! ```
 //! use complaint_office::number::{ComplaintNumber, next_number_at};

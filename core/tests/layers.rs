@@ -26,7 +26,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("tables",     &["classify", "triage", "accountability", "intake"]),
     ("policy",     &["policy"]),
     ("rules",      &["privacy", "archive", "stats"]),
-    ("lifecycle",  &["case"]),
+    ("lifecycle",  &["case", "history"]),
     ("top",        &["library_error", "testing"]),
 ];
 

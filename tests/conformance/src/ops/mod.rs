@@ -10,6 +10,7 @@ mod calendar;
 mod case;
 mod classify;
 mod duration;
+mod history;
 mod intake;
 mod number;
 mod period;
@@ -31,6 +32,7 @@ pub fn run(op: &str, input: &Value) -> Outcome {
         "classify" => classify::run(op, input),
         "triage" => triage::run(op, input),
         "case" => case::run(op, input),
+        "history" => history::run(op, input),
         "accountability" => accountability::run(op, input),
         "archive" => archive::run(op, input),
         "privacy" => privacy::run(op, input),
