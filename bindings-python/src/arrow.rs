@@ -105,13 +105,16 @@ enum Capsules<'py> {
     Array(Bound<'py, PyCapsule>, Bound<'py, PyCapsule>),
 }
 
-fn capsules<'py>(ob: &Bound<'py, PyAny>) -> PyResult<Capsules<'py>> {
+/// `column`: a column-like object, whose one array (`__arrow_c_array__`) is preferred to a
+/// stream of chunks.
+fn capsules<'py>(ob: &Bound<'py, PyAny>, column: bool) -> PyResult<Capsules<'py>> {
     let py = ob.py();
-    if ob.hasattr(intern!(py, "__arrow_c_stream__"))? {
+    let array = ob.hasattr(intern!(py, "__arrow_c_array__"))?;
+    if ob.hasattr(intern!(py, "__arrow_c_stream__"))? && !(column && array) {
         let capsule = ob.call_method0(intern!(py, "__arrow_c_stream__"))?;
         return Ok(Capsules::Stream(capsule.cast_into()?));
     }
-    if ob.hasattr(intern!(py, "__arrow_c_array__"))? {
+    if array {
         let pair = ob.call_method0(intern!(py, "__arrow_c_array__"))?;
         let pair = pair.cast_into::<PyTuple>()?;
         return Ok(Capsules::Array(
@@ -127,7 +130,7 @@ fn capsules<'py>(ob: &Bound<'py, PyAny>) -> PyResult<Capsules<'py>> {
 
 /// The record batches of a table-like object (its buffers shared, not copied).
 pub fn read_table(ob: &Bound<'_, PyAny>) -> PyResult<Vec<RecordBatch>> {
-    match capsules(ob)? {
+    match capsules(ob, false)? {
         Capsules::Stream(capsule) => {
             let reader =
                 RecordBatchStreamReader::try_new(ffi::take_stream(&capsule)?).map_err(arrow_err)?;
@@ -149,7 +152,7 @@ pub fn read_table(ob: &Bound<'_, PyAny>) -> PyResult<Vec<RecordBatch>> {
 /// One column (chunks joined) of a column-like object: a polars or pandas Series, a pyarrow
 /// Array or ChunkedArray, or an ArrowColumn of this library.
 pub fn read_column(ob: &Bound<'_, PyAny>) -> PyResult<ArrayRef> {
-    let chunks: Vec<ArrayRef> = match capsules(ob)? {
+    let chunks: Vec<ArrayRef> = match capsules(ob, true)? {
         Capsules::Stream(capsule) => {
             let reader =
                 ArrayStreamReader::try_new(ffi::take_stream(&capsule)?).map_err(arrow_err)?;
@@ -304,7 +307,8 @@ impl PyTable {
 }
 
 /// One column of the library (a result of the working-day functions), readable by every
-/// Arrow library: `pyarrow.array(c)`, `polars.Series(c)`; `to_pylist()` always.
+/// Arrow library through `__arrow_c_array__`: `pyarrow.array(c)`, `polars.Series(c)`;
+/// `to_pylist()` always.
 #[pyclass(name = "ArrowColumn", module = "complaint_office.dataframe", frozen)]
 #[derive(Debug, Clone)]
 pub struct PyColumn(ArrayRef);
@@ -327,21 +331,6 @@ impl PyColumn {
                 PyCapsule::new_with_value(py, schema, c"arrow_schema")?,
                 PyCapsule::new_with_value(py, array, c"arrow_array")?,
             ))
-        })
-    }
-
-    /// The Arrow PyCapsule stream interface: a stream of this one column, as a one-column
-    /// table `{"": column}` (for consumers that only read streams).
-    #[pyo3(signature = (requested_schema = None))]
-    fn __arrow_c_stream__<'py>(
-        &self,
-        py: Python<'py>,
-        requested_schema: Option<Bound<'py, PyAny>>,
-    ) -> PyResult<Bound<'py, PyCapsule>> {
-        let _ = requested_schema;
-        guard(|| {
-            let batch = RecordBatch::try_from_iter([("", self.0.clone())]).map_err(arrow_err)?;
-            stream_capsule(py, batch.schema(), vec![batch])
         })
     }
 

@@ -98,7 +98,7 @@ def test_duckdb_result(ledger_csv, expected):
         f"select * from read_csv('{ledger_csv}', types={{'number': 'VARCHAR'}}) where department = 'sales'"
     )
     total = sum(p["total"] for p in report_of(only)["periods"])
-    assert total == con.sql(f"select count(*) from read_csv('{ledger_csv}') where department = 'sales'").fetchone()[0]
+    assert total == con.execute(f"select count(*) from read_csv('{ledger_csv}') where department = 'sales'").fetchall()[0][0]
 
 
 def test_bad_rows_and_bad_tables(ledger_csv):
@@ -348,9 +348,9 @@ def test_duckdb_example_function(days_list):
     con = duckdb.connect()
     con.create_function(
         "add_working_days",
-        lambda d, k: pa.array(dataframe.add_working_days(d, k.to_pylist()[0] if False else k)),
-        [duckdb.typing.DATE, duckdb.typing.BIGINT],
-        duckdb.typing.DATE,
+        lambda d, k: dataframe.add_working_days(d, k),
+        [duckdb.sqltype("DATE"), duckdb.sqltype("BIGINT")],
+        duckdb.sqltype("DATE"),
         type="arrow",
     )
     rows = con.sql("select add_working_days(date '2025-09-26', 5::bigint)").fetchall()

@@ -22,7 +22,8 @@ def register(pl: Any) -> None:
     _Duration = Union[Duration, str]
 
     def _series(name: str, column: Any) -> Any:
-        return pl.Series(name, column)
+        # polars names a series read through the PyCapsule interface after the Arrow field.
+        return pl.Series(column).alias(name)
 
     class ComplaintOfficeExpr:
         """Working days and periods under the PRC rules, on date or datetime columns."""
@@ -65,7 +66,7 @@ def register(pl: Any) -> None:
 
         def period_end(self, duration: _Duration, calendar: Optional[Calendar] = None) -> Any:
             """When a period of ``duration`` started at each row runs out (an instant)."""
-            zone = str((calendar or Calendar.default()).offset)
+            zone = _zone((calendar or Calendar.default()).offset)
             return self._expr.map_batches(
                 lambda s: _series(s.name, d._column(d._period_end(s, duration, calendar), 0)),
                 return_dtype=pl.Datetime("ms", _zone(zone)),
@@ -80,8 +81,13 @@ def register(pl: Any) -> None:
                 is_elementwise=True,
             )
 
-    def _zone(offset: str) -> str:
-        return offset
+    def _zone(offset: Any) -> str:
+        """`+08:00`: polars' name of a fixed offset (a timezone would print `UTC+08:00`)."""
+        if isinstance(offset, str):
+            return offset
+        minutes = int(offset.utcoffset(None).total_seconds()) // 60
+        sign = "-" if minutes < 0 else "+"
+        return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
     class ComplaintOfficeSeries:
         """The same on a Series, eagerly."""

@@ -86,7 +86,7 @@ def _like(original: Any, result: ArrowColumn) -> Any:
     if library == "polars":
         import polars as pl
 
-        return pl.Series(getattr(original, "name", ""), result)
+        return pl.Series(result).alias(getattr(original, "name", ""))
     if library == "pyarrow":
         import pyarrow as pa
 

@@ -270,20 +270,6 @@ pub(crate) struct Row<'a> {
     pub(crate) satisfied: Result<Option<bool>, &'static str>,
 }
 
-/// A row whose names are interned already: each an index into the ledger's table ([`NONE`]
-/// for an absent channel or severity) or the code of its problem.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct InternedRow {
-    pub(crate) number: Result<ComplaintNumber, &'static str>,
-    pub(crate) received: Result<Epoch, &'static str>,
-    pub(crate) category: Result<u32, &'static str>,
-    pub(crate) department: Result<u32, &'static str>,
-    pub(crate) channel: Result<u32, &'static str>,
-    pub(crate) severity: Result<u32, &'static str>,
-    pub(crate) closed: Result<Option<Epoch>, &'static str>,
-    pub(crate) satisfied: Result<Option<bool>, &'static str>,
-}
-
 /// Trims ASCII spaces and tabs (spreadsheet exports pad cells).
 #[inline]
 pub(crate) fn trim(cell: &[u8]) -> &[u8] {
@@ -385,66 +371,10 @@ impl Builder {
         let department = name(&mut l.departments, row.department, Field::Department)?;
         let channel = optional(&mut l.channels, row.channel, Field::Channel)?;
         let severity = optional(&mut l.severities, row.severity, Field::Severity)?;
-        self.store(
-            number,
-            received,
-            [category, department, channel, severity],
-            row.closed,
-            row.satisfied,
-        )
-    }
-
-    /// Checks and stores a row whose names were interned by the caller (columnar inputs
-    /// intern each distinct value once), or rejects it; the checks and their order are those of
-    /// [`Builder::add`].
-    pub(crate) fn add_interned(&mut self, line: u64, row: InternedRow) -> Result<(), StatsError> {
-        let checked = (|| {
-            let number = row.number.map_err(|c| Problem::at(Field::Number, c))?;
-            let received = row
-                .received
-                .map_err(|c| Problem::at(Field::ReceivedAt, c))?;
-            let names = [
-                (row.category, Field::Category),
-                (row.department, Field::Department),
-                (row.channel, Field::Channel),
-                (row.severity, Field::Severity),
-            ]
-            .map(|(name, field)| name.map_err(|c| Problem::at(field, c)));
-            let [category, department, channel, severity] = names;
-            let names = [category?, department?, channel?, severity?];
-            self.store(number, received, names, row.closed, row.satisfied)
-        })();
-        match checked {
-            Ok(()) => Ok(()),
-            Err(problem) => self.reject(line, problem),
-        }
-    }
-
-    /// The name tables (categories, departments, channels, severities) of the ledger being
-    /// built, for callers that intern names themselves.
-    pub(crate) fn interners(&mut self) -> [&mut Interner; 4] {
-        let l = &mut self.ledger;
-        [
-            &mut l.categories,
-            &mut l.departments,
-            &mut l.channels,
-            &mut l.severities,
-        ]
-    }
-
-    /// The checks that follow the names (closing, satisfaction, closed before received, a
-    /// number seen before), then the row is stored.
-    fn store(
-        &mut self,
-        number: ComplaintNumber,
-        received: Epoch,
-        [category, department, channel, severity]: [u32; 4],
-        closed: Result<Option<Epoch>, &'static str>,
-        satisfied: Result<Option<bool>, &'static str>,
-    ) -> Result<(), Problem> {
-        let l = &mut self.ledger;
-        let closed = closed.map_err(|c| Problem::at(Field::ClosedAt, c))?;
-        let satisfied = satisfied.map_err(|c| Problem::at(Field::Satisfied, c))?;
+        let closed = row.closed.map_err(|c| Problem::at(Field::ClosedAt, c))?;
+        let satisfied = row
+            .satisfied
+            .map_err(|c| Problem::at(Field::Satisfied, c))?;
         if closed.is_some_and(|c| c < received) {
             return Err(Problem::at(Field::ClosedAt, "stats.closed_before_received"));
         }
@@ -466,6 +396,12 @@ impl Builder {
         Ok(())
     }
 
+    /// The ledger being built and the numbers seen so far, for columnar inputs that fill the
+    /// columns themselves and then check each row with [`Builder::reject`].
+    pub(crate) fn parts(&mut self) -> (&mut Ledger, &mut SeenNumbers) {
+        (&mut self.ledger, &mut self.seen)
+    }
+
     pub(crate) fn finish(self) -> Ledger {
         self.ledger
     }
@@ -474,7 +410,7 @@ impl Builder {
 /// The numbers seen so far: a hash set for small ledgers, one bit per possible number
 /// (2000–2099 × 12 months × 9,999 serials, 1.5 MB) past that.
 #[derive(Debug, Default)]
-enum SeenNumbers {
+pub(crate) enum SeenNumbers {
     #[default]
     Empty,
     Few(HashSet<u32>),
@@ -486,7 +422,7 @@ const ALL_NUMBERS: usize = 100 * 12 * 10_000;
 
 impl SeenNumbers {
     /// Adds a number; false if it was there.
-    fn insert(&mut self, n: ComplaintNumber) -> bool {
+    pub(crate) fn insert(&mut self, n: ComplaintNumber) -> bool {
         let key = ((n.year() as u32 - 2000) * 12 + n.month() - 1) * 10_000 + n.serial();
         match self {
             SeenNumbers::Empty => {

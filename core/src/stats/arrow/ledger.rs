@@ -30,7 +30,7 @@ use crate::number::ComplaintNumber;
 use crate::policy::Policy;
 use crate::stats::csv_input::{read_number, read_satisfied, required_time};
 use crate::stats::intern::Interner;
-use crate::stats::ledger::{Builder, Field, InternedRow, NONE, trim};
+use crate::stats::ledger::{Builder, Field, NONE, OPEN, Problem, trim};
 use crate::stats::timestamp::{self, Epoch};
 use crate::stats::{ColumnNames, Ledger, Leniency, StatsError};
 
@@ -342,6 +342,54 @@ impl Instants<'_> {
     }
 }
 
+impl Instants<'_> {
+    /// Appends the epoch seconds of `rows` cells to `out`: a missing value is a problem where
+    /// one is `required`, else an open case ([`OPEN`]).
+    fn extend_into(
+        &self,
+        out: &mut Vec<Epoch>,
+        rows: usize,
+        field: Field,
+        problems: &mut Problems,
+        required: bool,
+    ) {
+        out.reserve(rows);
+        if let Instants::Stamps {
+            values,
+            nulls: None,
+            per_second,
+            offset,
+        } = self
+        {
+            // The common case, without a null: one tight loop.
+            const FIRST: i64 = -2_208_988_800; // 1900-01-01T00:00:00
+            const END: i64 = 32_503_680_000; // 3000-01-01T00:00:00
+            for (i, &v) in values.iter().take(rows).enumerate() {
+                let local = v.div_euclid(*per_second);
+                if !(FIRST..END).contains(&local) {
+                    problems.push((i, field, "time.out_of_range"));
+                }
+                out.push(local - offset);
+            }
+            return;
+        }
+        for i in 0..rows {
+            out.push(match self.get(i) {
+                Some(Ok(at)) => at,
+                Some(Err(code)) => {
+                    problems.push((i, field, code));
+                    0
+                }
+                None if required => {
+                    problems.push((i, field, "stats.missing_value"));
+                    0
+                }
+                None => OPEN,
+            });
+        }
+    }
+}
+
 /// A name column: interned per distinct value (dictionaries) or per row (text).
 enum Names<'a> {
     Absent,
@@ -375,6 +423,42 @@ impl Names<'_> {
                 .get(i)
                 .and_then(|k| values.get(k).copied())
                 .unwrap_or(NONE),
+        }
+    }
+}
+
+impl Names<'_> {
+    /// Appends the interned indices of `rows` cells to `out` ([`NONE`] where an optional name
+    /// is absent).
+    fn extend_into(
+        &self,
+        out: &mut Vec<u32>,
+        table: &mut Interner,
+        rows: usize,
+        field: Field,
+        needed: bool,
+        problems: &mut Problems,
+    ) {
+        out.reserve(rows);
+        let check = if needed { required_name } else { optional_name };
+        if let Names::Dict(keys, values) = self {
+            for i in 0..rows {
+                let code = keys
+                    .get(i)
+                    .and_then(|k| values.get(k).copied())
+                    .unwrap_or(NONE);
+                out.push(check(code).unwrap_or_else(|c| {
+                    problems.push((i, field, c));
+                    NONE
+                }));
+            }
+            return;
+        }
+        for i in 0..rows {
+            out.push(check(self.get(table, i)).unwrap_or_else(|c| {
+                problems.push((i, field, c));
+                NONE
+            }));
         }
     }
 }
@@ -517,6 +601,9 @@ fn answers<'a>(array: &'a dyn Array, name: &str) -> Result<Answers<'a>, StatsErr
         .ok_or_else(|| unsupported(name, array.data_type(), "a boolean or text"))
 }
 
+/// The rows of one batch with a problem found column by column: `(row, field, code)`.
+type Problems = Vec<(usize, Field, &'static str)>;
+
 fn read_batch(
     builder: &mut Builder,
     batch: &RecordBatch,
@@ -545,39 +632,132 @@ fn read_batch(
         Some(a) => answers(a, name(Field::Satisfied))?,
         None => Answers::Absent,
     };
-    let [categories, departments, channels, severities] = builder.interners();
-    let category = names(
-        required(Field::Category)?,
-        name(Field::Category),
-        categories,
-    )?;
-    let department = names(
-        required(Field::Department)?,
-        name(Field::Department),
-        departments,
-    )?;
-    let channel = match column(Field::Channel) {
-        Some(a) => names(a, name(Field::Channel), channels)?,
-        None => Names::Absent,
-    };
-    let severity = match column(Field::Severity) {
-        Some(a) => names(a, name(Field::Severity), severities)?,
-        None => Names::Absent,
-    };
-    for i in 0..batch.num_rows() {
-        *line += 1;
-        let [categories, departments, channels, severities] = builder.interners();
-        let row = InternedRow {
-            number: number.get(i),
-            received: received.get(i).unwrap_or(Err("stats.missing_value")),
-            category: required_name(category.get(categories, i)),
-            department: required_name(department.get(departments, i)),
-            channel: optional_name(channel.get(channels, i)),
-            severity: optional_name(severity.get(severities, i)),
-            closed: closed.as_ref().and_then(|c| c.get(i)).transpose(),
-            satisfied: satisfied.get(i),
+    let rows = batch.num_rows();
+    let (ledger, _) = builder.parts();
+    let start = ledger.len();
+    let mut problems: Problems = Vec::new();
+
+    // Column by column, in the order rows are checked; a bad cell gets a placeholder and a
+    // problem, and the row is dropped below.
+    let placeholder = ComplaintNumber::new(2000, 1, 1).map_err(|_| StatsError::InvalidPeriod)?;
+    ledger.numbers.reserve(rows);
+    for i in 0..rows {
+        ledger.numbers.push(number.get(i).unwrap_or_else(|code| {
+            problems.push((i, Field::Number, code));
+            placeholder
+        }));
+    }
+    received.extend_into(
+        &mut ledger.received,
+        rows,
+        Field::ReceivedAt,
+        &mut problems,
+        true,
+    );
+    let tables = [
+        (Field::Category, true),
+        (Field::Department, true),
+        (Field::Channel, false),
+        (Field::Severity, false),
+    ];
+    for (field, needed) in tables {
+        let (values, table) = match field {
+            Field::Category => (&mut ledger.category, &mut ledger.categories),
+            Field::Department => (&mut ledger.department, &mut ledger.departments),
+            Field::Channel => (&mut ledger.channel, &mut ledger.channels),
+            _ => (&mut ledger.severity, &mut ledger.severities),
         };
-        builder.add_interned(*line, row)?;
+        let names = match column(field) {
+            Some(a) => names(a, name(field), table)?,
+            None if needed => {
+                return Err(StatsError::MissingColumn {
+                    column: name(field).to_owned(),
+                });
+            }
+            None => Names::Absent,
+        };
+        names.extend_into(values, table, rows, field, needed, &mut problems);
+    }
+    match &closed {
+        Some(c) => c.extend_into(
+            &mut ledger.closed,
+            rows,
+            Field::ClosedAt,
+            &mut problems,
+            false,
+        ),
+        None => ledger.closed.extend(std::iter::repeat_n(OPEN, rows)),
+    }
+    ledger.satisfied.reserve(rows);
+    for i in 0..rows {
+        ledger.satisfied.push(match satisfied.get(i) {
+            Ok(None) => 0,
+            Ok(Some(false)) => 1,
+            Ok(Some(true)) => 2,
+            Err(code) => {
+                problems.push((i, Field::Satisfied, code));
+                0
+            }
+        });
+    }
+
+    // Row by row: the first problem of a row decides its code, then the checks of whole rows.
+    problems.sort_by_key(|p| p.0);
+    let mut next = problems.iter().peekable();
+    let mut keep: Option<Vec<bool>> = None;
+    for i in 0..rows {
+        let at = *line + 1 + i as u64;
+        let mut problem = None;
+        if next.peek().is_some_and(|p| p.0 == i) {
+            if let Some(&(_, field, code)) = next.next() {
+                problem = Some(Problem::at(field, code));
+            }
+            while next.peek().is_some_and(|p| p.0 == i) {
+                next.next();
+            }
+        } else {
+            let (ledger, seen) = builder.parts();
+            let row = start + i;
+            let (received, closed) = (ledger.received[row], ledger.closed[row]);
+            if closed != OPEN && closed < received {
+                problem = Some(Problem::at(Field::ClosedAt, "stats.closed_before_received"));
+            } else if !seen.insert(ledger.numbers[row]) {
+                problem = Some(Problem::at(Field::Number, "stats.duplicate_number"));
+            }
+        }
+        if let Some(problem) = problem {
+            builder.reject(at, problem)?;
+            keep.get_or_insert_with(|| vec![true; rows])[i] = false;
+        }
+    }
+    *line += rows as u64;
+    if let Some(keep) = keep {
+        let (ledger, _) = builder.parts();
+        compact(ledger, start, &keep);
     }
     Ok(())
+}
+
+/// Drops the rows of `start..` whose `keep` is false from every column.
+fn compact(ledger: &mut Ledger, start: usize, keep: &[bool]) {
+    fn retain<T: Copy>(column: &mut Vec<T>, start: usize, keep: &[bool]) {
+        let mut at = start;
+        for (i, &k) in keep.iter().enumerate() {
+            if k {
+                if let Some(&v) = column.get(start + i) {
+                    column[at] = v;
+                }
+                at += 1;
+            }
+        }
+        column.truncate(at);
+    }
+    retain(&mut ledger.numbers, start, keep);
+    retain(&mut ledger.received, start, keep);
+    retain(&mut ledger.closed, start, keep);
+    retain(&mut ledger.satisfied, start, keep);
+    retain(&mut ledger.category, start, keep);
+    retain(&mut ledger.department, start, keep);
+    retain(&mut ledger.channel, start, keep);
+    retain(&mut ledger.severity, start, keep);
 }
