@@ -85,7 +85,10 @@ impl HandlingHours {
         let mut members: Vec<(usize, Vec<i64>)> = Vec::with_capacity(4);
         for &(b, _) in &located {
             if !members.iter().any(|(m, _)| *m == b) {
-                members.push((b, Vec::with_capacity(counts.get(b).map_or(0, |&c| c as usize))));
+                members.push((
+                    b,
+                    Vec::with_capacity(counts.get(b).map_or(0, |&c| c as usize)),
+                ));
             }
         }
         for &d in durations {
@@ -164,10 +167,19 @@ mod tests {
             state ^= state << 17;
             state
         };
-        for (n, range) in [(5_000, 10), (20_001, 3_000_000), (100_000, 1 << 40), (4_097, 1)] {
+        for (n, range) in [
+            (5_000, 10),
+            (20_001, 3_000_000),
+            (100_000, 1 << 40),
+            (4_097, 1),
+        ] {
             let values: Vec<i64> = (0..n).map(|_| (next() % range) as i64).collect();
             let expected = HandlingHours::of_seconds(&mut values.clone());
-            assert_eq!(HandlingHours::of_many_seconds(&values), expected, "{n} {range}");
+            assert_eq!(
+                HandlingHours::of_many_seconds(&values),
+                expected,
+                "{n} {range}"
+            );
         }
         let few = [7, 1, 3];
         assert_eq!(

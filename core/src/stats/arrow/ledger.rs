@@ -241,9 +241,63 @@ impl<'a> Ints<'a> {
     }
 }
 
+/// The keys of a dictionary column, read in place (any of Arrow's key types).
+#[derive(Clone, Copy)]
+enum KeySlice<'a> {
+    I8(&'a [i8]),
+    I16(&'a [i16]),
+    I32(&'a [i32]),
+    I64(&'a [i64]),
+    U8(&'a [u8]),
+    U16(&'a [u16]),
+    U32(&'a [u32]),
+    U64(&'a [u64]),
+}
+
+/// Runs `$body` with `$k` bound to each key of a [`KeySlice`] as a `usize` (a negative key
+/// becomes a position no dictionary has), and `$i` to its row.
+macro_rules! each_key {
+    ($slice:expr, |$i:ident, $k:ident| $body:expr) => {
+        match $slice {
+            KeySlice::I8(s) => s.iter().enumerate().for_each(|($i, &k)| {
+                let $k = k as usize;
+                $body
+            }),
+            KeySlice::I16(s) => s.iter().enumerate().for_each(|($i, &k)| {
+                let $k = k as usize;
+                $body
+            }),
+            KeySlice::I32(s) => s.iter().enumerate().for_each(|($i, &k)| {
+                let $k = k as usize;
+                $body
+            }),
+            KeySlice::I64(s) => s.iter().enumerate().for_each(|($i, &k)| {
+                let $k = k as usize;
+                $body
+            }),
+            KeySlice::U8(s) => s.iter().enumerate().for_each(|($i, &k)| {
+                let $k = k as usize;
+                $body
+            }),
+            KeySlice::U16(s) => s.iter().enumerate().for_each(|($i, &k)| {
+                let $k = k as usize;
+                $body
+            }),
+            KeySlice::U32(s) => s.iter().enumerate().for_each(|($i, &k)| {
+                let $k = k as usize;
+                $body
+            }),
+            KeySlice::U64(s) => s.iter().enumerate().for_each(|($i, &k)| {
+                let $k = k as usize;
+                $body
+            }),
+        }
+    };
+}
+
 /// The keys of a dictionary column as positions into its values; none for a null key.
 struct Keys<'a> {
-    positions: Vec<usize>,
+    slice: KeySlice<'a>,
     nulls: Option<&'a NullBuffer>,
 }
 
@@ -253,7 +307,16 @@ impl Keys<'_> {
         if self.nulls.is_some_and(|n| n.is_null(i)) {
             return None;
         }
-        self.positions.get(i).copied()
+        match self.slice {
+            KeySlice::I8(s) => s.get(i).and_then(|&k| usize::try_from(k).ok()),
+            KeySlice::I16(s) => s.get(i).and_then(|&k| usize::try_from(k).ok()),
+            KeySlice::I32(s) => s.get(i).and_then(|&k| usize::try_from(k).ok()),
+            KeySlice::I64(s) => s.get(i).and_then(|&k| usize::try_from(k).ok()),
+            KeySlice::U8(s) => s.get(i).map(|&k| usize::from(k)),
+            KeySlice::U16(s) => s.get(i).map(|&k| usize::from(k)),
+            KeySlice::U32(s) => s.get(i).and_then(|&k| usize::try_from(k).ok()),
+            KeySlice::U64(s) => s.get(i).and_then(|&k| usize::try_from(k).ok()),
+        }
     }
 }
 
@@ -442,16 +505,18 @@ impl Names<'_> {
         out.reserve(rows);
         let check = if needed { required_name } else { optional_name };
         if let Names::Dict(keys, values) = self {
-            for i in 0..rows {
-                let code = keys
-                    .get(i)
-                    .and_then(|k| values.get(k).copied())
-                    .unwrap_or(NONE);
+            let nulls = keys.nulls;
+            each_key!(keys.slice, |i, k| {
+                let code = if nulls.is_some_and(|n| n.is_null(i)) {
+                    NONE
+                } else {
+                    values.get(k).copied().unwrap_or(NONE)
+                };
                 out.push(check(code).unwrap_or_else(|c| {
                     problems.push((i, field, c));
                     NONE
                 }));
-            }
+            });
             return;
         }
         for i in 0..rows {
@@ -500,11 +565,23 @@ impl Answers<'_> {
     }
 }
 
-fn dictionary_keys(array: &dyn arrow_array::AnyDictionaryArray) -> Keys<'_> {
-    Keys {
-        positions: array.normalized_keys(),
-        nulls: array.keys().nulls(),
-    }
+fn dictionary_keys(array: &dyn arrow_array::AnyDictionaryArray) -> Option<Keys<'_>> {
+    let keys = array.keys();
+    let slice = match keys.data_type() {
+        DataType::Int8 => KeySlice::I8(keys.as_primitive_opt::<Int8Type>()?.values()),
+        DataType::Int16 => KeySlice::I16(keys.as_primitive_opt::<Int16Type>()?.values()),
+        DataType::Int32 => KeySlice::I32(keys.as_primitive_opt::<Int32Type>()?.values()),
+        DataType::Int64 => KeySlice::I64(keys.as_primitive_opt::<Int64Type>()?.values()),
+        DataType::UInt8 => KeySlice::U8(keys.as_primitive_opt::<UInt8Type>()?.values()),
+        DataType::UInt16 => KeySlice::U16(keys.as_primitive_opt::<UInt16Type>()?.values()),
+        DataType::UInt32 => KeySlice::U32(keys.as_primitive_opt::<UInt32Type>()?.values()),
+        DataType::UInt64 => KeySlice::U64(keys.as_primitive_opt::<UInt64Type>()?.values()),
+        _ => return None,
+    };
+    Some(Keys {
+        slice,
+        nulls: keys.nulls(),
+    })
 }
 
 fn numbers<'a>(array: &'a dyn Array, name: &str) -> Result<Numbers<'a>, StatsError> {
@@ -521,7 +598,9 @@ fn numbers<'a>(array: &'a dyn Array, name: &str) -> Result<Numbers<'a>, StatsErr
         let parsed = (0..values.len())
             .map(|v| text_number(values.get(v)))
             .collect();
-        return Ok(Numbers::Dict(dictionary_keys(dict), parsed));
+        let keys =
+            dictionary_keys(dict).ok_or_else(|| unsupported(name, array.data_type(), EXPECTED))?;
+        return Ok(Numbers::Dict(keys, parsed));
     }
     Err(unsupported(name, array.data_type(), EXPECTED))
 }
@@ -571,13 +650,17 @@ fn names<'a>(
             .ok_or_else(|| unsupported(name, array.data_type(), EXPECTED))?;
         // Only the values some row uses are interned: a categorical's unused categories are
         // not names of this ledger.
-        let keys = dictionary_keys(dict);
+        let keys =
+            dictionary_keys(dict).ok_or_else(|| unsupported(name, array.data_type(), EXPECTED))?;
         let mut used = vec![false; values.len()];
-        for i in 0..dict.len() {
-            if let Some(slot) = keys.get(i).and_then(|k| used.get_mut(k)) {
+        let nulls = keys.nulls;
+        each_key!(keys.slice, |i, k| {
+            if !nulls.is_some_and(|n| n.is_null(i))
+                && let Some(slot) = used.get_mut(k)
+            {
                 *slot = true;
             }
-        }
+        });
         let mapped = (0..values.len())
             .map(|v| match used.get(v) {
                 Some(true) => match intern(table, values.get(v)) {
