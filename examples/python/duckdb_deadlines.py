@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+from duckdb.func import ARROW
 import pyarrow as pa  # type: ignore[import-untyped]
 
 from complaint_office import Calendar, Policy, dataframe, stats
@@ -45,11 +46,11 @@ def register(con: duckdb.DuckDBPyConnection, policy: Policy) -> None:
         return due.cast(pa.timestamp("us", tz="UTC"))
 
     date, bigint = duckdb.sqltype("DATE"), duckdb.sqltype("BIGINT")
-    con.create_function("co_add_working_days", add_working_days, [date, bigint], date, type="arrow")
-    con.create_function("co_is_working_day", is_working_day, [date], duckdb.sqltype("BOOLEAN"), type="arrow")
-    con.create_function("co_working_days_between", working_days_between, [date, date], bigint, type="arrow")
+    con.create_function("co_add_working_days", add_working_days, [date, bigint], date, type=ARROW)
+    con.create_function("co_is_working_day", is_working_day, [date], duckdb.sqltype("BOOLEAN"), type=ARROW)
+    con.create_function("co_working_days_between", working_days_between, [date, date], bigint, type=ARROW)
     con.create_function(
-        "co_plan_due", plan_due, [duckdb.sqltype("TIMESTAMP")], duckdb.sqltype("TIMESTAMPTZ"), type="arrow"
+        "co_plan_due", plan_due, [duckdb.sqltype("TIMESTAMP")], duckdb.sqltype("TIMESTAMPTZ"), type=ARROW
     )
 
 
