@@ -86,6 +86,7 @@ def spark_session(partitions: int) -> Any:
         .config("spark.sql.shuffle.partitions", str(partitions))
         .config("spark.driver.memory", "3g")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .getOrCreate()
     )
 
@@ -184,6 +185,7 @@ def main() -> int:
 
     t = time.perf_counter()
     spark = spark_session(args.partitions)
+    spark.sparkContext.setLogLevel("ERROR")
     print(f"spark session: {time.perf_counter() - t:.1f} s")
     try:
         t = time.perf_counter()
