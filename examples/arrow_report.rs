@@ -2,7 +2,7 @@
 //! as Arrow tables, and the working-day columns; with timings.
 //!
 //! ```text
-//! cargo run --release --example arrow_report -- [--rows 1000000] [--runs 5]
+//! cargo run --release --example arrow_report -- --rows 1000000 --runs 5   (default: 50,000 rows, 3 runs)
 //! ```
 //!
 //! Builds the synthetic ledger as record batches in the two layouts dataframe libraries hand
@@ -111,8 +111,9 @@ fn best<T>(
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let mut rows = 1_000_000;
-    let mut runs = 5;
+    // Small by default (the Rust suite runs every example in a debug build).
+    let mut rows = 50_000;
+    let mut runs = 3;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {

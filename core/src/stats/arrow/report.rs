@@ -120,7 +120,7 @@ impl Report {
     /// let ledger = Ledger::from_csv_reader(csv.as_bytes(), &CsvOptions::default(), &policy)?;
     /// let long = ledger.report(Granularity::Month, &policy)?.to_long_batch().unwrap();
     /// assert_eq!(long.num_columns(), 4);
-    /// assert_eq!(long.num_rows(), 13); // total, a, d, closed, 3 handling, rate, open, 2 change
+    /// assert_eq!(long.num_rows(), 11); // total, a, d, closed, 3 handling, rate, open, 2 change
     /// # Ok::<(), complaint_office::stats::StatsError>(())
     /// ```
     ///
