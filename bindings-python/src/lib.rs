@@ -17,6 +17,7 @@ use pyo3::prelude::*;
 
 mod accountability;
 mod archive;
+mod arrow;
 mod batch;
 mod calendar;
 mod case;
@@ -55,5 +56,6 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     classify::register(m)?;
     triage::register(m)?;
     stats::register(m)?;
+    arrow::register(m)?;
     Ok(())
 }

@@ -21,7 +21,7 @@ use crate::guard;
 use crate::number::NumberArg;
 use crate::policy::PyPolicy;
 
-fn policy_or_default(policy: Option<&PyPolicy>) -> Policy {
+pub(crate) fn policy_or_default(policy: Option<&PyPolicy>) -> Policy {
     policy.map_or_else(Policy::default, |p| p.0.clone())
 }
 
@@ -211,7 +211,7 @@ impl PyRejected {
 
 /// A complaint ledger, validated and stored by column.
 #[pyclass(name = "Ledger", module = "complaint_office.stats", frozen)]
-pub struct PyLedger(Ledger);
+pub struct PyLedger(pub(crate) Ledger);
 
 impl std::fmt::Debug for PyLedger {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -219,7 +219,7 @@ impl std::fmt::Debug for PyLedger {
     }
 }
 
-fn csv_options(
+pub(crate) fn csv_options(
     columns: Option<&Bound<'_, PyAny>>,
     delimiter: &str,
     lenient: bool,
@@ -617,8 +617,8 @@ impl PyGrowth {
 /// the `stats.report` op's JSON shape; `charts()` and `html()` render it.
 #[pyclass(name = "Report", module = "complaint_office.stats", frozen)]
 pub struct PyReport {
-    report: Report,
-    policy: Policy,
+    pub(crate) report: Report,
+    pub(crate) policy: Policy,
 }
 
 impl std::fmt::Debug for PyReport {

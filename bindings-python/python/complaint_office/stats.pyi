@@ -5,6 +5,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union, f
 from ._vocabulary import VocabularyEnum
 from .number import ComplaintNumber
 from .policy import Policy
+from .dataframe import ArrowTable
 
 __all__ = [
     "Change",
@@ -180,6 +181,12 @@ class Report:
     def to_dict(self) -> Dict[str, Any]: ...
     def charts(self) -> Dict[str, str]: ...
     def html(self) -> str: ...
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object:
+        """The tidy long form (period, dimension, key, figure) as an Arrow stream."""
+    def to_arrow(self, form: str = "long") -> ArrowTable: ...
+    def to_polars(self, form: str = "long") -> Any: ...
+    def to_pandas(self, form: str = "long") -> Any: ...
+    def to_pyarrow(self, form: str = "long") -> Any: ...
 
 @final
 class Ledger:
@@ -211,6 +218,14 @@ class Ledger:
         delimiter: str = ",",
         lenient: bool = False,
     ) -> "Ledger": ...
+    @staticmethod
+    def from_arrow(
+        data: object,
+        policy: Optional[Policy] = None,
+        columns: Optional[Mapping[str, str]] = None,
+        lenient: bool = False,
+    ) -> "Ledger":
+        """A ledger from any Arrow table: pyarrow, polars, pandas, DuckDB."""
     @staticmethod
     def from_columns(
         number: Iterable[str],

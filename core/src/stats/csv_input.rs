@@ -268,7 +268,7 @@ fn cell<'a>(fields: &[&'a [u8]], index: Option<usize>) -> &'a [u8] {
 
 /// `ComplaintNumber::parse` on bytes, without a UTF-8 pass: same checks, same codes.
 #[inline]
-fn read_number(cell: &[u8]) -> Result<ComplaintNumber, &'static str> {
+pub(crate) fn read_number(cell: &[u8]) -> Result<ComplaintNumber, &'static str> {
     if cell.is_empty() {
         return Err("stats.missing_value");
     }
@@ -287,7 +287,7 @@ fn read_number(cell: &[u8]) -> Result<ComplaintNumber, &'static str> {
 }
 
 #[inline]
-fn required_time(cell: &[u8], office: i32) -> Result<i64, &'static str> {
+pub(crate) fn required_time(cell: &[u8], office: i32) -> Result<i64, &'static str> {
     if cell.is_empty() {
         return Err("stats.missing_value");
     }
@@ -295,7 +295,7 @@ fn required_time(cell: &[u8], office: i32) -> Result<i64, &'static str> {
 }
 
 #[inline]
-fn read_satisfied(cell: &[u8]) -> Result<Option<bool>, &'static str> {
+pub(crate) fn read_satisfied(cell: &[u8]) -> Result<Option<bool>, &'static str> {
     if cell.is_empty() {
         Ok(None)
     } else if cell.eq_ignore_ascii_case(b"true") {

@@ -44,6 +44,17 @@ pub enum StatsError {
         /// The length of this column.
         actual: usize,
     },
+    /// A column of a typed (Arrow) ledger whose type cannot hold what the column means: a
+    /// number in a floating-point column, a receipt time in a list column.
+    #[error("column `{column}` has the type {found}, expected {expected}")]
+    UnsupportedColumn {
+        /// The column name.
+        column: String,
+        /// The type found, as Arrow writes it (`Float64`).
+        found: String,
+        /// What the column accepts.
+        expected: &'static str,
+    },
     /// The ledger cannot be read at all (I/O, or CSV that cannot be split into rows).
     #[error("the ledger cannot be read{}: {reason}", line_suffix(.line))]
     Unreadable {
@@ -100,6 +111,7 @@ impl ErrorCode for StatsError {
             StatsError::MissingColumn { .. } => "stats.missing_column",
             StatsError::DuplicateColumn { .. } => "stats.duplicate_column",
             StatsError::LengthMismatch { .. } => "stats.length_mismatch",
+            StatsError::UnsupportedColumn { .. } => "stats.unsupported_column",
             StatsError::Unreadable { .. } => "stats.unreadable",
             StatsError::InvalidDelimiter => "stats.invalid_delimiter",
             StatsError::InvalidPeriod => "stats.invalid_period",

@@ -396,6 +396,12 @@ impl Builder {
         Ok(())
     }
 
+    /// The ledger being built and the numbers seen so far, for columnar inputs that fill the
+    /// columns themselves and then check each row with [`Builder::reject`].
+    pub(crate) fn parts(&mut self) -> (&mut Ledger, &mut SeenNumbers) {
+        (&mut self.ledger, &mut self.seen)
+    }
+
     pub(crate) fn finish(self) -> Ledger {
         self.ledger
     }
@@ -404,7 +410,7 @@ impl Builder {
 /// The numbers seen so far: a hash set for small ledgers, one bit per possible number
 /// (2000–2099 × 12 months × 9,999 serials, 1.5 MB) past that.
 #[derive(Debug, Default)]
-enum SeenNumbers {
+pub(crate) enum SeenNumbers {
     #[default]
     Empty,
     Few(HashSet<u32>),
@@ -416,7 +422,7 @@ const ALL_NUMBERS: usize = 100 * 12 * 10_000;
 
 impl SeenNumbers {
     /// Adds a number; false if it was there.
-    fn insert(&mut self, n: ComplaintNumber) -> bool {
+    pub(crate) fn insert(&mut self, n: ComplaintNumber) -> bool {
         let key = ((n.year() as u32 - 2000) * 12 + n.month() - 1) * 10_000 + n.serial();
         match self {
             SeenNumbers::Empty => {

@@ -47,6 +47,8 @@
 //! # Ok::<(), complaint_office::stats::StatsError>(())
 //! ```
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 mod charts;
 mod columns;
 mod counts;

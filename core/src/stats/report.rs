@@ -476,7 +476,7 @@ impl Accumulator {
             by_channel: sum_names(&by_channel, &ledger.channels),
             by_severity: sum_names(&by_severity, &ledger.severities),
             closed: closed.iter().sum(),
-            handling_hours: HandlingHours::of_seconds(&mut durations),
+            handling_hours: HandlingHours::of_many_seconds(&durations),
             handling_histogram: histogram,
             satisfaction_rate: rate(satisfied.iter().sum(), answered.iter().sum()),
         };

@@ -1,0 +1,3 @@
+from typing import Any
+
+def register(pl: Any) -> None: ...
