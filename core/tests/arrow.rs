@@ -36,7 +36,7 @@ fn records(rows: usize) -> (Vec<Record>, String) {
     };
     (
         shape.records(&Policy::default()).unwrap(),
-        shape.csv().unwrap(),
+        shape.csv(&Policy::default()).unwrap(),
     )
 }
 

@@ -151,12 +151,12 @@ fn from_events(events: &[Event], office: FixedOffset) -> FromEvents {
     let mut approval = None;
     for event in events {
         match &event.body {
-            EventBody::Closed => closed_at = Some(event.at),
-            EventBody::ResultFedBack { satisfaction, .. } => reported = Some(*satisfaction),
-            EventBody::FollowUpVisited { satisfaction, .. } => visited = Some(*satisfaction),
+            EventBody::Closed(_) => closed_at = Some(event.at),
+            EventBody::ResultFedBack(report) => reported = Some(report.satisfaction),
+            EventBody::FollowUpVisited(visit) => visited = Some(visit.satisfaction),
             // An objection reopens the question: the next report or visit answers it.
-            EventBody::ObjectionRaised { .. } => (reported, visited) = (None, None),
-            EventBody::DestructionApproved => {
+            EventBody::ObjectionRaised(_) => (reported, visited) = (None, None),
+            EventBody::DestructionApproved(_) => {
                 approval = Some((office_date(event.at, office), event.by.clone()));
             }
             _ => {}

@@ -7,9 +7,7 @@ use std::time::Duration;
 
 use chrono::{FixedOffset, NaiveDate};
 use complaint_office::archive::{self, Approval, ArchiveFile, SweepEntry};
-use complaint_office::case::{
-    ActorRole, Case, Event, EventBody, EventKind, Schedule, Stage, Status,
-};
+use complaint_office::case::{ActorRole, Case, Event, EventKind, Schedule, Stage, Status};
 use complaint_office::history::{self, ChainHash, ChainedEvent, HistoryError, canonical_json};
 use complaint_office::number::{ComplaintNumber, NumberSequences};
 use complaint_office::policy::{Policy, PolicySet};
@@ -779,7 +777,7 @@ fn link(previous: &ChainHash, event: &Event) -> Linked {
 }
 
 fn registered_event(number: ComplaintNumber, at: Instant, by: Option<&str>) -> Event {
-    let event = Event::new(at, EventBody::Registered { number });
+    let event = Event::new(at, complaint_office::case::payload::Registered { number });
     match by {
         Some(by) => event.by(by, ActorRole::ComplaintOffice),
         None => event,

@@ -398,6 +398,7 @@ impl Builder {
 
     /// The ledger being built and the numbers seen so far, for columnar inputs that fill the
     /// columns themselves and then check each row with [`Builder::reject`].
+    #[cfg(feature = "arrow")]
     pub(crate) fn parts(&mut self) -> (&mut Ledger, &mut SeenNumbers) {
         (&mut self.ledger, &mut self.seen)
     }

@@ -470,7 +470,9 @@ fn histories_round_trip(t: &Target) {
             .iter()
             .map(|e| match (&e.body, number) {
                 (EventBody::Registered { .. }, Some(number)) => Event {
-                    body: EventBody::Registered { number },
+                    body: EventBody::Registered(complaint_office::case::payload::Registered {
+                        number,
+                    }),
                     ..e.clone()
                 },
                 _ => e.clone(),
