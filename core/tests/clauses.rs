@@ -907,7 +907,7 @@ fn the_page_has_every_clause_of_the_source() {
         .filter(|e| e.status == Status::Enforced)
         .count();
     assert_eq!(enforced, facts().emitted.len());
-    assert_eq!(enforced, 34);
+    assert_eq!(enforced, 37);
     assert!(
         doc.entries
             .iter()
