@@ -627,3 +627,93 @@ fn due_soon(
     };
     threshold.is_some_and(|t| today >= t)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::Event;
+    use crate::policy::Policy;
+    use crate::time::parse_instant;
+
+    fn case(events: &[&str]) -> Case {
+        let events = events.iter().map(|e| Event::from_json_str(e).unwrap());
+        Case::replay(&Policy::default(), events).unwrap()
+    }
+
+    const RECEIVED: &str = r#"{"type": "received", "at": "2025-11-03T09:30:00+08:00",
+        "channel": "hotline", "complainant_kind": "customer", "name": "n",
+        "contact": "13812345678", "content": "c"}"#;
+    const REGISTERED: &str =
+        r#"{"type": "registered", "at": "2025-11-03T14:00:00+08:00", "number": "25110001"}"#;
+    const CLASSIFIED: &str = r#"{"type": "classified", "at": "2025-11-04T10:00:00+08:00",
+        "category": "product_quality"}"#;
+    const COMPLEX: &str = r#"{"type": "assessed", "at": "2025-11-04T10:05:00+08:00",
+        "severity": "general", "urgency": "normal", "complexity": "complex"}"#;
+    const TEAM: &str = r#"{"type": "team_formed", "at": "2025-11-05T09:00:00+08:00",
+        "members": [{"id": "s-1", "role": "legal"}]}"#;
+    const EXTENDED: &str = r#"{"type": "plan_extended", "at": "2025-11-14T09:00:00+08:00",
+        "until": "2025-12-03"}"#;
+
+    #[test]
+    fn a_lapsed_extension_says_why_the_plan_is_due_again() {
+        let simple = r#"{"type": "assessed", "at": "2025-11-14T10:00:00+08:00",
+            "severity": "general", "urgency": "normal", "complexity": "simple"}"#;
+        let c = case(&[RECEIVED, REGISTERED, CLASSIFIED, COMPLEX, TEAM, EXTENDED, simple]);
+        let s = c.schedule(parse_instant("2025-11-14T11:00:00+08:00").unwrap());
+        let plan = s.stage("plan").unwrap();
+        assert_eq!(plan.last_day.unwrap().to_string(), "2025-11-18");
+        assert_eq!(plan.extended_until, None);
+        let lapsed = plan
+            .rules
+            .iter()
+            .find(|r| r.name() == "extension_lapsed")
+            .expect("the explanation names the lapse");
+        assert_eq!(lapsed.article(), "§4.1.2");
+        assert!(lapsed.describe().contains("2025-12-03"), "{}", lapsed.describe());
+        let report = c.compliance(parse_instant("2025-11-14T11:00:00+08:00").unwrap());
+        let check = report.check("plan_extension").unwrap();
+        assert_eq!(check.result.as_str(), "not_applicable");
+        assert!(check.detail.contains("lapsed"), "{}", check.detail);
+    }
+
+    #[test]
+    fn the_implementation_is_due_at_the_plans_last_time_point() {
+        let submitted = r#"{"type": "plan_submitted", "at": "2025-11-12T16:00:00+08:00",
+            "analysis": "a", "responsibility": "r", "measures": "m",
+            "time_points": [{"what": "w", "due": "2025-11-25"}, {"what": "x", "due": "2025-11-20"}]}"#;
+        let approved = r#"{"type": "plan_approved", "at": "2025-11-13T10:00:00+08:00",
+            "role": "management"}"#;
+        let c = case(&[RECEIVED, REGISTERED, CLASSIFIED, COMPLEX, TEAM, submitted, approved]);
+        let s = c.schedule(parse_instant("2025-11-13T11:00:00+08:00").unwrap());
+        let implementation = s.stage("implementation").unwrap();
+        assert_eq!(implementation.last_day.unwrap().to_string(), "2025-11-25");
+        assert_eq!(implementation.started_by, Some(EventKind::PlanApproved));
+        assert_eq!(implementation.duration.to_string(), "12 days");
+        assert_eq!(
+            implementation.rules.iter().map(|r| r.name()).collect::<Vec<_>>(),
+            ["plan_time_point"]
+        );
+        // The plan itself is met at the approved submission.
+        let plan = s.stage("plan").unwrap();
+        assert_eq!(plan.state, SlaState::Met);
+        assert_eq!(plan.met_at, Some(parse_instant("2025-11-12T16:00:00+08:00").unwrap()));
+    }
+
+    #[test]
+    fn a_disposition_keeps_the_lateness_it_found() {
+        let withdrawn = r#"{"type": "withdrawn", "at": "2025-11-21T09:00:00+08:00"}"#;
+        let c = case(&[RECEIVED, REGISTERED, CLASSIFIED, COMPLEX, TEAM, withdrawn]);
+        for now in ["2025-11-21T09:00:00+08:00", "2030-01-01T00:00:00+08:00"] {
+            let s = c.schedule(parse_instant(now).unwrap());
+            let plan = s.stage("plan").unwrap();
+            assert_eq!(plan.state, SlaState::Stopped);
+            assert_eq!(plan.late_working_days, Some(3));
+            assert!(plan.is_late());
+            assert_eq!(
+                plan.stopped_at,
+                Some(parse_instant("2025-11-21T09:00:00+08:00").unwrap())
+            );
+            assert_eq!(s.running().count(), 0);
+        }
+    }
+}
