@@ -21,6 +21,7 @@ const HISTORY: &[&str] = &[
     r#"{"type": "registered", "at": "2025-09-28T11:00:00+08:00", "number": "25090001"}"#,
     r#"{"type": "classified", "at": "2025-09-28T11:30:00+08:00", "category": "product_quality"}"#,
     r#"{"type": "assessed", "at": "2025-09-28T11:35:00+08:00", "severity": "serious", "urgency": "urgent", "complexity": "complex"}"#,
+    r#"{"type": "emergency_procedure_started", "at": "2025-09-28T12:10:00+08:00", "measures": "Replacement part couriered; desk supervisor informed."}"#,
     r#"{"type": "team_formed", "at": "2025-09-28T14:00:00+08:00", "members": [
         {"id": "q-01", "role": "department_head", "department": "quality"},
         {"id": "t-07", "role": "technical_specialist"}, {"id": "l-02", "role": "legal"}]}"#,
@@ -209,6 +210,69 @@ fn main() -> Result<(), Box<dyn Error>> {
             p.contact_phone.as_deref().unwrap_or("-"),
             p.content.as_deref().unwrap_or("-"),
         );
+    }
+    dispositions(&policy)?;
+    Ok(())
+}
+
+/// Not every complaint is resolved: an office ends every one it receives (§1.2, §2.1, §2.2.1,
+/// §2.2.3), and each ending stops the clocks.
+fn dispositions(policy: &Policy) -> Result<(), Box<dyn Error>> {
+    println!("
+ending without resolution:");
+    let stories: [(&str, &[&str]); 2] = [
+        (
+            "an e-mail without 投訴 in its subject (§2.1.1)",
+            &[
+                r#"{"type": "received", "at": "2025-11-03T09:30:00+08:00", "channel": "email", "complainant_kind": "customer",
+                    "name": "李四", "contact": "lisi@example.com", "content": "Where can I buy spare parts?", "subject": "spare parts"}"#,
+                r#"{"type": "rejected", "at": "2025-11-03T11:00:00+08:00", "ground": "inadmissible", "reason": "No complaint word in the subject; an enquiry, answered by sales."}"#,
+                r#"{"type": "archived", "at": "2025-11-04T09:00:00+08:00", "documents": ["registration_form"]}"#,
+            ],
+        ),
+        (
+            "a complaint withdrawn during the investigation",
+            &[
+                r#"{"type": "received", "at": "2025-11-03T09:30:00+08:00", "channel": "hotline", "complainant_kind": "customer",
+                    "name": "王五", "contact": "13900001111", "content": "The new kettle leaks."}"#,
+                r#"{"type": "registered", "at": "2025-11-03T14:00:00+08:00", "number": "25110002"}"#,
+                r#"{"type": "classified", "at": "2025-11-04T10:00:00+08:00", "category": "product_quality"}"#,
+                r#"{"type": "assessed", "at": "2025-11-04T10:05:00+08:00", "severity": "general", "urgency": "normal", "complexity": "simple"}"#,
+                r#"{"type": "team_formed", "at": "2025-11-05T09:00:00+08:00", "members": [{"id": "q-01", "role": "department_head", "department": "quality"}]}"#,
+                r#"{"type": "withdrawn", "at": "2025-11-21T09:00:00+08:00", "reason": "Exchanged at the shop."}"#,
+            ],
+        ),
+    ];
+    for (title, history) in stories {
+        let events: Vec<Event> = history
+            .iter()
+            .map(|e| Event::from_json_str(e))
+            .collect::<Result<_, _>>()?;
+        let last = events.last().map(|e| e.at);
+        let case = Case::replay(policy, events)?;
+        let now = last.unwrap_or_else(|| case.last_event_at());
+        println!("  {title}: {}", case.status());
+        for stage in case.schedule(now).stages {
+            println!(
+                "    {:<6} {:<12} {:<8} last day {}{}",
+                stage.clause,
+                stage.stage.as_str(),
+                stage.state.as_str(),
+                stage.last_day.map(|d| d.to_string()).unwrap_or_default(),
+                match stage.late_working_days {
+                    Some(days) if stage.is_late() => format!(" ({days} working day(s) late)"),
+                    _ => String::new(),
+                }
+            );
+        }
+        let report = case.compliance(now);
+        let noted: Vec<String> = report
+            .checks
+            .iter()
+            .filter(|c| c.result.as_str() != "not_applicable")
+            .map(|c| format!("{} {}", c.rule, c.result.as_str()))
+            .collect();
+        println!("    checks: {}", noted.join(", "));
     }
     Ok(())
 }

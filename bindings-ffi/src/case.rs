@@ -50,6 +50,14 @@ mirror_vocabulary! {
         FollowedUp,
         /// Closed.
         Closed,
+        /// Not taken up: inadmissible, not a complaint or out of scope (§1.2, §2.1).
+        Rejected,
+        /// Withdrawn by the complainant.
+        Withdrawn,
+        /// Merged into another case as a duplicate (§2.2.3).
+        Merged,
+        /// Lapsed: the missing information never came (§2.2.1).
+        Lapsed,
         /// In the archive.
         Archived,
         /// Files destroyed.
@@ -72,6 +80,8 @@ mirror_vocabulary! {
         Classified,
         /// §2.2.4: severity, urgency and complexity.
         Assessed,
+        /// §2.2.4: the emergency procedure started.
+        EmergencyProcedureStarted,
         /// §3.1: the investigation team.
         TeamFormed,
         /// §3.3.1: the written investigation plan.
@@ -102,10 +112,20 @@ mirror_vocabulary! {
         RehandlingStarted,
         /// §5.1.2: re-handling complete.
         RehandlingCompleted,
+        /// §5.1.2: management decided, with a reason, not to handle it again.
+        RehandlingDeclined,
         /// §5.2: the follow-up visit.
         FollowUpVisited,
         /// The case is closed.
         Closed,
+        /// §1.2, §2.1: not taken up, with a reason.
+        Rejected,
+        /// §6.1.1: withdrawn by the complainant.
+        Withdrawn,
+        /// §2.2.3: merged into another case as a duplicate.
+        Merged,
+        /// §2.2.1: the missing information never came.
+        Lapsed,
         /// §6.2.1: filed in the archive with its documents.
         Archived,
         /// §6.2.2: a legal hold forbids destruction.
@@ -202,8 +222,14 @@ mirror_vocabulary! {
     Stage = core::Stage, parse_stage {
         /// §2.2.1: initial registration.
         Registration,
+        /// §2.2.4: the start of the emergency procedure.
+        EmergencyStart,
         /// §4.1.2: the handling plan.
         Plan,
+        /// §3.3.3: a progress report while the team investigates.
+        Progress,
+        /// §4.3.1: implementation by the plan's time points.
+        Implementation,
         /// §4.4.1: result feedback.
         Feedback,
         /// §5.1.2: re-handling after an objection.
@@ -226,10 +252,14 @@ mirror_vocabulary! {
         DueSoon,
         /// Its due instant has passed.
         Overdue,
+        /// Done and awaiting approval (a plan before management).
+        Submitted,
         /// Met in time.
         Met,
         /// Met, but after its due instant.
         MetLate,
+        /// Its clock stopped before it was met.
+        Stopped,
     }
 }
 

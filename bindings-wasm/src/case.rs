@@ -24,7 +24,8 @@ const TS_CASE: &str = r#"
 export type Status =
   | "received" | "awaiting_information" | "registered" | "investigating" | "plan_drafted"
   | "plan_returned" | "approved" | "implementing" | "result_fed_back" | "objection"
-  | "rehandling" | "followed_up" | "closed" | "archived" | "destroyed";
+  | "rehandling" | "followed_up" | "closed" | "rejected" | "withdrawn" | "merged" | "lapsed"
+  | "archived" | "destroyed";
 
 /** The type of an event, in the order of a case's life. */
 export type EventType = CaseEventData["type"];
@@ -43,9 +44,13 @@ export type Satisfaction = "satisfied" | "unsatisfied" | "unknown";
 /** How the follow-up visit was made (§5.2.1). */
 export type FollowUpMethod = "phone" | "questionnaire";
 /** A stage with a time limit. */
-export type Stage = "registration" | "plan" | "feedback" | "rehandling" | "follow_up";
+export type Stage =
+  | "registration" | "emergency_start" | "plan" | "progress" | "implementation" | "feedback"
+  | "rehandling" | "follow_up";
 /** The SLA state of a stage. */
-export type SlaState = "pending" | "paused" | "open" | "due_soon" | "overdue" | "met" | "met_late";
+export type SlaState =
+  | "pending" | "paused" | "open" | "due_soon" | "overdue" | "submitted" | "met" | "met_late"
+  | "stopped";
 /** The result of a compliance check. */
 export type CheckResult = "pass" | "finding" | "violation" | "pending" | "not_applicable";
 
@@ -76,6 +81,7 @@ export type CaseEventData = EventBase & (
   | { type: "registered"; number: ComplaintNumberText }
   | { type: "classified"; category: string; department?: string }
   | { type: "assessed"; severity: Severity; urgency: Urgency; complexity: Complexity }
+  | { type: "emergency_procedure_started"; measures?: string }
   | { type: "team_formed"; members: Member[] }
   | { type: "investigation_planned"; steps: Step[] }
   | { type: "evidence_added"; kind: EvidenceKind; signed?: boolean; interviewee?: Interviewee;
@@ -94,9 +100,14 @@ export type CaseEventData = EventBase & (
   | { type: "objection_raised"; reason?: string }
   | { type: "rehandling_started" }
   | { type: "rehandling_completed" }
+  | { type: "rehandling_declined"; reason: string }
   | { type: "follow_up_visited"; method: FollowUpMethod; satisfaction: Satisfaction;
       suggestions?: string }
   | { type: "closed" }
+  | { type: "rejected"; ground: "inadmissible" | "not_a_complaint" | "out_of_scope"; reason: string }
+  | { type: "withdrawn"; reason?: string }
+  | { type: "merged"; into: ComplaintNumberText; reason?: string }
+  | { type: "lapsed" }
   | { type: "archived"; documents: ArchiveDocument[] }
   | { type: "legal_hold_placed"; reason?: string }
   | { type: "legal_hold_released" }

@@ -16,7 +16,8 @@ const TS_PERIOD: &str = r#"
 export type PeriodRuleName =
   | "start_day_excluded" | "hours_from_start" | "working_days_only" | "office_hours_only"
   | "corresponding_day" | "month_end" | "rolled_past_rest_days" | "ends_at_midnight"
-  | "ends_at_close_of_business" | "provisional" | "extended_by_pauses" | "extended_until";
+  | "ends_at_close_of_business" | "provisional" | "extended_by_pauses" | "extended_until"
+  | "company_day_off_kept" | "extension_lapsed" | "plan_time_point";
 
 /** A rule that decided a period's end, with its article and a sentence saying how. */
 export interface PeriodRule {

@@ -8,11 +8,16 @@
 //!   where that month has no such day, on its last day (31 January + 1 month → 28/29 February).
 //! * **Art. 203 ¶1**: if the last day is a statutory rest day, the period ends on the day after
 //!   the rest ends: the next working day of the calendar (a make-up working day is a working
-//!   day, so the roll stops there). **¶2**: the last day ends at 24:00, or at close of business
-//!   where office hours are configured.
+//!   day, so the roll stops there). A company's own day off (`calendar.extra_off_days`) is not
+//!   a statutory rest day: by default it does not move the last day (nor does the roll pass
+//!   it), so a company holiday never lengthens a limit owed to the complainant; the policy's
+//!   `calendar.roll_past_extra_off_days = true` makes it move the last day like a statutory
+//!   rest day ([`PeriodRule::CompanyDayOffKept`] says when it mattered). **¶2**: the last day
+//!   ends at 24:00, or at close of business where office hours are configured.
 //! * **Art. 204**: the parties may agree otherwise: the policy's *working-day* and
 //!   *working-hour* limits are such an agreement. Working days count working days only, starting
-//!   the day after the start; working hours count office time only, from the start instant.
+//!   the day after the start; working hours count office time only, from the start instant. A
+//!   company day off is not a working day here.
 //!
 //! Which day an instant falls on is decided in office time. A [`Deadline`] says which rules
 //! decided it and whether it is `provisional` (it used a day of a year no published notice
@@ -92,6 +97,12 @@ pub enum PeriodRule {
         /// The last day before rolling.
         from: NaiveDate,
     },
+    /// Art. 203 ¶1 moves only statutory rest days: a company day off (`extra_off_days`) stays
+    /// the last day, or stops the roll (unless the policy sets `roll_past_extra_off_days`).
+    CompanyDayOffKept {
+        /// The company day off the period ends on.
+        day: NaiveDate,
+    },
     /// Art. 203 ¶2: the last day ends at 24:00.
     EndsAtMidnight,
     /// Art. 203 ¶2: the last day ends at close of business.
@@ -113,6 +124,17 @@ pub enum PeriodRule {
         /// The new last day.
         until: NaiveDate,
     },
+    /// §4.1.2: the extension until this day lapsed when the case was re-assessed onto the
+    /// general track: the extension is only for complex or major complaints.
+    ExtensionLapsed {
+        /// The extension's last day, no longer in force.
+        until: NaiveDate,
+    },
+    /// §4.3.1: the approved handling plan's last time point, the end of its implementation.
+    PlanTimePoint {
+        /// The last time point.
+        until: NaiveDate,
+    },
 }
 
 impl PeriodRule {
@@ -126,11 +148,14 @@ impl PeriodRule {
             PeriodRule::CorrespondingDay => "corresponding_day",
             PeriodRule::MonthEnd { .. } => "month_end",
             PeriodRule::RolledPastRestDays { .. } => "rolled_past_rest_days",
+            PeriodRule::CompanyDayOffKept { .. } => "company_day_off_kept",
             PeriodRule::EndsAtMidnight => "ends_at_midnight",
             PeriodRule::EndsAtCloseOfBusiness { .. } => "ends_at_close_of_business",
             PeriodRule::Provisional => "provisional",
             PeriodRule::ExtendedByPauses { .. } => "extended_by_pauses",
             PeriodRule::ExtendedUntil { .. } => "extended_until",
+            PeriodRule::ExtensionLapsed { .. } => "extension_lapsed",
+            PeriodRule::PlanTimePoint { .. } => "plan_time_point",
         }
     }
 
@@ -141,11 +166,14 @@ impl PeriodRule {
             PeriodRule::HoursFromStart => "art. 201 ¶2",
             PeriodRule::WorkingDaysOnly | PeriodRule::OfficeHoursOnly => "art. 204",
             PeriodRule::CorrespondingDay | PeriodRule::MonthEnd { .. } => "art. 202",
-            PeriodRule::RolledPastRestDays { .. } => "art. 203 ¶1",
+            PeriodRule::RolledPastRestDays { .. } | PeriodRule::CompanyDayOffKept { .. } => {
+                "art. 203 ¶1"
+            }
             PeriodRule::EndsAtMidnight | PeriodRule::EndsAtCloseOfBusiness { .. } => "art. 203 ¶2",
             PeriodRule::Provisional => "calendar",
             PeriodRule::ExtendedByPauses { .. } => "§2.2.1",
-            PeriodRule::ExtendedUntil { .. } => "§4.1.2",
+            PeriodRule::ExtendedUntil { .. } | PeriodRule::ExtensionLapsed { .. } => "§4.1.2",
+            PeriodRule::PlanTimePoint { .. } => "§4.3.1",
         }
     }
 
@@ -163,6 +191,9 @@ impl PeriodRule {
             PeriodRule::RolledPastRestDays { from } => {
                 format!("{from} is a rest day: moved to the next working day")
             }
+            PeriodRule::CompanyDayOffKept { day } => format!(
+                "{day} is a company day off, not a statutory rest day: the period still ends on it"
+            ),
             PeriodRule::EndsAtMidnight => "the last day ends at 24:00".into(),
             PeriodRule::EndsAtCloseOfBusiness { close } => {
                 format!("the last day ends at close of business, {close}")
@@ -176,6 +207,12 @@ impl PeriodRule {
             }
             PeriodRule::ExtendedUntil { until } => {
                 format!("extended until the end of {until} (complex or major complaint)")
+            }
+            PeriodRule::ExtensionLapsed { until } => format!(
+                "the extension until {until} lapsed: re-assessed as a general complaint, due at the general limit again"
+            ),
+            PeriodRule::PlanTimePoint { until } => {
+                format!("the approved plan's last time point, {until}")
             }
         }
     }
@@ -269,9 +306,12 @@ pub fn end(
                     },
                 );
             }
-            let last_day = calendar.roll_forward(naive_end)?;
+            let last_day = calendar.roll_last_day(naive_end)?;
             if last_day != naive_end {
                 rules.push(PeriodRule::RolledPastRestDays { from: naive_end });
+            }
+            if calendar.is_extra_off_day(last_day) {
+                rules.push(PeriodRule::CompanyDayOffKept { day: last_day });
             }
             let provisional = !calendar.covers_span(naive_end, last_day);
             (

@@ -27,7 +27,7 @@ use chrono::{Days, FixedOffset, NaiveDate};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-use crate::case::Event;
+use crate::case::{Case, Event};
 use crate::duration::{Duration, Unit};
 use crate::number::ComplaintNumber;
 use crate::policy::Policy;
@@ -81,7 +81,8 @@ pub fn duration() -> impl Strategy<Value = Duration> {
     ]
 }
 
-/// Valid policies: the defaults with random limits, offsets, office hours and company days.
+/// Valid policies: the defaults with random limits (a limit between progress reports or
+/// none), offsets, office hours and company days.
 /// Every value comes out of [`Policy::from_json_value`], so it passed the library's
 /// validation.
 pub fn policy() -> impl Strategy<Value = Policy> {
@@ -95,10 +96,11 @@ pub fn policy() -> impl Strategy<Value = Policy> {
         any::<bool>(),
         proptest::collection::vec(covered_date(), 0..4),
         1u32..=5,
+        proptest::option::of(1u32..=10),
     )
         .prop_filter_map(
             "a policy the library accepts",
-            |(reg, plan, extra, feedback, follow_up, offset, hours, off_days, years)| {
+            |(reg, plan, extra, feedback, follow_up, offset, hours, off_days, years, progress)| {
                 let mut file = json!({
                     "office_offset": offset,
                     "deadlines": {
@@ -115,6 +117,9 @@ pub fn policy() -> impl Strategy<Value = Policy> {
                 });
                 if hours {
                     file["calendar"]["office_hours"] = json!(["09:00-12:00", "13:30-18:00"]);
+                }
+                if let Some(n) = progress {
+                    file["deadlines"]["progress"] = json!(format!("{n} working days"));
                 }
                 Policy::from_json_value(file).ok()
             },
@@ -134,56 +139,87 @@ pub struct CaseHistory {
 #[derive(Debug, Clone, Copy)]
 struct Plot {
     stop_after: usize,
+    /// Seconds between receipt and its recording (0: recorded as it arrived).
+    recorded_after: i64,
     ask_information: bool,
     severity: &'static str,
     urgency: &'static str,
     complexity: &'static str,
+    start_emergency: bool,
+    inspect_site: bool,
+    progress_reports: usize,
     returns: usize,
     extend: bool,
     objections: usize,
+    /// 0: satisfied at once; 1: an unsatisfied result handled again without an objection;
+    /// 2: an unsatisfied visit that management declines to handle again.
+    dissatisfaction: u8,
+    /// None: the case runs to its end (closed, archived); else it ends without resolution
+    /// after the `cut`-th event: 0 rejected, 1 withdrawn, 2 merged, 3 lapsed.
+    ending: Option<(u8, usize)>,
     serial: u32,
 }
 
 fn plot() -> impl Strategy<Value = Plot> {
     (
-        1usize..=40,
-        any::<bool>(),
-        prop_oneof![Just("general"), Just("serious"), Just("major")],
-        prop_oneof![Just("normal"), Just("urgent")],
-        prop_oneof![Just("simple"), Just("complex")],
-        0usize..=2,
-        any::<bool>(),
-        0usize..=2,
-        1u32..=9999,
+        (
+            1usize..=48,
+            prop_oneof![Just(0i64), 60i64..(4 * 86_400)],
+            any::<bool>(),
+            prop_oneof![Just("general"), Just("serious"), Just("major")],
+            prop_oneof![Just("normal"), Just("urgent")],
+            prop_oneof![Just("simple"), Just("complex")],
+            any::<bool>(),
+            any::<bool>(),
+        ),
+        (
+            0usize..=3,
+            0usize..=2,
+            any::<bool>(),
+            0usize..=2,
+            0u8..=2,
+            proptest::option::weighted(0.3, (0u8..=3, 1usize..=30)),
+            1u32..=9999,
+        ),
     )
         .prop_map(
             |(
-                stop_after,
-                ask_information,
-                severity,
-                urgency,
-                complexity,
-                returns,
-                extend,
-                objections,
-                serial,
+                (
+                    stop_after,
+                    recorded_after,
+                    ask_information,
+                    severity,
+                    urgency,
+                    complexity,
+                    start_emergency,
+                    inspect_site,
+                ),
+                (progress_reports, returns, extend, objections, dissatisfaction, ending, serial),
             )| Plot {
                 stop_after,
+                recorded_after,
                 ask_information,
                 severity,
                 urgency,
                 complexity,
+                start_emergency,
+                inspect_site,
+                progress_reports,
                 returns,
                 extend,
                 objections,
+                dissatisfaction,
+                ending,
                 serial,
             },
         )
 }
 
-/// Valid case histories under the default policy: every path of the lifecycle (missing
-/// information, plans returned, extensions, objections and re-handling, archive), cut at any
-/// point, with random gaps between events (minutes to weeks, so some stages run late).
+/// Valid case histories under the default policy: every path of the lifecycle (receipt
+/// recorded later, missing information, the emergency procedure, plans returned, extensions,
+/// objections, dissatisfaction handled again or declined, archive, and every disposition:
+/// rejected, withdrawn, merged, lapsed), cut at any point, with random gaps between events
+/// (minutes to weeks, so some stages run late).
 pub fn case_history() -> impl Strategy<Value = CaseHistory> {
     case_history_under(Just(Policy::default()))
 }
@@ -197,7 +233,7 @@ pub fn case_history_under(
         covered_date(),
         0u32..86_400,
         plot(),
-        proptest::collection::vec(60i64..(12 * 86_400), 40),
+        proptest::collection::vec(60i64..(12 * 86_400), 48),
     )
         .prop_map(|(policy, day, secs, plot, gaps)| {
             let start = at_office_time(day, secs, policy.office_offset());
@@ -206,25 +242,69 @@ pub fn case_history_under(
         })
 }
 
+/// A history in the making: each event is offered to the case, and kept only if the library
+/// accepts it, so a history is valid by the library's own rules, never by a copy of them.
+struct Writer {
+    case: Option<Case>,
+    events: Vec<Event>,
+}
+
+impl Writer {
+    fn offer(&mut self, value: Value) -> bool {
+        let Ok(event) = Event::from_json_value(value) else {
+            return false;
+        };
+        let accepted = self
+            .case
+            .as_mut()
+            .is_some_and(|case| case.apply(event.clone()).is_ok());
+        if accepted {
+            self.events.push(event);
+        }
+        accepted
+    }
+}
+
 fn write_history(policy: &Policy, start: Instant, plot: Plot, gaps: &[i64]) -> Vec<Event> {
-    let mut at = start;
     let mut gap = gaps.iter().cycle();
     let mut next = |at: &mut Instant| {
         *at += chrono::Duration::seconds(*gap.next().unwrap_or(&3600));
         format_instant(at)
     };
-    let mut out: Vec<Value> = Vec::new();
-    let mut received = json!({"type": "received", "at": format_instant(&at), "channel": "hotline",
+    let mut w = Writer {
+        case: None,
+        events: Vec::new(),
+    };
+    let recorded = start + chrono::Duration::seconds(plot.recorded_after);
+    let mut received = json!({"type": "received", "at": format_instant(&recorded),
+        "received_at": format_instant(&start), "channel": "hotline",
         "complainant_kind": "customer", "name": "張三", "content": "產品質量問題"});
     if !plot.ask_information {
         received["contact"] = json!("13812345678");
     }
-    out.push(received);
+    if let Ok(event) = Event::from_json_value(received)
+        && let Ok(case) = Case::open(policy, event.clone())
+    {
+        w.case = Some(case);
+        w.events.push(event);
+    }
+    let mut at = recorded;
+    let ends = |kind: u8, w: &Writer| {
+        plot.ending
+            .is_some_and(|(k, cut)| k == kind && w.events.len() >= cut)
+    };
     if plot.ask_information {
-        out.push(
+        w.offer(
             json!({"type": "information_requested", "at": next(&mut at), "fields": ["contact"]}),
         );
-        out.push(
+        if plot.ending.is_some_and(|(k, _)| k == 3) {
+            // Never answered: the complaint lapses once the wait has run out.
+            let (_, longest) = policy.deadlines().lapse.hour_bounds();
+            at += chrono::Duration::seconds((longest * 3600.0) as i64);
+            w.offer(json!({"type": "lapsed", "at": next(&mut at)}));
+            return finish(w, plot, &mut at, &mut next);
+        }
+        w.offer(
             json!({"type": "information_supplied", "at": next(&mut at), "contact": "13812345678"}),
         );
     }
@@ -232,96 +312,165 @@ fn write_history(policy: &Policy, start: Instant, plot: Plot, gaps: &[i64]) -> V
     let number = ComplaintNumber::new(month.year(), month.month(), plot.serial)
         .map(|n| n.to_string())
         .unwrap_or_default();
-    out.push(json!({"type": "registered", "at": next(&mut at), "number": number}));
-    out.push(json!({"type": "classified", "at": next(&mut at), "category": "product_quality"}));
-    out.push(
-        json!({"type": "assessed", "at": next(&mut at), "severity": plot.severity,
-        "urgency": plot.urgency, "complexity": plot.complexity}),
+    let other = ComplaintNumber::new(month.year(), month.month(), plot.serial % 9999 + 1)
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    // The dispositions, each offered once its cut is reached; the first accepted ends the story.
+    let dispose = |w: &mut Writer,
+                   at: &mut Instant,
+                   next: &mut dyn FnMut(&mut Instant) -> String| {
+        for (kind, event) in [
+            (
+                0u8,
+                json!({"type": "rejected", "ground": "not_a_complaint", "reason": "an enquiry"}),
+            ),
+            (
+                1,
+                json!({"type": "withdrawn", "reason": "settled directly"}),
+            ),
+            (
+                2,
+                json!({"type": "merged", "into": other, "reason": "duplicate"}),
+            ),
+        ] {
+            if ends(kind, w) {
+                let mut event = event;
+                event["at"] = json!(next(at));
+                if w.offer(event) {
+                    return true;
+                }
+            }
+        }
+        false
+    };
+    macro_rules! step {
+        ($value:expr) => {{
+            if dispose(&mut w, &mut at, &mut next) {
+                return finish(w, plot, &mut at, &mut next);
+            }
+            let mut value = $value;
+            value["at"] = json!(next(&mut at));
+            w.offer(value)
+        }};
+    }
+    step!(json!({"type": "registered", "number": number}));
+    step!(json!({"type": "classified", "category": "product_quality"}));
+    step!(
+        json!({"type": "assessed", "severity": plot.severity, "urgency": plot.urgency,
+        "complexity": plot.complexity})
     );
-    out.push(
-        json!({"type": "team_formed", "at": next(&mut at), "members": [
-        {"id": "h-1", "role": "department_head"}, {"id": "t-1", "role": "technical_specialist"},
-        {"id": "l-1", "role": "legal"}]}),
-    );
-    let step_due = crate::time::office_date(at, policy.office_offset()) + Days::new(3);
-    out.push(
-        json!({"type": "investigation_planned", "at": next(&mut at), "steps": [
-        {"description": "review records", "due": step_due.to_string(), "owner": "h-1"}]}),
-    );
-    out.push(
-        json!({"type": "evidence_added", "at": next(&mut at), "kind": "interview", "signed": true,
-        "interviewee": "complainant"}),
-    );
-    out.push(json!({"type": "progress_reported", "at": next(&mut at)}));
+    if plot.start_emergency && w.case.as_ref().is_some_and(Case::emergency) {
+        step!(json!({"type": "emergency_procedure_started", "measures": "replacement sent"}));
+    }
+    step!(json!({"type": "team_formed", "members": [
+        {"id": "h-1", "role": "department_head", "department": "quality"},
+        {"id": "t-1", "role": "technical_specialist"}, {"id": "l-1", "role": "legal"}]}));
     let tracked = plot.severity == "major" || plot.complexity == "complex";
     if plot.extend && tracked {
-        // Extend to the cap's last day, which is always allowed and always later.
-        let registered = crate::time::parse_instant(
-            out.iter()
-                .rev()
-                .find(|e| e["type"] == "registered")
-                .and_then(|e| e["at"].as_str())
-                .unwrap_or_default(),
-        )
-        .unwrap_or(start);
+        // Extend to the cap's last day at once, while the plan limit still runs.
+        let registered = w
+            .case
+            .as_ref()
+            .and_then(Case::registered_at)
+            .unwrap_or(start);
         if let Ok(cap) = crate::period::end(
             policy.calendar(),
             registered,
             policy.deadlines().plan_extended_max,
         ) {
-            let plan = crate::period::end(policy.calendar(), registered, policy.deadlines().plan);
-            if plan.is_ok_and(|p| cap.last_day > p.last_day) {
-                out.push(json!({"type": "plan_extended", "at": next(&mut at), "until": cap.last_day.to_string(),
-                    "reason": "supplier audit"}));
-            }
+            at += chrono::Duration::seconds(60);
+            w.offer(json!({"type": "plan_extended", "at": format_instant(&at),
+                "until": cap.last_day.to_string(), "reason": "supplier audit"}));
         }
     }
-    let plan = |at: String| {
-        json!({"type": "plan_submitted", "at": at, "analysis": "a", "responsibility": "r",
+    let step_due = crate::time::office_date(at, policy.office_offset()) + Days::new(3);
+    step!(json!({"type": "investigation_planned", "steps": [
+        {"description": "review records", "due": step_due.to_string(), "owner": "h-1"}]}));
+    if plot.inspect_site {
+        step!(json!({"type": "evidence_added", "kind": "site_inspection"}));
+    }
+    step!(
+        json!({"type": "evidence_added", "kind": "interview", "signed": true,
+        "interviewee": "complainant"})
+    );
+    for _ in 0..=plot.progress_reports {
+        step!(json!({"type": "progress_reported"}));
+    }
+    let plan = || {
+        json!({"type": "plan_submitted", "analysis": "a", "responsibility": "r",
         "measures": "m", "time_points": [{"what": "w", "due": "2030-01-01"}]})
     };
-    out.push(plan(next(&mut at)));
+    step!(plan());
     for _ in 0..plot.returns {
-        out.push(
-            json!({"type": "plan_returned", "at": next(&mut at), "by": "m-1", "role": "management",
-            "reason": "more detail"}),
+        step!(
+            json!({"type": "plan_returned", "by": "m-1", "role": "management",
+            "reason": "more detail"})
         );
-        out.push(plan(next(&mut at)));
+        step!(plan());
     }
-    out.push(
-        json!({"type": "plan_approved", "at": next(&mut at), "by": "m-1", "role": "management"}),
-    );
-    out.push(json!({"type": "implementation_started", "at": next(&mut at)}));
-    out.push(json!({"type": "implementation_completed", "at": next(&mut at)}));
+    step!(json!({"type": "plan_approved", "by": "m-1", "role": "management"}));
+    step!(json!({"type": "implementation_started", "department": "quality"}));
+    step!(json!({"type": "implementation_completed"}));
     for _ in 0..plot.objections {
-        out.push(
-            json!({"type": "result_fed_back", "at": next(&mut at), "process": "p", "result": "r",
-            "satisfaction": "unsatisfied"}),
+        step!(
+            json!({"type": "result_fed_back", "process": "p", "result": "r",
+            "satisfaction": "unsatisfied"})
         );
-        out.push(
-            json!({"type": "objection_raised", "at": next(&mut at), "reason": "not satisfied"}),
-        );
-        out.push(json!({"type": "rehandling_started", "at": next(&mut at)}));
-        out.push(json!({"type": "rehandling_completed", "at": next(&mut at)}));
+        step!(json!({"type": "objection_raised", "reason": "not satisfied"}));
+        step!(json!({"type": "rehandling_started"}));
+        step!(json!({"type": "rehandling_completed"}));
     }
-    out.push(
-        json!({"type": "result_fed_back", "at": next(&mut at), "process": "p", "result": "r",
-        "satisfaction": "satisfied"}),
+    if plot.dissatisfaction == 1 {
+        step!(
+            json!({"type": "result_fed_back", "process": "p", "result": "r",
+            "satisfaction": "unsatisfied"})
+        );
+        step!(json!({"type": "rehandling_started"}));
+        step!(json!({"type": "rehandling_completed"}));
+    }
+    step!(
+        json!({"type": "result_fed_back", "process": "p", "result": "r",
+        "satisfaction": "satisfied"})
     );
-    out.push(
-        json!({"type": "follow_up_visited", "at": next(&mut at), "method": "phone",
-        "satisfaction": "satisfied", "suggestions": "s"}),
-    );
-    out.push(json!({"type": "closed", "at": next(&mut at)}));
-    out.push(
-        json!({"type": "archived", "at": next(&mut at), "documents": ["registration_form",
-        "investigation_record", "handling_plan", "result_report", "follow_up_record"]}),
-    );
-    let keep = (plot.stop_after + 1).min(out.len());
-    out.truncate(keep.max(1));
-    out.into_iter()
-        .filter_map(|v| Event::from_json_value(v).ok())
-        .collect()
+    if plot.dissatisfaction == 2 {
+        step!(json!({"type": "follow_up_visited", "method": "phone",
+            "satisfaction": "unsatisfied", "suggestions": "s"}));
+        step!(
+            json!({"type": "rehandling_declined", "by": "m-1", "role": "management",
+            "reason": "the result follows the contract"})
+        );
+    } else {
+        step!(json!({"type": "follow_up_visited", "method": "phone",
+            "satisfaction": "satisfied", "suggestions": "s"}));
+    }
+    step!(json!({"type": "closed"}));
+    finish(w, plot, &mut at, &mut next)
+}
+
+/// Archives a case that ended (with the documents the library requires of it), then cuts the
+/// history where the plot says.
+fn finish(
+    mut w: Writer,
+    plot: Plot,
+    at: &mut Instant,
+    next: &mut dyn FnMut(&mut Instant) -> String,
+) -> Vec<Event> {
+    let documents = w
+        .case
+        .as_ref()
+        .map(Case::required_documents)
+        .unwrap_or_default();
+    let ended = w
+        .case
+        .as_ref()
+        .is_some_and(|c| c.status().as_str() == "closed" || c.status().is_disposition());
+    if ended {
+        let names: Vec<&str> = documents.iter().map(|d| d.as_str()).collect();
+        w.offer(json!({"type": "archived", "at": next(at), "documents": names}));
+    }
+    let keep = (plot.stop_after + 1).min(w.events.len());
+    w.events.truncate(keep.max(1));
+    w.events
 }
 
 /// A way to break a valid history.

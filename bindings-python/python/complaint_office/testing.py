@@ -159,11 +159,22 @@ def _categories(policy: Policy) -> List[str]:
     return ["product_quality"]
 
 
-def _payload(draw: Any, kind: str, policy: Policy, at: _dt.datetime) -> Optional[Dict[str, Any]]:
-    """Candidate keys for an event type (None for types offered only by hand)."""
+def _payload(
+    draw: Any,
+    kind: str,
+    policy: Policy,
+    at: _dt.datetime,
+    number: str = "25010001",
+    other: str = "25010002",
+) -> Optional[Dict[str, Any]]:
+    """Candidate keys for an event type (None for types offered only by hand); `number` is the
+    case's number, `other` the number of another case, for a merge."""
     day = (at + _dt.timedelta(days=draw(st.integers(1, 20)))).date().isoformat()
     text = lambda: draw(_TEXT)  # noqa: E731
     payloads: Dict[str, Any] = {
+        "information_requested": lambda: {"fields": ["contact"]},
+        "information_supplied": lambda: {"contact": draw(_CONTACTS)},
+        "registered": lambda: {"number": number},
         "classified": lambda: {"category": draw(st.sampled_from(_categories(policy)))},
         "assessed": lambda: {
             "severity": draw(st.sampled_from(["general", "serious", "major"])),
@@ -190,6 +201,7 @@ def _payload(draw: Any, kind: str, policy: Policy, at: _dt.datetime) -> Optional
             )
         ),
         "progress_reported": lambda: {},
+        "emergency_procedure_started": lambda: {"measures": text()},
         "plan_submitted": lambda: {
             "analysis": text(),
             "responsibility": text(),
@@ -208,11 +220,21 @@ def _payload(draw: Any, kind: str, policy: Policy, at: _dt.datetime) -> Optional
         "objection_raised": lambda: {"reason": text()},
         "rehandling_started": lambda: {},
         "rehandling_completed": lambda: {},
+        "rehandling_declined": lambda: {"reason": text(), "by": "m-01", "role": "management"},
         "follow_up_visited": lambda: {
             "method": draw(st.sampled_from(["phone", "questionnaire"])),
             "satisfaction": draw(st.sampled_from(["satisfied", "unsatisfied"])),
         },
         "closed": lambda: {},
+        "rejected": lambda: {
+            "ground": draw(st.sampled_from(["not_a_complaint", "out_of_scope", "inadmissible"])),
+            "reason": text(),
+        },
+        "withdrawn": lambda: {},
+        "merged": lambda: {"into": other},
+        "lapsed": lambda: {},
+        # A closed case files all five documents; one that ended without resolution those of
+        # the stages it reached, a subset the case accepts or refuses.
         "archived": lambda: {
             "documents": [
                 "registration_form",
@@ -220,7 +242,7 @@ def _payload(draw: Any, kind: str, policy: Policy, at: _dt.datetime) -> Optional
                 "handling_plan",
                 "result_report",
                 "follow_up_record",
-            ]
+            ][: draw(st.integers(1, 5))]
         },
     }
     make = payloads.get(kind)
@@ -232,26 +254,36 @@ def case_histories(
     draw: Any, policy: Optional[Policy] = None, max_events: int = 20
 ) -> List[Dict[str, Any]]:
     """Event histories (dicts) that the case accepts under `policy` (the default policy if
-    None): a complete ``received`` event, its registration with the next number, then events
-    among those :meth:`Case.allowed_next` offers, each kept only if :meth:`Case.apply`
-    accepts it. Replaying the result with :meth:`Case.replay` never fails."""
+    None): a ``received`` event (sometimes recorded hours after it arrived, sometimes without
+    its contact), then events among those :meth:`Case.allowed_next` offers (missing
+    information, registration with the next number of the month of receipt, the emergency
+    procedure, re-handling or its refusal, rejections, withdrawals, merges and lapses
+    included), each kept only if :meth:`Case.apply` accepts it. Replaying the result with
+    :meth:`Case.replay` never fails."""
     policy = policy or Policy()
     received = draw(received_events(policy=policy))
+    arrived: _dt.datetime = received["at"]
+    if draw(st.booleans()):
+        received = {**received, "at": arrived + _dt.timedelta(minutes=draw(st.integers(1, 4 * 24 * 60)))}
+        received["received_at"] = arrived
+    if draw(st.integers(0, 3)) == 0:
+        received = {k: v for k, v in received.items() if k != "contact"}
     case = Case.open(policy, received)
     events: List[Dict[str, Any]] = [received]
     at: _dt.datetime = received["at"]
-    number = next_number_at([], at, policy.office_offset)
-    registered = {"type": "registered", "at": at + _dt.timedelta(hours=1), "number": str(number)}
-    case.apply(registered)
-    events.append(registered)
-    at = registered["at"]
+    issued = next_number_at([], arrived, policy.office_offset)
+    number = str(issued)
+    other = str(ComplaintNumber(issued.year, issued.month, issued.serial % ComplaintNumber.MAX_SERIAL + 1))
     while len(events) < max_events:
         kinds = [k.value for k in case.allowed_next() if k is not EventKind.RECEIVED]
         if not kinds:
             break
         kind = draw(st.sampled_from(kinds))
         at = at + _dt.timedelta(minutes=draw(st.integers(min_value=1, max_value=4 * 24 * 60)))
-        payload = _payload(draw, kind, policy, at)
+        if kind == "lapsed":
+            # The wait for missing information runs in weeks: offer the lapse once it can be due.
+            at = at + _dt.timedelta(days=draw(st.integers(min_value=1, max_value=90)))
+        payload = _payload(draw, kind, policy, at, number, other)
         if payload is None:
             if draw(st.booleans()):
                 break

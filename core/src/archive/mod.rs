@@ -9,8 +9,10 @@
 //!   from the archive date under the Civil Code period rules ([`crate::period::end`] with the
 //!   archive date at 00:00 office time as the start): [`expiry`] is its last day.
 //! * **Destruction** (§6.2.2): allowed only *after* the last day, with a leadership approval
-//!   record and no legal hold. Otherwise the [`Refusal`] is, checked in this order,
-//!   `archive.retention_not_expired`, `archive.approval_missing` or `archive.legal_hold`.
+//!   given after it (or before, where the policy allows a standing approval,
+//!   `retention.standing_approval`) and no legal hold. Otherwise the [`Refusal`] is, checked in
+//!   this order, `archive.retention_not_expired`, `archive.approval_missing` or
+//!   `archive.legal_hold`.
 //! * **Sweep**: [`sweep`] sorts a list of archived files on a date into what may be
 //!   destroyed, what awaits approval, what is held and what is still retained.
 //!
@@ -45,7 +47,7 @@ mod retention;
 pub use file::{Approval, ArchiveFile, ArchivedDocument, Document, missing_documents};
 pub use retention::{
     DestructionDecision, Expiry, Refusal, SweepEntry, SweepStatus, expiry, expiry_with,
-    may_destroy, may_destroy_with, sweep,
+    may_destroy, may_destroy_under, may_destroy_with, sweep,
 };
 
 /// Errors of this module.

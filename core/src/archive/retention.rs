@@ -10,7 +10,7 @@ use crate::calendar::Calendar;
 use crate::duration::Duration;
 use crate::number::ComplaintNumber;
 use crate::period;
-use crate::policy::Policy;
+use crate::policy::{Policy, Retention};
 use crate::time::start_of_day;
 use crate::vocabulary::vocabulary;
 
@@ -150,9 +150,9 @@ pub fn may_destroy(
         Some(a) => Some(a.approved_on),
         None => None,
     };
-    may_destroy_with(
+    may_destroy_under(
         policy.calendar(),
-        policy.retention().period,
+        policy.retention(),
         file.archived_on,
         approved_on,
         file.legal_hold,
@@ -161,11 +161,12 @@ pub fn may_destroy(
 }
 
 /// Whether a file archived on `archived_on` and kept for `period` may be destroyed on `on`,
-/// given the date of leadership's approval (if any) and whether it is under legal hold.
+/// given the date of leadership's approval (if any) and whether it is under legal hold, under
+/// the default retention rules: [`may_destroy_under`] without a standing approval.
 ///
-/// Allowed only after the last day of retention, with an approval dated no later than `on`,
-/// and without a hold; otherwise the first reason in that order. An approval given before the
-/// retention expired counts: the policy requires the approval, not its timing.
+/// Allowed only after the last day of retention, with an approval given after that day and no
+/// later than `on` (§6.2.2: files are destroyed *after* the period expires, *with* leadership
+/// approval), and without a hold; otherwise the first reason in that order.
 ///
 /// # Errors
 /// [`ArchiveError::ApprovalBeforeArchiving`] for an approval dated before the archive date;
@@ -178,13 +179,46 @@ pub fn may_destroy_with(
     legal_hold: bool,
     on: NaiveDate,
 ) -> Result<DestructionDecision, ArchiveError> {
+    let retention = Retention {
+        period,
+        standing_approval: false,
+    };
+    may_destroy_under(
+        calendar,
+        &retention,
+        archived_on,
+        approved_on,
+        legal_hold,
+        on,
+    )
+}
+
+/// Whether a file archived on `archived_on` may be destroyed on `on` under a policy's
+/// `[retention]` section: its `period`, and whether a `standing_approval` (one given before
+/// the retention expired) counts. By default an approval counts only when given after the
+/// last day of retention; an earlier one is `archive.approval_missing`, as is one dated after
+/// `on` (not on record yet).
+///
+/// # Errors
+/// As [`may_destroy_with`].
+pub fn may_destroy_under(
+    calendar: &Calendar,
+    retention: &Retention,
+    archived_on: NaiveDate,
+    approved_on: Option<NaiveDate>,
+    legal_hold: bool,
+    on: NaiveDate,
+) -> Result<DestructionDecision, ArchiveError> {
     if approved_on.is_some_and(|a| a < archived_on) {
         return Err(ArchiveError::ApprovalBeforeArchiving);
     }
-    let expiry = expiry_with(calendar, archived_on, period)?;
+    let expiry = expiry_with(calendar, archived_on, retention.period)?;
+    let counts = |approved: NaiveDate| {
+        approved <= on && (retention.standing_approval || approved > expiry.last_day)
+    };
     let reason = if on <= expiry.last_day {
         Some(Refusal::RetentionNotExpired)
-    } else if approved_on.is_none_or(|a| a > on) {
+    } else if !approved_on.is_some_and(counts) {
         Some(Refusal::ApprovalMissing)
     } else if legal_hold {
         Some(Refusal::LegalHold)
@@ -323,7 +357,35 @@ mod tests {
             decide(a, Some("2023-01-01"), false, "2025-06-16"),
             Some(Refusal::RetentionNotExpired)
         );
-        assert_eq!(decide(a, Some("2023-01-01"), false, "2025-06-17"), None);
+        // §6.2.2: an approval counts when given after the retention expired...
+        assert_eq!(decide(a, Some("2025-06-17"), false, "2025-06-17"), None);
+        // ...not before (a standing approval), unless the policy allows it.
+        assert_eq!(
+            decide(a, Some("2023-01-01"), false, "2025-06-17"),
+            Some(Refusal::ApprovalMissing)
+        );
+        assert_eq!(
+            decide(a, Some("2025-06-16"), false, "2025-06-17"),
+            Some(Refusal::ApprovalMissing)
+        );
+        let standing = Retention {
+            period: "3 years".parse().unwrap(),
+            standing_approval: true,
+        };
+        let under = |approved: &str| {
+            may_destroy_under(
+                &Calendar::cn(),
+                &standing,
+                date(a),
+                Some(date(approved)),
+                false,
+                date("2025-06-17"),
+            )
+            .unwrap()
+            .reason
+        };
+        assert_eq!(under("2023-01-01"), None);
+        assert_eq!(under("2025-06-18"), Some(Refusal::ApprovalMissing));
         assert_eq!(
             decide(a, None, true, "2025-06-17"),
             Some(Refusal::ApprovalMissing)

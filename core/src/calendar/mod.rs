@@ -170,6 +170,11 @@ pub struct CalendarConfig {
     pub office_hours: Vec<OfficeInterval>,
     /// Statutory data for further years (or corrections to built-in years).
     pub years: Vec<YearData>,
+    /// Whether a company day off also moves the last day of a period in days, months or years
+    /// (Civil Code art. 203 ¶1 moves a last day that is a *statutory* rest day). `false` by
+    /// default: a company day off counts as a rest day in working-day counting (art. 204) but
+    /// does not lengthen a limit owed to the complainant.
+    pub roll_past_extra_off_days: bool,
 }
 
 vocabulary! {
@@ -241,6 +246,8 @@ struct Inner {
     data: Arc<Data>,
     extra_off: BTreeSet<NaiveDate>,
     extra_working: BTreeSet<NaiveDate>,
+    /// Whether art. 203's roll moves past company days off (`roll_past_extra_off_days`).
+    roll_past_extra_off: bool,
     table: Table,
 }
 
@@ -321,7 +328,8 @@ impl PartialEq for Calendar {
                 && a.office_hours == b.office_hours
                 && same_data
                 && a.extra_off == b.extra_off
-                && a.extra_working == b.extra_working)
+                && a.extra_working == b.extra_working
+                && a.roll_past_extra_off == b.roll_past_extra_off)
     }
 }
 
@@ -439,13 +447,13 @@ impl Calendar {
         } else {
             Some(OfficeHours::new(config.office_hours.clone())?)
         };
-        Ok(Calendar::assemble(
-            offset,
-            office_hours,
-            data,
-            extra_off,
-            extra_working,
-        ))
+        let mut calendar = Calendar::assemble(offset, office_hours, data, extra_off, extra_working);
+        if config.roll_past_extra_off_days
+            && let Some(inner) = Arc::get_mut(&mut calendar.inner)
+        {
+            inner.roll_past_extra_off = true;
+        }
+        Ok(calendar)
     }
 
     /// This calendar with a year of statutory data in the holiday-cn JSON format
@@ -464,13 +472,17 @@ impl Calendar {
             .map(|(year, rows)| (year, rows, None))
             .collect();
         let inner = &*self.inner;
-        Ok(Calendar::assemble(
+        let mut calendar = Calendar::assemble(
             inner.offset,
             inner.office_hours.clone(),
             Arc::new(with_years(&inner.data, years)?),
             inner.extra_off.clone(),
             inner.extra_working.clone(),
-        ))
+        );
+        if let Some(new) = Arc::get_mut(&mut calendar.inner) {
+            new.roll_past_extra_off = inner.roll_past_extra_off;
+        }
+        Ok(calendar)
     }
 
     /// This calendar in another office offset.
@@ -548,6 +560,7 @@ impl Calendar {
                 data,
                 extra_off,
                 extra_working,
+                roll_past_extra_off: false,
                 table,
             }),
         }
@@ -722,6 +735,33 @@ impl Calendar {
             return Ok(date);
         }
         self.add_working_days(date, 0)
+    }
+
+    /// The last day of a period in days, months or years whose counted end is `date` (Civil
+    /// Code art. 203 ¶1): `date` if it is not a rest day, else the day after the rest ends. A
+    /// company day off (`extra_off_days`) is not a statutory rest day: it stays the last day,
+    /// and stops a roll that reaches it, unless the policy sets `roll_past_extra_off_days`
+    /// (then this is [`Self::roll_forward`]).
+    ///
+    /// # Errors
+    /// [`CalendarError::OutOfRange`] past 2999-12-31.
+    pub fn roll_last_day(&self, date: NaiveDate) -> Result<NaiveDate, CalendarError> {
+        let next_working = self.roll_forward(date)?;
+        let inner = &*self.inner;
+        if inner.roll_past_extra_off || next_working == date {
+            return Ok(next_working);
+        }
+        Ok(inner
+            .extra_off
+            .range(date..next_working)
+            .next()
+            .copied()
+            .unwrap_or(next_working))
+    }
+
+    /// Whether `date` is a company day off (`calendar.extra_off_days`).
+    pub fn is_extra_off_day(&self, date: NaiveDate) -> bool {
+        self.inner.extra_off.contains(&date)
     }
 
     /// [`Self::add_working_days`] over many dates; `days` has one count per date, or a single

@@ -11,9 +11,12 @@ use chrono::NaiveDate;
 use super::event::{EventBody, EventKind};
 use super::payload::*;
 use super::status::{Status, allowed_in};
-use super::{ActorRole, Assessment, Case, CaseError, Event, FollowUp, Pause, Round};
+use super::{
+    ActorRole, Assessment, Case, CaseError, Disposition, DispositionKind, Dissatisfaction,
+    EmergencyProcedure, Event, FollowUp, Pause, Round, schedule,
+};
 use crate::archive::{self, Document};
-use crate::intake::{self, Complaint};
+use crate::intake::{self, Complaint, Field};
 use crate::period;
 use crate::policy::Policy;
 use crate::time::{Instant, YearMonth, office_date};
@@ -24,22 +27,30 @@ pub(super) fn open(policy: &Policy, event: Event) -> Result<Case, CaseError> {
     let EventBody::Received(mut complaint) = body else {
         return Err(CaseError::NotReceivedFirst);
     };
-    complaint.received_at.get_or_insert(at);
+    // §2.2.1: the time of receipt (when the e-mail or call arrived) is the complaint's; `at`
+    // is when it was recorded, which cannot be earlier.
+    let received_at = *complaint.received_at.get_or_insert(at);
+    if received_at > at {
+        return Err(CaseError::ReceivedAfterRecording);
+    }
     let intake = intake::check(policy, &complaint);
     Ok(Case {
         policy: policy.clone(),
         status: Status::Received,
         complaint,
         intake,
-        received_at: at,
+        received_at,
         last_at: at,
         events: 1,
+        information_requests: 0,
+        awaiting_since: None,
         pauses: Vec::new(),
         number: None,
         registered_at: None,
         category: None,
         department: None,
         assessment: None,
+        emergency: EmergencyProcedure::default(),
         team: Vec::new(),
         team_formed_at: None,
         investigation_planned_at: None,
@@ -47,14 +58,21 @@ pub(super) fn open(policy: &Policy, event: Event) -> Result<Case, CaseError> {
         progress_reports: Vec::new(),
         plan_submitted: Vec::new(),
         plan_returned: Vec::new(),
+        time_points: Vec::new(),
         findings: Vec::new(),
         plan_extended_until: None,
+        extension_lapsed: None,
         approved_at: None,
         problems: 0,
         rounds: Vec::new(),
         objections: Vec::new(),
         follow_ups: Vec::new(),
+        dissatisfied: None,
+        dissatisfactions: 0,
+        rehandling_declined: Vec::new(),
         closed_at: None,
+        closed_unsatisfied: false,
+        disposition: None,
         archived_at: None,
         documents: Vec::new(),
         legal_hold: false,
@@ -98,6 +116,25 @@ pub(super) fn precheck(case: &Case, kind: EventKind) -> Result<(), CaseError> {
         EventKind::PlanExtended if case.track() == Track::General => {
             return Err(CaseError::ExtensionNotAllowed);
         }
+        EventKind::EmergencyProcedureStarted if !case.emergency() => {
+            return Err(CaseError::NotEmergency);
+        }
+        EventKind::EmergencyProcedureStarted if case.emergency.started.is_some() => {
+            return Err(CaseError::TransitionNotAllowed {
+                event: kind,
+                status: case.status,
+            });
+        }
+        EventKind::RehandlingStarted | EventKind::RehandlingDeclined
+            if case.status != Status::Objection && case.dissatisfied.is_none() =>
+        {
+            return Err(CaseError::NoDissatisfaction);
+        }
+        EventKind::Closed
+            if case.dissatisfied.is_some() && !case.policy.tracking().close_while_unsatisfied =>
+        {
+            return Err(CaseError::RehandlingRequired);
+        }
         _ => {}
     }
     Ok(())
@@ -135,6 +172,7 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
         EventBody::Registered(p) => registered(case, on, p)?(case),
         EventBody::Classified(p) => classified(case, on, p)?(case),
         EventBody::Assessed(p) => assessed(case, on, p)?(case),
+        EventBody::EmergencyProcedureStarted(p) => emergency_procedure_started(case, on, p)?(case),
         EventBody::TeamFormed(p) => team_formed(case, on, p)?(case),
         EventBody::InvestigationPlanned(p) => investigation_planned(case, on, p)?(case),
         EventBody::EvidenceAdded(p) => evidence_added(case, on, p)?(case),
@@ -150,8 +188,13 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
         EventBody::ObjectionRaised(p) => objection_raised(case, on, p)?(case),
         EventBody::RehandlingStarted(p) => rehandling_started(case, on, p)?(case),
         EventBody::RehandlingCompleted(p) => rehandling_completed(case, on, p)?(case),
+        EventBody::RehandlingDeclined(p) => rehandling_declined(case, on, p)?(case),
         EventBody::FollowUpVisited(p) => follow_up_visited(case, on, p)?(case),
         EventBody::Closed(p) => closed(case, on, p)?(case),
+        EventBody::Rejected(p) => rejected(case, on, p)?(case),
+        EventBody::Withdrawn(p) => withdrawn(case, on, p)?(case),
+        EventBody::Merged(p) => merged(case, on, p)?(case),
+        EventBody::Lapsed(p) => lapsed(case, on, p)?(case),
         EventBody::Archived(p) => archived(case, on, p)?(case),
         EventBody::LegalHoldPlaced(p) => legal_hold_placed(case, on, p)?(case),
         EventBody::LegalHoldReleased(p) => legal_hold_released(case, on, p)?(case),
@@ -175,9 +218,11 @@ fn require_role(on: On, role: ActorRole, error: CaseError) -> Result<(), CaseErr
     }
 }
 
-/// §2.2.1: the request names at least one field; the registration clock pauses.
+/// §2.2.1: the request names what is missing (at least one field the complaint lacks or
+/// has unusable); the registration clock pauses, unless it has already run out: a period that
+/// has expired cannot be suspended.
 fn information_requested(
-    _: &Case,
+    case: &Case,
     on: On,
     p: InformationRequested,
 ) -> Checked<impl Change + use<>> {
@@ -187,12 +232,25 @@ fn information_requested(
             "name at least one field",
         ));
     }
+    let missing = |field: Field| {
+        case.intake.missing.contains(&field)
+            || case.intake.requests.iter().any(|r| r.field == field)
+    };
+    if !p.fields.iter().any(|&f| missing(f)) {
+        return Err(CaseError::InformationNotMissing);
+    }
+    let waiting = case.status == Status::AwaitingInformation;
+    let running = schedule::registration_due(case).is_none_or(|due| on.at < due);
     Ok(move |case: &mut Case| {
-        if case.status != Status::AwaitingInformation {
-            case.pauses.push(Pause {
-                from: on.at,
-                to: None,
-            });
+        case.information_requests += 1;
+        if !waiting {
+            case.awaiting_since = Some(on.at);
+            if running {
+                case.pauses.push(Pause {
+                    from: on.at,
+                    to: None,
+                });
+            }
         }
         case.status = Status::AwaitingInformation;
     })
@@ -219,9 +277,12 @@ fn information_supplied(
     Ok(move |case: &mut Case| {
         case.intake = intake;
         case.complaint = complaint;
-        if let Some(pause) = case.pauses.last_mut() {
+        if let Some(pause) = case.pauses.last_mut()
+            && pause.to.is_none()
+        {
             pause.to = Some(on.at);
         }
+        case.awaiting_since = None;
         case.status = Status::Received;
     })
 }
@@ -271,10 +332,8 @@ fn classified(case: &Case, _: On, p: Classified) -> Checked<impl Change + use<>>
     let category = classification
         .category(&p.category)
         .ok_or(CaseError::UnknownCategory)?;
-    if let Some(d) = &p.department
-        && classification.department(d).is_none()
-    {
-        return Err(CaseError::UnknownDepartment);
+    if let Some(d) = &p.department {
+        known_department(case, d)?;
     }
     let department = p.department.unwrap_or_else(|| category.department.clone());
     Ok(move |case: &mut Case| {
@@ -283,8 +342,11 @@ fn classified(case: &Case, _: On, p: Classified) -> Checked<impl Change + use<>>
     })
 }
 
-/// §2.2.4: the assessment, and what the policy's triage matrix makes of it.
-fn assessed(case: &Case, _: On, p: Assessed) -> Checked<impl Change + use<>> {
+/// §2.2.4: the assessment, and what the policy's triage matrix makes of it. An urgent and
+/// serious complaint starts the emergency clock (once); a re-assessment that lifts the
+/// emergency before the procedure started stops it. §4.1.2: an extension is only for complex
+/// or major complaints: re-assessed onto the general track, the case loses it.
+fn assessed(case: &Case, on: On, p: Assessed) -> Checked<impl Change + use<>> {
     let result = triage::assess(&case.policy, p.severity, p.urgency, p.complexity);
     let assessment = Assessment {
         severity: p.severity,
@@ -293,19 +355,58 @@ fn assessed(case: &Case, _: On, p: Assessed) -> Checked<impl Change + use<>> {
         emergency: result.emergency,
         track: result.track,
     };
-    Ok(move |case: &mut Case| case.assessment = Some(assessment))
+    let was_emergency = case.emergency();
+    Ok(move |case: &mut Case| {
+        let e = &mut case.emergency;
+        if assessment.emergency {
+            e.since.get_or_insert(on.at);
+            e.lifted = None;
+        } else if was_emergency && e.started.is_none() {
+            e.lifted = Some(on.at);
+        }
+        if assessment.track == Track::General
+            && let Some(until) = case.plan_extended_until.take()
+        {
+            case.extension_lapsed = Some((until, on.at));
+        }
+        case.assessment = Some(assessment);
+    })
 }
 
-/// §3.1: a team has members (classified and assessed first: [`precheck`]).
-fn team_formed(_: &Case, on: On, p: TeamFormed) -> Checked<impl Change + use<>> {
+/// §2.2.4: the emergency procedure starts (an emergency, once: [`precheck`]).
+fn emergency_procedure_started(
+    _: &Case,
+    on: On,
+    _: EmergencyProcedureStarted,
+) -> Checked<impl Change + use<>> {
+    Ok(move |case: &mut Case| case.emergency.started = Some(on.at))
+}
+
+/// §3.1: a team has members, each of a department the policy has (classified and assessed
+/// first: [`precheck`]).
+fn team_formed(case: &Case, on: On, p: TeamFormed) -> Checked<impl Change + use<>> {
     if p.members.is_empty() {
         return Err(CaseError::TeamEmpty);
+    }
+    for member in &p.members {
+        if let Some(d) = &member.department {
+            known_department(case, d)?;
+        }
     }
     Ok(move |case: &mut Case| {
         case.team = p.members;
         case.team_formed_at.get_or_insert(on.at);
         case.status = Status::Investigating;
     })
+}
+
+/// §2.2.2: every department an event names is one of the policy's.
+fn known_department(case: &Case, department: &str) -> Result<(), CaseError> {
+    case.policy
+        .classification()
+        .department(department)
+        .map(|_| ())
+        .ok_or(CaseError::UnknownDepartment)
 }
 
 /// §3.3.1: every step has a description, a time point and a person responsible.
@@ -357,16 +458,21 @@ fn plan_submitted(_: &Case, on: On, p: PlanSubmitted) -> Checked<impl Change + u
     if !missing.is_empty() {
         return Err(CaseError::PlanIncomplete { missing });
     }
+    let time_points: Vec<NaiveDate> = p.time_points.iter().map(|t| t.due).collect();
     Ok(move |case: &mut Case| {
         case.findings = p.findings;
+        case.time_points = time_points;
         case.plan_submitted.push(on.at);
         case.status = Status::PlanDrafted;
     })
 }
 
 /// §4.1.2: an extension (complex or major cases only: [`precheck`]) moves the plan limit
-/// later, never beyond the extended limit.
-fn plan_extended(case: &Case, _: On, p: PlanExtended) -> Checked<impl Change + use<>> {
+/// later, never beyond the extended limit, and only while the limit still runs.
+fn plan_extended(case: &Case, on: On, p: PlanExtended) -> Checked<impl Change + use<>> {
+    if schedule::plan_due(case).is_some_and(|due| on.at >= due) {
+        return Err(CaseError::ExtensionAfterExpiry);
+    }
     let registered = case.registered_at.unwrap_or(case.received_at);
     let calendar = case.policy.calendar();
     let deadlines = case.policy.deadlines();
@@ -378,9 +484,13 @@ fn plan_extended(case: &Case, _: On, p: PlanExtended) -> Checked<impl Change + u
     let current: NaiveDate = match case.plan_extended_until {
         Some(day) => day,
         None => {
-            period::end(calendar, registered, deadlines.plan)
-                .map_err(|_| CaseError::ExtensionNotLater)?
-                .last_day
+            period::end(
+                calendar,
+                registered,
+                deadlines.plan_for(case.emergency.since.is_some()),
+            )
+            .map_err(|_| CaseError::ExtensionNotLater)?
+            .last_day
         }
     };
     if p.until <= current {
@@ -407,19 +517,24 @@ fn plan_approved(_: &Case, on: On, _: PlanApproved) -> Checked<impl Change + use
     })
 }
 
-/// §4.3.1: implementation opens the first handling round.
+/// §4.3.1: implementation opens the first handling round, by a department of the policy.
 fn implementation_started(
-    _: &Case,
+    case: &Case,
     on: On,
     p: ImplementationStarted,
 ) -> Checked<impl Change + use<>> {
+    if let Some(d) = &p.department {
+        known_department(case, d)?;
+    }
     Ok(move |case: &mut Case| {
         if let Some(d) = p.department {
             case.department = Some(d);
         }
         case.rounds.push(Round {
             rehandling: false,
+            trigger: EventKind::ImplementationStarted,
             started: on.at,
+            opened: on.at,
             completed: None,
             fed_back: None,
             satisfaction: None,
@@ -466,8 +581,22 @@ fn result_fed_back(_: &Case, on: On, p: ResultFedBack) -> Checked<impl Change + 
             round.fed_back = Some(on.at);
             round.satisfaction = Some(p.satisfaction);
         }
+        note_satisfaction(case, EventKind::ResultFedBack, on.at, p.satisfaction);
         case.status = Status::ResultFedBack;
     })
+}
+
+/// §5.1.2: a result or visit that leaves the complainant unsatisfied awaits re-handling (or
+/// management's decision not to); a later one that finds them satisfied ends the wait.
+fn note_satisfaction(case: &mut Case, by: EventKind, at: Instant, satisfaction: Satisfaction) {
+    match satisfaction {
+        Satisfaction::Unsatisfied => {
+            case.dissatisfactions += 1;
+            case.dissatisfied = Some(Dissatisfaction { by, at });
+        }
+        Satisfaction::Satisfied => case.dissatisfied = None,
+        Satisfaction::Unknown => {}
+    }
 }
 
 /// §5.1.2: an objection opens a re-handling round; its clock runs from the objection.
@@ -476,7 +605,9 @@ fn objection_raised(_: &Case, on: On, _: ObjectionRaised) -> Checked<impl Change
         case.objections.push(on.at);
         case.rounds.push(Round {
             rehandling: true,
+            trigger: EventKind::ObjectionRaised,
             started: on.at,
+            opened: on.at,
             completed: None,
             fed_back: None,
             satisfaction: None,
@@ -485,9 +616,43 @@ fn objection_raised(_: &Case, on: On, _: ObjectionRaised) -> Checked<impl Change
     })
 }
 
-/// §5.1.2: the department handles the complaint again.
-fn rehandling_started(_: &Case, _: On, _: RehandlingStarted) -> Checked<impl Change + use<>> {
-    Ok(move |case: &mut Case| case.status = Status::Rehandling)
+/// §5.1.2: the department handles the complaint again: after an objection, or because a
+/// result or visit left the complainant unsatisfied ([`precheck`]), which opens the
+/// re-handling round, its clock running from that record.
+fn rehandling_started(case: &Case, on: On, _: RehandlingStarted) -> Checked<impl Change + use<>> {
+    let from_dissatisfaction = (case.status != Status::Objection)
+        .then_some(case.dissatisfied)
+        .flatten();
+    Ok(move |case: &mut Case| {
+        if let Some(d) = from_dissatisfaction {
+            case.rounds.push(Round {
+                rehandling: true,
+                trigger: d.by,
+                started: d.at,
+                opened: on.at,
+                completed: None,
+                fed_back: None,
+                satisfaction: None,
+            });
+        }
+        case.dissatisfied = None;
+        case.status = Status::Rehandling;
+    })
+}
+
+/// §5.1.2: management decides, with a reason, not to handle a dissatisfied complaint again
+/// ([`precheck`]: a dissatisfaction awaits).
+fn rehandling_declined(_: &Case, on: On, p: RehandlingDeclined) -> Checked<impl Change + use<>> {
+    require_role(on, ActorRole::Management, CaseError::DecisionNotManagement)?;
+    if p.reason.is_blank() {
+        return Err(CaseError::ReasonRequired {
+            event: EventKind::RehandlingDeclined,
+        });
+    }
+    Ok(move |case: &mut Case| {
+        case.rehandling_declined.push(on.at);
+        case.dissatisfied = None;
+    })
 }
 
 /// §5.1.2: re-handling complete (once per round: [`precheck`]); the feedback clock starts.
@@ -502,23 +667,106 @@ fn follow_up_visited(_: &Case, on: On, p: FollowUpVisited) -> Checked<impl Chang
         satisfaction: p.satisfaction,
         suggestions: p.suggestions.as_ref().is_some_and(|s| !s.is_blank()),
     };
+    let satisfaction = p.satisfaction;
     Ok(move |case: &mut Case| {
         case.follow_ups.push(follow_up);
+        note_satisfaction(case, EventKind::FollowUpVisited, on.at, satisfaction);
         case.status = Status::FollowedUp;
     })
 }
 
-/// §5.2.1: the case is closed.
-fn closed(_: &Case, on: On, _: Closed) -> Checked<impl Change + use<>> {
+/// §5.2.1: the case is closed (§5.1.2: not while the complainant's dissatisfaction awaits
+/// re-handling, unless the policy lets it close: [`precheck`]).
+fn closed(case: &Case, on: On, _: Closed) -> Checked<impl Change + use<>> {
+    let unsatisfied = case.dissatisfied.is_some();
     Ok(move |case: &mut Case| {
         case.closed_at = Some(on.at);
+        case.closed_unsatisfied = unsatisfied;
         case.status = Status::Closed;
     })
 }
 
-/// §6.2.1: the archive file holds its five documents.
-fn archived(_: &Case, on: On, p: Archived) -> Checked<impl Change + use<>> {
-    let missing = archive::missing_documents(&p.documents);
+/// §1.2, §2.1: a complaint is rejected on a ground, with a reason; as inadmissible only when
+/// intake found it so.
+fn rejected(case: &Case, on: On, p: Rejected) -> Checked<impl Change + use<>> {
+    if p.reason.is_blank() {
+        return Err(CaseError::ReasonRequired {
+            event: EventKind::Rejected,
+        });
+    }
+    if p.ground == RejectionGround::Inadmissible && case.intake.admissible {
+        return Err(CaseError::RejectionUnfounded);
+    }
+    Ok(dispose(Disposition {
+        kind: DispositionKind::Rejected,
+        at: on.at,
+        ground: Some(p.ground),
+        into: None,
+    }))
+}
+
+/// The complainant withdrew the complaint.
+fn withdrawn(_: &Case, on: On, _: Withdrawn) -> Checked<impl Change + use<>> {
+    Ok(dispose(Disposition {
+        kind: DispositionKind::Withdrawn,
+        at: on.at,
+        ground: None,
+        into: None,
+    }))
+}
+
+/// §2.2.3: a duplicate is merged into another case, never into itself.
+fn merged(case: &Case, on: On, p: Merged) -> Checked<impl Change + use<>> {
+    if case.number == Some(p.into) {
+        return Err(CaseError::MergedIntoItself);
+    }
+    Ok(dispose(Disposition {
+        kind: DispositionKind::Merged,
+        at: on.at,
+        ground: None,
+        into: Some(p.into),
+    }))
+}
+
+/// §2.2.1: a complaint lapses once `deadlines.lapse` has passed since the office asked for the
+/// missing information without an answer.
+fn lapsed(case: &Case, on: On, _: Lapsed) -> Checked<impl Change + use<>> {
+    let asked = case.awaiting_since.unwrap_or(case.received_at);
+    let due = period::end(case.policy.calendar(), asked, case.policy.deadlines().lapse)
+        .map_err(|_| CaseError::LapseNotDue)?
+        .due;
+    if on.at < due {
+        return Err(CaseError::LapseNotDue);
+    }
+    Ok(dispose(Disposition {
+        kind: DispositionKind::Lapsed,
+        at: on.at,
+        ground: None,
+        into: None,
+    }))
+}
+
+fn dispose(disposition: Disposition) -> impl Change + use<> {
+    move |case: &mut Case| {
+        // The wait for information ends with the case.
+        if let Some(pause) = case.pauses.last_mut()
+            && pause.to.is_none()
+        {
+            pause.to = Some(disposition.at);
+        }
+        case.status = disposition.kind.status();
+        case.disposition = Some(disposition);
+    }
+}
+
+/// §6.2.1: the archive file holds the documents that apply: all five for a closed case, those
+/// of the stages it reached for one that ended without resolution.
+fn archived(case: &Case, on: On, p: Archived) -> Checked<impl Change + use<>> {
+    let missing: Vec<Document> = case
+        .required_documents()
+        .into_iter()
+        .filter(|d| !p.documents.contains(d))
+        .collect();
     if !missing.is_empty() {
         return Err(CaseError::ArchiveIncomplete { missing });
     }
@@ -555,9 +803,9 @@ fn destroyed(case: &Case, on: On, _: Destroyed) -> Checked<impl Change + use<>> 
     let archived_on = case
         .archived_on()
         .unwrap_or_else(|| office_date(on.at, offset));
-    let decision = archive::may_destroy_with(
+    let decision = archive::may_destroy_under(
         case.policy.calendar(),
-        case.policy.retention().period,
+        case.policy.retention(),
         archived_on,
         case.destruction_approved_at.map(|a| office_date(a, offset)),
         case.legal_hold,

@@ -3,12 +3,15 @@
 //! Hard rules are enforced when events are applied, so a case that exists passes them; the
 //! report records them so that an auditor sees every clause. Soft rules ("generally", §3.1)
 //! give *findings*; missed time limits give *violations* of the stage's clause and of
-//! timeliness (§1.3.2).
+//! timeliness (§1.3.2), except the optional limit between progress reports (§3.3.3), whose
+//! gaps are findings. A case that ended without resolution has its disposition's check, and
+//! what it can no longer reach is `not_applicable`.
 
 use serde::Serialize;
 
+use super::disposition::DispositionKind;
 use super::payload::{EvidenceKind, Satisfaction, TeamRole};
-use super::schedule::{SlaState, Stage};
+use super::schedule::{SlaState, Stage, StageDeadline};
 use super::{Case, Status};
 use crate::time::Instant;
 use crate::vocabulary::vocabulary;
@@ -97,6 +100,14 @@ pub(super) fn compliance(case: &Case, now: Instant) -> ComplianceReport {
     let schedule = case.schedule(now);
     let mut c = Checks(Vec::new());
     let registered = case.registered_at.is_some();
+    let ended = case.disposition.map(|d| d.kind);
+    // What a case that ended without resolution can no longer reach.
+    let unreached = |pending: &str| -> (CheckResult, String) {
+        match ended {
+            Some(kind) => (NotApplicable, format!("the case was {kind} first")),
+            None => (Pending, pending.to_owned()),
+        }
+    };
 
     let (result, detail) = if case.intake.admissible {
         (
@@ -116,112 +127,145 @@ pub(super) fn compliance(case: &Case, now: Instant) -> ComplianceReport {
             format!("not admissible through its channel: {}", rules.join(", ")),
         )
     };
+    let (result, detail) = match (result, ended) {
+        // Rejecting it is what the office must do with an inadmissible complaint.
+        (Violation, Some(DispositionKind::Rejected)) => {
+            (Pass, format!("{detail}; rejected on that ground"))
+        }
+        (result, _) => (result, detail),
+    };
     c.add("channel_admissible", "§2.1", result, detail);
 
-    c.add(
-        "registration_record",
-        "§2.2.1",
-        if registered { Pass } else { Pending },
-        if registered {
-            "registered with name, contact, time and content"
-        } else {
-            "not registered yet"
-        },
-    );
+    let (result, detail) = if registered {
+        (
+            Pass,
+            "registered with name, contact, time and content".to_owned(),
+        )
+    } else {
+        unreached("not registered yet")
+    };
+    c.add("registration_record", "§2.2.1", result, detail);
 
-    if !case.pauses.is_empty() {
+    if case.information_requests > 0 {
         c.add(
             "missing_information_requested",
             "§2.2.1",
             Pass,
             format!(
-                "missing information requested {} time(s); the registration clock paused meanwhile",
+                "missing information requested {} time(s); the registration clock paused {} time(s)",
+                case.information_requests,
                 case.pauses.len()
             ),
         );
     }
 
-    c.add(
-        "numbered",
-        "§2.2.3",
-        if case.number.is_some() { Pass } else { Pending },
-        match case.number {
-            Some(n) => format!("complaint number {n}"),
-            None => "no number yet".to_owned(),
-        },
-    );
+    let (result, detail) = match case.number {
+        Some(n) => (Pass, format!("complaint number {n}")),
+        None => unreached("no number yet"),
+    };
+    c.add("numbered", "§2.2.3", result, detail);
 
-    c.add(
-        "classified",
-        "§2.2.2",
-        if case.category.is_some() {
-            Pass
-        } else {
-            Pending
-        },
-        match (&case.category, &case.department) {
-            (Some(cat), Some(dep)) => format!("category {cat}, department {dep}"),
-            _ => "not classified yet".to_owned(),
-        },
-    );
+    let (result, detail) = match (&case.category, &case.department) {
+        (Some(cat), Some(dep)) => (Pass, format!("category {cat}, department {dep}")),
+        _ => unreached("not classified yet"),
+    };
+    c.add("classified", "§2.2.2", result, detail);
 
     match case.assessment {
-        Some(a) => {
-            c.add(
-                "assessed",
-                "§2.2.4",
-                Pass,
-                format!(
-                    "severity {}, urgency {}, complexity {}: track {}",
-                    a.severity, a.urgency, a.complexity, a.track
-                ),
-            );
-            c.add(
-                "emergency_procedure",
-                "§2.2.4",
-                if a.emergency { Pass } else { NotApplicable },
-                if a.emergency {
-                    "urgent and severe: the emergency procedure applies and the case is handled first"
-                } else {
-                    "not both urgent and severe"
-                },
-            );
+        Some(a) => c.add(
+            "assessed",
+            "§2.2.4",
+            Pass,
+            format!(
+                "severity {}, urgency {}, complexity {}: track {}",
+                a.severity, a.urgency, a.complexity, a.track
+            ),
+        ),
+        None => {
+            let (result, detail) = unreached("not assessed yet");
+            c.add("assessed", "§2.2.4", result, detail);
         }
-        None => c.add("assessed", "§2.2.4", Pending, "not assessed yet"),
+    }
+    if case.assessment.is_some() || case.emergency.since.is_some() {
+        let stage = schedule
+            .stages
+            .iter()
+            .find(|s| s.stage == Stage::EmergencyStart);
+        let (result, detail) = match stage {
+            None => (NotApplicable, "not both urgent and severe".to_owned()),
+            Some(s) => match s.state {
+                SlaState::Met => (
+                    Pass,
+                    format!(
+                        "urgent and severe: the emergency procedure started within {}; the case is handled first",
+                        s.duration
+                    ),
+                ),
+                SlaState::Stopped if !s.is_late() => (
+                    NotApplicable,
+                    "re-assessed as no longer urgent and severe before the procedure was due"
+                        .to_owned(),
+                ),
+                _ if s.is_late() => (
+                    Violation,
+                    format!(
+                        "urgent and severe: the emergency procedure did not start within {}",
+                        s.duration
+                    ),
+                ),
+                _ => (
+                    Pending,
+                    format!(
+                        "urgent and severe: the emergency procedure must start within {}",
+                        s.duration
+                    ),
+                ),
+            },
+        };
+        c.add("emergency_procedure", "§2.2.4", result, detail);
     }
 
     if case.team_formed_at.is_some() {
-        let missing: Vec<&str> = [
+        let mut lacking: Vec<String> = [
             TeamRole::DepartmentHead,
             TeamRole::TechnicalSpecialist,
             TeamRole::Legal,
         ]
         .into_iter()
         .filter(|role| !case.team.iter().any(|m| m.role == *role))
-        .map(TeamRole::as_str)
+        .map(|role| role.as_str().to_owned())
         .collect();
-        let (result, detail) = if missing.is_empty() {
+        let head_concerned = case.team.iter().any(|m| {
+            m.role == TeamRole::DepartmentHead
+                && m.department.is_some()
+                && m.department == case.department
+        });
+        let has_head = case.team.iter().any(|m| m.role == TeamRole::DepartmentHead);
+        if has_head && !head_concerned {
+            lacking.push(format!(
+                "a department head of the department concerned ({})",
+                case.department.as_deref().unwrap_or("none")
+            ));
+        }
+        let (result, detail) = if lacking.is_empty() {
             (
                 Pass,
-                "department heads, technical specialists and legal staff on the team".to_owned(),
+                "the head of the department concerned, technical specialists and legal staff on the team"
+                    .to_owned(),
             )
         } else {
             (
                 Finding,
                 format!(
                     "the team generally includes, but lacks: {}",
-                    missing.join(", ")
+                    lacking.join(", ")
                 ),
             )
         };
         c.add("team_composition", "§3.1", result, detail);
     } else {
-        c.add(
-            "team_composition",
-            "§3.1",
-            Pending,
-            "no investigation team yet",
-        );
+        let (result, detail) = unreached("no investigation team yet");
+        c.add("team_composition", "§3.1", result, detail);
     }
 
     let first_plan = case.plan_submitted.first().copied();
@@ -233,31 +277,57 @@ pub(super) fn compliance(case: &Case, now: Instant) -> ComplianceReport {
     let (result, detail) = match (planned_in_time, first_plan) {
         (true, _) => (
             Pass,
-            "written investigation plan with steps, time points and owners",
+            "written investigation plan with steps, time points and owners".to_owned(),
         ),
         (false, Some(_)) => (
             Violation,
-            "a handling plan was submitted without a written investigation plan",
+            "a handling plan was submitted without a written investigation plan".to_owned(),
         ),
-        (false, None) if case.team_formed_at.is_some() => (Pending, "no investigation plan yet"),
-        (false, None) => (Pending, "investigation not started"),
+        (false, None) if case.team_formed_at.is_some() => unreached("no investigation plan yet"),
+        (false, None) => unreached("investigation not started"),
     };
     c.add("investigation_plan", "§3.3.1", result, detail);
 
+    let before_plan = |at: &Instant| first_plan.is_none_or(|p| *at <= p);
     let evidence_before_plan = case
         .evidence
         .iter()
-        .filter(|(_, at)| first_plan.is_none_or(|p| *at <= p))
+        .filter(|(_, at)| before_plan(at))
         .count();
     let (result, detail) = match (evidence_before_plan, first_plan) {
         (0, Some(_)) => (
             Finding,
             "the handling plan rests on no recorded evidence".to_owned(),
         ),
-        (0, None) => (Pending, "no evidence recorded yet".to_owned()),
+        (0, None) => unreached("no evidence recorded yet"),
         (n, _) => (Pass, format!("{n} piece(s) of evidence recorded")),
     };
     c.add("evidence", "§3.2", result, detail);
+
+    if let Some(code) = &case.category {
+        let needed = case
+            .policy
+            .classification()
+            .category(code)
+            .is_some_and(|cat| cat.site_inspection);
+        let inspected = case
+            .evidence
+            .iter()
+            .any(|(kind, at)| *kind == EvidenceKind::SiteInspection && before_plan(at));
+        let (result, detail) = match (needed, inspected, first_plan) {
+            (false, _, _) => (
+                NotApplicable,
+                format!("{code} complaints do not call for a site inspection"),
+            ),
+            (true, true, _) => (Pass, "the site was inspected".to_owned()),
+            (true, false, Some(_)) => (
+                Finding,
+                format!("a {code} complaint: the plan was proposed without a site inspection"),
+            ),
+            (true, false, None) => unreached("the site is to be inspected before the plan"),
+        };
+        c.add("site_inspection", "§3.2.2", result, detail);
+    }
 
     let interviews = case
         .evidence
@@ -286,7 +356,7 @@ pub(super) fn compliance(case: &Case, now: Instant) -> ComplianceReport {
             Finding,
             "the complainant was not informed of progress before the result".to_owned(),
         ),
-        (0, None) => (Pending, "no progress report yet".to_owned()),
+        (0, None) => unreached("no progress report yet"),
         (n, _) => (
             Pass,
             format!("the complainant was informed of progress {n} time(s)"),
@@ -294,18 +364,16 @@ pub(super) fn compliance(case: &Case, now: Instant) -> ComplianceReport {
     };
     c.add("complainant_informed", "§3.3.3", result, detail);
 
-    c.add(
-        "plan_complete",
-        "§4.1.1",
-        if first_plan.is_some() { Pass } else { Pending },
-        if first_plan.is_some() {
-            "analysis, responsibility, measures and time points"
-        } else {
-            "no handling plan yet"
-        },
-    );
-    if let Some(until) = case.plan_extended_until {
-        c.add(
+    let (result, detail) = match first_plan {
+        Some(_) => (
+            Pass,
+            "analysis, responsibility, measures and time points".to_owned(),
+        ),
+        None => unreached("no handling plan yet"),
+    };
+    c.add("plan_complete", "§4.1.1", result, detail);
+    match (case.plan_extended_until, case.extension_lapsed) {
+        (Some(until), _) => c.add(
             "plan_extension",
             "§4.1.2",
             Pass,
@@ -313,7 +381,16 @@ pub(super) fn compliance(case: &Case, now: Instant) -> ComplianceReport {
                 "a {} complaint, extended until {until}, within the extended limit",
                 case.track()
             ),
-        );
+        ),
+        (None, Some((until, _))) => c.add(
+            "plan_extension",
+            "§4.1.2",
+            NotApplicable,
+            format!(
+                "the extension until {until} lapsed: re-assessed as a general complaint, the plan is due at the general limit"
+            ),
+        ),
+        (None, None) => {}
     }
     if !case.findings.is_empty() {
         let incomplete = case.findings.iter().filter(|f| f.check().is_err()).count();
@@ -347,55 +424,26 @@ pub(super) fn compliance(case: &Case, now: Instant) -> ComplianceReport {
             Pending,
             format!("returned for modification {returns} time(s)"),
         ),
-        (None, _) => (Pending, "not approved yet".to_owned()),
+        (None, _) => unreached("not approved yet"),
     };
     c.add("plan_approved_by_management", "§4.2", result, detail);
 
     for stage in &schedule.stages {
         let rule = match stage.stage {
+            Stage::EmergencyStart => continue,
             Stage::Registration => "registration_on_time",
             Stage::Plan => "plan_on_time",
+            Stage::Progress => "progress_on_time",
+            Stage::Implementation => "implementation_on_time",
             Stage::Feedback => "feedback_on_time",
             Stage::Rehandling => "rehandling_on_time",
             Stage::FollowUp => "follow_up_on_time",
         };
-        let (result, detail) = match stage.state {
-            SlaState::Met => (
-                Pass,
-                match stage.extended_until {
-                    Some(until) => {
-                        format!("{} met within its extension until {until}", stage.stage)
-                    }
-                    None => format!("{} met within {}", stage.stage, stage.duration),
-                },
-            ),
-            SlaState::MetLate => (
-                Violation,
-                format!(
-                    "{} met {} working day(s) late (limit {})",
-                    stage.stage,
-                    stage.late_working_days.unwrap_or(0),
-                    stage.duration
-                ),
-            ),
-            SlaState::Overdue => (
-                Violation,
-                format!(
-                    "{} overdue by {} working day(s) (limit {})",
-                    stage.stage,
-                    stage.late_working_days.unwrap_or(0),
-                    stage.duration
-                ),
-            ),
-            SlaState::Pending | SlaState::Paused | SlaState::Open | SlaState::DueSoon => (
-                Pending,
-                match stage.last_day {
-                    Some(day) => {
-                        format!("{} due by the end of {day} ({})", stage.stage, stage.state)
-                    }
-                    None => format!("{} ({})", stage.stage, stage.state),
-                },
-            ),
+        let (result, detail) = stage_check(stage);
+        // §3.3.3 says "keep the complainant informed", not by when: a long gap is a finding.
+        let result = match (stage.stage, result) {
+            (Stage::Progress, Violation) => Finding,
+            (_, result) => result,
         };
         c.add(rule, stage.clause, result, detail);
     }
@@ -419,22 +467,9 @@ pub(super) fn compliance(case: &Case, now: Instant) -> ComplianceReport {
         c.add("result_report", "§4.4.2", result, detail);
     }
 
-    if !case.objections.is_empty() {
-        let handled = case
-            .rounds
-            .iter()
-            .filter(|r| r.rehandling && r.completed.is_some())
-            .count();
-        let open = case.objections.len() > handled;
-        c.add(
-            "objection_handled_again",
-            "§5.1.2",
-            if open { Pending } else { Pass },
-            format!(
-                "{} objection(s), {handled} re-handled",
-                case.objections.len()
-            ),
-        );
+    if !case.objections.is_empty() || case.dissatisfactions > 0 {
+        let (result, detail) = handled_again(case);
+        c.add("objection_handled_again", "§5.1.2", result, detail);
     }
 
     for visit in &case.follow_ups {
@@ -448,15 +483,48 @@ pub(super) fn compliance(case: &Case, now: Instant) -> ComplianceReport {
         c.add("follow_up_record", "§5.2.2", result, detail);
     }
 
+    if let Some(d) = case.disposition {
+        let (rule, detail) = match d.kind {
+            DispositionKind::Rejected => (
+                "rejection_reasoned",
+                format!(
+                    "rejected ({}), with the reason recorded",
+                    d.ground.map_or("", |g| g.as_str())
+                ),
+            ),
+            DispositionKind::Withdrawn => (
+                "withdrawal_recorded",
+                "withdrawn by the complainant; the record keeps how the case ended".to_owned(),
+            ),
+            DispositionKind::Merged => (
+                "duplicate_merged",
+                match d.into {
+                    Some(n) => format!("a duplicate, handled under complaint number {n}"),
+                    None => "a duplicate of another case".to_owned(),
+                },
+            ),
+            DispositionKind::Lapsed => (
+                "lapse_after_request",
+                format!(
+                    "lapsed: the missing information did not come within {} of the request",
+                    case.policy.deadlines().lapse
+                ),
+            ),
+        };
+        c.add(rule, d.kind.clause(), Pass, detail);
+    }
+
     let archived = case.archived_at.is_some();
+    let required = case.required_documents();
     c.add(
         "archive_complete",
         "§6.2.1",
         if archived { Pass } else { Pending },
         if archived {
-            "registration form, investigation record, handling plan, result report and follow-up record filed"
+            let names: Vec<&str> = required.iter().map(|d| d.as_str()).collect();
+            format!("filed with {}", names.join(", "))
         } else {
-            "not archived yet"
+            "not archived yet".to_owned()
         },
     );
     if case.destroyed_at.is_some() {
@@ -471,7 +539,7 @@ pub(super) fn compliance(case: &Case, now: Instant) -> ComplianceReport {
     let late: Vec<String> = schedule
         .stages
         .iter()
-        .filter(|s| matches!(s.state, SlaState::Overdue | SlaState::MetLate))
+        .filter(|s| s.stage != Stage::Progress && s.is_late())
         .map(|s| s.stage.to_string())
         .collect();
     c.add(
@@ -489,4 +557,123 @@ pub(super) fn compliance(case: &Case, now: Instant) -> ComplianceReport {
         at: now,
         checks: c.0,
     }
+}
+
+/// The check of one stage's time limit.
+fn stage_check(stage: &StageDeadline) -> (CheckResult, String) {
+    use CheckResult::*;
+    let late_by = || stage.late_working_days.unwrap_or(0);
+    match stage.state {
+        SlaState::Met => (
+            Pass,
+            match stage.extended_until {
+                Some(until) => format!("{} met within its extension until {until}", stage.stage),
+                None => format!("{} met within {}", stage.stage, stage.duration),
+            },
+        ),
+        SlaState::MetLate => (
+            Violation,
+            format!(
+                "{} met {} working day(s) late (limit {})",
+                stage.stage,
+                late_by(),
+                stage.duration
+            ),
+        ),
+        SlaState::Overdue => (
+            Violation,
+            format!(
+                "{} overdue by {} working day(s) (limit {})",
+                stage.stage,
+                late_by(),
+                stage.duration
+            ),
+        ),
+        SlaState::Submitted if stage.is_late() => (
+            Violation,
+            format!(
+                "{} submitted {} working day(s) late (limit {}), awaiting approval",
+                stage.stage,
+                late_by(),
+                stage.duration
+            ),
+        ),
+        SlaState::Stopped if stage.is_late() => (
+            Violation,
+            format!(
+                "{} was {} working day(s) overdue when its clock stopped (limit {})",
+                stage.stage,
+                late_by(),
+                stage.duration
+            ),
+        ),
+        SlaState::Stopped => (
+            NotApplicable,
+            format!("{} stopped before it was due", stage.stage),
+        ),
+        SlaState::Submitted => (
+            Pending,
+            format!("{} submitted in time, awaiting approval", stage.stage),
+        ),
+        SlaState::Pending | SlaState::Paused | SlaState::Open | SlaState::DueSoon => (
+            Pending,
+            match stage.last_day {
+                Some(day) => format!("{} due by the end of {day} ({})", stage.stage, stage.state),
+                None => format!("{} ({})", stage.stage, stage.state),
+            },
+        ),
+    }
+}
+
+/// §5.1.2: every objection and every dissatisfaction handled again, or declined by
+/// management with a reason.
+fn handled_again(case: &Case) -> (CheckResult, String) {
+    use CheckResult::*;
+    let rehandled = case
+        .rounds
+        .iter()
+        .filter(|r| r.rehandling && r.completed.is_some())
+        .count();
+    let open_rounds = case
+        .rounds
+        .iter()
+        .filter(|r| r.rehandling && r.completed.is_none())
+        .count();
+    let declined = case.rehandling_declined.len();
+    let summary = format!(
+        "{} objection(s) and {} dissatisfied result(s) or visit(s); {rehandled} re-handled, {declined} declined by management",
+        case.objections.len(),
+        case.dissatisfactions
+    );
+    if case.dissatisfied.is_some() {
+        return match (case.closed_unsatisfied, case.disposition) {
+            (true, _) => (
+                Finding,
+                format!(
+                    "{summary}; closed while the complainant was not satisfied (the policy allows it)"
+                ),
+            ),
+            (false, Some(d)) => (
+                NotApplicable,
+                format!(
+                    "{summary}; the case was {} before it was handled again",
+                    d.kind
+                ),
+            ),
+            (false, None) => (
+                Pending,
+                format!("{summary}; the complainant is not satisfied: to be handled again"),
+            ),
+        };
+    }
+    if open_rounds > 0 && case.disposition.is_none() {
+        return (Pending, format!("{summary}; re-handling under way"));
+    }
+    if declined > 0 {
+        return (
+            Finding,
+            format!("{summary}; management decided, with its reason, not to handle it again"),
+        );
+    }
+    (Pass, summary)
 }

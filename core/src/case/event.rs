@@ -97,6 +97,8 @@ events! {
     Classified(Classified) = "classified", "§2.2.2";
     /// §2.2.4: severity, urgency and complexity.
     Assessed(Assessed) = "assessed", "§2.2.4";
+    /// §2.2.4: the emergency procedure started (urgent and serious complaints, at once).
+    EmergencyProcedureStarted(EmergencyProcedureStarted) = "emergency_procedure_started", "§2.2.4";
     /// §3.1: the investigation team.
     TeamFormed(TeamFormed) = "team_formed", "§3.1";
     /// §3.3.1: the written investigation plan.
@@ -127,10 +129,20 @@ events! {
     RehandlingStarted(RehandlingStarted) = "rehandling_started", "§5.1.2";
     /// §5.1.2: re-handling complete.
     RehandlingCompleted(RehandlingCompleted) = "rehandling_completed", "§5.1.2";
+    /// §5.1.2: management decided, with a reason, not to handle a dissatisfied complaint again.
+    RehandlingDeclined(RehandlingDeclined) = "rehandling_declined", "§5.1.2";
     /// §5.2: the follow-up visit.
     FollowUpVisited(FollowUpVisited) = "follow_up_visited", "§5.2.1";
     /// The case is closed.
     Closed(Closed) = "closed", "§5.2.1";
+    /// §1.2, §2.1: not taken up (inadmissible, not a complaint, out of scope), with a reason.
+    Rejected(Rejected) = "rejected", "§1.2";
+    /// §6.1.1: the complainant withdrew the complaint; the record keeps how it ended.
+    Withdrawn(Withdrawn) = "withdrawn", "§6.1.1";
+    /// §2.2.3: a duplicate, handled under another case's number.
+    Merged(Merged) = "merged", "§2.2.3";
+    /// §2.2.1: the missing information never came within `deadlines.lapse`.
+    Lapsed(Lapsed) = "lapsed", "§2.2.1";
     /// §6.2.1: filed in the archive with its documents.
     Archived(Archived) = "archived", "§6.2.1";
     /// §6.2.2: a legal hold forbids destruction.
@@ -370,9 +382,15 @@ mod tests {
                 json!({"until": "2025-10-20"}),
                 json!({"until": "2025-10-20", "reason": ""}),
             ),
-            EventKind::PlanReturned | EventKind::ObjectionRaised | EventKind::LegalHoldPlaced => {
-                (json!({}), json!({"reason": ""}))
-            }
+            EventKind::PlanReturned
+            | EventKind::ObjectionRaised
+            | EventKind::LegalHoldPlaced
+            | EventKind::RehandlingDeclined => (json!({}), json!({"reason": ""})),
+            EventKind::Rejected => (
+                json!({"ground": "not_a_complaint"}),
+                json!({"ground": "not_a_complaint", "reason": ""}),
+            ),
+            EventKind::Merged => same(json!({"into": "25090002"})),
             EventKind::ProblemRaised => (json!({}), json!({"description": ""})),
             EventKind::ResultFedBack => (
                 json!({"satisfaction": null}),

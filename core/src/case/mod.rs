@@ -39,6 +39,7 @@
 
 mod apply;
 mod compliance;
+mod disposition;
 mod event;
 pub mod payload;
 mod schedule;
@@ -47,10 +48,11 @@ mod status;
 use chrono::NaiveDate;
 
 pub use compliance::{Check, CheckResult, ComplianceReport};
+pub use disposition::{Disposition, DispositionKind};
 pub use event::{ActorRole, Event, EventBody, EventKind};
 pub use payload::{
-    EvidenceKind, FollowUpMethod, Interviewee, Member, Satisfaction, Step, TeamRole, Text,
-    TimePoint,
+    EvidenceKind, FollowUpMethod, Interviewee, Member, RejectionGround, Satisfaction, Step,
+    TeamRole, Text, TimePoint,
 };
 pub use schedule::{Schedule, SlaState, Stage, StageDeadline};
 pub use status::Status;
@@ -62,6 +64,7 @@ use crate::intake::{Complaint, IntakeReport};
 use crate::number::ComplaintNumber;
 use crate::policy::{Policy, PolicySet};
 use crate::privacy::{self, MaskKind, PersonalData, Role};
+use crate::stats::Record;
 use crate::time::Instant;
 use crate::triage::{Complexity, Severity, Track, Urgency};
 
@@ -83,6 +86,17 @@ pub enum CaseError {
     /// A case begins with its `received` event, and has only one.
     #[error("a case begins with exactly one `received` event")]
     NotReceivedFirst,
+    /// §2.2.1: a complaint cannot have been received after it was recorded.
+    #[error(
+        "`received_at` is later than the event's `at`: a complaint is recorded after it arrives"
+    )]
+    ReceivedAfterRecording,
+    /// §2.2.1: the registrar asks only for information that is missing.
+    #[error("the request names only information the complaint already has")]
+    InformationNotMissing,
+    /// §2.2.1: the complaint may lapse only once `deadlines.lapse` has passed since the request.
+    #[error("the wait for the missing information (deadlines.lapse) has not run out")]
+    LapseNotDue,
     /// The event is not allowed in the case's status.
     #[error("`{event}` is not allowed while the case is `{status}`")]
     TransitionNotAllowed {
@@ -121,6 +135,9 @@ pub enum CaseError {
     /// §2.2.4: investigation needs the initial assessment.
     #[error("the case must be assessed before the investigation team is formed")]
     NotAssessed,
+    /// §2.2.4: the emergency procedure is for urgent and serious complaints, once.
+    #[error("the emergency procedure applies only to a case assessed as urgent and serious")]
+    NotEmergency,
     /// §3.1: a team needs members.
     #[error("an investigation team needs at least one member")]
     TeamEmpty,
@@ -147,12 +164,41 @@ pub enum CaseError {
     /// §4.1.2: an extension must move the limit later.
     #[error("the extension does not move the plan limit later")]
     ExtensionNotLater,
+    /// §4.1.2: a plan limit that has run out cannot be extended.
+    #[error("the plan limit has already run out: it can no longer be extended")]
+    ExtensionAfterExpiry,
     /// §4.2: only management approves or returns a plan.
     #[error("only management may approve or return a handling plan")]
     ApproverNotManagement,
     /// §4.4.1: the result is fed back after implementation is complete.
     #[error("the result can be fed back only after handling is complete")]
     NotCompleted,
+    /// §5.1.2: the complainant is not satisfied and the complaint was neither handled again
+    /// nor declined for re-handling by management.
+    #[error(
+        "the complainant is not satisfied: handle the complaint again, or record management's decision not to"
+    )]
+    RehandlingRequired,
+    /// §5.1.2: no dissatisfaction awaits re-handling (or a decision not to handle it again).
+    #[error("no dissatisfaction of the complainant awaits re-handling")]
+    NoDissatisfaction,
+    /// §5.1.2: only management decides not to handle a complaint again.
+    #[error("only management may decide not to handle a complaint again")]
+    DecisionNotManagement,
+    /// The event needs its reason (a rejection, a decision not to handle again).
+    #[error("`{event}` needs a reason")]
+    ReasonRequired {
+        /// The event's type.
+        event: EventKind,
+    },
+    /// §2.1: a complaint admissible through its channel cannot be rejected as inadmissible.
+    #[error(
+        "the complaint is admissible through its channel: it cannot be rejected as inadmissible"
+    )]
+    RejectionUnfounded,
+    /// §2.2.3: a case cannot be merged into its own number.
+    #[error("a case cannot be merged into itself")]
+    MergedIntoItself,
     /// §4.4.2: the written report states process, result and satisfaction.
     #[error("the written result report lacks: {}", missing.join(", "))]
     ReportIncomplete {
@@ -212,6 +258,17 @@ impl ErrorCode for CaseError {
             CaseError::UnknownEvent => "case.unknown_event",
             CaseError::InvalidEvent { .. } => "case.invalid_event",
             CaseError::NotReceivedFirst => "case.not_received_first",
+            CaseError::ReceivedAfterRecording => "case.received_after_recording",
+            CaseError::InformationNotMissing => "case.information_not_missing",
+            CaseError::LapseNotDue => "case.lapse_not_due",
+            CaseError::NotEmergency => "case.not_emergency",
+            CaseError::ExtensionAfterExpiry => "case.extension_after_expiry",
+            CaseError::RehandlingRequired => "case.rehandling_required",
+            CaseError::NoDissatisfaction => "case.no_dissatisfaction",
+            CaseError::DecisionNotManagement => "case.decision_not_management",
+            CaseError::ReasonRequired { .. } => "case.reason_required",
+            CaseError::RejectionUnfounded => "case.rejection_unfounded",
+            CaseError::MergedIntoItself => "case.merged_into_itself",
             CaseError::TransitionNotAllowed { .. } => "case.transition_not_allowed",
             CaseError::TimeReversed => "case.time_reversed",
             CaseError::Inadmissible { .. } => "case.inadmissible",
@@ -245,24 +302,34 @@ impl ErrorCode for CaseError {
             | CaseError::InvalidEvent { .. }
             | CaseError::TimeReversed
             | CaseError::NoPolicy => return None,
-            CaseError::NotReceivedFirst | CaseError::IntakeIncomplete { .. } => "§2.2.1",
-            CaseError::TransitionNotAllowed { event, .. } => event.clause(),
-            CaseError::Inadmissible { .. } => "§2.1",
-            CaseError::NumberMonthMismatch => "§2.2.3",
+            CaseError::NotReceivedFirst
+            | CaseError::IntakeIncomplete { .. }
+            | CaseError::ReceivedAfterRecording
+            | CaseError::InformationNotMissing
+            | CaseError::LapseNotDue => "§2.2.1",
+            CaseError::TransitionNotAllowed { event, .. } | CaseError::ReasonRequired { event } => {
+                event.clause()
+            }
+            CaseError::Inadmissible { .. } | CaseError::RejectionUnfounded => "§2.1",
+            CaseError::NumberMonthMismatch | CaseError::MergedIntoItself => "§2.2.3",
             CaseError::UnknownCategory
             | CaseError::UnknownDepartment
             | CaseError::NotClassified => "§2.2.2",
-            CaseError::NotAssessed => "§2.2.4",
+            CaseError::NotAssessed | CaseError::NotEmergency => "§2.2.4",
             CaseError::TeamEmpty => "§3.1",
             CaseError::InvestigationPlanIncomplete => "§3.3.1",
             CaseError::UnsignedInterview => "§3.2.3",
             CaseError::PlanIncomplete { .. } => "§4.1.1",
             CaseError::ExtensionNotAllowed
             | CaseError::ExtensionBeyondCap
-            | CaseError::ExtensionNotLater => "§4.1.2",
+            | CaseError::ExtensionNotLater
+            | CaseError::ExtensionAfterExpiry => "§4.1.2",
             CaseError::ApproverNotManagement => "§4.2",
             CaseError::NotCompleted => "§4.4.1",
             CaseError::ReportIncomplete { .. } => "§4.4.2",
+            CaseError::RehandlingRequired
+            | CaseError::NoDissatisfaction
+            | CaseError::DecisionNotManagement => "§5.1.2",
             CaseError::ArchiveIncomplete { .. } => "§6.2.1",
             CaseError::ApproverNotLeadership | CaseError::DestructionRefused { .. } => "§6.2.2",
             CaseError::AtEvent { source, .. } => return source.clause(),
@@ -339,8 +406,15 @@ pub struct Pause {
 pub(crate) struct Round {
     /// Whether this is a re-handling (§5.1.2).
     pub rehandling: bool,
-    /// What started it: the plan's approval, or the objection.
+    /// What started it: the implementation; for a re-handling the objection, or the result or
+    /// visit that recorded the complainant's dissatisfaction.
+    pub trigger: EventKind,
+    /// When its clock starts: the implementation's start; the objection or the dissatisfaction.
     pub started: Instant,
+    /// When the round opened: as `started`, except for a re-handling of a dissatisfaction,
+    /// which opens when the re-handling starts (a follow-up visit until then still belongs to
+    /// the round before).
+    pub opened: Instant,
     /// When handling was complete (starts the feedback clock, §4.4.1).
     pub completed: Option<Instant>,
     /// When the result was fed back (ends it; starts the follow-up clock, §5.2.1).
@@ -357,6 +431,28 @@ pub(crate) struct FollowUp {
     pub suggestions: bool,
 }
 
+/// A dissatisfaction of the complainant (§5.1.2) that awaits re-handling: recorded by a result
+/// report or a follow-up visit as `unsatisfied`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Dissatisfaction {
+    /// The event that recorded it (`result_fed_back` or `follow_up_visited`).
+    pub by: EventKind,
+    /// When.
+    pub at: Instant,
+}
+
+/// The emergency procedure of an urgent and serious case (§2.2.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct EmergencyProcedure {
+    /// The assessment that first found the case urgent and serious: the clock starts.
+    pub since: Option<Instant>,
+    /// When the procedure started.
+    pub started: Option<Instant>,
+    /// When a re-assessment found the case no longer an emergency before the procedure
+    /// started: the clock stops.
+    pub lifted: Option<Instant>,
+}
+
 /// A complaint's case: its state after the events applied so far, under the policy in force
 /// when it was received.
 #[derive(Debug, Clone, PartialEq)]
@@ -368,12 +464,15 @@ pub struct Case {
     pub(crate) received_at: Instant,
     pub(crate) last_at: Instant,
     pub(crate) events: usize,
+    pub(crate) information_requests: usize,
+    pub(crate) awaiting_since: Option<Instant>,
     pub(crate) pauses: Vec<Pause>,
     pub(crate) number: Option<ComplaintNumber>,
     pub(crate) registered_at: Option<Instant>,
     pub(crate) category: Option<String>,
     pub(crate) department: Option<String>,
     pub(crate) assessment: Option<Assessment>,
+    pub(crate) emergency: EmergencyProcedure,
     pub(crate) team: Vec<Member>,
     pub(crate) team_formed_at: Option<Instant>,
     pub(crate) investigation_planned_at: Option<Instant>,
@@ -381,14 +480,21 @@ pub struct Case {
     pub(crate) progress_reports: Vec<Instant>,
     pub(crate) plan_submitted: Vec<Instant>,
     pub(crate) plan_returned: Vec<Instant>,
+    pub(crate) time_points: Vec<NaiveDate>,
     pub(crate) findings: Vec<Finding>,
     pub(crate) plan_extended_until: Option<NaiveDate>,
+    pub(crate) extension_lapsed: Option<(NaiveDate, Instant)>,
     pub(crate) approved_at: Option<Instant>,
     pub(crate) problems: usize,
     pub(crate) rounds: Vec<Round>,
     pub(crate) objections: Vec<Instant>,
     pub(crate) follow_ups: Vec<FollowUp>,
+    pub(crate) dissatisfied: Option<Dissatisfaction>,
+    pub(crate) dissatisfactions: usize,
+    pub(crate) rehandling_declined: Vec<Instant>,
     pub(crate) closed_at: Option<Instant>,
+    pub(crate) closed_unsatisfied: bool,
+    pub(crate) disposition: Option<Disposition>,
     pub(crate) archived_at: Option<Instant>,
     pub(crate) documents: Vec<Document>,
     pub(crate) legal_hold: bool,
@@ -438,7 +544,11 @@ impl Case {
         I: IntoIterator<Item = Event>,
     {
         let mut events = events.into_iter().peekable();
-        let received = events.peek().map(|e| e.at);
+        // The time of receipt, not of recording, decides (§2.2.1).
+        let received = events.peek().map(|e| match &e.body {
+            EventBody::Received(complaint) => complaint.received_at.unwrap_or(e.at),
+            _ => e.at,
+        });
         let policy = match received {
             Some(at) => policies
                 .in_force_at(at)
@@ -512,7 +622,8 @@ impl Case {
         &self.intake
     }
 
-    /// When the complaint was received.
+    /// When the complaint was received (its `received_at`, else when it was recorded): the
+    /// number's month, the registration clock and statistics go by it (§2.2.1, §2.2.3).
     pub fn received_at(&self) -> Instant {
         self.received_at
     }
@@ -555,6 +666,51 @@ impl Case {
     /// Whether the emergency procedure applies (§2.2.4).
     pub fn emergency(&self) -> bool {
         self.assessment.is_some_and(|a| a.emergency)
+    }
+
+    /// When the emergency procedure started (§2.2.4).
+    pub fn emergency_started_at(&self) -> Option<Instant> {
+        self.emergency.started
+    }
+
+    /// How the case ended without resolution, if it did.
+    pub fn disposition(&self) -> Option<Disposition> {
+        self.disposition
+    }
+
+    /// When the case ended: closed, or its disposition.
+    pub fn ended_at(&self) -> Option<Instant> {
+        self.closed_at.or(self.disposition.map(|d| d.at))
+    }
+
+    /// Whether a dissatisfaction of the complainant awaits re-handling, or management's
+    /// decision not to handle it again (§5.1.2).
+    pub fn rehandling_owed(&self) -> bool {
+        self.dissatisfied.is_some()
+    }
+
+    /// The documents its archive file must hold (§6.2.1): all five for a closed case; for a
+    /// case ended without resolution, the registration form and the records of the stages it
+    /// reached (investigation record, handling plan, result report, follow-up record).
+    pub fn required_documents(&self) -> Vec<Document> {
+        if self.disposition.is_none() {
+            return Document::REQUIRED.to_vec();
+        }
+        let reached = [
+            (Document::RegistrationForm, true),
+            (Document::InvestigationRecord, self.team_formed_at.is_some()),
+            (Document::HandlingPlan, !self.plan_submitted.is_empty()),
+            (
+                Document::ResultReport,
+                self.rounds.iter().any(|r| r.fed_back.is_some()),
+            ),
+            (Document::FollowUpRecord, !self.follow_ups.is_empty()),
+        ];
+        reached
+            .into_iter()
+            .filter(|(_, needed)| *needed)
+            .map(|(document, _)| document)
+            .collect()
     }
 
     /// The pauses of the registration clock.
@@ -625,6 +781,50 @@ impl Case {
     pub fn archived_on(&self) -> Option<NaiveDate> {
         self.archived_at
             .map(|at| crate::time::office_date(at, self.policy.office_offset()))
+    }
+
+    /// The case as a row of the complaint ledger (台賬, §2.2.2) for statistics (§7.1), once it
+    /// has a number: counted by its time of receipt (§2.2.1), closed when it closed or ended
+    /// without resolution, satisfied as the last result report or follow-up visit recorded,
+    /// and its outcome: `resolved` when closed, else `rejected`, `withdrawn`, `merged` or
+    /// `lapsed` (none while open). A case not yet classified counts in the policy's fallback
+    /// category and its department. No personal data.
+    pub fn record(&self) -> Option<Record> {
+        let number = self.number?;
+        let classification = self.policy.classification();
+        let category = self
+            .category
+            .clone()
+            .unwrap_or_else(|| classification.fallback.clone());
+        let department = self.department.clone().or_else(|| {
+            classification
+                .category(&category)
+                .map(|c| c.department.clone())
+        })?;
+        let mut said: Vec<(Instant, Satisfaction)> = self
+            .rounds
+            .iter()
+            .filter_map(|r| r.fed_back.zip(r.satisfaction))
+            .chain(self.follow_ups.iter().map(|f| (f.at, f.satisfaction)))
+            .filter(|(_, s)| *s != Satisfaction::Unknown)
+            .collect();
+        said.sort_by_key(|(at, _)| *at);
+        let outcome = match (self.closed_at, self.disposition) {
+            (Some(_), _) => Some("resolved".to_owned()),
+            (None, Some(d)) => Some(d.kind.as_str().to_owned()),
+            (None, None) => None,
+        };
+        Some(Record {
+            number,
+            received_at: self.received_at,
+            channel: Some(self.complaint.channel.as_str().to_owned()),
+            category,
+            department,
+            severity: self.assessment.map(|a| a.severity.as_str().to_owned()),
+            closed_at: self.ended_at(),
+            satisfied: said.last().map(|(_, s)| *s == Satisfaction::Satisfied),
+            outcome,
+        })
     }
 
     /// The deadline schedule and SLA state at `now`.

@@ -390,3 +390,72 @@ pub struct DestructionApproved {}
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Destroyed {}
+
+vocabulary! {
+    /// Why a complaint is rejected (§1.2, §2.1).
+    pub enum RejectionGround("rejection ground", "case.unknown_rejection_ground") {
+        /// §2.1: not admissible through its channel (an e-mail without the complaint word in
+        /// its subject, a partner on the employees' OA board).
+        Inadmissible = "inadmissible",
+        /// §1.2: not a complaint (an enquiry, a suggestion, spam).
+        NotAComplaint = "not_a_complaint",
+        /// §1.2: not about the company's products, services or management, or not from an
+        /// employee, customer or partner.
+        OutOfScope = "out_of_scope",
+    }
+}
+
+/// `emergency_procedure_started`: the emergency procedure started (§2.2.4).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmergencyProcedureStarted {
+    /// What was done first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measures: Option<Text>,
+}
+
+/// `rehandling_declined`: management decided not to handle the complaint again although the
+/// complainant is not satisfied (§5.1.2), with its reason.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RehandlingDeclined {
+    /// Why (required).
+    #[serde(default)]
+    pub reason: Text,
+}
+
+/// `rejected`: the complaint is not taken up (§1.2, §2.1), on a ground and with a reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rejected {
+    /// On what ground.
+    pub ground: RejectionGround,
+    /// Why (required).
+    #[serde(default)]
+    pub reason: Text,
+}
+
+/// `withdrawn`: the complainant withdrew the complaint.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Withdrawn {
+    /// Why, if the complainant said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Text>,
+}
+
+/// `merged`: a duplicate of another case, handled under that case's number (§2.2.3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Merged {
+    /// The number of the case it is merged into.
+    pub into: ComplaintNumber,
+    /// Why, if noted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Text>,
+}
+
+/// `lapsed`: the complainant never supplied the missing information (§2.2.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lapsed {}

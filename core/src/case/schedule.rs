@@ -5,22 +5,39 @@
 //!
 //! | stage | clause | starts at | duration | met by |
 //! |---|---|---|---|---|
-//! | registration | §2.2.1 | received | `deadlines.registration`, extended by pauses | registered |
+//! | registration | §2.2.1 | receipt (`received_at`) | `deadlines.registration`, extended by pauses | registered (or a rejection or merge) |
+//! | emergency_start | §2.2.4 | the assessment that found it urgent and serious | `deadlines.emergency_start` | emergency procedure started |
 //! | plan | §4.1.2 | registered | `deadlines.plan`, or the extension's last day | the plan submission management approves |
+//! | progress | §3.3.3 | team formed, then each progress report | `deadlines.progress` (when set) | the next progress report (or the plan's approval, which ends the investigation) |
+//! | implementation | §4.3.1 | plan approved | the approved plan's last time point | implementation completed |
 //! | feedback | §4.4.1 | implementation (or re-handling) completed | `deadlines.feedback` | result fed back |
-//! | rehandling | §5.1.2 | objection raised | `deadlines.rehandling` | re-handling completed |
+//! | rehandling | §5.1.2 | objection raised, or the result or visit that left the complainant unsatisfied | `deadlines.rehandling` | re-handling completed |
 //! | follow_up | §5.2.1 | result fed back | `deadlines.follow_up` | follow-up visit |
+//!
+//! An emergency case (§2.2.4) uses the policy's shorter limits (`[deadlines.emergency]`) where
+//! set, from its first assessment as an emergency on.
 //!
 //! Waiting for the complainant's missing information pauses the registration clock: each
 //! pause moves the last day later by the days of the clock's unit it covered (working days
 //! for a working-day clock), counted like periods, the day the pause began excluded and the
-//! day it ended included. A pause never shortens a deadline.
+//! day it ended included. A pause never shortens a deadline, and a clock that has run out
+//! cannot be paused: a request made after the due instant leaves the stage overdue, late from
+//! its original due.
+//!
+//! The plan is met by the submission management approves: while a submission awaits review
+//! the stage is `submitted` (its clock stopped at the submission, late if the submission was);
+//! a return reopens it from its original deadline.
+//!
+//! A case that ends without resolution (rejected, withdrawn, merged, lapsed) stops every clock
+//! at its disposition: a stage not met by then is `stopped` (late only when its due instant had
+//! passed), and stages that never started are not listed. A follow-up visit superseded by a
+//! re-handling round is `stopped` when that round starts.
 
 use chrono::{Days, Months, NaiveDate};
 use serde::Serialize;
 
 use super::event::EventKind;
-use super::{Case, Round};
+use super::{Case, Round, Status};
 use crate::calendar::Calendar;
 use crate::duration::{Duration, Unit};
 use crate::period::{self, Deadline, PeriodRule};
@@ -33,11 +50,17 @@ vocabulary! {
     pub enum Stage("stage", "case.unknown_stage") {
         /// §2.2.1: initial registration.
         Registration = "registration",
+        /// §2.2.4: the start of the emergency procedure.
+        EmergencyStart = "emergency_start",
         /// §4.1.2: the handling plan.
         Plan = "plan",
+        /// §3.3.3: a progress report to the complainant while the team investigates.
+        Progress = "progress",
+        /// §4.3.1: implementation by the plan's time points.
+        Implementation = "implementation",
         /// §4.4.1: result feedback.
         Feedback = "feedback",
-        /// §5.1.2: re-handling after an objection.
+        /// §5.1.2: re-handling after an objection or dissatisfaction.
         Rehandling = "rehandling",
         /// §5.2.1: the follow-up visit.
         FollowUp = "follow_up",
@@ -49,7 +72,10 @@ impl Stage {
     pub fn clause(self) -> &'static str {
         match self {
             Stage::Registration => "§2.2.1",
+            Stage::EmergencyStart => "§2.2.4",
             Stage::Plan => "§4.1.2",
+            Stage::Progress => "§3.3.3",
+            Stage::Implementation => "§4.3.1",
             Stage::Feedback => "§4.4.1",
             Stage::Rehandling => "§5.1.2",
             Stage::FollowUp => "§5.2.1",
@@ -70,10 +96,17 @@ vocabulary! {
         DueSoon = "due_soon",
         /// Its due instant has passed.
         Overdue = "overdue",
+        /// What meets it is done and awaits approval (a plan before management, §4.2): its
+        /// clock stopped at the submission, late if the submission was.
+        Submitted = "submitted",
         /// Met in time.
         Met = "met",
         /// Met, but after its due instant.
         MetLate = "met_late",
+        /// Its clock stopped before it was met: the case ended without resolution, a
+        /// re-handling superseded the follow-up, or the emergency was lifted. Late only when
+        /// its due instant had passed by then.
+        Stopped = "stopped",
     }
 }
 
@@ -82,7 +115,8 @@ vocabulary! {
 pub struct StageDeadline {
     /// The stage.
     pub stage: Stage,
-    /// 0 for the first handling round; 1, 2, … for re-handling rounds.
+    /// 0 for the first handling round (and the stages before it); 1, 2, … for re-handling
+    /// rounds; for `progress`, the number of the report awaited.
     pub round: usize,
     /// The clause that sets the limit.
     pub clause: &'static str,
@@ -90,7 +124,7 @@ pub struct StageDeadline {
     pub started_by: Option<EventKind>,
     /// When the clock started.
     pub started_at: Option<Instant>,
-    /// The limit.
+    /// The limit (for `implementation`, the days from the approval to the last time point).
     pub duration: Duration,
     /// The last day, once the clock has started (and is not paused).
     pub last_day: Option<NaiveDate>,
@@ -108,12 +142,26 @@ pub struct StageDeadline {
     pub state: SlaState,
     /// When the stage was met.
     pub met_at: Option<Instant>,
+    /// When its clock stopped unmet (`submitted`, `stopped`).
+    pub stopped_at: Option<Instant>,
     /// Seconds left before `due`, while open.
     pub remaining_seconds: Option<i64>,
     /// Seconds past `due`: how late it was met, or how long it has been overdue.
     pub late_seconds: Option<i64>,
     /// Working days past the last day, for an overdue or late stage.
     pub late_working_days: Option<i64>,
+}
+
+impl StageDeadline {
+    /// Whether the stage missed its limit: overdue, met late, or stopped or submitted after
+    /// its due instant.
+    pub fn is_late(&self) -> bool {
+        match self.state {
+            SlaState::Overdue | SlaState::MetLate => true,
+            SlaState::Submitted | SlaState::Stopped => self.late_seconds.is_some(),
+            _ => false,
+        }
+    }
 }
 
 /// A case's deadlines at an instant.
@@ -153,95 +201,227 @@ struct Clock {
     started: Option<(EventKind, Instant)>,
     duration: Duration,
     met_at: Option<Instant>,
+    /// A submission awaiting approval: the clock stopped there.
+    submitted: Option<Instant>,
+    /// The clock stopped unmet.
+    stop: Option<Instant>,
+    /// A due day fixed by the case rather than by the policy (the plan's last time point).
+    until: Option<NaiveDate>,
+}
+
+impl Clock {
+    fn new(stage: Stage, round: usize, started: Option<(EventKind, Instant)>, d: Duration) -> Self {
+        Clock {
+            stage,
+            round,
+            started,
+            duration: d,
+            met_at: None,
+            submitted: None,
+            stop: None,
+            until: None,
+        }
+    }
+
+    fn met(mut self, at: Option<Instant>) -> Self {
+        self.met_at = at;
+        self
+    }
+}
+
+/// Whether emergency limits apply: once the case has been assessed as an emergency.
+fn emergency_limits(case: &Case) -> bool {
+    case.emergency.since.is_some()
+}
+
+/// The due instant of the registration clock with the pauses that have ended (none while one
+/// is open, or when it cannot be computed).
+pub(super) fn registration_due(case: &Case) -> Option<Instant> {
+    if case.pauses.iter().any(|p| p.to.is_none()) {
+        return None;
+    }
+    let calendar = case.policy.calendar();
+    let mut deadline = period::end(
+        calendar,
+        case.received_at,
+        case.policy.deadlines().registration,
+    )
+    .ok()?;
+    extend_by_pauses(case, calendar, &mut deadline);
+    Some(deadline.due)
+}
+
+/// The due instant of the plan clock, with its extension (none before registration).
+pub(super) fn plan_due(case: &Case) -> Option<Instant> {
+    let registered = case.registered_at?;
+    let calendar = case.policy.calendar();
+    match case.plan_extended_until {
+        Some(until) => period::end_of_day(calendar, until).ok(),
+        None => {
+            let limit = case.policy.deadlines().plan_for(emergency_limits(case));
+            period::end(calendar, registered, limit).ok().map(|d| d.due)
+        }
+    }
 }
 
 pub(super) fn schedule(case: &Case, now: Instant) -> Schedule {
     let d = case.policy.deadlines();
-    let mut clocks = vec![Clock {
-        stage: Stage::Registration,
-        round: 0,
-        started: Some((EventKind::Received, case.received_at)),
-        duration: d.registration,
-        met_at: case.registered_at,
-    }];
-    let plan_met = case
-        .approved_at
-        .is_some()
-        .then(|| case.plan_submitted.last().copied())
-        .flatten()
-        .or_else(|| {
-            (case.status == super::Status::PlanDrafted)
-                .then(|| case.plan_submitted.last().copied())
-                .flatten()
-        });
-    clocks.push(Clock {
-        stage: Stage::Plan,
-        round: 0,
-        started: case.registered_at.map(|at| (EventKind::Registered, at)),
-        duration: d.plan,
-        met_at: plan_met,
+    let emergency = emergency_limits(case);
+    let disposition = case.disposition;
+
+    let registration_met = case.registered_at.or_else(|| {
+        disposition
+            .filter(|x| x.kind.meets_registration())
+            .map(|x| x.at)
     });
+    let mut clocks = vec![
+        Clock::new(
+            Stage::Registration,
+            0,
+            Some((EventKind::Received, case.received_at)),
+            d.registration,
+        )
+        .met(registration_met),
+    ];
+
+    if let Some(since) = case.emergency.since {
+        let mut clock = Clock::new(
+            Stage::EmergencyStart,
+            0,
+            Some((EventKind::Assessed, since)),
+            d.emergency_start,
+        )
+        .met(case.emergency.started);
+        clock.stop = case.emergency.lifted;
+        clocks.push(clock);
+    }
+
+    let mut plan = Clock::new(
+        Stage::Plan,
+        0,
+        case.registered_at.map(|at| (EventKind::Registered, at)),
+        d.plan_for(emergency),
+    );
+    if case.approved_at.is_some() {
+        plan.met_at = case.plan_submitted.last().copied();
+    } else if case.status == Status::PlanDrafted
+        || (disposition.is_some() && case.plan_submitted.len() > case.plan_returned.len())
+    {
+        plan.submitted = case.plan_submitted.last().copied();
+    }
+    clocks.push(plan);
+
+    if let (Some(limit), Some(team)) = (d.progress_for(emergency), case.team_formed_at) {
+        let end = case.approved_at;
+        let mut start = (EventKind::TeamFormed, team);
+        let mut round = 0;
+        for &report in &case.progress_reports {
+            if report < team || end.is_some_and(|e| report > e) {
+                continue;
+            }
+            clocks.push(Clock::new(Stage::Progress, round, Some(start), limit).met(Some(report)));
+            start = (EventKind::ProgressReported, report);
+            round += 1;
+        }
+        clocks.push(Clock::new(Stage::Progress, round, Some(start), limit).met(end));
+    }
+
+    if let (Some(approved), Some(&last)) = (case.approved_at, case.time_points.iter().max()) {
+        let approved_day = office_date(approved, case.policy.office_offset());
+        let days = u32::try_from((last - approved_day).num_days().max(1)).unwrap_or(1);
+        let mut clock = Clock::new(
+            Stage::Implementation,
+            0,
+            Some((EventKind::PlanApproved, approved)),
+            Duration::new(days.min(Duration::MAX_AMOUNT), Unit::Days).unwrap_or(Duration::days(1)),
+        )
+        .met(
+            case.rounds
+                .first()
+                .filter(|r| !r.rehandling)
+                .and_then(|r| r.completed),
+        );
+        clock.until = Some(last);
+        clocks.push(clock);
+    }
+
     let rounds: &[Round] = &case.rounds;
     if rounds.is_empty() {
-        clocks.push(pending(Stage::Feedback, 0, d.feedback));
-        clocks.push(pending(Stage::FollowUp, 0, d.follow_up));
+        clocks.push(Clock::new(
+            Stage::Feedback,
+            0,
+            None,
+            d.feedback_for(emergency),
+        ));
+        clocks.push(Clock::new(
+            Stage::FollowUp,
+            0,
+            None,
+            d.follow_up_for(emergency),
+        ));
     }
     for (i, round) in rounds.iter().enumerate() {
         if round.rehandling {
-            clocks.push(Clock {
-                stage: Stage::Rehandling,
-                round: i,
-                started: Some((EventKind::ObjectionRaised, round.started)),
-                duration: d.rehandling,
-                met_at: round.completed,
-            });
+            clocks.push(
+                Clock::new(
+                    Stage::Rehandling,
+                    i,
+                    Some((round.trigger, round.started)),
+                    d.rehandling_for(emergency),
+                )
+                .met(round.completed),
+            );
         }
         let completed_by = if round.rehandling {
             EventKind::RehandlingCompleted
         } else {
             EventKind::ImplementationCompleted
         };
-        clocks.push(Clock {
-            stage: Stage::Feedback,
-            round: i,
-            started: round.completed.map(|at| (completed_by, at)),
-            duration: d.feedback,
-            met_at: round.fed_back,
-        });
-        // A follow-up belongs to the round whose result it follows; an objection before any
-        // visit hands the follow-up to the re-handling round.
-        let next_start = rounds.get(i + 1).map(|r| r.started);
+        clocks.push(
+            Clock::new(
+                Stage::Feedback,
+                i,
+                round.completed.map(|at| (completed_by, at)),
+                d.feedback_for(emergency),
+            )
+            .met(round.fed_back),
+        );
+        // A follow-up belongs to the round whose result it follows; a re-handling round that
+        // starts before any visit stops the follow-up clock.
+        let next_start = rounds.get(i + 1).map(|r| r.opened);
         let visit = round.fed_back.and_then(|fed| {
             case.follow_ups
                 .iter()
                 .find(|f| f.at >= fed && next_start.is_none_or(|n| f.at <= n))
                 .map(|f| f.at)
         });
-        if visit.is_some() || next_start.is_none() {
-            clocks.push(Clock {
-                stage: Stage::FollowUp,
-                round: i,
-                started: round.fed_back.map(|at| (EventKind::ResultFedBack, at)),
-                duration: d.follow_up,
-                met_at: visit,
-            });
+        let mut follow_up = Clock::new(
+            Stage::FollowUp,
+            i,
+            round.fed_back.map(|at| (EventKind::ResultFedBack, at)),
+            d.follow_up_for(emergency),
+        )
+        .met(visit);
+        if visit.is_none() {
+            follow_up.stop = next_start;
+        }
+        clocks.push(follow_up);
+    }
+
+    if let Some(end) = disposition {
+        clocks.retain(|c| c.started.is_some());
+        for clock in &mut clocks {
+            if clock.met_at.is_none() {
+                clock.stop = Some(clock.stop.map_or(end.at, |s| s.min(end.at)));
+            }
         }
     }
+
     let stages = clocks
         .into_iter()
         .map(|clock| evaluate(case, clock, now))
         .collect();
     Schedule { now, stages }
-}
-
-fn pending(stage: Stage, round: usize, duration: Duration) -> Clock {
-    Clock {
-        stage,
-        round,
-        started: None,
-        duration,
-        met_at: None,
-    }
 }
 
 fn evaluate(case: &Case, clock: Clock, now: Instant) -> StageDeadline {
@@ -261,6 +441,7 @@ fn evaluate(case: &Case, clock: Clock, now: Instant) -> StageDeadline {
         extended_until: None,
         state: SlaState::Pending,
         met_at: clock.met_at,
+        stopped_at: None,
         remaining_seconds: None,
         late_seconds: None,
         late_working_days: None,
@@ -274,55 +455,99 @@ fn evaluate(case: &Case, clock: Clock, now: Instant) -> StageDeadline {
     };
     if clock.stage == Stage::Registration {
         if case.pauses.iter().any(|p| p.to.is_none()) && clock.met_at.is_none() {
-            out.state = SlaState::Paused;
             out.rules = deadline.rules;
+            out.state = match clock.stop {
+                Some(stop) => {
+                    out.stopped_at = Some(stop);
+                    SlaState::Stopped
+                }
+                None => SlaState::Paused,
+            };
             return out;
         }
         out.paused = extend_by_pauses(case, calendar, &mut deadline);
     }
-    if clock.stage == Stage::Plan
-        && let Some(until) = case.plan_extended_until
-        && let Ok(due) = period::end_of_day(calendar, until)
-    {
-        out.extended_until = Some(until);
-        deadline.rules.push(PeriodRule::ExtendedUntil { until });
-        deadline.last_day = until;
-        deadline.due = due;
-        deadline.provisional |= !calendar.covers(until);
+    if clock.stage == Stage::Plan {
+        if let Some((until, _)) = case.extension_lapsed {
+            deadline.rules.push(PeriodRule::ExtensionLapsed { until });
+        }
+        if let Some(until) = case.plan_extended_until {
+            fix_last_day(
+                calendar,
+                &mut deadline,
+                until,
+                PeriodRule::ExtendedUntil { until },
+            );
+            out.extended_until = Some(until);
+        }
+    }
+    if let Some(until) = clock.until {
+        deadline.rules.clear();
+        fix_last_day(
+            calendar,
+            &mut deadline,
+            until,
+            PeriodRule::PlanTimePoint { until },
+        );
     }
     let (last_day, due) = (deadline.last_day, deadline.due);
     out.last_day = Some(last_day);
     out.due = Some(due);
     out.provisional = deadline.provisional;
     out.rules = deadline.rules;
-    let late = |at: Instant| {
-        let days = calendar.working_days_between(last_day, office_date(at, calendar.offset()));
-        ((at - due).num_seconds(), days.max(0))
+    let lateness = |at: Instant| {
+        (at >= due).then(|| {
+            let days = calendar.working_days_between(last_day, office_date(at, calendar.offset()));
+            ((at - due).num_seconds(), days.max(0))
+        })
     };
-    match clock.met_at {
-        Some(met) if met < due => out.state = SlaState::Met,
-        Some(met) => {
-            out.state = SlaState::MetLate;
-            let (secs, days) = late(met);
-            out.late_seconds = Some(secs);
-            out.late_working_days = Some(days);
-        }
-        None if now >= due => {
-            out.state = SlaState::Overdue;
-            let (secs, days) = late(now);
-            out.late_seconds = Some(secs);
-            out.late_working_days = Some(days);
-        }
-        None => {
-            out.remaining_seconds = Some((due - now).num_seconds());
-            out.state = if due_soon(case.policy.sla(), calendar, start, last_day, due, now) {
-                SlaState::DueSoon
+    let (state, late_at) = match (clock.met_at, clock.submitted, clock.stop) {
+        (Some(met), _, _) if met < due => (SlaState::Met, None),
+        (Some(met), _, _) => (SlaState::MetLate, Some(met)),
+        // The clock stopped at the submission; a disposition after it changes nothing.
+        (None, Some(submitted), stop) => {
+            out.stopped_at = Some(submitted);
+            let state = if stop.is_some() {
+                SlaState::Stopped
             } else {
-                SlaState::Open
+                SlaState::Submitted
             };
+            (state, Some(submitted))
         }
+        (None, None, Some(stop)) => {
+            out.stopped_at = Some(stop);
+            (SlaState::Stopped, Some(stop))
+        }
+        (None, None, None) if now >= due => (SlaState::Overdue, Some(now)),
+        (None, None, None) => {
+            out.remaining_seconds = Some((due - now).num_seconds());
+            let soon = due_soon(case.policy.sla(), calendar, start, last_day, due, now);
+            (
+                if soon {
+                    SlaState::DueSoon
+                } else {
+                    SlaState::Open
+                },
+                None,
+            )
+        }
+    };
+    out.state = state;
+    if let Some((seconds, days)) = late_at.and_then(lateness) {
+        out.late_seconds = Some(seconds);
+        out.late_working_days = Some(days);
     }
     out
+}
+
+/// A last day the case fixes (an extension, a plan's time point), ending as a last day does.
+fn fix_last_day(calendar: &Calendar, deadline: &mut Deadline, until: NaiveDate, rule: PeriodRule) {
+    if let Ok(due) = period::end_of_day(calendar, until) {
+        deadline.rules.push(rule);
+        deadline.last_day = until;
+        deadline.due = due;
+        deadline.provisional = !calendar.covers(until);
+    }
 }
 
 /// Moves the registration deadline later by the closed pauses (see the module docs).
@@ -347,7 +572,7 @@ fn extend_by_pauses(case: &Case, calendar: &Calendar, deadline: &mut Deadline) -
         Unit::Days | Unit::Months | Unit::Years => deadline
             .last_day
             .checked_add_days(Days::new(total.unsigned_abs()))
-            .and_then(|d| calendar.roll_forward(d).ok()),
+            .and_then(|d| calendar.roll_last_day(d).ok()),
         Unit::Hours | Unit::WorkingHours => {
             deadline.due += chrono::Duration::seconds(total);
             deadline
@@ -401,4 +626,94 @@ fn due_soon(
         }
     };
     threshold.is_some_and(|t| today >= t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::Event;
+    use crate::policy::Policy;
+    use crate::time::parse_instant;
+
+    fn case(events: &[&str]) -> Case {
+        let events = events.iter().map(|e| Event::from_json_str(e).unwrap());
+        Case::replay(&Policy::default(), events).unwrap()
+    }
+
+    const RECEIVED: &str = r#"{"type": "received", "at": "2025-11-03T09:30:00+08:00",
+        "channel": "hotline", "complainant_kind": "customer", "name": "n",
+        "contact": "13812345678", "content": "c"}"#;
+    const REGISTERED: &str =
+        r#"{"type": "registered", "at": "2025-11-03T14:00:00+08:00", "number": "25110001"}"#;
+    const CLASSIFIED: &str = r#"{"type": "classified", "at": "2025-11-04T10:00:00+08:00",
+        "category": "product_quality"}"#;
+    const COMPLEX: &str = r#"{"type": "assessed", "at": "2025-11-04T10:05:00+08:00",
+        "severity": "general", "urgency": "normal", "complexity": "complex"}"#;
+    const TEAM: &str = r#"{"type": "team_formed", "at": "2025-11-05T09:00:00+08:00",
+        "members": [{"id": "s-1", "role": "legal"}]}"#;
+    const EXTENDED: &str = r#"{"type": "plan_extended", "at": "2025-11-14T09:00:00+08:00",
+        "until": "2025-12-03"}"#;
+
+    #[test]
+    fn a_lapsed_extension_says_why_the_plan_is_due_again() {
+        let simple = r#"{"type": "assessed", "at": "2025-11-14T10:00:00+08:00",
+            "severity": "general", "urgency": "normal", "complexity": "simple"}"#;
+        let c = case(&[RECEIVED, REGISTERED, CLASSIFIED, COMPLEX, TEAM, EXTENDED, simple]);
+        let s = c.schedule(parse_instant("2025-11-14T11:00:00+08:00").unwrap());
+        let plan = s.stage("plan").unwrap();
+        assert_eq!(plan.last_day.unwrap().to_string(), "2025-11-18");
+        assert_eq!(plan.extended_until, None);
+        let lapsed = plan
+            .rules
+            .iter()
+            .find(|r| r.name() == "extension_lapsed")
+            .expect("the explanation names the lapse");
+        assert_eq!(lapsed.article(), "§4.1.2");
+        assert!(lapsed.describe().contains("2025-12-03"), "{}", lapsed.describe());
+        let report = c.compliance(parse_instant("2025-11-14T11:00:00+08:00").unwrap());
+        let check = report.check("plan_extension").unwrap();
+        assert_eq!(check.result.as_str(), "not_applicable");
+        assert!(check.detail.contains("lapsed"), "{}", check.detail);
+    }
+
+    #[test]
+    fn the_implementation_is_due_at_the_plans_last_time_point() {
+        let submitted = r#"{"type": "plan_submitted", "at": "2025-11-12T16:00:00+08:00",
+            "analysis": "a", "responsibility": "r", "measures": "m",
+            "time_points": [{"what": "w", "due": "2025-11-25"}, {"what": "x", "due": "2025-11-20"}]}"#;
+        let approved = r#"{"type": "plan_approved", "at": "2025-11-13T10:00:00+08:00",
+            "role": "management"}"#;
+        let c = case(&[RECEIVED, REGISTERED, CLASSIFIED, COMPLEX, TEAM, submitted, approved]);
+        let s = c.schedule(parse_instant("2025-11-13T11:00:00+08:00").unwrap());
+        let implementation = s.stage("implementation").unwrap();
+        assert_eq!(implementation.last_day.unwrap().to_string(), "2025-11-25");
+        assert_eq!(implementation.started_by, Some(EventKind::PlanApproved));
+        assert_eq!(implementation.duration.to_string(), "12 days");
+        assert_eq!(
+            implementation.rules.iter().map(|r| r.name()).collect::<Vec<_>>(),
+            ["plan_time_point"]
+        );
+        // The plan itself is met at the approved submission.
+        let plan = s.stage("plan").unwrap();
+        assert_eq!(plan.state, SlaState::Met);
+        assert_eq!(plan.met_at, Some(parse_instant("2025-11-12T16:00:00+08:00").unwrap()));
+    }
+
+    #[test]
+    fn a_disposition_keeps_the_lateness_it_found() {
+        let withdrawn = r#"{"type": "withdrawn", "at": "2025-11-21T09:00:00+08:00"}"#;
+        let c = case(&[RECEIVED, REGISTERED, CLASSIFIED, COMPLEX, TEAM, withdrawn]);
+        for now in ["2025-11-21T09:00:00+08:00", "2030-01-01T00:00:00+08:00"] {
+            let s = c.schedule(parse_instant(now).unwrap());
+            let plan = s.stage("plan").unwrap();
+            assert_eq!(plan.state, SlaState::Stopped);
+            assert_eq!(plan.late_working_days, Some(3));
+            assert!(plan.is_late());
+            assert_eq!(
+                plan.stopped_at,
+                Some(parse_instant("2025-11-21T09:00:00+08:00").unwrap())
+            );
+            assert_eq!(s.running().count(), 0);
+        }
+    }
 }

@@ -7,7 +7,8 @@ vocabulary! {
     /// Where a case stands, in the order of its life (DESIGN.md):
     /// received → (awaiting information) → registered → investigating → plan drafted →
     /// (plan returned → plan drafted) → approved → implementing → result fed back →
-    /// (objection → re-handling) → followed up → closed → archived → destroyed.
+    /// (objection → re-handling) → followed up → closed → archived → destroyed; or, ended
+    /// without resolution, rejected, withdrawn, merged or lapsed → archived → destroyed.
     pub enum Status("status", "case.unknown_status") {
         /// Received, not yet registered.
         Received = "received",
@@ -35,12 +36,46 @@ vocabulary! {
         FollowedUp = "followed_up",
         /// Closed.
         Closed = "closed",
+        /// Not taken up: inadmissible, not a complaint or out of scope (§1.2, §2.1).
+        Rejected = "rejected",
+        /// Withdrawn by the complainant.
+        Withdrawn = "withdrawn",
+        /// Merged into another case as a duplicate (§2.2.3).
+        Merged = "merged",
+        /// Lapsed: the missing information never came (§2.2.1).
+        Lapsed = "lapsed",
         /// In the archive.
         Archived = "archived",
         /// Files destroyed.
         Destroyed = "destroyed",
     }
 }
+
+impl Status {
+    /// Whether the case ended without resolution (rejected, withdrawn, merged, lapsed).
+    pub fn is_disposition(self) -> bool {
+        matches!(
+            self,
+            Status::Rejected | Status::Withdrawn | Status::Merged | Status::Lapsed
+        )
+    }
+}
+
+/// Every status of an open case, from receipt to the follow-up visit.
+const OPEN: &[Status] = &[
+    Status::Received,
+    Status::AwaitingInformation,
+    Status::Registered,
+    Status::Investigating,
+    Status::PlanDrafted,
+    Status::PlanReturned,
+    Status::Approved,
+    Status::Implementing,
+    Status::ResultFedBack,
+    Status::Objection,
+    Status::Rehandling,
+    Status::FollowedUp,
+];
 
 /// The statuses in which an event of `kind` may be applied (further guards apply).
 pub(crate) fn allowed_in(kind: EventKind) -> &'static [Status] {
@@ -53,6 +88,8 @@ pub(crate) fn allowed_in(kind: EventKind) -> &'static [Status] {
         EventKind::Classified | EventKind::Assessed => {
             &[Registered, Investigating, PlanDrafted, PlanReturned]
         }
+        // Registered and later, while the case is open (after the assessment: `precheck`).
+        EventKind::EmergencyProcedureStarted => &OPEN[2..],
         EventKind::TeamFormed => &[Registered, Investigating],
         EventKind::InvestigationPlanned => &[Investigating, PlanReturned],
         EventKind::EvidenceAdded => &[Investigating, PlanReturned, Rehandling],
@@ -74,11 +111,17 @@ pub(crate) fn allowed_in(kind: EventKind) -> &'static [Status] {
         EventKind::ImplementationCompleted => &[Implementing],
         EventKind::ResultFedBack => &[Implementing, Rehandling],
         EventKind::ObjectionRaised => &[ResultFedBack, FollowedUp],
-        EventKind::RehandlingStarted => &[Objection],
+        // From an objection; or from a result or visit that left the complainant dissatisfied.
+        EventKind::RehandlingStarted => &[Objection, ResultFedBack, FollowedUp],
         EventKind::RehandlingCompleted => &[Rehandling],
+        EventKind::RehandlingDeclined => &[ResultFedBack, FollowedUp],
         EventKind::FollowUpVisited => &[ResultFedBack],
         EventKind::Closed => &[FollowedUp],
-        EventKind::Archived => &[Closed],
+        EventKind::Rejected => &[Received, AwaitingInformation, Registered, Investigating],
+        EventKind::Withdrawn => OPEN,
+        EventKind::Merged => &OPEN[..6],
+        EventKind::Lapsed => &[AwaitingInformation],
+        EventKind::Archived => &[Closed, Rejected, Withdrawn, Merged, Lapsed],
         EventKind::LegalHoldPlaced
         | EventKind::LegalHoldReleased
         | EventKind::DestructionApproved

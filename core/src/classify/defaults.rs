@@ -197,5 +197,8 @@ fn category(
         labels: labels(names),
         department: department.into(),
         keywords: keywords.iter().map(|&k| k.to_owned()).collect(),
+        // §3.2.2 names product quality and the service site (服務現場): service attitude is
+        // judged where the service was given.
+        site_inspection: matches!(code, "product_quality" | "service_attitude"),
     }
 }

@@ -191,6 +191,9 @@ pub struct Category {
     pub department: String,
     /// Words that suggest the category, in either Chinese script or English (see [`text`]).
     pub keywords: Vec<String>,
+    /// §3.2.2: whether the team inspects the site before it proposes a plan (product quality
+    /// and complaints about a service site by default).
+    pub site_inspection: bool,
 }
 
 /// A department complaints are routed to.

@@ -3,7 +3,7 @@
 use chrono::{FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{Channels, Deadlines, Language, Retention, Sla};
+use super::{Channels, Deadlines, Language, Retention, Sla, Tracking};
 use crate::calendar::{CalendarConfig, beijing};
 use crate::time::offset_serde;
 use crate::{accountability, classify, intake, triage};
@@ -30,6 +30,8 @@ pub struct PolicyFile {
     pub deadlines: Deadlines,
     /// When stages count as due soon.
     pub sla: Sla,
+    /// Tracking of the complainant's satisfaction (§5.1).
+    pub tracking: Tracking,
     /// Retention of archived files.
     pub retention: Retention,
     /// The complaint mailbox and hotline (§2.1).
@@ -54,6 +56,7 @@ impl Default for PolicyFile {
             calendar: CalendarConfig::default(),
             deadlines: Deadlines::default(),
             sla: Sla::default(),
+            tracking: Tracking::default(),
             retention: Retention::default(),
             channels: Channels::default(),
             intake: intake::IntakeRules::default(),

@@ -24,8 +24,8 @@
 //! ```
 //!
 //! One concept per file: [`PolicyFile`] is the file as written, every key defaulted
-//! (`file.rs`); its own sections are [`Deadlines`], [`Sla`], [`Retention`] and [`Channels`]
-//! (one file each); `validate.rs` holds the checks that turn a file into a [`Policy`], each
+//! (`file.rs`); its own sections are [`Deadlines`] (with [`Emergency`]), [`Sla`], [`Tracking`],
+//! [`Retention`] and [`Channels`] (one file each); `validate.rs` holds the checks that turn a file into a [`Policy`], each
 //! naming its key; `format.rs` reads and writes TOML and JSON; [`PolicySet`] (`set.rs`) picks
 //! the policy in force by date. The tables the policy holds (intake rules, classification,
 //! triage, discipline) are modules of their own, below this one: each validates its own
@@ -33,11 +33,13 @@
 
 mod channels;
 mod deadlines;
+mod emergency;
 mod file;
 mod format;
 mod retention;
 mod set;
 mod sla;
+mod tracking;
 mod validate;
 
 use std::fmt;
@@ -52,10 +54,12 @@ pub use crate::language::Language;
 pub use crate::policy_error::PolicyError;
 pub use channels::Channels;
 pub use deadlines::Deadlines;
+pub use emergency::Emergency;
 pub use file::PolicyFile;
 pub use retention::Retention;
 pub use set::PolicySet;
 pub use sla::Sla;
+pub use tracking::Tracking;
 
 /// A validated policy. Cheap to clone (shared, immutable).
 #[derive(Clone)]
@@ -151,6 +155,11 @@ impl Policy {
     /// When stages count as due soon.
     pub fn sla(&self) -> &Sla {
         &self.inner.file.sla
+    }
+
+    /// Tracking of the complainant's satisfaction (§5.1).
+    pub fn tracking(&self) -> &Tracking {
+        &self.inner.file.tracking
     }
 
     /// Retention of archived files.

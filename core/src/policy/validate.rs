@@ -1,10 +1,14 @@
 //! The checks that turn a [`PolicyFile`] into a [`Policy`](super::Policy): every one names
 //! the key at fault. The tables check their own sections (`IntakeRules::validate`, …).
 
+use chrono::{Datelike, NaiveDate};
+
 use super::PolicyFile;
 use crate::calendar::{Calendar, CalendarError};
-use crate::duration::Unit;
+use crate::duration::{Duration, Unit};
+use crate::period;
 use crate::policy_error::PolicyError;
+use crate::time::at_time;
 
 /// Checks a policy file section by section, always in this order, and builds its calendar.
 /// The first failing check is the error.
@@ -25,14 +29,6 @@ pub(super) fn file(file: &PolicyFile) -> Result<Calendar, PolicyError> {
 /// changes, [`Policy::with_calendar`](super::Policy::with_calendar)).
 pub(super) fn deadlines(file: &PolicyFile, calendar: &Calendar) -> Result<(), PolicyError> {
     let d = &file.deadlines;
-    let (_, ext_max) = d.plan_extended_max.hour_bounds();
-    let (plan_min, _) = d.plan.hour_bounds();
-    if ext_max < plan_min {
-        return Err(PolicyError::contradiction(
-            "deadlines.plan_extended_max",
-            "the extended plan limit is shorter than the plan limit",
-        ));
-    }
     let working_hours = d
         .entries()
         .into_iter()
@@ -49,7 +45,121 @@ pub(super) fn deadlines(file: &PolicyFile, calendar: &Calendar) -> Result<(), Po
             "a limit in working hours needs calendar.office_hours",
         ));
     }
+    if !matches!(d.emergency_start.unit(), Unit::Hours | Unit::WorkingHours) {
+        return Err(PolicyError::invalid(
+            "deadlines.emergency_start",
+            "the emergency procedure starts at once (§2.2.4): expected hours",
+        ));
+    }
+    // §4.1.2: the extended limit is a cap on the general one; a cap that ends first for some
+    // start could never be used.
+    never_before(
+        calendar,
+        ("deadlines.plan_extended_max", d.plan_extended_max),
+        ("deadlines.plan", d.plan),
+    )?;
+    // §2.2.4: an emergency limit replaces a general one and must not end later.
+    let e = &d.emergency;
+    let shorter = [
+        (
+            ("deadlines.emergency.plan", e.plan),
+            ("deadlines.plan", Some(d.plan)),
+        ),
+        (
+            ("deadlines.emergency.progress", e.progress),
+            ("deadlines.progress", d.progress),
+        ),
+        (
+            ("deadlines.emergency.feedback", e.feedback),
+            ("deadlines.feedback", Some(d.feedback)),
+        ),
+        (
+            ("deadlines.emergency.rehandling", e.rehandling),
+            ("deadlines.rehandling", Some(d.rehandling)),
+        ),
+        (
+            ("deadlines.emergency.follow_up", e.follow_up),
+            ("deadlines.follow_up", Some(d.follow_up)),
+        ),
+    ];
+    for ((key, emergency), (general_key, general)) in shorter {
+        if let (Some(emergency), Some(general)) = (emergency, general) {
+            never_before(calendar, (general_key, general), (key, emergency))
+                .map_err(|_| {
+                    PolicyError::contradiction(
+                        key,
+                        format!("{key} ends after {general_key} for some start: an emergency limit must be no longer than the general one"),
+                    )
+                })?;
+        }
+    }
     Ok(())
+}
+
+/// `later` must never end before `earlier`, whatever the start: a contradiction naming both
+/// keys otherwise. Limits of one unit compare by their amounts (a period's end never comes
+/// earlier with a larger amount); limits of different units are computed for a start on every
+/// day of the calendar's published years (four years from 2024 for a calendar with none),
+/// because "10 working days" and "12 days" compare differently around a holiday.
+fn never_before(
+    calendar: &Calendar,
+    (later_key, later): (&'static str, Duration),
+    (earlier_key, earlier): (&'static str, Duration),
+) -> Result<(), PolicyError> {
+    let contradiction = |when: String| {
+        PolicyError::contradiction(
+            later_key,
+            format!("{later_key} ends before {earlier_key}{when}"),
+        )
+    };
+    if later.unit() == earlier.unit() {
+        return if later.amount() < earlier.amount() {
+            Err(contradiction(String::new()))
+        } else {
+            Ok(())
+        };
+    }
+    let (later_min, later_max) = later.hour_bounds();
+    let (earlier_min, earlier_max) = earlier.hour_bounds();
+    if later_min >= earlier_max {
+        return Ok(());
+    }
+    if later_max < earlier_min {
+        return Err(contradiction(String::new()));
+    }
+    for day in start_days(calendar) {
+        let start = at_time(day, NOON, calendar.offset());
+        let (Ok(a), Ok(b)) = (
+            period::end(calendar, start, later),
+            period::end(calendar, start, earlier),
+        ) else {
+            continue;
+        };
+        if a.due < b.due {
+            return Err(contradiction(format!(" for a start on {day}")));
+        }
+    }
+    Ok(())
+}
+
+const NOON: chrono::NaiveTime = match chrono::NaiveTime::from_hms_opt(12, 0, 0) {
+    Some(t) => t,
+    None => chrono::NaiveTime::MIN,
+};
+
+/// Every day of the calendar's published years, or of 2024–2027 without any.
+fn start_days(calendar: &Calendar) -> impl Iterator<Item = NaiveDate> {
+    let mut years = calendar.covered_years();
+    if years.is_empty() {
+        years = (2024..=2027).collect();
+    }
+    years.into_iter().flat_map(|year| {
+        let first = NaiveDate::from_ymd_opt(year, 1, 1);
+        first
+            .into_iter()
+            .flat_map(|d| d.iter_days())
+            .take_while(move |d| d.year() == year)
+    })
 }
 
 fn calendar_error(e: CalendarError) -> PolicyError {
@@ -72,6 +182,45 @@ mod tests {
     use crate::accountability;
     use crate::error::ErrorCode;
     use crate::policy::Policy;
+
+    #[test]
+    fn limits_of_different_units_are_compared_by_computing_them() {
+        // §4.1.2: 12 days from 26 September 2025 end on 9 October (National Day), before the
+        // 10 working days (16 October): no complex case could ever be extended.
+        let err = Policy::from_toml_str(
+            "[deadlines]\nplan = \"10 working days\"\nplan_extended_max = \"12 days\"",
+        )
+        .unwrap_err();
+        assert_eq!(err.code(), "policy.contradiction");
+        assert_eq!(err.key(), Some("deadlines.plan_extended_max"));
+        let message = err.to_string();
+        assert!(
+            message.contains("deadlines.plan_extended_max") && message.contains("deadlines.plan "),
+            "{message}"
+        );
+        assert!(message.contains("for a start on 20"), "{message}");
+        // Same unit: by amount, without computing.
+        let err = Policy::from_toml_str(
+            "[deadlines]\nplan = \"3 months\"\nplan_extended_max = \"2 months\"",
+        )
+        .unwrap_err();
+        assert_eq!(err.key(), Some("deadlines.plan_extended_max"));
+        assert!(
+            Policy::from_toml_str(
+                "[deadlines]\nplan = \"10 working days\"\nplan_extended_max = \"30 days\""
+            )
+            .is_ok()
+        );
+        // An emergency limit must not end after the general one it replaces.
+        let err = Policy::from_toml_str("[deadlines]\nfeedback = \"3 working days\"\n[deadlines.emergency]\nfeedback = \"5 days\"")
+            .unwrap_err();
+        assert_eq!(err.code(), "policy.contradiction");
+        assert_eq!(err.key(), Some("deadlines.emergency.feedback"));
+        assert!(err.to_string().contains("deadlines.feedback"), "{err}");
+        assert!(
+            Policy::from_toml_str("[deadlines.emergency]\nfeedback = \"1 working day\"").is_ok()
+        );
+    }
 
     // The discipline table (§8.2), through the policy file's `[discipline]` section.
 

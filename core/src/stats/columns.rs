@@ -132,6 +132,7 @@ impl Ledger {
                     .map(epoch)
                     .transpose(),
                 satisfied: Ok(columns.satisfied.and_then(|c| c.get(i).copied().flatten())),
+                outcome: None,
             };
             builder.add(i as u64 + 1, row)?;
         }

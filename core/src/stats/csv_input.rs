@@ -214,6 +214,7 @@ impl Ledger {
                     .map(|c| timestamp::parse(c, office).map_err(|e| e.code()))
                     .transpose(),
                 satisfied: read_satisfied(get(Field::Satisfied)),
+                outcome: None,
             };
             builder.add(line, row)
         })?;

@@ -69,10 +69,12 @@ pub struct Ledger {
     pub(crate) department: Vec<u32>,
     pub(crate) channel: Vec<u32>,
     pub(crate) severity: Vec<u32>,
+    pub(crate) outcome: Vec<u32>,
     pub(crate) categories: Interner,
     pub(crate) departments: Interner,
     pub(crate) channels: Interner,
     pub(crate) severities: Interner,
+    pub(crate) outcomes: Interner,
     pub(crate) rejected: Vec<Rejected>,
 }
 
@@ -128,6 +130,7 @@ impl Ledger {
                 severity: r.severity.as_deref().map(str::as_bytes),
                 closed: r.closed_at.map(instant_epoch).transpose(),
                 satisfied: Ok(r.satisfied),
+                outcome: r.outcome.as_deref().map(str::as_bytes),
             };
             builder.add(line, row)?;
         }
@@ -162,9 +165,10 @@ impl Ledger {
             .zip(self.received.iter().zip(&self.closed))
             .zip(self.category.iter().zip(&self.department))
             .zip(self.channel.iter().zip(&self.severity))
-            .zip(&self.satisfied);
+            .zip(self.satisfied.iter().zip(&self.outcome));
         rows.filter_map(move |row| {
-            let ((((&number, (&received, &closed)), (&c, &d)), (&ch, &sev)), &satisfied) = row;
+            let ((((&number, (&received, &closed)), (&c, &d)), (&ch, &sev)), (&satisfied, &out)) =
+                row;
             Some(Record {
                 number,
                 received_at: at(received)?,
@@ -181,6 +185,7 @@ impl Ledger {
                     2 => Some(true),
                     _ => None,
                 },
+                outcome: name(&self.outcomes, out),
             })
         })
     }
@@ -268,6 +273,8 @@ pub(crate) struct Row<'a> {
     pub(crate) severity: Option<&'a [u8]>,
     pub(crate) closed: Result<Option<Epoch>, &'static str>,
     pub(crate) satisfied: Result<Option<bool>, &'static str>,
+    /// How the case ended (records only; the CSV and columnar inputs have no such column yet).
+    pub(crate) outcome: Option<&'a [u8]>,
 }
 
 /// Trims ASCII spaces and tabs (spreadsheet exports pad cells).
@@ -313,6 +320,7 @@ impl Builder {
         l.department.reserve(rows);
         l.channel.reserve(rows);
         l.severity.reserve(rows);
+        l.outcome.reserve(rows);
     }
 
     /// Records a problem: an error in strict mode, a rejected row in lenient mode.
@@ -371,6 +379,14 @@ impl Builder {
         let department = name(&mut l.departments, row.department, Field::Department)?;
         let channel = optional(&mut l.channels, row.channel, Field::Channel)?;
         let severity = optional(&mut l.severities, row.severity, Field::Severity)?;
+        // An outcome is not a column of the CSV header: a problem with it is the row's.
+        let outcome = match row.outcome.map(trim) {
+            None | Some([]) => NONE,
+            Some(cell) => l.outcomes.intern(cell).ok_or(Problem {
+                field: None,
+                code: "stats.invalid_text",
+            })?,
+        };
         let closed = row.closed.map_err(|c| Problem::at(Field::ClosedAt, c))?;
         let satisfied = row
             .satisfied
@@ -393,6 +409,7 @@ impl Builder {
         l.department.push(department);
         l.channel.push(channel);
         l.severity.push(severity);
+        l.outcome.push(outcome);
         Ok(())
     }
 

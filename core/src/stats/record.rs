@@ -25,6 +25,11 @@ pub struct Record {
     pub closed_at: Option<Instant>,
     /// Whether the complainant was satisfied (§4.4.2); none when not answered.
     pub satisfied: Option<bool>,
+    /// How the case ended, once it has: `resolved` (closed after its follow-up visit),
+    /// `rejected`, `withdrawn`, `merged` or `lapsed` ([`Case::record`](crate::case::Case::record)
+    /// writes these); free text like the channel, none while open or when the ledger does
+    /// not say.
+    pub outcome: Option<String>,
 }
 
 impl Record {
@@ -44,6 +49,7 @@ impl Record {
             severity: None,
             closed_at: None,
             satisfied: None,
+            outcome: None,
         }
     }
 }

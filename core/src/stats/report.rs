@@ -82,6 +82,10 @@ pub struct PeriodStats {
     pub by_channel: BTreeMap<String, u64>,
     /// Received, by severity (records with a severity only).
     pub by_severity: BTreeMap<String, u64>,
+    /// Received, by how the case ended (records with an outcome only: `resolved`, `rejected`,
+    /// `withdrawn`, `merged`, `lapsed`); left out of the JSON when no record has one.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub by_outcome: BTreeMap<String, u64>,
     /// Cases closed in the period.
     pub closed: u64,
     /// Handling time of the cases closed in the period.
@@ -113,6 +117,8 @@ pub struct Overview {
     pub by_channel: BTreeMap<String, u64>,
     /// Received in the range, by severity.
     pub by_severity: BTreeMap<String, u64>,
+    /// Received in the range, by how the case ended.
+    pub by_outcome: BTreeMap<String, u64>,
     /// Cases closed in the range.
     pub closed: u64,
     /// Handling time of the cases closed in the range.
@@ -263,6 +269,7 @@ struct Accumulator {
     by_department: Counts,
     by_channel: Counts,
     by_severity: Counts,
+    by_outcome: Counts,
     received_before: u64,
     received_just_before: u64,
     closed: Vec<u64>,
@@ -285,6 +292,7 @@ impl Accumulator {
             by_department: Counts::new(periods, ledger.departments.len()),
             by_channel: Counts::new(periods, ledger.channels.len()),
             by_severity: Counts::new(periods, ledger.severities.len()),
+            by_outcome: Counts::new(periods, ledger.outcomes.len()),
             received_before: 0,
             received_just_before: 0,
             closed: vec![0; periods],
@@ -324,6 +332,9 @@ impl Accumulator {
                     }
                     if ledger.severity[i] != NONE {
                         self.by_severity.add(k, ledger.severity[i]);
+                    }
+                    if ledger.outcome[i] != NONE {
+                        self.by_outcome.add(k, ledger.outcome[i]);
                     }
                 }
                 Slot::After => {}
@@ -391,6 +402,7 @@ impl Accumulator {
             by_department,
             by_channel,
             by_severity,
+            by_outcome,
             received_before,
             received_just_before,
             closed,
@@ -404,6 +416,7 @@ impl Accumulator {
         let by_department = by_department.rows(periods);
         let by_channel = by_channel.rows(periods);
         let by_severity = by_severity.rows(periods);
+        let by_outcome = by_outcome.rows(periods);
         let named = |rows: &[(u32, u64)], table: &Interner| -> BTreeMap<String, u64> {
             rows.iter()
                 .map(|&(i, n)| (table.name(i).to_owned(), n))
@@ -419,11 +432,15 @@ impl Accumulator {
             .zip(satisfied.iter().zip(&answered))
             .zip(offsets.windows(2))
             .zip(by_category.iter().zip(&by_department))
-            .zip(by_channel.iter().zip(&by_severity));
+            .zip(by_channel.iter().zip(&by_severity))
+            .zip(&by_outcome);
         for (index, row) in (lo..).zip(columns) {
             let (
-                ((((&total, &closed), (&satisfied, &answered)), bounds), (cats, deps)),
-                (chans, sevs),
+                (
+                    ((((&total, &closed), (&satisfied, &answered)), bounds), (cats, deps)),
+                    (chans, sevs),
+                ),
+                outs,
             ) = row;
             cumulative_received += total;
             cumulative_closed += closed;
@@ -446,6 +463,7 @@ impl Accumulator {
                 by_department: named(deps, &ledger.departments),
                 by_channel: named(chans, &ledger.channels),
                 by_severity: named(sevs, &ledger.severities),
+                by_outcome: named(outs, &ledger.outcomes),
                 closed,
                 handling_hours: HandlingHours::of_seconds(slice),
                 satisfaction_rate: rate(satisfied, answered),
@@ -475,6 +493,7 @@ impl Accumulator {
             by_department: sum_names(&by_department, &ledger.departments),
             by_channel: sum_names(&by_channel, &ledger.channels),
             by_severity: sum_names(&by_severity, &ledger.severities),
+            by_outcome: sum_names(&by_outcome, &ledger.outcomes),
             closed: closed.iter().sum(),
             handling_hours: HandlingHours::of_many_seconds(&durations),
             handling_histogram: histogram,

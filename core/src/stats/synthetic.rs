@@ -243,6 +243,7 @@ impl Synthetic {
                     severity: Some(r.severity.to_owned()),
                     closed_at: closed_at.flatten(),
                     satisfied: r.satisfied,
+                    outcome: None,
                 }),
                 _ => failed = true,
             }

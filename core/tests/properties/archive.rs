@@ -5,7 +5,7 @@ use chrono::{Days, NaiveDate};
 use complaint_office::archive::{self, Approval, ArchiveFile, Refusal, SweepStatus};
 use complaint_office::calendar::Calendar;
 use complaint_office::duration::Duration;
-use complaint_office::policy::Policy;
+use complaint_office::policy::{Policy, Retention};
 use proptest::prelude::*;
 
 use crate::calendar::date;
@@ -49,7 +49,9 @@ proptest! {
     }
 
     /// §6.2.2: after expiry, destruction is allowed exactly with an approval on record by that
-    /// date and no hold; the reason is the first that fails, approval before hold.
+    /// date and no hold; the reason is the first that fails, approval before hold. The approval
+    /// counts only when given after the last day of retention, unless the policy allows a
+    /// standing approval.
     #[test]
     fn after_expiry_approval_then_hold(
         archived_on in date(),
@@ -57,16 +59,22 @@ proptest! {
         after in 1u64..3000,
         approval_after in proptest::option::of(0u64..8000),
         hold in any::<bool>(),
+        standing in any::<bool>(),
     ) {
         let cal = Calendar::cn();
         let expiry = archive::expiry_with(&cal, archived_on, period).unwrap();
         let on = plus(expiry.last_day, after);
         let approved_on = approval_after.map(|d| plus(archived_on, d));
-        let approved = approved_on.is_some_and(|a| a <= on);
-        let decision = archive::may_destroy_with(&cal, period, archived_on, approved_on, hold, on).unwrap();
+        let approved = approved_on.is_some_and(|a| a <= on && (standing || a > expiry.last_day));
+        let retention = Retention { period, standing_approval: standing };
+        let decision = archive::may_destroy_under(&cal, &retention, archived_on, approved_on, hold, on).unwrap();
         let want = if !approved { Some(Refusal::ApprovalMissing) } else if hold { Some(Refusal::LegalHold) } else { None };
         prop_assert_eq!(decision.reason, want);
         prop_assert_eq!(decision.allowed, want.is_none());
+        if !standing {
+            let strict = archive::may_destroy_with(&cal, period, archived_on, approved_on, hold, on).unwrap();
+            prop_assert_eq!(strict, decision);
+        }
     }
 
     /// §6.2.2: a sweep never lists a file as destroyable that `may_destroy` refuses, and puts

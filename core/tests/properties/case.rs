@@ -1,6 +1,8 @@
 //! §2–§6: the case lifecycle under random histories.
 
-use complaint_office::case::{Case, Event, Status};
+use std::collections::BTreeMap;
+
+use complaint_office::case::{Case, Event, Schedule, SlaState, Stage, Status};
 use complaint_office::policy::Policy;
 use complaint_office::time::parse_instant;
 use proptest::prelude::*;
@@ -24,6 +26,8 @@ fn templates() -> Vec<Value> {
         json!({"type": "classified", "category": "product_quality"}),
         json!({"type": "assessed", "severity": "serious", "urgency": "urgent", "complexity": "complex"}),
         json!({"type": "assessed", "severity": "general", "urgency": "normal", "complexity": "simple"}),
+        json!({"type": "emergency_procedure_started"}),
+        json!({"type": "information_requested", "fields": ["name"]}),
         json!({"type": "team_formed", "members": [{"id": "s-1", "role": "legal"}]}),
         json!({"type": "investigation_planned", "steps": [{"description": "d", "due": "2025-11-20", "owner": "s-1"}]}),
         json!({"type": "evidence_added", "kind": "interview", "signed": true}),
@@ -43,6 +47,16 @@ fn templates() -> Vec<Value> {
         json!({"type": "objection_raised", "reason": "r"}),
         json!({"type": "rehandling_started"}),
         json!({"type": "rehandling_completed"}),
+        json!({"type": "rehandling_declined", "role": "management", "by": "m", "reason": "r"}),
+        json!({"type": "rehandling_declined", "role": "management", "by": "m"}),
+        json!({"type": "follow_up_visited", "method": "phone", "satisfaction": "unsatisfied"}),
+        json!({"type": "rejected", "ground": "out_of_scope", "reason": "r"}),
+        json!({"type": "rejected", "ground": "inadmissible", "reason": "r"}),
+        json!({"type": "withdrawn"}),
+        json!({"type": "merged", "into": "25110002"}),
+        json!({"type": "merged", "into": "25110001"}),
+        json!({"type": "lapsed"}),
+        json!({"type": "implementation_started", "department": "nowhere"}),
         json!({"type": "follow_up_visited", "method": "phone", "satisfaction": "satisfied"}),
         json!({"type": "closed"}),
         json!({"type": "archived", "documents": docs}),
@@ -107,17 +121,23 @@ proptest! {
     }
 
     /// §4.4.1, §5.2.1, §6.2.1: no accepted sequence closes a case without feedback and a
-    /// follow-up visit, or archives it without the five documents.
+    /// follow-up visit, or archives it without the documents that apply to it (five for a
+    /// closed case).
     #[test]
     fn no_closing_without_feedback_and_follow_up(events in history()) {
         let (case, _) = apply_all(&events);
-        if matches!(case.status(), Status::Closed | Status::Archived | Status::Destroyed) {
+        let resolved = case.disposition().is_none();
+        if resolved && matches!(case.status(), Status::Closed | Status::Archived | Status::Destroyed) {
             let s = case.schedule(case.last_event_at());
             prop_assert!(s.stages.iter().any(|st| st.stage.as_str() == "feedback" && st.met_at.is_some()));
             prop_assert!(s.stages.iter().any(|st| st.stage.as_str() == "follow_up" && st.met_at.is_some()));
         }
         if matches!(case.status(), Status::Archived | Status::Destroyed) {
-            prop_assert_eq!(case.documents().len(), 5);
+            let required = case.required_documents();
+            prop_assert!(required.iter().all(|d| case.documents().contains(d)));
+            if resolved {
+                prop_assert_eq!(case.documents().len(), 5);
+            }
         }
     }
 
@@ -156,7 +176,9 @@ proptest! {
     }
 
     /// §2.2.1, §4.1.2, §4.4.1, §5.2.1: every deadline of a valid history is after the instant
-    /// its clock started, and its last day is a working day.
+    /// its clock started, and the last day of a limit in days is a working day or (Civil Code
+    /// art. 203 moves only statutory rest days) a company day off. The implementation stage is
+    /// left out: its last day is the plan's own time point, not a period.
     #[test]
     fn deadlines_of_valid_histories_follow_their_start(
         history in complaint_office::testing::case_history_under(complaint_office::testing::policy()),
@@ -164,9 +186,126 @@ proptest! {
         let case = Case::replay(&history.policy, history.events.clone()).unwrap();
         let calendar = history.policy.calendar();
         for stage in case.schedule(case.last_event_at()).stages {
+            if stage.stage == Stage::Implementation {
+                continue;
+            }
             if let (Some(start), Some(due), Some(last)) = (stage.started_at, stage.due, stage.last_day) {
                 prop_assert!(due > start, "{} due before its start", stage.stage);
-                prop_assert!(calendar.is_working_day(last), "{} ends on a rest day", stage.stage);
+                // Hours run from the start instant and end on any day (art. 201 ¶2).
+                if stage.duration.unit().is_day_based() {
+                    prop_assert!(
+                        calendar.is_working_day(last) || calendar.is_extra_off_day(last),
+                        "{} ends on a rest day", stage.stage
+                    );
+                }
+            }
+        }
+    }
+
+    /// Lateness never decreases when events are added: recording an event at `t` never makes a
+    /// stage look less late at `t` than it was (a met stage keeps the lateness it had when met,
+    /// a stopped one the lateness it had when stopped, and a started stage never disappears).
+    #[test]
+    fn lateness_never_decreases_when_events_are_added(
+        history in complaint_office::testing::case_history_under(complaint_office::testing::policy()),
+    ) {
+        let mut case = Case::open(&history.policy, history.events[0].clone()).unwrap();
+        for event in &history.events[1..] {
+            let before = lateness(&case.schedule(event.at));
+            case.apply(event.clone()).unwrap();
+            let after = lateness(&case.schedule(event.at));
+            for (key, late) in before {
+                let now = after.get(&key).copied();
+                prop_assert!(now.is_some(), "{:?} disappeared after {}", key, event.kind());
+                prop_assert!(now >= Some(late), "{:?}: {} s late, then {:?} after {}", key, late, now, event.kind());
+            }
+        }
+    }
+
+    /// §2.2.1: a pause never starts after expiry: a request for information made once the
+    /// registration clock has run out leaves it overdue.
+    #[test]
+    fn a_pause_never_starts_after_expiry(history in complaint_office::testing::case_history()) {
+        let mut case = Case::open(&history.policy, history.events[0].clone()).unwrap();
+        for event in &history.events[1..] {
+            let state = case.schedule(event.at).stages[0].state;
+            let pauses = case.pauses().len();
+            case.apply(event.clone()).unwrap();
+            if state == SlaState::Overdue {
+                prop_assert_eq!(case.pauses().len(), pauses, "a pause began after expiry");
+            }
+        }
+        let registration = case.schedule(case.last_event_at()).stages[0].clone();
+        if let Some(due) = registration.due {
+            for pause in case.pauses() {
+                prop_assert!(pause.from < due, "a pause began at or after the due instant");
+            }
+        }
+    }
+
+    /// Every disposition stops every clock: once a case is rejected, withdrawn, merged or
+    /// lapsed, no stage runs, is paused or awaits anything, and the schedule no longer changes
+    /// with time.
+    #[test]
+    fn every_disposition_stops_every_clock(
+        history in complaint_office::testing::case_history_under(complaint_office::testing::policy()),
+        later in 1i64..(3 * 365 * 86_400),
+    ) {
+        let case = Case::replay(&history.policy, history.events.clone()).unwrap();
+        if let Some(disposition) = case.disposition() {
+            let soon = case.schedule(case.last_event_at());
+            let much_later = case.schedule(case.last_event_at() + chrono::Duration::seconds(later));
+            prop_assert_eq!(&soon.stages, &much_later.stages);
+            for stage in &soon.stages {
+                prop_assert!(
+                    matches!(stage.state, SlaState::Met | SlaState::MetLate | SlaState::Stopped),
+                    "{} is {} after the case was {}", stage.stage, stage.state, disposition.kind
+                );
+                if stage.state == SlaState::Stopped {
+                    prop_assert!(stage.stopped_at.is_some_and(|at| at <= disposition.at));
+                }
+            }
+        }
+    }
+}
+
+/// Each started stage's lateness in seconds (0 when not late).
+fn lateness(schedule: &Schedule) -> BTreeMap<(Stage, usize), i64> {
+    schedule
+        .stages
+        .iter()
+        .filter(|s| s.started_at.is_some())
+        .map(|s| ((s.stage, s.round), s.late_seconds.unwrap_or(0).max(0)))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// §5.1.2: no case closes while the complainant is recorded as not satisfied, unless the
+    /// complaint was handled again since, or management recorded its decision not to, or a
+    /// later record finds the complainant satisfied.
+    #[test]
+    fn no_closing_while_unsatisfied(events in history(), generated in complaint_office::testing::case_history()) {
+        for events in [events, generated.events] {
+            let policy = Policy::default();
+            let mut case = Case::open(&policy, events[0].clone()).unwrap();
+            let mut unsatisfied = false;
+            for event in &events[1..] {
+                if case.apply(event.clone()).is_err() {
+                    continue;
+                }
+                let value = event.to_json_value();
+                match event.kind().as_str() {
+                    "result_fed_back" | "follow_up_visited" => match value["satisfaction"].as_str() {
+                        Some("unsatisfied") => unsatisfied = true,
+                        Some("satisfied") => unsatisfied = false,
+                        _ => {}
+                    },
+                    "rehandling_started" | "rehandling_declined" => unsatisfied = false,
+                    "closed" => prop_assert!(!unsatisfied, "closed while the complainant was not satisfied"),
+                    _ => {}
+                }
             }
         }
     }

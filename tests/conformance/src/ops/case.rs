@@ -122,6 +122,22 @@ pub fn run(op: &str, input: &Value) -> Outcome {
                 },
             }))
         }
+        "case.record" => {
+            let case = replay(input)?;
+            Ok(case.record().map_or(Value::Null, |r| {
+                json!({
+                    "number": r.number.to_string(),
+                    "received_at": format_instant(&r.received_at),
+                    "channel": r.channel,
+                    "category": r.category,
+                    "department": r.department,
+                    "severity": r.severity,
+                    "closed_at": opt_instant(r.closed_at),
+                    "satisfied": r.satisfied,
+                    "outcome": r.outcome,
+                })
+            }))
+        }
         "case.compliance" => {
             let case = replay(input)?;
             let now = instant_of(input, "now")?;

@@ -11,7 +11,7 @@ use super::unknown;
 use crate::Outcome;
 use crate::input::{Fail, code, field, instant_of, policy_of, str_of, typed};
 
-const RECORD_KEYS: [&str; 8] = [
+const RECORD_KEYS: [&str; 9] = [
     "number",
     "received_at",
     "channel",
@@ -20,6 +20,7 @@ const RECORD_KEYS: [&str; 8] = [
     "severity",
     "closed_at",
     "satisfied",
+    "outcome",
 ];
 
 pub fn run(op: &str, input: &Value) -> Outcome {
@@ -150,5 +151,6 @@ fn record(v: &Value) -> Result<Record, Fail> {
         None => None,
         Some(b) => Some(b.as_bool().ok_or("vector.not_a_bool:satisfied")?),
     };
+    record.outcome = optional_str("outcome")?;
     Ok(record)
 }
