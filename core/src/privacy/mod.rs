@@ -50,12 +50,16 @@
 //! assert_eq!(format!("{data:?}").contains("張三"), false);
 //! ```
 
+// Full-width ASCII forms (`１３８`, `Ｘ`, `＋`) read as ASCII in phones and ID numbers.
+use crate::classify::text::narrow;
 use crate::error::ErrorCode;
 use crate::vocabulary::vocabulary;
 
+mod detect;
 mod email;
 mod id_number;
 mod name;
+mod normalise;
 mod phone;
 mod redact;
 mod view;
@@ -103,15 +107,6 @@ fn recognise(kind: MaskKind, value: &str) -> Option<String> {
         MaskKind::Phone => phone::mask(value),
         MaskKind::Email => email::mask(value),
         MaskKind::IdNumber => id_number::mask(value),
-    }
-}
-
-/// Reads a full-width ASCII form (`１３８`, `Ｘ`, `＋`) as its ASCII character.
-fn narrow(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        _ => c,
     }
 }
 
