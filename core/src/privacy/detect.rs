@@ -11,10 +11,14 @@
 //! | kind | when |
 //! |---|---|
 //! | mobile | `1[3-9]` + 9 digits, also after `+86`, `0086` or `86` (only the national number is masked) |
-//! | landline | `0` + area code (`10`, `2x`, or `[3-9]xx`) + a local number of 8 digits (7 or 8 after a 3-digit area code) not starting with 0 or 1; after `+86` also without the trunk `0` |
-//! | ID number, 18 characters | 17 digits and a check character (digit or `X`) that satisfies ISO 7064 MOD 11-2, a region code starting 1–8 and a real birth date from 1900 on |
-//! | ID number, 15 digits (first generation, issued until 2004) | a region code starting 1–8 and a real birth date `YYMMDD` (19YY), not glued to a letter or digit |
+//! | landline | `0` + area code (`10`, `2x`, or `[3-9]xx`) + a local number of 8 digits (7 or 8 after a 3-digit area code) not starting with 0 or 1, not glued to a letter; after `+86` also without the trunk `0` |
+//! | ID number, 18 characters | 17 digits and a check character (digit or `X`) that satisfies ISO 7064 MOD 11-2, a province code of GB/T 2260 and a real birth date from 1900 to 2099 |
+//! | ID number, 15 digits (first generation, issued until 2004) | a province code and a real birth date `YYMMDD` (19YY), not glued to a letter or digit |
 //! | bank card | 16–19 digits with a valid Luhn check digit and the issuer prefix of a card network used in China (UnionPay `62`/`81`, Visa `4`, Mastercard `51`–`55` and `2221`–`2720`, JCB `3528`–`3589`, Discover `60`/`65`), not glued to a letter or digit |
+//!
+//! "Glued" means a letter, digit or `*` directly before or after, without a separator: such
+//! digits are part of a code (`SF1234…`, `ZTO0358…`). A mobile number is found even so
+//! (`Tel13912345678`).
 //!
 //! Service numbers (`400`/`800` numbers, `95xxx`, `12345`) are the company's or an
 //! authority's, not a person's, and are left alone; so are local numbers without an area code
@@ -162,14 +166,16 @@ fn candidates(units: &[Unit], group: &Group, found: &mut Vec<Found>) {
                 [8, 6, ..] => &[2],
                 _ => &[],
             };
+            let glued = glue(before) || glue(after);
             for &skip in prefixes {
                 let national = digits.get(skip..).unwrap_or_default();
-                let with_code = plus || skip == 4 || national.len() == 11;
-                if with_code && (mobile(national) || landline(national, false)) {
+                // `86` without `+` reads as a country code only before a mobile number.
+                let country_code = plus || skip == 4;
+                if mobile(national) || (country_code && !glued && landline(national, false)) {
                     push(Detected::Phone, skip, last_unit, text(national));
                 }
             }
-            if mobile(&digits) || landline(&digits, true) {
+            if mobile(&digits) || (!glued && landline(&digits, true)) {
                 push(Detected::Phone, 0, last_unit, text(&digits));
             }
             let check_x = b + 1 == group.chunks.len() && after.is_some_and(|u| u.c == 'x');
@@ -187,7 +193,6 @@ fn candidates(units: &[Unit], group: &Group, found: &mut Vec<Found>) {
             {
                 push(Detected::IdNumber, 0, last_unit, text(&digits));
             }
-            let glued = glue(before) || glue(after);
             if !glued && id15(&digits) {
                 push(Detected::IdNumber, 0, last_unit, text(&digits));
             }
@@ -241,7 +246,7 @@ fn landline(n: &[u8], trunk: bool) -> bool {
 fn id18(head: &[u8], check: u8) -> bool {
     const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     const CHECK: [u8; 11] = [1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2];
-    if head.len() != 17 || !matches!(head.first(), Some(1..=8)) {
+    if head.len() != 17 || !province(head) {
         return false;
     }
     let sum: u32 = head
@@ -259,11 +264,29 @@ fn id18(head: &[u8], check: u8) -> bool {
 /// 15 digits: a region code starting 1–8 and a birth date `YYMMDD` of 19YY.
 fn id15(n: &[u8]) -> bool {
     n.len() == 15
-        && matches!(n.first(), Some(1..=8))
+        && province(n)
         && birth_date(
             1900 + value(n.get(6..8).unwrap_or_default()),
             n.get(8..12).unwrap_or_default(),
         )
+}
+
+/// Whether an ID number starts with the code of a province-level division (GB/T 2260:
+/// 11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71 Taiwan, 81 Hong Kong, 82 Macao; 83 the
+/// residence permits of Taiwan residents, 91 the permanent residence cards of foreigners).
+fn province(n: &[u8]) -> bool {
+    matches!(
+        n,
+        [1, 1..=5, ..]
+            | [2, 1..=3, ..]
+            | [3, 1..=7, ..]
+            | [4, 1..=6, ..]
+            | [5, 0..=4, ..]
+            | [6, 1..=5, ..]
+            | [7, 1, ..]
+            | [8, 1..=3, ..]
+            | [9, 1, ..]
+    )
 }
 
 /// Whether `mmdd` is a day of `year`.
