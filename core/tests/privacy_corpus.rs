@@ -19,66 +19,15 @@
 #[path = "support/complaints.rs"]
 mod complaints;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
-use complaint_office::privacy::{FULLY_MASKED, PersonalData, Role};
-use complaints::{Document, Kind, LANGUAGES, Rng, Segment, document};
+use complaint_office::privacy::{PersonalData, Role};
+use complaints::{Document, Kind, LANGUAGES, Rng, Segment, document, replaced};
 
 /// Documents per language.
 const DOCUMENTS: usize = 2_000;
 /// The most false positives tolerated, in masked stretches per 10,000.
 const FALSE_POSITIVE_CEILING: usize = 50;
-
-/// The byte ranges of `original` that `redacted` replaced by `***`, or `None` when the
-/// redacted text is not the original with stretches replaced.
-fn replaced(original: &str, redacted: &str) -> Option<Vec<(usize, usize)>> {
-    let pieces: Vec<&str> = redacted.split(FULLY_MASKED).collect();
-    let first = pieces.first()?;
-    if !original.starts_with(first) {
-        return None;
-    }
-    let mut spans = Vec::new();
-    let mut dead = HashSet::new();
-    if align(original, &pieces, 1, first.len(), &mut spans, &mut dead) {
-        Some(spans)
-    } else {
-        None
-    }
-}
-
-/// Whether `pieces[i..]`, each after a non-empty replaced stretch, make up `original[pos..]`.
-fn align(
-    original: &str,
-    pieces: &[&str],
-    i: usize,
-    pos: usize,
-    spans: &mut Vec<(usize, usize)>,
-    dead: &mut HashSet<(usize, usize)>,
-) -> bool {
-    let Some(piece) = pieces.get(i) else {
-        return pos == original.len();
-    };
-    if dead.contains(&(i, pos)) {
-        return false;
-    }
-    let last = i + 1 == pieces.len();
-    let mut q = pos + 1;
-    while q <= original.len() {
-        if original.is_char_boundary(q)
-            && original[q..].starts_with(piece)
-            && (!last || q + piece.len() == original.len())
-        {
-            spans.push((pos, q));
-            if align(original, pieces, i + 1, q + piece.len(), spans, dead) {
-                return true;
-            }
-            spans.pop();
-        }
-        q += 1;
-    }
-    dead.insert((i, pos));
-    false
-}
 
 #[derive(Default)]
 struct Tally {

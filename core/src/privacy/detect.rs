@@ -10,7 +10,7 @@
 //!
 //! | kind | when |
 //! |---|---|
-//! | mobile | `1[3-9]` + 9 digits, also after `+86`, `0086` or `86` (only the national number is masked) |
+//! | mobile | `1[3-9]` + 9 digits, also after `+86`, `0086` or `86` (only the national number is masked; `86` without `+` not glued to a letter) |
 //! | landline | `0` + area code (`10`, `2x`, or `[3-9]xx`) + a local number of 8 digits (7 or 8 after a 3-digit area code) not starting with 0 or 1, not glued to a letter; after `+86` also without the trunk `0` |
 //! | ID number, 18 characters | 17 digits and a check character (digit or `X`) that satisfies ISO 7064 MOD 11-2, a province code of GB/T 2260 and a real birth date from 1900 to 2099 |
 //! | ID number, 15 digits (first generation, issued until 2004) | a province code and a real birth date `YYMMDD` (19YY), not glued to a letter or digit |
@@ -169,9 +169,15 @@ fn candidates(units: &[Unit], group: &Group, found: &mut Vec<Found>) {
             let glued = glue(before) || glue(after);
             for &skip in prefixes {
                 let national = digits.get(skip..).unwrap_or_default();
-                // `86` without `+` reads as a country code only before a mobile number.
+                // `86` without `+` reads as a country code only before a mobile number, and
+                // not inside a code (`JD8613…`).
                 let country_code = plus || skip == 4;
-                if mobile(national) || (country_code && !glued && landline(national, false)) {
+                let found = if country_code {
+                    mobile(national) || (!glued && landline(national, false))
+                } else {
+                    !glued && mobile(national)
+                };
+                if found {
                     push(Detected::Phone, skip, last_unit, text(national));
                 }
             }

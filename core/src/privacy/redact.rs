@@ -69,20 +69,25 @@ impl Needle {
             replacement,
         }
     }
+}
 
-    /// Whether the recorded value occurs, as written or folded, in `text`.
-    pub(super) fn occurs_in(&self, text: &str) -> bool {
-        if self.exact.iter().any(|e| text.contains(e.as_str())) {
-            return true;
-        }
-        let units = units(text);
-        let letters = letters(&units);
-        self.loose.iter().any(|form| {
-            loose_matches(&units, &letters, form, self.word_bounded)
+/// Whether any recorded value occurs, as written or folded, in `text`.
+pub(super) fn any_occurs(needles: &[Needle], text: &str) -> bool {
+    if needles
+        .iter()
+        .any(|n| n.exact.iter().any(|e| text.contains(e.as_str())))
+    {
+        return true;
+    }
+    let units = units(text);
+    let letters = letters(&units);
+    needles.iter().any(|n| {
+        n.loose.iter().any(|form| {
+            loose_matches(&units, &letters, form, n.word_bounded)
                 .next()
                 .is_some()
         })
-    }
+    })
 }
 
 /// `text` with every occurrence of every needle replaced, and every detected value that
@@ -154,15 +159,17 @@ fn loose_matches<'a>(
     form: &'a [char],
     word_bounded: bool,
 ) -> impl Iterator<Item = (usize, usize)> + 'a {
-    let (first, last) = (form.first().copied(), form.last().copied());
     let unit = move |i: usize| units.get(i).map(|u| u.c);
-    letters
-        .windows(form.len().max(1))
-        .filter(move |w| {
-            !form.is_empty() && w.iter().map(|&i| unit(i)).eq(form.iter().map(|&c| Some(c)))
-        })
-        .filter_map(move |w| {
-            let (&from, &to) = (w.first()?, w.last()?);
+    let (first, last) = (form.first().copied(), form.last().copied());
+    let len = form.len();
+    (0..letters.len().saturating_sub(len.max(1) - 1))
+        .filter(move |&i| len > 0 && letters.get(i).and_then(|&u| unit(u)) == first)
+        .filter_map(move |i| {
+            let window = letters.get(i..i + len)?;
+            if !window.iter().zip(form).all(|(&u, &c)| unit(u) == Some(c)) {
+                return None;
+            }
+            let (&from, &to) = (window.first()?, window.last()?);
             let before = from.checked_sub(1).and_then(unit);
             let after = unit(to + 1);
             let inside_a_word = continues(first, before) || continues(last, after);
@@ -250,6 +257,6 @@ mod tests {
             "110101********1234",
             "110101********1234".into(),
         );
-        assert!(!n.occurs_in("110101********1234"));
+        assert!(!any_occurs(&[n], "110101********1234"));
     }
 }

@@ -5,7 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::detect::{Detected, mask_card};
-use super::redact::{Needle, redact};
+use super::redact::{Needle, any_occurs, redact};
 use super::{FULLY_MASKED, MaskKind, mask};
 use crate::vocabulary::vocabulary;
 
@@ -202,7 +202,7 @@ impl PersonalData {
         });
         // A replacement can only bring a value back if the value is made of mask characters
         // already; should one ever do so, nothing of the text is shown.
-        if needles.iter().any(|n| n.occurs_in(&redacted)) {
+        if any_occurs(&needles, &redacted) {
             FULLY_MASKED.to_owned()
         } else {
             redacted

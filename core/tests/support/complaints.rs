@@ -10,8 +10,10 @@
 
 #![allow(dead_code)]
 
+use std::collections::HashSet;
+
 use complaint_office::classify::text::traditional_pairs;
-use complaint_office::privacy::PersonalData;
+use complaint_office::privacy::{FULLY_MASKED, PersonalData};
 
 /// SplitMix64: small, fast and reproducible from a seed.
 #[derive(Debug, Clone)]
@@ -845,4 +847,55 @@ pub fn document(rng: &mut Rng, language: &'static str) -> Document {
     doc.segments.push(Segment::Text(text_before));
     doc.data.content = Some(doc.text());
     doc
+}
+
+/// The byte ranges of `original` that `redacted` replaced by `***`, or `None` when the
+/// redacted text is not the original with stretches replaced.
+pub fn replaced(original: &str, redacted: &str) -> Option<Vec<(usize, usize)>> {
+    let pieces: Vec<&str> = redacted.split(FULLY_MASKED).collect();
+    let first = pieces.first()?;
+    if !original.starts_with(first) {
+        return None;
+    }
+    let mut spans = Vec::new();
+    let mut dead = HashSet::new();
+    if align(original, &pieces, 1, first.len(), &mut spans, &mut dead) {
+        Some(spans)
+    } else {
+        None
+    }
+}
+
+/// Whether `pieces[i..]`, each after a non-empty replaced stretch, make up `original[pos..]`.
+fn align(
+    original: &str,
+    pieces: &[&str],
+    i: usize,
+    pos: usize,
+    spans: &mut Vec<(usize, usize)>,
+    dead: &mut HashSet<(usize, usize)>,
+) -> bool {
+    let Some(piece) = pieces.get(i) else {
+        return pos == original.len();
+    };
+    if dead.contains(&(i, pos)) {
+        return false;
+    }
+    let last = i + 1 == pieces.len();
+    let mut q = pos + 1;
+    while q <= original.len() {
+        if original.is_char_boundary(q)
+            && original[q..].starts_with(piece)
+            && (!last || q + piece.len() == original.len())
+        {
+            spans.push((pos, q));
+            if align(original, pieces, i + 1, q + piece.len(), spans, dead) {
+                return true;
+            }
+            spans.pop();
+        }
+        q += 1;
+    }
+    dead.insert((i, pos));
+    false
 }
