@@ -267,6 +267,26 @@ proptest! {
         prop_assert!(seen == kept || (recorded && seen == whole), "{:?} → {:?}", text, seen);
     }
 
+    /// §1.3.4: on any text (any Unicode, invisible characters, full-width forms, digits and
+    /// separators), the department's view only replaces whole stretches by `***` and keeps
+    /// every other character exactly as it was.
+    #[test]
+    fn redaction_replaces_stretches_in_place(
+        text in prop_oneof![
+            "[^*]{0,60}",
+            "[0-9０-９ \\-–—_/.·\u{200B}\u{FEFF}\u{00AD}+()（）@a-zＡ-Ｚ張张三豐丰]{0,60}",
+        ],
+        name in prop_oneof!["[張张三豐丰]{2,3}", "[a-zA-Z]{1,4}"],
+    ) {
+        let data = PersonalData {
+            complainant_name: Some(name),
+            content: Some(text.clone()),
+            ..PersonalData::default()
+        };
+        let seen = data.view(Role::Department).content.unwrap();
+        prop_assert!(seen == FULLY_MASKED || complaints::replaced(&text, &seen).is_some(), "{:?} → {:?}", text, seen);
+    }
+
     /// §1.3.4: the numbers a complaint holds that are not personal data (order numbers,
     /// dates, times, amounts, the company's 400 and 800 numbers and other service numbers,
     /// product codes, tracking numbers, invoice codes and numbers, postal codes, quantities)
@@ -293,8 +313,8 @@ proptest! {
     }
 }
 
-/// Whole complaints (3 to 8 sentences, about 7 planted values each) cost ten single values:
-/// a tenth of the cases.
+/// Whole complaints (3 to 8 sentences, about 7 planted values each) and whole case
+/// histories cost ten single values: a tenth of the cases.
 fn complaint_config() -> ProptestConfig {
     ProptestConfig::with_cases((config().cases / 10).max(1))
 }

@@ -537,6 +537,22 @@ pub enum OtherKind {
     Postcode,
 }
 
+/// Writes a given `value` of `kind` in a random form (no prefix for phones).
+pub fn plant_value(rng: &mut Rng, kind: Kind, value: &str) -> Planted {
+    let (written, form) = match kind {
+        Kind::Name => name_form(rng, value),
+        Kind::Email => email_form(rng, value),
+        _ => digit_form(rng, value, &[3, 7]),
+    };
+    Planted {
+        kind,
+        canonical: value.to_owned(),
+        prefix: String::new(),
+        written,
+        form,
+    }
+}
+
 /// A number or code that is not personal data, in a form complaints use.
 pub fn other(rng: &mut Rng, what: OtherKind) -> (String, &'static str) {
     let date = birth(rng, 2019, 2026);
