@@ -22,6 +22,7 @@ pub(super) fn open(policy: &Policy, event: Event) -> Result<Case, CaseError> {
         policy: policy.clone(),
         status: Status::Received,
         complaint,
+        superseded: Vec::new(),
         intake,
         received_at: at,
         last_at: at,
@@ -135,6 +136,11 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
             content,
         } => {
             let mut complaint: Complaint = case.complaint.clone();
+            if name.is_some() || contact.is_some() {
+                let mut former = case.personal_data();
+                former.content = None;
+                case.superseded.push(former);
+            }
             if let Some(v) = name {
                 complaint.name = Some(v.expose().clone());
             }

@@ -372,6 +372,50 @@ proptest! {
             .view_with_history(role, &doc.superseded);
         prop_assert_eq!(again.content, once.content);
     }
+
+    /// §1.3.4: a name and a contact that `information_supplied` replaced are still redacted
+    /// from the content the department sees, whatever script and separators the content uses.
+    #[test]
+    fn superseded_names_and_contacts_never_reach_the_department(
+        seed in any::<u64>(), corrections in 1..4usize,
+    ) {
+        let mut rng = Rng::new(seed);
+        let name = complaints::chinese_name(&mut rng);
+        let contact = complaints::mobile(&mut rng);
+        let mut events = vec![serde_json::json!({
+            "type": "received", "at": "2025-11-03T09:30:00+08:00", "channel": "hotline",
+            "complainant_kind": "customer", "name": name, "contact": contact,
+        })];
+        let mut values = vec![(Kind::Name, name), (Kind::Mobile, contact)];
+        for i in 0..corrections {
+            let (kind, value) = if rng.chance(50) {
+                (Kind::Name, complaints::chinese_name(&mut rng))
+            } else if rng.chance(50) {
+                (Kind::Email, complaints::email(&mut rng))
+            } else {
+                (Kind::Mobile, complaints::mobile(&mut rng))
+            };
+            let key = if kind == Kind::Name { "name" } else { "contact" };
+            events.push(serde_json::json!({"type": "information_requested", "at": format!("2025-11-03T1{i}:00:00+08:00"), "fields": [key]}));
+            events.push(serde_json::json!({"type": "information_supplied", "at": format!("2025-11-03T1{i}:30:00+08:00"), key: value}));
+            values.push((kind, value));
+        }
+        // The content, supplied last, names every value the case has held, in other forms.
+        let mut content = String::from("補充說明：");
+        for (kind, value) in &values {
+            let written = complaints::plant_value(&mut rng, *kind, value);
+            content.push_str(&written.written);
+            content.push('，');
+        }
+        events.push(serde_json::json!({"type": "information_requested", "at": "2025-11-04T09:00:00+08:00", "fields": ["content"]}));
+        events.push(serde_json::json!({"type": "information_supplied", "at": "2025-11-04T10:00:00+08:00", "content": content}));
+        let json = serde_json::Value::Array(events).to_string();
+        let case = complaint_office::case::Case::replay_json(&Default::default(), &json).unwrap();
+        let seen = case.view(Role::Department).personal.content.unwrap();
+        let shown = complaints::replaced(&content, &seen);
+        prop_assert!(shown.is_some(), "{:?} → {:?}", content, seen);
+        prop_assert_eq!(seen.matches("***").count(), values.len(), "{:?} → {:?}", content, seen);
+    }
 }
 
 /// §1.3.4: every error of the accountability, archive and privacy modules, in Display and
