@@ -133,6 +133,7 @@ fn numbers(units: &[Unit], found: &mut Vec<Found>) {
 /// Every run of whole chunks of `group` that is a phone, ID or card number.
 fn candidates(units: &[Unit], group: &Group, found: &mut Vec<Found>) {
     let ds = &group.digits;
+    let values: Vec<u8> = ds.iter().map(|&(d, _)| d).collect();
     let chunk_end = |c: usize| group.chunks.get(c + 1).copied().unwrap_or(ds.len());
     for (a, &from) in group.chunks.iter().enumerate() {
         for b in a..group.chunks.len() {
@@ -143,7 +144,7 @@ fn candidates(units: &[Unit], group: &Group, found: &mut Vec<Found>) {
             let Some(span) = ds.get(from..to) else {
                 continue;
             };
-            let digits: Vec<u8> = span.iter().map(|&(d, _)| d).collect();
+            let digits = values.get(from..to).unwrap_or_default();
             let first_unit = span.first().map_or(0, |&(_, u)| u);
             let last_unit = span.last().map_or(0, |&(_, u)| u);
             let before = first_unit.checked_sub(1).and_then(|p| units.get(p));
@@ -154,14 +155,14 @@ fn candidates(units: &[Unit], group: &Group, found: &mut Vec<Found>) {
                 if let (Some(s), Some(e)) = (units.get(start), units.get(end_unit)) {
                     found.push(Found {
                         start: s.start,
-                        end: e.end,
+                        end: e.end(),
                         kind,
                         value,
                     });
                 }
             };
             // The national number after a country code, if any.
-            let prefixes: &[usize] = match digits.as_slice() {
+            let prefixes: &[usize] = match digits {
                 [0, 0, 8, 6, ..] => &[4],
                 [8, 6, ..] => &[2],
                 _ => &[],
@@ -181,29 +182,29 @@ fn candidates(units: &[Unit], group: &Group, found: &mut Vec<Found>) {
                     push(Detected::Phone, skip, last_unit, text(national));
                 }
             }
-            if mobile(&digits) || (!glued && landline(&digits, true)) {
-                push(Detected::Phone, 0, last_unit, text(&digits));
+            if mobile(digits) || (!glued && landline(digits, true)) {
+                push(Detected::Phone, 0, last_unit, text(digits));
             }
             let check_x = b + 1 == group.chunks.len() && after.is_some_and(|u| u.c == 'x');
-            if check_x && !glue(units.get(last_unit + 2)) && id18(&digits, 10) {
+            if check_x && !glue(units.get(last_unit + 2)) && id18(digits, 10) {
                 push(
                     Detected::IdNumber,
                     0,
                     last_unit + 1,
-                    format!("{}X", text(&digits)),
+                    format!("{}X", text(digits)),
                 );
             }
-            if let [head @ .., check] = digits.as_slice()
+            if let [head @ .., check] = digits
                 && digits.len() == 18
                 && id18(head, *check)
             {
-                push(Detected::IdNumber, 0, last_unit, text(&digits));
+                push(Detected::IdNumber, 0, last_unit, text(digits));
             }
-            if !glued && id15(&digits) {
-                push(Detected::IdNumber, 0, last_unit, text(&digits));
+            if !glued && id15(digits) {
+                push(Detected::IdNumber, 0, last_unit, text(digits));
             }
-            if !glued && bank_card(&digits) {
-                push(Detected::BankCard, 0, last_unit, text(&digits));
+            if !glued && bank_card(digits) {
+                push(Detected::BankCard, 0, last_unit, text(digits));
             }
         }
     }
@@ -423,7 +424,7 @@ fn emails(units: &[Unit], found: &mut Vec<Found>) {
             .collect();
         found.push(Found {
             start: s.start,
-            end: e.end,
+            end: e.end(),
             kind: Detected::Email,
             value,
         });

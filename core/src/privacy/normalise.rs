@@ -22,25 +22,39 @@ use crate::classify::text::fold_char;
 pub(super) struct Unit {
     /// The folded character ([`fold`]).
     pub c: char,
-    /// The byte range of the original character.
+    /// Where the original character starts, in bytes.
     pub start: usize,
-    /// The end of that byte range.
-    pub end: usize,
+    /// Its length in bytes (1 to 4).
+    len: u8,
     /// Whether the character is a separator ([`is_separator`]).
     pub separator: bool,
 }
 
+impl Unit {
+    /// Where the original character ends, in bytes.
+    pub fn end(&self) -> usize {
+        self.start + usize::from(self.len)
+    }
+}
+
 /// The units of `text`, invisible characters dropped.
 pub(super) fn units(text: &str) -> Vec<Unit> {
-    text.char_indices()
-        .filter(|&(_, c)| !is_invisible(c))
-        .map(|(start, c)| Unit {
+    let mut units = Vec::with_capacity(text.len());
+    for (start, c) in text.char_indices() {
+        // Chinese text is neither invisible nor a separator.
+        let cjk = ('\u{3400}'..'\u{FE00}').contains(&c);
+        if !cjk && is_invisible(c) {
+            continue;
+        }
+        units.push(Unit {
             c: fold(c),
             start,
-            end: start + c.len_utf8(),
-            separator: is_separator(c),
-        })
-        .collect()
+            // A char is 1 to 4 bytes long.
+            len: c.len_utf8() as u8,
+            separator: !cjk && is_separator(c),
+        });
+    }
+    units
 }
 
 /// The folded characters of `value` that matching compares: separators and invisible
@@ -61,7 +75,10 @@ pub(super) fn fold(c: char) -> char {
         return char::from_digit(digit, 10).unwrap_or(c);
     }
     let c = fold_char(c);
-    if c.is_ascii() {
+    // ASCII is folded already; the scripts of China and their neighbours have no case.
+    if c.is_ascii()
+        || matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7FF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..)
+    {
         return c;
     }
     let mut lower = c.to_lowercase();
@@ -74,6 +91,10 @@ pub(super) fn fold(c: char) -> char {
 /// A character that shows nothing: Unicode's format characters (category Cf, as of Unicode
 /// 16), the variation selectors, the combining grapheme joiner and the Hangul fillers.
 pub(super) fn is_invisible(c: char) -> bool {
+    // The common case first: ASCII letters and digits, and Chinese text.
+    if c < '\u{00AD}' || ('\u{3165}'..'\u{FE00}').contains(&c) {
+        return false;
+    }
     matches!(c,
         '\u{00AD}'
         | '\u{034F}'
@@ -108,6 +129,9 @@ pub(super) fn is_invisible(c: char) -> bool {
 /// (Unicode's category Pd, the minus sign, the hyphen bullet), every connector (category Pc:
 /// `_`, `‿`, `＿`, …), slashes, dots (full stops, middle dots, bullets) and brackets.
 pub(super) fn is_separator(c: char) -> bool {
+    if c.is_ascii_alphanumeric() || ('\u{3400}'..'\u{FE00}').contains(&c) {
+        return false;
+    }
     c.is_whitespace()
         || matches!(c,
             // Dashes (Pd), the minus sign and the hyphen bullet.
@@ -163,7 +187,7 @@ mod tests {
         let chars: String = units.iter().map(|u| u.c).collect();
         assert_eq!(chars, "a1–张b");
         for u in &units {
-            let original = &text[u.start..u.end];
+            let original = &text[u.start..u.end()];
             assert_eq!(original.chars().count(), 1);
             assert_eq!(fold(original.chars().next().unwrap_or('?')), u.c);
         }

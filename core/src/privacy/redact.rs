@@ -79,14 +79,21 @@ pub(super) fn any_occurs(needles: &[Needle], text: &str) -> bool {
     {
         return true;
     }
+    // `***` is made of letters that no folded form holds: it cannot join what stood around
+    // a replaced value into a new occurrence, nor be one.
+    let inert = |r: &str| r == FULLY_MASKED;
+    if needles
+        .iter()
+        .all(|n| inert(&n.replacement) && n.loose.iter().all(|f| !f.contains(&'*')))
+    {
+        return false;
+    }
     let units = units(text);
-    let letters = letters(&units);
+    let letters = Letters::new(&units);
     needles.iter().any(|n| {
-        n.loose.iter().any(|form| {
-            loose_matches(&units, &letters, form, n.word_bounded)
-                .next()
-                .is_some()
-        })
+        n.loose
+            .iter()
+            .any(|form| letters.matches(form, n.word_bounded).next().is_some())
     })
 }
 
@@ -99,7 +106,7 @@ pub(super) fn redact(
     detected: impl Fn(Detected, &str) -> Option<String>,
 ) -> String {
     let units = units(text);
-    let letters = letters(&units);
+    let letters = Letters::new(&units);
     let mut spans: Vec<(usize, usize, String)> = Vec::new();
     for needle in needles {
         for exact in &needle.exact {
@@ -110,7 +117,8 @@ pub(super) fn redact(
         }
         for form in &needle.loose {
             spans.extend(
-                loose_matches(&units, &letters, form, needle.word_bounded)
+                letters
+                    .matches(form, needle.word_bounded)
                     .map(|(s, e)| (s, e, needle.replacement.clone())),
             );
         }
@@ -145,37 +153,62 @@ pub(super) fn redact(
     out
 }
 
-/// The indices of the units that matching compares (all but the separators).
-fn letters(units: &[Unit]) -> Vec<usize> {
-    (0..units.len())
-        .filter(|&i| units.get(i).is_some_and(|u| !u.separator))
-        .collect()
+/// The units that matching compares (all but the separators): their folded characters and
+/// where each is among the units.
+struct Letters<'a> {
+    units: &'a [Unit],
+    chars: Vec<char>,
+    unit_of: Vec<usize>,
 }
 
-/// Byte spans of the original text where the folded `form` occurs among the `letters`.
-fn loose_matches<'a>(
-    units: &'a [Unit],
-    letters: &'a [usize],
-    form: &'a [char],
-    word_bounded: bool,
-) -> impl Iterator<Item = (usize, usize)> + 'a {
-    let unit = move |i: usize| units.get(i).map(|u| u.c);
-    let (first, last) = (form.first().copied(), form.last().copied());
-    let len = form.len();
-    (0..letters.len().saturating_sub(len.max(1) - 1))
-        .filter(move |&i| len > 0 && letters.get(i).and_then(|&u| unit(u)) == first)
-        .filter_map(move |i| {
-            let window = letters.get(i..i + len)?;
-            if !window.iter().zip(form).all(|(&u, &c)| unit(u) == Some(c)) {
-                return None;
+impl<'a> Letters<'a> {
+    fn new(units: &'a [Unit]) -> Self {
+        let mut chars = Vec::with_capacity(units.len());
+        let mut unit_of = Vec::with_capacity(units.len());
+        for (i, u) in units.iter().enumerate().filter(|(_, u)| !u.separator) {
+            chars.push(u.c);
+            unit_of.push(i);
+        }
+        Letters {
+            units,
+            chars,
+            unit_of,
+        }
+    }
+
+    /// Byte spans of the original text where the folded `form` occurs, overlapping
+    /// occurrences included.
+    fn matches<'f>(
+        &'f self,
+        form: &'f [char],
+        word_bounded: bool,
+    ) -> impl Iterator<Item = (usize, usize)> + 'f {
+        let (first, last) = (form.first().copied(), form.last().copied());
+        let unit = |i: usize| self.units.get(i).map(|u| u.c);
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            let first = first?;
+            loop {
+                let at = from + self.chars.get(from..)?.iter().position(|&c| c == first)?;
+                from = at + 1;
+                if self.chars.get(at..at + form.len()) == Some(form) {
+                    return Some(at);
+                }
             }
-            let (&from, &to) = (window.first()?, window.last()?);
-            let before = from.checked_sub(1).and_then(unit);
-            let after = unit(to + 1);
+        })
+        .filter_map(move |at| {
+            let first_unit = *self.unit_of.get(at)?;
+            let last_unit = *self.unit_of.get(at + form.len() - 1)?;
+            let before = first_unit.checked_sub(1).and_then(unit);
+            let after = unit(last_unit + 1);
             let inside_a_word = continues(first, before) || continues(last, after);
-            let span = (units.get(from)?.start, units.get(to)?.end);
+            let span = (
+                self.units.get(first_unit)?.start,
+                self.units.get(last_unit)?.end(),
+            );
             (!word_bounded || !inside_a_word).then_some(span)
         })
+    }
 }
 
 /// Whether a match whose edge character is `edge` would continue into `neighbour`.

@@ -179,11 +179,17 @@ impl PersonalData {
     }
 
     fn redact_identity(&self, text: &str, role: Role, superseded: &[PersonalData]) -> String {
-        let needles: Vec<Needle> = std::iter::once(self)
+        // A value kept unchanged by a correction is in several versions: one needle each.
+        let mut values: Vec<(Field, &str)> = std::iter::once(self)
             .chain(superseded)
             .flat_map(|data| Field::IDENTITY.iter().map(move |&field| (data, field)))
-            .filter_map(|(data, field)| {
-                let value = data.get(field)?;
+            .filter_map(|(data, field)| Some((field, data.get(field)?.trim())))
+            .collect();
+        values.sort_unstable();
+        values.dedup();
+        let needles: Vec<Needle> = values
+            .into_iter()
+            .filter_map(|(field, value)| {
                 let kind = field.mask_kind()?;
                 let replacement = replacement(visibility(role, field), kind, value)?;
                 Some(Needle::new(kind, value, replacement))
@@ -201,8 +207,9 @@ impl PersonalData {
             }
         });
         // A replacement can only bring a value back if the value is made of mask characters
-        // already; should one ever do so, nothing of the text is shown.
-        if any_occurs(&needles, &redacted) {
+        // already; should one ever do so, nothing of the text is shown. (A text left as it
+        // was holds no recorded value: each occurrence would have been replaced.)
+        if redacted != text && any_occurs(&needles, &redacted) {
             FULLY_MASKED.to_owned()
         } else {
             redacted
