@@ -12,6 +12,21 @@
 //!   everything; the investigation team the contact details it needs, not the ID number; the
 //!   department complained about the content without the complainant's identity; statistics
 //!   and exports nothing personal.
+//! * **Redaction of free text** (the content a role sees masked) finds every identity value
+//!   the case has held ([`PersonalData::view_with_history`]: also those that
+//!   `information_supplied` replaced) in any written form: the text and the values are
+//!   *normalised* before matching (full-width forms, letter case, Traditional and Simplified
+//!   characters through [`crate::classify::text::fold_char`], separators of every kind:
+//!   white space, dashes, `_`, `/`, dots, brackets; zero-width and other invisible format
+//!   characters), and every match maps back to exactly the original characters it covers.
+//!   For roles outside the office it also replaces what *looks* like personal data, recorded
+//!   or not: mainland mobile and landline numbers (with `+86`/`0086` and any separators;
+//!   400/800 service numbers are left alone), 18-character resident ID numbers with a valid
+//!   ISO 7064 MOD 11-2 check character and birth date, 15-digit first-generation ID numbers
+//!   with a birth date, e-mail addresses, and bank card numbers (16–19 digits, Luhn, a card
+//!   network's prefix). Each kind is replaced as the role sees the matching field (a bank
+//!   card as the ID number): `***` for the department; the investigation team sees phones
+//!   and e-mail addresses but ID and card numbers masked. Names are found only as recorded.
 //! * Nothing in the library prints personal data: [`PersonalData`]'s `Debug` names the fields
 //!   that are present, never their values, and no error echoes a value.
 //!
