@@ -38,6 +38,7 @@ pub(super) fn open(policy: &Policy, event: Event) -> Result<Case, CaseError> {
         policy: policy.clone(),
         status: Status::Received,
         complaint,
+        superseded: Vec::new(),
         intake,
         received_at,
         last_at: at,
@@ -264,6 +265,12 @@ fn information_supplied(
     p: InformationSupplied,
 ) -> Checked<impl Change + use<>> {
     let mut complaint: Complaint = case.complaint.clone();
+    // §1.3.4: a replaced name or contact is still personal data in the text the case holds.
+    let former = (p.name.is_some() || p.contact.is_some()).then(|| {
+        let mut former = case.personal_data();
+        former.content = None;
+        former
+    });
     if let Some(v) = p.name {
         complaint.name = Some(v.into_inner());
     }
@@ -275,6 +282,7 @@ fn information_supplied(
     }
     let intake = intake::check(&case.policy, &complaint);
     Ok(move |case: &mut Case| {
+        case.superseded.extend(former);
         case.intake = intake;
         case.complaint = complaint;
         if let Some(pause) = case.pauses.last_mut()

@@ -460,6 +460,9 @@ pub struct Case {
     pub(crate) policy: Policy,
     pub(crate) status: Status,
     pub(crate) complaint: Complaint,
+    /// The identity values `information_supplied` replaced: redacted from every view like
+    /// the current ones (§1.3.4).
+    pub(crate) superseded: Vec<PersonalData>,
     pub(crate) intake: IntakeReport,
     pub(crate) received_at: Instant,
     pub(crate) last_at: Instant,
@@ -752,7 +755,8 @@ impl Case {
     /// The case as `role` may see it (§1.3.4): a redacted copy, the case itself unchanged.
     /// The complaint office sees everything; the investigation team the contact details; the
     /// department complained about the content without the complainant's identity; statistics
-    /// no personal data.
+    /// no personal data. Every name and contact the case has held is redacted from the
+    /// content, also those that `information_supplied` replaced.
     pub fn view(&self, role: Role) -> CaseView {
         CaseView {
             role,
@@ -763,7 +767,9 @@ impl Case {
             track: self.track(),
             emergency: self.emergency(),
             received_at: self.received_at,
-            personal: self.personal_data().view(role),
+            personal: self
+                .personal_data()
+                .view_with_history(role, &self.superseded),
         }
     }
 

@@ -12,6 +12,21 @@
 //!   everything; the investigation team the contact details it needs, not the ID number; the
 //!   department complained about the content without the complainant's identity; statistics
 //!   and exports nothing personal.
+//! * **Redaction of free text** (the content a role sees masked) finds every identity value
+//!   the case has held ([`PersonalData::view_with_history`]: also those that
+//!   `information_supplied` replaced) in any written form: the text and the values are
+//!   *normalised* before matching (full-width forms, letter case, Traditional and Simplified
+//!   characters through [`crate::classify::text::fold_char`], separators of every kind:
+//!   white space, dashes, `_`, `/`, dots, brackets; zero-width and other invisible format
+//!   characters), and every match maps back to exactly the original characters it covers.
+//!   For roles outside the office it also replaces what *looks* like personal data, recorded
+//!   or not: mainland mobile and landline numbers (with `+86`/`0086` and any separators;
+//!   400/800 service numbers are left alone), 18-character resident ID numbers with a valid
+//!   ISO 7064 MOD 11-2 check character and birth date, 15-digit first-generation ID numbers
+//!   with a birth date, e-mail addresses, and bank card numbers (16–19 digits, Luhn, a card
+//!   network's prefix). Each kind is replaced as the role sees the matching field (a bank
+//!   card as the ID number): `***` for the department; the investigation team sees phones
+//!   and e-mail addresses but ID and card numbers masked. Names are found only as recorded.
 //! * Nothing in the library prints personal data: [`PersonalData`]'s `Debug` names the fields
 //!   that are present, never their values, and no error echoes a value.
 //!
@@ -50,12 +65,16 @@
 //! assert_eq!(format!("{data:?}").contains("張三"), false);
 //! ```
 
+// Full-width ASCII forms (`１３８`, `Ｘ`, `＋`) read as ASCII in phones and ID numbers.
+use crate::classify::text::narrow;
 use crate::error::ErrorCode;
 use crate::vocabulary::vocabulary;
 
+mod detect;
 mod email;
 mod id_number;
 mod name;
+mod normalise;
 mod phone;
 mod redact;
 mod view;
@@ -103,15 +122,6 @@ fn recognise(kind: MaskKind, value: &str) -> Option<String> {
         MaskKind::Phone => phone::mask(value),
         MaskKind::Email => email::mask(value),
         MaskKind::IdNumber => id_number::mask(value),
-    }
-}
-
-/// Reads a full-width ASCII form (`１３８`, `Ｘ`, `＋`) as its ASCII character.
-fn narrow(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        _ => c,
     }
 }
 

@@ -1,14 +1,22 @@
-//! Finding a complainant's recorded values inside free text and replacing them.
+//! Replacing personal data inside free text: the values a case recorded, in every written
+//! form, and what looks like personal data whatever the case recorded ([`super::detect`]).
 //!
-//! A value is found as written (anywhere, even inside a longer word) and also in looser forms:
-//! ignoring spaces, hyphens, dots and brackets between its characters, letter case and
-//! full-width forms. A loose match of a *name* whose edge is a letter or digit must not
-//! continue a longer run of ASCII letters or digits, so that a short Latin name does not eat
-//! into every word; phone numbers, e-mail addresses and ID numbers are found anywhere. A
-//! phone number is also found in its other national forms (without `+86`/`0086`; a landline
-//! with or without the trunk `0` of its area code).
+//! A recorded value is found as written (anywhere, even inside a longer word) and in the
+//! folded text of [`super::normalise`]: ignoring separators and invisible characters,
+//! letter case, widths and the script (Traditional or Simplified) of its characters. A loose
+//! match of a *name* whose edge is a letter or digit must not continue a longer run of ASCII
+//! letters or digits, so that a short Latin name does not eat into every word; phone numbers,
+//! e-mail addresses and ID numbers are found anywhere. A phone number is also found in its
+//! other national forms (without `+86`/`0086`; a landline with or without the trunk `0` of
+//! its area code).
+//!
+//! Each match is a range of *units*, which maps back to the exact bytes of the original
+//! characters it covers; overlapping matches join, and a joined stretch whose parts would be
+//! replaced differently becomes `***`.
 
-use super::{FULLY_MASKED, MaskKind, narrow};
+use super::detect::{Detected, detect};
+use super::normalise::{Unit, compact, units};
+use super::{FULLY_MASKED, MaskKind};
 
 /// One recorded value to find, with what replaces it.
 pub(super) struct Needle {
@@ -26,13 +34,12 @@ impl Needle {
     /// or made only of mask characters and separators) finds nothing.
     pub(super) fn new(kind: MaskKind, value: &str, replacement: String) -> Self {
         let value = value.trim();
-        let inert =
-            value.chars().all(|c| c == '*' || is_separator(c)) || replacement.contains(value);
+        let folded: String = compact(value).into_iter().collect();
+        let inert = folded.chars().all(|c| c == '*') || replacement.contains(value);
         let mut exact = Vec::new();
         let mut loose: Vec<String> = Vec::new();
         if !inert {
             exact.push(value.to_owned());
-            let folded: String = fold(value).into_iter().collect();
             if kind == MaskKind::Phone {
                 let national = ["+86", "0086"]
                     .iter()
@@ -62,110 +69,152 @@ impl Needle {
             replacement,
         }
     }
-
-    /// Whether the recorded value occurs, as written, in `text`.
-    pub(super) fn occurs_in(&self, text: &str) -> bool {
-        self.exact.iter().any(|e| text.contains(e.as_str()))
-    }
 }
 
-/// `text` with every occurrence of every needle replaced; where occurrences of different
-/// needles overlap, the joined stretch becomes `***`.
-pub(super) fn redact(text: &str, needles: &[Needle]) -> String {
-    let folded: Vec<(char, usize, usize)> = text
-        .char_indices()
-        .filter(|&(_, c)| !is_separator(c))
-        .map(|(i, c)| (fold_char(c), i, i + c.len_utf8()))
-        .collect();
-    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
-    for (n, needle) in needles.iter().enumerate() {
+/// Whether any recorded value occurs, as written or folded, in `text`.
+pub(super) fn any_occurs(needles: &[Needle], text: &str) -> bool {
+    if needles
+        .iter()
+        .any(|n| n.exact.iter().any(|e| text.contains(e.as_str())))
+    {
+        return true;
+    }
+    // `***` is made of letters that no folded form holds: it cannot join what stood around
+    // a replaced value into a new occurrence, nor be one.
+    let inert = |r: &str| r == FULLY_MASKED;
+    if needles
+        .iter()
+        .all(|n| inert(&n.replacement) && n.loose.iter().all(|f| !f.contains(&'*')))
+    {
+        return false;
+    }
+    let units = units(text);
+    let letters = Letters::new(&units);
+    needles.iter().any(|n| {
+        n.loose
+            .iter()
+            .any(|form| letters.matches(form, n.word_bounded).next().is_some())
+    })
+}
+
+/// `text` with every occurrence of every needle replaced, and every detected value that
+/// `detected` gives a replacement for (`None`: left as written). Where replacements of
+/// different values overlap, the joined stretch becomes `***`.
+pub(super) fn redact(
+    text: &str,
+    needles: &[Needle],
+    detected: impl Fn(Detected, &str) -> Option<String>,
+) -> String {
+    let units = units(text);
+    let letters = Letters::new(&units);
+    let mut spans: Vec<(usize, usize, String)> = Vec::new();
+    for needle in needles {
         for exact in &needle.exact {
             spans.extend(
                 text.match_indices(exact.as_str())
-                    .map(|(start, m)| (start, start + m.len(), n)),
+                    .map(|(start, m)| (start, start + m.len(), needle.replacement.clone())),
             );
         }
         for form in &needle.loose {
             spans.extend(
-                loose_matches(text, &folded, form, needle.word_bounded).map(|(s, e)| (s, e, n)),
+                letters
+                    .matches(form, needle.word_bounded)
+                    .map(|(s, e)| (s, e, needle.replacement.clone())),
             );
+        }
+    }
+    for found in detect(&units) {
+        if let Some(replacement) = detected(found.kind, &found.value) {
+            spans.push((found.start, found.end, replacement));
         }
     }
     if spans.is_empty() {
         return text.to_owned();
     }
-    spans.sort_unstable();
+    spans.sort_unstable_by_key(|&(start, end, _)| (start, end));
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
     let mut spans = spans.into_iter().peekable();
-    while let Some((start, mut end, n)) = spans.next() {
+    while let Some((start, mut end, replacement)) = spans.next() {
         let mut mixed = false;
-        while let Some(&(next_start, next_end, m)) = spans.peek() {
-            if next_start >= end {
+        while let Some((next_start, next_end, other)) = spans.peek() {
+            if *next_start >= end {
                 break;
             }
-            end = end.max(next_end);
-            mixed |= m != n;
+            end = end.max(*next_end);
+            mixed |= *other != replacement;
             spans.next();
         }
         out.push_str(text.get(pos..start).unwrap_or_default());
-        let replacement = needles.get(n).map_or(FULLY_MASKED, |x| &x.replacement);
-        out.push_str(if mixed { FULLY_MASKED } else { replacement });
+        out.push_str(if mixed { FULLY_MASKED } else { &replacement });
         pos = end;
     }
     out.push_str(text.get(pos..).unwrap_or_default());
     out
 }
 
-/// Byte spans of `text` where the folded `form` occurs in `folded` (the folded text without
-/// separators).
-fn loose_matches<'a>(
-    text: &'a str,
-    folded: &'a [(char, usize, usize)],
-    form: &'a [char],
-    word_bounded: bool,
-) -> impl Iterator<Item = (usize, usize)> + 'a {
-    let (first, last) = (form.first().copied(), form.last().copied());
-    folded
-        .windows(form.len().max(1))
-        .filter(move |w| !form.is_empty() && w.iter().map(|x| x.0).eq(form.iter().copied()))
-        .filter_map(move |w| {
-            let (start, end) = (w.first()?.1, w.last()?.2);
-            let before = text.get(..start).and_then(|t| t.chars().next_back());
-            let after = text.get(end..).and_then(|t| t.chars().next());
-            let inside_a_word = continues(first, before) || continues(last, after);
-            (!word_bounded || !inside_a_word).then_some((start, end))
+/// The units that matching compares (all but the separators): their folded characters and
+/// where each is among the units.
+struct Letters<'a> {
+    units: &'a [Unit],
+    chars: Vec<char>,
+    unit_of: Vec<usize>,
+}
+
+impl<'a> Letters<'a> {
+    fn new(units: &'a [Unit]) -> Self {
+        let mut chars = Vec::with_capacity(units.len());
+        let mut unit_of = Vec::with_capacity(units.len());
+        for (i, u) in units.iter().enumerate().filter(|(_, u)| !u.separator) {
+            chars.push(u.c);
+            unit_of.push(i);
+        }
+        Letters {
+            units,
+            chars,
+            unit_of,
+        }
+    }
+
+    /// Byte spans of the original text where the folded `form` occurs, overlapping
+    /// occurrences included.
+    fn matches<'f>(
+        &'f self,
+        form: &'f [char],
+        word_bounded: bool,
+    ) -> impl Iterator<Item = (usize, usize)> + 'f {
+        let (first, last) = (form.first().copied(), form.last().copied());
+        let unit = |i: usize| self.units.get(i).map(|u| u.c);
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            let first = first?;
+            loop {
+                let at = from + self.chars.get(from..)?.iter().position(|&c| c == first)?;
+                from = at + 1;
+                if self.chars.get(at..at + form.len()) == Some(form) {
+                    return Some(at);
+                }
+            }
         })
+        .filter_map(move |at| {
+            let first_unit = *self.unit_of.get(at)?;
+            let last_unit = *self.unit_of.get(at + form.len() - 1)?;
+            let before = first_unit.checked_sub(1).and_then(unit);
+            let after = unit(last_unit + 1);
+            let inside_a_word = continues(first, before) || continues(last, after);
+            let span = (
+                self.units.get(first_unit)?.start,
+                self.units.get(last_unit)?.end(),
+            );
+            (!word_bounded || !inside_a_word).then_some(span)
+        })
+    }
 }
 
 /// Whether a match whose edge character is `edge` would continue into `neighbour`.
 fn continues(edge: Option<char>, neighbour: Option<char>) -> bool {
-    let alnum = |c: Option<char>| c.is_some_and(|c| narrow(c).is_ascii_alphanumeric());
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     alnum(edge) && alnum(neighbour)
-}
-
-fn is_separator(c: char) -> bool {
-    c.is_whitespace() || matches!(narrow(c), '-' | '.' | '(' | ')' | '·' | '・' | '‧')
-}
-
-fn fold_char(c: char) -> char {
-    let c = narrow(c);
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    let mut lower = c.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(l), None) => l,
-        _ => c,
-    }
-}
-
-fn fold(value: &str) -> Vec<char> {
-    value
-        .chars()
-        .filter(|&c| !is_separator(c))
-        .map(fold_char)
-        .collect()
 }
 
 #[cfg(test)]
@@ -173,7 +222,11 @@ mod tests {
     use super::*;
 
     fn hide(kind: MaskKind, value: &str, text: &str) -> String {
-        redact(text, &[Needle::new(kind, value, FULLY_MASKED.into())])
+        redact(
+            text,
+            &[Needle::new(kind, value, FULLY_MASKED.into())],
+            |_, _| None,
+        )
     }
 
     #[test]
@@ -225,8 +278,8 @@ mod tests {
             Needle::new(MaskKind::Name, "ab", "N".into()),
             Needle::new(MaskKind::Email, "b@c.de", "E".into()),
         ];
-        assert_eq!(redact("x ab@c.de y", &needles), "x *** y");
-        assert_eq!(redact("ab and b@c.de", &needles), "N and E");
+        assert_eq!(redact("x ab@c.de y", &needles, |_, _| None), "x *** y");
+        assert_eq!(redact("ab and b@c.de", &needles, |_, _| None), "N and E");
     }
 
     #[test]
@@ -237,6 +290,6 @@ mod tests {
             "110101********1234",
             "110101********1234".into(),
         );
-        assert!(!n.occurs_in("110101********1234"));
+        assert!(!any_occurs(&[n], "110101********1234"));
     }
 }

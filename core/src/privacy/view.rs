@@ -4,7 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::redact::{Needle, redact};
+use super::detect::{Detected, mask_card};
+use super::redact::{Needle, any_occurs, redact};
 use super::{FULLY_MASKED, MaskKind, mask};
 use crate::vocabulary::vocabulary;
 
@@ -144,10 +145,23 @@ impl PersonalData {
     ///
     /// In the content, every recorded identity value the role does not see in full is
     /// replaced by what the role sees of it: its masked form, or `***` when hidden. Matching
-    /// ignores spaces, hyphens, dots and brackets, letter case and full-width forms, and a
-    /// phone number is also found without its `+86`. Only the values recorded in the case are
-    /// found: a complainant who names themself otherwise in the text ("Mr Zhang") is not.
+    /// ignores separators of every kind (spaces, dashes, `_`, `/`, dots, brackets), invisible
+    /// characters (zero-width spaces, …), letter case, full-width forms and the script of
+    /// Chinese characters, and a phone number is also found without its `+86`. What *looks*
+    /// like personal data is replaced too, recorded or not (phone numbers, resident ID
+    /// numbers with a valid check digit, e-mail addresses, bank card numbers; see the module
+    /// documentation), each kind as the role sees the matching field (a bank card as the ID
+    /// number). Names are found only as recorded: a complainant who names themself otherwise
+    /// in the text ("Mr Zhang") is not.
     pub fn view(&self, role: Role) -> PersonalData {
+        self.view_with_history(role, &[])
+    }
+
+    /// As [`Self::view`], with earlier versions of the identity fields: values the case held
+    /// before they were replaced (a name or contact corrected by `information_supplied`) are
+    /// redacted from the content like the current ones (§1.3.4). Only the identity fields of
+    /// `superseded` are read.
+    pub fn view_with_history(&self, role: Role, superseded: &[PersonalData]) -> PersonalData {
         let mut view = PersonalData::default();
         for &field in Field::ALL {
             let Some(value) = self.get(field) else {
@@ -157,35 +171,59 @@ impl PersonalData {
                 (Visibility::Full, _) => Some(value.to_owned()),
                 (Visibility::Hidden, _) => None,
                 (Visibility::Masked, Some(kind)) => Some(mask(kind, value)),
-                (Visibility::Masked, None) => Some(self.redact_identity(value, role)),
+                (Visibility::Masked, None) => Some(self.redact_identity(value, role, superseded)),
             };
             view.set(field, seen);
         }
         view
     }
 
-    fn redact_identity(&self, text: &str, role: Role) -> String {
-        let needles: Vec<Needle> = Field::IDENTITY
-            .iter()
-            .filter_map(|&field| {
-                let value = self.get(field)?;
+    fn redact_identity(&self, text: &str, role: Role, superseded: &[PersonalData]) -> String {
+        // A value kept unchanged by a correction is in several versions: one needle each.
+        let mut values: Vec<(Field, &str)> = std::iter::once(self)
+            .chain(superseded)
+            .flat_map(|data| Field::IDENTITY.iter().map(move |&field| (data, field)))
+            .filter_map(|(data, field)| Some((field, data.get(field)?.trim())))
+            .collect();
+        values.sort_unstable();
+        values.dedup();
+        let needles: Vec<Needle> = values
+            .into_iter()
+            .filter_map(|(field, value)| {
                 let kind = field.mask_kind()?;
-                let replacement = match visibility(role, field) {
-                    Visibility::Full => return None,
-                    Visibility::Masked => mask(kind, value),
-                    Visibility::Hidden => FULLY_MASKED.to_owned(),
-                };
+                let replacement = replacement(visibility(role, field), kind, value)?;
                 Some(Needle::new(kind, value, replacement))
             })
             .collect();
-        let redacted = redact(text, &needles);
+        let redacted = redact(text, &needles, |detected, value| {
+            let (field, kind) = match detected {
+                Detected::Phone => (Field::ContactPhone, MaskKind::Phone),
+                Detected::Email => (Field::ContactEmail, MaskKind::Email),
+                Detected::IdNumber | Detected::BankCard => (Field::IdNumber, MaskKind::IdNumber),
+            };
+            match (visibility(role, field), detected) {
+                (Visibility::Masked, Detected::BankCard) => Some(mask_card(value)),
+                (seen, _) => replacement(seen, kind, value),
+            }
+        });
         // A replacement can only bring a value back if the value is made of mask characters
-        // already; should one ever do so, nothing of the text is shown.
-        if needles.iter().any(|n| n.occurs_in(&redacted)) {
+        // already; should one ever do so, nothing of the text is shown. (A text left as it
+        // was holds no recorded value: each occurrence would have been replaced.)
+        if redacted != text && any_occurs(&needles, &redacted) {
             FULLY_MASKED.to_owned()
         } else {
             redacted
         }
+    }
+}
+
+/// What replaces a `kind` value that a role sees with `visibility`; `None` when it sees it
+/// in full.
+fn replacement(visibility: Visibility, kind: MaskKind, value: &str) -> Option<String> {
+    match visibility {
+        Visibility::Full => None,
+        Visibility::Masked => Some(mask(kind, value)),
+        Visibility::Hidden => Some(FULLY_MASKED.to_owned()),
     }
 }
 

@@ -4,6 +4,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "../support/complaints.rs"]
+mod complaints;
+
 mod calendar;
 mod numbers;
 

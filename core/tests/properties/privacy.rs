@@ -9,6 +9,7 @@ use complaint_office::privacy::{
 use proptest::prelude::*;
 use proptest::sample::select;
 
+use crate::complaints::{self, Kind, LANGUAGES, Rng, Segment};
 use crate::config;
 
 const SURNAMES: &[&str] = &["張", "李", "王", "劉", "陳", "楊", "黃", "趙", "吴", "周"];
@@ -215,6 +216,205 @@ proptest! {
                 prop_assert!(!text.contains(value.as_str()), "{}", text);
             }
         }
+    }
+}
+
+/// Han text that holds no personal value, for the edges of a planted value.
+const FILLER: [&str; 4] = ["投诉内容如下：", "，请尽快处理。", "關於售後服務", "谢谢！"];
+
+/// The text as the tests read it for leftovers: letters, digits and `*`, narrowed, nothing
+/// invisible.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(narrow)
+        .filter(|c| c.is_alphanumeric() || *c == '*')
+        .collect()
+}
+
+fn plant_kind() -> impl Strategy<Value = Kind> {
+    select(Kind::ALL.to_vec())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// §1.3.4: a personal value written in any form (separators of every kind, full-width
+    /// digits, zero-width characters, the other script, `+86`), recorded on the case or not,
+    /// is replaced for the department by `***`, exactly where it stands: every other
+    /// character of the text is kept as it was (names are found only when recorded).
+    #[test]
+    fn planted_values_are_replaced_exactly_where_they_stand(
+        seed in any::<u64>(), kind in plant_kind(), recorded in any::<bool>(),
+        before in select(FILLER.to_vec()), after in select(FILLER.to_vec()),
+    ) {
+        let mut rng = Rng::new(seed);
+        let p = complaints::plant(&mut rng, kind, seed % 2 == 0);
+        let text = format!("{before}{}{after}", p.written);
+        let mut data = PersonalData { content: Some(text.clone()), ..PersonalData::default() };
+        let recorded = recorded || kind == Kind::Name;
+        if recorded {
+            let field = match kind {
+                Kind::Name => Field::ComplainantName,
+                Kind::Mobile | Kind::Landline => Field::ContactPhone,
+                Kind::Email => Field::ContactEmail,
+                Kind::Id18 | Kind::Id15 | Kind::BankCard => Field::IdNumber,
+            };
+            data.set(field, Some(p.canonical.clone()));
+        }
+        let seen = data.view(Role::Department).content.unwrap();
+        let kept = format!("{before}{}***{after}", p.prefix);
+        let whole = format!("{before}***{after}");
+        prop_assert!(seen == kept || (recorded && seen == whole), "{:?} → {:?}", text, seen);
+    }
+
+    /// §1.3.4: on any text (any Unicode, invisible characters, full-width forms, digits and
+    /// separators), the department's view only replaces whole stretches by `***` and keeps
+    /// every other character exactly as it was.
+    #[test]
+    fn redaction_replaces_stretches_in_place(
+        text in prop_oneof![
+            "[^*]{0,60}",
+            "[0-9０-９ \\-–—_/.·\u{200B}\u{FEFF}\u{00AD}+()（）@a-zＡ-Ｚ張张三豐丰]{0,60}",
+        ],
+        name in prop_oneof!["[張张三豐丰]{2,3}", "[a-zA-Z]{1,4}"],
+    ) {
+        let data = PersonalData {
+            complainant_name: Some(name),
+            content: Some(text.clone()),
+            ..PersonalData::default()
+        };
+        let seen = data.view(Role::Department).content.unwrap();
+        prop_assert!(seen == FULLY_MASKED || complaints::replaced(&text, &seen).is_some(), "{:?} → {:?}", text, seen);
+    }
+
+    /// §1.3.4: the numbers a complaint holds that are not personal data (order numbers,
+    /// dates, times, amounts, the company's 400 and 800 numbers and other service numbers,
+    /// product codes, tracking numbers, invoice codes and numbers, postal codes, quantities)
+    /// are left alone. Card-shaped order numbers (16–19 digits with a valid Luhn digit and a
+    /// card network's prefix) cannot be told from card numbers and are left out.
+    #[test]
+    fn non_personal_numbers_are_left_alone(seed in any::<u64>(), n in 1..8usize) {
+        use complaints::OtherKind::*;
+        let mut rng = Rng::new(seed);
+        let mut text = String::from("投诉：");
+        for i in 0..n {
+            let what = rng.pick(&[Order, Date, Amount, Hotline, Product, Tracking, Quantity, InvoiceCode, InvoiceNumber, Postcode]);
+            let (value, _) = complaints::other(&mut rng, what);
+            if value.len() >= 16 && value.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            text.push_str(&value);
+            text.push_str(FILLER[i % FILLER.len()]);
+        }
+        let data = PersonalData { content: Some(text.clone()), ..PersonalData::default() };
+        for role in [Role::Department, Role::InvestigationTeam] {
+            prop_assert_eq!(data.view(role).content, Some(text.clone()));
+        }
+    }
+}
+
+/// Whole complaints (3 to 8 sentences, about 7 planted values each) and whole case
+/// histories cost ten single values: a tenth of the cases.
+fn complaint_config() -> ProptestConfig {
+    ProptestConfig::with_cases((config().cases / 10).max(1))
+}
+
+proptest! {
+    #![proptest_config(complaint_config())]
+
+    /// §1.3.4: in whole complaints, every planted value is inside a replaced stretch for the
+    /// department, superseded names and phones included; the rest of the text is the
+    /// original's, character for character; statistics see nothing.
+    #[test]
+    fn complaints_show_the_department_no_planted_value(seed in any::<u64>(), language in select(LANGUAGES.to_vec())) {
+        let doc = complaints::document(&mut Rng::new(seed), language);
+        let text = doc.text();
+        let seen = doc.data.view_with_history(Role::Department, &doc.superseded).content.unwrap();
+        let spans = complaints::replaced(&text, &seen);
+        prop_assert!(spans.is_some(), "not in place: {:?} → {:?}", text, seen);
+        let spans = spans.unwrap();
+        for (segment, (start, end)) in doc.segments.iter().zip(doc.ranges()) {
+            if let Segment::Planted(i) = segment {
+                let value = (start + doc.planted[*i].prefix.len(), end);
+                prop_assert!(
+                    spans.iter().any(|&(s, e)| s <= value.0 && value.1 <= e),
+                    "{:?} shows {:?}", seen, doc.planted[*i].written
+                );
+            }
+        }
+        prop_assert_eq!(doc.data.view_with_history(Role::Statistics, &doc.superseded), PersonalData::default());
+    }
+
+    /// §1.3.4: the investigation team sees names and contacts, but of every ID number and
+    /// bank card number in the content, recorded or not, never the digits its mask hides.
+    #[test]
+    fn the_team_never_sees_a_birth_date_or_a_whole_card(seed in any::<u64>(), language in select(LANGUAGES.to_vec())) {
+        let doc = complaints::document(&mut Rng::new(seed), language);
+        let seen = visible(&doc.data.view_with_history(Role::InvestigationTeam, &doc.superseded).content.unwrap());
+        for p in &doc.planted {
+            let hidden = match p.kind {
+                Kind::Id18 => &p.canonical[6..14],
+                Kind::Id15 => &p.canonical[6..12],
+                Kind::BankCard => &p.canonical[6..p.canonical.len() - 4],
+                _ => continue,
+            };
+            let shown = format!("{}{hidden}", &p.canonical[..6]);
+            prop_assert!(!seen.contains(&shown), "{:?} shows {:?}", seen, p.canonical);
+        }
+    }
+
+    /// §1.3.4: redacting a redacted content changes nothing, for every role.
+    #[test]
+    fn redaction_is_idempotent(seed in any::<u64>(), language in select(LANGUAGES.to_vec()), role in select(Role::ALL.to_vec())) {
+        let doc = complaints::document(&mut Rng::new(seed), language);
+        let once = doc.data.view_with_history(role, &doc.superseded);
+        let again = PersonalData { content: once.content.clone(), ..doc.data.clone() }
+            .view_with_history(role, &doc.superseded);
+        prop_assert_eq!(again.content, once.content);
+    }
+
+    /// §1.3.4: a name and a contact that `information_supplied` replaced are still redacted
+    /// from the content the department sees, whatever script and separators the content uses.
+    #[test]
+    fn superseded_names_and_contacts_never_reach_the_department(
+        seed in any::<u64>(), corrections in 1..4usize,
+    ) {
+        let mut rng = Rng::new(seed);
+        let name = complaints::chinese_name(&mut rng);
+        let contact = complaints::mobile(&mut rng);
+        let mut events = vec![serde_json::json!({
+            "type": "received", "at": "2025-11-03T09:30:00+08:00", "channel": "hotline",
+            "complainant_kind": "customer", "name": name, "contact": contact,
+        })];
+        let mut values = vec![(Kind::Name, name), (Kind::Mobile, contact)];
+        for i in 0..corrections {
+            let (kind, value) = if rng.chance(50) {
+                (Kind::Name, complaints::chinese_name(&mut rng))
+            } else if rng.chance(50) {
+                (Kind::Email, complaints::email(&mut rng))
+            } else {
+                (Kind::Mobile, complaints::mobile(&mut rng))
+            };
+            let key = if kind == Kind::Name { "name" } else { "contact" };
+            events.push(serde_json::json!({"type": "information_requested", "at": format!("2025-11-03T1{i}:00:00+08:00"), "fields": [key]}));
+            events.push(serde_json::json!({"type": "information_supplied", "at": format!("2025-11-03T1{i}:30:00+08:00"), key: value}));
+            values.push((kind, value));
+        }
+        // The content, supplied last, names every value the case has held, in other forms.
+        let mut content = String::from("補充說明：");
+        for (kind, value) in &values {
+            let written = complaints::plant_value(&mut rng, *kind, value);
+            content.push_str(&written.written);
+            content.push('，');
+        }
+        events.push(serde_json::json!({"type": "information_requested", "at": "2025-11-04T09:00:00+08:00", "fields": ["content"]}));
+        events.push(serde_json::json!({"type": "information_supplied", "at": "2025-11-04T10:00:00+08:00", "content": content}));
+        let json = serde_json::Value::Array(events).to_string();
+        let case = complaint_office::case::Case::replay_json(&Default::default(), &json).unwrap();
+        let seen = case.view(Role::Department).personal.content.unwrap();
+        let shown = complaints::replaced(&content, &seen);
+        prop_assert!(shown.is_some(), "{:?} → {:?}", content, seen);
+        prop_assert_eq!(seen.matches("***").count(), values.len(), "{:?} → {:?}", content, seen);
     }
 }
 
