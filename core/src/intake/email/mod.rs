@@ -1,55 +1,5 @@
-//! E-mail intake (§2.1.1): a complaint from the raw bytes of one message, as the complaint
-//! mailbox received it (RFC 5322, MIME, RFC 2047 encoded words, RFC 2231 parameters).
-//!
-//! ```
-//! use complaint_office::intake::{self, ComplainantKind, ReceivedFrom};
-//! use complaint_office::policy::Policy;
-//!
-//! let message = b"Received: from mx.example.net by mail.example.com;\r\n \
-//!                   Fri, 26 Sep 2025 01:58:02 +0000\r\n\
-//!                 Date: Fri, 26 Sep 2025 09:57:40 +0800\r\n\
-//!                 From: =?GBK?B?1cXI/Q==?= <zhang.san@example.net>\r\n\
-//!                 Subject: =?GBK?B?udjT2srbuvO1xM22y98=?=\r\n\
-//!                 Content-Type: text/plain; charset=GBK\r\n\
-//!                 \r\n\
-//!                 \xb5\xe7\xcb\xae\xba\xf8\xc2\xa9\xcb\xae\xa1\xa3\r\n";
-//! let intake = intake::email(&Policy::default(), message, ComplainantKind::Customer)?;
-//! let complaint = &intake.complaint;
-//! assert_eq!(complaint.subject.as_deref(), Some("关于售后的投诉"));
-//! assert_eq!(complaint.name.as_deref(), Some("张三"));
-//! assert_eq!(complaint.contact.as_deref(), Some("zhang.san@example.net"));
-//! assert_eq!(complaint.content.as_deref(), Some("电水壶漏水。"));
-//! // When the mail server took it (the newest Received header), in office time.
-//! assert_eq!(complaint.received_at.unwrap().to_rfc3339(), "2025-09-26T09:58:02+08:00");
-//! assert_eq!(intake.received_from, Some(ReceivedFrom::Received));
-//! assert!(intake.report.admissible && intake.report.complete);
-//! # Ok::<(), complaint_office::Error>(())
-//! ```
-//!
-//! What is read from where:
-//! - **received_at**: the date of the topmost `Received:` header whose date can be read (the
-//!   newest one: the hop where the office's own mail server took the message), else the
-//!   `Date:` header (when the sender's program says it was sent); none when neither can be
-//!   read. In office time (the policy's offset). [`EmailIntake::received_from`] says which.
-//! - **contact** and **name**: the first mailbox of `From:`, its display name decoded.
-//! - **subject**: `Subject:`, decoded; the policy's complaint words (§2.1.1,
-//!   `intake.subject_words`) are checked by [`check`](super::check) as for any complaint: a
-//!   subject without one makes the report inadmissible with `intake.subject_word_missing`.
-//! - **content**: the text parts of the body, `text/plain` preferred; a message with only
-//!   HTML gives the HTML's text (tags dropped, a line break for each paragraph, line break and
-//!   block), and says so in a finding. Line ends become `\n`; white space at either end goes.
-//! - **attachments**: every other part, by name (decoded) and size in bytes (after the
-//!   transfer encoding is undone); their content is never read into the result.
-//!
-//! Text in a charset other than UTF-8 is decoded by a [`Charsets`]: [`email`] uses
-//! [`EncodingRs`] (feature `email-charsets`, on by default), [`email_with`] takes the host's
-//! own (a WebAssembly build passes the browser's `TextDecoder`, so it need not carry the
-//! GBK/GB18030 tables).
-//!
-//! A message that is not an e-mail at all (empty, or not starting with a header field) is an
-//! [`EmailError`]; anything else that is wrong with it (an unknown charset, a broken base64
-//! part, a date that cannot be read, a line in the header section that is not a header
-//! field) is an [`EmailFinding`], and what it leaves missing shows in the intake report.
+//! E-mail intake (§2.1.1): a complaint from the raw bytes of one message. The rules are
+//! documented on [`EmailIntake`], the public face of this module.
 
 mod charsets;
 mod text;
@@ -75,7 +25,59 @@ pub use charsets::{Charsets, Decoded, Utf8Only};
 
 const CLAUSE: &str = "§2.1.1";
 
-/// A complaint read from an e-mail, with what intake makes of it.
+/// A complaint read from an e-mail (§2.1.1), with what intake makes of it: from the raw bytes
+/// of one message as the complaint mailbox received it (RFC 5322, MIME, RFC 2047 encoded words,
+/// RFC 2231 parameters).
+///
+/// ```
+/// use complaint_office::intake::{self, ComplainantKind, ReceivedFrom};
+/// use complaint_office::policy::Policy;
+///
+/// let message = b"Received: from mx.example.net by mail.example.com;\r\n \
+///                   Fri, 26 Sep 2025 01:58:02 +0000\r\n\
+///                 Date: Fri, 26 Sep 2025 09:57:40 +0800\r\n\
+///                 From: =?GBK?B?1cXI/Q==?= <zhang.san@example.net>\r\n\
+///                 Subject: =?GBK?B?udjT2srbuvO1xM22y98=?=\r\n\
+///                 Content-Type: text/plain; charset=GBK\r\n\
+///                 \r\n\
+///                 \xb5\xe7\xcb\xae\xba\xf8\xc2\xa9\xcb\xae\xa1\xa3\r\n";
+/// let intake = intake::email(&Policy::default(), message, ComplainantKind::Customer)?;
+/// let complaint = &intake.complaint;
+/// assert_eq!(complaint.subject.as_deref(), Some("关于售后的投诉"));
+/// assert_eq!(complaint.name.as_deref(), Some("张三"));
+/// assert_eq!(complaint.contact.as_deref(), Some("zhang.san@example.net"));
+/// assert_eq!(complaint.content.as_deref(), Some("电水壶漏水。"));
+/// // When the mail server took it (the newest Received header), in office time.
+/// assert_eq!(complaint.received_at.unwrap().to_rfc3339(), "2025-09-26T09:58:02+08:00");
+/// assert_eq!(intake.received_from, Some(ReceivedFrom::Received));
+/// assert!(intake.report.admissible && intake.report.complete);
+/// # Ok::<(), complaint_office::Error>(())
+/// ```
+///
+/// What is read from where:
+/// - **received_at**: the date of the topmost `Received:` header whose date can be read (the
+///   newest one: the hop where the office's own mail server took the message), else the
+///   `Date:` header (when the sender's program says it was sent); none when neither can be
+///   read. In office time (the policy's offset). [`EmailIntake::received_from`] says which.
+/// - **contact** and **name**: the first mailbox of `From:`, its display name decoded.
+/// - **subject**: `Subject:`, decoded; the policy's complaint words (§2.1.1,
+///   `intake.subject_words`) are checked by [`check`](super::check) as for any complaint: a
+///   subject without one makes the report inadmissible with `intake.subject_word_missing`.
+/// - **content**: the text parts of the body, `text/plain` preferred; a message with only
+///   HTML gives the HTML's text (tags dropped, a line break for each paragraph, line break and
+///   block), and says so in a finding. Line ends become `\n`; white space at either end goes.
+/// - **attachments**: every other part, by name (decoded) and size in bytes (after the
+///   transfer encoding is undone); their content is never read into the result.
+///
+/// Text in a charset other than UTF-8 is decoded by a [`Charsets`]: [`email`] uses
+/// [`EncodingRs`] (feature `email-charsets`, on by default), [`email_with`] takes the host's
+/// own (a WebAssembly build passes the browser's `TextDecoder`, so it need not carry the
+/// GBK/GB18030 tables).
+///
+/// A message that is not an e-mail at all (empty, or not starting with a header field) is an
+/// [`EmailError`]; anything else that is wrong with it (an unknown charset, a broken base64
+/// part, a date that cannot be read, a line in the header section that is not a header
+/// field) is an [`EmailFinding`], and what it leaves missing shows in the intake report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EmailIntake {
     /// The complaint: channel `email`, the complainant kind given, name, contact, time of
