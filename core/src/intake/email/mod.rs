@@ -11,6 +11,7 @@ use mail_parser::{
 };
 use serde::Serialize;
 use std::borrow::Cow;
+use std::panic::AssertUnwindSafe;
 
 use super::{Channel, ComplainantKind, Complaint, IntakeReport};
 use crate::error::ErrorCode;
@@ -199,6 +200,9 @@ pub enum Malformed {
     /// mbox `From ` line, a body without headers, another kind of file).
     #[error("the message does not start with a header field (name: value)")]
     NoHeaderField,
+    /// The MIME structure (parts and their boundaries) cannot be read.
+    #[error("the MIME structure cannot be read")]
+    MimeStructure,
 }
 
 impl ErrorCode for EmailError {
@@ -247,8 +251,11 @@ pub fn email_with(
     if !first_line(message).is_some_and(is_header_field) {
         return Err(EmailError::Malformed(Malformed::NoHeaderField));
     }
-    let parsed = MessageParser::new()
-        .parse(message)
+    // mail-parser is a third party's parser of hostile input: should it ever panic (its
+    // `debug_assert!`s do in a host's debug build, see the workspace Cargo.toml), the message
+    // is malformed, and the panic does not reach the host.
+    let parsed = std::panic::catch_unwind(AssertUnwindSafe(|| MessageParser::new().parse(message)))
+        .map_err(|_| EmailError::Malformed(Malformed::MimeStructure))?
         .ok_or(EmailError::Malformed(Malformed::NoHeaderField))?;
     let root = parsed.root_part();
     let raw = |h: &mail_parser::Header<'_>| {
