@@ -200,6 +200,36 @@ fn attachments_are_listed_not_read() {
     assert_eq!(json["received_from"], "received");
 }
 
+/// Found by the `email` fuzz target: a part that closes a multipart mail-parser cannot find
+/// (its `debug_assert!` fired; release builds, and this workspace's, go on). Mangled header
+/// bytes, NUL characters among them, must come out as text a database can store.
+#[test]
+fn a_part_closing_a_multipart_that_is_not_there() {
+    let bytes = std::fs::read(data().join("fuzz/multipart-end-without-multipart.bin")).unwrap();
+    let read = intake::email(&Policy::default(), &bytes, ComplainantKind::Customer).unwrap();
+    assert_eq!(read.complaint.contact.as_deref(), Some("li.si@example.com"));
+    assert_eq!(read.complaint.name.as_deref(), Some("李四（客服部）"));
+    let subject = read.complaint.subject.unwrap();
+    assert!(
+        subject.starts_with("=?utf") && !subject.contains('\0'),
+        "{subject:?}"
+    );
+    for a in &read.attachments {
+        assert!(!a.name.as_deref().unwrap_or_default().contains('\0'));
+    }
+    assert!(!read.report.admissible);
+}
+
+#[test]
+fn control_characters_in_headers_become_spaces() {
+    let message = b"From: =?utf-8?Q?Zhang=09San=00?= <a@example.net>\r\n\
+        Subject: =?utf-8?Q?=E6=8A=95=E8=AF=89=0D=0Aline_two=00?=\r\n\r\nbody\0text";
+    let read = intake::email(&Policy::default(), message, ComplainantKind::Customer).unwrap();
+    assert_eq!(read.complaint.subject.as_deref(), Some("投诉  line two"));
+    assert_eq!(read.complaint.name.as_deref(), Some("Zhang San"));
+    assert_eq!(read.complaint.content.as_deref(), Some("bodytext"));
+}
+
 /// The vectors carry each fixture in base64: they must be the same bytes, so that a fixture
 /// changed here is a vector changed for every language.
 #[test]

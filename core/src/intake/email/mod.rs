@@ -5,13 +5,18 @@ mod charsets;
 mod text;
 
 use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use mail_parser::decoders::DecodeFnc;
+use mail_parser::decoders::base64::base64_decode;
+use mail_parser::decoders::quoted_printable::quoted_printable_decode;
 use mail_parser::parsers::MessageStream;
 use mail_parser::{
-    Address, Encoding, HeaderName, HeaderValue, MessageParser, MimeHeaders, PartType,
+    Address, Encoding, Header, HeaderName, HeaderValue, Message, MessageParser, MimeHeaders,
+    PartType,
 };
 use serde::Serialize;
 use std::borrow::Cow;
 use std::panic::AssertUnwindSafe;
+use std::sync::LazyLock;
 
 use super::{Channel, ComplainantKind, Complaint, IntakeReport};
 use crate::error::ErrorCode;
@@ -25,6 +30,20 @@ pub use charsets::EncodingRs;
 pub use charsets::{Charsets, Decoded, Utf8Only};
 
 const CLAUSE: &str = "§2.1.1";
+
+/// mail-parser, reading only the headers it must understand: `From:`, `Date:` and the MIME
+/// headers. Every other header (`Subject:` and `Received:` among them) is kept as a position
+/// in the message and read here, only when needed: parsing every `Received:` hop and `To:`
+/// list costs more than the rest of the message.
+static PARSER: LazyLock<MessageParser> = LazyLock::new(|| {
+    MessageParser::new()
+        .header_address(HeaderName::From)
+        .header_date(HeaderName::Date)
+        .header_content_type(HeaderName::ContentType)
+        .header_content_type(HeaderName::ContentDisposition)
+        .header_text(HeaderName::ContentTransferEncoding)
+        .default_header_ignore()
+});
 
 /// A complaint read from an e-mail (§2.1.1), with what intake makes of it: from the raw bytes
 /// of one message as the complaint mailbox received it (RFC 5322, MIME, RFC 2047 encoded words,
@@ -69,6 +88,10 @@ const CLAUSE: &str = "§2.1.1";
 ///   block), and says so in a finding. Line ends become `\n`; white space at either end goes.
 /// - **attachments**: every other part, by name (decoded) and size in bytes (after the
 ///   transfer encoding is undone); their content is never read into the result.
+///
+/// Header texts (subject, name, contact, file names) come out on one line: NUL characters
+/// dropped (databases cannot store them), other control characters as spaces. The content
+/// keeps its line breaks and tabs and loses only NUL characters.
 ///
 /// Text in a charset other than UTF-8 is decoded by a [`Charsets`]: [`email`] uses
 /// [`EncodingRs`] (feature `email-charsets`, on by default), [`email_with`] takes the host's
@@ -221,7 +244,7 @@ impl ErrorCode for EmailError {
 /// Reads an e-mail into a complaint and checks it, decoding charsets with [`EncodingRs`].
 ///
 /// # Errors
-/// [`EmailError`] when the bytes are not an e-mail (see the module documentation).
+/// [`EmailError`] when the bytes are not an e-mail (see [`EmailIntake`]).
 #[cfg(feature = "email-charsets")]
 pub fn email(
     policy: &Policy,
@@ -235,36 +258,15 @@ pub fn email(
 /// `charsets`.
 ///
 /// # Errors
-/// [`EmailError`] when the bytes are not an e-mail (see the module documentation).
+/// [`EmailError`] when the bytes are not an e-mail (see [`EmailIntake`]).
 pub fn email_with(
     policy: &Policy,
     message: &[u8],
     kind: ComplainantKind,
     charsets: &dyn Charsets,
 ) -> Result<EmailIntake, EmailError> {
-    if u32::try_from(message.len()).is_err() {
-        return Err(EmailError::TooLarge);
-    }
-    if message.trim_ascii().is_empty() {
-        return Err(EmailError::Malformed(Malformed::Empty));
-    }
-    if !first_line(message).is_some_and(is_header_field) {
-        return Err(EmailError::Malformed(Malformed::NoHeaderField));
-    }
-    // mail-parser is a third party's parser of hostile input: should it ever panic (its
-    // `debug_assert!`s do in a host's debug build, see the workspace Cargo.toml), the message
-    // is malformed, and the panic does not reach the host.
-    let parsed = std::panic::catch_unwind(AssertUnwindSafe(|| MessageParser::new().parse(message)))
-        .map_err(|_| EmailError::Malformed(Malformed::MimeStructure))?
-        .ok_or(EmailError::Malformed(Malformed::NoHeaderField))?;
+    let parsed = parse(message)?;
     let root = parsed.root_part();
-    let raw = |h: &mail_parser::Header<'_>| {
-        message
-            .get(h.offset_start as usize..h.offset_end as usize)
-            .unwrap_or_default()
-    };
-    let header = |name: HeaderName<'static>| root.headers.iter().find(|h| h.name == name);
-
     let mut reader = TextReader::new(charsets);
     let head = message.get(..root.offset_body as usize).unwrap_or(message);
     if skipped_header_lines(head) {
@@ -278,92 +280,12 @@ pub fn email_with(
         .and_then(|ct| ct.attribute("charset"))
         .map(str::to_owned);
 
-    let subject = header(HeaderName::Subject).map(|h| {
-        reader
-            .unstructured(raw(h), MailPart::Subject)
-            .trim()
-            .to_owned()
-    });
-
-    let (mut name, mut contact) = (None, None);
-    if let Some(from) = header(HeaderName::From) {
-        let mailbox = match &from.value {
-            HeaderValue::Address(Address::List(list)) => list.first(),
-            HeaderValue::Address(Address::Group(groups)) => {
-                groups.iter().find_map(|g| g.addresses.first())
-            }
-            _ => None,
-        };
-        contact = mailbox
-            .and_then(|m| m.address.as_deref())
-            .map(str::trim)
-            .filter(|a| !a.is_empty())
-            .map(str::to_owned);
-        if contact.is_none() {
-            reader.note(EmailFindingCode::HeaderUnreadable, MailPart::From);
-        }
-        let raw_from = raw(from);
-        // mail-parser reads an ASCII display name right; one with a charset is ours to decode.
-        name = if raw_from.is_ascii() && memchr::memmem::find(raw_from, b"=?").is_none() {
-            mailbox
-                .and_then(|m| m.name.as_deref())
-                .map(str::trim)
-                .filter(|n| !n.is_empty())
-                .map(str::to_owned)
-        } else {
-            reader.display_name(raw_from, MailPart::From)
-        };
-    }
-
-    let (received_at, received_from) = time_of_receipt(&root.headers, policy, &mut reader);
-
-    let mut texts = Vec::new();
-    for &id in &parsed.text_body {
-        let Some(part) = parsed.parts.get(id as usize) else {
-            continue;
-        };
-        let is_html = match part.body {
-            PartType::Text(_) => false,
-            PartType::Html(_) => true,
-            _ => continue,
-        };
-        let bytes = transfer_decoded(message, part, MailPart::Body, &mut reader);
-        let charset = part.content_type().and_then(|ct| ct.attribute("charset"));
-        let text = reader.decode(charset, &bytes, MailPart::Body);
-        texts.push(if is_html {
-            reader.note(EmailFindingCode::ContentFromHtml, MailPart::Body);
-            html_text(&text)
-        } else {
-            normalise_lines(&text)
-        });
-    }
-    let content = texts.join("\n").trim().to_owned();
-    let content = (!content.is_empty()).then_some(content);
-
-    let mut attachments = Vec::new();
-    for &id in &parsed.attachments {
-        let Some(part) = parsed.parts.get(id as usize) else {
-            continue;
-        };
-        if part.is_encoding_problem && is_body_text(part) {
-            // mail-parser files a text part it cannot decode as an attachment; it is the body.
-            reader.note(EmailFindingCode::EncodingDamaged, MailPart::Body);
-            continue;
-        }
-        let name = attachment_name(part, &raw, &mut reader);
-        let size = match &part.body {
-            PartType::Binary(bytes) | PartType::InlineBinary(bytes)
-                if !part.is_encoding_problem =>
-            {
-                bytes.len()
-            }
-            _ => transfer_decoded(message, part, MailPart::Attachment, &mut reader).len(),
-        };
-        attachments.push(Attachment {
-            name,
-            size: size as u64,
-        });
-    }
+    let subject = header(root, HeaderName::Subject)
+        .map(|h| one_line(&reader.unstructured(raw_value(message, h), MailPart::Subject)));
+    let (name, contact) = sender(message, root, &mut reader);
+    let (received_at, received_from) = time_of_receipt(message, &root.headers, policy, &mut reader);
+    let content = content(message, &parsed, &mut reader);
+    let attachments = attachments(message, &parsed, &mut reader);
 
     let complaint = Complaint {
         name,
@@ -383,9 +305,149 @@ pub fn email_with(
     })
 }
 
+/// The message's MIME structure, or why it has none.
+fn parse(message: &[u8]) -> Result<Message<'_>, EmailError> {
+    if u32::try_from(message.len()).is_err() {
+        return Err(EmailError::TooLarge);
+    }
+    if message.trim_ascii().is_empty() {
+        return Err(EmailError::Malformed(Malformed::Empty));
+    }
+    if !first_line(message).is_some_and(is_header_field) {
+        return Err(EmailError::Malformed(Malformed::NoHeaderField));
+    }
+    // mail-parser is a third party's parser of hostile input: should it ever panic (its
+    // `debug_assert!`s do in a host's debug build, see the workspace Cargo.toml), the message
+    // is malformed, and the panic does not reach the host.
+    std::panic::catch_unwind(AssertUnwindSafe(|| PARSER.parse(message)))
+        .map_err(|_| EmailError::Malformed(Malformed::MimeStructure))?
+        .ok_or(EmailError::Malformed(Malformed::NoHeaderField))
+}
+
+fn header<'p, 'x>(
+    part: &'p mail_parser::MessagePart<'x>,
+    name: HeaderName<'static>,
+) -> Option<&'p Header<'x>> {
+    part.headers.iter().find(|h| h.name == name)
+}
+
+/// A header's value as the message writes it (folds included).
+fn raw_value<'m>(message: &'m [u8], h: &Header<'_>) -> &'m [u8] {
+    message
+        .get(h.offset_start as usize..h.offset_end as usize)
+        .unwrap_or_default()
+}
+
+/// The contact and name of the first mailbox of `From:`.
+fn sender(
+    message: &[u8],
+    root: &mail_parser::MessagePart<'_>,
+    reader: &mut TextReader<'_>,
+) -> (Option<String>, Option<String>) {
+    let Some(from) = header(root, HeaderName::From) else {
+        return (None, None);
+    };
+    let mailbox = match &from.value {
+        HeaderValue::Address(Address::List(list)) => list.first(),
+        HeaderValue::Address(Address::Group(groups)) => {
+            groups.iter().find_map(|g| g.addresses.first())
+        }
+        _ => None,
+    };
+    let contact = mailbox
+        .and_then(|m| m.address.as_deref())
+        .map(one_line)
+        .filter(|a| !a.is_empty());
+    if contact.is_none() {
+        reader.note(EmailFindingCode::HeaderUnreadable, MailPart::From);
+    }
+    let raw = raw_value(message, from);
+    // mail-parser reads an ASCII display name right; one with a charset is ours to decode.
+    let name = if raw.is_ascii() && memchr::memmem::find(raw, b"=?").is_none() {
+        mailbox.and_then(|m| m.name.as_deref()).map(one_line)
+    } else {
+        reader
+            .display_name(raw, MailPart::From)
+            .map(|n| one_line(&n))
+    };
+    (name.filter(|n| !n.is_empty()), contact)
+}
+
+/// The text of the body: its `text/plain` parts, else the text of its HTML.
+fn content(message: &[u8], parsed: &Message<'_>, reader: &mut TextReader<'_>) -> Option<String> {
+    let mut texts = Vec::new();
+    for &id in &parsed.text_body {
+        let Some(part) = parsed.parts.get(id as usize) else {
+            continue;
+        };
+        let is_html = match part.body {
+            PartType::Text(_) => false,
+            PartType::Html(_) => true,
+            _ => continue,
+        };
+        let bytes = transfer_decoded(message, part, MailPart::Body, reader);
+        let charset = part.content_type().and_then(|ct| ct.attribute("charset"));
+        let text = reader.decode(charset, &bytes, MailPart::Body);
+        texts.push(if is_html {
+            reader.note(EmailFindingCode::ContentFromHtml, MailPart::Body);
+            html_text(&text)
+        } else {
+            normalise_lines(&text)
+        });
+    }
+    let content = texts.join("\n").replace('\0', "");
+    let content = content.trim();
+    (!content.is_empty()).then(|| content.to_owned())
+}
+
+/// Every part that is not body text, by name and size.
+fn attachments(
+    message: &[u8],
+    parsed: &Message<'_>,
+    reader: &mut TextReader<'_>,
+) -> Vec<Attachment> {
+    let mut attachments = Vec::new();
+    for &id in &parsed.attachments {
+        let Some(part) = parsed.parts.get(id as usize) else {
+            continue;
+        };
+        if part.is_encoding_problem && is_body_text(part) {
+            // mail-parser files a text part it cannot decode as an attachment; it is the body.
+            reader.note(EmailFindingCode::EncodingDamaged, MailPart::Body);
+            continue;
+        }
+        let name = attachment_name(message, part, reader);
+        let size = match &part.body {
+            PartType::Binary(bytes) | PartType::InlineBinary(bytes)
+                if !part.is_encoding_problem =>
+            {
+                bytes.len()
+            }
+            _ => transfer_decoded(message, part, MailPart::Attachment, reader).len(),
+        };
+        attachments.push(Attachment {
+            name,
+            size: size as u64,
+        });
+    }
+    attachments
+}
+
+/// A header text on one line: no NUL (databases cannot store it), any other control character
+/// (a tab, a line break an encoded word carried) a space, no white space at either end.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .filter(|&c| c != '\0')
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
 /// The time of receipt: the topmost `Received:` header with a readable date, else `Date:`.
 fn time_of_receipt(
-    headers: &[mail_parser::Header<'_>],
+    message: &[u8],
+    headers: &[Header<'_>],
     policy: &Policy,
     reader: &mut TextReader<'_>,
 ) -> (Option<Instant>, Option<ReceivedFrom>) {
@@ -393,9 +455,19 @@ fn time_of_receipt(
     let mut received_seen = false;
     for h in headers.iter().filter(|h| h.name == HeaderName::Received) {
         received_seen = true;
-        if let HeaderValue::Received(r) = &h.value
-            && let Some(at) = r.date.as_ref().and_then(|d| instant(d, office))
-        {
+        // RFC 5322 §3.6.7: `Received: tokens ; date-time`, the date after the last `;`
+        // (or an earlier one, when a comment after the date has a `;` of its own).
+        let raw = raw_value(message, h);
+        let date = raw
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|&(_, &b)| b == b';')
+            .find_map(|(semicolon, _)| {
+                let text = std::str::from_utf8(&raw[semicolon + 1..]).ok()?;
+                mail_parser::DateTime::parse_rfc822(text.trim())
+            });
+        if let Some(at) = date.as_ref().and_then(|d| instant(d, office)) {
             return (Some(at), Some(ReceivedFrom::Received));
         }
     }
@@ -438,17 +510,24 @@ fn transfer_decoded<'m>(
     let raw = message
         .get(part.offset_body as usize..part.offset_end as usize)
         .unwrap_or_default();
+    // The slice decoders first (several times faster than the stream ones the parser uses,
+    // the same bytes for what the parser accepted), the stream ones for what they refuse.
+    let stream = |decode: DecodeFnc<'m>| {
+        let (end, bytes) = decode(&mut MessageStream::new(raw), b"");
+        (end != usize::MAX).then(|| bytes.into_owned())
+    };
     let decoded = match part.encoding {
         _ if part.is_encoding_problem => None,
         Encoding::None => return Cow::Borrowed(raw),
-        Encoding::Base64 => Some(MessageStream::new(raw).decode_base64_mime(b"")),
-        Encoding::QuotedPrintable => {
-            Some(MessageStream::new(raw).decode_quoted_printable_mime(b""))
+        Encoding::Base64 => {
+            base64_decode(raw).or_else(|| stream(MessageStream::decode_base64_mime))
         }
+        Encoding::QuotedPrintable => quoted_printable_decode(raw)
+            .or_else(|| stream(MessageStream::decode_quoted_printable_mime)),
     };
     match decoded {
-        Some((end, bytes)) if end != usize::MAX => Cow::Owned(bytes.into_owned()),
-        _ => {
+        Some(bytes) => Cow::Owned(bytes),
+        None => {
             reader.note(EmailFindingCode::EncodingDamaged, place);
             Cow::Borrowed(raw)
         }
@@ -471,9 +550,9 @@ fn is_body_text(part: &mail_parser::MessagePart<'_>) -> bool {
 }
 
 /// An attachment's file name: `filename` of Content-Disposition, else `name` of Content-Type.
-fn attachment_name<'m>(
+fn attachment_name(
+    message: &[u8],
     part: &mail_parser::MessagePart<'_>,
-    raw: &impl Fn(&mail_parser::Header<'_>) -> &'m [u8],
     reader: &mut TextReader<'_>,
 ) -> Option<String> {
     [
@@ -481,11 +560,11 @@ fn attachment_name<'m>(
         (HeaderName::ContentType, "name"),
     ]
     .into_iter()
-    .find_map(|(header, parameter)| {
-        let h = part.headers.iter().find(|h| h.name == header)?;
-        let name = reader.parameter(raw(h), parameter, MailPart::Attachment)?;
-        let name = name.trim();
-        (!name.is_empty()).then(|| name.to_owned())
+    .find_map(|(name, parameter)| {
+        let h = header(part, name)?;
+        let file = reader.parameter(raw_value(message, h), parameter, MailPart::Attachment)?;
+        let file = one_line(&file);
+        (!file.is_empty()).then_some(file)
     })
 }
 
