@@ -6,6 +6,7 @@
 use complaint_office::calendar::Calendar;
 use complaint_office::case::{Case, Event};
 use complaint_office::duration::Duration;
+use complaint_office::intake::{self, Channel, ComplainantKind, Utf8Only};
 use complaint_office::number::ComplaintNumber;
 use complaint_office::policy::Policy;
 use complaint_office::time::{parse_date, parse_instant, parse_offset};
@@ -24,6 +25,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("case_json", case_json),
     ("holiday_cn", holiday_cn),
     ("csv_ledger", csv_ledger),
+    ("email", email),
 ];
 
 fn text(data: &[u8]) -> Option<&str> {
@@ -141,5 +143,39 @@ pub fn holiday_cn(data: &[u8]) {
                 let _ = cal.add_working_days(d, 30);
             }
         }
+    }
+}
+
+/// Raw e-mail bytes (§2.1.1), read with encoding_rs and with no charset but UTF-8: whatever
+/// the bytes, a coded error or a complaint; the address and the time of receipt do not depend
+/// on the charset decoder; sizes are of decoded parts, so never more than the message.
+pub fn email(data: &[u8]) {
+    let policy = Policy::default();
+    let full = intake::email(&policy, data, ComplainantKind::Customer);
+    let bare = intake::email_with(&policy, data, ComplainantKind::Customer, &Utf8Only);
+    match (full, bare) {
+        (Ok(full), Ok(bare)) => {
+            assert_eq!(full.complaint.channel, Channel::Email);
+            assert_eq!(full.complaint.contact, bare.complaint.contact);
+            assert_eq!(full.complaint.received_at, bare.complaint.received_at);
+            assert_eq!(full.attachments.len(), bare.attachments.len());
+            for a in &full.attachments {
+                assert!(
+                    a.size <= data.len() as u64,
+                    "an attachment larger than the message"
+                );
+            }
+            if let Some(content) = &full.complaint.content {
+                assert!(!content.contains('\r') && content.trim() == content);
+            }
+            for (i, f) in full.findings.iter().enumerate() {
+                assert!(!full.findings[..i].contains(f), "a finding twice");
+            }
+        }
+        (full, bare) => assert_eq!(
+            full.err(),
+            bare.err(),
+            "the charset decoder must not decide whether the bytes are an e-mail"
+        ),
     }
 }

@@ -5,29 +5,29 @@
 use crate::error::ErrorCode;
 
 macro_rules! library_error {
-    ($($(#[$doc:meta])* $variant:ident($ty:ty),)*) => {
+    ($($(#[cfg($cfg:meta)])? $(#[doc = $doc:literal])* $variant:ident($ty:ty),)*) => {
         /// Any error of the library.
         #[derive(Debug, Clone, PartialEq, thiserror::Error)]
         #[non_exhaustive]
         pub enum Error {
-            $($(#[$doc])* #[error(transparent)] $variant(#[from] $ty),)*
+            $($(#[cfg($cfg)])? $(#[doc = $doc])* #[error(transparent)] $variant(#[from] $ty),)*
         }
 
         impl ErrorCode for Error {
             fn code(&self) -> &'static str {
-                match self { $(Error::$variant(e) => e.code(),)* }
+                match self { $($(#[cfg($cfg)])? Error::$variant(e) => e.code(),)* }
             }
 
             fn clause(&self) -> Option<&'static str> {
-                match self { $(Error::$variant(e) => e.clause(),)* }
+                match self { $($(#[cfg($cfg)])? Error::$variant(e) => e.clause(),)* }
             }
 
             fn index(&self) -> Option<usize> {
-                match self { $(Error::$variant(e) => e.index(),)* }
+                match self { $($(#[cfg($cfg)])? Error::$variant(e) => e.index(),)* }
             }
 
             fn key(&self) -> Option<&str> {
-                match self { $(Error::$variant(e) => e.key(),)* }
+                match self { $($(#[cfg($cfg)])? Error::$variant(e) => e.key(),)* }
             }
         }
     };
@@ -50,6 +50,9 @@ library_error! {
     Unknown(crate::vocabulary::UnknownValue),
     /// Intake checks.
     Intake(crate::intake::IntakeError),
+    #[cfg(feature = "email")]
+    /// E-mail intake: a message that is not an e-mail.
+    Email(crate::intake::EmailError),
     /// Classification.
     Classify(crate::classify::ClassifyError),
     /// Triage.

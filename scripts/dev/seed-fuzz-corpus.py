@@ -48,5 +48,7 @@ for path in sorted(glob.glob(os.path.join(ROOT, "tests", "vectors", "*.json"))):
                 put("case_json", json.dumps(inp["events"], ensure_ascii=False))
                 for e in inp["events"]:
                     put("event_json", json.dumps(e, ensure_ascii=False))
+for path in sorted(glob.glob(os.path.join(ROOT, "tests", "data", "email", "*.eml"))):
+    put("email", open(path, "rb").read())
 for path in sorted(glob.glob(os.path.join(ROOT, "tests", "data", "holiday-cn", "*.json")))[-3:]:
     put("holiday_cn", open(path, "rb").read())

@@ -36,6 +36,8 @@
 //! The findings are data, not errors: a form shows all of them at once.
 
 mod contact;
+#[cfg(feature = "email")]
+mod email;
 mod rules;
 
 use std::fmt;
@@ -48,6 +50,13 @@ use crate::time::Instant;
 use crate::vocabulary::vocabulary;
 
 pub use contact::{Contact, ContactKind};
+#[cfg(feature = "email")]
+pub use email::{
+    Attachment, Charsets, Decoded, EmailError, EmailFinding, EmailFindingCode, EmailIntake,
+    MailPart, Malformed, ReceivedFrom, Utf8Only, email_with,
+};
+#[cfg(feature = "email-charsets")]
+pub use email::{EncodingRs, email};
 pub use rules::{ChannelFields, ChannelKinds, IntakeRules};
 
 const REGISTRATION: &str = "§2.2.1";

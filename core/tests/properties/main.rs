@@ -13,6 +13,7 @@ mod numbers;
 mod accountability;
 mod archive;
 mod case;
+mod email;
 mod intake;
 mod privacy;
 mod stats;

@@ -1,38 +1,79 @@
-use complaint_office::intake::{self, Channel, ComplainantKind, Complaint, Contact};
+use complaint_office::intake::{
+    self, Channel, ComplainantKind, Complaint, Contact, EmailIntake, IntakeReport,
+};
+use complaint_office::time::format_instant;
 use serde_json::{Map, Value, json};
 
 use super::unknown;
 use crate::Outcome;
-use crate::input::{code, field, policy_of, str_of};
+use crate::input::{base64_of, code, field, policy_of, str_of};
 
 pub fn run(op: &str, input: &Value) -> Outcome {
     match op {
         "intake.check" => {
             let policy = policy_of(input)?;
             let complaint = complaint_of(field(input, "complaint")?)?;
-            let report = intake::check(&policy, &complaint);
-            Ok(json!({
-                "admissible": report.admissible,
-                "complete": report.complete,
-                "missing": report.missing.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
-                "violations": report.violations.iter().map(|v| json!({
-                    "code": v.code(),
-                    "clause": v.clause(),
-                    "field": v.field().map(|f| f.as_str()),
-                })).collect::<Vec<_>>(),
-                "requests": report.requests.iter().map(|r| json!({
-                    "field": r.field.as_str(),
-                    "code": r.code,
-                })).collect::<Vec<_>>(),
-                "contact_kind": report.contact_kind.map(|k| k.as_str()),
-            }))
+            Ok(report_json(&intake::check(&policy, &complaint)))
         }
         "intake.contact" => {
             let contact = Contact::parse(str_of(input, "text")?).map_err(code)?;
             Ok(json!({"kind": contact.kind().as_str(), "normalized": contact.as_str()}))
         }
+        "intake.email" => {
+            let policy = policy_of(input)?;
+            let message = base64_of(input, "message_base64")?;
+            let kind = match input.get("complainant_kind") {
+                None => ComplainantKind::Customer,
+                Some(_) => str_of(input, "complainant_kind")?.parse().map_err(code)?,
+            };
+            let intake = intake::email(&policy, &message, kind).map_err(code)?;
+            Ok(email_json(&intake))
+        }
         _ => unknown(op),
     }
+}
+
+fn report_json(report: &IntakeReport) -> Value {
+    json!({
+        "admissible": report.admissible,
+        "complete": report.complete,
+        "missing": report.missing.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
+        "violations": report.violations.iter().map(|v| json!({
+            "code": v.code(),
+            "clause": v.clause(),
+            "field": v.field().map(|f| f.as_str()),
+        })).collect::<Vec<_>>(),
+        "requests": report.requests.iter().map(|r| json!({
+            "field": r.field.as_str(),
+            "code": r.code,
+        })).collect::<Vec<_>>(),
+        "contact_kind": report.contact_kind.map(|k| k.as_str()),
+    })
+}
+
+fn email_json(intake: &EmailIntake) -> Value {
+    let c = &intake.complaint;
+    json!({
+        "complaint": {
+            "channel": c.channel.as_str(),
+            "complainant_kind": c.complainant_kind.as_str(),
+            "name": c.name,
+            "contact": c.contact,
+            "received_at": c.received_at.as_ref().map(format_instant),
+            "content": c.content,
+            "subject": c.subject,
+        },
+        "received_from": intake.received_from.map(|r| r.as_str()),
+        "attachments": intake.attachments.iter().map(|a| json!({
+            "name": a.name,
+            "size": a.size,
+        })).collect::<Vec<_>>(),
+        "findings": intake.findings.iter().map(|f| json!({
+            "code": f.code.as_str(),
+            "part": f.part.as_str(),
+        })).collect::<Vec<_>>(),
+        "report": report_json(&intake.report),
+    })
 }
 
 /// The complaint object of a case, built field by field the way a host fills the type.
