@@ -535,11 +535,11 @@ fn mutate(events: &mut Vec<Event>, mutation: Mutation) {
                     "at": format_instant(&at), "number": "25010001"}));
                 let close_now =
                     Event::from_json_value(json!({"type": "closed", "at": format_instant(&at)}));
-                // Closing is allowed right after the follow-up visit; registering never is then.
-                let followed_up = events
-                    .last()
-                    .is_some_and(|e| e.kind().as_str() == "follow_up_visited");
-                let extra = if followed_up {
+                // Registering a registered case again is always refused; closing is refused
+                // before registration (and allowed after a follow-up visit or management's
+                // decision not to handle the case again, so it is not the mutation then).
+                let registered = events.iter().any(|e| e.kind().as_str() == "registered");
+                let extra = if registered {
                     register_again
                 } else {
                     close_now

@@ -53,7 +53,7 @@ pub use contact::{Contact, ContactKind};
 #[cfg(feature = "email")]
 pub use email::{
     Attachment, Charsets, Decoded, EmailError, EmailFinding, EmailFindingCode, EmailIntake,
-    MailPart, Malformed, ReceivedFrom, Utf8Only, email_with,
+    EmailPolicy, MailPart, Malformed, ReceivedFrom, Utf8Only, email_with,
 };
 #[cfg(feature = "email-charsets")]
 pub use email::{EncodingRs, email};

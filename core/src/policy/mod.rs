@@ -216,6 +216,17 @@ impl Policy {
 
 /// The policy holds the tables: functions of the table modules take `&Policy` through these
 /// (`intake::check(&policy, …)`, `classify::suggest(&policy, …)`, `triage::assess(&policy, …)`).
+#[cfg(feature = "email")]
+impl intake::EmailPolicy for Policy {
+    fn intake_rules(&self) -> &intake::IntakeRules {
+        self.intake()
+    }
+
+    fn office_offset(&self) -> chrono::FixedOffset {
+        Policy::office_offset(self)
+    }
+}
+
 impl AsRef<intake::IntakeRules> for Policy {
     fn as_ref(&self) -> &intake::IntakeRules {
         self.intake()

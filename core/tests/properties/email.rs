@@ -64,7 +64,7 @@ fn q(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Quoted-printable (RFC 2045 §6.7), lines of at most 76 characters with soft breaks.
+/// Quoted-printable (RFC 2045 section 6.7), lines of at most 76 characters with soft breaks.
 fn quoted_printable(bytes: &[u8]) -> String {
     let mut out = String::new();
     let mut line = 0;

@@ -396,7 +396,7 @@ proptest! {
                 (Kind::Mobile, complaints::mobile(&mut rng))
             };
             let key = if kind == Kind::Name { "name" } else { "contact" };
-            events.push(serde_json::json!({"type": "information_requested", "at": format!("2025-11-03T1{i}:00:00+08:00"), "fields": [key]}));
+            events.push(serde_json::json!({"type": "information_requested", "at": format!("2025-11-03T1{i}:00:00+08:00"), "fields": [key, "content"]}));
             events.push(serde_json::json!({"type": "information_supplied", "at": format!("2025-11-03T1{i}:30:00+08:00"), key: value}));
             values.push((kind, value));
         }

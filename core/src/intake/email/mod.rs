@@ -18,9 +18,8 @@ use std::borrow::Cow;
 use std::panic::AssertUnwindSafe;
 use std::sync::LazyLock;
 
-use super::{Channel, ComplainantKind, Complaint, IntakeReport};
+use super::{Channel, ComplainantKind, Complaint, IntakeReport, IntakeRules};
 use crate::error::ErrorCode;
-use crate::policy::Policy;
 use crate::time::{Instant, check_date};
 use crate::vocabulary::vocabulary;
 use text::TextReader;
@@ -30,6 +29,26 @@ pub use charsets::EncodingRs;
 pub use charsets::{Charsets, Decoded, Utf8Only};
 
 const CLAUSE: &str = "§2.1.1";
+
+/// What e-mail intake needs of a policy: the intake rules that check the complaint and the
+/// office's offset from UTC, in which a date without one is read. A
+/// [`Policy`](crate::policy::Policy) is one; so is a pair of both.
+pub trait EmailPolicy {
+    /// The intake rules (§2.1.1: the subject word, the fields an e-mail complaint needs).
+    fn intake_rules(&self) -> &IntakeRules;
+    /// The office's offset from UTC.
+    fn office_offset(&self) -> FixedOffset;
+}
+
+impl EmailPolicy for (IntakeRules, FixedOffset) {
+    fn intake_rules(&self) -> &IntakeRules {
+        &self.0
+    }
+
+    fn office_offset(&self) -> FixedOffset {
+        self.1
+    }
+}
 
 /// mail-parser, reading only the headers it must understand: `From:`, `Date:` and the MIME
 /// headers. Every other header (`Subject:` and `Received:` among them) is kept as a position
@@ -247,7 +266,7 @@ impl ErrorCode for EmailError {
 /// [`EmailError`] when the bytes are not an e-mail (see [`EmailIntake`]).
 #[cfg(feature = "email-charsets")]
 pub fn email(
-    policy: &Policy,
+    policy: &(impl EmailPolicy + ?Sized),
     message: &[u8],
     kind: ComplainantKind,
 ) -> Result<EmailIntake, EmailError> {
@@ -260,7 +279,7 @@ pub fn email(
 /// # Errors
 /// [`EmailError`] when the bytes are not an e-mail (see [`EmailIntake`]).
 pub fn email_with(
-    policy: &Policy,
+    policy: &(impl EmailPolicy + ?Sized),
     message: &[u8],
     kind: ComplainantKind,
     charsets: &dyn Charsets,
@@ -295,7 +314,7 @@ pub fn email_with(
         subject,
         ..Complaint::new(Channel::Email, kind)
     };
-    let report = policy.intake().check(&complaint);
+    let report = policy.intake_rules().check(&complaint);
     Ok(EmailIntake {
         complaint,
         received_from,
@@ -448,14 +467,14 @@ fn one_line(text: &str) -> String {
 fn time_of_receipt(
     message: &[u8],
     headers: &[Header<'_>],
-    policy: &Policy,
+    policy: &(impl EmailPolicy + ?Sized),
     reader: &mut TextReader<'_>,
 ) -> (Option<Instant>, Option<ReceivedFrom>) {
     let office = policy.office_offset();
     let mut received_seen = false;
     for h in headers.iter().filter(|h| h.name == HeaderName::Received) {
         received_seen = true;
-        // RFC 5322 §3.6.7: `Received: tokens ; date-time`, the date after the last `;`
+        // RFC 5322 section 3.6.7: `Received: tokens ; date-time`, the date after the last `;`
         // (or an earlier one, when a comment after the date has a `;` of its own).
         let raw = raw_value(message, h);
         let date = raw
@@ -633,7 +652,7 @@ fn first_line(message: &[u8]) -> Option<&[u8]> {
     message.split(|&b| b == b'\n').next()
 }
 
-/// `name: value` (RFC 5322 §2.2: a name of printable ASCII but `:`, white space allowed
+/// `name: value` (RFC 5322 section 2.2: a name of printable ASCII but `:`, white space allowed
 /// before the colon as in the obsolete syntax).
 fn is_header_field(line: &[u8]) -> bool {
     let name = line

@@ -98,7 +98,7 @@ impl<'c> TextReader<'c> {
         }
     }
 
-    /// An unstructured header value (RFC 2047 §5(1)): unfolded, encoded words decoded, the
+    /// An unstructured header value (RFC 2047 section 5(1)): unfolded, encoded words decoded, the
     /// white space between two adjacent encoded words dropped. Adjacent words in one charset
     /// are decoded together, so a character a mailer split across two words stays whole. A
     /// malformed encoded word stays as it is written.
@@ -297,7 +297,7 @@ fn lossy(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// A header value without its line breaks (a fold is CRLF before white space, RFC 5322 §2.2.3).
+/// A header value without its line breaks (a fold is CRLF before white space, RFC 5322 section 2.2.3).
 fn unfold(raw: &[u8]) -> Vec<u8> {
     raw.iter()
         .copied()
