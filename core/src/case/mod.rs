@@ -627,6 +627,23 @@ impl Case {
             .map(|at| crate::time::office_date(at, self.policy.office_offset()))
     }
 
+    /// When the case was closed (§5.2.1), once it was.
+    pub fn closed_at(&self) -> Option<Instant> {
+        self.closed_at
+    }
+
+    /// The complainant's satisfaction as the latest written result report states it (§4.4.2);
+    /// none before the first report.
+    pub fn result_satisfaction(&self) -> Option<Satisfaction> {
+        self.rounds.iter().rev().find_map(|r| r.satisfaction)
+    }
+
+    /// The satisfaction the latest follow-up visit recorded (§5.2.2); none before the first
+    /// visit.
+    pub fn follow_up_satisfaction(&self) -> Option<Satisfaction> {
+        self.follow_ups.last().map(|f| f.satisfaction)
+    }
+
     /// The deadline schedule and SLA state at `now`.
     pub fn schedule(&self, now: Instant) -> Schedule {
         schedule::schedule(self, now)
