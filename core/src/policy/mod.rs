@@ -24,9 +24,9 @@
 //! ```
 //!
 //! One concept per file: [`PolicyFile`] is the file as written, every key defaulted
-//! (`file.rs`); its own sections are [`Deadlines`], [`Sla`], [`Retention`] and [`Channels`]
-//! (one file each); `validate.rs` holds the checks that turn a file into a [`Policy`], each
-//! naming its key; `format.rs` reads and writes TOML and JSON; [`PolicySet`] (`set.rs`) picks
+//! (`file.rs`); its own sections are [`Deadlines`], [`Sla`], [`Retention`], [`Channels`],
+//! [`Reminders`] and [`Statistics`] (one file each); `validate.rs` holds the checks that turn
+//! a file into a [`Policy`], each naming its key; `format.rs` reads and writes TOML and JSON; [`PolicySet`] (`set.rs`) picks
 //! the policy in force by date. The tables the policy holds (intake rules, classification,
 //! triage, discipline) are modules of their own, below this one: each validates its own
 //! section and none imports the policy.
@@ -35,9 +35,11 @@ mod channels;
 mod deadlines;
 mod file;
 mod format;
+mod reminders;
 mod retention;
 mod set;
 mod sla;
+mod statistics;
 mod validate;
 
 use std::fmt;
@@ -53,9 +55,11 @@ pub use crate::policy_error::PolicyError;
 pub use channels::Channels;
 pub use deadlines::Deadlines;
 pub use file::PolicyFile;
+pub use reminders::{DEFAULT_REMINDER_HOURS, REMINDER_STAGES, Recipient, Reminders, Rung, RungAt};
 pub use retention::Retention;
 pub use set::PolicySet;
 pub use sla::Sla;
+pub use statistics::Statistics;
 
 /// A validated policy. Cheap to clone (shared, immutable).
 #[derive(Clone)]
@@ -156,6 +160,16 @@ impl Policy {
     /// Retention of archived files.
     pub fn retention(&self) -> &Retention {
         &self.inner.file.retention
+    }
+
+    /// Reminders and escalation.
+    pub fn reminders(&self) -> &Reminders {
+        &self.inner.file.reminders
+    }
+
+    /// Statistics settings.
+    pub fn statistics(&self) -> &Statistics {
+        &self.inner.file.statistics
     }
 
     /// The complaint mailbox and hotline.
