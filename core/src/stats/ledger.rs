@@ -17,6 +17,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
 use super::StatsError;
+use super::case_columns::{CaseCells, CaseColumns, NO_TIME, TimeLimit};
 use super::intern::Interner;
 use super::record::Record;
 use super::timestamp::{self, Epoch};
@@ -74,6 +75,10 @@ pub struct Ledger {
     pub(crate) channels: Interner,
     pub(crate) severities: Interner,
     pub(crate) rejected: Vec<Rejected>,
+    /// Track, outcome, re-handling, follow-up satisfaction, complainant keys, time limits.
+    pub(crate) cases: CaseColumns,
+    /// The instant the time limits are judged at (see [`Ledger::set_as_of`]).
+    pub(crate) as_of: Option<Epoch>,
 }
 
 impl std::fmt::Debug for Ledger {
@@ -129,7 +134,24 @@ impl Ledger {
                 closed: r.closed_at.map(instant_epoch).transpose(),
                 satisfied: Ok(r.satisfied),
             };
-            builder.add(line, row)?;
+            let limits = r.time_limits();
+            let due = |i: usize| limits[i].map(|l| instant_epoch(l.due)).transpose();
+            let met = |i: usize| {
+                limits[i]
+                    .and_then(|l| l.met_at)
+                    .map(instant_epoch)
+                    .transpose()
+            };
+            let cells = CaseCells {
+                track: r.track.as_deref().map(str::as_bytes),
+                outcome: r.outcome.as_deref().map(str::as_bytes),
+                rehandled: Ok(r.rehandled),
+                follow_up_satisfied: Ok(r.follow_up_satisfied),
+                complainant_key: r.complainant_key.as_deref().map(str::as_bytes),
+                due: [due(0), due(1), due(2), due(3)],
+                met: [met(0), met(1), met(2), met(3)],
+            };
+            builder.add_with(line, row, &cells)?;
         }
         Ok(builder.finish())
     }
@@ -149,6 +171,21 @@ impl Ledger {
         &self.rejected
     }
 
+    /// Judges the time limits as of `at` (a stage due before it and not met by it is
+    /// overdue). A ledger built from cases is judged as of the instant it was built for;
+    /// otherwise the report takes the latest instant the ledger holds (a receipt, a closing or
+    /// a stage met).
+    pub fn set_as_of(&mut self, at: crate::time::Instant) {
+        self.as_of = Some(at.timestamp());
+    }
+
+    /// Whether the ledger has any case column (track, outcome, re-handling, follow-up
+    /// satisfaction, complainant keys, time limits): the report gives its office indicators
+    /// then.
+    pub fn has_case_columns(&self) -> bool {
+        self.cases.present
+    }
+
     /// The rows kept, as records (instants in UTC, names trimmed), in input order.
     pub fn records(&self) -> impl Iterator<Item = Record> + '_ {
         let utc = FixedOffset::east_opt(0);
@@ -163,8 +200,24 @@ impl Ledger {
             .zip(self.category.iter().zip(&self.department))
             .zip(self.channel.iter().zip(&self.severity))
             .zip(&self.satisfied);
-        rows.filter_map(move |row| {
+        let flag = |v: u8| match v {
+            1 => Some(false),
+            2 => Some(true),
+            _ => None,
+        };
+        let cases = &self.cases;
+        rows.enumerate().filter_map(move |(i, row)| {
             let ((((&number, (&received, &closed)), (&c, &d)), (&ch, &sev)), &satisfied) = row;
+            let limit = |s: usize| {
+                let (due, met) = cases.limit(s, i);
+                if due == NO_TIME {
+                    return None;
+                }
+                Some(TimeLimit {
+                    due: at(due)?,
+                    met_at: if met == NO_TIME { None } else { at(met) },
+                })
+            };
             Some(Record {
                 number,
                 received_at: at(received)?,
@@ -176,11 +229,16 @@ impl Ledger {
                     OPEN => None,
                     secs => Some(at(secs)?),
                 },
-                satisfied: match satisfied {
-                    1 => Some(false),
-                    2 => Some(true),
-                    _ => None,
-                },
+                satisfied: flag(satisfied),
+                track: name(&cases.tracks, cases.track(i)),
+                outcome: name(&cases.outcomes, cases.outcome(i)),
+                rehandled: flag(cases.rehandled(i)),
+                follow_up_satisfied: flag(cases.follow_up(i)),
+                complainant_key: name(&cases.complainants, cases.complainant(i)),
+                registration: limit(0),
+                plan: limit(1),
+                feedback: limit(2),
+                follow_up: limit(3),
             })
         })
     }
@@ -320,18 +378,29 @@ impl Builder {
         let column = problem
             .field
             .and_then(|f| self.names.get(f as usize).cloned());
+        self.reject_at(line, column, problem.code)
+    }
+
+    /// Notes that the input has case columns (a CSV header naming one, say), so that the
+    /// report gives its indicators even when every cell is empty.
+    pub(crate) fn has_case_columns(&mut self) {
+        self.ledger.cases.present = true;
+    }
+
+    fn reject_at(
+        &mut self,
+        line: u64,
+        column: Option<String>,
+        code: &'static str,
+    ) -> Result<(), StatsError> {
         match self.leniency {
             Leniency::Strict => Err(StatsError::BadRow {
                 line,
                 column,
-                problem: problem.code,
+                problem: code,
             }),
             Leniency::Lenient => {
-                self.ledger.rejected.push(Rejected {
-                    line,
-                    column,
-                    code: problem.code,
-                });
+                self.ledger.rejected.push(Rejected { line, column, code });
                 Ok(())
             }
         }
@@ -339,13 +408,26 @@ impl Builder {
 
     /// Checks and stores a row, or rejects it.
     pub(crate) fn add(&mut self, line: u64, row: Row<'_>) -> Result<(), StatsError> {
-        match self.check_and_store(row) {
+        self.add_with(line, row, &CaseCells::default())
+    }
+
+    /// Checks and stores a row with its case cells, or rejects it.
+    pub(crate) fn add_with(
+        &mut self,
+        line: u64,
+        row: Row<'_>,
+        cells: &CaseCells<'_>,
+    ) -> Result<(), StatsError> {
+        match self.check_and_store(row, cells) {
             Ok(()) => Ok(()),
-            Err(problem) => self.reject(line, problem),
+            Err(Rejection::Classic(problem)) => self.reject(line, problem),
+            Err(Rejection::Case(field, code)) => {
+                self.reject_at(line, Some(field.name().to_owned()), code)
+            }
         }
     }
 
-    fn check_and_store(&mut self, row: Row<'_>) -> Result<(), Problem> {
+    fn check_and_store(&mut self, row: Row<'_>, cells: &CaseCells<'_>) -> Result<(), Rejection> {
         let l = &mut self.ledger;
         let number = row.number.map_err(|c| Problem::at(Field::Number, c))?;
         let received = row
@@ -375,12 +457,20 @@ impl Builder {
         let satisfied = row
             .satisfied
             .map_err(|c| Problem::at(Field::Satisfied, c))?;
+        if cells.any() {
+            l.cases.present = true;
+        }
+        let case = l
+            .cases
+            .check(cells)
+            .map_err(|(field, code)| Rejection::Case(field, code))?;
         if closed.is_some_and(|c| c < received) {
-            return Err(Problem::at(Field::ClosedAt, "stats.closed_before_received"));
+            return Err(Problem::at(Field::ClosedAt, "stats.closed_before_received").into());
         }
         if !self.seen.insert(number) {
-            return Err(Problem::at(Field::Number, "stats.duplicate_number"));
+            return Err(Problem::at(Field::Number, "stats.duplicate_number").into());
         }
+        l.cases.store(l.numbers.len(), &case);
         l.numbers.push(number);
         l.received.push(received);
         l.closed.push(closed.unwrap_or(OPEN));
@@ -398,6 +488,19 @@ impl Builder {
 
     pub(crate) fn finish(self) -> Ledger {
         self.ledger
+    }
+}
+
+/// Why a row was left out: a classic column's problem, or a case column's.
+#[derive(Debug, Clone, Copy)]
+enum Rejection {
+    Classic(Problem),
+    Case(super::case_columns::CaseField, &'static str),
+}
+
+impl From<Problem> for Rejection {
+    fn from(p: Problem) -> Self {
+        Rejection::Classic(p)
     }
 }
 

@@ -28,6 +28,7 @@ use super::StatsError;
 use super::counts::Counts;
 use super::day_periods::DayPeriods;
 use super::growth::{Growth, trends};
+use super::indicators::{self, Indicators, Range};
 use super::intern::Interner;
 use super::ledger::{Ledger, NONE, OPEN, Rejected};
 use super::percentile::HandlingHours;
@@ -92,6 +93,11 @@ pub struct PeriodStats {
     pub open_at_end: u64,
     /// Against the previous period; null when the ledger has nothing before this period.
     pub change: Option<Change>,
+    /// The office indicators (on-time rates, overdue counts, working days, re-handling,
+    /// repeats, outcomes), when the ledger has case columns; their keys then sit beside the
+    /// others in the period's JSON.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub indicators: Option<Indicators>,
 }
 
 /// The lower bounds of the handling-time buckets of [`Overview::handling_histogram`], in
@@ -122,6 +128,8 @@ pub struct Overview {
     pub handling_histogram: [u64; 6],
     /// Satisfied / answered among the cases closed in the range.
     pub satisfaction_rate: Option<f64>,
+    /// The office indicators over the range, when the ledger has case columns.
+    pub indicators: Option<Indicators>,
 }
 
 /// A periodic report (§7.1.2). Serializes to the documented JSON shape
@@ -225,7 +233,21 @@ impl Report {
         let mut acc = Accumulator::new(ledger, lo, hi);
         acc.count_received(ledger, &received);
         acc.count_closed(ledger, &received, period_of);
-        Ok(acc.finish(ledger, granularity, first_with_data))
+        let office = ledger.has_case_columns().then(|| {
+            let range = Range {
+                lo,
+                periods: acc.periods,
+            };
+            indicators::indicators(ledger, range, &received, period_of, policy)
+        });
+        let mut report = acc.finish(ledger, granularity, first_with_data);
+        if let Some((periods, overview)) = office {
+            for (p, i) in report.periods.iter_mut().zip(periods) {
+                p.indicators = Some(i);
+            }
+            report.overview.indicators = Some(overview);
+        }
+        Ok(report)
     }
 
     /// The report as JSON text, in its documented shape (`granularity`, `periods`, `growth`,
@@ -451,6 +473,7 @@ impl Accumulator {
                 satisfaction_rate: rate(satisfied, answered),
                 open_at_end: cumulative_received.saturating_sub(cumulative_closed),
                 change,
+                indicators: None,
             });
         }
         let sum_names = |rows: &[Vec<(u32, u64)>], table: &Interner| {
@@ -479,6 +502,7 @@ impl Accumulator {
             handling_hours: HandlingHours::of_seconds(&mut durations),
             handling_histogram: histogram,
             satisfaction_rate: rate(satisfied.iter().sum(), answered.iter().sum()),
+            indicators: None,
         };
         let growth = Growth {
             categories: trends(&by_category, |i| ledger.categories.name(i).to_owned()),
