@@ -56,6 +56,8 @@ library_error! {
     Triage(crate::triage::TriageError),
     /// The case lifecycle.
     Case(crate::case::CaseError),
+    /// The office at work: worklists, reminders, statistics from cases.
+    Office(crate::office::OfficeError),
     /// Accountability.
     Accountability(crate::accountability::AccountabilityError),
     /// Archive and retention.

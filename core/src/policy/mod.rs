@@ -47,7 +47,7 @@ use std::sync::Arc;
 
 use chrono::{FixedOffset, NaiveDate};
 
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, OfficeHours};
 use crate::{accountability, classify, intake, triage};
 
 pub use crate::language::Language;
@@ -70,6 +70,19 @@ pub struct Policy {
 struct Inner {
     file: PolicyFile,
     calendar: Calendar,
+    /// The hours reminders go out in, decided once.
+    reminder_hours: OfficeHours,
+}
+
+impl Inner {
+    fn new(file: PolicyFile, calendar: Calendar) -> Self {
+        let reminder_hours = file.reminders.hours(&calendar);
+        Inner {
+            file,
+            calendar,
+            reminder_hours,
+        }
+    }
 }
 
 impl fmt::Debug for Policy {
@@ -92,14 +105,8 @@ impl Default for Policy {
     fn default() -> Self {
         static DEFAULT: std::sync::OnceLock<Policy> = std::sync::OnceLock::new();
         DEFAULT
-            .get_or_init(|| {
-                let file = PolicyFile::default();
-                Policy {
-                    inner: Arc::new(Inner {
-                        calendar: Calendar::cn(),
-                        file,
-                    }),
-                }
+            .get_or_init(|| Policy {
+                inner: Arc::new(Inner::new(PolicyFile::default(), Calendar::cn())),
             })
             .clone()
     }
@@ -113,7 +120,7 @@ impl Policy {
     pub fn new(file: PolicyFile) -> Result<Self, PolicyError> {
         let calendar = validate::file(&file)?;
         Ok(Policy {
-            inner: Arc::new(Inner { file, calendar }),
+            inner: Arc::new(Inner::new(file, calendar)),
         })
     }
 
@@ -167,6 +174,12 @@ impl Policy {
         &self.inner.file.reminders
     }
 
+    /// The hours in which reminders go out on working days: `reminders.office_hours`, else the
+    /// calendar's office hours, else 09:00–18:00.
+    pub fn reminder_hours(&self) -> &OfficeHours {
+        &self.inner.reminder_hours
+    }
+
     /// Statistics settings.
     pub fn statistics(&self) -> &Statistics {
         &self.inner.file.statistics
@@ -211,10 +224,7 @@ impl Policy {
         }
         validate::deadlines(&self.inner.file, &calendar)?;
         Ok(Policy {
-            inner: Arc::new(Inner {
-                file: self.inner.file.clone(),
-                calendar,
-            }),
+            inner: Arc::new(Inner::new(self.inner.file.clone(), calendar)),
         })
     }
 }

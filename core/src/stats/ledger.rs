@@ -120,38 +120,10 @@ impl Ledger {
         leniency: Leniency,
     ) -> Result<Self, StatsError> {
         let records = records.into_iter();
-        let mut builder = Builder::new(leniency, Field::canonical_names());
-        builder.reserve(records.size_hint().0);
+        let mut builder = LedgerBuilder::new(leniency);
+        builder.0.reserve(records.size_hint().0);
         for (line, r) in (1u64..).zip(records) {
-            let r = r.borrow();
-            let row = Row {
-                number: Ok(r.number),
-                received: instant_epoch(r.received_at),
-                category: r.category.as_bytes(),
-                department: r.department.as_bytes(),
-                channel: r.channel.as_deref().map(str::as_bytes),
-                severity: r.severity.as_deref().map(str::as_bytes),
-                closed: r.closed_at.map(instant_epoch).transpose(),
-                satisfied: Ok(r.satisfied),
-            };
-            let limits = r.time_limits();
-            let due = |i: usize| limits[i].map(|l| instant_epoch(l.due)).transpose();
-            let met = |i: usize| {
-                limits[i]
-                    .and_then(|l| l.met_at)
-                    .map(instant_epoch)
-                    .transpose()
-            };
-            let cells = CaseCells {
-                track: r.track.as_deref().map(str::as_bytes),
-                outcome: r.outcome.as_deref().map(str::as_bytes),
-                rehandled: Ok(r.rehandled),
-                follow_up_satisfied: Ok(r.follow_up_satisfied),
-                complainant_key: r.complainant_key.as_deref().map(str::as_bytes),
-                due: [due(0), due(1), due(2), due(3)],
-                met: [met(0), met(1), met(2), met(3)],
-            };
-            builder.add_with(line, row, &cells)?;
+            builder.push(line, r.borrow())?;
         }
         Ok(builder.finish())
     }
@@ -241,6 +213,95 @@ impl Ledger {
                 follow_up: limit(3),
             })
         })
+    }
+}
+
+/// Builds a ledger one record at a time, with the checks of [`Ledger::from_records`]: for
+/// hosts that stream their rows, or fill one record again and again instead of allocating one
+/// per row.
+///
+/// ```
+/// use complaint_office::stats::{LedgerBuilder, Leniency, Record};
+/// use complaint_office::time::parse_instant;
+///
+/// let mut builder = LedgerBuilder::new(Leniency::Lenient);
+/// let mut record = Record::new(
+///     "25010001".parse()?,
+///     parse_instant("2025-01-02T09:00:00+08:00")?,
+///     "product_quality",
+///     "production",
+/// );
+/// builder.push(1, &record)?;
+/// record.number = "25010002".parse()?;
+/// record.category.clear(); // a bad row: left out in lenient mode, listed with its line
+/// builder.push(7, &record)?;
+/// let ledger = builder.finish();
+/// assert_eq!(ledger.len(), 1);
+/// assert_eq!(ledger.rejected()[0].line, 7);
+/// # Ok::<(), complaint_office::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct LedgerBuilder(Builder);
+
+impl LedgerBuilder {
+    /// An empty ledger that keeps or stops at bad rows as `leniency` says.
+    pub fn new(leniency: Leniency) -> Self {
+        LedgerBuilder(Builder::new(leniency, Field::canonical_names()))
+    }
+
+    /// Checks a record and adds it as the row at `line` (the number a rejected row is listed
+    /// with: a position, a line of the host's file).
+    ///
+    /// # Errors
+    /// As [`Ledger::from_records`], in strict mode.
+    pub fn push(&mut self, line: u64, r: &Record) -> Result<(), StatsError> {
+        let row = Row {
+            number: Ok(r.number),
+            received: instant_epoch(r.received_at),
+            category: r.category.as_bytes(),
+            department: r.department.as_bytes(),
+            channel: r.channel.as_deref().map(str::as_bytes),
+            severity: r.severity.as_deref().map(str::as_bytes),
+            closed: r.closed_at.map(instant_epoch).transpose(),
+            satisfied: Ok(r.satisfied),
+        };
+        let limits = r.time_limits();
+        let due = |i: usize| limits[i].map(|l| instant_epoch(l.due)).transpose();
+        let met = |i: usize| {
+            limits[i]
+                .and_then(|l| l.met_at)
+                .map(instant_epoch)
+                .transpose()
+        };
+        let cells = CaseCells {
+            track: r.track.as_deref().map(str::as_bytes),
+            outcome: r.outcome.as_deref().map(str::as_bytes),
+            rehandled: Ok(r.rehandled),
+            follow_up_satisfied: Ok(r.follow_up_satisfied),
+            complainant_key: r.complainant_key.as_deref().map(str::as_bytes),
+            due: [due(0), due(1), due(2), due(3)],
+            met: [met(0), met(1), met(2), met(3)],
+        };
+        self.0.add_with(line, row, &cells)
+    }
+
+    /// Notes a row left out before it reached the builder (a case without a number, say), at
+    /// `line`, in `column`, for `code`.
+    ///
+    /// # Errors
+    /// [`StatsError::BadRow`] in strict mode.
+    pub fn reject(
+        &mut self,
+        line: u64,
+        column: Option<&str>,
+        code: &'static str,
+    ) -> Result<(), StatsError> {
+        self.0.reject_at(line, column.map(str::to_owned), code)
+    }
+
+    /// The ledger.
+    pub fn finish(self) -> Ledger {
+        self.0.finish()
     }
 }
 

@@ -78,7 +78,7 @@ pub use growth::{Growth, Trend};
 pub use html::html;
 pub use indicators::{HandlingDays, Indicators, OnTime};
 pub use labels::{department_label, label_for};
-pub use ledger::{Ledger, Leniency, Rejected};
+pub use ledger::{Ledger, LedgerBuilder, Leniency, Rejected};
 pub use percentile::HandlingHours;
 pub use period::{Granularity, Period};
 pub use record::Record;
