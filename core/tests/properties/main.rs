@@ -11,6 +11,7 @@ mod accountability;
 mod archive;
 mod case;
 mod intake;
+mod office;
 mod privacy;
 mod stats;
 
