@@ -60,8 +60,8 @@ pub struct Reminder {
     pub clause: &'static str,
     /// The rung of the ladder that placed it.
     pub rung: String,
-    /// The rung's place as the policy writes it (`50%`, `1 working day overdue`).
-    pub rule: String,
+    /// Where the rung stands, as the policy writes it (`50%`, `1 working day overdue`).
+    pub place: String,
     /// Whom it reminds.
     pub to: Actor,
     /// The department concerned (whose head an escalation goes to); none before
@@ -161,7 +161,7 @@ fn reminder(
         round: clock.round,
         clause: clock.clause,
         rung: rung.rung.clone(),
-        rule: rung.at.to_string(),
+        place: rung.at.to_string(),
         to: Actor::of_recipient(rung.to, clock.stage),
         department: case.department().map(str::to_owned),
         due: in_office(due, office),

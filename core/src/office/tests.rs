@@ -223,7 +223,7 @@ fn reminders_of_an_overdue_plan() {
             (
                 r.id.clone(),
                 format_instant(&r.at),
-                r.rule.clone(),
+                r.place.clone(),
                 r.to.as_str(),
             )
         })

@@ -12,6 +12,7 @@ mod classify;
 mod duration;
 mod intake;
 mod number;
+mod office;
 mod period;
 mod policy;
 mod privacy;
@@ -35,6 +36,7 @@ pub fn run(op: &str, input: &Value) -> Outcome {
         "archive" => archive::run(op, input),
         "privacy" => privacy::run(op, input),
         "stats" => stats::run(op, input),
+        "office" => office::run(op, input),
         _ => unknown(op),
     }
 }
