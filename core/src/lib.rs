@@ -43,6 +43,7 @@ pub mod intake;
 mod language;
 mod library_error;
 pub mod number;
+pub mod office;
 pub mod period;
 pub mod policy;
 mod policy_error;

@@ -61,6 +61,8 @@ library_error! {
     Case(crate::case::CaseError),
     /// Tamper-evident histories.
     History(crate::history::HistoryError),
+    /// The office at work: worklists, reminders, statistics from cases.
+    Office(crate::office::OfficeError),
     /// Accountability.
     Accountability(crate::accountability::AccountabilityError),
     /// Archive and retention.

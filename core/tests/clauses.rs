@@ -441,7 +441,11 @@ fn observe_vectors(dir: &Path, facts: &mut Facts) {
                     if let Some(Value::String(code)) = map.get("code") {
                         facts.observed_codes.insert((code.clone(), clause.clone()));
                     }
-                    if let Some(Value::String(rule)) = map.get("rule") {
+                    // A reminder (it has a `rung`) says which rung placed it in `rule`: the
+                    // placement, not a compliance check.
+                    if let Some(Value::String(rule)) = map.get("rule")
+                        && !map.contains_key("rung")
+                    {
                         facts.observed_checks.insert((rule.clone(), clause.clone()));
                     }
                 }

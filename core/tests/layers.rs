@@ -27,6 +27,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("policy",     &["policy"]),
     ("rules",      &["privacy", "archive", "stats"]),
     ("lifecycle",  &["case", "history"]),
+    ("office",     &["office"]),
     ("top",        &["library_error", "testing"]),
 ];
 

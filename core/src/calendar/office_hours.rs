@@ -116,6 +116,19 @@ impl OfficeHours {
         Ok(OfficeHours { intervals })
     }
 
+    /// One interval a day, from `start` to `end` hours (`9, 18` is 09:00–18:00); `end` at
+    /// most 24 and after `start`, else the whole day.
+    pub(crate) fn daily(start: u32, end: u32) -> Self {
+        let interval =
+            OfficeInterval::from_seconds(start * 3600, end * 3600).unwrap_or(OfficeInterval {
+                start: 0,
+                end: 86_400,
+            });
+        OfficeHours {
+            intervals: vec![interval],
+        }
+    }
+
     /// The intervals, in order.
     pub fn intervals(&self) -> &[OfficeInterval] {
         &self.intervals

@@ -64,7 +64,7 @@ use crate::intake::{Complaint, IntakeReport};
 use crate::number::ComplaintNumber;
 use crate::policy::{Policy, PolicySet};
 use crate::privacy::{self, MaskKind, PersonalData, Role};
-use crate::stats::Record;
+use crate::stats::{Outcome, Record};
 use crate::time::Instant;
 use crate::triage::{Complexity, Severity, Track, Urgency};
 
@@ -792,8 +792,7 @@ impl Case {
     /// The case as a row of the complaint ledger (台賬, §2.2.2) for statistics (§7.1), once it
     /// has a number: counted by its time of receipt (§2.2.1), closed when it closed or ended
     /// without resolution, satisfied as the last result report or follow-up visit recorded,
-    /// and its outcome: `resolved` when closed, else `rejected`, `withdrawn`, `merged` or
-    /// `lapsed` (none while open). A case not yet classified counts in the policy's fallback
+    /// and its [outcome](Case::outcome). A case not yet classified counts in the policy's fallback
     /// category and its department. No personal data.
     pub fn record(&self) -> Option<Record> {
         let number = self.number?;
@@ -815,22 +814,46 @@ impl Case {
             .filter(|(_, s)| *s != Satisfaction::Unknown)
             .collect();
         said.sort_by_key(|(at, _)| *at);
-        let outcome = match (self.closed_at, self.disposition) {
-            (Some(_), _) => Some("resolved".to_owned()),
-            (None, Some(d)) => Some(d.kind.as_str().to_owned()),
-            (None, None) => None,
-        };
-        Some(Record {
-            number,
-            received_at: self.received_at,
-            channel: Some(self.complaint.channel.as_str().to_owned()),
-            category,
-            department,
-            severity: self.assessment.map(|a| a.severity.as_str().to_owned()),
-            closed_at: self.ended_at(),
-            satisfied: said.last().map(|(_, s)| *s == Satisfaction::Satisfied),
-            outcome,
-        })
+        let mut record = Record::new(number, self.received_at, category, department);
+        record.channel = Some(self.complaint.channel.as_str().to_owned());
+        record.severity = self.assessment.map(|a| a.severity.as_str().to_owned());
+        record.closed_at = self.ended_at();
+        record.satisfied = said.last().map(|(_, s)| *s == Satisfaction::Satisfied);
+        record.outcome = Some(self.outcome().as_str().to_owned());
+        Some(record)
+    }
+
+    /// How the case ended, or that it has not: `resolved` once closed after its follow-up
+    /// visit (§5.2.1), the disposition's kind when it ended without resolution (rejected,
+    /// withdrawn, merged, lapsed), else `open`. Archiving and destruction keep the outcome.
+    pub fn outcome(&self) -> Outcome {
+        match (self.closed_at, self.disposition) {
+            (Some(_), _) => Outcome::Resolved,
+            (None, Some(d)) => match d.kind {
+                DispositionKind::Rejected => Outcome::Rejected,
+                DispositionKind::Withdrawn => Outcome::Withdrawn,
+                DispositionKind::Merged => Outcome::Merged,
+                DispositionKind::Lapsed => Outcome::Lapsed,
+            },
+            (None, None) => Outcome::Open,
+        }
+    }
+
+    /// When the case was closed (§5.2.1), once it was.
+    pub fn closed_at(&self) -> Option<Instant> {
+        self.closed_at
+    }
+
+    /// The complainant's satisfaction as the latest written result report states it (§4.4.2);
+    /// none before the first report.
+    pub fn result_satisfaction(&self) -> Option<Satisfaction> {
+        self.rounds.iter().rev().find_map(|r| r.satisfaction)
+    }
+
+    /// The satisfaction the latest follow-up visit recorded (§5.2.2); none before the first
+    /// visit.
+    pub fn follow_up_satisfaction(&self) -> Option<Satisfaction> {
+        self.follow_ups.last().map(|f| f.satisfaction)
     }
 
     /// The deadline schedule and SLA state at `now`.

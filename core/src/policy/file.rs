@@ -3,7 +3,7 @@
 use chrono::{FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{Channels, Deadlines, Language, Retention, Sla, Tracking};
+use super::{Channels, Deadlines, Language, Reminders, Retention, Sla, Statistics, Tracking};
 use crate::calendar::{CalendarConfig, beijing};
 use crate::time::offset_serde;
 use crate::{accountability, classify, intake, triage};
@@ -34,6 +34,10 @@ pub struct PolicyFile {
     pub tracking: Tracking,
     /// Retention of archived files.
     pub retention: Retention,
+    /// Reminders and escalation.
+    pub reminders: Reminders,
+    /// Statistics settings.
+    pub statistics: Statistics,
     /// The complaint mailbox and hotline (§2.1).
     pub channels: Channels,
     /// Intake channels and completeness (§1.2, §2.1, §2.2.1).
@@ -58,6 +62,8 @@ impl Default for PolicyFile {
             sla: Sla::default(),
             tracking: Tracking::default(),
             retention: Retention::default(),
+            reminders: Reminders::default(),
+            statistics: Statistics::default(),
             channels: Channels::default(),
             intake: intake::IntakeRules::default(),
             classification: classify::Classification::default(),

@@ -25,8 +25,9 @@
 //!
 //! One concept per file: [`PolicyFile`] is the file as written, every key defaulted
 //! (`file.rs`); its own sections are [`Deadlines`] (with [`Emergency`]), [`Sla`], [`Tracking`],
-//! [`Retention`] and [`Channels`] (one file each); `validate.rs` holds the checks that turn a file into a [`Policy`], each
-//! naming its key; `format.rs` reads and writes TOML and JSON; [`PolicySet`] (`set.rs`) picks
+//! [`Retention`], [`Channels`], [`Reminders`] and [`Statistics`] (one file each); `validate.rs`
+//! holds the checks that turn a file into a [`Policy`], each naming its key; `format.rs` reads
+//! and writes TOML and JSON; [`PolicySet`] (`set.rs`) picks
 //! the policy in force by date. The tables the policy holds (intake rules, classification,
 //! triage, discipline) are modules of their own, below this one: each validates its own
 //! section and none imports the policy.
@@ -36,9 +37,11 @@ mod deadlines;
 mod emergency;
 mod file;
 mod format;
+mod reminders;
 mod retention;
 mod set;
 mod sla;
+mod statistics;
 mod tracking;
 mod validate;
 
@@ -47,7 +50,7 @@ use std::sync::Arc;
 
 use chrono::{FixedOffset, NaiveDate};
 
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, OfficeHours};
 use crate::{accountability, classify, intake, triage};
 
 pub use crate::language::Language;
@@ -56,9 +59,11 @@ pub use channels::Channels;
 pub use deadlines::Deadlines;
 pub use emergency::Emergency;
 pub use file::PolicyFile;
+pub use reminders::{DEFAULT_REMINDER_HOURS, REMINDER_STAGES, Recipient, Reminders, Rung, RungAt};
 pub use retention::Retention;
 pub use set::PolicySet;
 pub use sla::Sla;
+pub use statistics::Statistics;
 pub use tracking::Tracking;
 
 /// A validated policy. Cheap to clone (shared, immutable).
@@ -70,6 +75,19 @@ pub struct Policy {
 struct Inner {
     file: PolicyFile,
     calendar: Calendar,
+    /// The hours reminders go out in, decided once.
+    reminder_hours: OfficeHours,
+}
+
+impl Inner {
+    fn new(file: PolicyFile, calendar: Calendar) -> Self {
+        let reminder_hours = file.reminders.hours(&calendar);
+        Inner {
+            file,
+            calendar,
+            reminder_hours,
+        }
+    }
 }
 
 impl fmt::Debug for Policy {
@@ -92,14 +110,8 @@ impl Default for Policy {
     fn default() -> Self {
         static DEFAULT: std::sync::OnceLock<Policy> = std::sync::OnceLock::new();
         DEFAULT
-            .get_or_init(|| {
-                let file = PolicyFile::default();
-                Policy {
-                    inner: Arc::new(Inner {
-                        calendar: Calendar::cn(),
-                        file,
-                    }),
-                }
+            .get_or_init(|| Policy {
+                inner: Arc::new(Inner::new(PolicyFile::default(), Calendar::cn())),
             })
             .clone()
     }
@@ -113,7 +125,7 @@ impl Policy {
     pub fn new(file: PolicyFile) -> Result<Self, PolicyError> {
         let calendar = validate::file(&file)?;
         Ok(Policy {
-            inner: Arc::new(Inner { file, calendar }),
+            inner: Arc::new(Inner::new(file, calendar)),
         })
     }
 
@@ -167,6 +179,22 @@ impl Policy {
         &self.inner.file.retention
     }
 
+    /// Reminders and escalation.
+    pub fn reminders(&self) -> &Reminders {
+        &self.inner.file.reminders
+    }
+
+    /// The hours in which reminders go out on working days: `reminders.office_hours`, else the
+    /// calendar's office hours, else 09:00–18:00.
+    pub fn reminder_hours(&self) -> &OfficeHours {
+        &self.inner.reminder_hours
+    }
+
+    /// Statistics settings.
+    pub fn statistics(&self) -> &Statistics {
+        &self.inner.file.statistics
+    }
+
     /// The complaint mailbox and hotline.
     pub fn channels(&self) -> &Channels {
         &self.inner.file.channels
@@ -206,10 +234,7 @@ impl Policy {
         }
         validate::deadlines(&self.inner.file, &calendar)?;
         Ok(Policy {
-            inner: Arc::new(Inner {
-                file: self.inner.file.clone(),
-                calendar,
-            }),
+            inner: Arc::new(Inner::new(self.inner.file.clone(), calendar)),
         })
     }
 }

@@ -17,6 +17,7 @@ pub(super) fn file(file: &PolicyFile) -> Result<Calendar, PolicyError> {
         Calendar::from_config(&file.calendar, file.office_offset).map_err(calendar_error)?;
     deadlines(file, &calendar)?;
     file.sla.validate()?;
+    file.reminders.validate()?;
     file.channels.validate()?;
     file.intake.validate()?;
     file.classification.validate()?;
@@ -35,6 +36,7 @@ pub(super) fn deadlines(file: &PolicyFile, calendar: &Calendar) -> Result<(), Po
         .chain([
             ("sla.due_soon", file.sla.due_soon),
             ("retention.period", file.retention.period),
+            ("statistics.repeat_window", file.statistics.repeat_window),
         ])
         .find(|(_, duration)| duration.unit() == Unit::WorkingHours);
     if let Some((key, _)) = working_hours

@@ -2,10 +2,14 @@
 //! (arrays) hand over without building a record per row.
 
 use super::StatsError;
+use super::case_columns::CaseCells;
 use super::ledger::{Builder, Field, Ledger, Leniency, Row};
 use super::timestamp::{self, Epoch};
 use crate::ErrorCode;
 use crate::number::ComplaintNumber;
+
+/// An optional column of optional instants (epoch seconds).
+type InstantColumn<'a> = Option<&'a [Option<i64>]>;
 
 /// A ledger as parallel arrays; element `i` of every array is row `i`.
 ///
@@ -30,6 +34,32 @@ pub struct Columns<'a, S> {
     pub closed_at: Option<&'a [Option<i64>]>,
     /// Whether the complainant was satisfied; none when not answered.
     pub satisfied: Option<&'a [Option<bool>]>,
+    /// Tracks (`general`, `complex`, `major`), if the ledger has them.
+    pub track: Option<&'a [Option<S>]>,
+    /// Outcomes (`resolved`, …, `open`), if the ledger has them.
+    pub outcome: Option<&'a [Option<S>]>,
+    /// Whether each case was handled again.
+    pub rehandled: Option<&'a [Option<bool>]>,
+    /// Whether the complainant was satisfied at the follow-up visit.
+    pub follow_up_satisfied: Option<&'a [Option<bool>]>,
+    /// Complainant keys for repeat complaints (opaque, never personal data).
+    pub complainant_key: Option<&'a [Option<S>]>,
+    /// Registration's due instant (epoch seconds).
+    pub registration_due: Option<&'a [Option<i64>]>,
+    /// When registration was done.
+    pub registration_met_at: Option<&'a [Option<i64>]>,
+    /// The plan's due instant.
+    pub plan_due: Option<&'a [Option<i64>]>,
+    /// When the plan was met.
+    pub plan_met_at: Option<&'a [Option<i64>]>,
+    /// The feedback's due instant (first round).
+    pub feedback_due: Option<&'a [Option<i64>]>,
+    /// When the result was fed back.
+    pub feedback_met_at: Option<&'a [Option<i64>]>,
+    /// The follow-up visit's due instant (first round).
+    pub follow_up_due: Option<&'a [Option<i64>]>,
+    /// When the follow-up visit was made.
+    pub follow_up_met_at: Option<&'a [Option<i64>]>,
 }
 
 impl<'a, S: AsRef<str>> Columns<'a, S> {
@@ -49,7 +79,43 @@ impl<'a, S: AsRef<str>> Columns<'a, S> {
             severity: None,
             closed_at: None,
             satisfied: None,
+            track: None,
+            outcome: None,
+            rehandled: None,
+            follow_up_satisfied: None,
+            complainant_key: None,
+            registration_due: None,
+            registration_met_at: None,
+            plan_due: None,
+            plan_met_at: None,
+            feedback_due: None,
+            feedback_met_at: None,
+            follow_up_due: None,
+            follow_up_met_at: None,
         }
+    }
+
+    /// The due and met columns in the order of [`MeasuredStage::ALL`](super::MeasuredStage).
+    fn limits(&self) -> [(InstantColumn<'a>, InstantColumn<'a>); 4] {
+        [
+            (self.registration_due, self.registration_met_at),
+            (self.plan_due, self.plan_met_at),
+            (self.feedback_due, self.feedback_met_at),
+            (self.follow_up_due, self.follow_up_met_at),
+        ]
+    }
+
+    /// Whether any case column is given.
+    fn has_case_columns(&self) -> bool {
+        self.track.is_some()
+            || self.outcome.is_some()
+            || self.rehandled.is_some()
+            || self.follow_up_satisfied.is_some()
+            || self.complainant_key.is_some()
+            || self
+                .limits()
+                .iter()
+                .any(|(d, m)| d.is_some() || m.is_some())
     }
 
     fn check_lengths(&self) -> Result<usize, StatsError> {
@@ -62,6 +128,25 @@ impl<'a, S: AsRef<str>> Columns<'a, S> {
             ("severity", self.severity.map(<[_]>::len)),
             ("closed_at", self.closed_at.map(<[_]>::len)),
             ("satisfied", self.satisfied.map(<[_]>::len)),
+            ("track", self.track.map(<[_]>::len)),
+            ("outcome", self.outcome.map(<[_]>::len)),
+            ("rehandled", self.rehandled.map(<[_]>::len)),
+            (
+                "follow_up_satisfied",
+                self.follow_up_satisfied.map(<[_]>::len),
+            ),
+            ("complainant_key", self.complainant_key.map(<[_]>::len)),
+            ("registration_due", self.registration_due.map(<[_]>::len)),
+            (
+                "registration_met_at",
+                self.registration_met_at.map(<[_]>::len),
+            ),
+            ("plan_due", self.plan_due.map(<[_]>::len)),
+            ("plan_met_at", self.plan_met_at.map(<[_]>::len)),
+            ("feedback_due", self.feedback_due.map(<[_]>::len)),
+            ("feedback_met_at", self.feedback_met_at.map(<[_]>::len)),
+            ("follow_up_due", self.follow_up_due.map(<[_]>::len)),
+            ("follow_up_met_at", self.follow_up_met_at.map(<[_]>::len)),
         ];
         for (column, actual) in lengths {
             if let Some(actual) = actual.filter(|&a| a != expected) {
@@ -106,6 +191,11 @@ impl Ledger {
         let rows = columns.check_lengths()?;
         let mut builder = Builder::new(leniency, Field::canonical_names());
         builder.reserve(rows);
+        let case_columns = columns.has_case_columns();
+        if case_columns {
+            builder.has_case_columns();
+        }
+        let limits = columns.limits();
         let epoch = |secs: i64| {
             if timestamp::in_range(secs, 0) {
                 Ok(secs as Epoch)
@@ -132,9 +222,27 @@ impl Ledger {
                     .map(epoch)
                     .transpose(),
                 satisfied: Ok(columns.satisfied.and_then(|c| c.get(i).copied().flatten())),
-                outcome: None,
             };
-            builder.add(i as u64 + 1, row)?;
+            if !case_columns {
+                builder.add(i as u64 + 1, row)?;
+                continue;
+            }
+            let flag = |c: Option<&[Option<bool>]>| Ok(c.and_then(|c| c.get(i).copied().flatten()));
+            let time = |c: Option<&[Option<i64>]>| {
+                c.and_then(|c| c.get(i).copied().flatten())
+                    .map(epoch)
+                    .transpose()
+            };
+            let cells = CaseCells {
+                track: optional(columns.track, i),
+                outcome: optional(columns.outcome, i),
+                rehandled: flag(columns.rehandled),
+                follow_up_satisfied: flag(columns.follow_up_satisfied),
+                complainant_key: optional(columns.complainant_key, i),
+                due: limits.map(|(due, _)| time(due)),
+                met: limits.map(|(_, met)| time(met)),
+            };
+            builder.add_with(i as u64 + 1, row, &cells)?;
         }
         Ok(builder.finish())
     }

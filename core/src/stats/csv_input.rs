@@ -3,7 +3,13 @@
 //! The header names the columns; by default `number,received_at,channel,category,department,
 //! severity,closed_at,satisfied`, in any order, names configurable ([`ColumnNames`]). `number`,
 //! `received_at`, `category` and `department` are required; the others may be missing as
-//! columns or as cells; extra columns are ignored. Times are RFC 3339 or
+//! columns or as cells; extra columns are ignored.
+//!
+//! The case columns are optional too and read under fixed names: `track`, `outcome`,
+//! `rehandled` (`true`/`false`), `follow_up_satisfied` (`true`/`false`), `complainant_key`,
+//! and for each of `registration`, `plan`, `feedback` and `follow_up` the instants
+//! `<stage>_due` and `<stage>_met_at` (a met instant needs its due instant). A file without
+//! them reads exactly as before. Times are RFC 3339 or
 //! `YYYY-MM-DD HH:MM:SS` in office time (`closed_at` empty while open); `satisfied` is `true`,
 //! `false` (any case) or empty. Text is UTF-8 (a byte-order mark is skipped); cells are trimmed
 //! of spaces and tabs.
@@ -14,6 +20,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::StatsError;
+use super::case_columns::{CASE_FIELDS, CaseCells, CaseField};
 use super::ledger::{Builder, Field, Ledger, Leniency, Problem, Row, trim};
 use super::split;
 use super::timestamp;
@@ -188,10 +195,14 @@ impl Ledger {
         let mut builder = Builder::new(options.leniency, names.clone());
         // About 90 bytes a row in a typical export; a wrong guess only costs regrowth.
         builder.reserve(size.map_or(0, |s| usize::try_from(s / 90).unwrap_or(0)));
-        let mut layout: Option<(usize, [Option<usize>; 8])> = None;
+        let mut layout: Option<(usize, [Option<usize>; 8], CaseLayout)> = None;
         split::records(reader, options.delimiter, |line, fields| {
-            let Some((width, columns)) = layout else {
-                layout = Some((fields.len(), locate(fields, &names)?));
+            let Some((width, columns, case)) = layout else {
+                let case = locate_case(fields)?;
+                if case.iter().any(Option::is_some) {
+                    builder.has_case_columns();
+                }
+                layout = Some((fields.len(), locate(fields, &names)?, case));
                 return Ok(());
             };
             if fields.len() != width {
@@ -214,9 +225,33 @@ impl Ledger {
                     .map(|c| timestamp::parse(c, office).map_err(|e| e.code()))
                     .transpose(),
                 satisfied: read_satisfied(get(Field::Satisfied)),
-                outcome: None,
             };
-            builder.add(line, row)
+            if case.iter().all(Option::is_none) {
+                return builder.add(line, row);
+            }
+            let at =
+                |f: CaseField| Some(cell(fields, case[f.position()])).filter(|c| !c.is_empty());
+            let time = |f: CaseField| {
+                at(f)
+                    .map(|c| timestamp::parse(c, office).map_err(|e| e.code()))
+                    .transpose()
+            };
+            let cells = CaseCells {
+                track: at(CaseField::Track),
+                outcome: at(CaseField::Outcome),
+                rehandled: read_flag(
+                    cell(fields, case[CaseField::Rehandled.position()]),
+                    "stats.invalid_boolean",
+                ),
+                follow_up_satisfied: read_flag(
+                    cell(fields, case[CaseField::FollowUpSatisfied.position()]),
+                    "stats.invalid_satisfied",
+                ),
+                complainant_key: at(CaseField::ComplainantKey),
+                due: std::array::from_fn(|i| time(CaseField::Due(i))),
+                met: std::array::from_fn(|i| time(CaseField::Met(i))),
+            };
+            builder.add_with(line, row, &cells)
         })?;
         if layout.is_none() {
             // No header at all: the first required column is missing.
@@ -259,6 +294,36 @@ fn locate(header: &[&[u8]], names: &[String; 8]) -> Result<[Option<usize>; 8], S
     Ok(found)
 }
 
+/// The header index of each case column, by [`CaseField::position`].
+type CaseLayout = [Option<usize>; CASE_FIELDS];
+
+/// Where the case columns are; each may appear once.
+fn locate_case(header: &[&[u8]]) -> Result<CaseLayout, StatsError> {
+    let mut found = [None; CASE_FIELDS];
+    for field in CaseField::all() {
+        let name = field.name().as_bytes();
+        let mut at = header
+            .iter()
+            .enumerate()
+            .filter(|(i, h)| {
+                let h = if *i == 0 {
+                    h.strip_prefix("\u{feff}".as_bytes()).unwrap_or(h)
+                } else {
+                    h
+                };
+                trim(h) == name
+            })
+            .map(|(i, _)| i);
+        found[field.position()] = at.next();
+        if at.next().is_some() {
+            return Err(StatsError::DuplicateColumn {
+                column: field.name().to_owned(),
+            });
+        }
+    }
+    Ok(found)
+}
+
 /// The trimmed cell at `index`, empty when the column is absent.
 #[inline]
 fn cell<'a>(fields: &[&'a [u8]], index: Option<usize>) -> &'a [u8] {
@@ -297,6 +362,12 @@ pub(crate) fn required_time(cell: &[u8], office: i32) -> Result<i64, &'static st
 
 #[inline]
 pub(crate) fn read_satisfied(cell: &[u8]) -> Result<Option<bool>, &'static str> {
+    read_flag(cell, "stats.invalid_satisfied")
+}
+
+/// `true`, `false` (any case) or empty; anything else is `code`.
+#[inline]
+fn read_flag(cell: &[u8], code: &'static str) -> Result<Option<bool>, &'static str> {
     if cell.is_empty() {
         Ok(None)
     } else if cell.eq_ignore_ascii_case(b"true") {
@@ -304,7 +375,7 @@ pub(crate) fn read_satisfied(cell: &[u8]) -> Result<Option<bool>, &'static str> 
     } else if cell.eq_ignore_ascii_case(b"false") {
         Ok(Some(false))
     } else {
-        Err("stats.invalid_satisfied")
+        Err(code)
     }
 }
 

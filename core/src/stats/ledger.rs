@@ -17,6 +17,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
 use super::StatsError;
+use super::case_columns::{CaseCells, CaseColumns, NO_TIME, TimeLimit};
 use super::intern::Interner;
 use super::record::Record;
 use super::timestamp::{self, Epoch};
@@ -69,13 +70,15 @@ pub struct Ledger {
     pub(crate) department: Vec<u32>,
     pub(crate) channel: Vec<u32>,
     pub(crate) severity: Vec<u32>,
-    pub(crate) outcome: Vec<u32>,
     pub(crate) categories: Interner,
     pub(crate) departments: Interner,
     pub(crate) channels: Interner,
     pub(crate) severities: Interner,
-    pub(crate) outcomes: Interner,
     pub(crate) rejected: Vec<Rejected>,
+    /// Track, outcome, re-handling, follow-up satisfaction, complainant keys, time limits.
+    pub(crate) cases: CaseColumns,
+    /// The instant the time limits are judged at (see [`Ledger::set_as_of`]).
+    pub(crate) as_of: Option<Epoch>,
 }
 
 impl std::fmt::Debug for Ledger {
@@ -117,22 +120,10 @@ impl Ledger {
         leniency: Leniency,
     ) -> Result<Self, StatsError> {
         let records = records.into_iter();
-        let mut builder = Builder::new(leniency, Field::canonical_names());
-        builder.reserve(records.size_hint().0);
+        let mut builder = LedgerBuilder::new(leniency);
+        builder.0.reserve(records.size_hint().0);
         for (line, r) in (1u64..).zip(records) {
-            let r = r.borrow();
-            let row = Row {
-                number: Ok(r.number),
-                received: instant_epoch(r.received_at),
-                category: r.category.as_bytes(),
-                department: r.department.as_bytes(),
-                channel: r.channel.as_deref().map(str::as_bytes),
-                severity: r.severity.as_deref().map(str::as_bytes),
-                closed: r.closed_at.map(instant_epoch).transpose(),
-                satisfied: Ok(r.satisfied),
-                outcome: r.outcome.as_deref().map(str::as_bytes),
-            };
-            builder.add(line, row)?;
+            builder.push(line, r.borrow())?;
         }
         Ok(builder.finish())
     }
@@ -152,6 +143,21 @@ impl Ledger {
         &self.rejected
     }
 
+    /// Judges the time limits as of `at` (a stage due before it and not met by it is
+    /// overdue). A ledger built from cases is judged as of the instant it was built for;
+    /// otherwise the report takes the latest instant the ledger holds (a receipt, a closing or
+    /// a stage met).
+    pub fn set_as_of(&mut self, at: crate::time::Instant) {
+        self.as_of = Some(at.timestamp());
+    }
+
+    /// Whether the ledger has any case column (track, outcome, re-handling, follow-up
+    /// satisfaction, complainant keys, time limits): the report gives its office indicators
+    /// then.
+    pub fn has_case_columns(&self) -> bool {
+        self.cases.present
+    }
+
     /// The rows kept, as records (instants in UTC, names trimmed), in input order.
     pub fn records(&self) -> impl Iterator<Item = Record> + '_ {
         let utc = FixedOffset::east_opt(0);
@@ -165,10 +171,25 @@ impl Ledger {
             .zip(self.received.iter().zip(&self.closed))
             .zip(self.category.iter().zip(&self.department))
             .zip(self.channel.iter().zip(&self.severity))
-            .zip(self.satisfied.iter().zip(&self.outcome));
-        rows.filter_map(move |row| {
-            let ((((&number, (&received, &closed)), (&c, &d)), (&ch, &sev)), (&satisfied, &out)) =
-                row;
+            .zip(&self.satisfied);
+        let flag = |v: u8| match v {
+            1 => Some(false),
+            2 => Some(true),
+            _ => None,
+        };
+        let cases = &self.cases;
+        rows.enumerate().filter_map(move |(i, row)| {
+            let ((((&number, (&received, &closed)), (&c, &d)), (&ch, &sev)), &satisfied) = row;
+            let limit = |s: usize| {
+                let (due, met) = cases.limit(s, i);
+                if due == NO_TIME {
+                    return None;
+                }
+                Some(TimeLimit {
+                    due: at(due)?,
+                    met_at: if met == NO_TIME { None } else { at(met) },
+                })
+            };
             Some(Record {
                 number,
                 received_at: at(received)?,
@@ -180,14 +201,107 @@ impl Ledger {
                     OPEN => None,
                     secs => Some(at(secs)?),
                 },
-                satisfied: match satisfied {
-                    1 => Some(false),
-                    2 => Some(true),
-                    _ => None,
-                },
-                outcome: name(&self.outcomes, out),
+                satisfied: flag(satisfied),
+                track: name(&cases.tracks, cases.track(i)),
+                outcome: name(&cases.outcomes, cases.outcome(i)),
+                rehandled: flag(cases.rehandled(i)),
+                follow_up_satisfied: flag(cases.follow_up(i)),
+                complainant_key: name(&cases.complainants, cases.complainant(i)),
+                registration: limit(0),
+                plan: limit(1),
+                feedback: limit(2),
+                follow_up: limit(3),
             })
         })
+    }
+}
+
+/// Builds a ledger one record at a time, with the checks of [`Ledger::from_records`]: for
+/// hosts that stream their rows, or fill one record again and again instead of allocating one
+/// per row.
+///
+/// ```
+/// use complaint_office::stats::{LedgerBuilder, Leniency, Record};
+/// use complaint_office::time::parse_instant;
+///
+/// let mut builder = LedgerBuilder::new(Leniency::Lenient);
+/// let mut record = Record::new(
+///     "25010001".parse()?,
+///     parse_instant("2025-01-02T09:00:00+08:00")?,
+///     "product_quality",
+///     "production",
+/// );
+/// builder.push(1, &record)?;
+/// record.number = "25010002".parse()?;
+/// record.category.clear(); // a bad row: left out in lenient mode, listed with its line
+/// builder.push(7, &record)?;
+/// let ledger = builder.finish();
+/// assert_eq!(ledger.len(), 1);
+/// assert_eq!(ledger.rejected()[0].line, 7);
+/// # Ok::<(), complaint_office::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct LedgerBuilder(Builder);
+
+impl LedgerBuilder {
+    /// An empty ledger that keeps or stops at bad rows as `leniency` says.
+    pub fn new(leniency: Leniency) -> Self {
+        LedgerBuilder(Builder::new(leniency, Field::canonical_names()))
+    }
+
+    /// Checks a record and adds it as the row at `line` (the number a rejected row is listed
+    /// with: a position, a line of the host's file).
+    ///
+    /// # Errors
+    /// As [`Ledger::from_records`], in strict mode.
+    pub fn push(&mut self, line: u64, r: &Record) -> Result<(), StatsError> {
+        let row = Row {
+            number: Ok(r.number),
+            received: instant_epoch(r.received_at),
+            category: r.category.as_bytes(),
+            department: r.department.as_bytes(),
+            channel: r.channel.as_deref().map(str::as_bytes),
+            severity: r.severity.as_deref().map(str::as_bytes),
+            closed: r.closed_at.map(instant_epoch).transpose(),
+            satisfied: Ok(r.satisfied),
+        };
+        let limits = r.time_limits();
+        let due = |i: usize| limits[i].map(|l| instant_epoch(l.due)).transpose();
+        let met = |i: usize| {
+            limits[i]
+                .and_then(|l| l.met_at)
+                .map(instant_epoch)
+                .transpose()
+        };
+        let cells = CaseCells {
+            track: r.track.as_deref().map(str::as_bytes),
+            outcome: r.outcome.as_deref().map(str::as_bytes),
+            rehandled: Ok(r.rehandled),
+            follow_up_satisfied: Ok(r.follow_up_satisfied),
+            complainant_key: r.complainant_key.as_deref().map(str::as_bytes),
+            due: [due(0), due(1), due(2), due(3)],
+            met: [met(0), met(1), met(2), met(3)],
+        };
+        self.0.add_with(line, row, &cells)
+    }
+
+    /// Notes a row left out before it reached the builder (a case without a number, say), at
+    /// `line`, in `column`, for `code`.
+    ///
+    /// # Errors
+    /// [`StatsError::BadRow`] in strict mode.
+    pub fn reject(
+        &mut self,
+        line: u64,
+        column: Option<&str>,
+        code: &'static str,
+    ) -> Result<(), StatsError> {
+        self.0.reject_at(line, column.map(str::to_owned), code)
+    }
+
+    /// The ledger.
+    pub fn finish(self) -> Ledger {
+        self.0.finish()
     }
 }
 
@@ -273,8 +387,6 @@ pub(crate) struct Row<'a> {
     pub(crate) severity: Option<&'a [u8]>,
     pub(crate) closed: Result<Option<Epoch>, &'static str>,
     pub(crate) satisfied: Result<Option<bool>, &'static str>,
-    /// How the case ended (records only; the CSV and columnar inputs have no such column yet).
-    pub(crate) outcome: Option<&'a [u8]>,
 }
 
 /// Trims ASCII spaces and tabs (spreadsheet exports pad cells).
@@ -320,7 +432,6 @@ impl Builder {
         l.department.reserve(rows);
         l.channel.reserve(rows);
         l.severity.reserve(rows);
-        l.outcome.reserve(rows);
     }
 
     /// Records a problem: an error in strict mode, a rejected row in lenient mode.
@@ -328,18 +439,29 @@ impl Builder {
         let column = problem
             .field
             .and_then(|f| self.names.get(f as usize).cloned());
+        self.reject_at(line, column, problem.code)
+    }
+
+    /// Notes that the input has case columns (a CSV header naming one, say), so that the
+    /// report gives its indicators even when every cell is empty.
+    pub(crate) fn has_case_columns(&mut self) {
+        self.ledger.cases.present = true;
+    }
+
+    fn reject_at(
+        &mut self,
+        line: u64,
+        column: Option<String>,
+        code: &'static str,
+    ) -> Result<(), StatsError> {
         match self.leniency {
             Leniency::Strict => Err(StatsError::BadRow {
                 line,
                 column,
-                problem: problem.code,
+                problem: code,
             }),
             Leniency::Lenient => {
-                self.ledger.rejected.push(Rejected {
-                    line,
-                    column,
-                    code: problem.code,
-                });
+                self.ledger.rejected.push(Rejected { line, column, code });
                 Ok(())
             }
         }
@@ -347,13 +469,26 @@ impl Builder {
 
     /// Checks and stores a row, or rejects it.
     pub(crate) fn add(&mut self, line: u64, row: Row<'_>) -> Result<(), StatsError> {
-        match self.check_and_store(row) {
+        self.add_with(line, row, &CaseCells::default())
+    }
+
+    /// Checks and stores a row with its case cells, or rejects it.
+    pub(crate) fn add_with(
+        &mut self,
+        line: u64,
+        row: Row<'_>,
+        cells: &CaseCells<'_>,
+    ) -> Result<(), StatsError> {
+        match self.check_and_store(row, cells) {
             Ok(()) => Ok(()),
-            Err(problem) => self.reject(line, problem),
+            Err(Rejection::Classic(problem)) => self.reject(line, problem),
+            Err(Rejection::Case(field, code)) => {
+                self.reject_at(line, Some(field.name().to_owned()), code)
+            }
         }
     }
 
-    fn check_and_store(&mut self, row: Row<'_>) -> Result<(), Problem> {
+    fn check_and_store(&mut self, row: Row<'_>, cells: &CaseCells<'_>) -> Result<(), Rejection> {
         let l = &mut self.ledger;
         let number = row.number.map_err(|c| Problem::at(Field::Number, c))?;
         let received = row
@@ -379,24 +514,24 @@ impl Builder {
         let department = name(&mut l.departments, row.department, Field::Department)?;
         let channel = optional(&mut l.channels, row.channel, Field::Channel)?;
         let severity = optional(&mut l.severities, row.severity, Field::Severity)?;
-        // An outcome is not a column of the CSV header: a problem with it is the row's.
-        let outcome = match row.outcome.map(trim) {
-            None | Some([]) => NONE,
-            Some(cell) => l.outcomes.intern(cell).ok_or(Problem {
-                field: None,
-                code: "stats.invalid_text",
-            })?,
-        };
         let closed = row.closed.map_err(|c| Problem::at(Field::ClosedAt, c))?;
         let satisfied = row
             .satisfied
             .map_err(|c| Problem::at(Field::Satisfied, c))?;
+        if cells.any() {
+            l.cases.present = true;
+        }
+        let case = l
+            .cases
+            .check(cells)
+            .map_err(|(field, code)| Rejection::Case(field, code))?;
         if closed.is_some_and(|c| c < received) {
-            return Err(Problem::at(Field::ClosedAt, "stats.closed_before_received"));
+            return Err(Problem::at(Field::ClosedAt, "stats.closed_before_received").into());
         }
         if !self.seen.insert(number) {
-            return Err(Problem::at(Field::Number, "stats.duplicate_number"));
+            return Err(Problem::at(Field::Number, "stats.duplicate_number").into());
         }
+        l.cases.store(l.numbers.len(), &case);
         l.numbers.push(number);
         l.received.push(received);
         l.closed.push(closed.unwrap_or(OPEN));
@@ -409,7 +544,6 @@ impl Builder {
         l.department.push(department);
         l.channel.push(channel);
         l.severity.push(severity);
-        l.outcome.push(outcome);
         Ok(())
     }
 
@@ -422,6 +556,19 @@ impl Builder {
 
     pub(crate) fn finish(self) -> Ledger {
         self.ledger
+    }
+}
+
+/// Why a row was left out: a classic column's problem, or a case column's.
+#[derive(Debug, Clone, Copy)]
+enum Rejection {
+    Classic(Problem),
+    Case(super::case_columns::CaseField, &'static str),
+}
+
+impl From<Problem> for Rejection {
+    fn from(p: Problem) -> Self {
+        Rejection::Classic(p)
     }
 }
 

@@ -47,6 +47,7 @@
 //! # Ok::<(), complaint_office::stats::StatsError>(())
 //! ```
 
+mod case_columns;
 #[cfg(feature = "arrow")]
 pub mod arrow;
 mod charts;
@@ -57,6 +58,7 @@ mod day_periods;
 mod error;
 mod growth;
 mod html;
+mod indicators;
 mod intern;
 mod labels;
 mod ledger;
@@ -69,14 +71,16 @@ mod svg;
 pub mod synthetic;
 mod timestamp;
 
+pub use case_columns::{MeasuredStage, Outcome, TimeLimit};
 pub use charts::{Charts, category_colour, charts};
 pub use columns::Columns;
 pub use csv_input::{ColumnNames, CsvOptions};
 pub use error::StatsError;
 pub use growth::{Growth, Trend};
 pub use html::html;
+pub use indicators::{HandlingDays, Indicators, OnTime};
 pub use labels::{department_label, label_for};
-pub use ledger::{Ledger, Leniency, Rejected};
+pub use ledger::{Ledger, LedgerBuilder, Leniency, Rejected};
 pub use percentile::HandlingHours;
 pub use period::{Granularity, Period};
 pub use record::Record;

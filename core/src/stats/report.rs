@@ -28,6 +28,7 @@ use super::StatsError;
 use super::counts::Counts;
 use super::day_periods::DayPeriods;
 use super::growth::{Growth, trends};
+use super::indicators::{self, Indicators, Range};
 use super::intern::Interner;
 use super::ledger::{Ledger, NONE, OPEN, Rejected};
 use super::percentile::HandlingHours;
@@ -82,10 +83,6 @@ pub struct PeriodStats {
     pub by_channel: BTreeMap<String, u64>,
     /// Received, by severity (records with a severity only).
     pub by_severity: BTreeMap<String, u64>,
-    /// Received, by how the case ended (records with an outcome only: `resolved`, `rejected`,
-    /// `withdrawn`, `merged`, `lapsed`); left out of the JSON when no record has one.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub by_outcome: BTreeMap<String, u64>,
     /// Cases closed in the period.
     pub closed: u64,
     /// Handling time of the cases closed in the period.
@@ -96,6 +93,11 @@ pub struct PeriodStats {
     pub open_at_end: u64,
     /// Against the previous period; null when the ledger has nothing before this period.
     pub change: Option<Change>,
+    /// The office indicators (on-time rates, overdue counts, working days, re-handling,
+    /// repeats, outcomes), when the ledger has case columns; their keys then sit beside the
+    /// others in the period's JSON.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub indicators: Option<Indicators>,
 }
 
 /// The lower bounds of the handling-time buckets of [`Overview::handling_histogram`], in
@@ -117,8 +119,6 @@ pub struct Overview {
     pub by_channel: BTreeMap<String, u64>,
     /// Received in the range, by severity.
     pub by_severity: BTreeMap<String, u64>,
-    /// Received in the range, by how the case ended.
-    pub by_outcome: BTreeMap<String, u64>,
     /// Cases closed in the range.
     pub closed: u64,
     /// Handling time of the cases closed in the range.
@@ -128,6 +128,8 @@ pub struct Overview {
     pub handling_histogram: [u64; 6],
     /// Satisfied / answered among the cases closed in the range.
     pub satisfaction_rate: Option<f64>,
+    /// The office indicators over the range, when the ledger has case columns.
+    pub indicators: Option<Indicators>,
 }
 
 /// A periodic report (§7.1.2). Serializes to the documented JSON shape
@@ -231,7 +233,21 @@ impl Report {
         let mut acc = Accumulator::new(ledger, lo, hi);
         acc.count_received(ledger, &received);
         acc.count_closed(ledger, &received, period_of);
-        Ok(acc.finish(ledger, granularity, first_with_data))
+        let office = ledger.has_case_columns().then(|| {
+            let range = Range {
+                lo,
+                periods: acc.periods,
+            };
+            indicators::indicators(ledger, range, &received, period_of, policy)
+        });
+        let mut report = acc.finish(ledger, granularity, first_with_data);
+        if let Some((periods, overview)) = office {
+            for (p, i) in report.periods.iter_mut().zip(periods) {
+                p.indicators = Some(i);
+            }
+            report.overview.indicators = Some(overview);
+        }
+        Ok(report)
     }
 
     /// The report as JSON text, in its documented shape (`granularity`, `periods`, `growth`,
@@ -269,7 +285,6 @@ struct Accumulator {
     by_department: Counts,
     by_channel: Counts,
     by_severity: Counts,
-    by_outcome: Counts,
     received_before: u64,
     received_just_before: u64,
     closed: Vec<u64>,
@@ -292,7 +307,6 @@ impl Accumulator {
             by_department: Counts::new(periods, ledger.departments.len()),
             by_channel: Counts::new(periods, ledger.channels.len()),
             by_severity: Counts::new(periods, ledger.severities.len()),
-            by_outcome: Counts::new(periods, ledger.outcomes.len()),
             received_before: 0,
             received_just_before: 0,
             closed: vec![0; periods],
@@ -332,9 +346,6 @@ impl Accumulator {
                     }
                     if ledger.severity[i] != NONE {
                         self.by_severity.add(k, ledger.severity[i]);
-                    }
-                    if ledger.outcome[i] != NONE {
-                        self.by_outcome.add(k, ledger.outcome[i]);
                     }
                 }
                 Slot::After => {}
@@ -402,7 +413,6 @@ impl Accumulator {
             by_department,
             by_channel,
             by_severity,
-            by_outcome,
             received_before,
             received_just_before,
             closed,
@@ -416,7 +426,6 @@ impl Accumulator {
         let by_department = by_department.rows(periods);
         let by_channel = by_channel.rows(periods);
         let by_severity = by_severity.rows(periods);
-        let by_outcome = by_outcome.rows(periods);
         let named = |rows: &[(u32, u64)], table: &Interner| -> BTreeMap<String, u64> {
             rows.iter()
                 .map(|&(i, n)| (table.name(i).to_owned(), n))
@@ -432,15 +441,11 @@ impl Accumulator {
             .zip(satisfied.iter().zip(&answered))
             .zip(offsets.windows(2))
             .zip(by_category.iter().zip(&by_department))
-            .zip(by_channel.iter().zip(&by_severity))
-            .zip(&by_outcome);
+            .zip(by_channel.iter().zip(&by_severity));
         for (index, row) in (lo..).zip(columns) {
             let (
-                (
-                    ((((&total, &closed), (&satisfied, &answered)), bounds), (cats, deps)),
-                    (chans, sevs),
-                ),
-                outs,
+                ((((&total, &closed), (&satisfied, &answered)), bounds), (cats, deps)),
+                (chans, sevs),
             ) = row;
             cumulative_received += total;
             cumulative_closed += closed;
@@ -463,12 +468,12 @@ impl Accumulator {
                 by_department: named(deps, &ledger.departments),
                 by_channel: named(chans, &ledger.channels),
                 by_severity: named(sevs, &ledger.severities),
-                by_outcome: named(outs, &ledger.outcomes),
                 closed,
                 handling_hours: HandlingHours::of_seconds(slice),
                 satisfaction_rate: rate(satisfied, answered),
                 open_at_end: cumulative_received.saturating_sub(cumulative_closed),
                 change,
+                indicators: None,
             });
         }
         let sum_names = |rows: &[Vec<(u32, u64)>], table: &Interner| {
@@ -493,11 +498,11 @@ impl Accumulator {
             by_department: sum_names(&by_department, &ledger.departments),
             by_channel: sum_names(&by_channel, &ledger.channels),
             by_severity: sum_names(&by_severity, &ledger.severities),
-            by_outcome: sum_names(&by_outcome, &ledger.outcomes),
             closed: closed.iter().sum(),
             handling_hours: HandlingHours::of_many_seconds(&durations),
             handling_histogram: histogram,
             satisfaction_rate: rate(satisfied.iter().sum(), answered.iter().sum()),
+            indicators: None,
         };
         let growth = Growth {
             categories: trends(&by_category, |i| ledger.categories.name(i).to_owned()),

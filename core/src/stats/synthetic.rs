@@ -235,15 +235,11 @@ impl Synthetic {
         self.generate(&Model::of(policy), |r| {
             match (at(r.received), r.closed.map(at)) {
                 (Some(received_at), closed_at) if closed_at != Some(None) => records.push(Record {
-                    number: r.number,
-                    received_at,
                     channel: r.channel.map(str::to_owned),
-                    category: r.category.to_owned(),
-                    department: r.department.to_owned(),
                     severity: Some(r.severity.to_owned()),
                     closed_at: closed_at.flatten(),
                     satisfied: r.satisfied,
-                    outcome: None,
+                    ..Record::new(r.number, received_at, r.category, r.department)
                 }),
                 _ => failed = true,
             }

@@ -15,6 +15,7 @@ mod archive;
 mod case;
 mod email;
 mod intake;
+mod office;
 mod privacy;
 mod stats;
 

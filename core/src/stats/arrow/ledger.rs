@@ -783,8 +783,6 @@ fn read_batch(
             }
         });
     }
-    // Outcomes come from cases (`Case::record`), not from an Arrow ledger's columns.
-    ledger.outcome.extend(std::iter::repeat_n(NONE, rows));
 
     // Row by row: the first problem of a row decides its code, then the checks of whole rows.
     problems.sort_by_key(|p| p.0);
@@ -845,5 +843,4 @@ fn compact(ledger: &mut Ledger, start: usize, keep: &[bool]) {
     retain(&mut ledger.department, start, keep);
     retain(&mut ledger.channel, start, keep);
     retain(&mut ledger.severity, start, keep);
-    retain(&mut ledger.outcome, start, keep);
 }

@@ -13,6 +13,7 @@ mod duration;
 mod history;
 mod intake;
 mod number;
+mod office;
 mod period;
 mod policy;
 mod privacy;
@@ -37,6 +38,7 @@ pub fn run(op: &str, input: &Value) -> Outcome {
         "archive" => archive::run(op, input),
         "privacy" => privacy::run(op, input),
         "stats" => stats::run(op, input),
+        "office" => office::run(op, input),
         _ => unknown(op),
     }
 }

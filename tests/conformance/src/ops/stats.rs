@@ -3,6 +3,7 @@
 use complaint_office::number::ComplaintNumber;
 use complaint_office::stats::{
     ColumnNames, CsvOptions, Granularity, Ledger, Leniency, Period, Record, Report, ReportOptions,
+    TimeLimit,
 };
 use complaint_office::time::{format_instant, parse_instant};
 use serde_json::{Value, json};
@@ -11,7 +12,7 @@ use super::unknown;
 use crate::Outcome;
 use crate::input::{Fail, code, field, instant_of, policy_of, str_of, typed};
 
-const RECORD_KEYS: [&str; 9] = [
+const RECORD_KEYS: [&str; 17] = [
     "number",
     "received_at",
     "channel",
@@ -20,7 +21,16 @@ const RECORD_KEYS: [&str; 9] = [
     "severity",
     "closed_at",
     "satisfied",
+    // The case columns.
+    "track",
     "outcome",
+    "rehandled",
+    "follow_up_satisfied",
+    "complainant_key",
+    "registration",
+    "plan",
+    "feedback",
+    "follow_up",
 ];
 
 pub fn run(op: &str, input: &Value) -> Outcome {
@@ -75,7 +85,7 @@ pub fn run(op: &str, input: &Value) -> Outcome {
     }
 }
 
-fn report(
+pub(crate) fn report(
     ledger: &Ledger,
     options: &ReportOptions,
     policy: &complaint_office::policy::Policy,
@@ -95,7 +105,7 @@ fn granularity(input: &Value) -> Result<Granularity, Fail> {
         .map_err(code)
 }
 
-fn report_options(input: &Value) -> Result<ReportOptions, Fail> {
+pub(crate) fn report_options(input: &Value) -> Result<ReportOptions, Fail> {
     let period = |key: &str| -> Result<Option<Period>, Fail> {
         match present(input, key) {
             None => Ok(None),
@@ -151,6 +161,61 @@ fn record(v: &Value) -> Result<Record, Fail> {
         None => None,
         Some(b) => Some(b.as_bool().ok_or("vector.not_a_bool:satisfied")?),
     };
+    let flag = |key: &str| -> Result<Option<bool>, Fail> {
+        present(v, key)
+            .map(|b| b.as_bool().ok_or_else(|| format!("vector.not_a_bool:{key}")))
+            .transpose()
+    };
+    let limit = |key: &str| -> Result<Option<TimeLimit>, Fail> {
+        let Some(l) = present(v, key) else {
+            return Ok(None);
+        };
+        let met_at = match present(l, "met_at") {
+            None => None,
+            Some(_) => Some(instant_of(l, "met_at")?),
+        };
+        Ok(Some(TimeLimit {
+            due: instant_of(l, "due")?,
+            met_at,
+        }))
+    };
+    record.track = optional_str("track")?;
     record.outcome = optional_str("outcome")?;
+    record.rehandled = flag("rehandled")?;
+    record.follow_up_satisfied = flag("follow_up_satisfied")?;
+    record.complainant_key = optional_str("complainant_key")?;
+    record.registration = limit("registration")?;
+    record.plan = limit("plan")?;
+    record.feedback = limit("feedback")?;
+    record.follow_up = limit("follow_up")?;
     Ok(record)
+}
+
+/// A record as JSON, in the shape `stats.report` reads (instants in `offset`).
+pub(crate) fn record_json(r: &Record, offset: chrono::FixedOffset) -> Value {
+    let at = |t: &complaint_office::time::Instant| format_instant(&t.with_timezone(&offset));
+    let limit = |l: &Option<TimeLimit>| {
+        l.map_or(Value::Null, |l| {
+            json!({"due": at(&l.due), "met_at": l.met_at.as_ref().map(at)})
+        })
+    };
+    json!({
+        "number": r.number.to_string(),
+        "received_at": at(&r.received_at),
+        "channel": r.channel,
+        "category": r.category,
+        "department": r.department,
+        "severity": r.severity,
+        "closed_at": r.closed_at.as_ref().map(at),
+        "satisfied": r.satisfied,
+        "track": r.track,
+        "outcome": r.outcome,
+        "rehandled": r.rehandled,
+        "follow_up_satisfied": r.follow_up_satisfied,
+        "complainant_key": r.complainant_key,
+        "registration": limit(&r.registration),
+        "plan": limit(&r.plan),
+        "feedback": limit(&r.feedback),
+        "follow_up": limit(&r.follow_up),
+    })
 }
