@@ -11,9 +11,10 @@
 //! worklist(&cases, …), reminders(&cases, …), ledger(&cases, …)   the same over a slice of cases
 //! ```
 //!
-//! **Worklist** ([`Worklist`]). Every open case (not closed, archived or destroyed) once, with
-//! the stage whose clock presses most, its state, due instant, time left or lateness, the
-//! department, and who should act ([`Actor::for_status`]). Emergency cases first (§2.2.4),
+//! **Worklist** ([`Worklist`]). Every open case (not closed, rejected, withdrawn, merged,
+//! lapsed, archived or destroyed) once, with the stage whose clock presses most, its state, due
+//! instant, time left or lateness, the department, and who should act
+//! ([`Actor::for_status`]). Emergency cases first (§2.2.4),
 //! then overdue cases by how late (latest first), then due-soon and open ones by time left
 //! (least first), then paused clocks, then cases without a running clock (a plan awaiting
 //! approval); ties in queue order (§2.2.4, [`crate::triage::QueueKey`]), then by position.

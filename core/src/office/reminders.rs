@@ -6,6 +6,9 @@
 //! the clock, moved into the reminder hours if it falls outside them, and kept unless
 //! - its place lies before the clock started (a rung for a longer period than this one),
 //! - the stage was met before the (moved) reminder instant,
+//! - the clock had stopped by then: a plan submitted and awaiting management's review, a
+//!   case ended without resolution (rejected, withdrawn, merged, lapsed), a follow-up visit
+//!   superseded by a re-handling round, an emergency lifted,
 //! - the case was waiting for the complainant then (the registration clock was paused).
 //!
 //! [`reminders`](super::Caseload::reminders) returns exactly the reminders whose instant falls
@@ -25,8 +28,9 @@ use serde::Serialize;
 
 use super::actor::Actor;
 use super::caseload::Item;
+use super::worklist::is_open;
 use crate::calendar::{Calendar, OfficeHours};
-use crate::case::{Case, Stage, StageDeadline, Status};
+use crate::case::{Case, Stage, StageDeadline};
 use crate::duration::Unit;
 use crate::number::ComplaintNumber;
 use crate::period;
@@ -94,12 +98,10 @@ fn of_case(item: Item<'_>, from: Instant, to: Instant, out: &mut Vec<Reminder>) 
     if case.received_at() >= to {
         return;
     }
-    // A closed case met every clock by its last event; every rung of it lies before that.
-    let finished = matches!(
-        case.status(),
-        Status::Closed | Status::Archived | Status::Destroyed
-    );
-    if finished && case.last_event_at() < from {
+    // A case that was closed met every clock by its last event, one that ended without
+    // resolution stopped them at its disposition; every rung it keeps lies before its last
+    // event.
+    if !is_open(case.status()) && case.last_event_at() < from {
         return;
     }
     let policy = case.policy();
@@ -125,7 +127,8 @@ fn of_case(item: Item<'_>, from: Instant, to: Instant, out: &mut Vec<Reminder>) 
             if at < from || at >= to {
                 continue;
             }
-            if clock.met_at.is_some_and(|met| met <= at) || paused(case, clock, at) {
+            let done = clock.met_at.or(clock.stopped_at);
+            if done.is_some_and(|done| done <= at) || paused(case, clock, at) {
                 continue;
             }
             out.push(reminder(item, clock, rung, placed, at, due));

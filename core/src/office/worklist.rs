@@ -143,7 +143,8 @@ impl Ord for Order {
     }
 }
 
-/// Whether a case still needs work: every status but closed, archived and destroyed.
+/// Whether a case still needs work: every status but closed, the dispositions (rejected,
+/// withdrawn, merged, lapsed), archived and destroyed.
 pub(crate) fn is_open(status: Status) -> bool {
     !matches!(
         status,

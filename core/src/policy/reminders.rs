@@ -21,9 +21,10 @@
 //!   day (a whole working day overdue); in days or hours, that long after the due instant.
 //!
 //! Durations are in hours, days or working days (`2 hours`, `1 day`, `3 working days`).
-//! `to` is `responsible` (whoever acts on the stage: the complaint office for registration
-//! and the follow-up visit, the investigation team for the plan, the department for feedback
-//! and re-handling) or a role: `complaint_office`, `investigation_team`, `department`,
+//! `to` is `responsible` (whoever acts on the stage: the complaint office for registration,
+//! the start of the emergency procedure and the follow-up visit, the investigation team for
+//! the plan and the progress reports, the department for implementation, feedback and
+//! re-handling) or a role: `complaint_office`, `investigation_team`, `department`,
 //! `department_head`, `management`.
 //!
 //! `stages.<stage>` replaces the ladder for one stage (`registration`, `emergency_start`,

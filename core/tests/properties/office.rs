@@ -92,8 +92,8 @@ proptest! {
     }
 
     /// Nobody is reminded outside the reminder hours of a working day (the policy's office
-    /// hours or 09:00–18:00; make-up days count), before a clock started, or once its stage
-    /// was met.
+    /// hours or 09:00–18:00; make-up days count), before a clock started, once its stage was
+    /// met, or once its clock stopped (a plan before management, a case that ended).
     #[test]
     fn reminders_go_out_in_office_hours_while_a_clock_runs(histories in histories()) {
         let caseload = caseload(&histories);
@@ -118,6 +118,7 @@ proptest! {
                 .unwrap();
             prop_assert!(clock.started_at.is_some_and(|s| s <= r.placed_at));
             prop_assert!(clock.met_at.is_none_or(|m| r.at < m));
+            prop_assert!(clock.stopped_at.is_none_or(|s| r.at < s));
             prop_assert_eq!(clock.due, Some(r.due));
         }
     }
@@ -141,8 +142,11 @@ proptest! {
         };
         for view in [Role::Office, Role::Department, Role::InvestigationTeam, Role::Statistics] {
             let list = caseload.worklist(now, &WorklistOptions::new(view));
+            // Closed, ended without resolution (rejected, withdrawn, merged, lapsed), archived
+            // or destroyed: no longer worked.
             let open = caseload.cases().filter(|(_, c)| {
-                !matches!(c.status().as_str(), "closed" | "archived" | "destroyed")
+                !c.status().is_disposition()
+                    && !matches!(c.status().as_str(), "closed" | "archived" | "destroyed")
             });
             prop_assert_eq!(list.entries.len(), open.count());
             let indices: BTreeSet<usize> = list.entries.iter().map(|e| e.index).collect();
@@ -168,7 +172,9 @@ proptest! {
 
     /// §7.1.1: the ledger built from cases counts each stage's time limits as the cases' own
     /// schedules judge them: met in time on time, met late late, overdue overdue (judged
-    /// after every event of the caseload).
+    /// after every event of the caseload). A plan before management (`submitted`) counts as
+    /// met at its submission; a clock stopped by the case's end (`stopped`) counts as overdue
+    /// when its due instant had passed and not at all when it had not.
     #[test]
     fn on_time_counts_agree_with_each_schedule(
         histories in histories(),
@@ -211,6 +217,9 @@ proptest! {
                     SlaState::Met => want.0 += 1,
                     SlaState::MetLate => want.1 += 1,
                     SlaState::Overdue => want.2 += 1,
+                    SlaState::Submitted if s.is_late() => want.1 += 1,
+                    SlaState::Submitted => want.0 += 1,
+                    SlaState::Stopped if s.is_late() => want.2 += 1,
                     _ => {}
                 }
             }
