@@ -218,8 +218,10 @@ fn main() -> Result<(), Box<dyn Error>> {
 /// Not every complaint is resolved: an office ends every one it receives (§1.2, §2.1, §2.2.1,
 /// §2.2.3), and each ending stops the clocks.
 fn dispositions(policy: &Policy) -> Result<(), Box<dyn Error>> {
-    println!("
-ending without resolution:");
+    println!(
+        "
+ending without resolution:"
+    );
     let stories: [(&str, &[&str]); 2] = [
         (
             "an e-mail without 投訴 in its subject (§2.1.1)",

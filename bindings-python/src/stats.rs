@@ -251,7 +251,8 @@ impl PyRecord {
         dict.set_item("severity", r.severity.as_deref())?;
         dict.set_item(
             "closed_at",
-            r.closed_at.map(|at| complaint_office::time::format_instant(&at)),
+            r.closed_at
+                .map(|at| complaint_office::time::format_instant(&at)),
         )?;
         dict.set_item("satisfied", r.satisfied)?;
         dict.set_item("outcome", r.outcome.as_deref())?;

@@ -658,7 +658,9 @@ mod tests {
     fn a_lapsed_extension_says_why_the_plan_is_due_again() {
         let simple = r#"{"type": "assessed", "at": "2025-11-14T10:00:00+08:00",
             "severity": "general", "urgency": "normal", "complexity": "simple"}"#;
-        let c = case(&[RECEIVED, REGISTERED, CLASSIFIED, COMPLEX, TEAM, EXTENDED, simple]);
+        let c = case(&[
+            RECEIVED, REGISTERED, CLASSIFIED, COMPLEX, TEAM, EXTENDED, simple,
+        ]);
         let s = c.schedule(parse_instant("2025-11-14T11:00:00+08:00").unwrap());
         let plan = s.stage("plan").unwrap();
         assert_eq!(plan.last_day.unwrap().to_string(), "2025-11-18");
@@ -669,7 +671,11 @@ mod tests {
             .find(|r| r.name() == "extension_lapsed")
             .expect("the explanation names the lapse");
         assert_eq!(lapsed.article(), "§4.1.2");
-        assert!(lapsed.describe().contains("2025-12-03"), "{}", lapsed.describe());
+        assert!(
+            lapsed.describe().contains("2025-12-03"),
+            "{}",
+            lapsed.describe()
+        );
         let report = c.compliance(parse_instant("2025-11-14T11:00:00+08:00").unwrap());
         let check = report.check("plan_extension").unwrap();
         assert_eq!(check.result.as_str(), "not_applicable");
@@ -683,20 +689,29 @@ mod tests {
             "time_points": [{"what": "w", "due": "2025-11-25"}, {"what": "x", "due": "2025-11-20"}]}"#;
         let approved = r#"{"type": "plan_approved", "at": "2025-11-13T10:00:00+08:00",
             "role": "management"}"#;
-        let c = case(&[RECEIVED, REGISTERED, CLASSIFIED, COMPLEX, TEAM, submitted, approved]);
+        let c = case(&[
+            RECEIVED, REGISTERED, CLASSIFIED, COMPLEX, TEAM, submitted, approved,
+        ]);
         let s = c.schedule(parse_instant("2025-11-13T11:00:00+08:00").unwrap());
         let implementation = s.stage("implementation").unwrap();
         assert_eq!(implementation.last_day.unwrap().to_string(), "2025-11-25");
         assert_eq!(implementation.started_by, Some(EventKind::PlanApproved));
         assert_eq!(implementation.duration.to_string(), "12 days");
         assert_eq!(
-            implementation.rules.iter().map(|r| r.name()).collect::<Vec<_>>(),
+            implementation
+                .rules
+                .iter()
+                .map(|r| r.name())
+                .collect::<Vec<_>>(),
             ["plan_time_point"]
         );
         // The plan itself is met at the approved submission.
         let plan = s.stage("plan").unwrap();
         assert_eq!(plan.state, SlaState::Met);
-        assert_eq!(plan.met_at, Some(parse_instant("2025-11-12T16:00:00+08:00").unwrap()));
+        assert_eq!(
+            plan.met_at,
+            Some(parse_instant("2025-11-12T16:00:00+08:00").unwrap())
+        );
     }
 
     #[test]

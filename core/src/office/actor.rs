@@ -52,9 +52,7 @@ impl Actor {
     /// plan's time points (§4.3.1), feedback and re-handling.
     pub fn responsible_for(stage: Stage) -> Actor {
         match stage {
-            Stage::Registration | Stage::EmergencyStart | Stage::FollowUp => {
-                Actor::ComplaintOffice
-            }
+            Stage::Registration | Stage::EmergencyStart | Stage::FollowUp => Actor::ComplaintOffice,
             Stage::Plan | Stage::Progress => Actor::InvestigationTeam,
             Stage::Implementation | Stage::Feedback | Stage::Rehandling => Actor::Department,
         }

@@ -47,9 +47,9 @@
 //! # Ok::<(), complaint_office::stats::StatsError>(())
 //! ```
 
-mod case_columns;
 #[cfg(feature = "arrow")]
 pub mod arrow;
+mod case_columns;
 mod charts;
 mod columns;
 mod counts;

@@ -18,8 +18,11 @@ pub fn run(op: &str, input: &Value) -> Outcome {
             let view: Role = str_of(input, "view")?.parse().map_err(code)?;
             let mut options = WorklistOptions::new(view);
             if let Some(d) = present(input, "department") {
-                options.department =
-                    Some(d.as_str().ok_or("vector.not_a_string:department")?.to_owned());
+                options.department = Some(
+                    d.as_str()
+                        .ok_or("vector.not_a_string:department")?
+                        .to_owned(),
+                );
             }
             if present(input, "role").is_some() {
                 options.role = Some(str_of(input, "role")?.parse::<Actor>().map_err(code)?);

@@ -163,7 +163,10 @@ fn record(v: &Value) -> Result<Record, Fail> {
     };
     let flag = |key: &str| -> Result<Option<bool>, Fail> {
         present(v, key)
-            .map(|b| b.as_bool().ok_or_else(|| format!("vector.not_a_bool:{key}")))
+            .map(|b| {
+                b.as_bool()
+                    .ok_or_else(|| format!("vector.not_a_bool:{key}"))
+            })
             .transpose()
     };
     let limit = |key: &str| -> Result<Option<TimeLimit>, Fail> {
@@ -195,9 +198,10 @@ fn record(v: &Value) -> Result<Record, Fail> {
 pub(crate) fn record_json(r: &Record, offset: chrono::FixedOffset) -> Value {
     let at = |t: &complaint_office::time::Instant| format_instant(&t.with_timezone(&offset));
     let limit = |l: &Option<TimeLimit>| {
-        l.map_or(Value::Null, |l| {
-            json!({"due": at(&l.due), "met_at": l.met_at.as_ref().map(at)})
-        })
+        l.map_or(
+            Value::Null,
+            |l| json!({"due": at(&l.due), "met_at": l.met_at.as_ref().map(at)}),
+        )
     };
     json!({
         "number": r.number.to_string(),
