@@ -17,6 +17,7 @@ use crate::number::ComplaintNumber;
 use crate::period::{PeriodRule, rules};
 use crate::policy::{Policy, PolicySet};
 use crate::privacy::{PersonalData, Role};
+use crate::stats::LedgerRecord;
 use crate::time::{LocalDate, OffsetDateTime};
 use crate::triage::{Complexity, Severity, Track, Urgency};
 use crate::vocabulary::mirror_vocabulary;
@@ -48,15 +49,15 @@ mirror_vocabulary! {
         Rehandling,
         /// The follow-up visit is done.
         FollowedUp,
-        /// Closed.
+        /// Closed after the follow-up visit (§5.2.1).
         Closed,
         /// Not taken up: inadmissible, not a complaint or out of scope (§1.2, §2.1).
         Rejected,
-        /// Withdrawn by the complainant.
+        /// Withdrawn by the complainant (§6.1.1).
         Withdrawn,
         /// Merged into another case as a duplicate (§2.2.3).
         Merged,
-        /// Lapsed: the missing information never came (§2.2.1).
+        /// Lapsed: the missing information never came within `deadlines.lapse` (§2.2.1).
         Lapsed,
         /// In the archive.
         Archived,
@@ -116,15 +117,17 @@ mirror_vocabulary! {
         RehandlingDeclined,
         /// §5.2: the follow-up visit.
         FollowUpVisited,
-        /// The case is closed.
+        /// §5.2.1: the case is closed (refused while the complainant is unsatisfied and
+        /// neither re-handled nor declined, §5.1.2).
         Closed,
-        /// §1.2, §2.1: not taken up, with a reason.
+        /// §1.2, §2.1: not taken up (inadmissible, not a complaint, out of scope), with a
+        /// reason.
         Rejected,
         /// §6.1.1: withdrawn by the complainant.
         Withdrawn,
         /// §2.2.3: merged into another case as a duplicate.
         Merged,
-        /// §2.2.1: the missing information never came.
+        /// §2.2.1: the missing information never came within `deadlines.lapse`.
         Lapsed,
         /// §6.2.1: filed in the archive with its documents.
         Archived,
@@ -252,13 +255,16 @@ mirror_vocabulary! {
         DueSoon,
         /// Its due instant has passed.
         Overdue,
-        /// Done and awaiting approval (a plan before management).
+        /// Done and awaiting approval (a plan before management, §4.2): its clock stopped at
+        /// the submission.
         Submitted,
         /// Met in time.
         Met,
         /// Met, but after its due instant.
         MetLate,
-        /// Its clock stopped before it was met.
+        /// Its clock stopped before it was met: a disposition ended the case (§1.2, §2.2.1,
+        /// §2.2.3, §6.1.1), a re-handling superseded the follow-up (§5.1.2) or the emergency
+        /// was lifted (§2.2.4).
         Stopped,
     }
 }
@@ -723,5 +729,14 @@ impl Case {
                     .collect(),
             })
         })
+    }
+
+    /// The case as a row of the complaint ledger (§2.2.2) for statistics (§7.1), once it has
+    /// a number: counted by its time of receipt (§2.2.1), closed when it closed or ended by a
+    /// disposition, satisfied as the last answer said, with its outcome (`resolved`,
+    /// `rejected`, `withdrawn`, `merged`, `lapsed` or `open`). No personal data;
+    /// `Ledger.fromRecords` takes it as it is.
+    pub fn record(&self) -> Option<LedgerRecord> {
+        self.lock().record().map(Into::into)
     }
 }

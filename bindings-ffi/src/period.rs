@@ -33,6 +33,12 @@ pub enum PeriodRule {
         /// The last day before rolling.
         from: LocalDate,
     },
+    /// Art. 203 ¶1 moves only statutory rest days: a company day off (`extra_off_days`) stays
+    /// the last day, or stops the roll (unless `calendar.roll_past_extra_off_days`).
+    CompanyDayOffKept {
+        /// The company day off the period ends on.
+        day: LocalDate,
+    },
     /// Art. 203 ¶2: the last day ends at 24:00.
     EndsAtMidnight,
     /// Art. 203 ¶2: the last day ends at close of business.
@@ -50,6 +56,17 @@ pub enum PeriodRule {
     /// §4.1.2: a complex or major complaint's plan limit, extended to the end of this day.
     ExtendedUntil {
         /// The new last day.
+        until: LocalDate,
+    },
+    /// §4.1.2: the extension until this day lapsed when the case was re-assessed onto the
+    /// general track: the extension is only for complex or major complaints.
+    ExtensionLapsed {
+        /// The extension's last day, no longer in force.
+        until: LocalDate,
+    },
+    /// §4.3.1: the approved handling plan's last time point, the end of its implementation.
+    PlanTimePoint {
+        /// The last time point.
         until: LocalDate,
     },
     /// A rule of a newer core than this binding knows (kept with its name and article).
@@ -76,6 +93,7 @@ impl From<&core::PeriodRule> for PeriodRule {
                 start_day: i32::try_from(*start_day).unwrap_or(i32::MAX),
             },
             R::RolledPastRestDays { from } => PeriodRule::RolledPastRestDays { from: *from },
+            R::CompanyDayOffKept { day } => PeriodRule::CompanyDayOffKept { day: *day },
             R::EndsAtMidnight => PeriodRule::EndsAtMidnight,
             R::EndsAtCloseOfBusiness { close } => PeriodRule::EndsAtCloseOfBusiness {
                 close: close.clone(),
@@ -83,6 +101,8 @@ impl From<&core::PeriodRule> for PeriodRule {
             R::Provisional => PeriodRule::Provisional,
             R::ExtendedByPauses { amount } => PeriodRule::ExtendedByPauses { amount: *amount },
             R::ExtendedUntil { until } => PeriodRule::ExtendedUntil { until: *until },
+            R::ExtensionLapsed { until } => PeriodRule::ExtensionLapsed { until: *until },
+            R::PlanTimePoint { until } => PeriodRule::PlanTimePoint { until: *until },
             // `PeriodRule` is non-exhaustive: a newer rule keeps its name and article.
             other => PeriodRule::Other {
                 name: other.name().to_owned(),
@@ -106,6 +126,7 @@ impl PeriodRule {
                 start_day: u32::try_from(*start_day).unwrap_or(0),
             },
             PeriodRule::RolledPastRestDays { from } => R::RolledPastRestDays { from: *from },
+            PeriodRule::CompanyDayOffKept { day } => R::CompanyDayOffKept { day: *day },
             PeriodRule::EndsAtMidnight => R::EndsAtMidnight,
             PeriodRule::EndsAtCloseOfBusiness { close } => R::EndsAtCloseOfBusiness {
                 close: close.clone(),
@@ -113,6 +134,8 @@ impl PeriodRule {
             PeriodRule::Provisional => R::Provisional,
             PeriodRule::ExtendedByPauses { amount } => R::ExtendedByPauses { amount: *amount },
             PeriodRule::ExtendedUntil { until } => R::ExtendedUntil { until: *until },
+            PeriodRule::ExtensionLapsed { until } => R::ExtensionLapsed { until: *until },
+            PeriodRule::PlanTimePoint { until } => R::PlanTimePoint { until: *until },
             PeriodRule::Other { .. } => return None,
         })
     }

@@ -140,6 +140,10 @@ pub struct LedgerRecord {
     pub closed_at: Option<OffsetDateTime>,
     /// Whether the complainant was satisfied, if answered.
     pub satisfied: Option<bool>,
+    /// How it ended: `resolved`, `rejected`, `withdrawn`, `merged`, `lapsed`, or `open`;
+    /// absent when the ledger does not say.
+    #[uniffi(default = None)]
+    pub outcome: Option<String>,
 }
 
 impl From<LedgerRecord> for core::Record {
@@ -149,7 +153,24 @@ impl From<LedgerRecord> for core::Record {
         record.severity = r.severity;
         record.closed_at = r.closed_at;
         record.satisfied = r.satisfied;
+        record.outcome = r.outcome;
         record
+    }
+}
+
+impl From<core::Record> for LedgerRecord {
+    fn from(r: core::Record) -> Self {
+        LedgerRecord {
+            number: ComplaintNumber::arc(r.number),
+            received_at: r.received_at,
+            channel: r.channel,
+            category: r.category,
+            department: r.department,
+            severity: r.severity,
+            closed_at: r.closed_at,
+            satisfied: r.satisfied,
+            outcome: r.outcome,
+        }
     }
 }
 

@@ -17,7 +17,9 @@ use std::sync::Arc;
 
 use arrow_array::cast::AsArray;
 use arrow_array::ffi_stream::{ArrayStreamReader, FFI_ArrowArrayStream, RecordBatchStreamReader};
-use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchIterator, StructArray, make_array};
+use arrow_array::{
+    Array, ArrayRef, RecordBatch, RecordBatchIterator, RecordBatchReader, StructArray, make_array,
+};
 use arrow_data::ArrayData;
 use arrow_data::ffi::FFI_ArrowArray;
 use arrow_data::transform::MutableArrayData;
@@ -134,7 +136,14 @@ pub fn read_table(ob: &Bound<'_, PyAny>) -> PyResult<Vec<RecordBatch>> {
         Capsules::Stream(capsule) => {
             let reader =
                 RecordBatchStreamReader::try_new(ffi::take_stream(&capsule)?).map_err(arrow_err)?;
-            reader.collect::<Result<Vec<_>, _>>().map_err(arrow_err)
+            let schema = reader.schema();
+            let batches = reader.collect::<Result<Vec<_>, _>>().map_err(arrow_err)?;
+            // A table of no rows may come as a stream of no batches (DuckDB, pyarrow): it still
+            // has its columns.
+            if batches.is_empty() {
+                return Ok(vec![RecordBatch::new_empty(schema)]);
+            }
+            Ok(batches)
         }
         Capsules::Array(schema, array) => {
             let data = ffi::take_array(&schema, &array)?;

@@ -7,6 +7,7 @@ use complaint_office::case::{
 
 use crate::accountability::PyFinding;
 use crate::privacy::PyPersonalData;
+use crate::stats::PyRecord;
 use pyo3::Borrowed;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
@@ -347,6 +348,14 @@ impl PyCase {
     /// Every rule checked, with its clause, at `now`.
     fn compliance(&self, now: At) -> PyResult<PyComplianceReport> {
         guard(|| Ok(PyComplianceReport(self.0.compliance(now.0))))
+    }
+
+    /// The case as a row of the complaint ledger (§2.2.2) for statistics (§7.1), once it has
+    /// a number, else None: counted by its time of receipt (§2.2.1), closed when it closed or
+    /// ended by a disposition, satisfied as the last answer said, with its outcome
+    /// (`resolved`, `rejected`, `withdrawn`, `merged`, `lapsed` or `open`). No personal data.
+    fn record(&self) -> Option<PyRecord> {
+        self.0.record().map(PyRecord)
     }
 
     fn __repr__(&self) -> String {

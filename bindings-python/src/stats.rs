@@ -14,11 +14,12 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::convert::{
-    At, Date, Many, Month, Offset, date_to_py, from_json, instant_to_py, py_enum, to_json,
+    At, Date, Many, Month, Offset, date_to_py, from_json, instant_to_py, opt_instant_to_py,
+    py_enum, to_json,
 };
 use crate::errors::{err, type_error};
 use crate::guard;
-use crate::number::NumberArg;
+use crate::number::{NumberArg, PyComplaintNumber};
 use crate::policy::PyPolicy;
 
 pub(crate) fn policy_or_default(policy: Option<&PyPolicy>) -> Policy {
@@ -143,7 +144,7 @@ impl PyPeriod {
 }
 
 /// One complaint of a ledger: number, receipt, category, department, and optionally channel,
-/// severity, closing instant and satisfaction.
+/// severity, closing instant, satisfaction and outcome. `Case.record()` gives a case's row.
 #[pyclass(
     name = "Record",
     module = "complaint_office.stats",
@@ -151,13 +152,13 @@ impl PyPeriod {
     from_py_object
 )]
 #[derive(Debug, Clone)]
-pub struct PyRecord(Record);
+pub struct PyRecord(pub(crate) Record);
 
 #[pymethods]
 impl PyRecord {
     /// A record; instants are aware datetimes or RFC 3339 text.
     #[new]
-    #[pyo3(signature = (number, received_at, category, department, channel = None, severity = None, closed_at = None, satisfied = None))]
+    #[pyo3(signature = (number, received_at, category, department, channel = None, severity = None, closed_at = None, satisfied = None, outcome = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         number: NumberArg,
@@ -168,13 +169,106 @@ impl PyRecord {
         severity: Option<String>,
         closed_at: Option<At>,
         satisfied: Option<bool>,
+        outcome: Option<String>,
     ) -> Self {
         let mut record = Record::new(number.0, received_at.0, category, department);
         record.channel = channel;
         record.severity = severity;
         record.closed_at = closed_at.map(|a| a.0);
         record.satisfied = satisfied;
+        record.outcome = outcome;
         PyRecord(record)
+    }
+
+    /// The complaint number (§2.2.3).
+    #[getter]
+    fn number(&self) -> PyComplaintNumber {
+        PyComplaintNumber(self.0.number)
+    }
+
+    /// When the complaint was received (§2.2.1): it counts in the period this falls in.
+    #[getter]
+    fn received_at<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        instant_to_py(py, self.0.received_at)
+    }
+
+    /// How it arrived (`email`, `hotline`, …), if the ledger says.
+    #[getter]
+    fn channel(&self) -> Option<&str> {
+        self.0.channel.as_deref()
+    }
+
+    /// The category (§2.2.2).
+    #[getter]
+    fn category(&self) -> &str {
+        &self.0.category
+    }
+
+    /// The department concerned (§2.2.2).
+    #[getter]
+    fn department(&self) -> &str {
+        &self.0.department
+    }
+
+    /// The severity (§2.2.4), if the ledger says.
+    #[getter]
+    fn severity(&self) -> Option<&str> {
+        self.0.severity.as_deref()
+    }
+
+    /// When the case was closed or ended by a disposition; None while open.
+    #[getter]
+    fn closed_at<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        opt_instant_to_py(py, self.0.closed_at)
+    }
+
+    /// Whether the complainant was satisfied (§4.4.2, §5.2.2); None when not answered.
+    #[getter]
+    fn satisfied(&self) -> Option<bool> {
+        self.0.satisfied
+    }
+
+    /// How the complaint ended: `resolved`, `rejected`, `withdrawn`, `merged`, `lapsed`, or
+    /// `open`; None when the ledger does not say.
+    #[getter]
+    fn outcome(&self) -> Option<&str> {
+        self.0.outcome.as_deref()
+    }
+
+    /// The JSON form (the `case.record` op's shape): `{"number", "received_at", "channel",
+    /// "category", "department", "severity", "closed_at", "satisfied", "outcome"}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let r = &self.0;
+        let dict = PyDict::new(py);
+        dict.set_item("number", r.number.to_string())?;
+        dict.set_item(
+            "received_at",
+            complaint_office::time::format_instant(&r.received_at),
+        )?;
+        dict.set_item("channel", r.channel.as_deref())?;
+        dict.set_item("category", &r.category)?;
+        dict.set_item("department", &r.department)?;
+        dict.set_item("severity", r.severity.as_deref())?;
+        dict.set_item(
+            "closed_at",
+            r.closed_at
+                .map(|at| complaint_office::time::format_instant(&at)),
+        )?;
+        dict.set_item("satisfied", r.satisfied)?;
+        dict.set_item("outcome", r.outcome.as_deref())?;
+        Ok(dict)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Record(number='{}', category='{}', outcome={})",
+            self.0.number,
+            self.0.category,
+            self.0
+                .outcome
+                .as_deref()
+                .map_or_else(|| "None".to_owned(), |o| format!("'{o}'"))
+        )
     }
 }
 

@@ -54,3 +54,20 @@ def test_replay_json_and_policy_sets():
     b = co.Case.replay_in(s, events)
     assert b.policy.name == "2025"
     assert a.status == b.status == co.Status.REGISTERED
+
+
+def test_a_case_is_a_ledger_row():
+    case = co.Case.open(co.Policy(), RECEIVED)
+    assert case.record() is None  # no number yet
+    case.apply({"type": "registered", "at": "2025-09-26T11:00:00+08:00", "number": "25090001"})
+    row = case.record()
+    assert isinstance(row, co.stats.Record)
+    assert (row.number, row.received_at, row.outcome, row.closed_at) == (
+        co.ComplaintNumber(2025, 9, 1), dt.datetime(2025, 9, 26, 10, tzinfo=CST), "open", None
+    )
+    case.apply({"type": "withdrawn", "at": "2025-09-29T09:00:00+08:00", "reason": "Settled."})
+    row = case.record()
+    assert row.outcome == "withdrawn" and row.to_dict()["closed_at"] == "2025-09-29T09:00:00+08:00"
+    # The row goes into a ledger as it is.
+    report = co.stats.Ledger.from_records([row]).report("month").to_dict()
+    assert sum(p["total"] for p in report["periods"]) == 1

@@ -66,6 +66,31 @@ def test_generated_histories_replay(events):
     assert again.compliance(case.last_event_at).to_dict() == case.compliance(case.last_event_at).to_dict()
 
 
+DISPOSITIONS = {"rejected", "withdrawn", "merged", "lapsed"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(cot.case_histories())
+def test_a_disposition_stops_every_clock_and_is_the_outcome(events):
+    """Issue 15, point 10: a disposition stops every running clock, and the ledger row names
+    it as the outcome (`open` while the case runs, `resolved` once closed)."""
+    case = co.Case.replay(co.Policy(), events)
+    ended = next((e for e in events if e["type"] in DISPOSITIONS), None)
+    later = case.last_event_at + dt.timedelta(days=400)
+    if ended is not None:
+        assert case.schedule(later).running() == []
+    row = case.record()
+    if case.number is None:
+        assert row is None
+        return
+    assert row is not None and row.number == case.number
+    assert row.received_at == case.received_at
+    closed = any(e["type"] == "closed" for e in events)
+    expected = ended["type"] if ended is not None else "resolved" if closed else "open"
+    assert row.outcome == expected
+    assert (row.closed_at is None) == (expected == "open")
+
+
 @given(st.sampled_from(list(co.MaskKind)), st.text(max_size=30))
 def test_masking_a_masked_value_changes_nothing(kind, value):
     once = co.privacy.mask(kind, value)

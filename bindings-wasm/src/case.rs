@@ -20,7 +20,12 @@ use crate::time::{date_out, instant_in, instant_out};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CASE: &str = r#"
-/** Where a case stands. */
+/**
+ * Where a case stands. Besides `closed` (§5.2.1), four dispositions end a case without
+ * resolution: `rejected` (§1.2, §2.1: inadmissible, not a complaint or out of scope),
+ * `withdrawn` (§6.1.1), `merged` into another case (§2.2.3) and `lapsed` (§2.2.1: the missing
+ * information never came within `deadlines.lapse`).
+ */
 export type Status =
   | "received" | "awaiting_information" | "registered" | "investigating" | "plan_drafted"
   | "plan_returned" | "approved" | "implementing" | "result_fed_back" | "objection"
@@ -43,11 +48,21 @@ export type Interviewee = "complainant" | "staff" | "witness";
 export type Satisfaction = "satisfied" | "unsatisfied" | "unknown";
 /** How the follow-up visit was made (§5.2.1). */
 export type FollowUpMethod = "phone" | "questionnaire";
-/** A stage with a time limit. */
+/**
+ * A stage with a time limit: `registration` (§2.2.1), `emergency_start` (§2.2.4,
+ * `deadlines.emergency_start`), `plan` (§4.1.2), `progress` (§3.3.3, `deadlines.progress`,
+ * recurring), `implementation` (§4.3.1, the plan's time points), `feedback` (§4.4.1),
+ * `rehandling` (§5.1.2) and `follow_up` (§5.2.1).
+ */
 export type Stage =
   | "registration" | "emergency_start" | "plan" | "progress" | "implementation" | "feedback"
   | "rehandling" | "follow_up";
-/** The SLA state of a stage. */
+/**
+ * The SLA state of a stage. `submitted`: done and awaiting approval (a plan before management,
+ * §4.2). `stopped`: its clock stopped before it was met, because a disposition ended the case
+ * (§1.2, §2.2.1, §2.2.3, §6.1.1), a re-handling superseded the follow-up (§5.1.2) or the
+ * emergency was lifted (§2.2.4).
+ */
 export type SlaState =
   | "pending" | "paused" | "open" | "due_soon" | "overdue" | "submitted" | "met" | "met_late"
   | "stopped";
@@ -75,12 +90,16 @@ export interface TimePoint { what: string; due: IsoDate }
 export type CaseEventData = EventBase & (
   | { type: "received"; channel: Channel; complainant_kind: ComplainantKind; name?: string | null;
       contact?: string | null; content?: string | null; subject?: string | null;
+      /** When it arrived (§2.2.1): the registration clock and the number's month run from it;
+       * defaults to `at`, never later than it (`case.received_after_recording`). */
       received_at?: Rfc3339 | null }
+  /** §2.2.1: `fields` must name something missing (`case.information_not_missing`). */
   | { type: "information_requested"; fields: Field[] }
   | { type: "information_supplied"; name?: string; contact?: string; content?: string }
   | { type: "registered"; number: ComplaintNumberText }
   | { type: "classified"; category: string; department?: string }
   | { type: "assessed"; severity: Severity; urgency: Urgency; complexity: Complexity }
+  /** §2.2.4: the emergency procedure started, within `deadlines.emergency_start`. */
   | { type: "emergency_procedure_started"; measures?: string }
   | { type: "team_formed"; members: Member[] }
   | { type: "investigation_planned"; steps: Step[] }
@@ -92,6 +111,7 @@ export type CaseEventData = EventBase & (
   | { type: "plan_extended"; until: IsoDate; reason?: string }
   | { type: "plan_returned"; reason?: string }
   | { type: "plan_approved" }
+  /** §4.3.1: `department` must be one of the policy's (`case.unknown_department`). */
   | { type: "implementation_started"; department?: string | null }
   | { type: "problem_raised"; description?: string }
   | { type: "implementation_completed" }
@@ -100,13 +120,20 @@ export type CaseEventData = EventBase & (
   | { type: "objection_raised"; reason?: string }
   | { type: "rehandling_started" }
   | { type: "rehandling_completed" }
+  /** §5.1.2: management decided, with a reason, not to handle a dissatisfied complaint again. */
   | { type: "rehandling_declined"; reason: string }
   | { type: "follow_up_visited"; method: FollowUpMethod; satisfaction: Satisfaction;
       suggestions?: string }
+  /** §5.2.1: refused while the complainant is unsatisfied and neither re-handled nor declined
+   * (`case.rehandling_required`, §5.1.2). */
   | { type: "closed" }
+  /** §1.2, §2.1: not taken up, with its ground and a reason. */
   | { type: "rejected"; ground: "inadmissible" | "not_a_complaint" | "out_of_scope"; reason: string }
+  /** §6.1.1: withdrawn by the complainant. */
   | { type: "withdrawn"; reason?: string }
+  /** §2.2.3: a duplicate, handled under the case numbered `into`. */
   | { type: "merged"; into: ComplaintNumberText; reason?: string }
+  /** §2.2.1: the missing information never came within `deadlines.lapse`. */
   | { type: "lapsed" }
   | { type: "archived"; documents: ArchiveDocument[] }
   | { type: "legal_hold_placed"; reason?: string }
@@ -629,5 +656,15 @@ impl Case {
     ) -> JsResult<JsValue> {
         let report = self.0.compliance(instant_in(&now)?);
         to_js(&ComplianceJs::from(&report))
+    }
+
+    /// The case as a row of the complaint ledger (§2.2.2) for statistics (§7.1), once it has
+    /// a number, else `null`: counted by its time of receipt (§2.2.1), closed when it closed
+    /// or ended by a disposition, satisfied as the last answer said, with its outcome
+    /// (`resolved`, `rejected`, `withdrawn`, `merged`, `lapsed` or `open`). No personal data;
+    /// `Ledger.fromRecords` takes it as it is.
+    #[wasm_bindgen(unchecked_return_type = "LedgerRecord | null")]
+    pub fn record(&self) -> JsResult<JsValue> {
+        to_js(&self.0.record().map(crate::stats::RecordOut::from))
     }
 }

@@ -34,6 +34,8 @@ export interface LedgerRecord {
   severity?: string | null;
   closed_at?: Rfc3339 | null;
   satisfied?: boolean | null;
+  /** How it ended: `resolved`, `rejected`, `withdrawn`, `merged`, `lapsed`, or `open`. */
+  outcome?: string | null;
 }
 
 /** The header names of a CSV ledger's columns, where they differ from the defaults. */
@@ -248,6 +250,38 @@ struct RecordInput {
     closed_at: Option<String>,
     #[serde(default)]
     satisfied: Option<bool>,
+    #[serde(default)]
+    outcome: Option<String>,
+}
+
+/// `LedgerRecord` of the `.d.ts`, as `Case.record` gives it.
+#[derive(Serialize)]
+pub(crate) struct RecordOut {
+    number: String,
+    received_at: String,
+    channel: Option<String>,
+    category: String,
+    department: String,
+    severity: Option<String>,
+    closed_at: Option<String>,
+    satisfied: Option<bool>,
+    outcome: Option<String>,
+}
+
+impl From<Record> for RecordOut {
+    fn from(r: Record) -> Self {
+        RecordOut {
+            number: r.number.to_string(),
+            received_at: instant_out(&r.received_at),
+            channel: r.channel,
+            category: r.category,
+            department: r.department,
+            severity: r.severity,
+            closed_at: r.closed_at.as_ref().map(instant_out),
+            satisfied: r.satisfied,
+            outcome: r.outcome,
+        }
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -310,7 +344,7 @@ fn csv_options(options: Option<CsvOptionsJs>) -> JsResult<CsvOptions> {
 }
 
 fn record_in(value: &JsValue) -> JsResult<Record> {
-    let what = "records: {number, received_at, category, department, channel, severity, closed_at, satisfied} expected";
+    let what = "records: {number, received_at, category, department, channel, severity, closed_at, satisfied, outcome} expected";
     let input: RecordInput =
         serde_json::from_str(&json_text(value, what)?).map_err(|_| Failure::argument(what))?;
     let mut record = Record::new(
@@ -323,6 +357,7 @@ fn record_in(value: &JsValue) -> JsResult<Record> {
     record.severity = input.severity;
     record.closed_at = input.closed_at.map(|t| parse_instant(&t)).transpose()?;
     record.satisfied = input.satisfied;
+    record.outcome = input.outcome;
     Ok(record)
 }
 

@@ -53,10 +53,16 @@ def compliance(input):
     return _replay(input).compliance(input["now"]).to_dict()
 
 
+def record(input):
+    row = _replay(input).record()
+    return None if row is None else row.to_dict()
+
+
 OPS = {
     "case.event": event,
     "case.replay": replay,
     "case.schedule": schedule,
     "case.compliance": compliance,
     "case.view": view,
+    "case.record": record,
 }

@@ -50,6 +50,7 @@ export const ops = {
       track: v.track, emergency: v.emergency, received_at: v.receivedAt, personal: v.personal,
     };
   },
+  'case.record': (input) => replay(input).record(),
   'case.compliance': (input) => {
     const report = replay(input).compliance(input.now);
     return {

@@ -92,6 +92,19 @@ object CaseOps {
                 "personal" to PrivacyOps.personalJson(view.personal),
             )
         }
+        "case.record" -> replay(input).record()?.let { r ->
+            mapOf(
+                "number" to r.number.toString(),
+                "received_at" to formatInstant(r.receivedAt),
+                "channel" to r.channel,
+                "category" to r.category,
+                "department" to r.department,
+                "severity" to r.severity,
+                "closed_at" to instant(r.closedAt),
+                "satisfied" to r.satisfied,
+                "outcome" to r.outcome,
+            )
+        }
         else -> unknownOp(op)
     }
 }
