@@ -802,13 +802,15 @@ fn retention_sweep(t: &Target) {
     let hold = ev(
         json!({"type": "legal_hold_placed", "at": "2026-01-05T09:00:00+08:00", "reason": "lawsuit"}),
     );
-    // ids[0]: approved; ids[1]: not approved; ids[2]: approved and held; ids[3]: approved late.
+    // ids[0]: approved after its retention expired; ids[1]: not approved; ids[2]: held, and
+    // approved after expiry; ids[3]: approved later still. An approval given before the
+    // retention expired does not count (§6.2.2: destroyed *after* expiry, *with* approval).
     store
-        .append(ids[0].0, ids[0].1, approve("2026-01-05T09:00:00+08:00"))
+        .append(ids[0].0, ids[0].1, approve("2028-09-27T09:00:00+08:00"))
         .unwrap();
     store.append(ids[2].0, ids[2].1, hold).unwrap();
     store
-        .append(ids[2].0, ids[2].1 + 1, approve("2026-01-06T09:00:00+08:00"))
+        .append(ids[2].0, ids[2].1 + 1, approve("2028-09-27T10:00:00+08:00"))
         .unwrap();
     store
         .append(ids[3].0, ids[3].1, approve("2028-11-01T09:00:00+08:00"))
