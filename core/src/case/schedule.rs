@@ -28,6 +28,7 @@
 //! the stage is `submitted` (its clock stopped at the submission, late if the submission was);
 //! a return reopens it from its original deadline.
 //!
+//! Closing a case stops every clock still running (`stopped`, late when it was due by then).
 //! A case that ends without resolution (rejected, withdrawn, merged, lapsed) stops every clock
 //! at its disposition: a stage not met by then is `stopped` (late only when its due instant had
 //! passed), and stages that never started are not listed. A follow-up visit superseded by a
@@ -413,6 +414,16 @@ pub(super) fn schedule(case: &Case, now: Instant) -> Schedule {
         for clock in &mut clocks {
             if clock.met_at.is_none() {
                 clock.stop = Some(clock.stop.map_or(end.at, |s| s.min(end.at)));
+            }
+        }
+    }
+    // A closed case has no clock left running: one that started and was never met (an
+    // emergency procedure never started, say) stopped at the closing, late if it was due by
+    // then.
+    if let Some(closed) = case.closed_at {
+        for clock in clocks.iter_mut().filter(|c| c.started.is_some()) {
+            if clock.met_at.is_none() && clock.submitted.is_none() {
+                clock.stop = Some(clock.stop.map_or(closed, |s| s.min(closed)));
             }
         }
     }
