@@ -101,6 +101,71 @@ fn loading(c: &mut Criterion) {
 
 criterion_group!(benches, loading);
 
+/// Every other list of the schema at the most items a list may have: each must load (or be
+/// refused) in time linear in its length.
+fn worst_cases() {
+    const N: usize = 100_000;
+    let dates: Vec<Value> = (0..N)
+        .map(|i| {
+            let day = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap()
+                + chrono::Duration::days(i as i64);
+            json!(day.to_string())
+        })
+        .collect();
+    let rung = |i: usize| json!({ "rung": format!("r{i}"), "at": "due", "to": "department_head" });
+    let cases = [
+        (
+            "100,000 calendar.extra_off_days",
+            json!({ "calendar": { "extra_off_days": dates } }),
+        ),
+        (
+            "100,000 calendar.extra_working_days",
+            json!({ "calendar": { "extra_working_days": dates } }),
+        ),
+        (
+            "100,000 calendar.office_hours",
+            json!({ "calendar": { "office_hours": vec![json!("09:00-12:00"); N] } }),
+        ),
+        (
+            "100,000 calendar.years",
+            json!({ "calendar": { "years": (0..N).map(|i| json!({ "year": 2000 + i as i64 })).collect::<Vec<_>>() } }),
+        ),
+        (
+            "100,000 rungs in reminders.ladder",
+            json!({ "reminders": { "ladder": (0..N).map(rung).collect::<Vec<_>>() } }),
+        ),
+        (
+            "1,000 rungs in reminders.ladder (the limit)",
+            json!({ "reminders": { "ladder": (0..1_000).map(rung).collect::<Vec<_>>() } }),
+        ),
+        (
+            "1,100 calendar.years (1900-2999, every year data may have)",
+            json!({ "calendar": { "years": (1900..3000).map(|y| json!({ "year": y })).collect::<Vec<_>>() } }),
+        ),
+        (
+            "100,000 rows in triage.matrix",
+            json!({ "triage": { "matrix": vec![json!({ "severity": "general", "urgency": "normal", "complexity": "simple", "emergency": false, "track": "general", "priority": 5 }); N] } }),
+        ),
+        (
+            "100,000 discipline.rules",
+            json!({ "discipline": { "rules": vec![json!({ "fault": ["negligence"], "level": "light" }); N] } }),
+        ),
+        (
+            "100,000 intake.subject_words",
+            json!({ "intake": { "subject_words": (0..N).map(|i| json!(format!("w{i}"))).collect::<Vec<_>>() } }),
+        ),
+    ];
+    for (what, value) in cases {
+        let t = Instant::now();
+        let result = Policy::from_json_value(value);
+        println!(
+            "{what}: {:?} ({})",
+            t.elapsed(),
+            result.map_or_else(|e| e.to_string(), |_| "loaded".to_owned())
+        );
+    }
+}
+
 /// `POLICY_ONCE=1 cargo bench --bench policy`: one timed run of each, without criterion (for
 /// sizes where a criterion run would take too long).
 fn main() {
@@ -119,6 +184,7 @@ fn main() {
             println!("{n}: from_toml_str {:?}", t.elapsed());
             black_box(text);
         }
+        worst_cases();
         return;
     }
     benches();

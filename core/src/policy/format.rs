@@ -418,6 +418,13 @@ mod tests {
             ] } }),
             "classification.categories[0].keywords[1]",
         );
+        let rungs: Vec<_> = (0..=MAX_RUNGS)
+            .map(|i| json!({ "rung": format!("r{i}"), "at": "due", "to": "management" }))
+            .collect();
+        too_large(
+            json!({ "reminders": { "stages": { "plan": rungs } } }),
+            "reminders.stages.plan",
+        );
         // Exactly at the limit is allowed.
         let keyword = "词".repeat(MAX_KEYWORD_CHARS);
         let policy = json!({ "classification": { "categories": [

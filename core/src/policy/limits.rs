@@ -14,7 +14,9 @@
 //! | `classification.departments` | 10,000 | `classification.departments` |
 //! | keywords of all categories together | 1,000,000 | the category's `keywords` where the count passes it |
 //! | a keyword | 256 characters | the keyword |
+//! | rungs of a reminder ladder | 1,000 | `reminders.ladder` or `reminders.stages.<stage>` |
 
+pub use super::reminders::MAX_RUNGS;
 pub use crate::classify::{MAX_CATEGORIES, MAX_DEPARTMENTS, MAX_KEYWORD_CHARS, MAX_KEYWORDS};
 
 /// The most bytes of policy text [`Policy::from_toml_str`](super::Policy::from_toml_str) and

@@ -10,8 +10,8 @@
 //! keyword: 40,000 categories load in well under a second). Sizes far above any real policy
 //! are refused with `policy.too_large` naming the key, before the work they would cost: 64 MiB
 //! of text, 32 levels of nesting, 100,000 items in any list, 64 KiB in any text, 100,000
-//! categories, 10,000 departments, 1,000,000 keywords, 256 characters in a keyword
-//! (constants in [`limits`]).
+//! categories, 10,000 departments, 1,000,000 keywords, 256 characters in a keyword, 1,000
+//! rungs in a reminder ladder (constants in [`limits`]).
 //!
 //! ```
 //! use complaint_office::policy::Policy;
