@@ -44,6 +44,15 @@ pub enum PolicyError {
         /// The rule the values break.
         reason: String,
     },
+    /// A list, a text or the whole policy is larger than its documented limit (see the
+    /// limits in [`crate::policy`]): refused before the work it would cost.
+    #[error("`{key}` is too large: {limit}")]
+    TooLarge {
+        /// The dotted path of the key (`(root)` for the whole policy).
+        key: String,
+        /// The limit, as words (`at most 100000 categories`).
+        limit: String,
+    },
     /// No policy in a set is in force at the given date.
     #[error("no policy is in force on {date}")]
     NoneInForce {
@@ -58,6 +67,14 @@ impl PolicyError {
         PolicyError::InvalidValue {
             key: key.into(),
             reason: reason.into(),
+        }
+    }
+
+    /// A size over its limit at `key`.
+    pub fn too_large(key: impl Into<String>, limit: impl Into<String>) -> Self {
+        PolicyError::TooLarge {
+            key: key.into(),
+            limit: limit.into(),
         }
     }
 
@@ -77,6 +94,7 @@ impl ErrorCode for PolicyError {
             PolicyError::UnknownKey { .. } => "policy.unknown_key",
             PolicyError::InvalidValue { .. } => "policy.invalid_value",
             PolicyError::Contradiction { .. } => "policy.contradiction",
+            PolicyError::TooLarge { .. } => "policy.too_large",
             PolicyError::NoneInForce { .. } => "policy.none_in_force",
         }
     }
@@ -86,7 +104,8 @@ impl ErrorCode for PolicyError {
         match self {
             PolicyError::UnknownKey { key }
             | PolicyError::InvalidValue { key, .. }
-            | PolicyError::Contradiction { key, .. } => Some(key),
+            | PolicyError::Contradiction { key, .. }
+            | PolicyError::TooLarge { key, .. } => Some(key),
             PolicyError::Syntax { .. } | PolicyError::NoneInForce { .. } => None,
         }
     }

@@ -315,17 +315,59 @@ impl<'de> Deserialize<'de> for Event {
 
 fn payload<T: DeserializeOwned>(map: Map<String, Value>) -> Result<T, CaseError> {
     serde_path_to_error::deserialize(Value::Object(map)).map_err(|e| {
-        let key = e.path().to_string();
-        let reason = sanitize(&e.into_inner().to_string());
-        CaseError::invalid_event(if key == "." { "(event)".into() } else { key }, reason)
+        let message = e.inner().to_string();
+        let key = if message.starts_with("unknown field") {
+            // The path ends with the unknown key, whose name is the caller's, not the
+            // schema's (a name typed into the wrong place): name the table it is in.
+            parent(e.path())
+        } else {
+            e.path().to_string()
+        };
+        CaseError::invalid_event(
+            if key == "." || key.is_empty() {
+                "(event)".into()
+            } else {
+                key
+            },
+            sanitize(&message),
+        )
     })
+}
+
+/// The path without its last step, written as serde_path_to_error writes paths.
+fn parent(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let steps: Vec<&Segment> = path.iter().collect();
+    let mut out = String::new();
+    for step in steps.iter().take(steps.len().saturating_sub(1)) {
+        match step {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Unknown => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push('?');
+            }
+        }
+    }
+    out
 }
 
 /// serde's messages can quote the offending value (`invalid type: integer `13812345678``); a
 /// personal field given the wrong type must not end up in an error. Keep only what names keys
 /// and expected forms.
 fn sanitize(message: &str) -> String {
-    if message.starts_with("missing field") || message.starts_with("unknown field") {
+    if message.starts_with("unknown field") {
+        // The schema's keys may follow ("expected one of …"); the unknown one is not repeated.
+        return "unknown key".to_owned();
+    }
+    if message.starts_with("missing field") {
         return message
             .split(", expected")
             .next()
@@ -467,8 +509,9 @@ mod tests {
                 "name",
             ),
             (
+                // An unknown key is not the schema's: its name is not repeated either.
                 json!({"type": "plan_approved", "at": AT, "zz": "張三"}),
-                "zz",
+                "(event)",
             ),
             (json!({"type": "registered", "at": AT}), "(event)"),
             (json!({"type": "closed", "at": "張三"}), "at"),

@@ -39,6 +39,7 @@ mod defaults;
 mod matcher;
 pub mod text;
 
+use std::collections::HashSet;
 use std::fmt;
 use std::ops::{Deref, DerefMut};
 use std::sync::OnceLock;
@@ -377,50 +378,49 @@ impl Classification {
     /// # Errors
     /// [`PolicyError`] naming the key at fault.
     pub fn validate(&self) -> Result<(), PolicyError> {
+        self.check_sizes()?;
         if self.categories.is_empty() {
             return Err(PolicyError::invalid(
                 "classification.categories",
                 "at least one category is needed",
             ));
         }
+        // Codes and folded keywords seen so far: one look-up each, so a table of any size is
+        // checked in time linear in its size.
+        let mut departments = HashSet::with_capacity(self.departments.len());
         for (i, d) in self.departments.iter().enumerate() {
             let key = format!("classification.departments[{i}]");
-            check_code(
-                &key,
-                &d.code,
-                self.departments.iter().take(i).map(|e| &e.code),
-            )?;
+            check_code(&key, &d.code, &mut departments)?;
             check_labels(&key, &d.labels)?;
         }
-        let mut seen = std::collections::HashMap::new();
+        let mut codes = HashSet::with_capacity(self.categories.len());
+        let mut seen = HashSet::new();
         for (i, c) in self.categories.iter().enumerate() {
             let key = format!("classification.categories[{i}]");
-            check_code(
-                &key,
-                &c.code,
-                self.categories.iter().take(i).map(|e| &e.code),
-            )?;
+            check_code(&key, &c.code, &mut codes)?;
             check_labels(&key, &c.labels)?;
-            if self.department(&c.department).is_none() {
+            if !departments.contains(c.department.as_str()) {
                 return Err(PolicyError::contradiction(
                     format!("{key}.department"),
                     "no department in classification.departments has this code",
                 ));
             }
             for (j, word) in c.keywords.iter().enumerate() {
-                let key = format!("{key}.keywords[{j}]");
                 if text::is_blank(word) {
-                    return Err(PolicyError::invalid(key, "a keyword cannot be blank"));
+                    return Err(PolicyError::invalid(
+                        format!("{key}.keywords[{j}]"),
+                        "a keyword cannot be blank",
+                    ));
                 }
-                if seen.insert(text::fold(word.trim()), ()).is_some() {
+                if !seen.insert(text::fold(word.trim())) {
                     return Err(PolicyError::contradiction(
-                        key,
+                        format!("{key}.keywords[{j}]"),
                         "the keyword is already in the table (scripts and widths fold together)",
                     ));
                 }
             }
         }
-        if self.category(&self.fallback).is_none() {
+        if !codes.contains(self.fallback.as_str()) {
             return Err(PolicyError::contradiction(
                 "classification.fallback",
                 "no category in classification.categories has this code",
@@ -428,12 +428,60 @@ impl Classification {
         }
         Ok(())
     }
+
+    /// The size limits ([`MAX_CATEGORIES`], [`MAX_DEPARTMENTS`], [`MAX_KEYWORDS`],
+    /// [`MAX_KEYWORD_CHARS`]), checked before anything that costs time per entry.
+    fn check_sizes(&self) -> Result<(), PolicyError> {
+        if self.categories.len() > MAX_CATEGORIES {
+            return Err(PolicyError::too_large(
+                "classification.categories",
+                format!("at most {MAX_CATEGORIES} categories"),
+            ));
+        }
+        if self.departments.len() > MAX_DEPARTMENTS {
+            return Err(PolicyError::too_large(
+                "classification.departments",
+                format!("at most {MAX_DEPARTMENTS} departments"),
+            ));
+        }
+        let mut total = 0usize;
+        for (i, c) in self.categories.iter().enumerate() {
+            total = total.saturating_add(c.keywords.len());
+            if total > MAX_KEYWORDS {
+                return Err(PolicyError::too_large(
+                    format!("classification.categories[{i}].keywords"),
+                    format!("at most {MAX_KEYWORDS} keywords in all categories together"),
+                ));
+            }
+            if let Some(j) = c
+                .keywords
+                .iter()
+                .position(|w| w.len() > MAX_KEYWORD_CHARS && w.chars().count() > MAX_KEYWORD_CHARS)
+            {
+                return Err(PolicyError::too_large(
+                    format!("classification.categories[{i}].keywords[{j}]"),
+                    format!("at most {MAX_KEYWORD_CHARS} characters in a keyword"),
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
+/// The most categories a classification may have (real tables have tens).
+pub const MAX_CATEGORIES: usize = 100_000;
+/// The most departments a classification may have.
+pub const MAX_DEPARTMENTS: usize = 10_000;
+/// The most keywords all categories together may have.
+pub const MAX_KEYWORDS: usize = 1_000_000;
+/// The most characters a keyword may have.
+pub const MAX_KEYWORD_CHARS: usize = 256;
+
+/// Checks a code's form and that `seen` does not hold it yet, then adds it.
 fn check_code<'a>(
     key: &str,
-    code: &str,
-    before: impl IntoIterator<Item = &'a String>,
+    code: &'a str,
+    seen: &mut HashSet<&'a str>,
 ) -> Result<(), PolicyError> {
     let mut chars = code.chars();
     let well_formed = code.len() <= 64
@@ -445,7 +493,7 @@ fn check_code<'a>(
             "expected small ASCII letters, digits and _, starting with a letter",
         ));
     }
-    if before.into_iter().any(|c| c == code) {
+    if !seen.insert(code) {
         return Err(PolicyError::contradiction(
             format!("{key}.code"),
             "the code is used twice",
@@ -566,10 +614,42 @@ mod tests {
             "classification.categories[2].keywords[39]",
         );
         check(&|c| c.fallback = "misc".into(), "classification.fallback");
+        check(
+            &|c| c.departments[1].code = "quality".into(),
+            "classification.departments[1].code",
+        );
         check(&|c| c.categories.clear(), "classification.categories");
         check(
             &|c| c.departments[0].code = "".into(),
             "classification.departments[0].code",
         );
+    }
+
+    #[test]
+    fn tables_over_a_limit_are_refused() {
+        let too_large = |c: &Classification, key: &str| {
+            let err = c.validate().unwrap_err();
+            assert_eq!(err.code(), "policy.too_large", "{err}");
+            assert_eq!(err.key(), Some(key), "{err}");
+        };
+        // Eleven categories of 100,000 keywords: the count passes 1,000,000 in the eleventh.
+        let mut c = Classification::default();
+        let template = c.categories[0].clone();
+        c.categories.clear();
+        for i in 0..11 {
+            c.categories.push(Category {
+                code: format!("c{i}"),
+                keywords: vec!["x".to_owned(); MAX_KEYWORDS / 10],
+                ..template.clone()
+            });
+        }
+        too_large(&c, "classification.categories[10].keywords");
+        let mut c = Classification::default();
+        c.departments = vec![c.departments[0].clone(); MAX_DEPARTMENTS + 1];
+        too_large(&c, "classification.departments");
+        let mut c = Classification::default();
+        let first = c.categories[0].clone();
+        c.categories.resize(MAX_CATEGORIES + 1, first);
+        too_large(&c, "classification.categories");
     }
 }

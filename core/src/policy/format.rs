@@ -1,6 +1,12 @@
 //! Reading and writing a policy: TOML or JSON, one schema. Unknown keys are errors and every
-//! error names its key; syntax errors give the line and column.
+//! error names its key; syntax errors give the line and column. No message quotes a value of
+//! the file (a phone number typed into the wrong key must not reach a log): serde's messages
+//! are reduced to the kind of problem ([`reason`]).
+//!
+//! Sizes are checked before the work they cost ([`super::limits`]): the text, then every list,
+//! text and nesting level of the value, then (in validation) the classification's tables.
 
+use super::limits::{MAX_DEPTH, MAX_LIST_ITEMS, MAX_POLICY_BYTES, MAX_TEXT_BYTES};
 use super::{Policy, PolicyError, PolicyFile};
 
 impl Policy {
@@ -9,8 +15,13 @@ impl Policy {
     /// # Errors
     /// [`PolicyError::Syntax`] for invalid TOML; otherwise as [`Self::from_json_value`].
     pub fn from_toml_str(text: &str) -> Result<Self, PolicyError> {
-        let table: toml::Table = toml::from_str(text).map_err(|e| toml_syntax(text, &e))?;
-        Self::from_json_value(toml_to_json(toml::Value::Table(table)))
+        check_text_size(text)?;
+        // Straight into a JSON value (no `toml::Table` in between: one tree fewer to build and
+        // drop); TOML dates arrive as toml's private datetime tables and become strings.
+        let mut value: serde_json::Value =
+            toml::from_str(text).map_err(|e| toml_syntax(text, &e))?;
+        dates_to_strings(&mut value, 0);
+        Self::from_json_value(value)
     }
 
     /// Reads a policy from JSON.
@@ -18,6 +29,7 @@ impl Policy {
     /// # Errors
     /// [`PolicyError::Syntax`] for invalid JSON; otherwise as [`Self::from_json_value`].
     pub fn from_json_str(text: &str) -> Result<Self, PolicyError> {
+        check_text_size(text)?;
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| PolicyError::Syntax {
                 line: e.line(),
@@ -30,8 +42,8 @@ impl Policy {
     /// Reads a policy from a JSON value (the form policies take inside conformance vectors).
     ///
     /// # Errors
-    /// [`PolicyError::UnknownKey`], [`PolicyError::InvalidValue`] or
-    /// [`PolicyError::Contradiction`], each naming the key.
+    /// [`PolicyError::UnknownKey`], [`PolicyError::InvalidValue`],
+    /// [`PolicyError::Contradiction`] or [`PolicyError::TooLarge`], each naming the key.
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, PolicyError> {
         if !value.is_object() {
             return Err(PolicyError::invalid(
@@ -39,14 +51,16 @@ impl Policy {
                 "expected a table of policy keys",
             ));
         }
+        check_sizes(&value, &mut Vec::new())?;
         let mut unknown = Vec::new();
         let mut note_unknown = |path: serde_ignored::Path<'_>| unknown.push(path.to_string());
-        let de = serde_ignored::Deserializer::new(&value, &mut note_unknown);
+        // The owned value: its texts move into the policy rather than being copied.
+        let de = serde_ignored::Deserializer::new(value, &mut note_unknown);
         let file: PolicyFile = serde_path_to_error::deserialize(de).map_err(|e| {
             let key = e.path().to_string();
             PolicyError::InvalidValue {
                 key: if key == "." { "(root)".into() } else { key },
-                reason: e.into_inner().to_string(),
+                reason: reason(&e.into_inner().to_string()),
             }
         })?;
         if let Some(key) = unknown.into_iter().next() {
@@ -60,7 +74,13 @@ impl Policy {
     /// # Errors
     /// [`PolicyError::InvalidValue`] if a value cannot be written as TOML (not expected).
     pub fn to_toml(&self) -> Result<String, PolicyError> {
-        toml::to_string(&self.inner.file).map_err(|e| PolicyError::invalid("(root)", e.to_string()))
+        // `toml::to_string` splices the body of every table that has sub-tables (each
+        // category, for its labels) into its output one `insert_str` at a time: quadratic in
+        // the number of categories. The buffer's `Display` writes the same text in one pass.
+        let mut buffer = toml::ser::Buffer::new();
+        serde::Serialize::serialize(&self.inner.file, toml::Serializer::new(&mut buffer))
+            .map_err(|e| PolicyError::invalid("(root)", reason(&e.to_string())))?;
+        Ok(buffer.to_string())
     }
 
     /// The policy as a JSON value (round-trips through [`Self::from_json_value`]).
@@ -70,8 +90,170 @@ impl Policy {
     /// error stands where a silent `null` would otherwise be).
     pub fn to_json_value(&self) -> Result<serde_json::Value, PolicyError> {
         serde_json::to_value(&self.inner.file)
-            .map_err(|e| PolicyError::invalid("(root)", e.to_string()))
+            .map_err(|e| PolicyError::invalid("(root)", reason(&e.to_string())))
     }
+}
+
+fn check_text_size(text: &str) -> Result<(), PolicyError> {
+    if text.len() > MAX_POLICY_BYTES {
+        return Err(PolicyError::too_large(
+            "(root)",
+            format!("at most {MAX_POLICY_BYTES} bytes of policy text"),
+        ));
+    }
+    Ok(())
+}
+
+/// A step of the path to a value: a key of a table or an index of a list.
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The dotted path of `steps` (`classification.categories[3].keywords`), as
+/// serde_path_to_error writes it.
+fn path(steps: &[Step<'_>]) -> String {
+    let mut out = String::new();
+    for step in steps {
+        match step {
+            Step::Key(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Step::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+    if out.is_empty() { "(root)".into() } else { out }
+}
+
+/// Every list at most [`MAX_LIST_ITEMS`] long, every text (and key) at most
+/// [`MAX_TEXT_BYTES`], at most [`MAX_DEPTH`] levels: one pass, before deserialising. The
+/// depth check also bounds the recursion of everything after it.
+fn check_sizes<'a>(
+    value: &'a serde_json::Value,
+    steps: &mut Vec<Step<'a>>,
+) -> Result<(), PolicyError> {
+    use serde_json::Value as J;
+    if steps.len() > MAX_DEPTH {
+        return Err(PolicyError::too_large(
+            path(steps),
+            format!("at most {MAX_DEPTH} levels of nesting"),
+        ));
+    }
+    let text = |steps: &[Step<'_>]| {
+        PolicyError::too_large(
+            path(steps),
+            format!("at most {MAX_TEXT_BYTES} bytes of text"),
+        )
+    };
+    match value {
+        J::String(s) if s.len() > MAX_TEXT_BYTES => Err(text(steps)),
+        J::Array(items) => {
+            if items.len() > MAX_LIST_ITEMS {
+                return Err(PolicyError::too_large(
+                    path(steps),
+                    format!("at most {MAX_LIST_ITEMS} items"),
+                ));
+            }
+            for (i, item) in items.iter().enumerate() {
+                steps.push(Step::Index(i));
+                check_sizes(item, steps)?;
+                steps.pop();
+            }
+            Ok(())
+        }
+        J::Object(map) => {
+            if map.len() > MAX_LIST_ITEMS {
+                return Err(PolicyError::too_large(
+                    path(steps),
+                    format!("at most {MAX_LIST_ITEMS} keys"),
+                ));
+            }
+            for (key, item) in map {
+                if key.len() > MAX_TEXT_BYTES {
+                    // The key itself is too long to repeat: name the table it is in.
+                    return Err(text(steps));
+                }
+                steps.push(Step::Key(key));
+                check_sizes(item, steps)?;
+                steps.pop();
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// What serde reports, without the value it may quote: `invalid type: integer
+/// `13912345678`, expected a string` becomes `invalid type: integer, expected a string`.
+/// Kept: the kind of value found, what was expected, names of the schema's keys and variants.
+/// Messages of the crate's own parsers name the expected form and never the input: kept whole.
+pub(super) fn reason(message: &str) -> String {
+    // Serde's `Unexpected` values: the kind is the text before the quoted value.
+    const KINDS: [&str; 16] = [
+        "boolean",
+        "integer",
+        "floating point",
+        "character",
+        "string",
+        "byte array",
+        "unit value",
+        "Option value",
+        "newtype struct",
+        "sequence",
+        "map",
+        "enum",
+        "unit variant",
+        "newtype variant",
+        "tuple variant",
+        "struct variant",
+    ];
+    let expected = message
+        .rfind(", expected ")
+        .map(|i| &message[i + ", expected ".len()..]);
+    for (prefix, found) in [
+        ("invalid type: ", "invalid type"),
+        ("invalid value: ", "invalid value"),
+    ] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            let kind = KINDS
+                .iter()
+                .filter(|k| rest.starts_with(*k))
+                .max_by_key(|k| k.len());
+            let head = match kind {
+                Some(kind) => format!("{found}: {kind}"),
+                None => found.to_owned(),
+            };
+            return match expected {
+                Some(expected) => format!("{head}, expected {expected}"),
+                None => head,
+            };
+        }
+    }
+    if message.starts_with("unknown variant ") {
+        // The variants the schema has are named after "expected"; the one found is not.
+        return match expected {
+            Some(expected) => format!("unknown variant, expected {expected}"),
+            None => "unknown variant".to_owned(),
+        };
+    }
+    if message.starts_with("invalid length ") {
+        return message.to_owned();
+    }
+    if message.starts_with("missing field ") || message.starts_with("duplicate field ") {
+        // Names of the schema's keys.
+        return message.to_owned();
+    }
+    // Custom messages: the crate's own parsers' (`invalid duration: expected a whole number
+    // and a unit, like `15 days`…`), which quote the schema's examples and never the input,
+    // and chrono's (`input contains invalid characters`).
+    message.to_owned()
 }
 
 fn toml_syntax(text: &str, e: &toml::de::Error) -> PolicyError {
@@ -98,18 +280,34 @@ fn json_message(e: &serde_json::Error) -> String {
     }
 }
 
-fn toml_to_json(value: toml::Value) -> serde_json::Value {
+/// The key under which toml hands a date or time to a deserialiser that is not its own.
+const TOML_DATETIME: &str = "$__toml_private_datetime";
+
+/// Replaces each of toml's datetime tables by its text (`2025-01-01`), as a JSON policy
+/// writes it. Stops at the nesting limit (`check_sizes` then refuses the value).
+fn dates_to_strings(value: &mut serde_json::Value, depth: usize) {
     use serde_json::Value as J;
+    if depth > MAX_DEPTH {
+        return;
+    }
     match value {
-        toml::Value::String(s) => J::String(s),
-        toml::Value::Integer(i) => J::from(i),
-        toml::Value::Float(f) => serde_json::Number::from_f64(f).map_or(J::Null, J::Number),
-        toml::Value::Boolean(b) => J::Bool(b),
-        toml::Value::Datetime(d) => J::String(d.to_string()),
-        toml::Value::Array(a) => J::Array(a.into_iter().map(toml_to_json).collect()),
-        toml::Value::Table(t) => {
-            J::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+        J::Object(map) => {
+            if map.len() == 1
+                && let Some(J::String(text)) = map.get_mut(TOML_DATETIME)
+            {
+                *value = J::String(std::mem::take(text));
+                return;
+            }
+            for item in map.values_mut() {
+                dates_to_strings(item, depth + 1);
+            }
         }
+        J::Array(items) => {
+            for item in items {
+                dates_to_strings(item, depth + 1);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -200,6 +398,86 @@ mod tests {
             matches!(syntax, PolicyError::Syntax { line: 2, .. }),
             "{syntax:?}"
         );
+    }
+
+    #[test]
+    fn policies_over_a_limit_are_refused_naming_the_key() {
+        use super::super::limits::*;
+        use serde_json::json;
+        let too_large = |value: serde_json::Value, key: &str| {
+            let err = Policy::from_json_value(value).unwrap_err();
+            assert_eq!(err.code(), "policy.too_large", "{err}");
+            assert_eq!(err.key(), Some(key), "{err}");
+        };
+        let days = vec![json!("2025-10-11"); MAX_LIST_ITEMS + 1];
+        too_large(
+            json!({ "calendar": { "extra_off_days": days } }),
+            "calendar.extra_off_days",
+        );
+        let category = json!({ "code": "other", "department": "d", "keywords": [] });
+        too_large(
+            json!({ "classification": { "categories": vec![category; MAX_CATEGORIES + 1] } }),
+            "classification.categories",
+        );
+        too_large(json!({ "name": "x".repeat(MAX_TEXT_BYTES + 1) }), "name");
+        too_large(
+            json!({ "channels": { "x".repeat(MAX_TEXT_BYTES + 1): 1 } }),
+            "channels",
+        );
+        let mut deep = json!(1);
+        for _ in 0..=MAX_DEPTH {
+            deep = json!([deep]);
+        }
+        let err = Policy::from_json_value(json!({ "name": deep })).unwrap_err();
+        assert_eq!(err.code(), "policy.too_large");
+        assert!(err.key().is_some_and(|k| k.starts_with("name[0]")), "{err}");
+        let keyword = "词".repeat(MAX_KEYWORD_CHARS + 1);
+        too_large(
+            json!({ "classification": { "categories": [
+                { "code": "other", "department": "quality", "keywords": ["a", keyword] }
+            ] } }),
+            "classification.categories[0].keywords[1]",
+        );
+        let rungs: Vec<_> = (0..=MAX_RUNGS)
+            .map(|i| json!({ "rung": format!("r{i}"), "at": "due", "to": "management" }))
+            .collect();
+        too_large(
+            json!({ "reminders": { "stages": { "plan": rungs } } }),
+            "reminders.stages.plan",
+        );
+        // Exactly at the limit is allowed.
+        let keyword = "词".repeat(MAX_KEYWORD_CHARS);
+        let policy = json!({ "classification": { "categories": [
+            { "code": "other", "department": "quality", "keywords": [keyword],
+              "labels": { "zh_hant": "其他", "zh_hans": "其他", "en": "Other" } }
+        ] } });
+        assert_eq!(Policy::from_json_value(policy).err(), None);
+        // Text over the limit is refused before it is parsed.
+        let text = " ".repeat(MAX_POLICY_BYTES + 1);
+        for err in [
+            Policy::from_toml_str(&text).unwrap_err(),
+            Policy::from_json_str(&text).unwrap_err(),
+        ] {
+            assert_eq!(err.code(), "policy.too_large");
+            assert_eq!(err.key(), Some("(root)"));
+        }
+    }
+
+    #[test]
+    fn to_toml_writes_what_toml_writes() {
+        // The linear writer gives the text `toml::to_string` gives.
+        let policy = Policy::default();
+        assert_eq!(
+            policy.to_toml().unwrap(),
+            toml::to_string(policy.file()).unwrap()
+        );
+        let policy = Policy::from_toml_str(
+            "[[classification.categories]]\ncode = \"other\"\ndepartment = \"quality\"\nkeywords = [\"a\"]\nlabels = { zh_hant = \"甲\", zh_hans = \"甲\", en = \"A\" }\n[calendar]\noffice_hours = [\"09:00-12:00\"]\n",
+        )
+        .unwrap();
+        let text = policy.to_toml().unwrap();
+        assert_eq!(text, toml::to_string(policy.file()).unwrap());
+        assert_eq!(Policy::from_toml_str(&text).unwrap(), policy);
     }
 
     // The discipline table (§8.2), through the policy file's `[discipline]` section.

@@ -3,7 +3,15 @@
 //! TOML or JSON, one schema. Every key has the documented default, so an empty file is the
 //! default policy. Unknown keys are errors (a typo must not pass silently), and every error
 //! names its key: `policy.unknown_key`, `policy.invalid_value`, `policy.contradiction`,
-//! `policy.syntax`.
+//! `policy.too_large`, `policy.syntax`. Messages name the key and the kind of problem, never
+//! the value written there (`invalid type: integer, expected a string`).
+//!
+//! **Limits.** Loading takes time linear in the size of the policy (about a microsecond per
+//! keyword: 40,000 categories load in well under a second). Sizes far above any real policy
+//! are refused with `policy.too_large` naming the key, before the work they would cost: 64 MiB
+//! of text, 32 levels of nesting, 100,000 items in any list, 64 KiB in any text, 100,000
+//! categories, 10,000 departments, 1,000,000 keywords, 256 characters in a keyword, 1,000
+//! rungs in a reminder ladder (constants in [`limits`]).
 //!
 //! ```
 //! use complaint_office::policy::Policy;
@@ -37,6 +45,7 @@ mod deadlines;
 mod emergency;
 mod file;
 mod format;
+pub mod limits;
 mod reminders;
 mod retention;
 mod set;

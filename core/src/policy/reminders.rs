@@ -262,7 +262,18 @@ impl Reminders {
     }
 }
 
+/// The most rungs a ladder may have (the default has five).
+pub const MAX_RUNGS: usize = 1_000;
+
 fn check_ladder(key: &str, ladder: &[Rung]) -> Result<(), PolicyError> {
+    // Every rung is a reminder per stage and case: a ladder is short.
+    if ladder.len() > MAX_RUNGS {
+        return Err(PolicyError::too_large(
+            key,
+            format!("at most {MAX_RUNGS} rungs in a ladder"),
+        ));
+    }
+    let mut names = std::collections::HashSet::with_capacity(ladder.len());
     for (i, rung) in ladder.iter().enumerate() {
         let well_formed = !rung.rung.is_empty()
             && rung.rung.len() <= 40
@@ -276,7 +287,7 @@ fn check_ladder(key: &str, ladder: &[Rung]) -> Result<(), PolicyError> {
                 "expected 1-40 lower-case letters, digits or `_`",
             ));
         }
-        if ladder[..i].iter().any(|r| r.rung == rung.rung) {
+        if !names.insert(rung.rung.as_str()) {
             return Err(PolicyError::invalid(
                 format!("{key}[{i}].rung"),
                 "a rung's name must be unique within its ladder",
