@@ -167,6 +167,18 @@ pub enum ComplaintOfficeError {
         /// What is wrong, without personal data.
         detail: String,
     },
+    /// JSON-like input nested more than 127 levels or containing itself (`input.*`). This
+    /// binding takes nested data as JSON text, which the parser bounds with the entry point's
+    /// own code; the variant keeps the core's `input.*` errors out of `Internal`.
+    #[error("{detail}")]
+    Input {
+        /// The stable code.
+        code: String,
+        /// Always absent.
+        clause: Option<String>,
+        /// What is wrong, without the value.
+        detail: String,
+    },
     /// A bug inside the library (`internal.panic`): a panic caught at the boundary.
     #[error("{detail}")]
     Internal {
@@ -211,6 +223,7 @@ impl ComplaintOfficeError {
             | E::Archive { code, clause, .. }
             | E::Privacy { code, clause, .. }
             | E::Stats { code, clause, .. }
+            | E::Input { code, clause, .. }
             | E::Internal { code, clause, .. } => (code, clause),
         }
     }
@@ -308,6 +321,11 @@ impl From<Error> for ComplaintOfficeError {
                 clause,
                 detail,
             },
+            Error::Input(_) => Self::Input {
+                code,
+                clause,
+                detail,
+            },
             // `Error` is non-exhaustive: an area added to the core later still keeps its code.
             _ => Self::Internal {
                 code,
@@ -385,6 +403,13 @@ mod tests {
             .into();
         assert_eq!(e.code(), "number.invalid_month");
         assert!(matches!(e, ComplaintOfficeError::Number { .. }));
+    }
+
+    #[test]
+    fn input_errors_are_not_internal() {
+        let e = ComplaintOfficeError::from(Error::from(complaint_office::InputError::Cycle));
+        assert!(matches!(e, ComplaintOfficeError::Input { .. }));
+        assert_eq!(e.code(), "input.cycle");
     }
 
     #[test]

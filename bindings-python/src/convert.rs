@@ -7,6 +7,7 @@
 //! codes are the same in every language.
 
 use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeDelta, TimeZone};
+use complaint_office::input::{InputError, MAX_NESTING};
 use complaint_office::time::{
     Instant, TimeError, YearMonth, check_date, format_instant, parse_date, parse_instant,
     parse_offset,
@@ -209,7 +210,17 @@ arg!(
 
 /// A JSON-shaped Python value (dict, list, tuple, str, int, float, bool, None; dates, aware
 /// datetimes, enum members and the library's value types as their JSON text).
+///
+/// Lists, tuples and dicts may be nested at most [`MAX_NESTING`] levels (the JSON parser's own
+/// bound) and may not contain themselves: a deeper value is `input.too_deep`, a cyclic one
+/// `input.cycle` (`ComplaintOfficeError`), checked while converting, so no value can exhaust
+/// the stack and kill the interpreter.
 pub fn to_json(ob: &Bound<'_, PyAny>) -> PyResult<Value> {
+    to_json_within(ob, &mut Vec::new())
+}
+
+/// [`to_json`] below the containers of `path` (their addresses, outermost first).
+fn to_json_within(ob: &Bound<'_, PyAny>, path: &mut Vec<usize>) -> PyResult<Value> {
     let py = ob.py();
     if ob.is_none() {
         return Ok(Value::Null);
@@ -234,31 +245,22 @@ pub fn to_json(ob: &Bound<'_, PyAny>) -> PyResult<Value> {
             .map(Value::Number)
             .ok_or_else(|| type_error("a finite number", ob));
     }
-    if let Ok(dict) = ob.cast::<PyDict>() {
-        let mut map = Map::new();
-        for (k, v) in dict.iter() {
-            let key = k
-                .cast::<PyString>()
-                .map_err(|_| type_error("string keys", &k))?
-                .to_cow()?
-                .into_owned();
-            map.insert(key, to_json(&v)?);
+    let is_container =
+        ob.cast::<PyDict>().is_ok() || ob.cast::<PyList>().is_ok() || ob.cast::<PyTuple>().is_ok();
+    if is_container {
+        // The address identifies the object while it is alive, and every container on the
+        // path is alive: its parent holds it.
+        let id = ob.as_ptr() as usize;
+        if path.contains(&id) {
+            return Err(err(InputError::Cycle));
         }
-        return Ok(Value::Object(map));
-    }
-    if let Ok(list) = ob.cast::<PyList>() {
-        return list
-            .iter()
-            .map(|v| to_json(&v))
-            .collect::<PyResult<_>>()
-            .map(Value::Array);
-    }
-    if let Ok(tuple) = ob.cast::<PyTuple>() {
-        return tuple
-            .iter()
-            .map(|v| to_json(&v))
-            .collect::<PyResult<_>>()
-            .map(Value::Array);
+        if path.len() >= MAX_NESTING {
+            return Err(err(InputError::TooDeep));
+        }
+        path.push(id);
+        let value = container_to_json(ob, path);
+        path.pop();
+        return value;
     }
     match is_plain_date(py, ob)? {
         Some(true) => return Ok(Value::String(date_of(ob)?.to_string())),
@@ -275,6 +277,31 @@ pub fn to_json(ob: &Bound<'_, PyAny>) -> PyResult<Value> {
         "a JSON-like value (dict, list, str, int, float, bool, None, date, datetime)",
         ob,
     ))
+}
+
+/// A dict, list or tuple, its items converted below `path`.
+fn container_to_json(ob: &Bound<'_, PyAny>, path: &mut Vec<usize>) -> PyResult<Value> {
+    if let Ok(dict) = ob.cast::<PyDict>() {
+        let mut map = Map::new();
+        for (k, v) in dict.iter() {
+            let key = k
+                .cast::<PyString>()
+                .map_err(|_| type_error("string keys", &k))?
+                .to_cow()?
+                .into_owned();
+            map.insert(key, to_json_within(&v, path)?);
+        }
+        return Ok(Value::Object(map));
+    }
+    let items: PyResult<Vec<Value>> = match ob.cast::<PyList>() {
+        Ok(list) => list.iter().map(|v| to_json_within(&v, path)).collect(),
+        Err(_) => ob
+            .cast::<PyTuple>()?
+            .iter()
+            .map(|v| to_json_within(&v, path))
+            .collect(),
+    };
+    items.map(Value::Array)
 }
 
 /// A JSON value as Python: dicts, lists, str, int, float, bool, None.

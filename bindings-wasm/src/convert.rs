@@ -1,6 +1,7 @@
 //! Moving data across the boundary: results become plain objects, stored JSON data (policy
 //! files, events) comes in as objects or text.
 
+use complaint_office::input::{InputError, MAX_NESTING, check_nesting};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -24,6 +25,10 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure
 
 /// Stored JSON data given as text, or as an object (or class instance with `toJSON`) that
 /// `JSON.stringify` turns into that text; `what` names the parameter in the error.
+///
+/// An object is bounded as JSON text is: nested more than [`MAX_NESTING`] levels of arrays and
+/// objects it is `input.too_deep`, containing itself `input.cycle` (the codes of every
+/// binding), never the bare `TypeError` or `RangeError` of `JSON.stringify`.
 pub(crate) fn json_text(value: &JsValue, what: &str) -> Result<String, Failure> {
     if let Some(text) = value.as_string() {
         return Ok(text);
@@ -31,10 +36,49 @@ pub(crate) fn json_text(value: &JsValue, what: &str) -> Result<String, Failure> 
     if value.is_undefined() || value.is_function() || value.is_symbol() {
         return Err(Failure::argument(what));
     }
-    js_sys::JSON::stringify(value)
+    match js_sys::JSON::stringify(value)
         .ok()
         .and_then(|s| s.as_string())
-        .ok_or_else(|| Failure::argument(what))
+    {
+        Some(text) => {
+            check_nesting(&text)?;
+            Ok(text)
+        }
+        // A cycle (`TypeError`), nesting too deep for the engine (`RangeError`), or anything
+        // else `JSON.stringify` refuses (a BigInt, a throwing getter): the shape says which.
+        None => Err(shape_fault(value, &mut Vec::new())
+            .map_or_else(|| Failure::argument(what), Failure::from)),
+    }
+}
+
+/// What is wrong with the shape of `value` below the objects of `path`, if anything: an
+/// object inside itself, or more than [`MAX_NESTING`] levels. Walks own properties, at most
+/// [`MAX_NESTING`] levels down.
+fn shape_fault(value: &JsValue, path: &mut Vec<js_sys::Object>) -> Option<InputError> {
+    if !value.is_object() || value.is_function() {
+        return None;
+    }
+    let object = js_sys::Object::from(value.clone());
+    if path.iter().any(|outer| js_sys::Object::is(outer, &object)) {
+        return Some(InputError::Cycle);
+    }
+    if path.len() >= MAX_NESTING {
+        return Some(InputError::TooDeep);
+    }
+    let keys = js_sys::Reflect::own_keys(&object).ok()?;
+    path.push(object);
+    let mut fault = None;
+    for key in keys.iter().filter(JsValue::is_string) {
+        let Some(object) = path.last() else { break };
+        if let Ok(item) = js_sys::Reflect::get(object, &key) {
+            fault = shape_fault(&item, path);
+            if fault.is_some() {
+                break;
+            }
+        }
+    }
+    path.pop();
+    fault
 }
 
 /// The text of a value that is either text or an object of this package with `toString()`

@@ -14,12 +14,13 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_ERRORS: &str = r#"
-/** The area of an error code: a module of the library, `binding` for arguments of the wrong
+/** The area of an error code: a module of the library, `input` for JSON-like values nested
+ * too deep or containing themselves, `binding` for arguments of the wrong
  * JavaScript type, `internal` for a bug of the library. */
 export type ErrorArea =
   | "time" | "duration" | "number" | "policy" | "calendar" | "period" | "intake" | "classify"
   | "triage" | "case" | "accountability" | "archive" | "privacy" | "stats"
-  | "binding" | "internal";
+  | "input" | "binding" | "internal";
 
 /** A stable dotted error code, the same in every language: `number.invalid_month`. */
 export type ErrorCode = `${ErrorArea}.${string}`;

@@ -39,6 +39,7 @@ pub mod confidential;
 pub mod duration;
 pub mod error;
 pub mod history;
+pub mod input;
 pub mod intake;
 mod language;
 mod library_error;
@@ -56,6 +57,7 @@ pub mod triage;
 pub mod vocabulary;
 
 pub use error::ErrorCode;
+pub use input::{InputError, MAX_NESTING};
 pub use library_error::Error;
 
 /// The names most programs need, in one import.

@@ -34,6 +34,8 @@ macro_rules! library_error {
 }
 
 library_error! {
+    /// JSON-like input nested too deep, or containing itself.
+    Input(crate::input::InputError),
     /// Dates, instants, offsets, months.
     Time(crate::time::TimeError),
     /// Durations.

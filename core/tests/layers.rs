@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 /// layer those listed before it. ARCHITECTURE.md draws the same list, top first.
 #[rustfmt::skip]
 const LAYERS: &[(&str, &[&str])] = &[
-    ("base",       &["error"]),
+    ("base",       &["error", "input"]),
     ("vocabulary", &["time", "vocabulary", "confidential", "language", "policy_error"]),
     ("quantities", &["duration", "number", "calendar"]),
     ("periods",    &["period"]),

@@ -73,6 +73,7 @@ from .errors import (
     ComplaintOfficeError,
     DurationError,
     EventError,
+    InputError,
     IntakeError,
     InternalError,
     NumberError,
@@ -102,7 +103,7 @@ __all__ = [
     "ComplaintOfficeError", "TimeError", "DurationError", "NumberError", "PolicyError",
     "CalendarError", "PeriodError", "IntakeError", "ClassifyError", "TriageError", "CaseError",
     "EventError", "TransitionError", "AccountabilityError", "ArchiveError", "PrivacyError",
-    "StatsError", "InternalError",
+    "StatsError", "InputError", "InternalError",
     # durations and numbers
     "Duration", "Unit", "ComplaintNumber", "NumberAllocator", "NumberSequences", "next_number",
     "next_number_at",

@@ -74,6 +74,7 @@ from .errors import (
     DurationError as DurationError,
     EventError as EventError,
     IntakeError as IntakeError,
+    InputError as InputError,
     InternalError as InternalError,
     NumberError as NumberError,
     PeriodError as PeriodError,
@@ -149,7 +150,7 @@ __all__ = [
     "ComplaintOfficeError", "TimeError", "DurationError", "NumberError", "PolicyError",
     "CalendarError", "PeriodError", "IntakeError", "ClassifyError", "TriageError", "CaseError",
     "EventError", "TransitionError", "AccountabilityError", "ArchiveError", "PrivacyError",
-    "StatsError", "InternalError",
+    "StatsError", "InputError", "InternalError",
     # durations and numbers
     "Duration", "Unit", "ComplaintNumber", "NumberAllocator", "NumberSequences", "next_number",
     "next_number_at",

@@ -33,6 +33,7 @@ __all__ = [
     "ArchiveError",
     "PrivacyError",
     "StatsError",
+    "InputError",
     "InternalError",
 ]
 
@@ -147,6 +148,12 @@ class StatsError(ComplaintOfficeError):
     """Statistics (``stats.*``, §7)."""
 
 
+class InputError(ComplaintOfficeError):
+    """A JSON-like value refused for its shape (``input.*``): lists and dicts nested more than
+    127 levels (``input.too_deep``, the bound JSON text has too) or a list or dict that contains
+    itself (``input.cycle``). Checked while converting, so no value can exhaust the stack."""
+
+
 class InternalError(ComplaintOfficeError):
     """A bug in complaint-office (``internal.*``): a panic caught at the boundary."""
 
@@ -166,6 +173,7 @@ _BY_AREA: Dict[str, Type[ComplaintOfficeError]] = {
     "archive": ArchiveError,
     "privacy": PrivacyError,
     "stats": StatsError,
+    "input": InputError,
     "internal": InternalError,
 }
 

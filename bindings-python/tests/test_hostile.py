@@ -1,0 +1,226 @@
+"""Hostile input (issue 16): values a careless or hostile caller passes, each refused with a
+coded ``ComplaintOfficeError`` whose message and args hold none of the values, and the
+interpreter alive afterwards.
+
+Deep and cyclic values: lists and dicts may be nested at most ``MAX_NESTING`` (127) levels,
+the bound the JSON parser has for text, and may not contain themselves. Before the bound
+existed a value nested 15,000 deep or a cyclic one overflowed the stack during conversion and
+the interpreter died with SIGSEGV.
+"""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import complaint_office as co
+
+MAX_NESTING = 127
+PHONE = "13912345678"
+AT = "2025-09-26T10:00:00+08:00"
+RECEIVED = {"type": "received", "at": AT, "channel": "hotline", "complainant_kind": "customer"}
+
+
+def deep_list(levels, inner=PHONE):
+    value = inner
+    for _ in range(levels):
+        value = [value]
+    return value
+
+
+def deep_dict(levels, inner=PHONE):
+    value = inner
+    for _ in range(levels):
+        value = {"k": value}
+    return value
+
+
+def cyclic_list():
+    items = [PHONE]
+    items.append(items)
+    return items
+
+
+def cyclic_dict():
+    table = {"name": PHONE}
+    table["self"] = table
+    return table
+
+
+def cyclic_through_tuple():
+    # A cycle two containers long, one of them a tuple.
+    items = [PHONE]
+    items.append((items,))
+    return items
+
+
+def deep_mixed(levels):
+    value = PHONE
+    for i in range(levels):
+        value = {"k": value} if i % 3 == 0 else ([value] if i % 3 == 1 else (value,))
+    return value
+
+
+# Each entry point that converts a Python value, with the hostile value placed inside the
+# argument where the entry point reads it.
+def event_from_json_value(v):
+    co.Event.from_json_value({**RECEIVED, "note": v})
+
+
+def case_open(v):
+    co.Case.open(co.Policy(), {**RECEIVED, "note": v})
+
+
+def case_replay(v):
+    co.Case.replay(co.Policy(), [RECEIVED, {"type": "closed", "at": AT, "note": v}])
+
+
+def case_replay_in(v):
+    co.Case.replay_in(co.PolicySet([co.Policy()]), [{**RECEIVED, "note": v}])
+
+
+def case_apply(v):
+    case = co.Case.open(co.Policy(), RECEIVED)
+    case.apply({"type": "closed", "at": AT, "note": v})
+
+
+def policy_from_json_value(v):
+    co.Policy.from_json_value({"deadlines": {"plan": v}})
+
+
+def policy_whole(v):
+    co.Policy.from_json_value(v)
+
+
+def calendar_with_holiday_cn(v):
+    co.Calendar.cn().with_holiday_cn({"year": 2027, "days": [v]})
+
+
+def calendar_whole(v):
+    co.Calendar.cn().with_holiday_cn(v)
+
+
+def discipline_table(v):
+    co.DisciplineTable.from_json_value({"otherwise": "warning", "rules": [v]})
+
+
+def discipline_whole(v):
+    co.DisciplineTable.from_json_value(v)
+
+
+ENTRY_POINTS = [
+    event_from_json_value,
+    case_open,
+    case_replay,
+    case_replay_in,
+    case_apply,
+    policy_from_json_value,
+    policy_whole,
+    calendar_with_holiday_cn,
+    calendar_whole,
+    discipline_table,
+    discipline_whole,
+]
+
+HOSTILE = {
+    "list 15,000 deep": (lambda: deep_list(15_000), "input.too_deep"),
+    "dict 15,000 deep": (lambda: deep_dict(15_000), "input.too_deep"),
+    "lists, dicts and tuples 15,000 deep": (lambda: deep_mixed(15_000), "input.too_deep"),
+    "list one level past the bound": (lambda: deep_list(MAX_NESTING + 1), "input.too_deep"),
+    "cyclic list": (cyclic_list, "input.cycle"),
+    "cyclic dict": (cyclic_dict, "input.cycle"),
+    "cycle through a tuple": (cyclic_through_tuple, "input.cycle"),
+}
+
+
+def assert_no_value(error):
+    text = str(error) + repr(error.args)
+    assert PHONE not in text
+    assert "{" not in text and "[" not in text
+
+
+@pytest.mark.parametrize("entry", ENTRY_POINTS, ids=lambda f: f.__name__)
+@pytest.mark.parametrize("kind", list(HOSTILE))
+def test_deep_and_cyclic_values_are_refused_with_a_code(entry, kind):
+    make, code = HOSTILE[kind]
+    with pytest.raises(co.InputError) as e:
+        entry(make())
+    assert e.value.code == code
+    assert isinstance(e.value, co.ComplaintOfficeError)
+    assert_no_value(e.value)
+
+
+def test_a_value_within_the_bound_converts():
+    # 127 levels in all: the event's dict and 126 lists below it. Conversion succeeds and the
+    # event is refused for its unknown key, as the same JSON text is.
+    event = {**RECEIVED, "note": deep_list(MAX_NESTING - 1)}
+    with pytest.raises(co.EventError) as native:
+        co.Event.from_json_value(event)
+    with pytest.raises(co.EventError) as text:
+        co.Event.from_json_str(json.dumps(event))
+    assert native.value.code == text.value.code == "case.invalid_event"
+
+
+def test_the_bound_is_the_one_of_json_text():
+    # One level more and JSON text is refused by the parser too.
+    event = {**RECEIVED, "note": deep_list(MAX_NESTING)}
+    with pytest.raises(co.EventError):
+        co.Event.from_json_str(json.dumps(event))
+    with pytest.raises(co.InputError) as e:
+        co.Event.from_json_value(event)
+    assert e.value.code == "input.too_deep"
+    assert str(MAX_NESTING) in str(e.value)
+
+
+def test_shared_values_are_not_cycles():
+    # The same list twice, side by side, is not a cycle.
+    shared = [1, 2]
+    with pytest.raises(co.ComplaintOfficeError) as e:
+        co.Event.from_json_value({**RECEIVED, "note": [shared, shared, {"a": shared}]})
+    assert e.value.code == "case.invalid_event"
+
+
+def test_wide_values_are_not_deep():
+    wide = [[i] for i in range(20_000)]
+    with pytest.raises(co.EventError) as e:
+        co.Event.from_json_value({**RECEIVED, "note": wide})
+    assert e.value.code == "case.invalid_event"
+
+
+REPRODUCER = """
+import complaint_office as co
+deep = []
+for _ in range(15_000):
+    deep = [deep]
+cyclic = {}
+cyclic["self"] = cyclic
+received = {"type": "received", "at": "2025-09-26T10:00:00+08:00", "channel": "hotline",
+            "complainant_kind": "customer"}
+calls = [
+    lambda v: co.Event.from_json_value({**received, "note": v}),
+    lambda v: co.Case.open(co.Policy(), {**received, "note": v}),
+    lambda v: co.Case.replay(co.Policy(), [{**received, "note": v}]),
+    lambda v: co.Policy.from_json_value({"deadlines": v}),
+    lambda v: co.Calendar.cn().with_holiday_cn(v),
+    lambda v: co.DisciplineTable.from_json_value(v),
+]
+for call in calls:
+    for value in (deep, cyclic):
+        try:
+            call(value)
+        except co.InputError as e:
+            print(e.code)
+print("alive")
+"""
+
+
+def test_the_interpreter_survives_the_reported_reproducers():
+    # In a child process, so that a crash is a failed test rather than a dead test run.
+    done = subprocess.run(
+        [sys.executable, "-c", REPRODUCER], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.split()
+    assert lines[-1] == "alive"
+    assert lines[:-1] == ["input.too_deep", "input.cycle"] * 6
