@@ -12,6 +12,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use complaint_office::Error;
+use complaint_office::calendar::CalendarError;
 
 /// An error of the library, with its stable code and the clause it enforces.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
@@ -26,6 +27,12 @@ pub enum ComplaintOfficeError {
         clause: Option<String>,
         /// What is wrong, without personal data.
         detail: String,
+        /// The position (0-based) of the failing element: the event of a replayed history
+        /// (`Case.replay`) or the element of a batch; null otherwise.
+        index: Option<i32>,
+        /// The place at fault: a policy key (`deadlines.plan`), an event's key
+        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
+        key: Option<String>,
     },
     /// Durations (`duration.*`).
     #[error("{detail}")]
@@ -36,6 +43,12 @@ pub enum ComplaintOfficeError {
         clause: Option<String>,
         /// What is wrong, without personal data.
         detail: String,
+        /// The position (0-based) of the failing element: the event of a replayed history
+        /// (`Case.replay`) or the element of a batch; null otherwise.
+        index: Option<i32>,
+        /// The place at fault: a policy key (`deadlines.plan`), an event's key
+        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
+        key: Option<String>,
     },
     /// Complaint numbers (`number.*`, §2.2.3).
     #[error("{detail}")]
@@ -46,6 +59,12 @@ pub enum ComplaintOfficeError {
         clause: Option<String>,
         /// What is wrong, without personal data.
         detail: String,
+        /// The position (0-based) of the failing element: the event of a replayed history
+        /// (`Case.replay`) or the element of a batch; null otherwise.
+        index: Option<i32>,
+        /// The place at fault: a policy key (`deadlines.plan`), an event's key
+        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
+        key: Option<String>,
     },
     /// Policy files (`policy.*`).
     #[error("{detail}")]
@@ -56,6 +75,12 @@ pub enum ComplaintOfficeError {
         clause: Option<String>,
         /// What is wrong, without personal data.
         detail: String,
+        /// The position (0-based) of the failing element: the event of a replayed history
+        /// (`Case.replay`) or the element of a batch; null otherwise.
+        index: Option<i32>,
+        /// The place at fault: a policy key (`deadlines.plan`), an event's key
+        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
+        key: Option<String>,
     },
     /// The working-day calendar (`calendar.*`).
     #[error("{detail}")]
@@ -66,6 +91,12 @@ pub enum ComplaintOfficeError {
         clause: Option<String>,
         /// What is wrong, without personal data.
         detail: String,
+        /// The position (0-based) of the failing element: the event of a replayed history
+        /// (`Case.replay`) or the element of a batch; null otherwise.
+        index: Option<i32>,
+        /// The place at fault: a policy key (`deadlines.plan`), an event's key
+        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
+        key: Option<String>,
     },
     /// Periods (`period.*`).
     #[error("{detail}")]
@@ -76,6 +107,12 @@ pub enum ComplaintOfficeError {
         clause: Option<String>,
         /// What is wrong, without personal data.
         detail: String,
+        /// The position (0-based) of the failing element: the event of a replayed history
+        /// (`Case.replay`) or the element of a batch; null otherwise.
+        index: Option<i32>,
+        /// The place at fault: a policy key (`deadlines.plan`), an event's key
+        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
+        key: Option<String>,
     },
     /// A name outside a closed vocabulary (`triage.unknown_severity`, …).
     #[error("{detail}")]
@@ -86,6 +123,12 @@ pub enum ComplaintOfficeError {
         clause: Option<String>,
         /// What is wrong, without personal data.
         detail: String,
+        /// The position (0-based) of the failing element: the event of a replayed history
+        /// (`Case.replay`) or the element of a batch; null otherwise.
+        index: Option<i32>,
+        /// The place at fault: a policy key (`deadlines.plan`), an event's key
+        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
+        key: Option<String>,
     },
     /// Intake (`intake.*`).
     #[error("{detail}")]
@@ -96,6 +139,12 @@ pub enum ComplaintOfficeError {
         clause: Option<String>,
         /// What is wrong, without personal data.
         detail: String,
+        /// The position (0-based) of the failing element: the event of a replayed history
+        /// (`Case.replay`) or the element of a batch; null otherwise.
+        index: Option<i32>,
+        /// The place at fault: a policy key (`deadlines.plan`), an event's key
+        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
+        key: Option<String>,
     },
     /// Classification (`classify.*`).
     #[error("{detail}")]
@@ -106,6 +155,12 @@ pub enum ComplaintOfficeError {
         clause: Option<String>,
         /// What is wrong, without personal data.
         detail: String,
+        /// The position (0-based) of the failing element: the event of a replayed history
+        /// (`Case.replay`) or the element of a batch; null otherwise.
+        index: Option<i32>,
+        /// The place at fault: a policy key (`deadlines.plan`), an event's key
+        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
+        key: Option<String>,
     },
     /// Triage (`triage.*`).
     #[error("{detail}")]
@@ -116,6 +171,12 @@ pub enum ComplaintOfficeError {
         clause: Option<String>,
         /// What is wrong, without personal data.
         detail: String,
+        /// The position (0-based) of the failing element: the event of a replayed history
+        /// (`Case.replay`) or the element of a batch; null otherwise.
+        index: Option<i32>,
+        /// The place at fault: a policy key (`deadlines.plan`), an event's key
+        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
+        key: Option<String>,
     },
     /// The case lifecycle (`case.*`, and the archive's codes for refused destruction).
     #[error("{detail}")]
@@ -126,6 +187,12 @@ pub enum ComplaintOfficeError {
         clause: Option<String>,
         /// What is wrong, without personal data.
         detail: String,
+        /// The position (0-based) of the failing element: the event of a replayed history
+        /// (`Case.replay`) or the element of a batch; null otherwise.
+        index: Option<i32>,
+        /// The place at fault: a policy key (`deadlines.plan`), an event's key
+        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
+        key: Option<String>,
     },
     /// Accountability (`accountability.*`).
     #[error("{detail}")]
@@ -136,6 +203,12 @@ pub enum ComplaintOfficeError {
         clause: Option<String>,
         /// What is wrong, without personal data.
         detail: String,
+        /// The position (0-based) of the failing element: the event of a replayed history
+        /// (`Case.replay`) or the element of a batch; null otherwise.
+        index: Option<i32>,
+        /// The place at fault: a policy key (`deadlines.plan`), an event's key
+        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
+        key: Option<String>,
     },
     /// Archive and retention (`archive.*`).
     #[error("{detail}")]
@@ -146,6 +219,12 @@ pub enum ComplaintOfficeError {
         clause: Option<String>,
         /// What is wrong, without personal data.
         detail: String,
+        /// The position (0-based) of the failing element: the event of a replayed history
+        /// (`Case.replay`) or the element of a batch; null otherwise.
+        index: Option<i32>,
+        /// The place at fault: a policy key (`deadlines.plan`), an event's key
+        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
+        key: Option<String>,
     },
     /// Confidentiality (`privacy.*`).
     #[error("{detail}")]
@@ -156,6 +235,12 @@ pub enum ComplaintOfficeError {
         clause: Option<String>,
         /// What is wrong, without personal data.
         detail: String,
+        /// The position (0-based) of the failing element: the event of a replayed history
+        /// (`Case.replay`) or the element of a batch; null otherwise.
+        index: Option<i32>,
+        /// The place at fault: a policy key (`deadlines.plan`), an event's key
+        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
+        key: Option<String>,
     },
     /// Statistics (`stats.*`).
     #[error("{detail}")]
@@ -166,6 +251,12 @@ pub enum ComplaintOfficeError {
         clause: Option<String>,
         /// What is wrong, without personal data.
         detail: String,
+        /// The position (0-based) of the failing element: the event of a replayed history
+        /// (`Case.replay`) or the element of a batch; null otherwise.
+        index: Option<i32>,
+        /// The place at fault: a policy key (`deadlines.plan`), an event's key
+        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
+        key: Option<String>,
     },
     /// JSON-like input nested more than 127 levels or containing itself (`input.*`). This
     /// binding takes nested data as JSON text, which the parser bounds with the entry point's
@@ -188,6 +279,10 @@ pub enum ComplaintOfficeError {
         clause: Option<String>,
         /// What happened (never the panic's payload).
         detail: String,
+        /// Always absent.
+        index: Option<i32>,
+        /// Always absent.
+        key: Option<String>,
     },
 }
 
@@ -201,6 +296,17 @@ impl ComplaintOfficeError {
     /// The policy clause, like `§2.2.3`, if a rule stands behind the error.
     pub fn clause(&self) -> Option<String> {
         self.parts().1.clone()
+    }
+
+    /// The position (0-based) of the failing event of a replayed history or element of a
+    /// batch, if the error is about one.
+    pub fn index(&self) -> Option<i32> {
+        self.place().0
+    }
+
+    /// The place at fault (a policy key, an event's key, a ledger column), if any.
+    pub fn key(&self) -> Option<String> {
+        self.place().1.clone()
     }
 }
 
@@ -229,6 +335,28 @@ impl ComplaintOfficeError {
     }
 
     /// The error a caught panic becomes.
+    fn place(&self) -> (Option<i32>, &Option<String>) {
+        use ComplaintOfficeError as E;
+        match self {
+            E::Time { index, key, .. }
+            | E::Duration { index, key, .. }
+            | E::Number { index, key, .. }
+            | E::Policy { index, key, .. }
+            | E::Calendar { index, key, .. }
+            | E::Period { index, key, .. }
+            | E::Unknown { index, key, .. }
+            | E::Intake { index, key, .. }
+            | E::Classify { index, key, .. }
+            | E::Triage { index, key, .. }
+            | E::Case { index, key, .. }
+            | E::Accountability { index, key, .. }
+            | E::Archive { index, key, .. }
+            | E::Privacy { index, key, .. }
+            | E::Stats { index, key, .. }
+            | E::Internal { index, key, .. } => (*index, key),
+        }
+    }
+
     pub(crate) fn panic() -> Self {
         ComplaintOfficeError::Internal {
             code: "internal.panic".to_owned(),
@@ -236,6 +364,8 @@ impl ComplaintOfficeError {
             detail: "internal error: a panic inside complaint-office was caught at the binding \
                      boundary (a bug: please report it)"
                 .to_owned(),
+            index: None,
+            key: None,
         }
     }
 }
@@ -245,81 +375,117 @@ impl From<Error> for ComplaintOfficeError {
         let code = e.code().to_owned();
         let clause = e.clause().map(str::to_owned);
         let detail = e.to_string();
+        let index = match &e {
+            Error::Calendar(CalendarError::AtIndex { index, .. }) => Some(*index),
+            _ => e.index(),
+        }
+        .and_then(|i| i32::try_from(i).ok());
+        let key = e.key().map(str::to_owned);
         match e {
             Error::Time(_) => Self::Time {
                 code,
                 clause,
                 detail,
+                index,
+                key,
             },
             Error::Duration(_) => Self::Duration {
                 code,
                 clause,
                 detail,
+                index,
+                key,
             },
             Error::Number(_) => Self::Number {
                 code,
                 clause,
                 detail,
+                index,
+                key,
             },
             Error::Policy(_) => Self::Policy {
                 code,
                 clause,
                 detail,
+                index,
+                key,
             },
             Error::Calendar(_) => Self::Calendar {
                 code,
                 clause,
                 detail,
+                index,
+                key,
             },
             Error::Period(_) => Self::Period {
                 code,
                 clause,
                 detail,
+                index,
+                key,
             },
             Error::Unknown(_) => Self::Unknown {
                 code,
                 clause,
                 detail,
+                index,
+                key,
             },
             Error::Intake(_) => Self::Intake {
                 code,
                 clause,
                 detail,
+                index,
+                key,
             },
             Error::Classify(_) => Self::Classify {
                 code,
                 clause,
                 detail,
+                index,
+                key,
             },
             Error::Triage(_) => Self::Triage {
                 code,
                 clause,
                 detail,
+                index,
+                key,
             },
             Error::Case(_) => Self::Case {
                 code,
                 clause,
                 detail,
+                index,
+                key,
             },
             Error::Accountability(_) => Self::Accountability {
                 code,
                 clause,
                 detail,
+                index,
+                key,
             },
             Error::Archive(_) => Self::Archive {
                 code,
                 clause,
                 detail,
+                index,
+                key,
             },
             Error::Privacy(_) => Self::Privacy {
                 code,
                 clause,
                 detail,
+                index,
+                key,
             },
             Error::Stats(_) => Self::Stats {
                 code,
                 clause,
                 detail,
+                index,
+                key,
             },
             Error::Input(_) => Self::Input {
                 code,
@@ -331,6 +497,8 @@ impl From<Error> for ComplaintOfficeError {
                 code,
                 clause,
                 detail,
+                index,
+                key,
             },
         }
     }
@@ -403,6 +571,25 @@ mod tests {
             .into();
         assert_eq!(e.code(), "number.invalid_month");
         assert!(matches!(e, ComplaintOfficeError::Number { .. }));
+        assert_eq!((e.index(), e.key()), (None, None));
+    }
+
+    #[test]
+    fn index_and_key_cross_over() {
+        let policy = complaint_office::policy::Policy::default();
+        let json = r#"[{"type": "received", "at": "2025-09-26T10:00:00+08:00", "channel": "hotline",
+            "complainant_kind": "customer", "name": "n", "contact": "c", "content": "x"},
+            {"type": "registered", "at": "2025-09-26T11:00:00", "number": "25090001"}]"#;
+        let e: ComplaintOfficeError = complaint_office::case::Case::replay_json(&policy, json)
+            .unwrap_err()
+            .into();
+        assert_eq!(e.code(), "case.invalid_event");
+        assert_eq!((e.index(), e.key()), (Some(1), Some("at".to_owned())));
+        let e: ComplaintOfficeError =
+            complaint_office::policy::Policy::from_toml_str("[deadlines]\nplann = \"10 days\"")
+                .unwrap_err()
+                .into();
+        assert_eq!(e.key().as_deref(), Some("deadlines.plann"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! `schedule` and the `compliance` report.
 
 use complaint_office::case::{
-    Case, CaseView, Check, ComplianceReport, Event, Schedule, StageDeadline,
+    Case, CaseError, CaseView, Check, ComplianceReport, Event, Schedule, StageDeadline,
 };
 
 use crate::accountability::PyFinding;
@@ -13,7 +13,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::convert::{
-    At, Many, from_json, instant_to_py, opt_date_to_py, opt_instant_to_py, py_enum, to_json,
+    At, from_json, instant_to_py, opt_date_to_py, opt_instant_to_py, py_enum, to_json,
 };
 use crate::duration::PyDuration;
 use crate::errors::{case_err, type_error};
@@ -58,8 +58,65 @@ impl FromPyObject<'_, '_> for EventArg {
     }
 }
 
-fn events(events: Many<EventArg>) -> Vec<Event> {
-    events.0.into_iter().map(|e| e.0).collect()
+/// A history argument: an iterable of events (each an `Event`, a dict or JSON text), or the
+/// JSON text of an array of events. An event that cannot be read raises `EventError` with its
+/// `.index` in the history and its `.key`, as a refused event does.
+pub struct History(pub Vec<Event>);
+
+impl FromPyObject<'_, '_> for History {
+    type Error = PyErr;
+
+    fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+        if let Ok(text) = ob.cast::<PyString>() {
+            return history_from_json(&text.to_cow()?).map(History);
+        }
+        let at = |index: usize, source: CaseError| {
+            case_err(CaseError::AtEvent {
+                index,
+                source: Box::new(source),
+            })
+        };
+        let mut events = Vec::with_capacity(ob.len().unwrap_or(0));
+        for (index, item) in ob.try_iter()?.enumerate() {
+            let item = item?;
+            let event = if let Ok(e) = item.cast::<PyEvent>() {
+                e.get().0.clone()
+            } else if let Ok(text) = item.cast::<PyString>() {
+                Event::from_json_str(&text.to_cow()?).map_err(|e| at(index, e))?
+            } else if item.cast::<PyDict>().is_ok() {
+                Event::from_json_value(to_json(&item)?).map_err(|e| at(index, e))?
+            } else {
+                return Err(type_error(
+                    &format!("an Event, a dict or JSON text as event {index} of the history"),
+                    &item,
+                ));
+            };
+            events.push(event);
+        }
+        Ok(History(events))
+    }
+}
+
+/// The events of a JSON array, each failure naming its position.
+fn history_from_json(json: &str) -> PyResult<Vec<Event>> {
+    let values: Vec<serde_json::Value> = serde_json::from_str(json).map_err(|_| {
+        case_err(CaseError::invalid_event(
+            "(events)",
+            "expected a JSON array of events",
+        ))
+    })?;
+    values
+        .into_iter()
+        .enumerate()
+        .map(|(index, v)| {
+            Event::from_json_value(v).map_err(|e| {
+                case_err(CaseError::AtEvent {
+                    index,
+                    source: Box::new(e),
+                })
+            })
+        })
+        .collect()
 }
 
 #[pymethods]
@@ -168,12 +225,14 @@ impl PyCase {
         guard(|| Case::open(&policy.0, event.0).map(PyCase).map_err(case_err))
     }
 
-    /// Rebuilds a case from its history (events, dicts or JSON texts). The first refused
-    /// event raises with its `.index`, `.code` and `.clause`.
+    /// Rebuilds a case from its history: an iterable of events (each an `Event`, a dict or
+    /// JSON text), or the JSON text of an array of events. The first event that cannot be read
+    /// or is refused raises with its `.index`, `.code`, `.clause` (and `.key` when an event's
+    /// key is at fault).
     #[staticmethod]
-    fn replay(policy: &PyPolicy, events: Many<EventArg>) -> PyResult<Self> {
+    fn replay(policy: &PyPolicy, events: History) -> PyResult<Self> {
         guard(|| {
-            Case::replay(&policy.0, self::events(events))
+            Case::replay(&policy.0, events.0)
                 .map(PyCase)
                 .map_err(case_err)
         })
@@ -189,11 +248,12 @@ impl PyCase {
         })
     }
 
-    /// Rebuilds a case under the policy of `policies` in force when it was received.
+    /// Rebuilds a case under the policy of `policies` in force when it was received (the
+    /// history as for `replay`).
     #[staticmethod]
-    fn replay_in(policies: &PyPolicySet, events: Many<EventArg>) -> PyResult<Self> {
+    fn replay_in(policies: &PyPolicySet, events: History) -> PyResult<Self> {
         guard(|| {
-            Case::replay_in(&policies.0, self::events(events))
+            Case::replay_in(&policies.0, events.0)
                 .map(PyCase)
                 .map_err(case_err)
         })

@@ -1,7 +1,8 @@
 //! Errors crossing into Python, mapped in this one place.
 //!
 //! Every core error becomes an instance of a `ComplaintOfficeError` subclass with `.code` and
-//! `.clause` (and `.index` for a batch element or a replayed event, `.key` for a policy key).
+//! `.clause`, `.index` (a batch element or a replayed event, else None) and `.key` (the policy
+//! key, event key or ledger column at fault, else None).
 //! The classes live in `complaint_office/errors.py`, which also picks the subclass from the
 //! code; this file only carries the core's code, clause and message across. Messages are the
 //! core's, which never contain personal data; nothing is added to them.
@@ -59,9 +60,9 @@ pub fn raise(
     })
 }
 
-/// Any core error.
+/// Any core error, with the position and the key at fault when the core names them.
 pub fn err<E: ErrorCode + Display>(e: E) -> PyErr {
-    raise(e.code(), e.clause(), &e.to_string(), None, None)
+    raise(e.code(), e.clause(), &e.to_string(), e.index(), e.key())
 }
 
 /// A calendar error, with the position of a failing batch element.
@@ -70,17 +71,18 @@ pub fn calendar_err(e: CalendarError) -> PyErr {
         CalendarError::AtIndex { index, .. } => Some(*index),
         _ => None,
     };
-    raise(e.code(), e.clause(), &e.to_string(), index, None)
+    raise(e.code(), e.clause(), &e.to_string(), index, e.key())
 }
 
-/// A case error, with the position of the refused event of a replay.
+/// A case error, with the position of the refused event of a replay and the event's key at
+/// fault.
 pub fn case_err(e: CaseError) -> PyErr {
-    raise(e.code(), e.clause(), &e.to_string(), e.index(), None)
+    err(e)
 }
 
 /// A policy error, with the key at fault.
 pub fn policy_err(e: PolicyError) -> PyErr {
-    raise(e.code(), e.clause(), &e.to_string(), None, e.key())
+    err(e)
 }
 
 /// A Python value of the wrong type (the value itself is never echoed).

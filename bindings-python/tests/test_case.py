@@ -50,6 +50,19 @@ def test_replay_json_and_policy_sets():
         {"type": "registered", "at": "2025-09-26T11:00:00+08:00", "number": "25090001"},
     ]
     a = co.Case.replay_json(co.Policy(), json.dumps(events))
+    # The README's `co.Case.replay(co.Policy(), events)  # dicts, JSON text or Events`:
+    # the history as JSON text, as a list of JSON texts, of dicts, or of Events.
+    for history in (
+        json.dumps(events),
+        [json.dumps(e) for e in events],
+        events,
+        [co.Event.from_json_value(e) for e in events],
+    ):
+        replayed = co.Case.replay(co.Policy(), history)
+        assert (replayed.status, str(replayed.number)) == (co.Status.REGISTERED, "25090001")
+    with pytest.raises(co.EventError) as e:
+        co.Case.replay(co.Policy(), "{not json")
+    assert e.value.code == "case.invalid_event"
     s = co.PolicySet([co.Policy.from_json_value({"effective_from": "2025-01-01", "name": "2025"})])
     b = co.Case.replay_in(s, events)
     assert b.policy.name == "2025"

@@ -1,6 +1,7 @@
 """Real exceptions: one base with .code and .clause, a subclass per area; no personal data;
 no panic reaches Python."""
 
+import json
 import pickle
 
 import numpy as np
@@ -75,6 +76,35 @@ def test_malformed_events_are_event_errors():
     assert e.value.code == "case.unknown_event"
 
 
+def test_an_unreadable_event_of_a_replay_names_its_index_and_key():
+    registered = {"type": "registered", "at": "2025-09-26T11:00:00+08:00", "number": "25090001"}
+    bad = {**registered, "at": "2025-09-26T11:00:00"}  # no offset
+    for history in ([RECEIVED, bad], [RECEIVED, json.dumps(bad)], json.dumps([RECEIVED, bad])):
+        with pytest.raises(co.EventError) as e:
+            co.Case.replay(co.Policy(), history)
+        assert (e.value.code, e.value.index, e.value.key) == ("case.invalid_event", 1, "at")
+    with pytest.raises(co.EventError) as e:
+        co.Case.replay_json(co.Policy(), json.dumps([RECEIVED, bad]))
+    assert (e.value.index, e.value.key) == (1, "at")
+    with pytest.raises(co.EventError) as e:
+        co.Case.replay(co.Policy(), [RECEIVED, {"type": "registered", "at": "2025-09-26"}])
+    assert (e.value.index, e.value.key) == (1, "at")
+    with pytest.raises(TypeError, match="event 1 of the history"):
+        co.Case.replay(co.Policy(), [RECEIVED, 25090001])
+
+
+def test_every_error_has_index_and_key():
+    with pytest.raises(co.NumberError) as e:
+        co.ComplaintNumber.parse("23130001")
+    assert (e.value.index, e.value.key) == (None, None)
+    with pytest.raises(co.EventError) as e:
+        co.Event.from_json_value({**RECEIVED, "channel": 3})
+    assert (e.value.index, e.value.key) == (None, "channel")
+    with pytest.raises(co.TransitionError) as e:
+        co.Case.replay(co.Policy(), [RECEIVED, {"type": "closed", "at": "2025-09-26T11:00:00+08:00"}])
+    assert (e.value.index, e.value.key) == (1, None)
+
+
 @pytest.mark.parametrize("bad", [
     {**RECEIVED, "name": 13812345678},
     {**RECEIVED, "contact": ["13812345678"]},
@@ -112,3 +142,8 @@ def test_exceptions_pickle():
     again = pickle.loads(pickle.dumps(e.value))
     assert type(again) is co.PolicyError
     assert (again.code, again.clause, again.key, str(again)) == (e.value.code, e.value.clause, e.value.key, str(e.value))
+    with pytest.raises(co.EventError) as e:
+        co.Case.replay(co.Policy(), [RECEIVED, {"type": "registered", "at": "2025-09-26"}])
+    again = pickle.loads(pickle.dumps(e.value))
+    assert type(again) is co.EventError
+    assert (again.index, again.key) == (1, "at")

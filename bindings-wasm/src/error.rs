@@ -1,6 +1,7 @@
 //! Errors as JavaScript `Error` objects: `name` is `ComplaintOfficeError`, `code` the core's
 //! stable dotted code, `clause` the policy clause behind it (or `null`), `index` the position
-//! of the failing element of a batch or history (or `null`).
+//! of the failing element of a batch or history (or `null`), `key` the place at fault: a
+//! policy key, an event's key or a ledger column (or `null`).
 //!
 //! The message is the core's, which never contains a complainant's personal data; nothing is
 //! added to it here.
@@ -37,6 +38,9 @@ export interface ComplaintOfficeError extends Error {
   readonly clause: Clause | null;
   /** The position of the failing event of a history or element of a batch. */
   readonly index: number | null;
+  /** The place at fault: the dotted key of a policy setting (`deadlines.plan`), the key of an
+   * event (`members[0].role`) or a ledger column. Keys name places, never values. */
+  readonly key: string | null;
 }
 "#;
 
@@ -47,7 +51,7 @@ pub struct Failure(JsValue);
 impl Failure {
     /// An error with a code, an optional clause and a message.
     pub fn new(code: &str, clause: Option<&str>, message: &str) -> Self {
-        Failure(make_error(code, clause, None, message))
+        Failure(make_error(code, clause, None, None, message))
     }
 
     /// A JavaScript argument of the wrong type (`binding.invalid_argument`): `what` names the
@@ -61,7 +65,8 @@ impl Failure {
         Failure(make_error(
             error.code(),
             error.clause(),
-            index,
+            index.or_else(|| error.index()),
+            error.key(),
             &error.to_string(),
         ))
     }
@@ -100,6 +105,7 @@ pub(crate) fn make_error(
     code: &str,
     clause: Option<&str>,
     index: Option<usize>,
+    key: Option<&str>,
     message: &str,
 ) -> JsValue {
     let error = js_sys::Error::new(message);
@@ -114,6 +120,7 @@ pub(crate) fn make_error(
         "index",
         index.map_or(JsValue::NULL, |i| JsValue::from_f64(i as f64)),
     );
+    set("key", key.map_or(JsValue::NULL, JsValue::from_str));
     error.into()
 }
 

@@ -19,6 +19,7 @@ pub fn start() {
             "internal.panic",
             None,
             None,
+            None,
             "internal error: the library panicked; please report it (the module was reset)",
         ));
     }));

@@ -1,19 +1,23 @@
-//! Dates and instants at the boundary: `YYYY-MM-DD` and RFC 3339 text out; the same text or a
-//! `Date` in.
+//! Dates and instants at the boundary: `YYYY-MM-DD` and RFC 3339 text out; the same text, a
+//! `Temporal.PlainDate` or a `Date` in.
 //!
-//! A `Date` given where a calendar date is expected stands for its UTC day, the day
-//! `new Date("2025-10-01")` and `toISOString()` mean. A `Date` given as an instant is that
-//! instant (it carries no offset, but it is unambiguous). Text instants must carry an offset:
-//! `2025-09-26T10:00:00` without one is `time.missing_offset`, never guessed.
+//! A calendar day is `YYYY-MM-DD` text, a `Temporal.PlainDate` (or any object with `year`,
+//! `month`, `day` and a `toString()` giving `YYYY-MM-DD`), an object with `toPlainDate()`
+//! (`Temporal.PlainDateTime`, `Temporal.ZonedDateTime`), or a `Date`, which stands for its
+//! *local* calendar day (`getFullYear()`, `getMonth()`, `getDate()`): `new Date(2025, 8, 26)`
+//! is 26 September in every time zone, never the UTC day before it. Anything else (a number, say)
+//! is `binding.invalid_argument`. A `Date` given as an instant is that instant (it carries no
+//! offset, but it is unambiguous). Text instants must carry an offset: `2025-09-26T10:00:00`
+//! without one is `time.missing_offset`, never guessed.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use complaint_office::time::{
     Instant, TimeError, YearMonth, check_date, format_instant, format_offset, in_office,
     office_date, parse_date, parse_instant, parse_offset,
 };
 use wasm_bindgen::prelude::*;
 
-use crate::error::JsResult;
+use crate::error::{Failure, JsResult};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TIME: &str = r#"
@@ -25,30 +29,99 @@ export type Rfc3339 = string;
 export type YearMonthText = string;
 /** A UTC offset, `+08:00` (`Z` accepted on input). */
 export type OffsetText = string;
-/** A date: `YYYY-MM-DD` text, or a `Date` standing for its UTC day. */
-export type DateInput = IsoDate | Date;
+/** A calendar day without a time or zone: a `Temporal.PlainDate` (ISO calendar), or any object
+ * with `year`, `month`, `day` whose `toString()` gives `YYYY-MM-DD`. */
+export interface PlainDateLike {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  toString(): string;
+}
+/** A value with a calendar day: `Temporal.PlainDateTime`, `Temporal.ZonedDateTime`. */
+export interface ToPlainDate {
+  toPlainDate(): PlainDateLike;
+}
+/** A calendar day: `YYYY-MM-DD` text, a `Temporal.PlainDate` (or anything with
+ * `toPlainDate()`), or a `Date`, which stands for its **local** calendar day (`getFullYear()`,
+ * `getMonth()`, `getDate()`): `new Date(2025, 8, 26)` is `2025-09-26` in every time zone.
+ * Beware `new Date("2025-09-26")`: JavaScript reads it as UTC midnight, which west of UTC is
+ * the 25th locally; pass the text itself instead. Anything else is `binding.invalid_argument`. */
+export type DateInput = IsoDate | PlainDateLike | ToPlainDate | Date;
 /** An instant: RFC 3339 text with an offset, or a `Date`. */
 export type InstantInput = Rfc3339 | Date;
 "#;
 
-/// A date argument.
+/// What a calendar-day argument must be, for `binding.invalid_argument`.
+const DATE_EXPECTED: &str =
+    "date: YYYY-MM-DD text, a Temporal.PlainDate or a Date (its local calendar day) expected";
+
+/// A date argument: text, a `Temporal.PlainDate`-like object, something with `toPlainDate()`,
+/// or a `Date` (its local calendar day).
 pub(crate) fn date_in(value: &JsValue) -> JsResult<NaiveDate> {
     if let Some(text) = value.as_string() {
         return Ok(parse_date(&text)?);
     }
-    let date = value
-        .dyn_ref::<js_sys::Date>()
-        .ok_or(TimeError::InvalidDate)?;
-    if date.get_time().is_nan() {
+    if let Some(date) = value.dyn_ref::<js_sys::Date>() {
+        if date.get_time().is_nan() {
+            return Err(TimeError::InvalidDate.into());
+        }
+        // The local calendar day: what `new Date(2025, 8, 26)` was made from.
+        let day = NaiveDate::from_ymd_opt(
+            i32::try_from(date.get_full_year()).map_err(|_| TimeError::OutOfRange)?,
+            date.get_month() + 1,
+            date.get_date(),
+        )
+        .ok_or(TimeError::OutOfRange)?;
+        return Ok(check_date(day)?);
+    }
+    if value.is_object() {
+        let to_plain = js_sys::Reflect::get(value, &JsValue::from_str("toPlainDate"))
+            .map_err(|_| Failure::argument(DATE_EXPECTED))?;
+        if let Some(f) = to_plain.dyn_ref::<js_sys::Function>() {
+            let plain = f
+                .call0(value)
+                .map_err(|_| Failure::argument(DATE_EXPECTED))?;
+            return plain_date_in(&plain);
+        }
+        return plain_date_in(value);
+    }
+    Err(Failure::argument(DATE_EXPECTED))
+}
+
+/// A `Temporal.PlainDate`-like object: numeric `year`, `month`, `day`, and `toString()` giving
+/// `YYYY-MM-DD` (a non-ISO calendar's `[u-ca=…]` suffix is `time.invalid_date`).
+fn plain_date_in(value: &JsValue) -> JsResult<NaiveDate> {
+    if !value.is_object() {
+        return Err(Failure::argument(DATE_EXPECTED));
+    }
+    let field = |name: &str| {
+        js_sys::Reflect::get(value, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_f64())
+    };
+    let (Some(year), Some(month), Some(day)) = (field("year"), field("month"), field("day"))
+    else {
+        return Err(Failure::argument(DATE_EXPECTED));
+    };
+    // Its own `toString()`: a bare `{ year, month, day }` object only has Object's, which
+    // says `[object Object]`; that object is the wrong type, not a wrong date.
+    let plain_object_to_string =
+        js_sys::Reflect::get(&js_sys::Object::new(), &JsValue::from_str("toString")).ok();
+    let text = js_sys::Reflect::get(value, &JsValue::from_str("toString"))
+        .ok()
+        .filter(|f| Some(f) != plain_object_to_string.as_ref())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(value).ok())
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| Failure::argument(DATE_EXPECTED))?;
+    let date = parse_date(&text)?;
+    // The fields must be the text's: a calendar other than the ISO one is not read.
+    if (f64::from(date.year()), f64::from(date.month()), f64::from(date.day()))
+        != (year, month, day)
+    {
         return Err(TimeError::InvalidDate.into());
     }
-    let day = NaiveDate::from_ymd_opt(
-        i32::try_from(date.get_utc_full_year()).map_err(|_| TimeError::OutOfRange)?,
-        date.get_utc_month() + 1,
-        date.get_utc_date(),
-    )
-    .ok_or(TimeError::OutOfRange)?;
-    Ok(check_date(day)?)
+    Ok(date)
 }
 
 /// An instant argument.
@@ -56,9 +129,9 @@ pub(crate) fn instant_in(value: &JsValue) -> JsResult<Instant> {
     if let Some(text) = value.as_string() {
         return Ok(parse_instant(&text)?);
     }
-    let date = value
-        .dyn_ref::<js_sys::Date>()
-        .ok_or(TimeError::InvalidInstant)?;
+    let date = value.dyn_ref::<js_sys::Date>().ok_or_else(|| {
+        Failure::argument("instant: RFC 3339 text with an offset or a Date expected")
+    })?;
     let millis = date.get_time();
     if !millis.is_finite() {
         return Err(TimeError::InvalidInstant.into());

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import * as co from 'complaint-office';
 
 const { Calendar, ComplaintNumber, Duration, NumberSequences, Policy, PolicySet, Case, CaseEvent } = co;
@@ -26,6 +27,7 @@ test('errors are Error objects with name, code, clause and index', () => {
   assert.equal(e.code, 'number.invalid_month');
   assert.equal(e.clause, '§2.2.3');
   assert.equal(e.index, null);
+  assert.equal(e.key, null);
   assert.match(e.message, /month/);
   assert.ok(e.stack.includes('ComplaintOfficeError'));
 
@@ -47,6 +49,15 @@ test('a refused event names its position in the history', () => {
   assert.equal(e.code, 'case.number_month_mismatch');
   assert.equal(e.clause, '§2.2.3');
   assert.equal(e.index, 1);
+  assert.equal(e.key, null);
+  // An event that cannot be read: its position and the key at fault, in an array or JSON text.
+  const bad = [events[0], { type: 'registered', at: '2025-09-26T11:00:00', number: '25090001' }];
+  for (const history of [bad, JSON.stringify(bad)]) {
+    const u = thrown(() => Case.replay(new Policy(), history));
+    assert.deepEqual([u.code, u.index, u.key], ['case.invalid_event', 1, 'at']);
+  }
+  const p = thrown(() => Policy.fromToml('[deadlines]\nplann = "10 days"'));
+  assert.deepEqual([p.code, p.index, p.key], ['policy.unknown_key', null, 'deadlines.plann']);
 });
 
 test('error messages never echo personal data', () => {
@@ -56,15 +67,22 @@ test('error messages never echo personal data', () => {
   assert.ok(!e.message.includes('13812345678'), e.message);
 });
 
-test('dates: text or Date (its UTC day); instants need an offset or are Dates', () => {
+test('dates: text, a PlainDate or a Date (its local day); instants need an offset or are Dates', () => {
   const cal = Calendar.cn();
   assert.equal(cal.addWorkingDays('2025-09-26', 5), '2025-10-10');
-  assert.equal(cal.addWorkingDays(new Date('2025-09-26'), 5), '2025-10-10');
-  assert.equal(cal.addWorkingDays(new Date(Date.UTC(2025, 8, 26, 23, 59)), 5), '2025-10-10');
+  assert.equal(cal.addWorkingDays(new Date(2025, 8, 26), 5), '2025-10-10');
+  assert.equal(cal.addWorkingDays(new Date(2025, 8, 26, 23, 59), 5), '2025-10-10');
   assert.equal(thrown(() => cal.addWorkingDays(new Date('nonsense'), 1)).code, 'time.invalid_date');
-  assert.equal(thrown(() => cal.addWorkingDays(20250926, 1)).code, 'time.invalid_date');
+  assert.equal(thrown(() => cal.addWorkingDays('2025-09-31', 1)).code, 'time.invalid_date');
   assert.equal(thrown(() => cal.addWorkingDays('2025-09-26', 1.5)).code, 'binding.invalid_argument');
-
+  // A wrong JavaScript type is binding.invalid_argument, as the README says; day numbers
+  // have their own functions (toEpochDay, addWorkingDaysEpoch).
+  for (const wrong of [20250926, null, undefined, true, {}, [2025, 9, 26], { year: 2025, month: 9, day: 26 }]) {
+    const e = thrown(() => cal.addWorkingDays(wrong, 5));
+    assert.equal(e.code, 'binding.invalid_argument', String(wrong));
+    assert.match(e.message, /YYYY-MM-DD/);
+  }
+  assert.equal(thrown(() => co.officeDate(1758852000000)).code, 'binding.invalid_argument');
   const d = co.periodEnd(cal, new Date('2025-09-26T02:00:00Z'), '5 working days');
   assert.equal(d.lastDay, '2025-10-10');
   assert.equal(d.due, '2025-10-11T00:00:00+08:00');
@@ -73,6 +91,49 @@ test('dates: text or Date (its UTC day); instants need an offset or are Dates', 
   assert.equal(co.officeDate('2023-05-31T17:30:00Z'), '2023-06-01');
   assert.equal(co.yearMonthOf(new Date('2023-05-31T17:30:00Z'), '+08:00'), '2023-06');
   assert.equal(co.inOffice('2023-05-31T17:30:00Z', '+08:00'), '2023-06-01T01:30:00+08:00');
+});
+
+test('Temporal.PlainDate and anything with toPlainDate() are calendar days', () => {
+  const cal = Calendar.cn();
+  // The shape of Temporal.PlainDate (ISO calendar): fields and a YYYY-MM-DD toString().
+  const plain = (year, month, day) => ({
+    year, month, day,
+    toString: () => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+  });
+  assert.equal(cal.addWorkingDays(plain(2025, 9, 26), 5), '2025-10-10');
+  assert.equal(Calendar.toEpochDay(plain(2025, 9, 26)), Calendar.toEpochDay('2025-09-26'));
+  // Temporal.PlainDateTime and ZonedDateTime: their own calendar day, whatever the zone.
+  assert.equal(cal.addWorkingDays({ toPlainDate: () => plain(2025, 9, 26) }, 5), '2025-10-10');
+  // A non-ISO calendar's text ('2025-09-26[u-ca=chinese]') or fields that disagree with the
+  // text are not read as ISO days.
+  const chinese = { year: 2025, month: 8, day: 5, toString: () => '2025-09-26[u-ca=chinese]' };
+  assert.equal(thrown(() => cal.addWorkingDays(chinese, 5)).code, 'time.invalid_date');
+  const lying = { year: 2025, month: 8, day: 5, toString: () => '2025-09-26' };
+  assert.equal(thrown(() => cal.addWorkingDays(lying, 5)).code, 'time.invalid_date');
+  assert.equal(thrown(() => cal.addWorkingDays({ toPlainDate: () => 20250926 }, 5)).code, 'binding.invalid_argument');
+});
+
+test('a real Temporal.PlainDate, where the runtime has Temporal', { skip: !globalThis.Temporal && 'no Temporal in this runtime' }, () => {
+  const cal = Calendar.cn();
+  assert.equal(cal.addWorkingDays(globalThis.Temporal.PlainDate.from('2025-09-26'), 5), '2025-10-10');
+  const zoned = globalThis.Temporal.ZonedDateTime.from('2025-09-26T23:30:00-04:00[America/New_York]');
+  assert.equal(cal.addWorkingDays(zoned, 5), '2025-10-10');
+});
+
+test('a Date is its local calendar day in every time zone, never the UTC day before', () => {
+  const child = fileURLToPath(new URL('./local-day.child.mjs', import.meta.url));
+  for (const [tz, offset] of [['Asia/Shanghai', -480], ['America/New_York', 240], ['UTC', 0]]) {
+    const run = spawnSync(process.execPath, [child], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
+    assert.equal(run.status, 0, `${tz}: ${run.stderr}`);
+    const got = JSON.parse(run.stdout);
+    // The zone took effect in the child (September: New York is on daylight time).
+    assert.equal(got.timezoneOffset, offset, tz);
+    assert.deepEqual(got.days, {
+      midnight: '2025-09-26', lateEvening: '2025-09-26', epochDayMatchesText: true,
+      addWorkingDays: '2025-10-10', many: ['2025-10-10', '2025-10-10'], day: '2025-09-26',
+      isWorkingDaySunday28: true, text: '2025-10-10',
+    }, tz);
+  }
 });
 
 test('batch over typed arrays of day numbers', () => {
@@ -89,7 +150,7 @@ test('batch over typed arrays of day numbers', () => {
   const between = cal.workingDaysBetweenEpoch(Int32Array.of(start), Int32Array.of(start + 14));
   assert.deepEqual([...between], [cal.workingDaysBetween('2025-09-26', '2025-10-10')]);
   assert.deepEqual([...cal.isWorkingDayEpoch(Int32Array.of(Calendar.toEpochDay('2025-10-11'), Calendar.toEpochDay('2025-10-06')))], [1, 0]);
-  assert.deepEqual(cal.addWorkingDaysMany(['2025-09-26', new Date('2025-09-26')], [5]), ['2025-10-10', '2025-10-10']);
+  assert.deepEqual(cal.addWorkingDaysMany(['2025-09-26', new Date(2025, 8, 26)], [5]), ['2025-10-10', '2025-10-10']);
 });
 
 test('calendar days, festivals and holiday-cn data', () => {

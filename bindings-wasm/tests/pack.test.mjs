@@ -41,4 +41,9 @@ test('npm pack tarball installs into a temporary project and imports', (t) => {
     assert.equal(r.status, 0, `${file}: ${r.stderr}`);
     assert.equal(r.stdout.trim(), '2025-10-10', file);
   }
+  // What the README tells Node users first: the browser's `import init from …` is not Node's.
+  writeFileSync(join(project, 'default.mjs'), `import init from 'complaint-office'; console.log(typeof init);`);
+  const r = spawnSync(process.execPath, ['default.mjs'], { cwd: project, encoding: 'utf8' });
+  assert.notEqual(r.status, 0, 'Node has a default export: the README says it has none');
+  assert.match(r.stderr, /default/);
 });

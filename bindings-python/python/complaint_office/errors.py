@@ -43,12 +43,22 @@ class ComplaintOfficeError(ValueError):
 
     ``code`` is the stable dotted code, the same in every language; ``clause`` the policy
     clause it enforces (or None); ``index`` the position of the failing element of a batch or
-    of the refused event of a replay (or None).
+    of the refused event of a replay (or None); ``key`` the place at fault: the dotted key of a
+    policy setting (``deadlines.plan``), the key of an event (``members[0].role``) or the
+    column of a ledger (or None). Keys name places, never values.
+
+    >>> import complaint_office as co
+    >>> try:
+    ...     co.Case.replay(co.Policy(), '[{"type": "received", "at": "2025-09-26"}]')
+    ... except co.EventError as e:
+    ...     print(e.code, e.index, e.key)
+    case.invalid_event 0 at
     """
 
     code: str
     clause: Optional[str]
     index: Optional[int]
+    key: Optional[str]
 
     def __init__(
         self,
@@ -56,14 +66,16 @@ class ComplaintOfficeError(ValueError):
         code: str,
         clause: Optional[str] = None,
         index: Optional[int] = None,
+        key: Optional[str] = None,
     ) -> None:
         super().__init__(message)
         self.code = code
         self.clause = clause
         self.index = index
+        self.key = key
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
-        return (type(self), (str(self), self.code, self.clause, self.index))
+        return (type(self), (str(self), self.code, self.clause, self.index, self.key))
 
 
 class TimeError(ComplaintOfficeError):
@@ -81,22 +93,6 @@ class NumberError(ComplaintOfficeError):
 
 class PolicyError(ComplaintOfficeError):
     """A policy file that was rejected (``policy.*``); ``key`` is the dotted key at fault."""
-
-    key: Optional[str]
-
-    def __init__(
-        self,
-        message: str,
-        code: str,
-        clause: Optional[str] = None,
-        index: Optional[int] = None,
-        key: Optional[str] = None,
-    ) -> None:
-        super().__init__(message, code, clause, index)
-        self.key = key
-
-    def __reduce__(self):  # type: ignore[no-untyped-def]
-        return (type(self), (str(self), self.code, self.clause, self.index, self.key))
 
 
 class CalendarError(ComplaintOfficeError):
@@ -191,11 +187,9 @@ def _from_code(
 ) -> ComplaintOfficeError:
     """The exception for a code of the core (called by the native module)."""
     if code in _EVENT_CODES:
-        return EventError(message, code, clause, index)
+        return EventError(message, code, clause, index, key)
     area = code.split(".", 1)[0]
     if area == "case" and code not in _NOT_TRANSITIONS and not code.startswith("case.unknown_"):
-        return TransitionError(message, code, clause, index)
+        return TransitionError(message, code, clause, index, key)
     cls = _BY_AREA.get(area, ComplaintOfficeError)
-    if cls is PolicyError:
-        return PolicyError(message, code, clause, index, key)
-    return cls(message, code, clause, index)
+    return cls(message, code, clause, index, key)

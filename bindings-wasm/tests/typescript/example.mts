@@ -7,15 +7,18 @@ import {
 } from 'complaint-office';
 import type {
   CaseEventData, CategorySuggestion, ComplaintOfficeError, Deadline, DayInfo, ErrorCode,
-  IntakeReport, IsoDate, PeriodStats, Rfc3339, Schedule, SlaState, StageDeadline, Status,
+  IntakeReport, IsoDate, PeriodStats, PlainDateLike, Rfc3339, Schedule, SlaState, StageDeadline, Status,
   TriageAssessment, Unit,
 } from 'complaint-office';
 
 const policy: Policy = Policy.fromToml('[deadlines]\nplan = "15 days"\n');
 const calendar: Calendar = policy.calendar;
 
-// Dates in as text or Date, out as text.
-const due: IsoDate = calendar.addWorkingDays(new Date('2025-09-26'), 5);
+// Dates in as text, a Temporal.PlainDate-like value or a Date (its local day), out as text.
+const due: IsoDate = calendar.addWorkingDays(new Date(2025, 8, 26), 5);
+const plain: PlainDateLike = { year: 2025, month: 9, day: 26, toString: () => '2025-09-26' };
+const samePlain: IsoDate = calendar.addWorkingDays(plain, 5);
+const fromZoned: IsoDate = calendar.addWorkingDays({ toPlainDate: () => plain }, 5);
 const working: boolean = calendar.isWorkingDay('2025-10-11');
 const day: DayInfo = calendar.day(due);
 const festival: string | null = day.festival;
@@ -55,7 +58,7 @@ try {
     const error: ComplaintOfficeError = e;
     const code: ErrorCode = error.code;
     const clause: `§${string}` | null = error.clause;
-    console.log(code, clause, error.index, error.message);
+    console.log(code, clause, error.index, error.key, error.message);
   }
 }
 
@@ -77,4 +80,4 @@ const periods: PeriodStats[] = report.toJSON().periods;
 const trendSvg: string = report.charts(policy).trend;
 console.log(missing, words, triage.emergency, masked, periods.length, trendSvg.length);
 
-console.log(due, working, festival, epoch, at, unit, issued, status, states, late, channels, set.size);
+console.log(due, samePlain, fromZoned, working, festival, epoch, at, unit, issued, status, states, late, channels, set.size);

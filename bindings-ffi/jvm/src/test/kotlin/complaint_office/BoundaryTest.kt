@@ -38,6 +38,31 @@ class BoundaryTest {
     }
 
     @Test
+    fun `errors carry the index and the key at fault`() {
+        val received = """{"type": "received", "at": "2025-09-26T10:00:00+08:00", "channel": "hotline",
+            "complainant_kind": "customer", "name": "n", "contact": "c", "content": "x"}"""
+        val bad = """{"type": "registered", "at": "2025-09-26T11:00:00", "number": "25090001"}"""
+        val e = assertThrows<ComplaintOfficeException> { Case.replayJson(Policy(), "[$received, $bad]") }
+        assertTrue(e is ComplaintOfficeException.Case)
+        assertEquals("case.invalid_event", e.code())
+        assertEquals(1, e.index())
+        assertEquals("at", e.key())
+        assertEquals(1, (e as ComplaintOfficeException.Case).index)
+        val refused = """{"type": "closed", "at": "2025-09-26T11:00:00+08:00"}"""
+        val r = assertThrows<ComplaintOfficeException> {
+            Case.replay(Policy(), listOf(Event.fromJson(received), Event.fromJson(refused)))
+        }
+        assertEquals(1, r.index())
+        assertNull(r.key())
+        val p = assertThrows<ComplaintOfficeException> { Policy.fromToml("[deadlines]\nplann = \"10 days\"") }
+        assertEquals("deadlines.plann", p.key())
+        assertNull(p.index())
+        val n = assertThrows<ComplaintOfficeException> { ComplaintNumber.parse("23130001") }
+        assertNull(n.index())
+        assertNull(n.key())
+    }
+
+    @Test
     fun `objects compare by value`() {
         assertEquals(ComplaintNumber.parse("23050001"), ComplaintNumber(2023, 5, 1))
         assertEquals("23050002", ComplaintNumber(2023, 5, 1).succ().toString())
