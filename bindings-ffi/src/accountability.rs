@@ -111,6 +111,7 @@ impl From<core::Assessment> for ResponsibilityAssessment {
 /// A responsibility finding of the investigation for one person or role (§8.1). Its `Debug`
 /// leaves out the free text, which may quote the complaint.
 #[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug)]
 pub struct Finding {
     /// Who is responsible: a staff id or a role.
     pub subject: String,

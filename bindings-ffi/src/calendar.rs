@@ -87,7 +87,7 @@ pub struct DateRange {
 
 /// The office's working calendar. Immutable; cheap to share between threads.
 #[derive(Debug, Clone, PartialEq, uniffi::Object)]
-#[uniffi::export(Debug, Eq)]
+#[uniffi::export(Debug, Display, Eq)]
 pub struct Calendar(pub(crate) core::Calendar);
 
 fn arc(calendar: core::Calendar) -> Arc<Calendar> {
@@ -283,4 +283,16 @@ pub fn to_epoch_day(date: LocalDate) -> Result<i64> {
 #[uniffi::export]
 pub fn from_epoch_day(days: i64) -> Result<LocalDate> {
     guard(|| Ok(core::from_epoch_day(days)?))
+}
+
+/// `Calendar(covered_years=2007..2026, offset=+08:00)`: Kotlin's `toString()`.
+impl std::fmt::Display for Calendar {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let years = self.0.covered_years();
+        let offset = complaint_office::time::format_offset(self.0.offset());
+        match (years.first(), years.last()) {
+            (Some(a), Some(b)) => write!(f, "Calendar(covered_years={a}..{b}, offset={offset})"),
+            _ => write!(f, "Calendar(covered_years=none, offset={offset})"),
+        }
+    }
 }

@@ -287,7 +287,7 @@ mirror_vocabulary! {
 
 /// One event of a case's history, read from the JSON a host stores.
 #[derive(Debug, Clone, PartialEq, uniffi::Object)]
-#[uniffi::export(Eq)]
+#[uniffi::export(Display, Eq)]
 pub struct Event(pub(crate) core::Event);
 
 #[uniffi::export]
@@ -494,6 +494,7 @@ pub struct CaseView {
 /// A complaint's case: its state after the events applied so far, under the policy in force
 /// when it was received. `apply` changes it; the binding makes that safe between threads.
 #[derive(Debug, uniffi::Object)]
+#[uniffi::export(Display)]
 pub struct Case(Mutex<core::Case>);
 
 fn events_of(events: Vec<Arc<Event>>) -> impl Iterator<Item = core::Event> {
@@ -738,5 +739,33 @@ impl Case {
     /// `Ledger.fromRecords` takes it as it is.
     pub fn record(&self) -> Option<LedgerRecord> {
         self.lock().record().map(Into::into)
+    }
+}
+
+/// `Event(type=received, at=…)`, never the event's personal data: Kotlin's `toString()`.
+impl std::fmt::Display for Event {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Event(type={}, at={})",
+            self.0.kind(),
+            complaint_office::time::format_instant(&self.0.at)
+        )
+    }
+}
+
+/// `Case(status=registered, number=25090001, events=2)`, never its personal data: Kotlin's
+/// `toString()`.
+impl std::fmt::Display for Case {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let case = self.lock();
+        write!(
+            f,
+            "Case(status={}, number={}, events={})",
+            case.status(),
+            case.number()
+                .map_or_else(|| "none".to_owned(), |n| n.to_string()),
+            case.event_count()
+        )
     }
 }

@@ -67,6 +67,7 @@ mirror_vocabulary! {
 
 /// A complaint as received. Personal data: its `Debug` shows the channel and kind only.
 #[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug)]
 pub struct Complaint {
     /// The channel.
     pub channel: Channel,
@@ -199,7 +200,7 @@ pub fn check_intake(policy: Arc<Policy>, complaint: Complaint) -> Result<IntakeR
 
 /// A usable contact detail, normalised. Personal data: its `Debug` shows the kind only.
 #[derive(Clone, PartialEq, Eq, Hash, uniffi::Object)]
-#[uniffi::export(Eq, Hash)]
+#[uniffi::export(Debug, Eq, Hash)]
 pub struct Contact(core::Contact);
 
 impl std::fmt::Debug for Contact {

@@ -139,6 +139,7 @@ pub fn next_number(
 /// The highest serial issued in each month. A value the host keeps and persists; the binding
 /// makes it safe to share between threads.
 #[derive(Debug, Default, uniffi::Object)]
+#[uniffi::export(Display)]
 pub struct NumberSequences(Mutex<core::NumberSequences>);
 
 impl NumberSequences {
@@ -199,6 +200,7 @@ impl NumberSequences {
 
 /// A thread-safe number allocator: no duplicate and no gap under concurrent use.
 #[derive(Debug, uniffi::Object)]
+#[uniffi::export(Display)]
 pub struct NumberAllocator(core::NumberAllocator);
 
 #[uniffi::export]
@@ -265,5 +267,30 @@ impl NumberAllocator {
     /// A copy of the current sequences (to persist them, or to inspect).
     pub fn snapshot(&self) -> Arc<NumberSequences> {
         Arc::new(NumberSequences(Mutex::new(self.0.snapshot())))
+    }
+}
+
+fn lasts(sequences: &core::NumberSequences) -> String {
+    let lasts = sequences.lasts().map(|n| n.to_string()).collect::<Vec<_>>();
+    lasts.join(", ")
+}
+
+/// The last number issued in each month, `NumberSequences(25080003, 25090001)`: Kotlin's
+/// `toString()`.
+impl std::fmt::Display for NumberSequences {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "NumberSequences({})", lasts(&self.lock()))
+    }
+}
+
+/// `NumberAllocator(office_offset=+08:00, last=[25090001])`: Kotlin's `toString()`.
+impl std::fmt::Display for NumberAllocator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "NumberAllocator(office_offset={}, last=[{}])",
+            self.0.office(),
+            lasts(&self.0.snapshot())
+        )
     }
 }

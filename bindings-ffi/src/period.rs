@@ -12,6 +12,7 @@ use crate::time::{LocalDate, OffsetDateTime};
 
 /// A rule that decided a deadline (`name()`, `article()` and `describe()` say which and why).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+#[uniffi::export(Display)]
 pub enum PeriodRule {
     /// Art. 201 ¶1: counting starts the day after the start.
     StartDayExcluded,
@@ -243,4 +244,19 @@ pub fn period_end_many(
 #[uniffi::export]
 pub fn end_of_day(calendar: Arc<Calendar>, day: LocalDate) -> Result<OffsetDateTime> {
     guard(|| Ok(core::end_of_day(&calendar.0, day)?))
+}
+
+/// The rule's name (`start_day_excluded`, with its day for the rules that carry one): what
+/// Kotlin's `toString()` shows.
+impl std::fmt::Display for PeriodRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PeriodRule::RolledPastRestDays { from } => write!(f, "{}(from={from})", self.name()),
+            PeriodRule::CompanyDayOffKept { day } => write!(f, "{}(day={day})", self.name()),
+            PeriodRule::MonthEnd { start_day } => {
+                write!(f, "{}(start_day={start_day})", self.name())
+            }
+            _ => f.write_str(&self.name()),
+        }
+    }
 }

@@ -78,7 +78,7 @@ pub struct Retention {
 
 /// A validated policy. Immutable; cheap to share between threads.
 #[derive(Debug, Clone, PartialEq, uniffi::Object)]
-#[uniffi::export(Debug, Eq)]
+#[uniffi::export(Debug, Display, Eq)]
 pub struct Policy(pub(crate) core::Policy);
 
 impl Policy {
@@ -194,6 +194,7 @@ impl Policy {
 
 /// Policies by effective date: a case is judged by the policy in force when it was received.
 #[derive(Debug, uniffi::Object)]
+#[uniffi::export(Display)]
 pub struct PolicySet(pub(crate) core::PolicySet);
 
 #[uniffi::export]
@@ -229,5 +230,25 @@ impl PolicySet {
     /// The policies, by effective date.
     pub fn policies(&self) -> Vec<Arc<Policy>> {
         self.0.policies().iter().cloned().map(Policy::arc).collect()
+    }
+}
+
+/// `Policy(name=default)`: Kotlin's `toString()` (`toJson()` gives the whole file).
+impl std::fmt::Display for Policy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Policy(name={})", self.0.name())
+    }
+}
+
+/// `PolicySet(Policy(name=2024), Policy(name=2025))`: Kotlin's `toString()`.
+impl std::fmt::Display for PolicySet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names = self
+            .0
+            .policies()
+            .iter()
+            .map(|p| format!("Policy(name={})", p.name()))
+            .collect::<Vec<_>>();
+        write!(f, "PolicySet({})", names.join(", "))
     }
 }

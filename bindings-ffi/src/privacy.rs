@@ -65,6 +65,7 @@ mirror_vocabulary! {
 /// The personal data of a case: who complained, how to reach them, what they said. Its
 /// `Debug` names the fields present, never their values.
 #[derive(Clone, PartialEq, Eq, Default, uniffi::Record)]
+#[uniffi::export(Debug)]
 pub struct PersonalData {
     /// The complainant's name.
     pub complainant_name: Option<String>,

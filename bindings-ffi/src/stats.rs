@@ -272,6 +272,7 @@ fn rejected(r: &core::Rejected) -> Rejected {
 
 /// A complaint ledger, validated and stored by column.
 #[derive(Clone, uniffi::Object)]
+#[uniffi::export(Display)]
 pub struct Ledger(core::Ledger);
 
 impl std::fmt::Debug for Ledger {
@@ -494,6 +495,7 @@ fn trends(trends: &[core::Trend]) -> Vec<Trend> {
 
 /// A periodic report (§7.1.2).
 #[derive(Debug, Clone, uniffi::Object)]
+#[uniffi::export(Display)]
 pub struct Report(core::Report);
 
 #[uniffi::export]
@@ -609,5 +611,35 @@ impl Report {
     /// Only `internal.panic`.
     pub fn html(&self, policy: Arc<Policy>) -> Result<String> {
         guard(|| Ok(core::html(&self.0, &policy.0)))
+    }
+}
+
+/// `Ledger(2 records, 1 rejected)`: Kotlin's `toString()`.
+impl std::fmt::Display for Ledger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Ledger({} records, {} rejected)",
+            self.0.len(),
+            self.0.rejected().len()
+        )
+    }
+}
+
+/// `Report(granularity=month, periods=2025-01..2025-02)`: Kotlin's `toString()`.
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.0.periods.first(), self.0.periods.last()) {
+            (Some(a), Some(b)) => write!(
+                f,
+                "Report(granularity={}, periods={}..{})",
+                self.0.granularity, a.period, b.period
+            ),
+            _ => write!(
+                f,
+                "Report(granularity={}, periods=none)",
+                self.0.granularity
+            ),
+        }
     }
 }

@@ -387,6 +387,13 @@ fn decide(table: &PyDisciplineTable, finding: &PyFinding) -> PyDecision {
     PyDecision(accountability::decide(&table.0, &finding.0))
 }
 
+#[pymethods]
+impl PyDisciplineTable {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        crate::repr_of("DisciplineTable", &self.to_dict(py)?)
+    }
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     // `Assessment` is also triage's: the native module holds it under another name.
     m.add(

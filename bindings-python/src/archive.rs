@@ -462,6 +462,28 @@ fn missing_documents<'py>(
     })
 }
 
+#[pymethods]
+impl PySweepEntry {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        crate::repr_of("SweepEntry", &self.to_dict(py)?.into_any())
+    }
+}
+#[pymethods]
+impl PyArchivedDocument {
+    fn __repr__(&self) -> String {
+        let opt = |s: &Option<String>| {
+            s.as_ref()
+                .map_or_else(|| "None".to_owned(), |s| format!("{s:?}"))
+        };
+        format!(
+            "ArchivedDocument(document='{}', electronic={}, paper={})",
+            self.0.document.as_str(),
+            opt(&self.0.electronic),
+            opt(&self.0.paper)
+        )
+    }
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyExpiry>()?;
     m.add_class::<PyArchivedDocument>()?;

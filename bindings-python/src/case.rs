@@ -831,6 +831,91 @@ impl PyCaseView {
     }
 }
 
+#[pymethods]
+impl PySchedule {
+    fn __repr__(&self) -> String {
+        let stages = self
+            .0
+            .stages
+            .iter()
+            .map(|s| PyStageDeadline(s.clone()).__repr__())
+            .collect::<Vec<_>>();
+        format!(
+            "Schedule(now='{}', stages=[{}])",
+            complaint_office::time::format_instant(&self.0.now),
+            stages.join(", ")
+        )
+    }
+
+    /// One line per stage: stage, round, state, last day and due instant.
+    fn __str__(&self) -> String {
+        let mut out = format!(
+            "schedule at {}",
+            complaint_office::time::format_instant(&self.0.now)
+        );
+        for s in &self.0.stages {
+            out.push_str(&format!("\n  {} (round {}): {}", s.stage, s.round, s.state));
+            if let Some(day) = s.last_day {
+                out.push_str(&format!(", last day {day}"));
+            }
+            if let Some(due) = &s.due {
+                out.push_str(&format!(
+                    ", due {}",
+                    complaint_office::time::format_instant(due)
+                ));
+            }
+            if let Some(met) = &s.met_at {
+                out.push_str(&format!(
+                    ", met {}",
+                    complaint_office::time::format_instant(met)
+                ));
+            }
+        }
+        out
+    }
+}
+
+#[pymethods]
+impl PyComplianceReport {
+    fn __repr__(&self) -> String {
+        let rules = |list: Vec<&Check>| {
+            list.iter()
+                .map(|c| format!("'{}'", c.rule))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        format!(
+            "ComplianceReport(at='{}', violations=[{}], findings=[{}], checks={})",
+            complaint_office::time::format_instant(&self.0.at),
+            rules(self.0.violations().collect()),
+            rules(self.0.findings().collect()),
+            self.0.checks.len()
+        )
+    }
+
+    /// One line per check: result, rule and clause.
+    fn __str__(&self) -> String {
+        let mut out = format!(
+            "compliance at {}",
+            complaint_office::time::format_instant(&self.0.at)
+        );
+        for c in &self.0.checks {
+            out.push_str(&format!("\n  {}: {} ({})", c.result, c.rule, c.clause));
+        }
+        out
+    }
+}
+
+#[pymethods]
+impl PyCaseView {
+    /// The view's fields; the personal data as its (masking) repr, never in full.
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let form = self.to_dict(py)?;
+        form.set_item("personal", PyPersonalData(self.0.personal.clone()))?;
+        crate::repr_of("CaseView", form.as_any())
+    }
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyCaseView>()?;
     m.add_class::<PyEvent>()?;

@@ -36,6 +36,22 @@ mod vocabulary;
 
 pub use errors::guard;
 
+/// `Name(key=value, …)` from a type's JSON-shaped form (a dict: its items with the Python
+/// reprs of their values; anything else: its repr). The one way the types without a
+/// hand-written `__repr__` print their content; forms with personal data must hold the masked
+/// values (or a `PersonalData`, whose repr masks) before they get here.
+pub(crate) fn repr_of(name: &str, form: &Bound<'_, PyAny>) -> PyResult<String> {
+    let inner = match form.cast::<pyo3::types::PyDict>() {
+        Ok(dict) => dict
+            .iter()
+            .map(|(k, v)| Ok(format!("{}={}", k.str()?, v.repr()?)))
+            .collect::<PyResult<Vec<_>>>()?
+            .join(", "),
+        Err(_) => form.repr()?.to_string(),
+    };
+    Ok(format!("{name}({inner})"))
+}
+
 /// The native module; `complaint_office` re-exports it by domain.
 #[pymodule]
 #[pyo3(name = "_native")]

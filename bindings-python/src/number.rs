@@ -210,8 +210,9 @@ impl PyNumberSequences {
         guard(|| Ok(self.0.last(month.0).map(PyComplaintNumber)))
     }
 
+    /// The last number issued in each month: `NumberSequences(['25080003', '25090001'])`.
     fn __repr__(&self) -> String {
-        "NumberSequences(...)".to_owned()
+        sequences_repr(&self.0)
     }
 }
 
@@ -299,6 +300,27 @@ fn py_next_number(issued: Many<NumberArg>, month: Month) -> PyResult<PyComplaint
             .map(PyComplaintNumber)
             .map_err(err)
     })
+}
+
+#[pymethods]
+impl PyNumberAllocator {
+    fn __repr__(&self) -> String {
+        format!(
+            "NumberAllocator(office_offset='{}', last={})",
+            self.0.office(),
+            sequences_repr(&self.0.snapshot())
+                .trim_start_matches("NumberSequences(")
+                .trim_end_matches(')')
+        )
+    }
+}
+
+fn sequences_repr(sequences: &NumberSequences) -> String {
+    let lasts = sequences
+        .lasts()
+        .map(|n| format!("'{n}'"))
+        .collect::<Vec<_>>();
+    format!("NumberSequences([{}])", lasts.join(", "))
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -183,6 +183,14 @@ fn end_of_day<'py>(
     })
 }
 
+#[pymethods]
+impl PyPeriodRule {
+    /// The rule's name (`start_day_excluded`), as a vocabulary value prints.
+    fn __str__(&self) -> &'static str {
+        self.0.name()
+    }
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyDeadline>()?;
     m.add_class::<PyPeriodRule>()?;

@@ -335,6 +335,35 @@ impl PyPolicySet {
     }
 }
 
+#[pymethods]
+impl PySla {
+    fn __repr__(&self) -> String {
+        format!(
+            "Sla(due_soon='{}', due_soon_fraction={})",
+            self.due_soon.0, self.due_soon_fraction
+        )
+    }
+}
+
+#[pymethods]
+impl PyRetention {
+    fn __repr__(&self) -> String {
+        format!("Retention(period='{}')", self.period.0)
+    }
+}
+
+#[pymethods]
+impl PyPolicySet {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let policies = self
+            .policies()
+            .into_iter()
+            .map(|p| Ok(pyo3::Py::new(py, p)?.bind(py).repr()?.to_string()))
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(format!("PolicySet([{}])", policies.join(", ")))
+    }
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyPolicy>()?;
     m.add_class::<PyDeadlines>()?;

@@ -884,6 +884,43 @@ fn synthetic_csv(
     })
 }
 
+#[pymethods]
+impl PyRejected {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        crate::repr_of("Rejected", &self.to_dict(py)?)
+    }
+}
+#[pymethods]
+impl PyHandlingHours {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        crate::repr_of("HandlingHours", &self.to_dict(py)?)
+    }
+}
+#[pymethods]
+impl PyChange {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        crate::repr_of("Change", &self.to_dict(py)?)
+    }
+}
+#[pymethods]
+impl PyPeriodStats {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        crate::repr_of("PeriodStats", &self.to_dict(py)?)
+    }
+}
+#[pymethods]
+impl PyTrend {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        crate::repr_of("Trend", &self.to_dict(py)?)
+    }
+}
+#[pymethods]
+impl PyGrowth {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        crate::repr_of("Growth", &self.to_dict(py)?)
+    }
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(synthetic_csv, m)?)?;
     m.add_class::<PyPeriod>()?;

@@ -200,3 +200,17 @@ fn assessment_names_in(text: &str) -> JsResult<()> {
     name("consequence").parse::<Consequence>()?;
     Ok(())
 }
+
+#[wasm_bindgen]
+impl DisciplineTable {
+    /// `DisciplineTable(otherwise=light, rules=5)`: what `console.log` shows.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_display(&self) -> String {
+        let value = serde_json::to_value(&self.0).unwrap_or(serde_json::Value::Null);
+        format!(
+            "DisciplineTable(otherwise={}, rules={})",
+            value["otherwise"].as_str().unwrap_or("?"),
+            value["rules"].as_array().map_or(0, Vec::len)
+        )
+    }
+}

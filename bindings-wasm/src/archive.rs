@@ -338,3 +338,18 @@ pub fn sweep(
     let entries = core_archive::sweep(&policy.0, &files, date_in(&on)?)?;
     to_js(&entries.iter().map(SweepEntryJs::from).collect::<Vec<_>>())
 }
+
+#[wasm_bindgen]
+impl ArchiveFile {
+    /// `ArchiveFile(number=22100001, archivedOn=2022-10-01, documents=5)`: what
+    /// `console.log` shows.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_display(&self) -> String {
+        format!(
+            "ArchiveFile(number={}, archivedOn={}, documents={})",
+            self.0.number,
+            self.0.archived_on,
+            self.0.documents.len()
+        )
+    }
+}

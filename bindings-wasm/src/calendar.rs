@@ -329,3 +329,17 @@ impl Calendar {
         Ok(date_js(core_calendar::from_epoch_day(days)?))
     }
 }
+
+#[wasm_bindgen]
+impl Calendar {
+    /// `Calendar(coveredYears=2007..2026, offset=+08:00)`: what `console.log` shows.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_display(&self) -> String {
+        let years = self.0.covered_years();
+        let offset = complaint_office::time::format_offset(self.0.offset());
+        match (years.first(), years.last()) {
+            (Some(a), Some(b)) => format!("Calendar(coveredYears={a}..{b}, offset={offset})"),
+            _ => format!("Calendar(coveredYears=none, offset={offset})"),
+        }
+    }
+}

@@ -668,3 +668,34 @@ impl Case {
         to_js(&self.0.record().map(crate::stats::RecordOut::from))
     }
 }
+
+#[wasm_bindgen(js_class = CaseEvent)]
+impl Event {
+    /// `CaseEvent(type=received, at=…)`, never the event's personal data: what
+    /// `console.log` shows (`toJSON()` gives the whole stored event).
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_display(&self) -> String {
+        format!(
+            "CaseEvent(type={}, at={})",
+            self.0.kind(),
+            complaint_office::time::format_instant(&self.0.at)
+        )
+    }
+}
+
+#[wasm_bindgen]
+impl Case {
+    /// `Case(status=registered, number=25090001, events=2)`, never its personal data: what
+    /// `console.log` shows.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_display(&self) -> String {
+        format!(
+            "Case(status={}, number={}, events={})",
+            self.0.status(),
+            self.0
+                .number()
+                .map_or_else(|| "none".to_owned(), |n| n.to_string()),
+            self.0.event_count()
+        )
+    }
+}

@@ -190,3 +190,14 @@ impl NumberSequences {
         Ok(self.0.last(month_in(month)?).map(ComplaintNumber))
     }
 }
+
+#[wasm_bindgen]
+impl NumberSequences {
+    /// The last number issued in each month, `NumberSequences(25080003, 25090001)`: what
+    /// `console.log` shows.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_display(&self) -> String {
+        let lasts = self.0.lasts().map(|n| n.to_string()).collect::<Vec<_>>();
+        format!("NumberSequences({})", lasts.join(", "))
+    }
+}

@@ -271,3 +271,27 @@ impl PolicySet {
         Ok(Policy(self.0.in_force_at(instant_in(&at)?)?.clone()))
     }
 }
+
+#[wasm_bindgen]
+impl Policy {
+    /// `Policy(name=default)`: what `console.log` shows (`toJSON()` gives the whole file).
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_display(&self) -> String {
+        format!("Policy(name={})", self.0.name())
+    }
+}
+
+#[wasm_bindgen]
+impl PolicySet {
+    /// `PolicySet(Policy(name=2024), Policy(name=2025))`: what `console.log` shows.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_display(&self) -> String {
+        let policies = self
+            .0
+            .policies()
+            .iter()
+            .map(|p| format!("Policy(name={})", p.name()))
+            .collect::<Vec<_>>();
+        format!("PolicySet({})", policies.join(", "))
+    }
+}

@@ -527,3 +527,32 @@ pub fn period_of(
         end: instant_out(&period.end(office)),
     })
 }
+
+#[wasm_bindgen]
+impl Ledger {
+    /// `Ledger(2 records, 1 rejected)`: what `console.log` shows.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_display(&self) -> String {
+        format!(
+            "Ledger({} records, {} rejected)",
+            self.0.len(),
+            self.0.rejected().len()
+        )
+    }
+}
+
+#[wasm_bindgen]
+impl Report {
+    /// `Report(granularity=month, periods=2025-01..2025-02)`: what `console.log` shows
+    /// (`toJSON()` gives the figures).
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_display(&self) -> String {
+        match (self.0.periods.first(), self.0.periods.last()) {
+            (Some(a), Some(b)) => format!(
+                "Report(granularity={}, periods={}..{})",
+                self.0.granularity, a.period, b.period
+            ),
+            _ => format!("Report(granularity={}, periods=none)", self.0.granularity),
+        }
+    }
+}

@@ -295,6 +295,11 @@ impl NumberSequences {
     pub fn last(&self, month: YearMonth) -> Option<ComplaintNumber> {
         self.last.get(&month).copied()
     }
+
+    /// The last number issued in each month, by month (what the bindings print).
+    pub fn lasts(&self) -> impl Iterator<Item = ComplaintNumber> + '_ {
+        self.last.values().copied()
+    }
 }
 
 /// The next number for the office month that `at` falls in, given the numbers already issued.
@@ -360,6 +365,11 @@ impl NumberAllocator {
             office,
             sequences: Mutex::new(sequences),
         }
+    }
+
+    /// The office's offset, in which `allocate` reads the month of an instant.
+    pub fn office(&self) -> FixedOffset {
+        self.office
     }
 
     /// Issues the next number for the office month `at` falls in.
