@@ -269,6 +269,10 @@ pub enum ComplaintOfficeError {
         clause: Option<String>,
         /// What is wrong, without the value.
         detail: String,
+        /// Always absent.
+        index: Option<i32>,
+        /// Always absent.
+        key: Option<String>,
     },
     /// A bug inside the library (`internal.panic`): a panic caught at the boundary.
     #[error("{detail}")]
@@ -353,6 +357,7 @@ impl ComplaintOfficeError {
             | E::Archive { index, key, .. }
             | E::Privacy { index, key, .. }
             | E::Stats { index, key, .. }
+            | E::Input { index, key, .. }
             | E::Internal { index, key, .. } => (*index, key),
         }
     }
@@ -491,6 +496,8 @@ impl From<Error> for ComplaintOfficeError {
                 code,
                 clause,
                 detail,
+                index,
+                key,
             },
             // `Error` is non-exhaustive: an area added to the core later still keeps its code.
             _ => Self::Internal {

@@ -99,8 +99,7 @@ fn plain_date_in(value: &JsValue) -> JsResult<NaiveDate> {
             .ok()
             .and_then(|v| v.as_f64())
     };
-    let (Some(year), Some(month), Some(day)) = (field("year"), field("month"), field("day"))
-    else {
+    let (Some(year), Some(month), Some(day)) = (field("year"), field("month"), field("day")) else {
         return Err(Failure::argument(DATE_EXPECTED));
     };
     // Its own `toString()`: a bare `{ year, month, day }` object only has Object's, which
@@ -116,8 +115,11 @@ fn plain_date_in(value: &JsValue) -> JsResult<NaiveDate> {
         .ok_or_else(|| Failure::argument(DATE_EXPECTED))?;
     let date = parse_date(&text)?;
     // The fields must be the text's: a calendar other than the ISO one is not read.
-    if (f64::from(date.year()), f64::from(date.month()), f64::from(date.day()))
-        != (year, month, day)
+    if (
+        f64::from(date.year()),
+        f64::from(date.month()),
+        f64::from(date.day()),
+    ) != (year, month, day)
     {
         return Err(TimeError::InvalidDate.into());
     }
