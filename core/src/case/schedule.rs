@@ -409,21 +409,16 @@ pub(super) fn schedule(case: &Case, now: Instant) -> Schedule {
         clocks.push(follow_up);
     }
 
-    if let Some(end) = disposition {
+    // A case that ended, closed or without resolution, has no clock left running: one that
+    // started and was never met (an emergency procedure never started, say) stopped at the
+    // end, late if it was due by then. Stages a disposition left unstarted are not listed.
+    if disposition.is_some() {
         clocks.retain(|c| c.started.is_some());
-        for clock in &mut clocks {
-            if clock.met_at.is_none() {
-                clock.stop = Some(clock.stop.map_or(end.at, |s| s.min(end.at)));
-            }
-        }
     }
-    // A closed case has no clock left running: one that started and was never met (an
-    // emergency procedure never started, say) stopped at the closing, late if it was due by
-    // then.
-    if let Some(closed) = case.closed_at {
+    if let Some(end) = disposition.map(|d| d.at).or(case.closed_at) {
         for clock in clocks.iter_mut().filter(|c| c.started.is_some()) {
-            if clock.met_at.is_none() && clock.submitted.is_none() {
-                clock.stop = Some(clock.stop.map_or(closed, |s| s.min(closed)));
+            if clock.met_at.is_none() {
+                clock.stop = Some(clock.stop.map_or(end, |s| s.min(end)));
             }
         }
     }

@@ -1,17 +1,12 @@
 //! Statistics straight from cases: a ledger row per case, built from its own history.
 
 use super::caseload::{Item, Refused};
-use crate::case::{Case, Satisfaction, SlaState, Stage};
-use crate::stats::{Ledger, LedgerBuilder, Leniency, MeasuredStage, Outcome, Record, TimeLimit};
+use crate::case::{Satisfaction, SlaState, Stage};
+use crate::stats::{Ledger, LedgerBuilder, Leniency, MeasuredStage, Record, TimeLimit};
 use crate::time::Instant;
 
 /// The category and department of a case not yet classified, in its ledger row.
 pub const UNCLASSIFIED: &str = "unclassified";
-
-/// How a case ended, or that it has not (see [`Case::outcome`]).
-pub fn outcome(case: &Case) -> Outcome {
-    case.outcome()
-}
 
 fn answered(s: Option<Satisfaction>) -> Option<bool> {
     match s? {
@@ -58,7 +53,7 @@ fn fill(record: &mut Record, item: Item<'_>, now: Instant) {
         assessment.map(|a| a.severity.as_str()),
     );
     set_opt(&mut record.track, assessment.map(|a| a.track.as_str()));
-    set_opt(&mut record.outcome, Some(outcome(case).as_str()));
+    set_opt(&mut record.outcome, Some(case.outcome().as_str()));
     set_opt(&mut record.complainant_key, item.complainant_key);
     record.closed_at = case.closed_at();
     record.satisfied = answered(case.result_satisfaction());

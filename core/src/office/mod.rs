@@ -29,7 +29,7 @@
 //! rule that placed it.
 //!
 //! **Statistics** ([`Caseload::ledger`]). A row per numbered case: receipt, channel, category,
-//! department, severity, track, outcome ([`outcome`]), closing, the satisfaction of the
+//! department, severity, track, outcome ([`Case::outcome`](crate::case::Case::outcome)), closing, the satisfaction of the
 //! result report and of the follow-up visit, re-handling, the host's complainant key, and the
 //! due and met instants of registration, the plan, the feedback and the follow-up visit
 //! (first round), judged as of `now`. The report then gives the office indicators
@@ -83,7 +83,7 @@ mod worklist;
 
 pub use actor::Actor;
 pub use caseload::{CaseKeys, Caseload, Refused};
-pub use ledger::{UNCLASSIFIED, outcome};
+pub use ledger::UNCLASSIFIED;
 pub use reminders::Reminder;
 pub use worklist::{Worklist, WorklistCounts, WorklistEntry, WorklistOptions};
 
