@@ -4,6 +4,15 @@
 SUITE_PASSED=0
 SUITE_FAILED=0
 
+# Test builds keep the disk small: a full run builds about fifty test binaries, and with
+# incremental caches and full debug info they took 12 GB, more than a CI machine may have
+# free. Without them a run fits in a few GB; a failing test still names its file and line.
+# Set these yourself to debug with a debugger.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+export CARGO_PROFILE_DEV_DEBUG="${CARGO_PROFILE_DEV_DEBUG:-0}"
+export CARGO_PROFILE_TEST_DEBUG="${CARGO_PROFILE_TEST_DEBUG:-0}"
+export CARGO_PROFILE_RELEASE_DEBUG="${CARGO_PROFILE_RELEASE_DEBUG:-0}"
+
 # step NAME CMD...: runs a command that is one check; counts 1 passed or 1 failed.
 step() {
   local name=$1; shift

@@ -57,10 +57,13 @@ def register(con: duckdb.DuckDBPyConnection, policy: Policy) -> None:
 def main() -> int:
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000
     policy = Policy.default()
-    folder = Path(tempfile.mkdtemp(prefix="complaint-office-duckdb-"))
-    path = folder / "ledger.csv"
-    path.write_text(stats.synthetic_csv(rows, months=24, first_month="2024-01"), encoding="utf-8")
+    with tempfile.TemporaryDirectory(prefix="complaint-office-duckdb-") as folder:
+        path = Path(folder) / "ledger.csv"
+        path.write_text(stats.synthetic_csv(rows, months=24, first_month="2024-01"), encoding="utf-8")
+        return run(policy, path)
 
+
+def run(policy: Policy, path: Path) -> int:
     con = duckdb.connect()
     con.execute("set TimeZone = 'Asia/Shanghai'")
     register(con, policy)
