@@ -1,12 +1,12 @@
 //! The working-day calendar: `Calendar.default()` (the built-in PRC calendar), single-day
 //! queries and the batch functions (lists, or numpy `datetime64[D]` arrays: see [`crate::batch`]).
 
-use complaint_office::calendar::{Calendar, DayInfo, OfficeHours, OfficeInterval};
+use complaint_office::calendar::{Calendar, DayInfo, Notice, OfficeHours, OfficeInterval};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
 use crate::batch;
-use crate::convert::{Date, Offset, date_to_py, py_enum, to_json};
+use crate::convert::{Date, Offset, date_to_py, opt_date_to_py, py_enum, to_json};
 use crate::errors::{calendar_err, err};
 use crate::guard;
 
@@ -32,10 +32,30 @@ use crate::guard;
 #[derive(Debug, Clone, PartialEq)]
 pub struct PyCalendar(pub Calendar);
 
-/// One day of the calendar: whether it is worked, and why.
+/// One day of the calendar: whether it is worked, why, how that was decided and from which
+/// notice. `to_dict()` is the `calendar.day` op's shape.
+///
+/// >>> from complaint_office import Calendar
+/// >>> day = Calendar.default().day("2025-10-07")
+/// >>> day.working, day.reason, day.festival, day.decided_by
+/// (False, <DayReason.SWAPPED_REST_DAY: 'swapped_rest_day'>, <Festival.NATIONAL_DAY: 'national_day'>, <DecidedBy.PUBLISHED: 'published'>)
+/// >>> day.labels["en"], day.source.number
+/// ('National Day', '国办发明电〔2024〕12号')
 #[pyclass(name = "DayInfo", module = "complaint_office.calendar", frozen, eq)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PyDayInfo(DayInfo);
+
+fn labels_dict(
+    py: Python<'_>,
+    festival: complaint_office::calendar::Festival,
+) -> PyResult<Bound<'_, PyDict>> {
+    let (zh_hant, zh_hans, en) = festival.labels();
+    let dict = PyDict::new(py);
+    dict.set_item("zh_hant", zh_hant)?;
+    dict.set_item("zh_hans", zh_hans)?;
+    dict.set_item("en", en)?;
+    Ok(dict)
+}
 
 #[pymethods]
 impl PyDayInfo {
@@ -51,7 +71,7 @@ impl PyDayInfo {
         self.0.working
     }
 
-    /// Why (a `DayKind`).
+    /// What kind of day it is, coarsely (a `DayKind`).
     #[getter]
     fn kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         py_enum!(
@@ -62,7 +82,20 @@ impl PyDayInfo {
         )
     }
 
-    /// The festival of a holiday or make-up day (a `Festival`), or None.
+    /// Why it is worked or not (a `DayReason`): a statutory holiday is told apart from a
+    /// swapped rest day and a day in lieu.
+    #[getter]
+    fn reason<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_enum!(
+            py,
+            "complaint_office.calendar",
+            "DayReason",
+            self.0.reason.as_str()
+        )
+    }
+
+    /// The festival of a holiday, day in lieu, swapped rest day or make-up day (a
+    /// `Festival`), or None.
     #[getter]
     fn festival<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
         self.0
@@ -71,34 +104,149 @@ impl PyDayInfo {
             .transpose()
     }
 
-    /// Whether statutory data covers the date's year.
+    /// The festival's names, `{"zh_hant", "zh_hans", "en"}`, or None without a festival.
+    #[getter]
+    fn labels<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
+        self.0.festival.map(|f| labels_dict(py, f)).transpose()
+    }
+
+    /// For a day in lieu: the holiday it makes up for (a date), else None.
+    #[getter]
+    fn in_lieu_of<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        opt_date_to_py(py, self.0.in_lieu_of)
+    }
+
+    /// How its status was decided (a `DecidedBy`): a published notice, the holiday regulation
+    /// alone, or the day of the week.
+    #[getter]
+    fn decided_by<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_enum!(
+            py,
+            "complaint_office.calendar",
+            "DecidedBy",
+            self.0.decided_by.as_str()
+        )
+    }
+
+    /// The version of the holiday regulation in force (a `Regulation`), or None where no rule
+    /// applies.
+    #[getter]
+    fn regulation<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.0
+            .regulation
+            .map(|r| py_enum!(py, "complaint_office.calendar", "Regulation", r.as_str()))
+            .transpose()
+    }
+
+    /// The notice a listed day comes from (a `Notice`), or None.
+    #[getter]
+    fn source(&self) -> Option<PyNotice> {
+        self.0.source.clone().map(PyNotice)
+    }
+
+    /// Whether published data covers the date's year.
     #[getter]
     fn covered(&self) -> bool {
         self.0.covered
     }
 
-    /// The JSON form of the `calendar.day` op.
+    /// Whether a period using this day is provisional (its year is not published).
+    #[getter]
+    fn provisional(&self) -> bool {
+        self.0.provisional
+    }
+
+    /// The JSON form of the `calendar.day` op: `{"date", "working", "kind", "reason",
+    /// "festival", "labels", "in_lieu_of", "decided_by", "regulation", "source", "covered",
+    /// "provisional"}`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = &self.0;
         let dict = PyDict::new(py);
-        dict.set_item("date", self.0.date.to_string())?;
-        dict.set_item("working", self.0.working)?;
-        dict.set_item("kind", self.0.kind.as_str())?;
-        dict.set_item("festival", self.0.festival.map(|f| f.as_str()))?;
-        dict.set_item("covered", self.0.covered)?;
+        dict.set_item("date", d.date.to_string())?;
+        dict.set_item("working", d.working)?;
+        dict.set_item("kind", d.kind.as_str())?;
+        dict.set_item("reason", d.reason.as_str())?;
+        dict.set_item("festival", d.festival.map(|f| f.as_str()))?;
+        dict.set_item("labels", self.labels(py)?)?;
+        dict.set_item("in_lieu_of", d.in_lieu_of.map(|x| x.to_string()))?;
+        dict.set_item("decided_by", d.decided_by.as_str())?;
+        dict.set_item("regulation", d.regulation.map(|r| r.as_str()))?;
+        let source = match &d.source {
+            Some(n) => Some(PyNotice(n.clone()).to_dict(py)?),
+            None => None,
+        };
+        dict.set_item("source", source)?;
+        dict.set_item("covered", d.covered)?;
+        dict.set_item("provisional", d.provisional)?;
         Ok(dict)
     }
 
     fn __repr__(&self) -> String {
+        let opt = |v: Option<&str>| v.map_or_else(|| "None".to_owned(), |v| format!("'{v}'"));
+        let flag = |b: bool| if b { "True" } else { "False" };
         format!(
-            "DayInfo(date={}, working={}, kind='{}', festival={}, covered={})",
+            "DayInfo(date={}, working={}, kind='{}', reason='{}', festival={}, decided_by='{}', covered={}, provisional={})",
             self.0.date,
-            if self.0.working { "True" } else { "False" },
+            flag(self.0.working),
             self.0.kind,
-            self.0
-                .festival
-                .map_or_else(|| "None".to_owned(), |f| format!("'{f}'")),
-            if self.0.covered { "True" } else { "False" },
+            self.0.reason,
+            opt(self.0.festival.map(|f| f.as_str())),
+            self.0.decided_by,
+            flag(self.0.covered),
+            flag(self.0.provisional),
         )
+    }
+}
+
+/// A State Council notice that a published day off or make-up day comes from: title, document
+/// number, date (each None where not confirmed, never guessed) and kind (a `NoticeKind`).
+#[pyclass(name = "Notice", module = "complaint_office.calendar", frozen, eq)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct PyNotice(Notice);
+
+#[pymethods]
+impl PyNotice {
+    /// The title, `国务院办公厅关于2025年部分节假日安排的通知`, or None.
+    #[getter]
+    fn title(&self) -> Option<&str> {
+        self.0.title.as_deref()
+    }
+
+    /// The document number, `国办发明电〔2024〕12号`, or None.
+    #[getter]
+    fn number(&self) -> Option<&str> {
+        self.0.number.as_deref()
+    }
+
+    /// The date the notice bears, or None.
+    #[getter]
+    fn date<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        opt_date_to_py(py, self.0.date)
+    }
+
+    /// What it does to its year (a `NoticeKind`).
+    #[getter]
+    fn kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_enum!(
+            py,
+            "complaint_office.calendar",
+            "NoticeKind",
+            self.0.kind.as_str()
+        )
+    }
+
+    /// `{"title", "number", "date", "kind"}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        dict.set_item("title", self.0.title.as_deref())?;
+        dict.set_item("number", self.0.number.as_deref())?;
+        dict.set_item("date", self.0.date.map(|d| d.to_string()))?;
+        dict.set_item("kind", self.0.kind.as_str())?;
+        Ok(dict)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        crate::repr_of("Notice", self.to_dict(py)?.as_any())
     }
 }
 
@@ -321,6 +469,7 @@ fn from_epoch_day(py: Python<'_>, days: i64) -> PyResult<Bound<'_, PyAny>> {
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyCalendar>()?;
     m.add_class::<PyDayInfo>()?;
+    m.add_class::<PyNotice>()?;
     m.add_function(wrap_pyfunction!(to_epoch_day, m)?)?;
     m.add_function(wrap_pyfunction!(from_epoch_day, m)?)?;
     Ok(())

@@ -219,8 +219,23 @@ pub fn to_json(ob: &Bound<'_, PyAny>) -> PyResult<Value> {
     to_json_within(ob, &mut Vec::new())
 }
 
+/// Enters a container that the caller walks itself (a list of histories, say), so that its
+/// levels count towards the bound and a value inside it that contains it is a cycle; the
+/// caller pops `path` when done.
+pub fn enter(ob: &Bound<'_, PyAny>, path: &mut Vec<usize>) -> PyResult<()> {
+    let id = ob.as_ptr() as usize;
+    if path.contains(&id) {
+        return Err(err(InputError::Cycle));
+    }
+    if path.len() >= MAX_NESTING {
+        return Err(err(InputError::TooDeep));
+    }
+    path.push(id);
+    Ok(())
+}
+
 /// [`to_json`] below the containers of `path` (their addresses, outermost first).
-fn to_json_within(ob: &Bound<'_, PyAny>, path: &mut Vec<usize>) -> PyResult<Value> {
+pub fn to_json_within(ob: &Bound<'_, PyAny>, path: &mut Vec<usize>) -> PyResult<Value> {
     let py = ob.py();
     if ob.is_none() {
         return Ok(Value::Null);

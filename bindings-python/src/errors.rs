@@ -16,6 +16,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use complaint_office::ErrorCode;
 use complaint_office::calendar::CalendarError;
 use complaint_office::case::CaseError;
+use complaint_office::history::HistoryError;
 use complaint_office::policy::PolicyError;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -78,6 +79,15 @@ pub fn calendar_err(e: CalendarError) -> PyErr {
 /// fault.
 pub fn case_err(e: CaseError) -> PyErr {
     err(e)
+}
+
+/// A history error, with the index where the chain breaks (or of the refused event, with the
+/// event's key at fault, for an intact history the case refuses).
+pub fn history_err(e: HistoryError) -> PyErr {
+    match e {
+        HistoryError::Case(e) => case_err(e),
+        e => raise(e.code(), e.clause(), &e.to_string(), e.index(), None),
+    }
 }
 
 /// A policy error, with the key at fault.

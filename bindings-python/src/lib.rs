@@ -25,8 +25,10 @@ mod classify;
 mod convert;
 mod duration;
 mod errors;
+mod history;
 mod intake;
 mod number;
+mod office;
 mod period;
 mod policy;
 mod privacy;
@@ -72,6 +74,8 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     classify::register(m)?;
     triage::register(m)?;
     stats::register(m)?;
+    office::register(m)?;
+    history::register(m)?;
     arrow::register(m)?;
     Ok(())
 }

@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use complaint_office::policy::Policy;
 use complaint_office::stats::synthetic::Synthetic;
 use complaint_office::stats::{
-    self, Change, ColumnNames, Columns, CsvOptions, Granularity, Growth, HandlingHours, Ledger,
-    Leniency, Overview, Period, PeriodStats, Record, Rejected, Report, ReportOptions, Trend,
+    self, Change, ColumnNames, Columns, CsvOptions, Granularity, Growth, HandlingDays,
+    HandlingHours, Indicators, Ledger, Leniency, OnTime, Overview, Period, PeriodStats, Record,
+    Rejected, Report, ReportOptions, TimeLimit, Trend,
 };
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -38,7 +39,10 @@ fn granularity(text: &str) -> PyResult<Granularity> {
     text.parse().map_err(err)
 }
 
-fn json_of<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn json_of<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
     let value = serde_json::to_value(value).unwrap_or(serde_json::Value::Null);
     from_json(py, &value)
 }
@@ -156,9 +160,11 @@ pub struct PyRecord(pub(crate) Record);
 
 #[pymethods]
 impl PyRecord {
-    /// A record; instants are aware datetimes or RFC 3339 text.
+    /// A record; instants are aware datetimes or RFC 3339 text. The case columns (from
+    /// `track` on) are optional: a ledger with any of them gets the office indicators in its
+    /// report.
     #[new]
-    #[pyo3(signature = (number, received_at, category, department, channel = None, severity = None, closed_at = None, satisfied = None, outcome = None))]
+    #[pyo3(signature = (number, received_at, category, department, channel = None, severity = None, closed_at = None, satisfied = None, outcome = None, *, track = None, rehandled = None, follow_up_satisfied = None, complainant_key = None, registration = None, plan = None, feedback = None, follow_up = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         number: NumberArg,
@@ -170,6 +176,14 @@ impl PyRecord {
         closed_at: Option<At>,
         satisfied: Option<bool>,
         outcome: Option<String>,
+        track: Option<String>,
+        rehandled: Option<bool>,
+        follow_up_satisfied: Option<bool>,
+        complainant_key: Option<String>,
+        registration: Option<PyTimeLimit>,
+        plan: Option<PyTimeLimit>,
+        feedback: Option<PyTimeLimit>,
+        follow_up: Option<PyTimeLimit>,
     ) -> Self {
         let mut record = Record::new(number.0, received_at.0, category, department);
         record.channel = channel;
@@ -177,6 +191,14 @@ impl PyRecord {
         record.closed_at = closed_at.map(|a| a.0);
         record.satisfied = satisfied;
         record.outcome = outcome;
+        record.track = track;
+        record.rehandled = rehandled;
+        record.follow_up_satisfied = follow_up_satisfied;
+        record.complainant_key = complainant_key;
+        record.registration = registration.map(|l| l.0);
+        record.plan = plan.map(|l| l.0);
+        record.feedback = feedback.map(|l| l.0);
+        record.follow_up = follow_up.map(|l| l.0);
         PyRecord(record)
     }
 
@@ -235,9 +257,64 @@ impl PyRecord {
         self.0.outcome.as_deref()
     }
 
-    /// The JSON form (the `case.record` op's shape): `{"number", "received_at", "channel",
-    /// "category", "department", "severity", "closed_at", "satisfied", "outcome"}`.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+    /// The handling track (`general`, `complex`, `major`), if known.
+    #[getter]
+    fn track(&self) -> Option<&str> {
+        self.0.track.as_deref()
+    }
+
+    /// Whether it was handled again after an objection (§5.1.2), if known.
+    #[getter]
+    fn rehandled(&self) -> Option<bool> {
+        self.0.rehandled
+    }
+
+    /// Whether the complainant was satisfied at the follow-up visit (§5.2.2); None when not
+    /// asked or not answered.
+    #[getter]
+    fn follow_up_satisfied(&self) -> Option<bool> {
+        self.0.follow_up_satisfied
+    }
+
+    /// The complainant's key for repeat complaints (an opaque value the host derives, never
+    /// personal data itself), if given.
+    #[getter]
+    fn complainant_key(&self) -> Option<&str> {
+        self.0.complainant_key.as_deref()
+    }
+
+    /// Registration's time limit (§2.2.1), or None.
+    #[getter]
+    fn registration(&self) -> Option<PyTimeLimit> {
+        self.0.registration.map(PyTimeLimit)
+    }
+
+    /// The handling plan's time limit (§4.1.2), or None.
+    #[getter]
+    fn plan(&self) -> Option<PyTimeLimit> {
+        self.0.plan.map(PyTimeLimit)
+    }
+
+    /// The feedback's time limit (§4.4.1, first round), or None.
+    #[getter]
+    fn feedback(&self) -> Option<PyTimeLimit> {
+        self.0.feedback.map(PyTimeLimit)
+    }
+
+    /// The follow-up visit's time limit (§5.2.1, first round), or None.
+    #[getter]
+    fn follow_up(&self) -> Option<PyTimeLimit> {
+        self.0.follow_up.map(PyTimeLimit)
+    }
+
+    /// The JSON form. By default the `case.record` op's shape: `{"number", "received_at",
+    /// "channel", "category", "department", "severity", "closed_at", "satisfied",
+    /// "outcome"}`; with `case_columns=True` also `"track"`, `"rehandled"`,
+    /// `"follow_up_satisfied"`, `"complainant_key"` and the time limits `"registration"`,
+    /// `"plan"`, `"feedback"`, `"follow_up"` (each `{"due", "met_at"}` or None), the shape of a
+    /// row of the `office.ledger` op. Instants in their own offset.
+    #[pyo3(signature = (case_columns = false))]
+    fn to_dict<'py>(&self, py: Python<'py>, case_columns: bool) -> PyResult<Bound<'py, PyDict>> {
         let r = &self.0;
         let dict = PyDict::new(py);
         dict.set_item("number", r.number.to_string())?;
@@ -256,6 +333,21 @@ impl PyRecord {
         )?;
         dict.set_item("satisfied", r.satisfied)?;
         dict.set_item("outcome", r.outcome.as_deref())?;
+        if case_columns {
+            dict.set_item("track", r.track.as_deref())?;
+            dict.set_item("rehandled", r.rehandled)?;
+            dict.set_item("follow_up_satisfied", r.follow_up_satisfied)?;
+            dict.set_item("complainant_key", r.complainant_key.as_deref())?;
+            for (key, limit) in [
+                ("registration", r.registration),
+                ("plan", r.plan),
+                ("feedback", r.feedback),
+                ("follow_up", r.follow_up),
+            ] {
+                let value = limit.map(|l| PyTimeLimit(l).to_dict(py)).transpose()?;
+                dict.set_item(key, value)?;
+            }
+        }
         Ok(dict)
     }
 
@@ -269,6 +361,232 @@ impl PyRecord {
                 .as_deref()
                 .map_or_else(|| "None".to_owned(), |o| format!("'{o}'"))
         )
+    }
+}
+
+/// A stage's time limit in a ledger row: when it fell due and when it was met (None while
+/// not). Met before `due` is on time.
+///
+/// >>> from complaint_office.stats import TimeLimit
+/// >>> TimeLimit("2025-10-12T00:00:00+08:00", met_at="2025-10-10T16:00:00+08:00").on_time
+/// True
+#[pyclass(
+    name = "TimeLimit",
+    module = "complaint_office.stats",
+    frozen,
+    eq,
+    from_py_object
+)]
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PyTimeLimit(pub(crate) TimeLimit);
+
+#[pymethods]
+impl PyTimeLimit {
+    /// A time limit; instants are aware datetimes or RFC 3339 text.
+    #[new]
+    #[pyo3(signature = (due, met_at = None))]
+    fn new(due: At, met_at: Option<At>) -> Self {
+        PyTimeLimit(TimeLimit {
+            due: due.0,
+            met_at: met_at.map(|a| a.0),
+        })
+    }
+
+    /// The due instant.
+    #[getter]
+    fn due<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        instant_to_py(py, self.0.due)
+    }
+
+    /// When the stage was met, or None.
+    #[getter]
+    fn met_at<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        opt_instant_to_py(py, self.0.met_at)
+    }
+
+    /// Whether it was met before the due instant (False while not met).
+    #[getter]
+    fn on_time(&self) -> bool {
+        self.0.met_at.is_some_and(|m| m < self.0.due)
+    }
+
+    /// `{"due", "met_at"}` (RFC 3339 text in their own offset).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let fmt = complaint_office::time::format_instant;
+        let dict = PyDict::new(py);
+        dict.set_item("due", fmt(&self.0.due))?;
+        dict.set_item("met_at", self.0.met_at.as_ref().map(fmt))?;
+        Ok(dict)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        crate::repr_of("TimeLimit", self.to_dict(py)?.as_any())
+    }
+}
+
+/// The time limits of one stage that fell due in a period: on time, late (met at or after the
+/// due instant), overdue (not met by the ledger's "as of" instant), their sum `due`, and
+/// `rate` = on_time / due (None when nothing fell due).
+#[pyclass(name = "OnTime", module = "complaint_office.stats", frozen)]
+#[derive(Debug, Clone, Copy)]
+pub struct PyOnTime(OnTime);
+
+#[pymethods]
+impl PyOnTime {
+    /// Decided limits that fell due: `on_time + late + overdue`.
+    #[getter]
+    fn due(&self) -> u64 {
+        self.0.due
+    }
+
+    /// Met before the due instant.
+    #[getter]
+    fn on_time(&self) -> u64 {
+        self.0.on_time
+    }
+
+    /// Met at or after the due instant.
+    #[getter]
+    fn late(&self) -> u64 {
+        self.0.late
+    }
+
+    /// Not met by the ledger's "as of" instant.
+    #[getter]
+    fn overdue(&self) -> u64 {
+        self.0.overdue
+    }
+
+    /// `on_time / due`, or None when nothing fell due.
+    #[getter]
+    fn rate(&self) -> Option<f64> {
+        self.0.rate
+    }
+
+    /// `{"due", "on_time", "late", "overdue", "rate"}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_of(py, &self.0)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        crate::repr_of("OnTime", &self.to_dict(py)?)
+    }
+}
+
+/// Handling time in working days (§7.1.1) of the cases closed: mean, median and 90th
+/// percentile, each None when none closed.
+#[pyclass(name = "HandlingDays", module = "complaint_office.stats", frozen)]
+#[derive(Debug, Clone, Copy)]
+pub struct PyHandlingDays(HandlingDays);
+
+#[pymethods]
+impl PyHandlingDays {
+    /// The mean, or None.
+    #[getter]
+    fn mean(&self) -> Option<f64> {
+        self.0.mean
+    }
+
+    /// The median, or None.
+    #[getter]
+    fn median(&self) -> Option<f64> {
+        self.0.median
+    }
+
+    /// The 90th percentile, or None.
+    #[getter]
+    fn p90(&self) -> Option<f64> {
+        self.0.p90
+    }
+
+    /// `{"mean", "median", "p90"}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_of(py, &self.0)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        crate::repr_of("HandlingDays", &self.to_dict(py)?)
+    }
+}
+
+/// The office indicators of a period or of a report's range (ISO 10002, GB/T 17242): on-time
+/// rate per stage, overdue counts, handling time in working days, re-handling, repeat
+/// complaints, outcomes and the follow-up visit's satisfaction. A report has them when its
+/// ledger has case columns (a ledger built from cases always does).
+#[pyclass(name = "Indicators", module = "complaint_office.stats", frozen)]
+#[derive(Debug, Clone)]
+pub struct PyIndicators(Indicators);
+
+#[pymethods]
+impl PyIndicators {
+    /// Received, by track.
+    #[getter]
+    fn by_track(&self) -> std::collections::BTreeMap<String, u64> {
+        self.0.by_track.clone()
+    }
+
+    /// Received, by outcome (`resolved`, `rejected`, …, `open`).
+    #[getter]
+    fn by_outcome(&self) -> std::collections::BTreeMap<String, u64> {
+        self.0.by_outcome.clone()
+    }
+
+    /// The time limits that fell due, by stage (`registration`, `plan`, `feedback`,
+    /// `follow_up`: the `MeasuredStage` names).
+    #[getter]
+    fn on_time(&self) -> std::collections::BTreeMap<String, PyOnTime> {
+        self.0
+            .on_time
+            .iter()
+            .map(|(k, v)| (k.clone(), PyOnTime(*v)))
+            .collect()
+    }
+
+    /// Handling time in working days of the cases closed.
+    #[getter]
+    fn handling_working_days(&self) -> PyHandlingDays {
+        PyHandlingDays(self.0.handling_working_days)
+    }
+
+    /// Closed cases that were handled again.
+    #[getter]
+    fn rehandled(&self) -> u64 {
+        self.0.rehandled
+    }
+
+    /// `rehandled` / closed cases whose re-handling is known, or None.
+    #[getter]
+    fn rehandling_rate(&self) -> Option<f64> {
+        self.0.rehandling_rate
+    }
+
+    /// Satisfied / answered at the follow-up visit among the cases closed, or None.
+    #[getter]
+    fn follow_up_satisfaction_rate(&self) -> Option<f64> {
+        self.0.follow_up_satisfaction_rate
+    }
+
+    /// Repeat complaints received (the same complainant key within the policy's window).
+    #[getter]
+    fn repeat(&self) -> u64 {
+        self.0.repeat
+    }
+
+    /// `repeat` / complaints received with a complainant key, or None.
+    #[getter]
+    fn repeat_rate(&self) -> Option<f64> {
+        self.0.repeat_rate
+    }
+
+    /// `{"by_track", "by_outcome", "on_time", "handling_working_days", "rehandled",
+    /// "rehandling_rate", "follow_up_satisfaction_rate", "repeat", "repeat_rate"}` (the keys a
+    /// period of the report's JSON holds beside its others).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_of(py, &self.0)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        crate::repr_of("Indicators", &self.to_dict(py)?)
     }
 }
 
@@ -476,6 +794,19 @@ impl PyLedger {
         self.0.rejected().iter().cloned().map(PyRejected).collect()
     }
 
+    /// The rows kept, as `Record`s in input order (instants in UTC, names trimmed).
+    fn records(&self) -> Vec<PyRecord> {
+        self.0.records().map(PyRecord).collect()
+    }
+
+    /// Whether the ledger has any case column (track, outcome, re-handling, follow-up
+    /// satisfaction, complainant keys, time limits): its report then has the office
+    /// indicators.
+    #[getter]
+    fn has_case_columns(&self) -> bool {
+        self.0.has_case_columns()
+    }
+
     /// The report of the ledger by `granularity` (`"month"`, `"quarter"`, `"year"`),
     /// optionally from/to a period, periods in the policy's office offset.
     #[pyo3(signature = (granularity = "month", policy = None, start = None, end = None))]
@@ -639,6 +970,12 @@ impl PyPeriodStats {
         self.0.change.map(PyChange)
     }
 
+    /// The office indicators of the period, or None when the ledger has no case columns.
+    #[getter]
+    fn indicators(&self) -> Option<PyIndicators> {
+        self.0.indicators.clone().map(PyIndicators)
+    }
+
     /// The JSON form of one period of the `stats.report` op.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         json_of(py, &self.0)
@@ -736,6 +1073,8 @@ fn overview_dict<'py>(py: Python<'py>, o: &Overview) -> PyResult<Bound<'py, PyDi
         stats::HANDLING_BUCKETS_HOURS.to_vec(),
     )?;
     dict.set_item("satisfaction_rate", o.satisfaction_rate)?;
+    let indicators = o.indicators.as_ref().map(|i| json_of(py, i)).transpose()?;
+    dict.set_item("indicators", indicators)?;
     Ok(dict)
 }
 
@@ -778,6 +1117,13 @@ impl PyReport {
             .cloned()
             .map(PyRejected)
             .collect()
+    }
+
+    /// The office indicators over the whole range, or None when the ledger has no case
+    /// columns.
+    #[getter]
+    fn indicators(&self) -> Option<PyIndicators> {
+        self.report.overview.indicators.clone().map(PyIndicators)
     }
 
     /// Figures over the whole range (totals, handling histogram), as a dict.
@@ -925,6 +1271,10 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(synthetic_csv, m)?)?;
     m.add_class::<PyPeriod>()?;
     m.add_class::<PyRecord>()?;
+    m.add_class::<PyTimeLimit>()?;
+    m.add_class::<PyOnTime>()?;
+    m.add_class::<PyHandlingDays>()?;
+    m.add_class::<PyIndicators>()?;
     m.add_class::<PyRejected>()?;
     m.add_class::<PyLedger>()?;
     m.add_class::<PyHandlingHours>()?;

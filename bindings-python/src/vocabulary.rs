@@ -1,14 +1,14 @@
 //! The names of the core's closed vocabularies, from which the Python package builds its
 //! `enum.Enum` classes: one source of truth, so a Python enum can never drift from Rust.
 
-use complaint_office::calendar::{DayKind, Festival};
+use complaint_office::calendar::{DayKind, DayReason, DecidedBy, Festival, NoticeKind, Regulation};
 use complaint_office::case::{
     ActorRole, CheckResult, EventKind, EvidenceKind, FollowUpMethod, Interviewee, Satisfaction,
     SlaState, Stage, Status, TeamRole,
 };
 use complaint_office::duration::Unit;
 use complaint_office::policy::Language;
-use complaint_office::{accountability, archive, intake, privacy, stats, triage};
+use complaint_office::{accountability, archive, intake, office, privacy, stats, triage};
 use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 
@@ -25,6 +25,10 @@ fn names(key: &str) -> Option<Vec<&'static str>> {
         }
         "calendar.DayKind" => DayKind::NAMES,
         "calendar.Festival" => Festival::NAMES,
+        "calendar.DayReason" => DayReason::NAMES,
+        "calendar.DecidedBy" => DecidedBy::NAMES,
+        "calendar.Regulation" => Regulation::NAMES,
+        "calendar.NoticeKind" => NoticeKind::NAMES,
         "case.EventKind" => EventKind::NAMES,
         "case.ActorRole" => ActorRole::NAMES,
         "case.TeamRole" => TeamRole::NAMES,
@@ -40,7 +44,13 @@ fn names(key: &str) -> Option<Vec<&'static str>> {
         "intake.ComplainantKind" => intake::ComplainantKind::NAMES,
         "intake.Field" => intake::Field::NAMES,
         "intake.ContactKind" => intake::ContactKind::NAMES,
+        "intake.ReceivedFrom" => intake::ReceivedFrom::NAMES,
+        "intake.MailPart" => intake::MailPart::NAMES,
+        "intake.EmailFindingCode" => intake::EmailFindingCode::NAMES,
+        "office.Actor" => office::Actor::NAMES,
         "stats.Granularity" => stats::Granularity::NAMES,
+        "stats.Outcome" => stats::Outcome::NAMES,
+        "stats.MeasuredStage" => stats::MeasuredStage::NAMES,
         "triage.Severity" => triage::Severity::NAMES,
         "triage.Urgency" => triage::Urgency::NAMES,
         "triage.Complexity" => triage::Complexity::NAMES,

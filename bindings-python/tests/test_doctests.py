@@ -9,7 +9,8 @@ import complaint_office as co
 import complaint_office.testing
 from complaint_office import _native
 
-MODULES = [co, co.errors, co.duration, co.number, co.policy, co.calendar, co.period, co.case, co.testing]
+MODULES = [co, co.errors, co.duration, co.number, co.policy, co.calendar, co.period, co.case, co.testing,
+           co.office, co.history]
 
 
 def _tests():

@@ -16,6 +16,9 @@ ENUMS = [
     co.Urgency, co.Complexity, co.Track, co.Responsibility, co.Fault, co.Consequence, co.Level,
     co.Sanction, co.Document, co.ContactKind, co.Granularity, co.archive.SweepStatus, co.archive.Refusal,
     co.privacy.MaskKind, co.privacy.Role, co.privacy.Field, co.privacy.Visibility,
+    co.calendar.DayReason, co.calendar.DecidedBy, co.calendar.Regulation, co.calendar.NoticeKind,
+    co.intake.ReceivedFrom, co.intake.MailPart, co.intake.EmailFindingCode, co.office.Actor,
+    co.stats.Outcome, co.stats.MeasuredStage,
 ]
 
 

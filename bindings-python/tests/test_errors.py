@@ -16,7 +16,7 @@ PERSONAL = ["張三", "13812345678", "zhangsan@example.com", "110101199003071234
 def test_hierarchy():
     for cls in [co.TimeError, co.NumberError, co.PolicyError, co.CalendarError, co.CaseError,
                 co.TransitionError, co.EventError, co.InternalError, co.TriageError, co.StatsError,
-                co.InputError]:
+                co.InputError, co.OfficeError, co.HistoryError]:
         assert issubclass(cls, co.ComplaintOfficeError)
         assert issubclass(cls, ValueError)
     assert issubclass(co.TransitionError, co.CaseError)

@@ -109,6 +109,30 @@ def discipline_whole(v):
     co.DisciplineTable.from_json_value(v)
 
 
+def caseload_replay(v):
+    co.office.Caseload.replay(co.Policy(), [[RECEIVED, {"type": "closed", "at": AT, "note": v}]])
+
+
+def caseload_keyed(v):
+    co.office.Caseload.replay(co.Policy(), [{"key": v, "events": [RECEIVED]}])
+
+
+def caseload_whole(v):
+    co.office.Caseload.replay(co.Policy(), v)
+
+
+def history_chain(v):
+    co.history.chain([{**RECEIVED, "note": v}])
+
+
+def history_verify(v):
+    co.history.verify([{"event": {**RECEIVED, "note": v}, "hash": "0" * 64}])
+
+
+def chained_event(v):
+    co.history.ChainedEvent({**RECEIVED, "note": v}, "0" * 64)
+
+
 ENTRY_POINTS = [
     event_from_json_value,
     case_open,
@@ -121,6 +145,12 @@ ENTRY_POINTS = [
     calendar_whole,
     discipline_table,
     discipline_whole,
+    caseload_replay,
+    caseload_keyed,
+    caseload_whole,
+    history_chain,
+    history_verify,
+    chained_event,
 ]
 
 HOSTILE = {

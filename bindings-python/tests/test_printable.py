@@ -12,13 +12,13 @@ import inspect
 
 import complaint_office as co
 from complaint_office import accountability as acc
-from complaint_office import archive, classify, dataframe, intake, privacy, stats, triage
+from complaint_office import archive, classify, dataframe, history, intake, office, privacy, stats, triage
 
 CST = dt.timezone(dt.timedelta(hours=8))
 NAME, PHONE, ID_NUMBER, EMAIL = "張三豐", "13812345678", "110101199003071234", "zhang.sanfeng@example.com"
 PERSONAL = (NAME, PHONE, ID_NUMBER, EMAIL)
-MODULES = [co, acc, archive, classify, dataframe, intake, privacy, stats, triage, co.case, co.calendar,
-           co.duration, co.number, co.period, co.policy]
+MODULES = [co, acc, archive, classify, dataframe, history, intake, office, privacy, stats, triage, co.case,
+           co.calendar, co.duration, co.number, co.period, co.policy]
 CSV = (
     "number,received_at,channel,category,department,severity,closed_at,satisfied\n"
     "25010001,2025-01-05T09:00:00+08:00,hotline,product_quality,production,general,2025-01-06T09:00:00+08:00,true\n"
@@ -39,6 +39,45 @@ def public_classes():
             ):
                 found.add(value)
     return found
+
+
+def _word(text):
+    import base64
+
+    return f"=?UTF-8?B?{base64.b64encode(text.encode()).decode()}?="
+
+
+# An e-mail with personal data everywhere: sender, subject, body, an attachment's name.
+MAIL = (
+    "Date: Fri, 26 Sep 2025 09:57:40 +0800\r\n"
+    f"From: {_word(NAME)} <{EMAIL}>\r\n"
+    f"Subject: {_word('投訴 ' + PHONE)}\r\n"
+    'Content-Type: multipart/mixed; boundary="b"\r\n\r\n'
+    "--b\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+    f"{ID_NUMBER}\r\n"
+    f"--b\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename={ID_NUMBER}.txt\r\n\r\nx\r\n"
+    "--b--\r\n"
+)
+
+
+def office_seeds(policy, now):
+    events = [
+        {"type": "received", "at": "2025-09-26T10:00:00+08:00", "channel": "hotline",
+         "complainant_kind": "customer", "name": NAME, "contact": PHONE,
+         "content": f"{NAME} ({ID_NUMBER}, {EMAIL}) says the part broke again"},
+        {"type": "registered", "at": "2025-09-26T11:00:00+08:00", "number": "25090001"},
+    ]
+    caseload = office.Caseload.replay(policy, [{"key": "crm-1", "complainant_key": "k", "events": events},
+                                               [events[1]]])
+    ledger = caseload.ledger(now)
+    return [
+        caseload, caseload.worklist(now, "office"), caseload.worklist(now, "department"),
+        caseload.reminders("2025-09-26T00:00:00+08:00", now), caseload.records(now),
+        ledger.report("month"), *history.chain(events),
+        intake.email(policy, MAIL.encode(), "customer"),
+        # Findings: a sender without an address, a body in HTML only.
+        intake.email(policy, f"From: {NAME}\r\nContent-Type: text/html\r\n\r\n<p>{PHONE}</p>".encode()),
+    ]
 
 
 def seeds():
@@ -81,6 +120,7 @@ def seeds():
         ledger, ledger.report("month"), stats.Period.parse("2025-Q1"),
         dataframe.deadlines(dataframe.dates([dt.date(2025, 9, 20)]), "15 days"),
         dataframe.dates([dt.date(2025, 10, 1)]),
+        *office_seeds(policy, now),
     ]
 
 

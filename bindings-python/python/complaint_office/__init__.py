@@ -22,8 +22,10 @@ from . import (
     classify,
     duration,
     errors,
+    history,
     intake,
     number,
+    office,
     period,
     policy,
     privacy,
@@ -73,10 +75,12 @@ from .errors import (
     ComplaintOfficeError,
     DurationError,
     EventError,
+    HistoryError,
     InputError,
     IntakeError,
     InternalError,
     NumberError,
+    OfficeError,
     PeriodError,
     PolicyError,
     PrivacyError,
@@ -87,6 +91,7 @@ from .errors import (
 )
 from .classify import Category, Department, Suggestion
 from .intake import Channel, ComplainantKind, Complaint, ContactKind, Field, IntakeReport
+from .office import Actor, Caseload
 from .number import ComplaintNumber, NumberAllocator, NumberSequences, next_number, next_number_at
 from .period import Deadline, PeriodRule
 from .privacy import MaskKind, PersonalData, Visibility
@@ -96,14 +101,14 @@ from .triage import Complexity, QueueKey, Severity, Track, Urgency
 
 __all__ = [
     # modules
-    "accountability", "archive", "calendar", "case", "classify", "duration", "errors", "intake",
-    "number", "period", "policy", "privacy", "stats", "triage",
+    "accountability", "archive", "calendar", "case", "classify", "duration", "errors", "history",
+    "intake", "number", "office", "period", "policy", "privacy", "stats", "triage",
     "__version__",
     # errors
     "ComplaintOfficeError", "TimeError", "DurationError", "NumberError", "PolicyError",
     "CalendarError", "PeriodError", "IntakeError", "ClassifyError", "TriageError", "CaseError",
     "EventError", "TransitionError", "AccountabilityError", "ArchiveError", "PrivacyError",
-    "StatsError", "InputError", "InternalError",
+    "StatsError", "OfficeError", "HistoryError", "InputError", "InternalError",
     # durations and numbers
     "Duration", "Unit", "ComplaintNumber", "NumberAllocator", "NumberSequences", "next_number",
     "next_number_at",
@@ -121,6 +126,8 @@ __all__ = [
     "QueueKey",
     # statistics
     "Granularity", "Ledger", "Period", "PeriodStats", "Record", "Report", "report_from_csv",
+    # the office at work
+    "Caseload", "Actor",
     # accountability
     "Responsibility", "Fault", "Consequence", "Level", "Sanction", "Decision", "DisciplineTable",
     "Finding",

@@ -5,8 +5,10 @@ from . import case as case
 from . import classify as classify
 from . import duration as duration
 from . import errors as errors
+from . import history as history
 from . import intake as intake
 from . import number as number
+from . import office as office
 from . import period as period
 from . import policy as policy
 from . import privacy as privacy
@@ -73,10 +75,12 @@ from .errors import (
     ComplaintOfficeError as ComplaintOfficeError,
     DurationError as DurationError,
     EventError as EventError,
+    HistoryError as HistoryError,
     IntakeError as IntakeError,
     InputError as InputError,
     InternalError as InternalError,
     NumberError as NumberError,
+    OfficeError as OfficeError,
     PeriodError as PeriodError,
     PolicyError as PolicyError,
     PrivacyError as PrivacyError,
@@ -97,6 +101,10 @@ from .intake import (
     ContactKind as ContactKind,
     Field as Field,
     IntakeReport as IntakeReport,
+)
+from .office import (
+    Actor as Actor,
+    Caseload as Caseload,
 )
 from .number import (
     ComplaintNumber as ComplaintNumber,
@@ -143,14 +151,14 @@ __version__: str
 
 __all__ = [
     # modules
-    "accountability", "archive", "calendar", "case", "classify", "duration", "errors", "intake",
-    "number", "period", "policy", "privacy", "stats", "triage",
+    "accountability", "archive", "calendar", "case", "classify", "duration", "errors", "history",
+    "intake", "number", "office", "period", "policy", "privacy", "stats", "triage",
     "__version__",
     # errors
     "ComplaintOfficeError", "TimeError", "DurationError", "NumberError", "PolicyError",
     "CalendarError", "PeriodError", "IntakeError", "ClassifyError", "TriageError", "CaseError",
     "EventError", "TransitionError", "AccountabilityError", "ArchiveError", "PrivacyError",
-    "StatsError", "InputError", "InternalError",
+    "StatsError", "OfficeError", "HistoryError", "InputError", "InternalError",
     # durations and numbers
     "Duration", "Unit", "ComplaintNumber", "NumberAllocator", "NumberSequences", "next_number",
     "next_number_at",
@@ -168,6 +176,8 @@ __all__ = [
     "QueueKey",
     # statistics
     "Granularity", "Ledger", "Period", "PeriodStats", "Record", "Report", "report_from_csv",
+    # the office at work
+    "Caseload", "Actor",
     # accountability
     "Responsibility", "Fault", "Consequence", "Level", "Sanction", "Decision", "DisciplineTable",
     "Finding",

@@ -8,10 +8,22 @@ working days on), company days, office hours; batch calls over lists and numpy a
 array(['2025-10-10', '2025-10-14'], dtype='datetime64[D]')
 """
 
-from ._native import Calendar, DayInfo, from_epoch_day, to_epoch_day
+from ._native import Calendar, DayInfo, Notice, from_epoch_day, to_epoch_day
 from ._vocabulary import vocabulary
 
-__all__ = ["Calendar", "DayInfo", "DayKind", "Festival", "from_epoch_day", "to_epoch_day"]
+__all__ = [
+    "Calendar",
+    "DayInfo",
+    "DayKind",
+    "DayReason",
+    "DecidedBy",
+    "Festival",
+    "Notice",
+    "NoticeKind",
+    "Regulation",
+    "from_epoch_day",
+    "to_epoch_day",
+]
 
 DayKind = vocabulary(
     "DayKind",
@@ -22,4 +34,24 @@ Festival = vocabulary(
     "Festival",
     __name__,
     "A statutory festival that a day off or a make-up working day belongs to.",
+)
+DayReason = vocabulary(
+    "DayReason",
+    __name__,
+    "Why a day is worked or not: a statutory holiday told apart from a swapped rest day and a day in lieu.",
+)
+DecidedBy = vocabulary(
+    "DecidedBy",
+    __name__,
+    "How a day's status was decided: a published notice, the holiday regulation alone, or the weekday.",
+)
+Regulation = vocabulary(
+    "Regulation",
+    __name__,
+    "A version of the holiday regulation (全国年节及纪念日放假办法), named by the State Council order that made it.",
+)
+NoticeKind = vocabulary(
+    "NoticeKind",
+    __name__,
+    "What a State Council notice does to its year: the annual arrangement, a special holiday, an amendment, an extension.",
 )

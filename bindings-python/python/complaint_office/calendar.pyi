@@ -3,7 +3,19 @@ from typing import final, Any, Dict, Iterable, List, Optional, Sequence, Tuple, 
 
 from ._vocabulary import VocabularyEnum
 
-__all__ = ["Calendar", "DayInfo", "DayKind", "Festival", "from_epoch_day", "to_epoch_day"]
+__all__ = [
+    "Calendar",
+    "DayInfo",
+    "DayKind",
+    "DayReason",
+    "DecidedBy",
+    "Festival",
+    "Notice",
+    "NoticeKind",
+    "Regulation",
+    "from_epoch_day",
+    "to_epoch_day",
+]
 
 _Date = Union[datetime.date, str]
 _Offset = Union[str, datetime.tzinfo]
@@ -32,9 +44,61 @@ class Festival(VocabularyEnum):
     NATIONAL_DAY = "national_day"
     VICTORY_DAY = "victory_day"
 
+class DayReason(VocabularyEnum):
+    """Why a day is worked or not."""
+
+    WORKING_DAY = "working_day"
+    WEEKEND = "weekend"
+    STATUTORY_HOLIDAY = "statutory_holiday"
+    DAY_IN_LIEU = "day_in_lieu"
+    SWAPPED_REST_DAY = "swapped_rest_day"
+    EXTRA_REST_DAY = "extra_rest_day"
+    LISTED_REST_DAY = "listed_rest_day"
+    MAKEUP_WORKDAY = "makeup_workday"
+    COMPANY_DAY_OFF = "company_day_off"
+    COMPANY_WORKDAY = "company_workday"
+
+class DecidedBy(VocabularyEnum):
+    """How a day's status was decided."""
+
+    PUBLISHED = "published"
+    STATUTORY_RULE = "statutory_rule"
+    WEEKDAYS = "weekdays"
+
+class Regulation(VocabularyEnum):
+    """A version of the holiday regulation, named by the State Council order that made it."""
+
+    ORDER_270 = "order_270"
+    ORDER_513 = "order_513"
+    ORDER_644 = "order_644"
+    ORDER_795 = "order_795"
+
+class NoticeKind(VocabularyEnum):
+    """What a State Council notice does to its year."""
+
+    ANNUAL = "annual"
+    SPECIAL = "special"
+    AMENDMENT = "amendment"
+    EXTENSION = "extension"
+
+@final
+class Notice:
+    """A State Council notice that a published day comes from."""
+
+    @property
+    def title(self) -> Optional[str]: ...
+    @property
+    def number(self) -> Optional[str]: ...
+    @property
+    def date(self) -> Optional[datetime.date]: ...
+    @property
+    def kind(self) -> NoticeKind: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
 @final
 class DayInfo:
-    """One day of the calendar: whether it is worked, and why."""
+    """One day of the calendar: whether it is worked, why, and from which notice."""
 
     @property
     def date(self) -> datetime.date: ...
@@ -43,9 +107,23 @@ class DayInfo:
     @property
     def kind(self) -> DayKind: ...
     @property
+    def reason(self) -> DayReason: ...
+    @property
     def festival(self) -> Optional[Festival]: ...
     @property
+    def labels(self) -> Optional[Dict[str, str]]: ...
+    @property
+    def in_lieu_of(self) -> Optional[datetime.date]: ...
+    @property
+    def decided_by(self) -> DecidedBy: ...
+    @property
+    def regulation(self) -> Optional[Regulation]: ...
+    @property
+    def source(self) -> Optional[Notice]: ...
+    @property
     def covered(self) -> bool: ...
+    @property
+    def provisional(self) -> bool: ...
     def to_dict(self) -> Dict[str, Any]: ...
     def __eq__(self, other: object, /) -> bool: ...
 

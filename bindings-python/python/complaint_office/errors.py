@@ -33,6 +33,8 @@ __all__ = [
     "ArchiveError",
     "PrivacyError",
     "StatsError",
+    "OfficeError",
+    "HistoryError",
     "InputError",
     "InternalError",
 ]
@@ -144,6 +146,20 @@ class StatsError(ComplaintOfficeError):
     """Statistics (``stats.*``, §7)."""
 
 
+class OfficeError(ComplaintOfficeError):
+    """The office's work over many cases (``office.*``): a caseload that is not a list of
+    histories (``office.invalid_caseload``), a reminder window that ends before it starts
+    (``office.invalid_window``), an unknown actor (``office.unknown_actor``)."""
+
+
+class HistoryError(ComplaintOfficeError):
+    """A stored history that cannot be trusted (``history.*``, §6.1.2): its hash chain breaks
+    (``history.chain_broken``, ``index`` the first event that does not link), it does not end
+    at the head kept for it (``history.head_mismatch``, ``index`` the number of events read), or
+    a hash is not 64 hexadecimal digits (``history.invalid_hash``). An intact history whose
+    events the case refuses raises the case's own error instead."""
+
+
 class InputError(ComplaintOfficeError):
     """A JSON-like value refused for its shape (``input.*``): lists and dicts nested more than
     127 levels (``input.too_deep``, the bound JSON text has too) or a list or dict that contains
@@ -169,6 +185,8 @@ _BY_AREA: Dict[str, Type[ComplaintOfficeError]] = {
     "archive": ArchiveError,
     "privacy": PrivacyError,
     "stats": StatsError,
+    "office": OfficeError,
+    "history": HistoryError,
     "input": InputError,
     "internal": InternalError,
 }

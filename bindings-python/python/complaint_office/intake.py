@@ -6,17 +6,24 @@
 (False, ['contact', 'received_at', 'content'])
 """
 
-from ._native import Complaint, IntakeReport, check, parse_contact
+from ._native import Attachment, Complaint, EmailFinding, EmailIntake, IntakeReport, check, email, parse_contact
 from ._vocabulary import vocabulary
 
 __all__ = [
+    "Attachment",
     "Channel",
     "ComplainantKind",
     "Complaint",
     "ContactKind",
+    "EmailFinding",
+    "EmailFindingCode",
+    "EmailIntake",
     "Field",
     "IntakeReport",
+    "MailPart",
+    "ReceivedFrom",
     "check",
+    "email",
     "parse_contact",
 ]
 
@@ -24,3 +31,10 @@ Channel = vocabulary("Channel", __name__, "How a complaint arrived (§1.2).")
 ComplainantKind = vocabulary("ComplainantKind", __name__, "Who complains (§1.2).")
 Field = vocabulary("Field", __name__, "A field of a complaint that intake checks (§2.2.1).")
 ContactKind = vocabulary("ContactKind", __name__, "What kind of contact detail a complainant gave.")
+ReceivedFrom = vocabulary("ReceivedFrom", __name__, "The header that gave an e-mail's time of receipt.")
+MailPart = vocabulary("MailPart", __name__, "Where in an e-mail a finding is.")
+EmailFindingCode = vocabulary(
+    "EmailFindingCode",
+    __name__,
+    "What was wrong with an e-mail that could still be read (the values are the codes, ``intake.email_…``).",
+)

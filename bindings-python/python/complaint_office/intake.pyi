@@ -5,13 +5,20 @@ from ._vocabulary import VocabularyEnum
 from .policy import Policy
 
 __all__ = [
+    "Attachment",
     "Channel",
     "ComplainantKind",
     "Complaint",
     "ContactKind",
+    "EmailFinding",
+    "EmailFindingCode",
+    "EmailIntake",
     "Field",
     "IntakeReport",
+    "MailPart",
+    "ReceivedFrom",
     "check",
+    "email",
     "parse_contact",
 ]
 
@@ -46,6 +53,35 @@ class ContactKind(VocabularyEnum):
     LANDLINE = "landline"
     EMAIL = "email"
     INTERNATIONAL = "international"
+
+class ReceivedFrom(VocabularyEnum):
+    """The header that gave an e-mail's time of receipt."""
+
+    RECEIVED = "received"
+    DATE = "date"
+
+class MailPart(VocabularyEnum):
+    """Where in an e-mail a finding is."""
+
+    HEADER = "header"
+    SUBJECT = "subject"
+    FROM = "from"
+    DATE = "date"
+    RECEIVED = "received"
+    BODY = "body"
+    ATTACHMENT = "attachment"
+
+class EmailFindingCode(VocabularyEnum):
+    """What was wrong with an e-mail that could still be read."""
+
+    EMAIL_CHARSET_UNKNOWN = "intake.email_charset_unknown"
+    EMAIL_CHARSET_MISSING = "intake.email_charset_missing"
+    EMAIL_CHARSET_ASSUMED = "intake.email_charset_assumed"
+    EMAIL_TEXT_MALFORMED = "intake.email_text_malformed"
+    EMAIL_ENCODING_DAMAGED = "intake.email_encoding_damaged"
+    EMAIL_CONTENT_FROM_HTML = "intake.email_content_from_html"
+    EMAIL_HEADER_UNREADABLE = "intake.email_header_unreadable"
+    EMAIL_HEADER_LINE_SKIPPED = "intake.email_header_line_skipped"
 
 @final
 class Complaint:
@@ -94,3 +130,47 @@ class IntakeReport:
 
 def check(policy: Policy, complaint: Complaint) -> IntakeReport: ...
 def parse_contact(text: str) -> Tuple[ContactKind, str]: ...
+
+@final
+class Attachment:
+    """An attachment of an e-mail, by name and size."""
+
+    @property
+    def name(self) -> Optional[str]: ...
+    @property
+    def size(self) -> int: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class EmailFinding:
+    """Something wrong with an e-mail that did not stop it being read."""
+
+    @property
+    def code(self) -> EmailFindingCode: ...
+    @property
+    def part(self) -> MailPart: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class EmailIntake:
+    """A complaint read from one e-mail (§2.1.1), with what intake makes of it."""
+
+    @property
+    def complaint(self) -> Complaint: ...
+    @property
+    def received_from(self) -> Optional[ReceivedFrom]: ...
+    @property
+    def received_at(self) -> Optional[datetime.datetime]: ...
+    @property
+    def attachments(self) -> List[Attachment]: ...
+    @property
+    def findings(self) -> List[EmailFinding]: ...
+    @property
+    def report(self) -> IntakeReport: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+
+def email(
+    policy: Policy, message: bytes, complainant_kind: Union[ComplainantKind, str] = "customer"
+) -> EmailIntake: ...

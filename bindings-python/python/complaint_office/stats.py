@@ -13,13 +13,17 @@ SVG charts and a single-file HTML report.
 from ._native import (
     Change,
     Growth,
+    HandlingDays,
     HandlingHours,
+    Indicators,
     Ledger,
+    OnTime,
     Period,
     PeriodStats,
     Record,
     Rejected,
     Report,
+    TimeLimit,
     Trend,
     report_from_csv,
     synthetic_csv,
@@ -30,16 +34,32 @@ __all__ = [
     "Change",
     "Granularity",
     "Growth",
+    "HandlingDays",
     "HandlingHours",
+    "Indicators",
     "Ledger",
+    "MeasuredStage",
+    "OnTime",
+    "Outcome",
     "Period",
     "PeriodStats",
     "Record",
     "Rejected",
     "Report",
+    "TimeLimit",
     "Trend",
     "report_from_csv",
     "synthetic_csv",
 ]
 
 Granularity = vocabulary("Granularity", __name__, "The unit of a report row: month, quarter or year.")
+Outcome = vocabulary(
+    "Outcome",
+    __name__,
+    "How a complaint ended, or that it has not: the outcome column of a ledger built from cases.",
+)
+MeasuredStage = vocabulary(
+    "MeasuredStage",
+    __name__,
+    "A stage whose on-time rate a report gives (the keys of ``Indicators.on_time``).",
+)

@@ -11,13 +11,19 @@ __all__ = [
     "Change",
     "Granularity",
     "Growth",
+    "HandlingDays",
     "HandlingHours",
+    "Indicators",
     "Ledger",
+    "MeasuredStage",
+    "OnTime",
+    "Outcome",
     "Period",
     "PeriodStats",
     "Record",
     "Rejected",
     "Report",
+    "TimeLimit",
     "Trend",
     "report_from_csv",
     "synthetic_csv",
@@ -33,6 +39,90 @@ class Granularity(VocabularyEnum):
     MONTH = "month"
     QUARTER = "quarter"
     YEAR = "year"
+
+class Outcome(VocabularyEnum):
+    """How a complaint ended, or that it has not."""
+
+    RESOLVED = "resolved"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    MERGED = "merged"
+    LAPSED = "lapsed"
+    OPEN = "open"
+
+class MeasuredStage(VocabularyEnum):
+    """A stage whose on-time rate a report gives."""
+
+    REGISTRATION = "registration"
+    PLAN = "plan"
+    FEEDBACK = "feedback"
+    FOLLOW_UP = "follow_up"
+
+@final
+class TimeLimit:
+    """A stage's time limit in a ledger row: when it fell due and when it was met."""
+
+    def __new__(cls, due: _Instant, met_at: Optional[_Instant] = None) -> "TimeLimit": ...
+    @property
+    def due(self) -> datetime.datetime: ...
+    @property
+    def met_at(self) -> Optional[datetime.datetime]: ...
+    @property
+    def on_time(self) -> bool: ...
+    def to_dict(self) -> Dict[str, Optional[str]]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class OnTime:
+    """The time limits of one stage that fell due in a period."""
+
+    @property
+    def due(self) -> int: ...
+    @property
+    def on_time(self) -> int: ...
+    @property
+    def late(self) -> int: ...
+    @property
+    def overdue(self) -> int: ...
+    @property
+    def rate(self) -> Optional[float]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+
+@final
+class HandlingDays:
+    """Handling time in working days of the cases closed."""
+
+    @property
+    def mean(self) -> Optional[float]: ...
+    @property
+    def median(self) -> Optional[float]: ...
+    @property
+    def p90(self) -> Optional[float]: ...
+    def to_dict(self) -> Dict[str, Optional[float]]: ...
+
+@final
+class Indicators:
+    """The office indicators of a period or of a report's range."""
+
+    @property
+    def by_track(self) -> Dict[str, int]: ...
+    @property
+    def by_outcome(self) -> Dict[str, int]: ...
+    @property
+    def on_time(self) -> Dict[str, OnTime]: ...
+    @property
+    def handling_working_days(self) -> HandlingDays: ...
+    @property
+    def rehandled(self) -> int: ...
+    @property
+    def rehandling_rate(self) -> Optional[float]: ...
+    @property
+    def follow_up_satisfaction_rate(self) -> Optional[float]: ...
+    @property
+    def repeat(self) -> int: ...
+    @property
+    def repeat_rate(self) -> Optional[float]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
 
 @final
 class Period:
@@ -77,6 +167,15 @@ class Record:
         closed_at: Optional[_Instant] = None,
         satisfied: Optional[bool] = None,
         outcome: Optional[str] = None,
+        *,
+        track: Optional[str] = None,
+        rehandled: Optional[bool] = None,
+        follow_up_satisfied: Optional[bool] = None,
+        complainant_key: Optional[str] = None,
+        registration: Optional[TimeLimit] = None,
+        plan: Optional[TimeLimit] = None,
+        feedback: Optional[TimeLimit] = None,
+        follow_up: Optional[TimeLimit] = None,
     ) -> "Record": ...
     @property
     def number(self) -> ComplaintNumber: ...
@@ -98,7 +197,23 @@ class Record:
     def outcome(self) -> Optional[str]:
         """`resolved`, `rejected`, `withdrawn`, `merged`, `lapsed` or `open`; None when the
         ledger does not say."""
-    def to_dict(self) -> Dict[str, Any]: ...
+    @property
+    def track(self) -> Optional[str]: ...
+    @property
+    def rehandled(self) -> Optional[bool]: ...
+    @property
+    def follow_up_satisfied(self) -> Optional[bool]: ...
+    @property
+    def complainant_key(self) -> Optional[str]: ...
+    @property
+    def registration(self) -> Optional[TimeLimit]: ...
+    @property
+    def plan(self) -> Optional[TimeLimit]: ...
+    @property
+    def feedback(self) -> Optional[TimeLimit]: ...
+    @property
+    def follow_up(self) -> Optional[TimeLimit]: ...
+    def to_dict(self, case_columns: bool = False) -> Dict[str, Any]: ...
 
 @final
 class Rejected:
@@ -160,6 +275,8 @@ class PeriodStats:
     def open_at_end(self) -> int: ...
     @property
     def change(self) -> Optional[Change]: ...
+    @property
+    def indicators(self) -> Optional[Indicators]: ...
     def to_dict(self) -> Dict[str, Any]: ...
 
 @final
@@ -198,6 +315,8 @@ class Report:
     def growth(self) -> Growth: ...
     @property
     def rejected(self) -> List[Rejected]: ...
+    @property
+    def indicators(self) -> Optional[Indicators]: ...
     @property
     def overview(self) -> Dict[str, Any]: ...
     def to_dict(self) -> Dict[str, Any]: ...
@@ -262,6 +381,9 @@ class Ledger:
     ) -> "Ledger": ...
     @property
     def rejected(self) -> List[Rejected]: ...
+    def records(self) -> List[Record]: ...
+    @property
+    def has_case_columns(self) -> bool: ...
     def report(
         self,
         granularity: Union[Granularity, str] = "month",

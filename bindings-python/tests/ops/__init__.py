@@ -11,8 +11,10 @@ from . import (
     case,
     classify,
     duration,
+    history,
     intake,
     number,
+    office,
     period,
     policy,
     privacy,
@@ -23,7 +25,7 @@ from . import (
 OPS: Dict[str, Callable[[Any], Any]] = {}
 for _area in (
     number, duration, policy, calendar, period, case, accountability, archive, privacy, intake, classify,
-    triage, stats,
+    triage, stats, office, history,
 ):
     OPS.update(_area.OPS)
 

@@ -13,14 +13,32 @@ def working_days_between(input):
     return calendar_of(input).working_days_between(input["from"], input["to"])
 
 
+def _notice(notice):
+    if notice is None:
+        return None
+    return {
+        "title": notice.title,
+        "number": notice.number,
+        "date": None if notice.date is None else notice.date.isoformat(),
+        "kind": notice.kind,
+    }
+
+
 def day(input):
     info = calendar_of(input).day(input["date"])
     return {
         "date": info.date.isoformat(),
         "working": info.working,
         "kind": info.kind,
+        "reason": info.reason,
         "festival": info.festival,
+        "labels": info.labels,
+        "in_lieu_of": None if info.in_lieu_of is None else info.in_lieu_of.isoformat(),
+        "decided_by": info.decided_by,
+        "regulation": info.regulation,
+        "source": _notice(info.source),
         "covered": info.covered,
+        "provisional": info.provisional,
     }
 
 

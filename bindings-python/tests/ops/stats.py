@@ -4,14 +4,20 @@ from complaint_office import stats
 
 from .common import policy_of
 
-RECORD_KEYS = {"number", "received_at", "channel", "category", "department", "severity", "closed_at", "satisfied"}
+RECORD_KEYS = {
+    "number", "received_at", "channel", "category", "department", "severity", "closed_at", "satisfied",
+    # the case columns
+    "track", "outcome", "rehandled", "follow_up_satisfied", "complainant_key",
+    "registration", "plan", "feedback", "follow_up",
+}
+LIMITS = ("registration", "plan", "feedback", "follow_up")
 
 
 def _present(input, key):
     return input.get(key) is not None
 
 
-def _range(input):
+def report_range(input):
     start = stats.Period.parse(input["from"]) if _present(input, "from") else None
     end = stats.Period.parse(input["to"]) if _present(input, "to") else None
     return start, end
@@ -24,6 +30,21 @@ def _lenient(input):
     if not isinstance(value, bool):
         raise ValueError("vector: lenient is not a bool")
     return value
+
+
+def _limit(value):
+    if value is None:
+        return None
+    return stats.TimeLimit(value["due"], value.get("met_at"))
+
+
+def limit_json(limit, office):
+    """A time limit as the Rust runner writes it: instants in the office offset."""
+    if limit is None:
+        return None
+    met = limit.met_at
+    return {"due": limit.due.astimezone(office).isoformat(),
+            "met_at": None if met is None else met.astimezone(office).isoformat()}
 
 
 def _record(value):
@@ -39,13 +60,19 @@ def _record(value):
         severity=value.get("severity"),
         closed_at=value.get("closed_at"),
         satisfied=value.get("satisfied"),
+        outcome=value.get("outcome"),
+        track=value.get("track"),
+        rehandled=value.get("rehandled"),
+        follow_up_satisfied=value.get("follow_up_satisfied"),
+        complainant_key=value.get("complainant_key"),
+        **{stage: _limit(value.get(stage)) for stage in LIMITS},
     )
 
 
 def report(input):
     policy = policy_of(input)
     granularity = input["granularity"]
-    start, end = _range(input)
+    start, end = report_range(input)
     records = [_record(r) for r in input["records"]]
     ledger = stats.Ledger.from_records(records, lenient=_lenient(input))
     return ledger.report(granularity, policy, start, end).to_dict()
@@ -54,7 +81,7 @@ def report(input):
 def report_csv(input):
     policy = policy_of(input)
     granularity = input["granularity"]
-    start, end = _range(input)
+    start, end = report_range(input)
     kwargs = {"lenient": _lenient(input)}
     if _present(input, "columns"):
         kwargs["columns"] = input["columns"]
