@@ -111,7 +111,8 @@ fn caseload_json(ob: &Bound<'_, PyAny>) -> PyResult<Value> {
 /// The office's cases, each with its position in the host's list (`index`) and the host's
 /// keys: histories replayed here (a history that cannot be replayed is listed in `refused` by
 /// position and code, never dropped silently), or cases already replayed. Every call over the
-/// caseload releases the GIL.
+/// caseload releases the GIL (a `push` from another thread meanwhile raises `RuntimeError`:
+/// the caseload is in use).
 ///
 /// >>> from complaint_office import Policy
 /// >>> from complaint_office.office import Caseload

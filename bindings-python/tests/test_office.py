@@ -4,6 +4,7 @@ statistics ledger with its indicators."""
 
 import datetime as dt
 import json
+import sys
 import threading
 
 import pytest
@@ -168,6 +169,34 @@ def test_calls_from_threads_agree(caseload):
     for t in threads:
         t.join()
     assert results == [want] * 4
+
+
+def test_the_gil_is_released_over_a_caseload():
+    """With a long switch interval, the main thread can run while the worker is inside the
+    caseload's calls only if they released the GIL (as test_batch checks for the calendar)."""
+    cases = [co.Case.replay(co.Policy(), h["events"] if isinstance(h, dict) else h) for h in HISTORIES[:3]]
+    big = Caseload.from_cases(cases * 20_000)
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(30)
+    try:
+        entered, done = threading.Event(), threading.Event()
+
+        def work():
+            entered.set()
+            big.worklist(NOW, "statistics")
+            big.ledger(NOW)
+            big.reminders("2025-10-21T00:00:00+08:00", "2025-10-21T09:00:00+08:00")
+            done.set()
+
+        worker = threading.Thread(target=work)
+        worker.start()
+        entered.wait()  # wakes up only once the worker lets go of the GIL
+        ran_while_busy = not done.is_set()
+        done.wait()
+        worker.join()
+    finally:
+        sys.setswitchinterval(old)
+    assert ran_while_busy
 
 
 @settings(max_examples=30, deadline=None)
