@@ -665,6 +665,37 @@ mod tests {
     }
 
     #[test]
+    fn history_office_and_email_errors_have_their_variants() {
+        use complaint_office::history::HistoryError;
+        let broken = ComplaintOfficeError::from(HistoryError::ChainBroken { index: 3 });
+        assert!(matches!(broken, ComplaintOfficeError::History { .. }));
+        assert_eq!(
+            (broken.code().as_str(), broken.index()),
+            ("history.chain_broken", Some(3))
+        );
+        assert_eq!(broken.clause().as_deref(), Some("§6.1.2"));
+        // An intact history whose case is refused: the case's code, in the case's variant.
+        let refused = ComplaintOfficeError::from(HistoryError::Case(
+            complaint_office::case::CaseError::invalid_event("at", "bad"),
+        ));
+        assert!(matches!(refused, ComplaintOfficeError::Case { .. }));
+        assert_eq!(refused.code(), "case.invalid_event");
+        let window =
+            ComplaintOfficeError::from(complaint_office::office::OfficeError::InvalidWindow);
+        assert!(matches!(window, ComplaintOfficeError::Office { .. }));
+        let policy = complaint_office::policy::Policy::default();
+        let mail = complaint_office::intake::email(
+            &policy,
+            b"",
+            complaint_office::intake::ComplainantKind::Customer,
+        )
+        .unwrap_err();
+        let mail = ComplaintOfficeError::from(mail);
+        assert!(matches!(mail, ComplaintOfficeError::Intake { .. }));
+        assert_eq!(mail.code(), "intake.email_malformed");
+    }
+
+    #[test]
     #[allow(clippy::panic)]
     fn a_panic_becomes_an_internal_error() {
         let e = guard::<()>(|| panic!("boom")).unwrap_err();
