@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use complaint_office::calendar as core;
 
+use crate::classify::Labels;
 use crate::error::{Result, guard};
 use crate::time::{LocalDate, ZoneOffset};
 use crate::vocabulary::mirror_vocabulary;
@@ -49,29 +50,155 @@ mirror_vocabulary! {
     }
 }
 
-/// One day of the calendar, for timelines and explanations.
+mirror_vocabulary! {
+    /// Why a day is worked or not.
+    DayReason = core::DayReason, parse_day_reason {
+        /// Monday to Friday with nothing on it: worked.
+        WorkingDay,
+        /// Saturday or Sunday: not worked.
+        Weekend,
+        /// A statutory holiday the regulation names (法定节假日), or a notice declares.
+        StatutoryHoliday,
+        /// A working day given off in lieu (补假) of a statutory holiday on a weekend.
+        DayInLieu,
+        /// A weekday off in a holiday break, worked back on a make-up day (放假调休).
+        SwappedRestDay,
+        /// A weekday off that a notice adds without a swap (the 2020 Spring Festival
+        /// extension).
+        ExtraRestDay,
+        /// A weekday off listed in data for a year no rule here covers.
+        ListedRestDay,
+        /// A Saturday or Sunday worked to make up for a swapped rest day (调休上班).
+        MakeupWorkday,
+        /// A day off the company added.
+        CompanyDayOff,
+        /// A working day the company added.
+        CompanyWorkday,
+    }
+}
+
+mirror_vocabulary! {
+    /// How a day's status was decided.
+    DecidedBy = core::DecidedBy, parse_decided_by {
+        /// By a State Council notice in the calendar's data (built in, or loaded).
+        Published,
+        /// By the holiday regulation alone: holidays and days in lieu computed, swaps unknown.
+        StatutoryRule,
+        /// By nothing but the day of the week: Monday–Friday.
+        Weekdays,
+    }
+}
+
+mirror_vocabulary! {
+    /// A version of the holiday regulation (全国年节及纪念日放假办法), named by the State
+    /// Council order that made it.
+    Regulation = core::Regulation, parse_regulation {
+        /// 国务院令第270号: here for 2000–2007.
+        Order270,
+        /// 国务院令第513号: in force from 2008-01-01.
+        Order513,
+        /// 国务院令第644号: in force from 2014-01-01.
+        Order644,
+        /// 国务院令第795号: in force from 2025-01-01.
+        Order795,
+    }
+}
+
+mirror_vocabulary! {
+    /// What a State Council notice does to its year.
+    NoticeKind = core::NoticeKind, parse_notice_kind {
+        /// The yearly arrangement (国务院办公厅关于XXXX年部分节假日安排的通知).
+        Annual,
+        /// A special holiday with its own days off and swaps (Victory Day 2015).
+        Special,
+        /// A dated change to the year's arrangement (Labour Day 2019).
+        Amendment,
+        /// Days off added beyond the arrangement, without a swap (Spring Festival 2020).
+        Extension,
+    }
+}
+
+/// A State Council notice a published day comes from. Fields that could not be confirmed are
+/// absent, never guessed.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Notice {
+    /// The title, `国务院办公厅关于2025年部分节假日安排的通知`.
+    pub title: Option<String>,
+    /// The document number, `国办发明电〔2024〕12号`.
+    pub number: Option<String>,
+    /// The date the notice bears.
+    pub date: Option<LocalDate>,
+    /// What it does to its year.
+    pub kind: NoticeKind,
+}
+
+#[uniffi::export]
+impl Festival {
+    /// The festival's names in Traditional Chinese, Simplified Chinese and English.
+    pub fn labels(&self) -> Labels {
+        labels(*self)
+    }
+}
+
+fn labels(festival: Festival) -> Labels {
+    let (zh_hant, zh_hans, en) = core::Festival::from(festival).labels();
+    Labels {
+        zh_hant: zh_hant.to_owned(),
+        zh_hans: zh_hans.to_owned(),
+        en: en.to_owned(),
+    }
+}
+
+/// One day of the calendar, with why it is worked or not and where that comes from.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct DayInfo {
     /// The date.
     pub date: LocalDate,
     /// Whether it is a working day.
     pub working: bool,
-    /// Why.
+    /// What kind of day it is, coarsely (`holiday` for every day off of a break).
     pub kind: DayKind,
-    /// The festival of a holiday or make-up day.
+    /// Why it is worked or not.
+    pub reason: DayReason,
+    /// The festival of a holiday, day in lieu, swapped rest day or make-up day.
     pub festival: Option<Festival>,
-    /// Whether statutory data covers the date's year (otherwise Monday–Friday is assumed).
+    /// The festival's names; absent with no festival.
+    pub labels: Option<Labels>,
+    /// For a day in lieu: the holiday it makes up for.
+    pub in_lieu_of: Option<LocalDate>,
+    /// How its status was decided.
+    pub decided_by: DecidedBy,
+    /// The version of the holiday regulation in force, where one applies.
+    pub regulation: Option<Regulation>,
+    /// The notice it comes from, for a day that published data lists.
+    pub source: Option<Notice>,
+    /// Whether published data covers the date's year.
     pub covered: bool,
+    /// Whether a period using this day is provisional: its year is not published.
+    pub provisional: bool,
 }
 
 impl From<core::DayInfo> for DayInfo {
     fn from(d: core::DayInfo) -> Self {
+        let festival: Option<Festival> = d.festival.map(Into::into);
         DayInfo {
             date: d.date,
             working: d.working,
             kind: d.kind.into(),
-            festival: d.festival.map(Into::into),
+            reason: d.reason.into(),
+            festival,
+            labels: festival.map(labels),
+            in_lieu_of: d.in_lieu_of,
+            decided_by: d.decided_by.into(),
+            regulation: d.regulation.map(Into::into),
+            source: d.source.map(|n| Notice {
+                title: n.title,
+                number: n.number,
+                date: n.date,
+                kind: n.kind.into(),
+            }),
             covered: d.covered,
+            provisional: d.provisional,
         }
     }
 }

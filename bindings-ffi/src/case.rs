@@ -501,12 +501,12 @@ fn events_of(events: Vec<Arc<Event>>) -> impl Iterator<Item = core::Event> {
     events.into_iter().map(|e| e.0.clone())
 }
 
-fn arc(case: core::Case) -> Arc<Case> {
+pub(crate) fn arc(case: core::Case) -> Arc<Case> {
     Arc::new(Case(Mutex::new(case)))
 }
 
 impl Case {
-    fn lock(&self) -> MutexGuard<'_, core::Case> {
+    pub(crate) fn lock(&self) -> MutexGuard<'_, core::Case> {
         // `apply` leaves the case unchanged when it refuses an event, so a lock poisoned by a
         // caught panic still holds a consistent case.
         self.0.lock().unwrap_or_else(PoisonError::into_inner)

@@ -13,6 +13,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use complaint_office::Error;
 use complaint_office::calendar::CalendarError;
+use complaint_office::history::HistoryError;
 
 /// An error of the library, with its stable code and the clause it enforces.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
@@ -194,6 +195,40 @@ pub enum ComplaintOfficeError {
         /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
         key: Option<String>,
     },
+    /// Tamper-evident histories (`history.*`, §6.1.2): a broken chain or a head that does not
+    /// match carries the index where the history breaks.
+    #[error("{detail}")]
+    History {
+        /// The stable code.
+        code: String,
+        /// The clause, if a rule stands behind the error.
+        clause: Option<String>,
+        /// What is wrong, without personal data.
+        detail: String,
+        /// The position (0-based) of the failing element: the event of a replayed history
+        /// (`Case.replay`) or the element of a batch; null otherwise.
+        index: Option<i32>,
+        /// The place at fault: a policy key (`deadlines.plan`), an event's key
+        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
+        key: Option<String>,
+    },
+    /// The office's many cases (`office.*`): a caseload that is not a list, a reminder window
+    /// that ends before it starts.
+    #[error("{detail}")]
+    Office {
+        /// The stable code.
+        code: String,
+        /// The clause, if a rule stands behind the error.
+        clause: Option<String>,
+        /// What is wrong, without personal data.
+        detail: String,
+        /// The position (0-based) of the failing element: the event of a replayed history
+        /// (`Case.replay`) or the element of a batch; null otherwise.
+        index: Option<i32>,
+        /// The place at fault: a policy key (`deadlines.plan`), an event's key
+        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
+        key: Option<String>,
+    },
     /// Accountability (`accountability.*`).
     #[error("{detail}")]
     Accountability {
@@ -329,6 +364,8 @@ impl ComplaintOfficeError {
             | E::Classify { code, clause, .. }
             | E::Triage { code, clause, .. }
             | E::Case { code, clause, .. }
+            | E::History { code, clause, .. }
+            | E::Office { code, clause, .. }
             | E::Accountability { code, clause, .. }
             | E::Archive { code, clause, .. }
             | E::Privacy { code, clause, .. }
@@ -353,6 +390,8 @@ impl ComplaintOfficeError {
             | E::Classify { index, key, .. }
             | E::Triage { index, key, .. }
             | E::Case { index, key, .. }
+            | E::History { index, key, .. }
+            | E::Office { index, key, .. }
             | E::Accountability { index, key, .. }
             | E::Archive { index, key, .. }
             | E::Privacy { index, key, .. }
@@ -436,7 +475,9 @@ impl From<Error> for ComplaintOfficeError {
                 index,
                 key,
             },
-            Error::Intake(_) => Self::Intake {
+            // E-mail intake's codes are `intake.*`; a history whose chain is intact but whose
+            // case is refused reports the case's own code.
+            Error::Intake(_) | Error::Email(_) => Self::Intake {
                 code,
                 clause,
                 detail,
@@ -457,7 +498,21 @@ impl From<Error> for ComplaintOfficeError {
                 index,
                 key,
             },
-            Error::Case(_) => Self::Case {
+            Error::Case(_) | Error::History(HistoryError::Case(_)) => Self::Case {
+                code,
+                clause,
+                detail,
+                index,
+                key,
+            },
+            Error::History(_) => Self::History {
+                code,
+                clause,
+                detail,
+                index,
+                key,
+            },
+            Error::Office(_) => Self::Office {
                 code,
                 clause,
                 detail,
@@ -534,6 +589,9 @@ from_module_errors!(
     complaint_office::classify::ClassifyError,
     complaint_office::triage::TriageError,
     complaint_office::case::CaseError,
+    complaint_office::intake::EmailError,
+    complaint_office::history::HistoryError,
+    complaint_office::office::OfficeError,
     complaint_office::accountability::AccountabilityError,
     complaint_office::archive::ArchiveError,
     complaint_office::privacy::PrivacyError,
@@ -604,6 +662,37 @@ mod tests {
         let e = ComplaintOfficeError::from(Error::from(complaint_office::InputError::Cycle));
         assert!(matches!(e, ComplaintOfficeError::Input { .. }));
         assert_eq!(e.code(), "input.cycle");
+    }
+
+    #[test]
+    fn history_office_and_email_errors_have_their_variants() {
+        use complaint_office::history::HistoryError;
+        let broken = ComplaintOfficeError::from(HistoryError::ChainBroken { index: 3 });
+        assert!(matches!(broken, ComplaintOfficeError::History { .. }));
+        assert_eq!(
+            (broken.code().as_str(), broken.index()),
+            ("history.chain_broken", Some(3))
+        );
+        assert_eq!(broken.clause().as_deref(), Some("§6.1.2"));
+        // An intact history whose case is refused: the case's code, in the case's variant.
+        let refused = ComplaintOfficeError::from(HistoryError::Case(
+            complaint_office::case::CaseError::invalid_event("at", "bad"),
+        ));
+        assert!(matches!(refused, ComplaintOfficeError::Case { .. }));
+        assert_eq!(refused.code(), "case.invalid_event");
+        let window =
+            ComplaintOfficeError::from(complaint_office::office::OfficeError::InvalidWindow);
+        assert!(matches!(window, ComplaintOfficeError::Office { .. }));
+        let policy = complaint_office::policy::Policy::default();
+        let mail = complaint_office::intake::email(
+            &policy,
+            b"",
+            complaint_office::intake::ComplainantKind::Customer,
+        )
+        .unwrap_err();
+        let mail = ComplaintOfficeError::from(mail);
+        assert!(matches!(mail, ComplaintOfficeError::Intake { .. }));
+        assert_eq!(mail.code(), "intake.email_malformed");
     }
 
     #[test]

@@ -230,3 +230,161 @@ impl Contact {
         self.0.as_str().to_owned()
     }
 }
+
+mirror_vocabulary! {
+    /// The header that gave an e-mail's time of receipt.
+    ReceivedFrom = core::ReceivedFrom, parse_received_from {
+        /// The newest `Received:` header: when the office's mail server took the message.
+        Received,
+        /// The `Date:` header: when the sender's program says it sent the message.
+        Date,
+    }
+}
+
+mirror_vocabulary! {
+    /// Where in a message an e-mail finding is.
+    MailPart = core::MailPart, parse_mail_part {
+        /// The header section as a whole.
+        Header,
+        /// The `Subject:` header.
+        Subject,
+        /// The `From:` header (contact and name).
+        From,
+        /// The `Date:` header.
+        Date,
+        /// The `Received:` headers.
+        Received,
+        /// The text of the body (the complaint's content).
+        Body,
+        /// An attachment (its name or its encoding).
+        Attachment,
+    }
+}
+
+mirror_vocabulary! {
+    /// What was wrong with a message that could still be read (the stable name is the code,
+    /// `intake.email_charset_unknown`, …).
+    EmailFindingCode = core::EmailFindingCode, parse_email_finding_code {
+        /// Text in a charset the decoder does not know: shown as UTF-8, with U+FFFD.
+        CharsetUnknown,
+        /// 8-bit text that names no charset and is not UTF-8: shown with U+FFFD.
+        CharsetMissing,
+        /// 8-bit header text that names no charset, read in the charset of the message's text.
+        CharsetAssumed,
+        /// Bytes that are not valid in their charset, each shown as U+FFFD.
+        TextMalformed,
+        /// A part whose base64 or quoted-printable encoding is broken.
+        EncodingDamaged,
+        /// No plain-text body: the content is the text of the HTML body.
+        ContentFromHtml,
+        /// A header intake reads is there but cannot be read.
+        HeaderUnreadable,
+        /// A line in the header section that is neither a header field nor a continuation.
+        HeaderLineSkipped,
+    }
+}
+
+/// An attachment of an e-mail, listed but never opened. Its name may be personal data: its
+/// `toString()` says whether it has one, never the name.
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug)]
+pub struct Attachment {
+    /// The file name the message gives (decoded), if any.
+    pub name: Option<String>,
+    /// The size in bytes, after the transfer encoding (base64, quoted-printable) is undone.
+    pub size: i64,
+}
+
+impl std::fmt::Debug for Attachment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Attachment")
+            .field("name", &self.name.is_some())
+            .field("size", &self.size)
+            .finish()
+    }
+}
+
+/// Something wrong with a message that did not stop it being read: a code and a place, no
+/// personal data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct EmailFinding {
+    /// What.
+    pub code: EmailFindingCode,
+    /// Where.
+    pub part: MailPart,
+}
+
+/// A complaint read from an e-mail (§2.1.1), with what intake makes of it. Its `toString()`
+/// shows the complaint as [`Complaint`] does (channel and kind) and the counts, never the
+/// message's text.
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug)]
+pub struct EmailIntake {
+    /// The complaint: channel `email`, the complainant kind given, name, contact, time of
+    /// receipt (in office time), content and subject from the message.
+    pub complaint: Complaint,
+    /// Which header gave the time of receipt; absent when no date could be read.
+    pub received_from: Option<ReceivedFrom>,
+    /// The attachments, by name and size, in message order.
+    pub attachments: Vec<Attachment>,
+    /// What was wrong with the message but did not stop it being read, in the order found.
+    pub findings: Vec<EmailFinding>,
+    /// The intake check of the complaint under the policy.
+    pub report: IntakeReport,
+}
+
+impl std::fmt::Debug for EmailIntake {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EmailIntake")
+            .field("complaint", &self.complaint)
+            .field("received_from", &self.received_from)
+            .field("attachments", &self.attachments.len())
+            .field("findings", &self.findings)
+            .field("admissible", &self.report.admissible)
+            .field("complete", &self.report.complete)
+            .finish()
+    }
+}
+
+/// Reads a complaint from the raw bytes of one e-mail as the complaint mailbox received it
+/// (RFC 5322, MIME, RFC 2047 encoded words; GBK, GB18030, Big5 and the other WHATWG charsets)
+/// and checks it under the policy (§2.1.1). The time of receipt comes from the newest
+/// `Received:` header with a readable date, else `Date:`; the contact and name from `From:`;
+/// the content from the text parts (else the HTML's text). `complainantKind` is the host's
+/// call: an e-mail does not say (customer, usually).
+///
+/// # Errors
+/// `intake.email_malformed` for bytes that are not an e-mail (empty, or not starting with a
+/// header field); `intake.email_too_large` beyond 4 GiB. Anything else wrong with a message
+/// is a finding.
+#[uniffi::export]
+pub fn intake_email(
+    policy: Arc<Policy>,
+    message: Vec<u8>,
+    complainant_kind: ComplainantKind,
+) -> Result<EmailIntake> {
+    guard(|| {
+        let intake = core::email(&policy.0, &message, complainant_kind.into())?;
+        Ok(EmailIntake {
+            complaint: (&intake.complaint).into(),
+            received_from: intake.received_from.map(Into::into),
+            attachments: intake
+                .attachments
+                .iter()
+                .map(|a| Attachment {
+                    name: a.name.clone(),
+                    size: i64::try_from(a.size).unwrap_or(i64::MAX),
+                })
+                .collect(),
+            findings: intake
+                .findings
+                .iter()
+                .map(|f| EmailFinding {
+                    code: f.code.into(),
+                    part: f.part.into(),
+                })
+                .collect(),
+            report: (&intake.report).into(),
+        })
+    })
+}

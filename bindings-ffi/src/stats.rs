@@ -144,6 +144,61 @@ pub struct LedgerRecord {
     /// absent when the ledger does not say.
     #[uniffi(default = None)]
     pub outcome: Option<String>,
+    /// The handling track (§4.1.2: `general`, `complex`, `major`), if known. This and the
+    /// fields after it are the case columns: a ledger built from cases fills them, and the
+    /// report's office indicators ([`Indicators`]) come from them.
+    #[uniffi(default = None)]
+    pub track: Option<String>,
+    /// Whether it was handled again after an objection (§5.1.2), if known.
+    #[uniffi(default = None)]
+    pub rehandled: Option<bool>,
+    /// Whether the complainant said so at the follow-up visit (§5.2.2), if asked and answered.
+    #[uniffi(default = None)]
+    pub follow_up_satisfied: Option<bool>,
+    /// The complainant's key for repeat complaints: an opaque value the host derives (a keyed
+    /// hash of the phone number, say), never personal data itself.
+    #[uniffi(default = None)]
+    pub complainant_key: Option<String>,
+    /// Registration's time limit (§2.2.1).
+    #[uniffi(default = None)]
+    pub registration: Option<TimeLimit>,
+    /// The handling plan's time limit (§4.1.2).
+    #[uniffi(default = None)]
+    pub plan: Option<TimeLimit>,
+    /// The feedback's time limit (§4.4.1), first handling round.
+    #[uniffi(default = None)]
+    pub feedback: Option<TimeLimit>,
+    /// The follow-up visit's time limit (§5.2.1), first handling round.
+    #[uniffi(default = None)]
+    pub follow_up: Option<TimeLimit>,
+}
+
+/// A stage's time limit in a ledger row: when it fell due and when it was met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct TimeLimit {
+    /// The due instant: met before it is on time.
+    pub due: OffsetDateTime,
+    /// When the stage was met; absent while it is not.
+    #[uniffi(default = None)]
+    pub met_at: Option<OffsetDateTime>,
+}
+
+impl From<TimeLimit> for core::TimeLimit {
+    fn from(l: TimeLimit) -> Self {
+        core::TimeLimit {
+            due: l.due,
+            met_at: l.met_at,
+        }
+    }
+}
+
+impl From<core::TimeLimit> for TimeLimit {
+    fn from(l: core::TimeLimit) -> Self {
+        TimeLimit {
+            due: l.due,
+            met_at: l.met_at,
+        }
+    }
 }
 
 impl From<LedgerRecord> for core::Record {
@@ -154,6 +209,14 @@ impl From<LedgerRecord> for core::Record {
         record.closed_at = r.closed_at;
         record.satisfied = r.satisfied;
         record.outcome = r.outcome;
+        record.track = r.track;
+        record.rehandled = r.rehandled;
+        record.follow_up_satisfied = r.follow_up_satisfied;
+        record.complainant_key = r.complainant_key;
+        record.registration = r.registration.map(Into::into);
+        record.plan = r.plan.map(Into::into);
+        record.feedback = r.feedback.map(Into::into);
+        record.follow_up = r.follow_up.map(Into::into);
         record
     }
 }
@@ -170,6 +233,14 @@ impl From<core::Record> for LedgerRecord {
             closed_at: r.closed_at,
             satisfied: r.satisfied,
             outcome: r.outcome,
+            track: r.track,
+            rehandled: r.rehandled,
+            follow_up_satisfied: r.follow_up_satisfied,
+            complainant_key: r.complainant_key,
+            registration: r.registration.map(Into::into),
+            plan: r.plan.map(Into::into),
+            feedback: r.feedback.map(Into::into),
+            follow_up: r.follow_up.map(Into::into),
         }
     }
 }
@@ -273,7 +344,7 @@ fn rejected(r: &core::Rejected) -> Rejected {
 /// A complaint ledger, validated and stored by column.
 #[derive(Clone, uniffi::Object)]
 #[uniffi::export(Display)]
-pub struct Ledger(core::Ledger);
+pub struct Ledger(pub(crate) core::Ledger);
 
 impl std::fmt::Debug for Ledger {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -341,9 +412,35 @@ impl Ledger {
         self.0.is_empty()
     }
 
-    /// The rows left out (lenient mode).
+    /// The rows left out (lenient mode), and for a ledger built from cases the histories
+    /// refused and the cases not yet numbered.
     pub fn rejected(&self) -> Vec<Rejected> {
         self.0.rejected().iter().map(rejected).collect()
+    }
+
+    /// The rows, in order, as records (instants in UTC).
+    pub fn records(&self) -> Vec<LedgerRecord> {
+        self.0.records().map(Into::into).collect()
+    }
+
+    /// This ledger judged as of `at`: a time limit due before it and not met by it is
+    /// overdue in the report. A ledger built from cases is judged as of the instant it was
+    /// built for; otherwise the report takes the latest instant the ledger holds.
+    ///
+    /// # Errors
+    /// Only for an instant the library cannot read.
+    pub fn with_as_of(&self, at: OffsetDateTime) -> Result<Arc<Self>> {
+        guard(|| {
+            let mut ledger = self.0.clone();
+            ledger.set_as_of(at);
+            Ok(Arc::new(Ledger(ledger)))
+        })
+    }
+
+    /// Whether any row has a case column (track, outcome, time limits, …): the report then
+    /// gives the office indicators.
+    pub fn has_case_columns(&self) -> bool {
+        self.0.has_case_columns()
     }
 }
 
@@ -388,6 +485,96 @@ pub struct Change {
     pub percent: Option<f64>,
 }
 
+/// The time limits of one stage that fell due in a period.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct OnTime {
+    /// Decided limits that fell due: `on_time + late + overdue`.
+    pub due: i64,
+    /// Met before the due instant.
+    pub on_time: i64,
+    /// Met at or after the due instant.
+    pub late: i64,
+    /// Not met by the ledger's "as of" instant.
+    pub overdue: i64,
+    /// `on_time / due`; absent when nothing fell due.
+    pub rate: Option<f64>,
+}
+
+/// Handling time in working days (§7.1.1): mean, median and 90th percentile; absent when no
+/// case closed.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct HandlingDays {
+    /// The mean.
+    pub mean: Option<f64>,
+    /// The median.
+    pub median: Option<f64>,
+    /// The 90th percentile.
+    pub p90: Option<f64>,
+}
+
+/// The office indicators of a period or of a report's range (ISO 10002, GB/T 17242): on-time
+/// rates per stage, overdue counts, handling time in working days, re-handling, repeat
+/// complaints, outcomes, the follow-up visit's satisfaction. A report has them when its
+/// ledger has case columns.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Indicators {
+    /// Received, by track.
+    pub by_track: HashMap<String, i64>,
+    /// Received, by outcome.
+    pub by_outcome: HashMap<String, i64>,
+    /// Time limits that fell due, by stage (`registration`, `plan`, `feedback`,
+    /// `follow_up`).
+    pub on_time: HashMap<String, OnTime>,
+    /// Handling time in working days of the cases closed.
+    pub handling_working_days: HandlingDays,
+    /// Closed cases that were handled again.
+    pub rehandled: i64,
+    /// `rehandled` / closed cases whose re-handling is known.
+    pub rehandling_rate: Option<f64>,
+    /// Satisfied / answered at the follow-up visit, among the cases closed.
+    pub follow_up_satisfaction_rate: Option<f64>,
+    /// Repeat complaints received (the same complainant key within
+    /// `statistics.repeat_window`).
+    pub repeat: i64,
+    /// `repeat` / complaints received with a complainant key.
+    pub repeat_rate: Option<f64>,
+}
+
+impl From<&core::Indicators> for Indicators {
+    fn from(i: &core::Indicators) -> Self {
+        Indicators {
+            by_track: counts(&i.by_track),
+            by_outcome: counts(&i.by_outcome),
+            on_time: i
+                .on_time
+                .iter()
+                .map(|(stage, t)| {
+                    (
+                        stage.clone(),
+                        OnTime {
+                            due: count(t.due),
+                            on_time: count(t.on_time),
+                            late: count(t.late),
+                            overdue: count(t.overdue),
+                            rate: t.rate,
+                        },
+                    )
+                })
+                .collect(),
+            handling_working_days: HandlingDays {
+                mean: i.handling_working_days.mean,
+                median: i.handling_working_days.median,
+                p90: i.handling_working_days.p90,
+            },
+            rehandled: count(i.rehandled),
+            rehandling_rate: i.rehandling_rate,
+            follow_up_satisfaction_rate: i.follow_up_satisfaction_rate,
+            repeat: count(i.repeat),
+            repeat_rate: i.repeat_rate,
+        }
+    }
+}
+
 /// The figures of one period.
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct PeriodStats {
@@ -413,6 +600,8 @@ pub struct PeriodStats {
     pub open_at_end: i64,
     /// Against the previous period.
     pub change: Option<Change>,
+    /// The office indicators, when the ledger has case columns.
+    pub indicators: Option<Indicators>,
 }
 
 /// A category's or department's trend over the range.
@@ -458,6 +647,8 @@ pub struct Overview {
     pub handling_histogram: Vec<i64>,
     /// Satisfied / answered among the cases closed in the range.
     pub satisfaction_rate: Option<f64>,
+    /// The office indicators over the range, when the ledger has case columns.
+    pub indicators: Option<Indicators>,
 }
 
 /// The charts of a report, each a complete SVG document.
@@ -547,6 +738,7 @@ impl Report {
                     absolute: c.absolute,
                     percent: c.percent,
                 }),
+                indicators: p.indicators.as_ref().map(Into::into),
             })
             .collect()
     }
@@ -577,6 +769,7 @@ impl Report {
             handling_hours: o.handling_hours.into(),
             handling_histogram: o.handling_histogram.iter().map(|&n| count(n)).collect(),
             satisfaction_rate: o.satisfaction_rate,
+            indicators: o.indicators.as_ref().map(Into::into),
         }
     }
 

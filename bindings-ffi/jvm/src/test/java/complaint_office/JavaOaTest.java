@@ -126,6 +126,37 @@ class JavaOaTest {
     }
 
     @Test
+    void runsTheMorningWorklistFromStoredHistories() throws Exception {
+        // The histories as the OA system keeps them: one JSON array per case, with its record id.
+        String received = "{\"type\": \"received\", \"at\": \"%s\", \"channel\": \"oa\","
+                + " \"complainant_kind\": \"employee\", \"name\": \"張三\", \"contact\": \"13812345678\","
+                + " \"content\": \"The canteen charged twice.\"}";
+        String histories = "["
+                + "{\"key\": \"oa-101\", \"events\": [" + String.format(received, "2025-09-26T10:00:00+08:00") + ","
+                + " {\"type\": \"registered\", \"at\": \"2025-09-26T11:00:00+08:00\", \"number\": \"25090001\"},"
+                + " {\"type\": \"classified\", \"at\": \"2025-09-26T12:00:00+08:00\", \"category\": \"management\"}]},"
+                + "{\"key\": \"oa-102\", \"events\": [" + String.format(received, "2025-10-21T16:00:00+08:00") + "]}"
+                + "]";
+        Caseload caseload = Caseload.Companion.fromJson(new Policy(), histories);
+        // What the administration department sees on Wednesday morning: its own case, without who complained.
+        Worklist list = caseload.worklist(OffsetDateTime.parse("2025-10-22T09:00:00+08:00"),
+                new WorklistOptions(Role.DEPARTMENT, "administration", null));
+        assertEquals(1, list.getEntries().size());
+        WorklistEntry entry = list.getEntries().get(0);
+        assertEquals("oa-101", entry.getKey());
+        assertEquals("25090001", entry.getNumber().toString());
+        assertEquals(Stage.PLAN, entry.getStage());
+        assertEquals(SlaState.OVERDUE, entry.getState());
+        assertEquals(Actor.COMPLAINT_OFFICE, entry.getAct());
+        assertEquals(null, entry.getComplainant());
+        assertEquals(Long.valueOf(1), list.getCounts().getByState().get("overdue"));
+        ComplaintOfficeException e = assertThrows(ComplaintOfficeException.class,
+                () -> caseload.reminders(OffsetDateTime.parse("2025-10-22T09:00:00+08:00"),
+                        OffsetDateTime.parse("2025-10-22T08:00:00+08:00")));
+        assertEquals("office.invalid_window", e.code());
+    }
+
+    @Test
     void badInputIsAnErrorWithACode() {
         ComplaintOfficeException noOffset = assertThrows(ComplaintOfficeException.class,
                 () -> parseInstant("2023-05-31T17:30:00"));

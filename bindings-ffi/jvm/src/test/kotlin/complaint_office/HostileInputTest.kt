@@ -44,9 +44,38 @@ class HostileInputTest {
             refused("calendar.invalid_holiday_data") {
                 Calendar.cn().withHolidayCn("{\"year\": 2027, \"days\": [$deep]}")
             }
+            refused("office.invalid_caseload") { Caseload.fromJson(Policy(), "[[{$received, \"note\": $deep}]]") }
+            refused("office.invalid_caseload") { Caseload.fromJson(Policy(), deep) }
+            refused("case.invalid_event") { verifyHistory(listOf(ChainedEvent(deep, ChainHash.genesis())), null) }
+            refused("case.invalid_event") { canonicalJson(deep) }
         }
         // The JVM and the library keep working.
         assertTrue(Calendar.cn().isWorkingDay(LocalDate.of(2025, 10, 11)))
+    }
+
+    @Test
+    fun `hostile e-mails are read or refused with a code, never a crash`() {
+        val header = "From: a@example.com\r\nSubject: complaint\r\n"
+        val nested = buildString {
+            append(header)
+            for (i in 0 until 10_000) append("Content-Type: multipart/mixed; boundary=\"b$i\"\r\n\r\n--b$i\r\n")
+            append("Content-Type: text/plain\r\n\r\n$phone\r\n")
+        }.toByteArray()
+        val random = kotlin.random.Random(20).nextBytes(2_000_000)
+        val longHeader = (header + "X-Long: " + "a".repeat(3_000_000) + "\r\n\r\nbody\r\n").toByteArray()
+        val words = (header.replace("complaint", "=?GBK?B?" + "1cXI/Q==".repeat(50_000) + "?=") + "\r\nbody\r\n").toByteArray()
+        val manyParts = (header + "Content-Type: multipart/mixed; boundary=\"x\"\r\n\r\n" +
+            "--x\r\nContent-Type: application/octet-stream\r\n\r\n$phone\r\n".repeat(50_000) + "--x--\r\n").toByteArray()
+        for (message in listOf(nested, random, longHeader, words, manyParts, ByteArray(1) { 0 })) {
+            try {
+                val intake = intakeEmail(Policy(), message, ComplainantKind.CUSTOMER)
+                assertFalse(intake.toString().contains(phone))
+            } catch (e: ComplaintOfficeException) {
+                assertTrue(e.code().startsWith("intake.email_"), e.code())
+                assertFalse(e.message.orEmpty().contains(phone))
+            }
+        }
+        assertEquals(50_000, intakeEmail(Policy(), manyParts, ComplainantKind.CUSTOMER).attachments.size)
     }
 
     @Test

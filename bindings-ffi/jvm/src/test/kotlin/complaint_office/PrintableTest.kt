@@ -32,6 +32,13 @@ class PrintableTest {
         allocator.allocate(OffsetDateTime.parse("2025-09-26T10:00:00+08:00"))
         val deadline = periodEnd(Calendar.cn(), OffsetDateTime.parse("2025-09-20T09:00:00+08:00"), Duration.parse("15 days"))
         val personal = PersonalData(name, phone, "zhang@example.com", idNumber, "$name $phone")
+        val caseload = Caseload.fromCases(listOf(case))
+        val now = OffsetDateTime.parse("2025-09-29T09:00:00+08:00")
+        val entry = caseload.worklist(now, WorklistOptions(Role.OFFICE)).entries.single()
+        val reminder = caseload.reminders(now, OffsetDateTime.parse("2025-11-01T00:00:00+08:00")).first()
+        val chained = chainHistory(listOf(Event.fromJson(received))).single()
+        val mail = ("From: =?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(name.toByteArray()) + "?= <$phone@example.com>\r\n" +
+            "Subject: 投訴 $idNumber\r\nDate: Fri, 26 Sep 2025 09:57:40 +0800\r\n\r\n$name $phone\r\n").toByteArray()
         return listOf(
             Calendar.cn() to Regex("""Calendar\(covered_years=\d{4}\.\.\d{4}, offset=\+08:00\)"""),
             Event.fromJson(received) to "Event(type=received, at=2025-09-26T10:00:00+08:00)",
@@ -54,6 +61,16 @@ class PrintableTest {
             Contact.parse(phone) to Regex("""Contact \{ kind: \w+, \.\. \}"""),
             Finding("E1024", Responsibility.DIRECT, Fault.NEGLIGENCE, Consequence.GENERAL, "told $name $phone", "", "one line")
                 to Regex("""Finding \{ subject: "E1024".*"""),
+            caseload to "Caseload(cases=1, refused=0)",
+            entry to Regex("""WorklistEntry\(index=0, .*complainant=PersonalData \{ complainant_name: true, .*"""),
+            reminder to Regex("""Reminder\(id=25090001/plan/0/\w+, at=.*"""),
+            Actor.DEPARTMENT_HEAD to "department_head",
+            chained.hash to Regex("[0-9a-f]{64}"),
+            chained to Regex("""ChainedEvent \{ hash: ChainHash\([0-9a-f]{64}\), \.\. \}"""),
+            intakeEmail(policy, mail, ComplainantKind.CUSTOMER)
+                to Regex("""EmailIntake \{ complaint: Complaint \{ channel: Email, .*"""),
+            Attachment("$name.pdf", 3) to "Attachment { name: true, size: 3 }",
+            Calendar.cn().day(java.time.LocalDate.of(2025, 10, 7)) to Regex("""DayInfo\(.*reason=swapped_rest_day, .*"""),
         )
     }
 

@@ -36,6 +36,16 @@ fun Input.instant(key: String): OffsetDateTime = parseInstant(str(key))
 
 fun Input.duration(key: String): Duration = Duration.parse(str(key))
 
+/** Standard base64 (RFC 4648), padding optional, as the Rust runner reads it: bytes JSON cannot carry. */
+fun Input.base64(key: String): ByteArray {
+    val text = str(key).trimEnd('=')
+    return try {
+        java.util.Base64.getDecoder().decode(text + "=".repeat((4 - text.length % 4) % 4))
+    } catch (e: IllegalArgumentException) {
+        throw VectorError("vector.bad_base64:$key")
+    }
+}
+
 /** `input.policy` as a policy file in JSON form, or the default policy. */
 fun Input.policy(): Policy = if (containsKey("policy")) Policy.fromJson(Json.write(get("policy"))) else Policy()
 

@@ -20,6 +20,8 @@ object Ops {
         "archive" -> ArchiveOps.run(op, input)
         "privacy" -> PrivacyOps.run(op, input)
         "stats" -> StatsOps.run(op, input)
+        "history" -> HistoryOps.run(op, input)
+        "office" -> OfficeOps.run(op, input)
         else -> unknownOp(op)
     }
 

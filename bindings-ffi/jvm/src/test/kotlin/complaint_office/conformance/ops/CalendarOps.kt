@@ -20,13 +20,22 @@ object CalendarOps {
             "calendar.is_working_day" -> cal.isWorkingDay(input.date("date"))
             "calendar.add_working_days" -> cal.addWorkingDays(input.date("date"), input.long("days")).toString()
             "calendar.working_days_between" -> cal.workingDaysBetween(input.date("from"), input.date("to"))
-            "calendar.day" -> cal.day(input.date("date")).let {
+            "calendar.day" -> cal.day(input.date("date")).let { d ->
                 mapOf(
-                    "date" to it.date.toString(),
-                    "working" to it.working,
-                    "kind" to it.kind.toString(),
-                    "festival" to it.festival?.toString(),
-                    "covered" to it.covered,
+                    "date" to d.date.toString(),
+                    "working" to d.working,
+                    "kind" to d.kind.toString(),
+                    "reason" to d.reason.toString(),
+                    "festival" to d.festival?.toString(),
+                    "labels" to d.labels?.let { mapOf("zh_hant" to it.zhHant, "zh_hans" to it.zhHans, "en" to it.en) },
+                    "in_lieu_of" to d.inLieuOf?.toString(),
+                    "decided_by" to d.decidedBy.toString(),
+                    "regulation" to d.regulation?.toString(),
+                    "source" to d.source?.let {
+                        mapOf("title" to it.title, "number" to it.number, "date" to it.date?.toString(), "kind" to it.kind.toString())
+                    },
+                    "covered" to d.covered,
+                    "provisional" to d.provisional,
                 )
             }
             "calendar.covered_range" -> cal.coveredRange()?.let {

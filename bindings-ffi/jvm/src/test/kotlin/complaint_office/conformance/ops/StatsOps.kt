@@ -3,6 +3,7 @@ package complaint_office.conformance.ops
 import complaint_office.ColumnNames
 import complaint_office.ComplaintNumber
 import complaint_office.Granularity
+import complaint_office.Indicators
 import complaint_office.Ledger
 import complaint_office.LedgerRecord
 import complaint_office.Leniency
@@ -10,6 +11,7 @@ import complaint_office.Policy
 import complaint_office.Report
 import complaint_office.ReportOptions
 import complaint_office.ReportPeriod
+import complaint_office.TimeLimit
 import complaint_office.conformance.*
 import complaint_office.defaultCsvOptions
 import complaint_office.formatInstant
@@ -19,6 +21,9 @@ import complaint_office.parseInstant
 object StatsOps {
     private val recordKeys = setOf(
         "number", "received_at", "channel", "category", "department", "severity", "closed_at", "satisfied",
+        // The case columns.
+        "track", "outcome", "rehandled", "follow_up_satisfied", "complainant_key",
+        "registration", "plan", "feedback", "follow_up",
     )
 
     fun run(op: String, input: Input): Any? = when (op) {
@@ -37,7 +42,7 @@ object StatsOps {
             if (present(input, "delimiter") != null) csv = csv.copy(delimiter = input.str("delimiter"))
             // `csv_base64` carries bytes JSON cannot: invalid UTF-8, stray NULs.
             val ledger = if (present(input, "csv_base64") != null) {
-                Ledger.fromCsvBytes(base64(input.str("csv_base64")), csv, policy)
+                Ledger.fromCsvBytes(input.base64("csv_base64"), csv, policy)
             } else {
                 Ledger.fromCsv(input.str("csv"), csv, policy)
             }
@@ -58,19 +63,12 @@ object StatsOps {
         else -> unknownOp(op)
     }
 
-    /** Standard base64 (RFC 4648), padding optional, as the Rust runner reads it. */
-    private fun base64(text: String): ByteArray = try {
-        java.util.Base64.getDecoder().decode(text.trimEnd('=').let { it + "=".repeat((4 - it.length % 4) % 4) })
-    } catch (e: IllegalArgumentException) {
-        throw VectorError("vector.bad_base64:csv_base64")
-    }
-
     /** A key that is there and not null. */
     private fun present(input: Input, key: String): Any? = input[key]
 
     private fun granularity(input: Input): Granularity = parseGranularity(input.str("granularity"))
 
-    private fun reportOptions(input: Input): ReportOptions {
+    fun reportOptions(input: Input): ReportOptions {
         fun period(key: String): ReportPeriod? =
             if (present(input, key) == null) null else ReportPeriod.parse(input.str(key))
         return ReportOptions(granularity(input), period("from"), period("to"))
@@ -119,16 +117,74 @@ object StatsOps {
         val channel = optionalStr("channel")
         val severity = optionalStr("severity")
         val closedAt = optionalStr("closed_at")?.let { parseInstant(it) }
-        val satisfied = when (val v = obj["satisfied"]) {
+        fun flag(key: String): Boolean? = when (val v = obj[key]) {
             null -> null
             is Boolean -> v
-            else -> throw VectorError("vector.not_a_bool:satisfied")
+            else -> throw VectorError("vector.not_a_bool:$key")
         }
-        return LedgerRecord(number, receivedAt, channel, category, department, severity, closedAt, satisfied)
+        fun limit(key: String): TimeLimit? {
+            val l = obj[key] ?: return null
+            val m = l as? Map<*, *> ?: throw VectorError("vector.not_an_object:$key")
+            return TimeLimit(m.instant("due"), if (m["met_at"] == null) null else m.instant("met_at"))
+        }
+        return LedgerRecord(
+            number, receivedAt, channel, category, department, severity, closedAt, flag("satisfied"),
+            outcome = optionalStr("outcome"),
+            track = optionalStr("track"),
+            rehandled = flag("rehandled"),
+            followUpSatisfied = flag("follow_up_satisfied"),
+            complainantKey = optionalStr("complainant_key"),
+            registration = limit("registration"),
+            plan = limit("plan"),
+            feedback = limit("feedback"),
+            followUp = limit("follow_up"),
+        )
     }
 
+    /** A record in the shape `stats.report` reads, instants in the office offset. */
+    fun recordJson(r: LedgerRecord, office: java.time.ZoneOffset): Map<String, Any?> {
+        fun at(t: java.time.OffsetDateTime) = formatInstant(t.withOffsetSameInstant(office))
+        fun limit(l: TimeLimit?) = l?.let { mapOf("due" to at(it.due), "met_at" to it.metAt?.let(::at)) }
+        return mapOf(
+            "number" to r.number.toString(),
+            "received_at" to at(r.receivedAt),
+            "channel" to r.channel,
+            "category" to r.category,
+            "department" to r.department,
+            "severity" to r.severity,
+            "closed_at" to r.closedAt?.let(::at),
+            "satisfied" to r.satisfied,
+            "track" to r.track,
+            "outcome" to r.outcome,
+            "rehandled" to r.rehandled,
+            "follow_up_satisfied" to r.followUpSatisfied,
+            "complainant_key" to r.complainantKey,
+            "registration" to limit(r.registration),
+            "plan" to limit(r.plan),
+            "feedback" to limit(r.feedback),
+            "follow_up" to limit(r.followUp),
+        )
+    }
+
+    /** The office indicators' keys, which sit beside the others in a period's JSON. */
+    private fun indicatorsJson(i: Indicators): Map<String, Any?> = mapOf(
+        "by_track" to i.byTrack,
+        "by_outcome" to i.byOutcome,
+        "on_time" to i.onTime.mapValues { (_, t) ->
+            mapOf("due" to t.due, "on_time" to t.onTime, "late" to t.late, "overdue" to t.overdue, "rate" to t.rate)
+        },
+        "handling_working_days" to i.handlingWorkingDays.let {
+            mapOf("mean" to it.mean, "median" to it.median, "p90" to it.p90)
+        },
+        "rehandled" to i.rehandled,
+        "rehandling_rate" to i.rehandlingRate,
+        "follow_up_satisfaction_rate" to i.followUpSatisfactionRate,
+        "repeat" to i.repeat,
+        "repeat_rate" to i.repeatRate,
+    )
+
     /** The report in the documented JSON shape, from its typed parts. */
-    private fun reportJson(report: Report): Map<String, Any?> {
+    fun reportJson(report: Report): Map<String, Any?> {
         fun trend(t: complaint_office.Trend) =
             mapOf("name" to t.name, "total" to t.total, "slope" to t.slope, "percent" to t.percent)
         return mapOf(
@@ -150,7 +206,7 @@ object StatsOps {
                     "satisfaction_rate" to p.satisfactionRate,
                     "open_at_end" to p.openAtEnd,
                     "change" to p.change?.let { mapOf("absolute" to it.absolute, "percent" to it.percent) },
-                )
+                ) + (p.indicators?.let(::indicatorsJson) ?: emptyMap())
             },
             "growth" to report.growth().let { g ->
                 mapOf("categories" to g.categories.map(::trend), "departments" to g.departments.map(::trend))
