@@ -348,17 +348,17 @@ impl Charsets for HostDecoder {
     }
 }
 
-/// Reads an e-mail (the raw RFC 5322 bytes as the complaint mailbox received them) into a
-/// complaint and checks it under the policy (§2.1.1). `complainantKind` defaults to
-/// `customer`: an e-mail does not say. Charsets other than UTF-8 are read by the host's
-/// `TextDecoder`.
+/// Reads an e-mail (the raw RFC 5322 bytes as the complaint mailbox received them: a
+/// `Uint8Array`, a Node `Buffer` or an `ArrayBuffer`) into a complaint and checks it under the
+/// policy (§2.1.1). `complainantKind` defaults to `customer`: an e-mail does not say. Charsets
+/// other than UTF-8 are read by the host's `TextDecoder`.
 ///
 /// A message that is not an e-mail is `intake.email_malformed`; anything else wrong with it
 /// is a finding.
 #[wasm_bindgen(js_name = intakeEmail, unchecked_return_type = "EmailIntake")]
 pub fn intake_email(
     policy: &Policy,
-    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] message: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] message: JsValue,
     #[wasm_bindgen(js_name = complainantKind, unchecked_optional_param_type = "ComplainantKind | null")]
     complainant_kind: Option<String>,
 ) -> JsResult<JsValue> {
@@ -366,9 +366,18 @@ pub fn intake_email(
         Some(k) => k.parse::<ComplainantKind>()?,
         None => ComplainantKind::Customer,
     };
-    let message = message
-        .dyn_into::<js_sys::Uint8Array>()
-        .map_err(|_| Failure::argument("message: a Uint8Array of the raw e-mail expected"))?;
+    let message = match message.dyn_into::<js_sys::Uint8Array>() {
+        Ok(bytes) => bytes,
+        // What `fetch(…).arrayBuffer()` and `File.arrayBuffer()` give.
+        Err(other) if other.is_instance_of::<js_sys::ArrayBuffer>() => {
+            js_sys::Uint8Array::new(&other)
+        }
+        Err(_) => {
+            return Err(Failure::argument(
+                "message: the raw e-mail as a Uint8Array or ArrayBuffer expected",
+            ));
+        }
+    };
     // Copied in only if the module can hold it: a message it cannot is too large, not a crash.
     // (`length()` is a u32 and would wrap past 4 GiB: the number itself is read.)
     let length = js_sys::Reflect::get(&message, &JsValue::from_str("length"))

@@ -319,7 +319,10 @@ test('e-mail intake from the raw bytes: GBK through the host TextDecoder, a comp
   const notMail = thrown(() => co.intakeEmail(policy, new TextEncoder().encode('%PDF-1.7\n')));
   assert.deepEqual([notMail.code, notMail.clause], ['intake.email_malformed', '§2.1.1']);
   assert.equal(thrown(() => co.intakeEmail(policy, new Uint8Array())).code, 'intake.email_malformed');
-  for (const wrong of ['Subject: 投訴\r\n\r\nhi', [83, 117], GBK_MAIL.buffer, null, undefined]) {
+  // An ArrayBuffer (what `fetch(…).arrayBuffer()` gives) reads as its bytes.
+  const buffer = new Uint8Array(GBK_MAIL).buffer;
+  assert.deepEqual(co.intakeEmail(policy, buffer), intake);
+  for (const wrong of ['Subject: 投訴\r\n\r\nhi', [83, 117], new DataView(buffer), null, undefined]) {
     assert.equal(thrown(() => co.intakeEmail(policy, wrong)).code, 'binding.invalid_argument');
   }
   assert.equal(thrown(() => co.intakeEmail(policy, GBK_MAIL, 'robot')).code, 'intake.unknown_complainant_kind');
