@@ -19,14 +19,62 @@ export type Festival =
   | "new_year" | "spring_festival" | "tomb_sweeping" | "labour_day" | "dragon_boat"
   | "mid_autumn" | "national_day" | "victory_day";
 
-/** Everything the calendar knows about a date. */
+/**
+ * Why a day is worked or not: `statutory_holiday` (named by the regulation in force, or
+ * declared by a notice), `day_in_lieu` (a weekday off for a holiday on a weekend; see
+ * `inLieuOf`), `swapped_rest_day` (a weekday off of a break, worked back on a make-up day),
+ * `extra_rest_day` (added by an extension notice without a swap), `listed_rest_day` (a weekday
+ * off in loaded data for a year no rule covers), `makeup_workday`, the company's own days, or
+ * an ordinary `working_day` or `weekend`.
+ */
+export type DayReason =
+  | "working_day" | "weekend" | "statutory_holiday" | "day_in_lieu" | "swapped_rest_day"
+  | "extra_rest_day" | "listed_rest_day" | "makeup_workday" | "company_day_off"
+  | "company_workday";
+
+/** How a day's status was decided: by a notice in the data, by the holiday regulation alone
+ * (a year not yet published, 2000–2099; the swaps unknown), or Monday–Friday. */
+export type DecidedBy = "published" | "statutory_rule" | "weekdays";
+
+/** The version of the holiday regulation (全国年节及纪念日放假办法) in force, by the State
+ * Council order that made it: 270 (2000–2007), 513 (2008–2013), 644 (2014–2024), 795 (from 2025). */
+export type Regulation = "order_270" | "order_513" | "order_644" | "order_795";
+
+/** What a State Council notice does to its year. */
+export type NoticeKind = "annual" | "special" | "amendment" | "extension";
+
+/** The notice a listed day comes from; each field null where not confirmed, never guessed. */
+export interface Notice {
+  /** `国务院办公厅关于2025年部分节假日安排的通知` */
+  title: string | null;
+  /** The document number, `国办发明电〔2024〕12号`. */
+  number: string | null;
+  /** The date the notice bears. */
+  date: IsoDate | null;
+  kind: NoticeKind;
+}
+
+/** Everything the calendar knows about a date, and why. */
 export interface DayInfo {
   date: IsoDate;
   working: boolean;
+  /** The coarse view (`holiday` for every day off of a break); `reason` says why. */
   kind: DayKind;
+  reason: DayReason;
   festival: Festival | null;
-  /** Whether statutory data covers its year (otherwise Monday–Friday is assumed). */
+  /** The festival's names, or null without one. */
+  labels: Labels | null;
+  /** For a day in lieu: the holiday it makes up for. */
+  inLieuOf: IsoDate | null;
+  decidedBy: DecidedBy;
+  /** The regulation in force (null before 2000, after 2099, or on a `weekdays` calendar). */
+  regulation: Regulation | null;
+  /** The notice a listed day comes from (null for a day no notice lists). */
+  source: Notice | null;
+  /** Whether statutory data covers its year (otherwise the regulation or Monday–Friday decides). */
   covered: boolean;
+  /** Whether a period using this day is provisional: its year is not published. */
+  provisional: boolean;
 }
 
 /** A span of dates, both ends included. */
@@ -49,6 +97,10 @@ export interface YearData {
   year: number;
   off_days?: IsoDate[];
   working_days?: IsoDate[];
+  /** The notice's document number, `国办发明电〔2026〕8号`, if known (a day's `source`). */
+  notice?: string | null;
+  /** The date the notice bears, if known. */
+  notice_date?: IsoDate | null;
 }
 
 /** The `[calendar]` section of a policy file. */
@@ -58,6 +110,8 @@ export interface CalendarConfig {
   extra_working_days?: IsoDate[];
   office_hours?: OfficeIntervalText[];
   years?: YearData[];
+  /** Whether art. 203's roll to the next working day also passes company days off. */
+  roll_past_extra_off_days?: boolean;
 }
 "#;
 
@@ -69,12 +123,37 @@ pub struct Calendar(pub(crate) core_calendar::Calendar);
 
 /// `DayInfo` of the `.d.ts`.
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct DayInfoJs {
     date: String,
     working: bool,
     kind: &'static str,
+    reason: &'static str,
     festival: Option<&'static str>,
+    labels: Option<LabelsJs>,
+    in_lieu_of: Option<String>,
+    decided_by: &'static str,
+    regulation: Option<&'static str>,
+    source: Option<NoticeJs>,
     covered: bool,
+    provisional: bool,
+}
+
+/// `Labels` of the `.d.ts` (the policy file's form).
+#[derive(Serialize)]
+struct LabelsJs {
+    zh_hant: &'static str,
+    zh_hans: &'static str,
+    en: &'static str,
+}
+
+/// `Notice` of the `.d.ts`.
+#[derive(Serialize)]
+struct NoticeJs {
+    title: Option<String>,
+    number: Option<String>,
+    date: Option<String>,
+    kind: &'static str,
 }
 
 impl From<DayInfo> for DayInfoJs {
@@ -83,8 +162,27 @@ impl From<DayInfo> for DayInfoJs {
             date: date_out(day.date),
             working: day.working,
             kind: day.kind.as_str(),
+            reason: day.reason.as_str(),
             festival: day.festival.map(|f| f.as_str()),
+            labels: day.festival.map(|f| {
+                let (zh_hant, zh_hans, en) = f.labels();
+                LabelsJs {
+                    zh_hant,
+                    zh_hans,
+                    en,
+                }
+            }),
+            in_lieu_of: day.in_lieu_of.map(date_out),
+            decided_by: day.decided_by.as_str(),
+            regulation: day.regulation.map(|r| r.as_str()),
+            source: day.source.map(|n| NoticeJs {
+                title: n.title,
+                number: n.number,
+                date: n.date.map(date_out),
+                kind: n.kind.as_str(),
+            }),
             covered: day.covered,
+            provisional: day.provisional,
         }
     }
 }

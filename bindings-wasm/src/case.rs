@@ -350,13 +350,13 @@ struct PauseJs {
 pub struct Event(core_case::Event);
 
 /// An event argument: a `CaseEventData` object, a `CaseEvent`, or JSON text.
-fn event_in(value: &JsValue) -> JsResult<core_case::Event> {
+pub(crate) fn event_in(value: &JsValue) -> JsResult<core_case::Event> {
     let text = json_text(value, "event: an event object or JSON text expected")?;
     core_case::Event::from_json_str(&text).map_err(case_failure)
 }
 
 /// A history argument: an array of events, or JSON text of one.
-fn events_in(value: &JsValue) -> JsResult<Vec<core_case::Event>> {
+pub(crate) fn events_in(value: &JsValue) -> JsResult<Vec<core_case::Event>> {
     let text = json_text(value, "events: an array of events or JSON text expected")?;
     let values: Vec<Value> = serde_json::from_str(&text).map_err(|_| {
         case_failure(CaseError::invalid_event(
@@ -430,7 +430,7 @@ impl Event {
 /// when it was received.
 #[wasm_bindgen]
 #[derive(Debug, Clone)]
-pub struct Case(core_case::Case);
+pub struct Case(pub(crate) core_case::Case);
 
 #[wasm_bindgen]
 impl Case {

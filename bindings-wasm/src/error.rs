@@ -20,8 +20,8 @@ const TS_ERRORS: &str = r#"
  * JavaScript type, `internal` for a bug of the library. */
 export type ErrorArea =
   | "time" | "duration" | "number" | "policy" | "calendar" | "period" | "intake" | "classify"
-  | "triage" | "case" | "accountability" | "archive" | "privacy" | "stats"
-  | "input" | "binding" | "internal";
+  | "triage" | "case" | "history" | "office" | "accountability" | "archive" | "privacy"
+  | "stats" | "input" | "binding" | "internal";
 
 /** A stable dotted error code, the same in every language: `number.invalid_month`. */
 export type ErrorCode = `${ErrorArea}.${string}`;
@@ -58,6 +58,17 @@ impl Failure {
     /// parameter and the type expected, never the value.
     pub fn argument(what: &str) -> Self {
         Failure::new("binding.invalid_argument", None, what)
+    }
+
+    /// An argument of the wrong shape at `index` of an array (`binding.invalid_argument`).
+    pub(crate) fn argument_at(what: &str, index: usize) -> Self {
+        Failure(make_error(
+            "binding.invalid_argument",
+            None,
+            Some(index),
+            None,
+            what,
+        ))
     }
 
     /// A core error, with the position of the failing element when the core reports one.

@@ -2,7 +2,8 @@
 //! contacts.
 
 use complaint_office::intake::{
-    self as core_intake, Channel, ComplainantKind, Complaint, Contact, IntakeReport,
+    self as core_intake, Channel, Charsets, ComplainantKind, Complaint, Contact, Decoded,
+    EmailError, EmailIntake, IntakeReport,
 };
 use complaint_office::time::parse_instant;
 use serde::{Deserialize, Serialize};
@@ -11,6 +12,7 @@ use wasm_bindgen::prelude::*;
 use crate::convert::{json_text, to_js};
 use crate::error::{Failure, JsResult};
 use crate::policy::Policy;
+use crate::time::instant_out;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_INTAKE: &str = r#"
@@ -64,6 +66,46 @@ export interface ContactInfo {
   kind: ContactKind;
   /** `13812345678`, `010-62345678`, `+85291234567`, `name@example.com`. */
   normalized: string;
+}
+
+/** The header that gave an e-mail's time of receipt: the newest `Received:` (when the office's
+ * mail server took it) or `Date:` (when the sender's program says it sent it). */
+export type ReceivedFrom = "received" | "date";
+/** Where in a message a finding is. */
+export type MailPart = "header" | "subject" | "from" | "date" | "received" | "body" | "attachment";
+/** What was wrong with a message that could still be read. */
+export type EmailFindingCode =
+  | "intake.email_charset_unknown" | "intake.email_charset_missing"
+  | "intake.email_charset_assumed" | "intake.email_text_malformed"
+  | "intake.email_encoding_damaged" | "intake.email_content_from_html"
+  | "intake.email_header_unreadable" | "intake.email_header_line_skipped";
+
+/** Something wrong with a message that did not stop it being read: a code and a place. */
+export interface EmailFinding {
+  code: EmailFindingCode;
+  part: MailPart;
+}
+
+/** An attachment, listed but never opened. */
+export interface EmailAttachment {
+  /** The file name the message gives (decoded), if any. */
+  name: string | null;
+  /** The size in bytes, after base64 or quoted-printable is undone. */
+  size: number;
+}
+
+/** A complaint read from an e-mail (§2.1.1) and what intake makes of it. */
+export interface EmailIntake {
+  /** The complaint in its stored form (channel `email`, every key present): `checkIntake`
+   * takes it as it is, and it is the payload of the case's `received` event. */
+  complaint: Required<ComplaintData>;
+  /** Which header gave `received_at`; null when no date could be read. */
+  receivedFrom: ReceivedFrom | null;
+  attachments: EmailAttachment[];
+  /** In the order found, each once per part. */
+  findings: EmailFinding[];
+  /** `checkIntake` of the complaint under the policy. */
+  report: IntakeReport;
 }
 
 /** The `[intake]` section of a policy file. */
@@ -194,4 +236,164 @@ pub fn parse_contact(text: &str) -> JsResult<JsValue> {
         kind: contact.kind().as_str(),
         normalized: contact.as_str().to_owned(),
     })
+}
+
+/// `ComplaintData` of the `.d.ts`, every key present.
+#[derive(Serialize)]
+struct ComplaintOut<'a> {
+    channel: &'static str,
+    complainant_kind: &'static str,
+    name: Option<&'a str>,
+    contact: Option<&'a str>,
+    received_at: Option<String>,
+    content: Option<&'a str>,
+    subject: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct FindingJs {
+    code: &'static str,
+    part: &'static str,
+}
+
+#[derive(Serialize)]
+struct AttachmentJs<'a> {
+    name: Option<&'a str>,
+    size: u64,
+}
+
+/// `EmailIntake` of the `.d.ts`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EmailIntakeJs<'a> {
+    complaint: ComplaintOut<'a>,
+    received_from: Option<&'static str>,
+    attachments: Vec<AttachmentJs<'a>>,
+    findings: Vec<FindingJs>,
+    report: IntakeReportJs,
+}
+
+impl<'a> From<&'a EmailIntake> for EmailIntakeJs<'a> {
+    fn from(e: &'a EmailIntake) -> Self {
+        let c = &e.complaint;
+        EmailIntakeJs {
+            complaint: ComplaintOut {
+                channel: c.channel.as_str(),
+                complainant_kind: c.complainant_kind.as_str(),
+                name: c.name.as_deref(),
+                contact: c.contact.as_deref(),
+                received_at: c.received_at.as_ref().map(instant_out),
+                content: c.content.as_deref(),
+                subject: c.subject.as_deref(),
+            },
+            received_from: e.received_from.map(|r| r.as_str()),
+            attachments: e
+                .attachments
+                .iter()
+                .map(|a| AttachmentJs {
+                    name: a.name.as_deref(),
+                    size: a.size,
+                })
+                .collect(),
+            findings: e
+                .findings
+                .iter()
+                .map(|f| FindingJs {
+                    code: f.code.as_str(),
+                    part: f.part.as_str(),
+                })
+                .collect(),
+            report: IntakeReportJs::from(&e.report),
+        }
+    }
+}
+
+// The host's `TextDecoder` (browsers, Node): the WHATWG Encoding Standard, as the core's
+// `EncodingRs` is, without carrying the GBK, GB18030 and Big5 tables in the module.
+#[wasm_bindgen]
+extern "C" {
+    type TextDecoder;
+
+    #[wasm_bindgen(catch, constructor, js_class = "TextDecoder")]
+    fn new(label: &str, options: &JsValue) -> Result<TextDecoder, JsValue>;
+
+    #[wasm_bindgen(catch, method, js_class = "TextDecoder")]
+    fn decode(this: &TextDecoder, input: &[u8]) -> Result<String, JsValue>;
+}
+
+/// Charsets decoded by the host's `TextDecoder`. A label it does not know (or maps to the
+/// "replacement" decoder) throws a `RangeError`: unknown to the reader, as to `EncodingRs`.
+struct HostDecoder;
+
+impl Charsets for HostDecoder {
+    fn decode(&self, label: &str, bytes: &[u8]) -> Option<Decoded> {
+        // Strict first, to learn whether every byte was valid; the lenient decoder then
+        // gives the text with U+FFFD where not. The default keeps dropping a leading BOM.
+        let fatal = js_sys::Object::new();
+        js_sys::Reflect::set(&fatal, &JsValue::from_str("fatal"), &JsValue::TRUE).ok()?;
+        if let Ok(text) = TextDecoder::new(label, &fatal).ok()?.decode(bytes) {
+            return Some(Decoded {
+                text,
+                malformed: false,
+            });
+        }
+        let text = TextDecoder::new(label, &JsValue::UNDEFINED)
+            .ok()?
+            .decode(bytes)
+            .ok()?;
+        Some(Decoded {
+            text,
+            malformed: true,
+        })
+    }
+}
+
+/// Reads an e-mail (the raw RFC 5322 bytes as the complaint mailbox received them: a
+/// `Uint8Array`, a Node `Buffer` or an `ArrayBuffer`) into a complaint and checks it under the
+/// policy (§2.1.1). `complainantKind` defaults to `customer`: an e-mail does not say. Charsets
+/// other than UTF-8 are read by the host's `TextDecoder`.
+///
+/// A message that is not an e-mail is `intake.email_malformed`; anything else wrong with it
+/// is a finding.
+#[wasm_bindgen(js_name = intakeEmail, unchecked_return_type = "EmailIntake")]
+pub fn intake_email(
+    policy: &Policy,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] message: JsValue,
+    #[wasm_bindgen(js_name = complainantKind, unchecked_optional_param_type = "ComplainantKind | null")]
+    complainant_kind: Option<String>,
+) -> JsResult<JsValue> {
+    let kind = match complainant_kind {
+        Some(k) => k.parse::<ComplainantKind>()?,
+        None => ComplainantKind::Customer,
+    };
+    let message = match message.dyn_into::<js_sys::Uint8Array>() {
+        Ok(bytes) => bytes,
+        // What `fetch(…).arrayBuffer()` and `File.arrayBuffer()` give.
+        Err(other) if other.is_instance_of::<js_sys::ArrayBuffer>() => {
+            js_sys::Uint8Array::new(&other)
+        }
+        Err(_) => {
+            return Err(Failure::argument(
+                "message: the raw e-mail as a Uint8Array or ArrayBuffer expected",
+            ));
+        }
+    };
+    // Copied in only if the module can hold it: a message it cannot is too large, not a crash.
+    // (`length()` is a u32 and would wrap past 4 GiB: the number itself is read.)
+    let length = js_sys::Reflect::get(&message, &JsValue::from_str("length"))
+        .ok()
+        .and_then(|n| n.as_f64())
+        .filter(|n| *n <= f64::from(u32::MAX))
+        .ok_or(EmailError::TooLarge)?;
+    // A whole number within u32 (the filter above): exact.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let length = length as usize;
+    let mut bytes = Vec::new();
+    bytes
+        .try_reserve_exact(length)
+        .map_err(|_| EmailError::TooLarge)?;
+    bytes.resize(length, 0);
+    message.copy_to(&mut bytes);
+    let intake = core_intake::email_with(&policy.0, &bytes, kind, &HostDecoder)?;
+    to_js(&EmailIntakeJs::from(&intake))
 }

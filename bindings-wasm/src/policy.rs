@@ -48,6 +48,8 @@ export interface PolicyFile {
   deadlines?: DeadlinesSection;
   sla?: SlaSection;
   retention?: RetentionSection;
+  reminders?: RemindersSection;
+  statistics?: StatisticsSection;
   intake?: IntakeRulesSection;
   classification?: ClassificationSection;
   triage?: TriageRulesSection;

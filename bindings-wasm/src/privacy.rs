@@ -95,12 +95,16 @@ pub(crate) fn personal_data_in(value: &JsValue) -> JsResult<PersonalData> {
 
 /// A view as an object with all five fields.
 pub(crate) fn view_out(view: &PersonalData) -> JsResult<JsValue> {
-    let map: serde_json::Map<String, serde_json::Value> = Field::ALL
+    to_js(&view_map(view))
+}
+
+/// A view's five fields (`PersonalView` of the `.d.ts`), `null` where absent or hidden.
+pub(crate) fn view_map(view: &PersonalData) -> serde_json::Map<String, serde_json::Value> {
+    Field::ALL
         .iter()
         .map(|&f| {
             let value = view.get(f).map_or(serde_json::Value::Null, |v| v.into());
             (f.as_str().to_owned(), value)
         })
-        .collect();
-    to_js(&map)
+        .collect()
 }

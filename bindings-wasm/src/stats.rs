@@ -3,12 +3,13 @@
 
 use std::collections::BTreeMap;
 
+use chrono::FixedOffset;
 use complaint_office::number::ComplaintNumber;
 use complaint_office::stats::{
-    self as core_stats, ColumnNames, CsvOptions, Granularity, Leniency, Period, PeriodStats,
-    Record, Rejected, ReportOptions, Trend,
+    self as core_stats, ColumnNames, CsvOptions, Granularity, Indicators, Leniency, Period,
+    PeriodStats, Record, Rejected, ReportOptions, TimeLimit, Trend,
 };
-use complaint_office::time::parse_instant;
+use complaint_office::time::{Instant, in_office, parse_instant};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -36,6 +37,81 @@ export interface LedgerRecord {
   satisfied?: boolean | null;
   /** How it ended: `resolved`, `rejected`, `withdrawn`, `merged`, `lapsed`, or `open`. */
   outcome?: string | null;
+  // The case columns (a ledger built from cases fills them; the report's indicators count
+  // them). Free text like the channel where a name is written.
+  /** The handling track (§4.1.2): `general`, `complex`, `major`. */
+  track?: string | null;
+  /** Whether it was handled again after an objection (§5.1.2). */
+  rehandled?: boolean | null;
+  /** What the complainant said at the follow-up visit (§5.2.2), if asked and answered. */
+  follow_up_satisfied?: boolean | null;
+  /** The complainant's key for repeat complaints: an opaque value the host derives (a keyed
+   * hash of the phone number, say), never personal data itself. */
+  complainant_key?: string | null;
+  /** Registration's time limit (§2.2.1). */
+  registration?: TimeLimitData | null;
+  /** The handling plan's time limit (§4.1.2). */
+  plan?: TimeLimitData | null;
+  /** The feedback's time limit (§4.4.1), first handling round. */
+  feedback?: TimeLimitData | null;
+  /** The follow-up visit's time limit (§5.2.1), first handling round. */
+  follow_up?: TimeLimitData | null;
+}
+
+/** A stage's time limit in a ledger row: when it fell due, and when it was met (null while
+ * it is not). */
+export interface TimeLimitData {
+  due: Rfc3339;
+  met_at?: Rfc3339 | null;
+}
+
+/** How a complaint ended, or that it has not (the `outcome` a ledger built from cases writes;
+ * a ledger from another system may hold other words, counted as written). */
+export type Outcome = "resolved" | "rejected" | "withdrawn" | "merged" | "lapsed" | "open";
+
+/** A stage whose on-time rate a report gives. */
+export type MeasuredStage = "registration" | "plan" | "feedback" | "follow_up";
+
+/** The time limits of one stage that fell due in a period and are decided. */
+export interface OnTime {
+  /** `onTime + late + overdue`. */
+  due: number;
+  /** Met before the due instant. */
+  onTime: number;
+  /** Met at or after it. */
+  late: number;
+  /** Not met by the ledger's "as of" instant. */
+  overdue: number;
+  /** `onTime / due`; null when nothing fell due. */
+  rate: number | null;
+}
+
+/** Handling time in working days (§7.1.1) of the cases closed (null when none closed). */
+export interface HandlingDays {
+  mean: number | null;
+  median: number | null;
+  p90: number | null;
+}
+
+/** The office indicators (ISO 10002, GB/T 17242), when the ledger has case columns. */
+export interface Indicators {
+  /** Received, by track. */
+  byTrack: Counts;
+  /** Received, by outcome. */
+  byOutcome: Counts;
+  /** Time limits that fell due, by stage. */
+  onTime: { [S in MeasuredStage]: OnTime };
+  handlingWorkingDays: HandlingDays;
+  /** Closed cases that were handled again. */
+  rehandled: number;
+  /** `rehandled` / closed cases whose re-handling is known. */
+  rehandlingRate: number | null;
+  /** Satisfied / answered at the follow-up visit, among the cases closed. */
+  followUpSatisfactionRate: number | null;
+  /** Repeat complaints received (the same complainant key within `statistics.repeat_window`). */
+  repeat: number;
+  /** `repeat` / complaints received with a complainant key. */
+  repeatRate: number | null;
 }
 
 /** The header names of a CSV ledger's columns, where they differ from the defaults. */
@@ -102,6 +178,8 @@ export interface PeriodStats {
   satisfactionRate: number | null;
   openAtEnd: number;
   change: Change | null;
+  /** The office indicators of the period; null when the ledger has no case column. */
+  indicators: Indicators | null;
 }
 
 /** How fast a category or department grows. */
@@ -125,6 +203,8 @@ export interface Overview {
   /** Closed cases by handling time, in the buckets of the handling chart. */
   handlingHistogram: number[];
   satisfactionRate: number | null;
+  /** The office indicators over the range; null when the ledger has no case column. */
+  indicators: Indicators | null;
 }
 
 /** A statistics report (§7). */
@@ -178,6 +258,64 @@ struct PeriodStatsJs<'a> {
     satisfaction_rate: Option<f64>,
     open_at_end: u64,
     change: Option<&'a core_stats::Change>,
+    indicators: Option<IndicatorsJs<'a>>,
+}
+
+/// `OnTime` of the `.d.ts`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct OnTimeJs {
+    due: u64,
+    on_time: u64,
+    late: u64,
+    overdue: u64,
+    rate: Option<f64>,
+}
+
+/// `Indicators` of the `.d.ts`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct IndicatorsJs<'a> {
+    by_track: &'a BTreeMap<String, u64>,
+    by_outcome: &'a BTreeMap<String, u64>,
+    on_time: BTreeMap<&'a str, OnTimeJs>,
+    handling_working_days: &'a core_stats::HandlingDays,
+    rehandled: u64,
+    rehandling_rate: Option<f64>,
+    follow_up_satisfaction_rate: Option<f64>,
+    repeat: u64,
+    repeat_rate: Option<f64>,
+}
+
+impl<'a> From<&'a Indicators> for IndicatorsJs<'a> {
+    fn from(i: &'a Indicators) -> Self {
+        IndicatorsJs {
+            by_track: &i.by_track,
+            by_outcome: &i.by_outcome,
+            on_time: i
+                .on_time
+                .iter()
+                .map(|(stage, t)| {
+                    (
+                        stage.as_str(),
+                        OnTimeJs {
+                            due: t.due,
+                            on_time: t.on_time,
+                            late: t.late,
+                            overdue: t.overdue,
+                            rate: t.rate,
+                        },
+                    )
+                })
+                .collect(),
+            handling_working_days: &i.handling_working_days,
+            rehandled: i.rehandled,
+            rehandling_rate: i.rehandling_rate,
+            follow_up_satisfaction_rate: i.follow_up_satisfaction_rate,
+            repeat: i.repeat,
+            repeat_rate: i.repeat_rate,
+        }
+    }
 }
 
 impl<'a> From<&'a PeriodStats> for PeriodStatsJs<'a> {
@@ -194,6 +332,7 @@ impl<'a> From<&'a PeriodStats> for PeriodStatsJs<'a> {
             satisfaction_rate: p.satisfaction_rate,
             open_at_end: p.open_at_end,
             change: p.change.as_ref(),
+            indicators: p.indicators.as_ref().map(IndicatorsJs::from),
         }
     }
 }
@@ -216,6 +355,7 @@ struct OverviewJs<'a> {
     handling_hours: &'a core_stats::HandlingHours,
     handling_histogram: &'a [u64],
     satisfaction_rate: Option<f64>,
+    indicators: Option<IndicatorsJs<'a>>,
 }
 
 #[derive(Serialize)]
@@ -252,6 +392,101 @@ struct RecordInput {
     satisfied: Option<bool>,
     #[serde(default)]
     outcome: Option<String>,
+    #[serde(default)]
+    track: Option<String>,
+    #[serde(default)]
+    rehandled: Option<bool>,
+    #[serde(default)]
+    follow_up_satisfied: Option<bool>,
+    #[serde(default)]
+    complainant_key: Option<String>,
+    #[serde(default)]
+    registration: Option<TimeLimitInput>,
+    #[serde(default)]
+    plan: Option<TimeLimitInput>,
+    #[serde(default)]
+    feedback: Option<TimeLimitInput>,
+    #[serde(default)]
+    follow_up: Option<TimeLimitInput>,
+}
+
+/// `TimeLimitData` of the `.d.ts`, as JavaScript gives it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TimeLimitInput {
+    due: String,
+    #[serde(default)]
+    met_at: Option<String>,
+}
+
+impl TimeLimitInput {
+    fn read(self) -> JsResult<TimeLimit> {
+        Ok(TimeLimit {
+            due: parse_instant(&self.due)?,
+            met_at: self.met_at.map(|t| parse_instant(&t)).transpose()?,
+        })
+    }
+}
+
+/// `TimeLimitData` of the `.d.ts`, in the office offset.
+#[derive(Serialize)]
+struct TimeLimitOut {
+    due: String,
+    met_at: Option<String>,
+}
+
+/// `Required<LedgerRecord>` of the `.d.ts`: a row of a ledger with its case columns, instants
+/// in the office offset.
+#[derive(Serialize)]
+struct RowOut {
+    number: String,
+    received_at: String,
+    channel: Option<String>,
+    category: String,
+    department: String,
+    severity: Option<String>,
+    closed_at: Option<String>,
+    satisfied: Option<bool>,
+    track: Option<String>,
+    outcome: Option<String>,
+    rehandled: Option<bool>,
+    follow_up_satisfied: Option<bool>,
+    complainant_key: Option<String>,
+    registration: Option<TimeLimitOut>,
+    plan: Option<TimeLimitOut>,
+    feedback: Option<TimeLimitOut>,
+    follow_up: Option<TimeLimitOut>,
+}
+
+impl RowOut {
+    fn new(r: Record, office: FixedOffset) -> Self {
+        let at = |t: &Instant| instant_out(&in_office(*t, office));
+        let limit = |l: Option<TimeLimit>| {
+            l.map(|l| TimeLimitOut {
+                due: at(&l.due),
+                met_at: l.met_at.as_ref().map(at),
+            })
+        };
+        RowOut {
+            number: r.number.to_string(),
+            received_at: at(&r.received_at),
+            channel: r.channel,
+            category: r.category,
+            department: r.department,
+            severity: r.severity,
+            closed_at: r.closed_at.as_ref().map(at),
+            satisfied: r.satisfied,
+            track: r.track,
+            outcome: r.outcome,
+            rehandled: r.rehandled,
+            follow_up_satisfied: r.follow_up_satisfied,
+            complainant_key: r.complainant_key,
+            registration: limit(r.registration),
+            plan: limit(r.plan),
+            feedback: limit(r.feedback),
+            follow_up: limit(r.follow_up),
+        }
+    }
 }
 
 /// `LedgerRecord` of the `.d.ts`, as `Case.record` gives it.
@@ -344,7 +579,7 @@ fn csv_options(options: Option<CsvOptionsJs>) -> JsResult<CsvOptions> {
 }
 
 fn record_in(value: &JsValue) -> JsResult<Record> {
-    let what = "records: {number, received_at, category, department, channel, severity, closed_at, satisfied, outcome} expected";
+    let what = "records: {number, received_at, category, department, channel, severity, closed_at, satisfied, outcome, track, rehandled, follow_up_satisfied, complainant_key, registration, plan, feedback, follow_up} expected";
     let input: RecordInput =
         serde_json::from_str(&json_text(value, what)?).map_err(|_| Failure::argument(what))?;
     let mut record = Record::new(
@@ -358,13 +593,22 @@ fn record_in(value: &JsValue) -> JsResult<Record> {
     record.closed_at = input.closed_at.map(|t| parse_instant(&t)).transpose()?;
     record.satisfied = input.satisfied;
     record.outcome = input.outcome;
+    record.track = input.track;
+    record.rehandled = input.rehandled;
+    record.follow_up_satisfied = input.follow_up_satisfied;
+    record.complainant_key = input.complainant_key;
+    let limit = |l: Option<TimeLimitInput>| l.map(TimeLimitInput::read).transpose();
+    record.registration = limit(input.registration)?;
+    record.plan = limit(input.plan)?;
+    record.feedback = limit(input.feedback)?;
+    record.follow_up = limit(input.follow_up)?;
     Ok(record)
 }
 
 /// A complaint ledger: the rows a report counts.
 #[wasm_bindgen]
 #[derive(Debug)]
-pub struct Ledger(core_stats::Ledger);
+pub struct Ledger(pub(crate) core_stats::Ledger);
 
 #[wasm_bindgen]
 impl Ledger {
@@ -417,6 +661,19 @@ impl Ledger {
     #[wasm_bindgen(getter)]
     pub fn length(&self) -> usize {
         self.0.len()
+    }
+
+    /// The rows kept, in input order, with their case columns; instants in the office offset
+    /// (`+08:00` when not given).
+    #[wasm_bindgen(unchecked_return_type = "Required<LedgerRecord>[]")]
+    pub fn records(
+        &self,
+        #[wasm_bindgen(js_name = officeOffset, unchecked_optional_param_type = "OffsetText | null")]
+        office_offset: Option<String>,
+    ) -> JsResult<JsValue> {
+        let office = offset_in(office_offset, beijing())?;
+        let rows: Vec<RowOut> = self.0.records().map(|r| RowOut::new(r, office)).collect();
+        to_js(&rows)
     }
 
     /// The rows left out (lenient reading), with line, column and code.
@@ -480,6 +737,7 @@ impl Report {
                 handling_hours: &o.handling_hours,
                 handling_histogram: &o.handling_histogram,
                 satisfaction_rate: o.satisfaction_rate,
+                indicators: o.indicators.as_ref().map(IndicatorsJs::from),
             },
         })
     }

@@ -2,14 +2,18 @@
 
 use complaint_office::accountability::{Consequence, Fault, Level, Responsibility, Sanction};
 use complaint_office::archive::{Document, SweepStatus};
-use complaint_office::calendar::{DayKind, Festival};
+use complaint_office::calendar::{DayKind, DayReason, DecidedBy, Festival, NoticeKind, Regulation};
 use complaint_office::case::{
     ActorRole, CheckResult, EventKind, EvidenceKind, FollowUpMethod, Interviewee, Satisfaction,
     SlaState, Stage, Status, TeamRole,
 };
 use complaint_office::duration::Unit;
-use complaint_office::intake::{self, Channel, ComplainantKind};
+use complaint_office::intake::{
+    self, Channel, ComplainantKind, EmailFindingCode, MailPart, ReceivedFrom,
+};
+use complaint_office::office::Actor;
 use complaint_office::privacy::{Field, MaskKind, Role, Visibility};
+use complaint_office::stats::{MeasuredStage, Outcome};
 use complaint_office::triage::{Complexity, Severity, Track, Urgency};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -52,9 +56,19 @@ export interface Vocabularies {
   personalField: readonly PersonalField[];
   visibility: readonly Visibility[];
   dayKind: readonly DayKind[];
+  dayReason: readonly DayReason[];
+  decidedBy: readonly DecidedBy[];
+  regulation: readonly Regulation[];
+  noticeKind: readonly NoticeKind[];
   festival: readonly Festival[];
   unit: readonly Unit[];
   granularity: readonly Granularity[];
+  measuredStage: readonly MeasuredStage[];
+  outcome: readonly Outcome[];
+  actor: readonly Actor[];
+  receivedFrom: readonly ReceivedFrom[];
+  mailPart: readonly MailPart[];
+  emailFindingCode: readonly EmailFindingCode[];
 }
 "#;
 
@@ -92,9 +106,19 @@ struct Vocabularies {
     personal_field: &'static [&'static str],
     visibility: &'static [&'static str],
     day_kind: &'static [&'static str],
+    day_reason: &'static [&'static str],
+    decided_by: &'static [&'static str],
+    regulation: &'static [&'static str],
+    notice_kind: &'static [&'static str],
     festival: &'static [&'static str],
     unit: Vec<&'static str>,
     granularity: &'static [&'static str],
+    measured_stage: &'static [&'static str],
+    outcome: &'static [&'static str],
+    actor: &'static [&'static str],
+    received_from: &'static [&'static str],
+    mail_part: &'static [&'static str],
+    email_finding_code: &'static [&'static str],
 }
 
 /// Every closed vocabulary of the library.
@@ -132,8 +156,18 @@ pub fn vocabularies() -> JsResult<JsValue> {
         personal_field: Field::NAMES,
         visibility: Visibility::NAMES,
         day_kind: DayKind::NAMES,
+        day_reason: DayReason::NAMES,
+        decided_by: DecidedBy::NAMES,
+        regulation: Regulation::NAMES,
+        notice_kind: NoticeKind::NAMES,
         festival: Festival::NAMES,
         unit: Unit::ALL.iter().map(|u| u.as_str()).collect(),
         granularity: complaint_office::stats::Granularity::NAMES,
+        measured_stage: MeasuredStage::NAMES,
+        outcome: Outcome::NAMES,
+        actor: Actor::NAMES,
+        received_from: ReceivedFrom::NAMES,
+        mail_part: MailPart::NAMES,
+        email_finding_code: EmailFindingCode::NAMES,
     })
 }

@@ -155,8 +155,10 @@ test('batch over typed arrays of day numbers', () => {
 
 test('calendar days, festivals and holiday-cn data', () => {
   const cal = Calendar.cn();
-  assert.deepEqual(cal.day('2025-10-01'),
+  const { date, working, kind, festival, covered, reason, decidedBy } = cal.day('2025-10-01');
+  assert.deepEqual({ date, working, kind, festival, covered },
     { date: '2025-10-01', working: false, kind: 'holiday', festival: 'national_day', covered: true });
+  assert.deepEqual([reason, decidedBy], ['statutory_holiday', 'published']);
   assert.deepEqual(cal.coveredRange(), { first: '2007-01-01', last: '2026-12-31' });
   const later = cal.withHolidayCn({ year: 2027, days: [{ name: '元旦', date: '2027-01-01', isOffDay: true }] });
   assert.equal(later.covers('2027-06-01'), true);

@@ -209,3 +209,25 @@ test('a major, complex complaint: the extended plan is shown, as a projection', 
   await keepScreenshot(t, page, 'registration-desk-major-complex-1280');
   assert.deepEqual(errors, []);
 });
+
+test('e-mail intake in the browser: GBK through Chromium\'s TextDecoder, invalid bytes flagged', async (t) => {
+  const { page, outside, errors } = await openDesk(t, DESKTOP);
+  const got = await page.evaluate(async () => {
+    const co = await import('./pkg/complaint_office.js');
+    await co.default();
+    const head = 'Received: from mx.example.net by mail.example.com;\r\n Fri, 26 Sep 2025 01:58:02 +0000\r\n'
+      + 'From: =?GBK?B?1cXI/Q==?= <zhang.san@example.net>\r\nSubject: =?GBK?B?udjT2srbuvO1xM22y98=?=\r\n'
+      + 'Content-Type: text/plain; charset=GBK\r\n\r\n';
+    const mail = (body) => new Uint8Array([...head].map((c) => c.charCodeAt(0)).concat(body));
+    const policy = new co.Policy();
+    const good = co.intakeEmail(policy, mail([0xb5, 0xe7, 0xcb, 0xae, 0xba, 0xf8, 0xc2, 0xa9, 0xcb, 0xae, 0xa1, 0xa3]));
+    // 0xFF is no GBK byte: the WHATWG decoder (and encoding_rs in Rust) gives U+FFFD.
+    const stray = co.intakeEmail(policy, mail([0xb5, 0xe7, 0xff]).buffer);
+    return { good: [good.complaint.name, good.complaint.subject, good.complaint.content, good.complaint.received_at],
+      stray: [stray.complaint.content, stray.findings] };
+  });
+  assert.deepEqual(got.good, ['张三', '关于售后的投诉', '电水壶漏水。', '2025-09-26T09:58:02+08:00']);
+  assert.deepEqual(got.stray, ['电\uFFFD', [{ code: 'intake.email_text_malformed', part: 'body' }]]);
+  assert.deepEqual(outside, []);
+  assert.deepEqual(errors, []);
+});

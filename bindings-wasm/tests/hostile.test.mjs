@@ -68,6 +68,17 @@ const ENTRY_POINTS = {
   'Calendar.withHolidayCn (whole)': (v) => Calendar.cn().withHolidayCn(v),
   'Calendar.fromConfig': (v) => Calendar.fromConfig({ extra_off_days: v }),
   'checkFinding': (v) => co.checkFinding({ subject: v }),
+  'Caseload.fromHistories': (v) => co.Caseload.fromHistories(new Policy(), [[RECEIVED], { key: 'k', events: [{ ...RECEIVED, note: v }] }]),
+  'Caseload.fromHistories (whole)': (v) => co.Caseload.fromHistories(new Policy(), v),
+  'Caseload.push (keys)': (v) => new co.Caseload().push(Case.open(new Policy(), RECEIVED), { key: v }),
+  'Caseload.worklist (options)': (v) => new co.Caseload().worklist(AT, { view: 'office', department: v }),
+  'chainHistory': (v) => co.chainHistory([{ ...RECEIVED, note: v }]),
+  'linkEvent': (v) => co.linkEvent(null, { ...RECEIVED, note: v }),
+  'verifyHistory': (v) => co.verifyHistory([{ event: { ...RECEIVED, note: v }, hash: '0'.repeat(64) }]),
+  'Case.replayVerified': (v) => Case.replayVerified(new Policy(), [{ event: v, hash: '0'.repeat(64) }]),
+  'canonicalJson': (v) => co.canonicalJson({ ...RECEIVED, note: v }),
+  'Ledger.fromRecords': (v) => co.Ledger.fromRecords([{ number: '25090001', received_at: AT, category: 'c',
+    department: 'd', registration: { due: AT, met_at: v } }]),
   'checkIntake': (v) => co.checkIntake(new Policy(), { channel: 'hotline', complainant_kind: 'customer', content: v }),
 };
 

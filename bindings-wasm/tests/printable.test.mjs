@@ -34,6 +34,7 @@ function instances(lib) {
     Calendar: [lib.Calendar.cn(), /^Calendar\(coveredYears=\d{4}\.\.\d{4}, offset=\+08:00\)$/],
     Case: [lib.Case.replay(policy, EVENTS), 'Case(status=registered, number=25090001, events=2)'],
     CaseEvent: [lib.CaseEvent.fromJson(EVENTS[0]), 'CaseEvent(type=received, at=2025-09-26T10:00:00+08:00)'],
+    Caseload: [lib.Caseload.fromHistories(policy, [EVENTS, [EVENTS[1]]]), 'Caseload(cases=1, refused=1)'],
     ComplaintNumber: [lib.ComplaintNumber.parse('25090001'), 'ComplaintNumber(25090001)'],
     DisciplineTable: [policy.discipline, /^DisciplineTable\(otherwise=\w+, rules=\d+\)$/],
     Duration: [new lib.Duration(15, 'days'), 'Duration(15 days)'],

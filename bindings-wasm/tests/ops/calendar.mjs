@@ -11,8 +11,12 @@ export const ops = {
   'calendar.add_working_days': (input) => calendarOf(input).addWorkingDays(input.date, input.days),
   'calendar.working_days_between': (input) => calendarOf(input).workingDaysBetween(input.from, input.to),
   'calendar.day': (input) => {
-    const day = calendarOf(input).day(input.date);
-    return { date: day.date, working: day.working, kind: day.kind, festival: day.festival, covered: day.covered };
+    const d = calendarOf(input).day(input.date);
+    return {
+      date: d.date, working: d.working, kind: d.kind, reason: d.reason, festival: d.festival, labels: d.labels,
+      in_lieu_of: d.inLieuOf, decided_by: d.decidedBy, regulation: d.regulation, source: d.source,
+      covered: d.covered, provisional: d.provisional,
+    };
   },
   'calendar.covered_range': (input) => calendarOf(input).coveredRange(),
 };

@@ -13,9 +13,12 @@ import * as intake from './intake.mjs';
 import * as classify from './classify.mjs';
 import * as triage from './triage.mjs';
 import * as stats from './stats.mjs';
+import * as history from './history.mjs';
+import * as office from './office.mjs';
 
 const areas = {
   number, duration, policy, calendar, period, case: kase, accountability, archive, privacy, intake, classify, triage, stats,
+  history, office,
 };
 
 /** Runs `op` on `input`; an op no area knows fails loudly. */

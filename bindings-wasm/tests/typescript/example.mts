@@ -1,14 +1,15 @@
 // A TypeScript host of the Node entry: type-checked against the package's .d.ts by
 // `tsc --noEmit -p tsconfig.json` (bindings-wasm/tests/typescript.test.mjs).
 import {
-  Calendar, Case, ComplaintNumber, Duration, Ledger, NumberSequences, Policy, PolicySet,
-  assessTriage, checkIntake, isComplaintOfficeError, mask, nextNumberAt, periodEnd,
-  suggestCategory, vocabularies,
+  Calendar, Case, Caseload, ComplaintNumber, Duration, Ledger, NumberSequences, Policy, PolicySet,
+  assessTriage, canonicalJson, chainHistory, checkIntake, intakeEmail, isComplaintOfficeError, linkEvent,
+  mask, nextNumberAt, periodEnd, suggestCategory, verifyHistory, vocabularies,
 } from 'complaint-office';
 import type {
-  CaseEventData, CategorySuggestion, ComplaintOfficeError, Deadline, DayInfo, ErrorCode,
-  IntakeReport, IsoDate, PeriodStats, PlainDateLike, Rfc3339, Schedule, SlaState, StageDeadline, Status,
-  TriageAssessment, Unit,
+  Actor, CaseEventData, CaseHistory, CategorySuggestion, ChainHashText, ChainedEvent, ComplaintOfficeError,
+  Deadline, DayInfo, DayReason, EmailIntake, ErrorCode, Indicators, IntakeReport, IsoDate, LedgerRecord,
+  OnTime, PeriodStats, PlainDateLike, RefusedHistory, Reminder, Rfc3339, Schedule, SlaState, StageDeadline,
+  Status, TriageAssessment, Unit, Worklist, WorklistEntry,
 } from 'complaint-office';
 
 const policy: Policy = Policy.fromToml('[deadlines]\nplan = "15 days"\n');
@@ -22,6 +23,8 @@ const fromZoned: IsoDate = calendar.addWorkingDays({ toPlainDate: () => plain },
 const working: boolean = calendar.isWorkingDay('2025-10-11');
 const day: DayInfo = calendar.day(due);
 const festival: string | null = day.festival;
+const reason: DayReason = day.reason;
+const notice: string | null = day.source?.number ?? null;
 const epoch: Int32Array = calendar.addWorkingDaysEpoch(Int32Array.of(20357), Int32Array.of(5));
 
 const deadline: Deadline = periodEnd(calendar, '2025-09-26T10:00:00+08:00', Duration.parse('5 working days'));
@@ -81,3 +84,34 @@ const trendSvg: string = report.charts(policy).trend;
 console.log(missing, words, triage.emergency, masked, periods.length, trendSvg.length);
 
 console.log(due, samePlain, fromZoned, working, festival, epoch, at, unit, issued, status, states, late, channels, set.size);
+
+// The office at work: histories as stored, the morning's worklist, the reminder job, the month.
+const histories: CaseHistory[] = [[received, registered], { key: 'crm-7', complainant_key: null, events: [received] }];
+const caseload: Caseload = Caseload.fromHistories(policy, histories);
+caseload.push(kase, { key: 'crm-8', complainantKey: 'k-1' });
+const refused: RefusedHistory[] = caseload.refused();
+const list: Worklist = caseload.worklist(new Date(), { view: 'department', department: 'quality', role: null });
+const first: WorklistEntry | undefined = list.entries[0];
+const act: Actor | undefined = first?.act;
+const reminders: Reminder[] = caseload.reminders('2025-10-01T00:00:00+08:00', new Date());
+const ladder: string[] = reminders.map((r) => `${r.id} → ${r.to} at ${r.at}`);
+const ledger: Ledger = caseload.ledger(new Date());
+const rows: Required<LedgerRecord>[] = ledger.records(policy.officeOffset);
+const utcRows: Required<LedgerRecord>[] = ledger.records();
+const indicators: Indicators | null = ledger.report('month', policy).toJSON().periods[0]?.indicators ?? null;
+const onTime: OnTime | undefined = indicators?.onTime.registration;
+console.log(refused.length, act, ladder, rows.length, utcRows.length, onTime?.rate);
+
+// Tamper-evident histories.
+const chain: ChainedEvent[] = chainHistory([received, registered]);
+const head: ChainHashText = verifyHistory(chain);
+const sameHead: ChainHashText = verifyHistory(JSON.stringify(chain), head);
+const appended: ChainedEvent = linkEvent(head, { type: 'classified', at: '2025-09-26T12:00:00+08:00', category: 'product_quality' });
+const verified: Case = Case.replayVerified(policy, [...chain, appended], appended.hash);
+console.log(canonicalJson(appended.event), verified.status, sameHead, Case.replayVerified(policy, chain).number);
+
+// E-mail intake from the raw bytes; the complaint goes straight into a case.
+const mail: EmailIntake = intakeEmail(policy, new TextEncoder().encode('Subject: 投訴\r\n\r\n…'));
+const fromPartner: EmailIntake = intakeEmail(policy, new Uint8Array(0), 'partner');
+const opened: Case = Case.open(policy, { type: 'received', at: '2025-09-26T10:00:00+08:00', ...mail.complaint });
+console.log(mail.findings.map((f) => `${f.code}@${f.part}`), mail.receivedFrom, opened.status, reason, notice, fromPartner);

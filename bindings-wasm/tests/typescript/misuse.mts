@@ -1,5 +1,5 @@
 // Each line below must be a type error: the .d.ts is precise (tsc must fail on every one).
-import { Calendar, Duration, Case, Policy, periodEnd } from 'complaint-office';
+import { Calendar, Duration, Case, Caseload, Policy, intakeEmail, periodEnd } from 'complaint-office';
 import type { CaseEventData, Status } from 'complaint-office';
 
 const cal = Calendar.cn();
@@ -11,4 +11,6 @@ const noNumber: CaseEventData = { type: 'registered', at: '2025-09-26T11:00:00+0
 const lastDay: number = periodEnd(cal, new Date(), '1 day').lastDay;     // a date is text
 const kase = Case.replay(new Policy(), []);
 const n: string = kase.number;                                          // null when unregistered
+new Caseload().worklist(new Date(), { department: 'quality' });          // the view is required
+intakeEmail(new Policy(), 'Subject: x\r\n\r\n');                             // bytes, not text
 console.log(wrongStatus, bad, noNumber, lastDay, n);

@@ -1,0 +1,458 @@
+//! The office at work: many cases at once. Each morning's worklist, the reminder job and the
+//! monthly report, straight from the cases' own histories.
+
+use std::collections::BTreeMap;
+
+use complaint_office::office::{
+    self as core_office, Actor, CaseKeys, OfficeError, Reminder, Worklist, WorklistEntry,
+    WorklistOptions,
+};
+use complaint_office::privacy::Role;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+use crate::case::Case;
+use crate::convert::{json_text, to_js};
+use crate::error::{Failure, JsResult};
+use crate::policy::Policy;
+use crate::privacy::view_map;
+use crate::stats::Ledger;
+use crate::time::{date_out, instant_in, instant_out};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_OFFICE: &str = r#"
+/** Who should act on a case (a worklist's `act`), whom a reminder goes to. */
+export type Actor =
+  | "complaint_office" | "investigation_team" | "department" | "department_head" | "management";
+
+/** A case's history as a host stores it: its events, or its events with the host's keys
+ * (neither key may be personal data; `complainant_key` is an opaque value the host derives,
+ * a keyed hash of the phone number, say, for repeat complaints). */
+export type CaseHistory =
+  | (CaseEventData | CaseEvent)[]
+  | { key?: string | null; complainant_key?: string | null; events: (CaseEventData | CaseEvent)[] };
+
+/** The host's keys of a case pushed into a caseload. */
+export interface CaseKeys {
+  /** The host's own id of the case: reminder ids that never change and never collide. */
+  key?: string | null;
+  /** The complainant's key for repeat complaints (never personal data itself). */
+  complainantKey?: string | null;
+}
+
+/** What a worklist shows, and to whom. */
+export interface WorklistOptions {
+  /** Who looks (§1.3.4): only the office's worklist carries the complainant's personal data. */
+  view: Role;
+  /** Only the cases of this department. */
+  department?: string | null;
+  /** Only the cases this role should act on. */
+  role?: Actor | null;
+}
+
+/** A history that could not be replayed: where it is and why, never what it says. */
+export interface RefusedHistory {
+  /** Its position in the host's list. */
+  index: number;
+  key: string | null;
+  code: ErrorCode;
+  clause: Clause | null;
+  /** The position of the refused event in the history, if an event was refused. */
+  event: number | null;
+}
+
+/** How a worklist entry's most pressing clock stands; `pending` when no clock runs. */
+export type WorklistState = "overdue" | "due_soon" | "open" | "paused" | "pending";
+
+/** One open case on the worklist: the stage that presses most, how it stands, who should act. */
+export interface WorklistEntry {
+  /** The case's position in the host's list. */
+  index: number;
+  key: string | null;
+  number: ComplaintNumberText | null;
+  status: Status;
+  /** The stage whose clock presses most; null when no clock runs. */
+  stage: Stage | null;
+  round: number | null;
+  clause: Clause | null;
+  state: WorklistState;
+  due: Rfc3339 | null;
+  lastDay: IsoDate | null;
+  remainingSeconds: number | null;
+  lateSeconds: number | null;
+  lateWorkingDays: number | null;
+  /** Who should act now. */
+  act: Actor;
+  department: string | null;
+  category: string | null;
+  track: Track;
+  emergency: boolean;
+  /** The case's place in the queue (§2.2.4), as text that sorts in queue order. */
+  queueKey: string;
+  receivedAt: Rfc3339;
+  /** The complainant's personal data in the office's view only; null for every other role. */
+  complainant: PersonalView | null;
+}
+
+/** The entries of a worklist, counted. */
+export interface WorklistCounts {
+  total: number;
+  byState: { [S in WorklistState]?: number };
+  byStage: { [S in Stage]?: number };
+  byDepartment: Counts;
+  byActor: { [A in Actor]?: number };
+}
+
+/** An office's worklist at an instant: every open case once, in working order (emergencies,
+ * then overdue by lateness, then due soon and open by time left, then paused, then no clock). */
+export interface Worklist {
+  now: Rfc3339;
+  entries: WorklistEntry[];
+  counts: WorklistCounts;
+  refused: RefusedHistory[];
+}
+
+/** One reminder: whom to remind of which stage of which case, when, and why then. */
+export interface Reminder {
+  /** `<case>/<stage>/<round>/<rung>`, the same on every replay: record the ids sent. */
+  id: string;
+  /** When to send it: in the reminder hours of a working day, in office time. */
+  at: Rfc3339;
+  /** Where the ladder placed it, before it was moved into the reminder hours. */
+  placedAt: Rfc3339;
+  moved: boolean;
+  index: number;
+  key: string | null;
+  number: ComplaintNumberText | null;
+  stage: Stage;
+  round: number;
+  clause: Clause;
+  /** The rung of the policy's ladder that placed it. */
+  rung: string;
+  /** Where the rung stands, as the policy writes it (`50%`, `1 working day overdue`). */
+  place: string;
+  to: Actor;
+  department: string | null;
+  due: Rfc3339;
+  emergency: boolean;
+}
+
+/** A rung of a reminder ladder: its name, where it stands on the clock (`50%`, `due`,
+ * `1 working day left`, `3 working days overdue`) and whom it reminds (`responsible`: whoever
+ * acts on the stage). */
+export interface RungSection {
+  rung: string;
+  at: string;
+  to: "responsible" | Actor;
+}
+
+/** The `[reminders]` section of a policy file. */
+export interface RemindersSection {
+  /** When reminders go out on working days (`HH:MM-HH:MM`); by default the calendar's office
+   * hours, else 09:00-18:00. */
+  office_hours?: OfficeIntervalText[];
+  /** The ladder of every stage without one of its own. */
+  ladder?: RungSection[];
+  /** Ladders of single stages; an empty list turns a stage's reminders off. */
+  stages?: { [S in Stage]?: RungSection[] };
+}
+
+/** The `[statistics]` section of a policy file. */
+export interface StatisticsSection {
+  /** A complaint within this period of the same complainant's previous one is a repeat. */
+  repeat_window?: DurationText;
+}
+"#;
+
+// The options object: typed in the `.d.ts`.
+#[wasm_bindgen]
+extern "C" {
+    /// `WorklistOptions` of the `.d.ts`.
+    #[wasm_bindgen(typescript_type = "WorklistOptions")]
+    pub type WorklistOptionsJs;
+
+    /// `CaseKeys` of the `.d.ts`.
+    #[wasm_bindgen(typescript_type = "CaseKeys")]
+    pub type CaseKeysJs;
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WorklistOptionsInput {
+    view: String,
+    #[serde(default)]
+    department: Option<String>,
+    #[serde(default)]
+    role: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct CaseKeysInput {
+    #[serde(default)]
+    key: Option<String>,
+    #[serde(default)]
+    complainant_key: Option<String>,
+}
+
+/// `WorklistEntry` of the `.d.ts`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EntryJs<'a> {
+    index: usize,
+    key: Option<&'a str>,
+    number: Option<String>,
+    status: &'static str,
+    stage: Option<&'static str>,
+    round: Option<usize>,
+    clause: Option<&'static str>,
+    state: &'static str,
+    due: Option<String>,
+    last_day: Option<String>,
+    remaining_seconds: Option<i64>,
+    late_seconds: Option<i64>,
+    late_working_days: Option<i64>,
+    act: &'static str,
+    department: Option<&'a str>,
+    category: Option<&'a str>,
+    track: &'static str,
+    emergency: bool,
+    queue_key: &'a str,
+    received_at: String,
+    complainant: Option<serde_json::Map<String, Value>>,
+}
+
+impl<'a> From<&'a WorklistEntry> for EntryJs<'a> {
+    fn from(e: &'a WorklistEntry) -> Self {
+        EntryJs {
+            index: e.index,
+            key: e.key.as_deref(),
+            number: e.number.map(|n| n.to_string()),
+            status: e.status.as_str(),
+            stage: e.stage.map(|s| s.as_str()),
+            round: e.round,
+            clause: e.clause,
+            state: e.state.as_str(),
+            due: e.due.as_ref().map(instant_out),
+            last_day: e.last_day.map(date_out),
+            remaining_seconds: e.remaining_seconds,
+            late_seconds: e.late_seconds,
+            late_working_days: e.late_working_days,
+            act: e.act.as_str(),
+            department: e.department.as_deref(),
+            category: e.category.as_deref(),
+            track: e.track.as_str(),
+            emergency: e.emergency,
+            queue_key: &e.queue_key,
+            received_at: instant_out(&e.received_at),
+            complainant: e.complainant.as_ref().map(view_map),
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CountsJs<'a> {
+    total: u64,
+    by_state: &'a BTreeMap<String, u64>,
+    by_stage: &'a BTreeMap<String, u64>,
+    by_department: &'a BTreeMap<String, u64>,
+    by_actor: &'a BTreeMap<String, u64>,
+}
+
+/// `Worklist` of the `.d.ts`.
+#[derive(Serialize)]
+struct WorklistJs<'a> {
+    now: String,
+    entries: Vec<EntryJs<'a>>,
+    counts: CountsJs<'a>,
+    refused: &'a [core_office::Refused],
+}
+
+impl<'a> From<&'a Worklist> for WorklistJs<'a> {
+    fn from(w: &'a Worklist) -> Self {
+        let c = &w.counts;
+        WorklistJs {
+            now: instant_out(&w.now),
+            entries: w.entries.iter().map(EntryJs::from).collect(),
+            counts: CountsJs {
+                total: c.total,
+                by_state: &c.by_state,
+                by_stage: &c.by_stage,
+                by_department: &c.by_department,
+                by_actor: &c.by_actor,
+            },
+            refused: &w.refused,
+        }
+    }
+}
+
+/// `Reminder` of the `.d.ts`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ReminderJs<'a> {
+    id: &'a str,
+    at: String,
+    placed_at: String,
+    moved: bool,
+    index: usize,
+    key: Option<&'a str>,
+    number: Option<String>,
+    stage: &'static str,
+    round: usize,
+    clause: &'static str,
+    rung: &'a str,
+    place: &'a str,
+    to: &'static str,
+    department: Option<&'a str>,
+    due: String,
+    emergency: bool,
+}
+
+impl<'a> From<&'a Reminder> for ReminderJs<'a> {
+    fn from(r: &'a Reminder) -> Self {
+        ReminderJs {
+            id: &r.id,
+            at: instant_out(&r.at),
+            placed_at: instant_out(&r.placed_at),
+            moved: r.moved,
+            index: r.index,
+            key: r.key.as_deref(),
+            number: r.number.map(|n| n.to_string()),
+            stage: r.stage.as_str(),
+            round: r.round,
+            clause: r.clause,
+            rung: &r.rung,
+            place: &r.place,
+            to: r.to.as_str(),
+            department: r.department.as_deref(),
+            due: instant_out(&r.due),
+            emergency: r.emergency,
+        }
+    }
+}
+
+/// The office's cases: histories replayed here, or cases already replayed. Each keeps its
+/// position in the host's list (`index`), so a worklist entry, a reminder or a ledger row
+/// leads back to it; a history that cannot be replayed is listed in `refused()`, never
+/// dropped silently.
+#[wasm_bindgen]
+#[derive(Debug, Clone, Default)]
+pub struct Caseload(core_office::Caseload);
+
+#[wasm_bindgen]
+impl Caseload {
+    /// An empty caseload: `push` cases into it.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Caseload {
+        Caseload::default()
+    }
+
+    /// Replays histories as a host stores them under `policy`: an array whose elements are
+    /// each a case's events, or `{key, complainant_key, events}` (or the JSON text of that
+    /// array). A history that cannot be read or replayed is listed in `refused()` with its
+    /// position and code; anything but an array is `office.invalid_caseload`.
+    #[wasm_bindgen(js_name = fromHistories)]
+    pub fn from_histories(
+        policy: &Policy,
+        #[wasm_bindgen(unchecked_param_type = "CaseHistory[] | string")] histories: JsValue,
+    ) -> JsResult<Caseload> {
+        let text = json_text(
+            &histories,
+            "histories: an array of histories or JSON text expected",
+        )?;
+        let value: Value = serde_json::from_str(&text).map_err(|_| OfficeError::InvalidCaseload)?;
+        Ok(Caseload(core_office::Caseload::from_json_value(
+            &policy.0, value,
+        )?))
+    }
+
+    /// Adds a copy of a replayed case, with the host's keys; returns its index.
+    pub fn push(&mut self, replayed: &Case, keys: Option<CaseKeysJs>) -> JsResult<usize> {
+        const WHAT: &str = "keys: {key, complainantKey} (text or null) expected";
+        let keys: CaseKeysInput = match keys.map(JsValue::from) {
+            Some(v) if !v.is_undefined() && !v.is_null() => {
+                serde_json::from_str(&json_text(&v, WHAT)?).map_err(|_| Failure::argument(WHAT))?
+            }
+            _ => CaseKeysInput::default(),
+        };
+        Ok(self.0.push_keyed(
+            replayed.0.clone(),
+            CaseKeys {
+                key: keys.key,
+                complainant_key: keys.complainant_key,
+            },
+        ))
+    }
+
+    /// The number of cases (refused histories not counted).
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.0.len()
+    }
+
+    /// A copy of the case at `index`, if it was replayed.
+    pub fn get(&self, index: usize) -> Option<Case> {
+        self.0.get(index).cloned().map(Case)
+    }
+
+    /// The histories that could not be replayed, in order (position and code, never content).
+    #[wasm_bindgen(unchecked_return_type = "RefusedHistory[]")]
+    pub fn refused(&self) -> JsResult<JsValue> {
+        to_js(self.0.refused())
+    }
+
+    /// The worklist at `now`: every open case once, in working order, as `options.view` may
+    /// see it, filtered by department and by the role that should act.
+    #[wasm_bindgen(unchecked_return_type = "Worklist")]
+    pub fn worklist(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "InstantInput")] now: JsValue,
+        options: WorklistOptionsJs,
+    ) -> JsResult<JsValue> {
+        const WHAT: &str = "options: {view, department, role} expected";
+        let input: WorklistOptionsInput = serde_json::from_str(&json_text(&options.into(), WHAT)?)
+            .map_err(|_| Failure::argument(WHAT))?;
+        let options = WorklistOptions {
+            view: input.view.parse::<Role>()?,
+            department: input.department,
+            role: input.role.map(|r| r.parse::<Actor>()).transpose()?,
+        };
+        let list = self.0.worklist(instant_in(&now)?, &options);
+        to_js(&WorklistJs::from(&list))
+    }
+
+    /// The reminders with an instant in `[from, to)`, by instant. Consecutive windows
+    /// (`[t0, t1)`, `[t1, t2)`, …) give each reminder exactly once, whatever their sizes.
+    /// `office.invalid_window` when `to` is before `from`.
+    #[wasm_bindgen(unchecked_return_type = "Reminder[]")]
+    pub fn reminders(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "InstantInput")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "InstantInput")] to: JsValue,
+    ) -> JsResult<JsValue> {
+        let reminders = self.0.reminders(instant_in(&from)?, instant_in(&to)?)?;
+        to_js(&reminders.iter().map(ReminderJs::from).collect::<Vec<_>>())
+    }
+
+    /// The statistics ledger of the cases judged as of `now`: a row per numbered case with
+    /// the case columns (track, outcome, time limits, …); refused histories and cases not yet
+    /// numbered are its rejected rows. Its `report` gives the office indicators.
+    pub fn ledger(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "InstantInput")] now: JsValue,
+    ) -> JsResult<Ledger> {
+        Ok(Ledger(self.0.ledger(instant_in(&now)?)))
+    }
+
+    /// `Caseload(cases=2, refused=1)`: what `console.log` shows.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_display(&self) -> String {
+        format!(
+            "Caseload(cases={}, refused={})",
+            self.0.len(),
+            self.0.refused().len()
+        )
+    }
+}
