@@ -317,7 +317,7 @@ impl PyDestructionDecision {
 /// One file of a retention sweep.
 #[pyclass(name = "SweepEntry", module = "complaint_office.archive", frozen, eq)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PySweepEntry(SweepEntry);
+pub struct PySweepEntry(pub(crate) SweepEntry);
 
 #[pymethods]
 impl PySweepEntry {

@@ -580,7 +580,7 @@ impl PyStageDeadline {
 /// A case's deadlines at an instant.
 #[pyclass(name = "Schedule", module = "complaint_office.case", frozen)]
 #[derive(Debug, Clone)]
-pub struct PySchedule(Schedule);
+pub struct PySchedule(pub(crate) Schedule);
 
 fn stages(list: impl Iterator<Item = StageDeadline>) -> Vec<PyStageDeadline> {
     list.map(PyStageDeadline).collect()

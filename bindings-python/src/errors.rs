@@ -18,6 +18,7 @@ use complaint_office::calendar::CalendarError;
 use complaint_office::case::CaseError;
 use complaint_office::history::HistoryError;
 use complaint_office::policy::PolicyError;
+use complaint_office_store::StoreError;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -54,6 +55,38 @@ pub fn raise(
         let made = FROM_CODE
             .import(py, "complaint_office.errors", "_from_code")
             .and_then(|f| f.call1((message, code, clause, index, key)));
+        match made {
+            Ok(exception) => PyErr::from_value(exception),
+            Err(e) => e,
+        }
+    })
+}
+
+/// A store error, as `complaint_office.errors._from_store_code(...)` makes it: a `StoreError`,
+/// which for the library's own codes (a refused event, a tampered history) is at the same
+/// time the library's class (`TransitionError`, `HistoryError`, …). The index and key are the
+/// wrapped library error's; the message is the store's, which names codes, constraints and
+/// counts, never a row's content or a driver's message.
+pub fn store_err(e: StoreError) -> PyErr {
+    static FROM_STORE_CODE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let inner: Option<&dyn ErrorCode> = match &e {
+        StoreError::History(e) => Some(e),
+        StoreError::Case(e) => Some(e),
+        StoreError::Number(e) => Some(e),
+        StoreError::Archive(e) => Some(e),
+        StoreError::Stats(e) => Some(e),
+        StoreError::Policy(e) => Some(e),
+        _ => None,
+    };
+    // The store's own `index()` reads the history's break and the refused event; the trait
+    // gives the others' (a ledger's row).
+    let index = e.index().or_else(|| inner.and_then(|i| i.index()));
+    let key = inner.and_then(|i| i.key());
+    let message = e.to_string();
+    Python::attach(|py| {
+        let made = FROM_STORE_CODE
+            .import(py, "complaint_office.errors", "_from_store_code")
+            .and_then(|f| f.call1((message, e.code(), e.clause(), index, key)));
         match made {
             Ok(exception) => PyErr::from_value(exception),
             Err(e) => e,

@@ -33,6 +33,7 @@ mod period;
 mod policy;
 mod privacy;
 mod stats;
+mod store;
 mod triage;
 mod vocabulary;
 
@@ -77,5 +78,6 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     office::register(m)?;
     history::register(m)?;
     arrow::register(m)?;
+    store::register(m)?;
     Ok(())
 }

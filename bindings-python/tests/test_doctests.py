@@ -10,7 +10,7 @@ import complaint_office.testing
 from complaint_office import _native
 
 MODULES = [co, co.errors, co.duration, co.number, co.policy, co.calendar, co.period, co.case, co.testing,
-           co.office, co.history]
+           co.office, co.history, co.store]
 
 
 def _tests():

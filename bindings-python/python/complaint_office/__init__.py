@@ -30,6 +30,7 @@ from . import (
     policy,
     privacy,
     stats,
+    store,
     triage,
 )
 from ._native import __version__
@@ -85,6 +86,7 @@ from .errors import (
     PolicyError,
     PrivacyError,
     StatsError,
+    StoreError,
     TimeError,
     TransitionError,
     TriageError,
@@ -102,13 +104,13 @@ from .triage import Complexity, QueueKey, Severity, Track, Urgency
 __all__ = [
     # modules
     "accountability", "archive", "calendar", "case", "classify", "duration", "errors", "history",
-    "intake", "number", "office", "period", "policy", "privacy", "stats", "triage",
+    "intake", "number", "office", "period", "policy", "privacy", "stats", "store", "triage",
     "__version__",
     # errors
     "ComplaintOfficeError", "TimeError", "DurationError", "NumberError", "PolicyError",
     "CalendarError", "PeriodError", "IntakeError", "ClassifyError", "TriageError", "CaseError",
     "EventError", "TransitionError", "AccountabilityError", "ArchiveError", "PrivacyError",
-    "StatsError", "OfficeError", "HistoryError", "InputError", "InternalError",
+    "StatsError", "OfficeError", "HistoryError", "InputError", "StoreError", "InternalError",
     # durations and numbers
     "Duration", "Unit", "ComplaintNumber", "NumberAllocator", "NumberSequences", "next_number",
     "next_number_at",

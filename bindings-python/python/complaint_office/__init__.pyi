@@ -13,6 +13,7 @@ from . import period as period
 from . import policy as policy
 from . import privacy as privacy
 from . import stats as stats
+from . import store as store
 from . import triage as triage
 from .accountability import (
     Consequence as Consequence,
@@ -76,6 +77,7 @@ from .errors import (
     DurationError as DurationError,
     EventError as EventError,
     HistoryError as HistoryError,
+    StoreError as StoreError,
     IntakeError as IntakeError,
     InputError as InputError,
     InternalError as InternalError,
@@ -152,13 +154,13 @@ __version__: str
 __all__ = [
     # modules
     "accountability", "archive", "calendar", "case", "classify", "duration", "errors", "history",
-    "intake", "number", "office", "period", "policy", "privacy", "stats", "triage",
+    "intake", "number", "office", "period", "policy", "privacy", "stats", "store", "triage",
     "__version__",
     # errors
     "ComplaintOfficeError", "TimeError", "DurationError", "NumberError", "PolicyError",
     "CalendarError", "PeriodError", "IntakeError", "ClassifyError", "TriageError", "CaseError",
     "EventError", "TransitionError", "AccountabilityError", "ArchiveError", "PrivacyError",
-    "StatsError", "OfficeError", "HistoryError", "InputError", "InternalError",
+    "StatsError", "OfficeError", "HistoryError", "InputError", "StoreError", "InternalError",
     # durations and numbers
     "Duration", "Unit", "ComplaintNumber", "NumberAllocator", "NumberSequences", "next_number",
     "next_number_at",

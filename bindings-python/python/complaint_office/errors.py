@@ -36,6 +36,7 @@ __all__ = [
     "OfficeError",
     "HistoryError",
     "InputError",
+    "StoreError",
     "InternalError",
 ]
 
@@ -166,6 +167,20 @@ class InputError(ComplaintOfficeError):
     itself (``input.cycle``). Checked while converting, so no value can exhaust the stack."""
 
 
+class StoreError(ComplaintOfficeError):
+    """A store operation that failed (``complaint_office.store``). The store's own codes
+    (``store.*``: ``store.conflict`` for a stale version, ``store.not_found``,
+    ``store.busy``, …) raise ``StoreError`` itself. The library's codes that the store passes
+    on raise an error that is both a ``StoreError`` and the library's class, with the same
+    code, clause, index and key: a refused event is also a :class:`TransitionError`, a
+    tampered history (``history.chain_broken`` with its ``index``) also a
+    :class:`HistoryError`.
+
+    Messages name codes, constraints and counts, never a stored row or a database driver's
+    message.
+    """
+
+
 class InternalError(ComplaintOfficeError):
     """A bug in complaint-office (``internal.*``): a panic caught at the boundary."""
 
@@ -188,6 +203,7 @@ _BY_AREA: Dict[str, Type[ComplaintOfficeError]] = {
     "office": OfficeError,
     "history": HistoryError,
     "input": InputError,
+    "store": StoreError,
     "internal": InternalError,
 }
 
@@ -210,4 +226,45 @@ def _from_code(
     if area == "case" and code not in _NOT_TRANSITIONS and not code.startswith("case.unknown_"):
         return TransitionError(message, code, clause, index, key)
     cls = _BY_AREA.get(area, ComplaintOfficeError)
+    return cls(message, code, clause, index, key)
+
+
+# The classes of the library's errors as the store raises them: each both the library's class
+# and StoreError, made once per class.
+_STORE_VARIANTS: Dict[Type[ComplaintOfficeError], Type[ComplaintOfficeError]] = {}
+
+
+def _reduce_store_variant(self: ComplaintOfficeError):  # type: ignore[no-untyped-def]
+    return (_from_store_code, (str(self), self.code, self.clause, self.index, self.key))
+
+
+def _store_variant(cls: Type[ComplaintOfficeError]) -> Type[ComplaintOfficeError]:
+    if issubclass(cls, StoreError) or cls is ComplaintOfficeError:
+        return StoreError
+    variant = _STORE_VARIANTS.get(cls)
+    if variant is None:
+        variant = type(
+            cls.__name__,
+            (cls, StoreError),
+            {
+                "__module__": __name__,
+                "__qualname__": cls.__qualname__,
+                "__doc__": f"{cls.__name__} raised by the store: also a StoreError.",
+                "__reduce__": _reduce_store_variant,
+            },
+        )
+        _STORE_VARIANTS[cls] = variant
+    return variant
+
+
+def _from_store_code(
+    message: str,
+    code: str,
+    clause: Optional[str],
+    index: Optional[int],
+    key: Optional[str],
+) -> ComplaintOfficeError:
+    """The exception for a store error (called by the native module): a StoreError, which for
+    a library code is also that code's class."""
+    cls = _store_variant(type(_from_code(message, code, clause, index, key)))
     return cls(message, code, clause, index, key)
