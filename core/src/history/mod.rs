@@ -132,6 +132,17 @@ impl ErrorCode for HistoryError {
             HistoryError::Case(e) => e.clause(),
         }
     }
+
+    fn index(&self) -> Option<usize> {
+        HistoryError::index(self)
+    }
+
+    fn key(&self) -> Option<&str> {
+        match self {
+            HistoryError::Case(e) => e.key(),
+            _ => None,
+        }
+    }
 }
 
 /// A link of the chain: a SHA-256 hash, written as 64 lowercase hexadecimal digits.
@@ -393,6 +404,23 @@ mod tests {
         assert_eq!(
             link(&ChainHash::GENESIS, event).hash.to_hex(),
             "019ef0bea7cf9a487d767189d1427620f99a902658a918057d7a55df227c9aa3"
+        );
+    }
+
+    #[test]
+    fn the_shared_error_interface_gives_the_index_a_binding_reads() {
+        let mut history = chain(&events());
+        let head = head(&history);
+        history.swap(1, 2);
+        let e = verify(&history, Some(&head)).unwrap_err();
+        let shared: &dyn ErrorCode = &e;
+        assert_eq!(shared.index(), Some(1));
+        assert_eq!(shared.index(), e.index());
+        let short = &chain(&events())[..3];
+        let e = verify(short, Some(&head)).unwrap_err();
+        assert_eq!(
+            (e.code(), (&e as &dyn ErrorCode).index()),
+            ("history.head_mismatch", Some(3))
         );
     }
 
