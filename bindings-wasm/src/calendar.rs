@@ -51,9 +51,13 @@ export interface YearData {
   working_days?: IsoDate[];
 }
 
-/** The `[calendar]` section of a policy file. */
+/** The `[calendar]` section of a policy file, and each of its `[[calendars]]`. */
 export interface CalendarConfig {
-  base?: "cn" | "weekdays";
+  /** The calendar's name: `"default"` for `[calendar]` unless set; required in `calendars`. */
+  name?: string;
+  /** The offset its days are decided in (the office offset when left out). */
+  office_offset?: OffsetText;
+  base?: "cn" | "weekdays" | "every_day";
   extra_off_days?: IsoDate[];
   extra_working_days?: IsoDate[];
   office_hours?: OfficeIntervalText[];
