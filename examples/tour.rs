@@ -163,7 +163,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     for check in case.compliance(now).checks {
         println!(
             "  {:<7} {:<15} {:<30} {}",
-            check.clause,
+            check.clause.unwrap_or("-"),
             check.result.as_str(),
             check.rule,
             check.detail

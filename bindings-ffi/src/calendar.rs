@@ -86,6 +86,9 @@ mirror_vocabulary! {
         StatutoryRule,
         /// By nothing but the day of the week: Monday–Friday.
         Weekdays,
+        /// By a calendar with no rest days (a round-the-clock hotline): every day works but
+        /// the calendar's own days off.
+        EveryDay,
     }
 }
 

@@ -383,6 +383,9 @@ pub struct StageDeadline {
     pub round: i64,
     /// The clause that sets the limit.
     pub clause: String,
+    /// The name of the calendar the clock runs on: that of whoever must act in the stage
+    /// (`"default"` for a policy with one calendar).
+    pub calendar: String,
     /// The event that started the clock.
     pub started_by: Option<EventKind>,
     /// When the clock started.
@@ -393,7 +396,7 @@ pub struct StageDeadline {
     pub last_day: Option<LocalDate>,
     /// The due instant: done before it is on time.
     pub due: Option<OffsetDateTime>,
-    /// Whether a day outside the calendar's statutory data was used.
+    /// Whether a day outside the calendar's published data was used.
     pub provisional: bool,
     /// How the period rules decided the due instant.
     pub rules: Vec<PeriodRule>,
@@ -419,6 +422,7 @@ impl From<&core::StageDeadline> for StageDeadline {
             stage: s.stage.into(),
             round: i64::try_from(s.round).unwrap_or(i64::MAX),
             clause: s.clause.to_owned(),
+            calendar: s.calendar.clone(),
             started_by: s.started_by.map(Into::into),
             started_at: s.started_at,
             duration: Duration::arc(s.duration),
@@ -451,8 +455,8 @@ pub struct Schedule {
 pub struct Check {
     /// A stable id of the rule, like `plan_on_time`.
     pub rule: String,
-    /// The clause.
-    pub clause: String,
+    /// The clause; none for a check that stands on no clause (`provisional_days`).
+    pub clause: Option<String>,
     /// The outcome.
     pub result: CheckResult,
     /// One English sentence (no personal data).
@@ -723,7 +727,7 @@ impl Case {
                     .iter()
                     .map(|c| Check {
                         rule: c.rule.to_owned(),
-                        clause: c.clause.to_owned(),
+                        clause: c.clause.map(str::to_owned),
                         result: c.result.into(),
                         detail: c.detail.clone(),
                     })

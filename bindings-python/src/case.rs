@@ -454,6 +454,13 @@ impl PyStageDeadline {
         self.0.clause
     }
 
+    /// The name of the calendar the clock runs on (that of whoever must act in the stage;
+    /// `"default"` for a policy with one calendar).
+    #[getter]
+    fn calendar(&self) -> &str {
+        &self.0.calendar
+    }
+
     /// The event that started the clock (an `EventKind`), or None.
     #[getter]
     fn started_by<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
@@ -487,7 +494,7 @@ impl PyStageDeadline {
         opt_instant_to_py(py, self.0.due)
     }
 
-    /// Whether a day outside the calendar's statutory data was used.
+    /// Whether a day outside the calendar's published data was used.
     #[getter]
     fn provisional(&self) -> bool {
         self.0.provisional
@@ -546,8 +553,8 @@ impl PyStageDeadline {
         self.0.late_working_days
     }
 
-    /// The JSON form of one `case.schedule` entry: `{"stage", "round", "state", "last_day",
-    /// "due", "met_at", "late_working_days"}`.
+    /// The JSON form of one `case.schedule` entry: `{"stage", "round", "state", "calendar",
+    /// "last_day", "due", "met_at", "late_working_days"}`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let s = &self.0;
         let fmt = |at: Option<complaint_office::time::Instant>| {
@@ -557,6 +564,7 @@ impl PyStageDeadline {
         dict.set_item("stage", s.stage.as_str())?;
         dict.set_item("round", s.round)?;
         dict.set_item("state", s.state.as_str())?;
+        dict.set_item("calendar", &s.calendar)?;
         dict.set_item("last_day", s.last_day.map(|d| d.to_string()))?;
         dict.set_item("due", fmt(s.due))?;
         dict.set_item("met_at", fmt(s.met_at))?;
@@ -566,10 +574,11 @@ impl PyStageDeadline {
 
     fn __repr__(&self) -> String {
         format!(
-            "StageDeadline(stage='{}', round={}, state='{}', last_day={})",
+            "StageDeadline(stage='{}', round={}, state='{}', calendar='{}', last_day={})",
             self.0.stage,
             self.0.round,
             self.0.state,
+            self.0.calendar,
             self.0
                 .last_day
                 .map_or_else(|| "None".to_owned(), |d| d.to_string())
@@ -644,9 +653,9 @@ impl PyCheck {
         self.0.rule
     }
 
-    /// The clause.
+    /// The clause, or None for a check that stands on no clause (`provisional_days`).
     #[getter]
-    fn clause(&self) -> &'static str {
+    fn clause(&self) -> Option<&'static str> {
         self.0.clause
     }
 
@@ -678,8 +687,12 @@ impl PyCheck {
 
     fn __repr__(&self) -> String {
         format!(
-            "Check(rule='{}', clause='{}', result='{}')",
-            self.0.rule, self.0.clause, self.0.result
+            "Check(rule='{}', clause={}, result='{}')",
+            self.0.rule,
+            self.0
+                .clause
+                .map_or_else(|| "None".to_owned(), |c| format!("'{c}'")),
+            self.0.result
         )
     }
 }
@@ -900,7 +913,12 @@ impl PyComplianceReport {
             complaint_office::time::format_instant(&self.0.at)
         );
         for c in &self.0.checks {
-            out.push_str(&format!("\n  {}: {} ({})", c.result, c.rule, c.clause));
+            match c.clause {
+                Some(clause) => {
+                    out.push_str(&format!("\n  {}: {} ({clause})", c.result, c.rule));
+                }
+                None => out.push_str(&format!("\n  {}: {}", c.result, c.rule)),
+            }
         }
         out
     }

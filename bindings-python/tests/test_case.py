@@ -42,6 +42,29 @@ def test_schedule_and_compliance():
     assert report.to_dict()["violations"] == [c.rule for c in report.violations()]
 
 
+def test_stages_name_their_calendar_and_a_provisional_deadline_is_a_finding_without_clause():
+    policy = co.Policy.from_toml_str(
+        '[[calendars]]\nname = "hotline"\nbase = "every_day"\n'
+        '[calendar_of]\nchannels = { hotline = "hotline" }\n'
+        '[deadlines]\nregistration = "3 working days"\n'
+    )
+    late = {**RECEIVED, "at": dt.datetime(2026, 12, 29, 10, tzinfo=CST)}
+    hotline = co.Case.replay(policy, [late]).schedule("2026-12-29T12:00:00+08:00").stage("registration")
+    assert (hotline.calendar, hotline.last_day, hotline.provisional) == ("hotline", dt.date(2027, 1, 1), False)
+    assert hotline.to_dict()["calendar"] == "hotline"
+    email = {**late, "channel": co.Channel.EMAIL, "contact": "a@example.com", "subject": "投訴"}
+    case = co.Case.replay(policy, [email])
+    office = case.schedule("2026-12-29T12:00:00+08:00").stage("registration")
+    assert (office.calendar, office.last_day, office.provisional) == ("default", dt.date(2027, 1, 4), True)
+    report = case.compliance("2026-12-29T12:00:00+08:00")
+    check = report.check("provisional_days")
+    assert (check.clause, check.result) == (None, co.CheckResult.FINDING)
+    assert "2027-01-04" in check.detail
+    assert [c.rule for c in report.findings()] == ["provisional_days"]
+    assert report.to_dict()["checks"][-1] == {"rule": "provisional_days", "clause": None, "result": "finding"}
+    assert "clause=None" in repr(check)
+
+
 def test_replay_json_and_policy_sets():
     import json
 

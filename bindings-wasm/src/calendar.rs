@@ -34,7 +34,7 @@ export type DayReason =
 
 /** How a day's status was decided: by a notice in the data, by the holiday regulation alone
  * (a year not yet published, 2000–2099; the swaps unknown), or Monday–Friday. */
-export type DecidedBy = "published" | "statutory_rule" | "weekdays";
+export type DecidedBy = "published" | "statutory_rule" | "weekdays" | "every_day";
 
 /** The version of the holiday regulation (全国年节及纪念日放假办法) in force, by the State
  * Council order that made it: 270 (2000–2007), 513 (2008–2013), 644 (2014–2024), 795 (from 2025). */
@@ -103,9 +103,13 @@ export interface YearData {
   notice_date?: IsoDate | null;
 }
 
-/** The `[calendar]` section of a policy file. */
+/** The `[calendar]` section of a policy file, and each of its `[[calendars]]`. */
 export interface CalendarConfig {
-  base?: "cn" | "weekdays";
+  /** The calendar's name: `"default"` for `[calendar]` unless set; required in `calendars`. */
+  name?: string;
+  /** The offset its days are decided in (the office offset when left out). */
+  office_offset?: OffsetText;
+  base?: "cn" | "weekdays" | "every_day";
   extra_off_days?: IsoDate[];
   extra_working_days?: IsoDate[];
   office_hours?: OfficeIntervalText[];

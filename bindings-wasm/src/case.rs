@@ -160,6 +160,9 @@ export interface StageDeadline {
   /** 0 for the implementation of the plan, 1, 2, … for each re-handling. */
   round: number;
   clause: Clause;
+  /** The name of the calendar the clock runs on: that of whoever must act in the stage
+   * (`"default"` for a policy with one calendar). */
+  calendar: string;
   startedBy: EventType | null;
   startedAt: Rfc3339 | null;
   duration: DurationText;
@@ -186,7 +189,8 @@ export interface Schedule {
 /** One rule checked by the compliance report. */
 export interface ComplianceCheck {
   rule: string;
-  clause: Clause;
+  /** Null for a check that stands on no clause (`provisional_days`). */
+  clause: Clause | null;
   result: CheckResult;
   detail: string;
 }
@@ -223,6 +227,7 @@ struct StageDeadlineJs {
     stage: &'static str,
     round: usize,
     clause: &'static str,
+    calendar: String,
     started_by: Option<&'static str>,
     started_at: Option<String>,
     duration: String,
@@ -245,6 +250,7 @@ impl From<&StageDeadline> for StageDeadlineJs {
             stage: s.stage.as_str(),
             round: s.round,
             clause: s.clause,
+            calendar: s.calendar.clone(),
             started_by: s.started_by.map(|k| k.as_str()),
             started_at: s.started_at.as_ref().map(instant_out),
             duration: s.duration.to_string(),
@@ -281,7 +287,7 @@ impl From<&Schedule> for ScheduleJs {
 #[derive(Serialize)]
 struct CheckJs<'a> {
     rule: &'static str,
-    clause: &'static str,
+    clause: Option<&'static str>,
     result: &'static str,
     detail: &'a str,
 }

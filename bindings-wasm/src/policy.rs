@@ -45,6 +45,13 @@ export interface PolicyFile {
   office_offset?: OffsetText;
   language?: Language;
   calendar?: CalendarConfig;
+  /** More calendars, each named: a site's, a round-the-clock hotline's. */
+  calendars?: CalendarConfig[];
+  /** Which calendar each intake channel and each department (by code) uses. */
+  calendar_of?: {
+    channels?: { email?: string; hotline?: string; on_site?: string; oa?: string };
+    departments?: Record<string, string>;
+  };
   deadlines?: DeadlinesSection;
   sla?: SlaSection;
   retention?: RetentionSection;

@@ -230,6 +230,26 @@ test('a case through its schedule and compliance report', () => {
   assert.equal(kase.status, 'registered', 'a refused event leaves the case unchanged');
 });
 
+test('each stage names its calendar; a provisional deadline is a finding without a clause', () => {
+  const policy = Policy.fromJson({
+    calendars: [{ name: 'hotline', base: 'every_day' }],
+    calendar_of: { channels: { hotline: 'hotline' } },
+    deadlines: { registration: '3 working days' },
+  });
+  const received = { type: 'received', at: '2026-12-29T10:00:00+08:00', channel: 'hotline',
+    complainant_kind: 'customer', name: '張三', contact: '13812345678', content: 'The part broke again.' };
+  const hotline = Case.open(policy, received).schedule('2026-12-29T12:00:00+08:00').stages[0];
+  assert.deepEqual([hotline.calendar, hotline.lastDay, hotline.provisional], ['hotline', '2027-01-01', false]);
+  const kase = Case.open(policy, { ...received, channel: 'email', contact: 'a@example.com', subject: '投訴' });
+  const office = kase.schedule('2026-12-29T12:00:00+08:00').stages[0];
+  assert.deepEqual([office.calendar, office.lastDay, office.provisional], ['default', '2027-01-04', true]);
+  const report = kase.compliance('2026-12-29T12:00:00+08:00');
+  const check = report.checks.find((c) => c.rule === 'provisional_days');
+  assert.deepEqual([check.clause, check.result], [null, 'finding']);
+  assert.ok(check.detail.includes('2027-01-04'));
+  assert.deepEqual(report.findings, ['provisional_days']);
+});
+
 test('vocabularies', () => {
   const v = co.vocabularies();
   assert.deepEqual(v.channel, ['email', 'hotline', 'on_site', 'oa']);

@@ -82,7 +82,9 @@ pub fn duration() -> impl Strategy<Value = Duration> {
 }
 
 /// Valid policies: the defaults with random limits (a limit between progress reports or
-/// none), offsets, office hours and company days.
+/// none), offsets, office hours and company days, and sometimes calendars per site: a hotline
+/// that works every day for the hotline channel, and a region's calendar (the company days
+/// as its own, in its own offset) for the quality department.
 /// Every value comes out of [`Policy::from_json_value`], so it passed the library's
 /// validation.
 pub fn policy() -> impl Strategy<Value = Policy> {
@@ -97,10 +99,11 @@ pub fn policy() -> impl Strategy<Value = Policy> {
         proptest::collection::vec(covered_date(), 0..4),
         1u32..=5,
         proptest::option::of(1u32..=10),
+        0u8..=2,
     )
         .prop_filter_map(
             "a policy the library accepts",
-            |(reg, plan, extra, feedback, follow_up, offset, hours, off_days, years, progress)| {
+            |(reg, plan, extra, feedback, follow_up, offset, hours, off_days, years, progress, sites)| {
                 let mut file = json!({
                     "office_offset": offset,
                     "deadlines": {
@@ -120,6 +123,18 @@ pub fn policy() -> impl Strategy<Value = Policy> {
                 }
                 if let Some(n) = progress {
                     file["deadlines"]["progress"] = json!(format!("{n} working days"));
+                }
+                if sites >= 1 {
+                    file["calendars"] = json!([{"name": "hotline", "base": "every_day"}]);
+                    file["calendar_of"] = json!({"channels": {"hotline": "hotline"}});
+                }
+                if sites >= 2 {
+                    let region = json!({"name": "region", "office_offset": "+07:00",
+                        "extra_off_days": file["calendar"]["extra_off_days"].take()});
+                    if let Some(list) = file["calendars"].as_array_mut() {
+                        list.push(region);
+                    }
+                    file["calendar_of"]["departments"] = json!({"quality": "region"});
                 }
                 Policy::from_json_value(file).ok()
             },
@@ -373,8 +388,10 @@ fn write_history(policy: &Policy, start: Instant, plot: Plot, gaps: &[i64]) -> V
             .as_ref()
             .and_then(Case::registered_at)
             .unwrap_or(start);
+        // On the calendar the plan runs on: the department's.
+        let department = w.case.as_ref().and_then(Case::department);
         if let Ok(cap) = crate::period::end(
-            policy.calendar(),
+            policy.department_calendar(department).1,
             registered,
             policy.deadlines().plan_extended_max,
         ) {

@@ -361,6 +361,31 @@ pub mod offset_serde {
         let text = String::deserialize(d)?;
         super::parse_offset(&text).map_err(serde::de::Error::custom)
     }
+
+    /// An optional offset: `+08:00` when set (a key left out is `None`: pair it with
+    /// `serde(default, skip_serializing_if = "Option::is_none")`).
+    pub mod option {
+        use chrono::FixedOffset;
+        use serde::{Deserializer, Serializer};
+
+        /// Writes `+08:00`.
+        pub fn serialize<S: Serializer>(
+            offset: &Option<FixedOffset>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match offset {
+                Some(offset) => super::serialize(offset, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        /// Reads `+08:00`.
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<FixedOffset>, D::Error> {
+            super::deserialize(d).map(Some)
+        }
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,9 @@
 //!   literals, and every parameter, code, check, stage, event, level and API item it lists
 //!   exists (events, stages and levels with that very clause);
 //! - every (code or check, clause) pair the conformance vectors show, and every clause the
-//!   vectors' case histories produce through the library, is listed under its clause;
+//!   vectors' case histories produce through the library, is listed under its clause; every
+//!   check they show without a clause is listed under "Checks without a clause", and every
+//!   check listed there exists;
 //! - the defaults in its parameter table are the library's.
 //!
 //! The checks are functions from the page's text to a list of problems, so the tests at the
@@ -109,6 +111,8 @@ struct Doc {
     slugs: BTreeSet<String>,
     /// (key, default, line) of the parameter table.
     parameters: Vec<(String, String, usize)>,
+    /// (check, line) of the list of checks without a clause.
+    clause_free: Vec<(String, usize)>,
 }
 
 /// The id after `</a>` in `<a id="clause-…"></a>§…`, checked against the anchor.
@@ -142,6 +146,7 @@ fn parse(text: &str) -> (Doc, Vec<String>) {
     let mut doc = Doc::default();
     let mut problems = Vec::new();
     let mut in_parameters = false;
+    let mut in_clause_free = false;
     for (n, line) in text.lines().enumerate() {
         let n = n + 1;
         for (i, _) in line.match_indices("<a id=\"") {
@@ -166,6 +171,7 @@ fn parse(text: &str) -> (Doc, Vec<String>) {
             doc.title = title.to_owned();
         } else if let Some(heading) = line.strip_prefix("## ") {
             in_parameters = heading == "Parameters";
+            in_clause_free = heading == "Checks without a clause";
             if heading.starts_with("<a id=") {
                 let Some((id, rest)) = anchored_id(heading, n, &mut problems) else {
                     continue;
@@ -205,6 +211,18 @@ fn parse(text: &str) -> (Doc, Vec<String>) {
             {
                 let default = cells.get(4).copied().unwrap_or_default();
                 doc.parameters.push((key.to_owned(), default.to_owned(), n));
+            }
+        } else if in_clause_free && line.starts_with("- ") {
+            let check = line
+                .strip_prefix("- check `")
+                .and_then(|rest| rest.split_once("`: "))
+                .map(|(check, _)| check)
+                .filter(|check| !check.is_empty() && !check.contains('`'));
+            match check {
+                Some(check) => doc.clause_free.push((check.to_owned(), n)),
+                None => problems.push(format!(
+                    "line {n}: a check without a clause is listed as \"- check `rule`: what it says\""
+                )),
             }
         } else if let Some(rest) = line.strip_prefix("- [§") {
             match parse_entry(rest, n) {
@@ -297,6 +315,8 @@ struct Facts {
     observed_codes: BTreeSet<(String, String)>,
     /// (rule, clause) pairs of compliance checks seen in the vectors.
     observed_checks: BTreeSet<(String, String)>,
+    /// Compliance checks seen in the vectors without a clause.
+    observed_clause_free: BTreeSet<String>,
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
@@ -351,6 +371,7 @@ fn facts() -> &'static Facts {
             literals: BTreeSet::new(),
             observed_codes: BTreeSet::new(),
             observed_checks: BTreeSet::new(),
+            observed_clause_free: BTreeSet::new(),
         };
 
         let mut files = Vec::new();
@@ -437,6 +458,12 @@ fn observe_vectors(dir: &Path, facts: &mut Facts) {
     fn walk_json(value: &Value, facts: &mut Facts) {
         match value {
             Value::Object(map) => {
+                if let (Some(Value::Null), Some(Value::String(rule))) =
+                    (map.get("clause"), map.get("rule"))
+                    && !map.contains_key("rung")
+                {
+                    facts.observed_clause_free.insert(rule.clone());
+                }
                 if let Some(Value::String(clause)) = map.get("clause") {
                     if let Some(Value::String(code)) = map.get("code") {
                         facts.observed_codes.insert((code.clone(), clause.clone()));
@@ -499,9 +526,12 @@ fn observe_vectors(dir: &Path, facts: &mut Facts) {
                             .and_then(|at| parse_instant(at).ok());
                         let Some(now) = now else { continue };
                         for check in history.compliance(now).checks {
-                            facts
-                                .observed_checks
-                                .insert((check.rule.to_owned(), check.clause.to_owned()));
+                            match check.clause {
+                                Some(clause) => facts
+                                    .observed_checks
+                                    .insert((check.rule.to_owned(), clause.to_owned())),
+                                None => facts.observed_clause_free.insert(check.rule.to_owned()),
+                            };
                         }
                     }
                     Err(e) => {
@@ -841,6 +871,26 @@ fn library(doc: &Doc, facts: &Facts) -> Vec<String> {
     problems
 }
 
+/// The checks without a clause: each exists, and each the vectors show is listed.
+fn clause_free(doc: &Doc, facts: &Facts) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (check, line) in &doc.clause_free {
+        if !has_literal(facts, check) {
+            problems.push(format!(
+                "line {line}: the check `{check}` is not in the library"
+            ));
+        }
+    }
+    for check in &facts.observed_clause_free {
+        if !doc.clause_free.iter().any(|(listed, _)| listed == check) {
+            problems.push(format!(
+                "the vectors show the check `{check}` without a clause, which \"Checks without a clause\" does not list"
+            ));
+        }
+    }
+    problems
+}
+
 /// The parameter table's defaults are the default policy's.
 fn defaults(doc: &Doc) -> Vec<String> {
     let mut problems = Vec::new();
@@ -875,6 +925,7 @@ fn problems(text: &str, facts: &Facts) -> Vec<String> {
     problems.extend(anchors(&doc));
     problems.extend(mentioned(&doc, facts));
     problems.extend(library(&doc, facts));
+    problems.extend(clause_free(&doc, facts));
     problems.extend(defaults(&doc));
     problems
 }
@@ -990,6 +1041,7 @@ fn a_clause_the_code_names_but_the_page_lacks_is_caught() {
         literals: facts().literals.clone(),
         observed_codes: BTreeSet::new(),
         observed_checks: BTreeSet::new(),
+        observed_clause_free: BTreeSet::new(),
     };
     facts
         .emitted
@@ -1057,6 +1109,35 @@ fn a_wrong_enforcement_claim_is_caught() {
         "error `case.team_empty`",
         "error `case.team_empty` when empty",
         "prose goes in an item",
+    );
+}
+
+#[test]
+fn a_check_without_a_clause_left_out_or_made_up_is_caught() {
+    let page = page().unwrap();
+    assert!(
+        facts().observed_clause_free.contains("provisional_days"),
+        "the vectors show the provisional finding"
+    );
+    assert_caught(
+        &with(&page, "- check `provisional_days`: ", "- "),
+        "is listed as",
+    );
+    assert_caught(
+        &with(
+            &page,
+            "- check `provisional_days`: ",
+            "- check `provisional_weeks`: ",
+        ),
+        "`provisional_weeks` is not in the library",
+    );
+    assert_caught(
+        &with(
+            &page,
+            "- check `provisional_days`: ",
+            "- check `provisional_weeks`: ",
+        ),
+        "the vectors show the check `provisional_days` without a clause",
     );
 }
 

@@ -22,6 +22,16 @@ fn the_readme_policy_file_loads() {
     let policy = Policy::from_toml_str(&text).unwrap_or_else(|e| panic!("README policy: {e}"));
     assert_eq!(policy.deadlines().follow_up.to_string(), "7 working days");
     assert_eq!(policy.deadlines().feedback.to_string(), "3 working days");
+    // Two more calendars, and who uses which.
+    let names: Vec<&str> = policy.calendars().map(|(name, _)| name).collect();
+    assert_eq!(names, ["default", "guangxi", "hotline"]);
+    assert_eq!(
+        policy
+            .channel_calendar(complaint_office::intake::Channel::Hotline)
+            .0,
+        "hotline"
+    );
+    assert_eq!(policy.department_calendar(Some("quality")).0, "guangxi");
     // It prints back to a file that loads to the same policy.
     let again = Policy::from_toml_str(&policy.to_toml().expect("prints")).expect("reloads");
     assert_eq!(again, policy);

@@ -64,6 +64,7 @@ class DecidedBy(VocabularyEnum):
     PUBLISHED = "published"
     STATUTORY_RULE = "statutory_rule"
     WEEKDAYS = "weekdays"
+    EVERY_DAY = "every_day"
 
 class Regulation(VocabularyEnum):
     """A version of the holiday regulation, named by the State Council order that made it."""

@@ -38,6 +38,7 @@ export const ops = {
     stage: s.stage,
     round: s.round,
     state: s.state,
+    calendar: s.calendar,
     last_day: s.lastDay,
     due: s.due,
     met_at: s.metAt,

@@ -22,7 +22,8 @@ use crate::vocabulary::vocabulary;
 vocabulary! {
     /// Why a day is worked or not.
     pub enum DayReason("day reason", "calendar.unknown_day_reason") {
-        /// Monday to Friday with nothing on it: worked.
+        /// Monday to Friday with nothing on it (any day, on a calendar that works every day):
+        /// worked.
         WorkingDay = "working_day",
         /// Saturday or Sunday: not worked.
         Weekend = "weekend",
@@ -64,6 +65,8 @@ vocabulary! {
         StatutoryRule = "statutory_rule",
         /// By nothing but the day of the week: Monday–Friday.
         Weekdays = "weekdays",
+        /// By the calendar itself, which works every day (a round-the-clock service).
+        EveryDay = "every_day",
     }
 }
 

@@ -13,6 +13,9 @@
 //!   on a weekend; only the swaps wait for the notice ([`StatutoryYear`]);
 //! * **weekdays**: Monday–Friday, before 2000 and after 2099.
 //!
+//! A calendar may also work every day ([`Base::EveryDay`], [`Calendar::every_day`]): a
+//! round-the-clock service with no rest days but the company's own, and nothing provisional.
+//!
 //! Only published days are certain: a period that uses any other day says `provisional`
 //! ([`Calendar::covers`]). [`Calendar::day`] tells every day's reason ([`DayReason`]): a
 //! statutory holiday is told apart from a swapped rest day, a day in lieu and a weekend.
@@ -136,6 +139,10 @@ pub enum Base {
     Cn,
     /// No statutory data: Monday–Friday plus the policy's own days.
     Weekdays,
+    /// Every day is a working day, statutory holidays and weekends included (a round-the-clock
+    /// hotline): only the policy's own days off are rest days. Nothing about such a calendar
+    /// waits for a notice, so nothing it decides is provisional.
+    EveryDay,
 }
 
 /// Statutory data for one year, as a policy file adds it (`[[calendar.years]]`).
@@ -156,10 +163,22 @@ pub struct YearData {
     pub notice_date: Option<NaiveDate>,
 }
 
-/// The `[calendar]` section of a policy file.
+/// The `[calendar]` section of a policy file, and each of its `[[calendars]]`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CalendarConfig {
+    /// The calendar's name, which a schedule reports for every stage run on it. A policy's
+    /// `[calendar]` is named `"default"` unless it says otherwise; each of its `[[calendars]]`
+    /// must be named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The UTC offset the calendar's days are decided in; the office offset when left out.
+    #[serde(
+        default,
+        with = "crate::time::offset_serde::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub office_offset: Option<FixedOffset>,
     /// Statutory data to start from (`"cn"` by default).
     pub base: Base,
     /// Company days off, merged over the statutory data.
@@ -180,7 +199,7 @@ pub struct CalendarConfig {
 vocabulary! {
     /// What kind of day a date is, coarsely ([`DayReason`] says why).
     pub enum DayKind("kind of day", "calendar.unknown_day_kind") {
-        /// Monday to Friday, worked.
+        /// Monday to Friday (any day, on a calendar that works every day), worked.
         Weekday = "weekday",
         /// Saturday or Sunday, not worked.
         Weekend = "weekend",
@@ -262,6 +281,8 @@ struct Data {
     notices: Vec<Notice>,
     /// Whether the PRC holiday regulation applies (a `cn` base, not `weekdays`).
     rules: bool,
+    /// Whether every day is worked outside the listed days ([`Base::EveryDay`]).
+    every_day: bool,
     /// Every day that is not a plain weekday or weekend, explained.
     days: BTreeMap<NaiveDate, Explained>,
     notes: Vec<YearNote>,
@@ -282,6 +303,7 @@ impl Data {
             loaded,
             notices,
             rules,
+            every_day: false,
             days: explained.days,
             notes: explained.notes,
         }
@@ -296,6 +318,13 @@ impl Data {
             false,
         )
     }
+
+    fn every_day() -> Data {
+        Data {
+            every_day: true,
+            ..Data::weekdays()
+        }
+    }
 }
 
 impl fmt::Debug for Calendar {
@@ -309,6 +338,7 @@ impl fmt::Debug for Calendar {
                 &(covered.first(), covered.last(), covered.len()),
             )
             .field("statutory_rules", &self.inner.data.rules)
+            .field("every_day", &self.inner.data.every_day)
             .field("extra_off_days", &self.inner.extra_off.len())
             .field("extra_working_days", &self.inner.extra_working.len())
             .finish()
@@ -322,7 +352,8 @@ impl PartialEq for Calendar {
             || (a.data.statutory == b.data.statutory
                 && a.data.covered == b.data.covered
                 && a.data.notices == b.data.notices
-                && a.data.rules == b.data.rules);
+                && a.data.rules == b.data.rules
+                && a.data.every_day == b.data.every_day);
         Arc::ptr_eq(&self.inner, &other.inner)
             || (a.offset == b.offset
                 && a.office_hours == b.office_hours
@@ -403,20 +434,36 @@ impl Calendar {
         )
     }
 
-    /// The calendar a policy's `[calendar]` section describes, in the office offset.
+    /// Every day worked, statutory holidays and weekends included (a round-the-clock service),
+    /// in Beijing time: nothing it decides is provisional.
+    pub fn every_day() -> Calendar {
+        Calendar::assemble(
+            beijing(),
+            None,
+            Arc::new(Data::every_day()),
+            BTreeSet::new(),
+            BTreeSet::new(),
+        )
+    }
+
+    /// The calendar a policy's `[calendar]` section (or one of its `[[calendars]]`)
+    /// describes, in its `office_offset`, else in `offset` (the office offset). Its `name`
+    /// is the policy's business.
     ///
     /// # Errors
     /// [`CalendarError::Contradiction`] for a date both off and worked,
     /// [`CalendarError::InvalidOfficeHours`], [`CalendarError::InvalidHolidayData`] for year
-    /// data whose dates are out of range, and [`CalendarError::OutOfRange`] for extra days
-    /// outside the supported dates.
+    /// data whose dates are out of range, or for any on a calendar that works every day, and
+    /// [`CalendarError::OutOfRange`] for extra days outside the supported dates.
     pub fn from_config(
         config: &CalendarConfig,
         offset: FixedOffset,
     ) -> Result<Calendar, CalendarError> {
+        let offset = config.office_offset.unwrap_or(offset);
         let base = match config.base {
             Base::Cn => cn_data(),
             Base::Weekdays => Arc::new(Data::weekdays()),
+            Base::EveryDay => Arc::new(Data::every_day()),
         };
         let data = if config.years.is_empty() {
             base
@@ -465,7 +512,8 @@ impl Calendar {
     ///
     /// # Errors
     /// [`CalendarError::InvalidHolidayData`] for JSON that is not in that format, dates that
-    /// are not `YYYY-MM-DD` or lie outside the supported range.
+    /// are not `YYYY-MM-DD` or lie outside the supported range, or for a calendar that works
+    /// every day (it has no statutory years).
     pub fn with_holiday_cn(&self, json: &str) -> Result<Calendar, CalendarError> {
         let years = holiday_cn::parse(json)?
             .into_iter()
@@ -531,7 +579,10 @@ impl Calendar {
                 // Monday–Friday first, then the statutory layer, then the company's days: the
                 // same precedence as `day`, in one pass over the overrides rather than lookups
                 // per day.
-                let mut working: Vec<bool> = (first..=last).map(table::is_weekday).collect();
+                let every_day = data.every_day;
+                let mut working: Vec<bool> = (first..=last)
+                    .map(|n| every_day || table::is_weekday(n))
+                    .collect();
                 let mut set = |date: &NaiveDate, value: bool| {
                     if let Some(slot) = usize::try_from(day_number(*date) - first)
                         .ok()
@@ -549,9 +600,9 @@ impl Calendar {
                 for date in &extra_off {
                     set(date, false);
                 }
-                Table::build(first, &working)
+                Table::build(first, &working, data.every_day)
             }
-            _ => Table::default(),
+            _ => Table::uniform(data.every_day),
         };
         Calendar {
             inner: Arc::new(Inner {
@@ -587,7 +638,7 @@ impl Calendar {
         let i = &*self.inner;
         let data = &*i.data;
         let explained = data.days.get(&date).copied().unwrap_or(Explained {
-            reason: if statutory::is_weekend(date) {
+            reason: if statutory::is_weekend(date) && !data.every_day {
                 DayReason::Weekend
             } else {
                 DayReason::WorkingDay
@@ -612,9 +663,11 @@ impl Calendar {
             _ => DayKind::Holiday,
         };
         let year = date.year();
-        let covered = data.covered.contains(&year);
+        let covered = data.every_day || data.covered.contains(&year);
         let rule_year = (statutory::FIRST_YEAR..=statutory::LAST_YEAR).contains(&year);
-        let decided_by = if covered || explained.listed {
+        let decided_by = if data.every_day {
+            DecidedBy::EveryDay
+        } else if covered || explained.listed {
             DecidedBy::Published
         } else if data.rules && rule_year {
             DecidedBy::StatutoryRule
@@ -664,14 +717,20 @@ impl Calendar {
     }
 
     /// Whether published data covers the year of `date` (otherwise the statutory rule or
-    /// Monday–Friday decides, and periods using it are provisional).
+    /// Monday–Friday decides, and periods using it are provisional). Always, for a calendar
+    /// that works every day: no notice can change it.
     pub fn covers(&self, date: NaiveDate) -> bool {
-        self.inner.data.covered.contains(&date.year())
+        let data = &self.inner.data;
+        data.every_day || data.covered.contains(&date.year())
     }
 
-    /// Whether statutory data covers every year from `from` to `to`.
+    /// Whether statutory data covers every year from `from` to `to` (always, for a calendar
+    /// that works every day).
     pub fn covers_span(&self, from: NaiveDate, to: NaiveDate) -> bool {
         let (a, b) = (from.year().min(to.year()), from.year().max(to.year()));
+        if self.inner.data.every_day {
+            return true;
+        }
         let covered = &self.inner.data.covered;
         if a == b {
             return covered.contains(&a);
@@ -679,7 +738,12 @@ impl Calendar {
         usize::try_from(b - a + 1).is_ok_and(|years| covered.range(a..=b).count() == years)
     }
 
-    /// The years with statutory data, ascending.
+    /// Whether every day is worked but the company's own days off ([`Base::EveryDay`]).
+    pub fn works_every_day(&self) -> bool {
+        self.inner.data.every_day
+    }
+
+    /// The years with statutory data, ascending (none for a calendar that works every day).
     pub fn covered_years(&self) -> Vec<i32> {
         self.inner.data.covered.iter().copied().collect()
     }
@@ -961,6 +1025,11 @@ fn with_years(
     base: &Data,
     years: Vec<(i32, Vec<HolidayRow>, Option<Notice>)>,
 ) -> Result<Data, CalendarError> {
+    if base.every_day {
+        return Err(CalendarError::InvalidHolidayData {
+            reason: "a calendar that works every day has no statutory years".into(),
+        });
+    }
     let (mut statutory, mut covered) = (base.statutory.clone(), base.covered.clone());
     let (mut loaded, mut notices) = (base.loaded.clone(), base.notices.clone());
     for (year, rows, notice) in years {
@@ -1235,5 +1304,82 @@ mod tests {
         );
         // The done-when case of issue 19.
         assert_eq!(cal.add_working_days(d(2026, 12, 29), 3), Ok(d(2027, 1, 4)));
+    }
+
+    #[test]
+    fn a_calendar_that_works_every_day() {
+        let cal = Calendar::every_day();
+        assert!(cal.works_every_day() && !Calendar::cn().works_every_day());
+        // National Day, a Sunday, New Year's Day 2027 and a day past the rules: all worked.
+        for date in [
+            d(2025, 10, 1),
+            d(2025, 10, 12),
+            d(2027, 1, 1),
+            d(2150, 6, 7),
+        ] {
+            assert!(cal.is_working_day(date), "{date}");
+            let day = cal.day(date);
+            assert_eq!(
+                (day.working, day.reason, day.decided_by, day.provisional),
+                (true, DayReason::WorkingDay, DecidedBy::EveryDay, false),
+                "{date}"
+            );
+        }
+        assert_eq!(cal.add_working_days(d(2026, 12, 29), 3), Ok(d(2027, 1, 1)));
+        assert_eq!(cal.add_working_days(d(1950, 1, 1), -2), Ok(d(1949, 12, 30)));
+        assert_eq!(cal.working_days_between(d(2025, 1, 1), d(2026, 1, 1)), 365);
+        // Nothing waits for a notice.
+        assert!(cal.covers(d(2027, 1, 1)) && cal.covers_span(d(2026, 1, 1), d(2090, 1, 1)));
+        assert_eq!(cal.covered_years(), Vec::<i32>::new());
+        // Company days off still count, before, inside and after any table span.
+        let config = CalendarConfig {
+            base: Base::EveryDay,
+            extra_off_days: vec![d(2026, 1, 1)],
+            ..CalendarConfig::default()
+        };
+        let cal = Calendar::from_config(&config, beijing()).unwrap();
+        assert!(!cal.is_working_day(d(2026, 1, 1)));
+        assert_eq!(cal.day(d(2026, 1, 1)).reason, DayReason::CompanyDayOff);
+        assert_eq!(cal.add_working_days(d(2025, 12, 30), 3), Ok(d(2026, 1, 3)));
+        assert!(cal.is_working_day(d(2030, 1, 5)) && cal.is_working_day(d(2020, 1, 5)));
+        assert_eq!(cal.working_days_between(d(2025, 12, 31), d(2026, 1, 2)), 1);
+        // It has no statutory years to add.
+        let with_years = CalendarConfig {
+            years: vec![YearData {
+                year: 2027,
+                ..YearData::default()
+            }],
+            ..config
+        };
+        assert_eq!(
+            Calendar::from_config(&with_years, beijing())
+                .unwrap_err()
+                .code(),
+            "calendar.invalid_holiday_data"
+        );
+        let json = r#"{"year": 2027, "days": [{"date": "2027-01-01", "isOffDay": true}]}"#;
+        assert_eq!(
+            Calendar::every_day()
+                .with_holiday_cn(json)
+                .unwrap_err()
+                .code(),
+            "calendar.invalid_holiday_data"
+        );
+    }
+
+    #[test]
+    fn a_calendar_in_its_own_offset() {
+        let config = CalendarConfig {
+            office_offset: FixedOffset::east_opt(6 * 3600),
+            ..CalendarConfig::default()
+        };
+        let cal = Calendar::from_config(&config, beijing()).unwrap();
+        assert_eq!(cal.offset().local_minus_utc(), 6 * 3600);
+        assert_eq!(
+            Calendar::from_config(&CalendarConfig::default(), beijing())
+                .unwrap()
+                .offset(),
+            beijing()
+        );
     }
 }

@@ -1,8 +1,9 @@
 //! Ordinal tables: O(1) working-day arithmetic over any date.
 //!
 //! `W(d)` is the number of working days from the proleptic epoch up to and including `d`.
-//! Inside the table span it comes from a prefix sum; outside, from the Monday–Friday formula,
-//! joined continuously at both ends. Then `working_days_between(a, b) = W(b) - W(a)` and
+//! Inside the table span it comes from a prefix sum; outside, from the Monday–Friday formula
+//! (or, for a calendar that works every day, from the day number itself), joined continuously
+//! at both ends. Then `working_days_between(a, b) = W(b) - W(a)` and
 //! `add_working_days` is the inverse of `W`, both O(1).
 
 use chrono::{Datelike, NaiveDate};
@@ -36,6 +37,9 @@ pub(crate) fn is_weekday(n: i64) -> bool {
 /// The working days of a contiguous span of days, as prefix sums.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Table {
+    /// Whether every day outside the span is worked (a round-the-clock calendar); else
+    /// Monday–Friday.
+    every_day: bool,
     /// Day number of the first day of the span.
     first: i64,
     /// `cum[i]`: working days in [first, first + i].
@@ -49,7 +53,7 @@ pub(crate) struct Table {
 impl Table {
     /// A table over consecutive days starting at day number `first`, `working[i]` for the
     /// i-th day.
-    pub(crate) fn build(first: i64, working: &[bool]) -> Table {
+    pub(crate) fn build(first: i64, working: &[bool], every_day: bool) -> Table {
         let mut cum = Vec::with_capacity(working.len());
         let mut nth = Vec::with_capacity(working.len());
         let mut count = 0u32;
@@ -60,11 +64,36 @@ impl Table {
             }
             cum.push(count);
         }
-        Table {
+        let mut table = Table {
+            every_day,
             first,
             cum,
             nth,
-            before: weekday_count(first - 1),
+            before: 0,
+        };
+        table.before = table.outside_count(first - 1);
+        table
+    }
+
+    /// A table without a span: Monday–Friday, or every day, everywhere.
+    pub(crate) fn uniform(every_day: bool) -> Table {
+        Table {
+            every_day,
+            ..Table::default()
+        }
+    }
+
+    /// Working days in [epoch, n] by the rule outside the span.
+    fn outside_count(&self, n: i64) -> i64 {
+        if self.every_day { n } else { weekday_count(n) }
+    }
+
+    /// The smallest day number whose count by the rule outside the span is `t`.
+    fn outside_inverse(&self, t: i64) -> i64 {
+        if self.every_day {
+            t
+        } else {
+            weekday_inverse(t)
         }
     }
 
@@ -89,32 +118,32 @@ impl Table {
         match self.index(n) {
             Some(0) => self.cum[0] == 1,
             Some(i) => self.cum[i] != self.cum[i - 1],
-            None => is_weekday(n),
+            None => self.every_day || is_weekday(n),
         }
     }
 
     /// `W(n)`.
     pub(crate) fn count(&self, n: i64) -> i64 {
         if self.cum.is_empty() || n < self.first {
-            weekday_count(n)
+            self.outside_count(n)
         } else if let Some(i) = self.index(n) {
             self.before + i64::from(self.cum[i])
         } else {
-            self.before + self.total() + weekday_count(n) - weekday_count(self.last())
+            self.before + self.total() + self.outside_count(n) - self.outside_count(self.last())
         }
     }
 
     /// The smallest day number `n` with `W(n) == t`; always a working day.
     pub(crate) fn inverse(&self, t: i64) -> i64 {
         if self.cum.is_empty() || t <= self.before {
-            return weekday_inverse(t);
+            return self.outside_inverse(t);
         }
         let k = t - self.before;
         if k <= self.total() {
             return self.first + i64::from(self.nth[(k - 1) as usize]);
         }
         let beyond = k - self.total();
-        weekday_inverse(weekday_count(self.last()) + beyond)
+        self.outside_inverse(self.outside_count(self.last()) + beyond)
     }
 
     /// The `k`-th working day after day `n` (k ≥ 1), the `-k`-th before it (k ≤ -1), or `n`
@@ -179,15 +208,31 @@ mod tests {
         let flags: Vec<bool> = (1000..1060)
             .map(|n| (is_weekday(n) && n % 11 != 0) || n % 13 == 0)
             .collect();
-        let table = Table::build(1000, &flags);
-        for n in 950..1100 {
-            for k in -40..40 {
-                assert_eq!(table.add(n, k), walk_add(&table, n, k), "n={n} k={k}");
+        for every_day in [false, true] {
+            let table = Table::build(1000, &flags, every_day);
+            for n in 950..1100 {
+                for k in -40..40 {
+                    assert_eq!(table.add(n, k), walk_add(&table, n, k), "n={n} k={k}");
+                }
+                assert_eq!(
+                    table.count(n) - table.count(n - 1),
+                    i64::from(table.is_working(n))
+                );
             }
-            assert_eq!(
-                table.count(n) - table.count(n - 1),
-                i64::from(table.is_working(n))
-            );
+            assert_eq!(table.is_working(900), every_day || is_weekday(900));
         }
+    }
+
+    #[test]
+    fn a_uniform_table_works_every_day_or_monday_to_friday() {
+        for every_day in [false, true] {
+            let table = Table::uniform(every_day);
+            for n in 990..1030 {
+                for k in -15..15 {
+                    assert_eq!(table.add(n, k), walk_add(&table, n, k), "n={n} k={k}");
+                }
+            }
+        }
+        assert_eq!(Table::uniform(true).add(1000, 3), 1003);
     }
 }

@@ -13,7 +13,7 @@ use super::payload::*;
 use super::status::{Status, allowed_in};
 use super::{
     ActorRole, Assessment, Case, CaseError, Disposition, DispositionKind, Dissatisfaction,
-    EmergencyProcedure, Event, FollowUp, Pause, Round, schedule,
+    EmergencyProcedure, Event, FollowUp, Pause, Round, Stage, schedule,
 };
 use crate::archive::{self, Document};
 use crate::intake::{self, Complaint, Field};
@@ -50,6 +50,7 @@ pub(super) fn open(policy: &Policy, event: Event) -> Result<Case, CaseError> {
         registered_at: None,
         category: None,
         department: None,
+        classified_department: None,
         assessment: None,
         emergency: EmergencyProcedure::default(),
         team: Vec::new(),
@@ -345,6 +346,7 @@ fn classified(case: &Case, _: On, p: Classified) -> Checked<impl Change + use<>>
     }
     let department = p.department.unwrap_or_else(|| category.department.clone());
     Ok(move |case: &mut Case| {
+        case.classified_department = Some(department.clone());
         case.department = Some(department);
         case.category = Some(p.category);
     })
@@ -482,7 +484,7 @@ fn plan_extended(case: &Case, on: On, p: PlanExtended) -> Checked<impl Change + 
         return Err(CaseError::ExtensionAfterExpiry);
     }
     let registered = case.registered_at.unwrap_or(case.received_at);
-    let calendar = case.policy.calendar();
+    let (_, calendar) = schedule::calendar_of(case, Stage::Plan);
     let deadlines = case.policy.deadlines();
     let cap = period::end(calendar, registered, deadlines.plan_extended_max)
         .map_err(|_| CaseError::ExtensionBeyondCap)?;
@@ -740,7 +742,9 @@ fn merged(case: &Case, on: On, p: Merged) -> Checked<impl Change + use<>> {
 /// missing information without an answer.
 fn lapsed(case: &Case, on: On, _: Lapsed) -> Checked<impl Change + use<>> {
     let asked = case.awaiting_since.unwrap_or(case.received_at);
-    let due = period::end(case.policy.calendar(), asked, case.policy.deadlines().lapse)
+    // The wait belongs to the registration: its calendar counts it.
+    let (_, calendar) = schedule::calendar_of(case, Stage::Registration);
+    let due = period::end(calendar, asked, case.policy.deadlines().lapse)
         .map_err(|_| CaseError::LapseNotDue)?
         .due;
     if on.at < due {

@@ -6,14 +6,21 @@
 //! timeliness (§1.3.2), except the optional limit between progress reports (§3.3.3), whose
 //! gaps are findings. A case that ended without resolution has its disposition's check, and
 //! what it can no longer reach is `not_applicable`.
+//!
+//! One check stands on no clause: `provisional_days`, a finding when the schedule used days
+//! that no published notice covers yet (the statutory holidays computed, the swaps unknown),
+//! so that the office loads the new year before it relies on those deadlines.
 
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::disposition::DispositionKind;
 use super::payload::{EvidenceKind, Satisfaction, TeamRole};
 use super::schedule::{SlaState, Stage, StageDeadline};
 use super::{Case, Status};
-use crate::time::Instant;
+use crate::time::{Instant, office_date};
 use crate::vocabulary::vocabulary;
 
 vocabulary! {
@@ -37,8 +44,8 @@ vocabulary! {
 pub struct Check {
     /// A stable id of the rule, like `plan_on_time`.
     pub rule: &'static str,
-    /// The clause.
-    pub clause: &'static str,
+    /// The clause; none for a check that stands on no clause (`provisional_days`).
+    pub clause: Option<&'static str>,
     /// The outcome.
     pub result: CheckResult,
     /// One English sentence (no personal data).
@@ -88,7 +95,7 @@ impl Checks {
     ) {
         self.0.push(Check {
             rule,
-            clause,
+            clause: Some(clause),
             result,
             detail: detail.into(),
         });
@@ -553,10 +560,61 @@ pub(super) fn compliance(case: &Case, now: Instant) -> ComplianceReport {
         },
     );
 
+    if let Some(detail) = provisional_days(case, &schedule.stages) {
+        c.0.push(Check {
+            rule: "provisional_days",
+            clause: None,
+            result: Finding,
+            detail,
+        });
+    }
+
     ComplianceReport {
         at: now,
         checks: c.0,
     }
+}
+
+/// What a finding says of the stages whose deadlines used days no published notice covers
+/// yet; none when every deadline stands on published days.
+fn provisional_days(case: &Case, stages: &[StageDeadline]) -> Option<String> {
+    let mut years = BTreeSet::new();
+    let mut listed = Vec::new();
+    for stage in stages.iter().filter(|s| s.provisional) {
+        let (Some(start), Some(last_day)) = (stage.started_at, stage.last_day) else {
+            continue;
+        };
+        let policy = &case.policy;
+        let calendar = policy
+            .calendar_named(&stage.calendar)
+            .unwrap_or(policy.calendar());
+        let first = office_date(start, calendar.offset()).min(last_day);
+        years.extend((first.year()..=last_day.year()).filter(|&year| {
+            NaiveDate::from_ymd_opt(year, 1, 1).is_some_and(|day| !calendar.covers(day))
+        }));
+        let round = if stage.round > 0 {
+            format!(" round {}", stage.round)
+        } else {
+            String::new()
+        };
+        listed.push(format!(
+            "{}{round} (last day {last_day}, calendar {})",
+            stage.stage, stage.calendar
+        ));
+    }
+    if listed.is_empty() {
+        return None;
+    }
+    let years: Vec<String> = years.iter().map(i32::to_string).collect();
+    let load = if years.is_empty() {
+        "the missing years".to_owned()
+    } else {
+        format!("the notice for {}", years.join(", "))
+    };
+    Some(format!(
+        "provisional deadlines, on days no published notice covers yet (statutory holidays computed, swaps unknown): {}; load {load} before relying on them",
+        listed.join(", "),
+    ))
 }
 
 /// The check of one stage's time limit.
@@ -676,4 +734,91 @@ fn handled_again(case: &Case) -> (CheckResult, String) {
         );
     }
     (Pass, summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::Event;
+    use crate::policy::Policy;
+    use crate::time::parse_instant;
+
+    const RECEIVED: &str = r#"{"type": "received", "at": "2026-12-29T10:00:00+08:00",
+        "channel": "hotline", "complainant_kind": "customer", "name": "n",
+        "contact": "13812345678", "content": "c"}"#;
+
+    fn report(policy: &str, events: &[&str], now: &str) -> ComplianceReport {
+        let policy = Policy::from_toml_str(policy).unwrap();
+        let events = events.iter().map(|e| Event::from_json_str(e).unwrap());
+        let case = Case::replay(&policy, events).unwrap();
+        case.compliance(parse_instant(now).unwrap())
+    }
+
+    #[test]
+    fn a_provisional_deadline_is_a_finding_without_a_clause() {
+        // 3 working days from Tuesday 29 December 2026 end on Monday 4 January 2027: New
+        // Year's Day is computed from the regulation, the swaps are not known yet.
+        let three = "[deadlines]\nregistration = \"3 working days\"";
+        let r = report(three, &[RECEIVED], "2026-12-29T12:00:00+08:00");
+        let check = r.check("provisional_days").unwrap();
+        assert_eq!((check.result, check.clause), (CheckResult::Finding, None));
+        assert!(
+            check
+                .detail
+                .contains("registration (last day 2027-01-04, calendar default)"),
+            "{}",
+            check.detail
+        );
+        assert!(
+            check.detail.contains("the notice for 2027"),
+            "{}",
+            check.detail
+        );
+        assert_eq!(r.violations().count(), 0, "a finding, not a violation");
+        assert_eq!(r.checks.last().map(|c| c.rule), Some("provisional_days"));
+        // Every other check keeps its clause.
+        assert!(
+            r.checks
+                .iter()
+                .filter(|c| c.rule != "provisional_days")
+                .all(|c| c.clause.is_some())
+        );
+        // Before the year's end every day used is published: no such check.
+        let r = report(three, &[RECEIVED], "2026-12-29T09:00:00+08:00");
+        assert!(
+            r.check("provisional_days").is_some(),
+            "the clock has started"
+        );
+        let early = RECEIVED.replace("2026-12-29", "2026-12-10");
+        let r = report(three, &[&early], "2026-12-10T12:00:00+08:00");
+        assert!(r.check("provisional_days").is_none());
+        // Once the year is loaded, none either.
+        let loaded = format!("{three}\n[[calendar.years]]\nyear = 2027\noff_days = [2027-01-01]");
+        let r = report(&loaded, &[RECEIVED], "2026-12-29T12:00:00+08:00");
+        assert!(r.check("provisional_days").is_none());
+    }
+
+    #[test]
+    fn the_finding_names_every_provisional_stage_and_its_calendar() {
+        let policy = r#"
+            [[calendars]]
+            name = "hotline"
+            base = "every_day"
+            [calendar_of]
+            channels = { hotline = "hotline" }
+            [deadlines]
+            registration = "3 working days"
+        "#;
+        let registered =
+            r#"{"type": "registered", "at": "2026-12-29T11:00:00+08:00", "number": "26120001"}"#;
+        let r = report(policy, &[RECEIVED, registered], "2026-12-29T12:00:00+08:00");
+        let detail = &r.check("provisional_days").unwrap().detail;
+        // The hotline's registration waits for no notice; the plan, on the office's calendar,
+        // ends on 13 January 2027.
+        assert!(!detail.contains("registration"), "{detail}");
+        assert!(
+            detail.contains("plan (last day 2027-01-13, calendar default)"),
+            "{detail}"
+        );
+    }
 }

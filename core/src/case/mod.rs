@@ -37,6 +37,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod actor;
 mod apply;
 mod compliance;
 mod disposition;
@@ -47,6 +48,7 @@ mod status;
 
 use chrono::NaiveDate;
 
+pub use actor::Actor;
 pub use compliance::{Check, CheckResult, ComplianceReport};
 pub use disposition::{Disposition, DispositionKind};
 pub use event::{ActorRole, Event, EventBody, EventKind};
@@ -474,6 +476,9 @@ pub struct Case {
     pub(crate) registered_at: Option<Instant>,
     pub(crate) category: Option<String>,
     pub(crate) department: Option<String>,
+    /// The department as classified (§2.2.2): the investigation team's stages run on its
+    /// calendar even after the implementation moves `department` elsewhere (§4.3.1).
+    pub(crate) classified_department: Option<String>,
     pub(crate) assessment: Option<Assessment>,
     pub(crate) emergency: EmergencyProcedure,
     pub(crate) team: Vec<Member>,

@@ -17,6 +17,16 @@
 //! An emergency case (§2.2.4) uses the policy's shorter limits (`[deadlines.emergency]`) where
 //! set, from its first assessment as an emergency on.
 //!
+//! Every clock runs on the calendar of whoever must act in its stage
+//! ([`Actor::responsible_for`]), and the stage names it (`calendar`): the complaint office's
+//! stages (registration, emergency start, follow-up) on the calendar of the channel the
+//! complaint came through, the investigation team's (plan, progress) on that of the
+//! department the case was classified to, the department's (implementation, feedback,
+//! re-handling) on that of the department concerned, which the implementation may have
+//! changed; each on the policy's own calendar where `[calendar_of]` names none (and while no
+//! department is concerned yet). Its days, working days, office hours and offset all come from
+//! that calendar.
+//!
 //! Waiting for the complainant's missing information pauses the registration clock: each
 //! pause moves the last day later by the days of the clock's unit it covered (working days
 //! for a working-day clock), counted like periods, the day the pause began excluded and the
@@ -38,7 +48,7 @@ use chrono::{Days, Months, NaiveDate};
 use serde::Serialize;
 
 use super::event::EventKind;
-use super::{Case, Round, Status};
+use super::{Actor, Case, Round, Status};
 use crate::calendar::Calendar;
 use crate::duration::{Duration, Unit};
 use crate::period::{self, Deadline, PeriodRule};
@@ -121,6 +131,9 @@ pub struct StageDeadline {
     pub round: usize,
     /// The clause that sets the limit.
     pub clause: &'static str,
+    /// The name of the calendar the clock runs on: that of whoever must act in the stage
+    /// (`"default"`, the policy's own calendar, unless the policy names others).
+    pub calendar: String,
     /// The event that started the clock.
     pub started_by: Option<EventKind>,
     /// When the clock started.
@@ -131,7 +144,8 @@ pub struct StageDeadline {
     pub last_day: Option<NaiveDate>,
     /// The due instant: done before it is on time.
     pub due: Option<Instant>,
-    /// Whether a day outside the calendar's statutory data was used.
+    /// Whether a day outside the calendar's published data was used (see
+    /// [`crate::period`]): the deadline may move when the year's notice is loaded.
     pub provisional: bool,
     /// How the period rules decided the due instant.
     pub rules: Vec<PeriodRule>,
@@ -235,13 +249,28 @@ fn emergency_limits(case: &Case) -> bool {
     case.emergency.since.is_some()
 }
 
+/// The calendar a stage's clock runs on, and its name: the calendar of whoever must act in the
+/// stage (see the module docs).
+pub(crate) fn calendar_of(case: &Case, stage: Stage) -> (&str, &Calendar) {
+    let policy = &case.policy;
+    match Actor::responsible_for(stage) {
+        Actor::ComplaintOffice => policy.channel_calendar(case.complaint.channel),
+        Actor::InvestigationTeam => {
+            policy.department_calendar(case.classified_department.as_deref())
+        }
+        Actor::Department | Actor::DepartmentHead | Actor::Management => {
+            policy.department_calendar(case.department.as_deref())
+        }
+    }
+}
+
 /// The due instant of the registration clock with the pauses that have ended (none while one
 /// is open, or when it cannot be computed).
 pub(super) fn registration_due(case: &Case) -> Option<Instant> {
     if case.pauses.iter().any(|p| p.to.is_none()) {
         return None;
     }
-    let calendar = case.policy.calendar();
+    let (_, calendar) = calendar_of(case, Stage::Registration);
     let mut deadline = period::end(
         calendar,
         case.received_at,
@@ -255,7 +284,7 @@ pub(super) fn registration_due(case: &Case) -> Option<Instant> {
 /// The due instant of the plan clock, with its extension (none before registration).
 pub(super) fn plan_due(case: &Case) -> Option<Instant> {
     let registered = case.registered_at?;
-    let calendar = case.policy.calendar();
+    let (_, calendar) = calendar_of(case, Stage::Plan);
     match case.plan_extended_until {
         Some(until) => period::end_of_day(calendar, until).ok(),
         None => {
@@ -328,7 +357,8 @@ pub(super) fn schedule(case: &Case, now: Instant) -> Schedule {
     }
 
     if let (Some(approved), Some(&last)) = (case.approved_at, case.time_points.iter().max()) {
-        let approved_day = office_date(approved, case.policy.office_offset());
+        let (_, calendar) = calendar_of(case, Stage::Implementation);
+        let approved_day = office_date(approved, calendar.offset());
         let days = u32::try_from((last - approved_day).num_days().max(1)).unwrap_or(1);
         let mut clock = Clock::new(
             Stage::Implementation,
@@ -431,11 +461,12 @@ pub(super) fn schedule(case: &Case, now: Instant) -> Schedule {
 }
 
 fn evaluate(case: &Case, clock: Clock, now: Instant) -> StageDeadline {
-    let calendar = case.policy.calendar();
+    let (name, calendar) = calendar_of(case, clock.stage);
     let mut out = StageDeadline {
         stage: clock.stage,
         round: clock.round,
         clause: clock.stage.clause(),
+        calendar: name.to_owned(),
         started_by: clock.started.map(|(kind, _)| kind),
         started_at: clock.started.map(|(_, at)| at),
         duration: clock.duration,
@@ -638,6 +669,7 @@ fn due_soon(
 mod tests {
     use super::*;
     use crate::case::Event;
+    use crate::error::ErrorCode;
     use crate::policy::Policy;
     use crate::time::parse_instant;
 
@@ -718,6 +750,167 @@ mod tests {
             plan.met_at,
             Some(parse_instant("2025-11-12T16:00:00+08:00").unwrap())
         );
+    }
+
+    const SITES: &str = r#"
+        [[calendars]]
+        name = "guangxi"
+        extra_off_days = [2025-11-05, 2025-11-06]
+        [[calendars]]
+        name = "hotline"
+        base = "every_day"
+        [calendar_of]
+        channels = { hotline = "hotline" }
+        departments = { quality = "guangxi" }
+        [deadlines]
+        plan = "10 working days"
+    "#;
+
+    fn case_under(policy: &str, events: &[&str]) -> Case {
+        let policy = Policy::from_toml_str(policy).unwrap();
+        let events = events.iter().map(|e| Event::from_json_str(e).unwrap());
+        Case::replay(&policy, events).unwrap()
+    }
+
+    fn calendars(s: &Schedule) -> Vec<(&str, &str)> {
+        s.stages
+            .iter()
+            .map(|st| (st.stage.as_str(), st.calendar.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn every_stage_runs_on_the_calendar_of_whoever_acts_in_it() {
+        // Received on Saturday 1 November 2025 through the hotline, which works every day.
+        let received = RECEIVED.replace("2025-11-03T09:30", "2025-11-01T20:00");
+        let registered = REGISTERED.replace("2025-11-03T14:00", "2025-11-02T10:00");
+        let c = case_under(SITES, &[&received, &registered, CLASSIFIED]);
+        let s = c.schedule(parse_instant("2025-11-04T11:00:00+08:00").unwrap());
+        assert_eq!(
+            calendars(&s),
+            [
+                ("registration", "hotline"),
+                ("plan", "guangxi"),
+                ("feedback", "guangxi"),
+                ("follow_up", "hotline")
+            ]
+        );
+        // One working day after Saturday is Sunday on the hotline (Monday on the office's).
+        let registration = s.stage("registration").unwrap();
+        assert_eq!(registration.last_day.unwrap().to_string(), "2025-11-02");
+        // Ten working days from Sunday 2 November on Guangxi's calendar skip its two days off:
+        // 3, 4, 7, 10–14, 17, 18 November.
+        let plan = s.stage("plan").unwrap();
+        assert_eq!(plan.last_day.unwrap().to_string(), "2025-11-18");
+        // The same history on one calendar: every stage on `default`, the plan two days sooner.
+        let c = case_under(
+            "[deadlines]\nplan = \"10 working days\"",
+            &[&received, &registered, CLASSIFIED],
+        );
+        let s = c.schedule(parse_instant("2025-11-04T11:00:00+08:00").unwrap());
+        assert!(s.stages.iter().all(|st| st.calendar == "default"));
+        assert_eq!(
+            s.stage("registration")
+                .unwrap()
+                .last_day
+                .unwrap()
+                .to_string(),
+            "2025-11-03"
+        );
+        assert_eq!(
+            s.stage("plan").unwrap().last_day.unwrap().to_string(),
+            "2025-11-14"
+        );
+    }
+
+    #[test]
+    fn the_plan_stays_with_the_department_classified_and_the_rest_moves_with_the_implementation() {
+        let submitted = r#"{"type": "plan_submitted", "at": "2025-11-12T16:00:00+08:00",
+            "analysis": "a", "responsibility": "r", "measures": "m",
+            "time_points": [{"what": "w", "due": "2025-11-25"}]}"#;
+        let approved = r#"{"type": "plan_approved", "at": "2025-11-13T10:00:00+08:00",
+            "role": "management"}"#;
+        let started = r#"{"type": "implementation_started", "at": "2025-11-14T09:00:00+08:00",
+            "department": "administration"}"#;
+        let completed =
+            r#"{"type": "implementation_completed", "at": "2025-11-20T09:00:00+08:00"}"#;
+        let events = [
+            RECEIVED, REGISTERED, CLASSIFIED, COMPLEX, TEAM, submitted, approved, started,
+            completed,
+        ];
+        let c = case_under(SITES, &events);
+        let s = c.schedule(parse_instant("2025-11-20T10:00:00+08:00").unwrap());
+        assert_eq!(
+            calendars(&s),
+            [
+                ("registration", "hotline"),
+                ("plan", "guangxi"),
+                ("implementation", "default"),
+                ("feedback", "default"),
+                ("follow_up", "hotline")
+            ]
+        );
+        // The plan is judged as it was when met: on Guangxi's calendar.
+        assert_eq!(
+            s.stage("plan").unwrap().last_day.unwrap().to_string(),
+            "2025-11-19"
+        );
+    }
+
+    #[test]
+    fn the_extension_and_the_lapse_count_on_their_stages_calendars() {
+        // On Guangxi's calendar the 10 working days from 3 November end on 19 November (5 and
+        // 6 November are off): an extension until 18 November is not later.
+        let early = EXTENDED.replace("2025-12-03", "2025-11-18");
+        let policy = Policy::from_toml_str(SITES).unwrap();
+        let events: Vec<Event> = [
+            RECEIVED,
+            REGISTERED,
+            CLASSIFIED,
+            COMPLEX,
+            TEAM,
+            early.as_str(),
+        ]
+        .iter()
+        .map(|e| Event::from_json_str(e).unwrap())
+        .collect();
+        let err = Case::replay(&policy, events).unwrap_err();
+        assert_eq!(err.code(), "case.extension_not_later");
+        let on_one = Policy::from_toml_str("[deadlines]\nplan = \"10 working days\"").unwrap();
+        let events: Vec<Event> = [
+            RECEIVED,
+            REGISTERED,
+            CLASSIFIED,
+            COMPLEX,
+            TEAM,
+            early.as_str(),
+        ]
+        .iter()
+        .map(|e| Event::from_json_str(e).unwrap())
+        .collect();
+        assert!(Case::replay(&on_one, events).is_ok());
+        // The wait for missing information counts on the registration's calendar: asked on
+        // Friday 7 November, 2 working days end on Sunday on the hotline's, which works every
+        // day (Tuesday on the office's).
+        let received = r#"{"type": "received", "at": "2025-11-07T09:30:00+08:00",
+            "channel": "hotline", "complainant_kind": "customer", "contact": "13812345678",
+            "content": "c"}"#;
+        let asked = r#"{"type": "information_requested", "at": "2025-11-07T10:00:00+08:00",
+            "fields": ["name"]}"#;
+        let lapsed = r#"{"type": "lapsed", "at": "2025-11-10T09:00:00+08:00"}"#;
+        let c = case_under(
+            &format!("{SITES}\nlapse = \"2 working days\""),
+            &[received, asked, lapsed],
+        );
+        assert_eq!(c.status(), Status::Lapsed);
+        let mut on_one = case_under(
+            "[deadlines]\nlapse = \"2 working days\"",
+            &[received, asked],
+        );
+        let err = on_one
+            .apply(Event::from_json_str(lapsed).unwrap())
+            .unwrap_err();
+        assert_eq!(err.code(), "case.lapse_not_due");
     }
 
     #[test]

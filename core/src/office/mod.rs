@@ -75,13 +75,12 @@
 //! # Ok::<(), complaint_office::Error>(())
 //! ```
 
-mod actor;
 mod caseload;
 mod ledger;
 pub mod reminders;
 mod worklist;
 
-pub use actor::Actor;
+pub use crate::case::Actor;
 pub use caseload::{CaseKeys, Caseload, Refused};
 pub use ledger::UNCLASSIFIED;
 pub use reminders::Reminder;

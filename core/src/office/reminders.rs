@@ -3,7 +3,9 @@
 //!
 //! The reminders of a case are a function of its history: for every stage whose clock has a
 //! due instant, every rung of the stage's ladder ([`crate::policy::Reminders`]) is placed on
-//! the clock, moved into the reminder hours if it falls outside them, and kept unless
+//! the clock, moved into the reminder hours if it falls outside them (both on the calendar
+//! the stage runs on: its working days, and `reminders.office_hours`, else that calendar's
+//! office hours, else 09:00–18:00), and kept unless
 //! - its place lies before the clock started (a rung for a longer period than this one),
 //! - the stage was met before the (moved) reminder instant,
 //! - the clock had stopped by then: a plan submitted and awaiting management's review, a
@@ -26,11 +28,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::actor::Actor;
 use super::caseload::Item;
 use super::worklist::is_open;
 use crate::calendar::{Calendar, OfficeHours};
-use crate::case::{Case, Stage, StageDeadline};
+use crate::case::{Actor, Case, Stage, StageDeadline};
 use crate::duration::Unit;
 use crate::number::ComplaintNumber;
 use crate::period;
@@ -105,8 +106,6 @@ fn of_case(item: Item<'_>, from: Instant, to: Instant, out: &mut Vec<Reminder>) 
         return;
     }
     let policy = case.policy();
-    let calendar = policy.calendar();
-    let hours = policy.reminder_hours();
     let schedule = case.schedule(to);
     for clock in &schedule.stages {
         let (Some(start), Some(due), Some(last_day)) =
@@ -114,6 +113,8 @@ fn of_case(item: Item<'_>, from: Instant, to: Instant, out: &mut Vec<Reminder>) 
         else {
             continue;
         };
+        // The stage's own calendar: whoever acts in it is reminded on its working days.
+        let (calendar, hours) = policy.reminder_calendar(&clock.calendar);
         for rung in policy.reminders().ladder_for(clock.stage.as_str()) {
             let Some(placed) = place(rung.at, start, due, last_day, calendar) else {
                 continue;

@@ -456,3 +456,56 @@ fn slices_of_cases_work_the_same() {
     assert_eq!(a, b);
     assert_eq!(ledger(&cases, now()).len(), 5);
 }
+
+#[test]
+fn reminders_follow_the_calendar_of_their_stage() {
+    // The hotline works every day: a complaint it took on Friday 24 October without a contact
+    // must be registered by the end of Saturday, and is reminded of on Saturday and Sunday.
+    let policy = Policy::from_toml_str(
+        "[[calendars]]\nname = \"hotline\"\nbase = \"every_day\"\n[calendar_of]\nchannels = { hotline = \"hotline\" }",
+    )
+    .unwrap();
+    let history: Vec<crate::case::Event> = [received("2025-10-24T10:00:00+08:00", false)]
+        .into_iter()
+        .map(|e| crate::case::Event::from_json_value(e).unwrap())
+        .collect();
+    let caseload = Caseload::replay(&policy, [history]);
+    let r = caseload
+        .reminders(
+            at("2025-10-24T00:00:00+08:00"),
+            at("2025-10-28T00:00:00+08:00"),
+        )
+        .unwrap();
+    let got: Vec<(&str, String)> = r
+        .iter()
+        .map(|r| (r.rung.as_str(), format_instant(&r.at)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("half_period", "2025-10-25T09:00:00+08:00".to_owned()),
+            (
+                "one_working_day_left",
+                "2025-10-25T09:00:00+08:00".to_owned()
+            ),
+            ("due", "2025-10-26T09:00:00+08:00".to_owned()),
+            ("department_head", "2025-10-27T09:00:00+08:00".to_owned()),
+        ]
+    );
+    // On the office's calendar the same registration is due on Monday night.
+    let caseload = Caseload::replay(
+        &Policy::default(),
+        [[received("2025-10-24T10:00:00+08:00", false)]
+            .into_iter()
+            .map(|e| crate::case::Event::from_json_value(e).unwrap())
+            .collect::<Vec<_>>()],
+    );
+    let r = caseload
+        .reminders(
+            at("2025-10-24T00:00:00+08:00"),
+            at("2025-10-28T00:00:00+08:00"),
+        )
+        .unwrap();
+    assert!(r.iter().all(|r| r.rung != "due"));
+    assert_eq!(format_instant(&r[0].due), "2025-10-28T00:00:00+08:00");
+}

@@ -6,9 +6,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::actor::Actor;
 use super::caseload::{Item, Refused};
-use crate::case::{Case, SlaState, Stage, StageDeadline, Status};
+use crate::case::{Actor, Case, SlaState, Stage, StageDeadline, Status};
 use crate::number::ComplaintNumber;
 use crate::privacy::{PersonalData, Role};
 use crate::time::{Instant, in_office};

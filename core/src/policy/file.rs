@@ -3,7 +3,9 @@
 use chrono::{FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{Channels, Deadlines, Language, Reminders, Retention, Sla, Statistics, Tracking};
+use super::{
+    CalendarOf, Channels, Deadlines, Language, Reminders, Retention, Sla, Statistics, Tracking,
+};
 use crate::calendar::{CalendarConfig, beijing};
 use crate::time::offset_serde;
 use crate::{accountability, classify, intake, triage};
@@ -24,8 +26,14 @@ pub struct PolicyFile {
     pub office_offset: FixedOffset,
     /// The language of labels, reports and charts.
     pub language: Language,
-    /// The working-day calendar.
+    /// The office's working-day calendar.
     pub calendar: CalendarConfig,
+    /// Further calendars, each named: a site's, a round-the-clock hotline's.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub calendars: Vec<CalendarConfig>,
+    /// Which calendar each channel and each department uses (the office's by default).
+    #[serde(skip_serializing_if = "CalendarOf::is_empty")]
+    pub calendar_of: CalendarOf,
     /// The time limits.
     pub deadlines: Deadlines,
     /// When stages count as due soon.
@@ -58,6 +66,8 @@ impl Default for PolicyFile {
             office_offset: beijing(),
             language: Language::default(),
             calendar: CalendarConfig::default(),
+            calendars: Vec::new(),
+            calendar_of: CalendarOf::default(),
             deadlines: Deadlines::default(),
             sla: Sla::default(),
             tracking: Tracking::default(),

@@ -15,7 +15,9 @@
 //! | keywords of all categories together | 1,000,000 | the category's `keywords` where the count passes it |
 //! | a keyword | 256 characters | the keyword |
 //! | rungs of a reminder ladder | 1,000 | `reminders.ladder` or `reminders.stages.<stage>` |
+//! | `calendars` | 100 | `calendars` |
 
+pub use super::calendars::MAX_CALENDARS;
 pub use super::reminders::MAX_RUNGS;
 pub use crate::classify::{MAX_CATEGORIES, MAX_DEPARTMENTS, MAX_KEYWORD_CHARS, MAX_KEYWORDS};
 

@@ -11,7 +11,7 @@
 //! are refused with `policy.too_large` naming the key, before the work they would cost: 64 MiB
 //! of text, 32 levels of nesting, 100,000 items in any list, 64 KiB in any text, 100,000
 //! categories, 10,000 departments, 1,000,000 keywords, 256 characters in a keyword, 1,000
-//! rungs in a reminder ladder (constants in [`limits`]).
+//! rungs in a reminder ladder, 100 calendars (constants in [`limits`]).
 //!
 //! ```
 //! use complaint_office::policy::Policy;
@@ -33,13 +33,15 @@
 //!
 //! One concept per file: [`PolicyFile`] is the file as written, every key defaulted
 //! (`file.rs`); its own sections are [`Deadlines`] (with [`Emergency`]), [`Sla`], [`Tracking`],
-//! [`Retention`], [`Channels`], [`Reminders`] and [`Statistics`] (one file each); `validate.rs`
+//! [`Retention`], [`Channels`], [`Reminders`] and [`Statistics`] (one file each), and its
+//! calendars, `[calendar]`, `[[calendars]]` and [`CalendarOf`] (`calendars.rs`); `validate.rs`
 //! holds the checks that turn a file into a [`Policy`], each naming its key; `format.rs` reads
 //! and writes TOML and JSON; [`PolicySet`] (`set.rs`) picks
 //! the policy in force by date. The tables the policy holds (intake rules, classification,
 //! triage, discipline) are modules of their own, below this one: each validates its own
 //! section and none imports the policy.
 
+mod calendars;
 mod channels;
 mod deadlines;
 mod emergency;
@@ -60,10 +62,13 @@ use std::sync::Arc;
 use chrono::{FixedOffset, NaiveDate};
 
 use crate::calendar::{Calendar, OfficeHours};
+use crate::intake::Channel;
 use crate::{accountability, classify, intake, triage};
+use calendars::Calendars;
 
 pub use crate::language::Language;
 pub use crate::policy_error::PolicyError;
+pub use calendars::{CalendarOf, ChannelCalendars, DEFAULT_CALENDAR};
 pub use channels::Channels;
 pub use deadlines::Deadlines;
 pub use emergency::Emergency;
@@ -83,18 +88,26 @@ pub struct Policy {
 
 struct Inner {
     file: PolicyFile,
-    calendar: Calendar,
-    /// The hours reminders go out in, decided once.
+    calendars: Calendars,
+    /// The hours reminders go out in on the office's calendar, decided once.
     reminder_hours: OfficeHours,
+    /// The same for each of `calendars.others`.
+    other_reminder_hours: Vec<OfficeHours>,
 }
 
 impl Inner {
-    fn new(file: PolicyFile, calendar: Calendar) -> Self {
-        let reminder_hours = file.reminders.hours(&calendar);
+    fn new(file: PolicyFile, calendars: Calendars) -> Self {
+        let reminder_hours = file.reminders.hours(&calendars.office.1);
+        let other_reminder_hours = calendars
+            .others
+            .iter()
+            .map(|(_, calendar)| file.reminders.hours(calendar))
+            .collect();
         Inner {
             file,
-            calendar,
+            calendars,
             reminder_hours,
+            other_reminder_hours,
         }
     }
 }
@@ -120,7 +133,10 @@ impl Default for Policy {
         static DEFAULT: std::sync::OnceLock<Policy> = std::sync::OnceLock::new();
         DEFAULT
             .get_or_init(|| Policy {
-                inner: Arc::new(Inner::new(PolicyFile::default(), Calendar::cn())),
+                inner: Arc::new(Inner::new(
+                    PolicyFile::default(),
+                    Calendars::single(DEFAULT_CALENDAR, Calendar::cn()),
+                )),
             })
             .clone()
     }
@@ -132,9 +148,9 @@ impl Policy {
     /// # Errors
     /// [`PolicyError::InvalidValue`] or [`PolicyError::Contradiction`] naming the key.
     pub fn new(file: PolicyFile) -> Result<Self, PolicyError> {
-        let calendar = validate::file(&file)?;
+        let calendars = validate::file(&file)?;
         Ok(Policy {
-            inner: Arc::new(Inner::new(file, calendar)),
+            inner: Arc::new(Inner::new(file, calendars)),
         })
     }
 
@@ -163,9 +179,43 @@ impl Policy {
         self.inner.file.language
     }
 
-    /// The working-day calendar (statutory data, company days, office hours, offset).
+    /// The office's working-day calendar (statutory data, company days, office hours,
+    /// offset): `[calendar]`.
     pub fn calendar(&self) -> &Calendar {
-        &self.inner.calendar
+        &self.inner.calendars.office.1
+    }
+
+    /// The name of the office's calendar (`calendar.name`, [`DEFAULT_CALENDAR`] unless set).
+    pub fn calendar_name(&self) -> &str {
+        &self.inner.calendars.office.0
+    }
+
+    /// Every calendar of the policy with its name: the office's first, then the
+    /// `[[calendars]]` in the file's order.
+    pub fn calendars(&self) -> impl Iterator<Item = (&str, &Calendar)> {
+        self.inner.calendars.all()
+    }
+
+    /// The calendar with this name, if the policy has one.
+    pub fn calendar_named(&self, name: &str) -> Option<&Calendar> {
+        self.calendars()
+            .find(|(n, _)| *n == name)
+            .map(|(_, calendar)| calendar)
+    }
+
+    /// The calendar, and its name, of the complaint office's stages for a complaint that came
+    /// through `channel` (`calendar_of.channels`, else the office's).
+    pub fn channel_calendar(&self, channel: Channel) -> (&str, &Calendar) {
+        let c = &self.inner.calendars;
+        c.at(c.channels.get(&channel).copied())
+    }
+
+    /// The calendar, and its name, of the investigation team's and the department's stages
+    /// for the department concerned (`calendar_of.departments`, else the office's; the
+    /// office's too while no department is concerned yet).
+    pub fn department_calendar(&self, department: Option<&str>) -> (&str, &Calendar) {
+        let c = &self.inner.calendars;
+        c.at(department.and_then(|d| c.departments.get(d).copied()))
     }
 
     /// The time limits.
@@ -199,6 +249,23 @@ impl Policy {
         &self.inner.reminder_hours
     }
 
+    /// The calendar named `name` and the hours in which reminders of the stages run on it go
+    /// out (as [`Self::reminder_hours`], with that calendar's office hours); the office's for
+    /// a name the policy does not have.
+    pub fn reminder_calendar(&self, name: &str) -> (&Calendar, &OfficeHours) {
+        let inner = &*self.inner;
+        inner
+            .calendars
+            .others
+            .iter()
+            .zip(&inner.other_reminder_hours)
+            .find(|((other, _), _)| other == name)
+            .map_or(
+                (&inner.calendars.office.1, &inner.reminder_hours),
+                |((_, calendar), hours)| (calendar, hours),
+            )
+    }
+
     /// Statistics settings.
     pub fn statistics(&self) -> &Statistics {
         &self.inner.file.statistics
@@ -229,8 +296,9 @@ impl Policy {
         &self.inner.file.discipline
     }
 
-    /// This policy with another calendar (for example one with a newly loaded holiday-cn
-    /// year). The calendar's offset must stay the office offset.
+    /// This policy with another office calendar (for example one with a newly loaded
+    /// holiday-cn year), under the same name; the `[[calendars]]` stay as they are. The
+    /// calendar's offset must stay the office offset.
     ///
     /// # Errors
     /// [`PolicyError::Contradiction`] when the offsets differ.
@@ -242,8 +310,10 @@ impl Policy {
             ));
         }
         validate::deadlines(&self.inner.file, &calendar)?;
+        let mut calendars = self.inner.calendars.clone();
+        calendars.office.1 = calendar;
         Ok(Policy {
-            inner: Arc::new(Inner::new(self.inner.file.clone(), calendar)),
+            inner: Arc::new(Inner::new(self.inner.file.clone(), calendars)),
         })
     }
 }

@@ -1,20 +1,41 @@
 //! The checks that turn a [`PolicyFile`] into a [`Policy`](super::Policy): every one names
 //! the key at fault. The tables check their own sections (`IntakeRules::validate`, …).
 
+use std::collections::{BTreeMap, HashSet};
+
 use chrono::{Datelike, NaiveDate};
 
 use super::PolicyFile;
-use crate::calendar::{Calendar, CalendarError};
+use super::calendars::{Calendars, DEFAULT_CALENDAR, MAX_CALENDARS};
+use crate::calendar::{Base, Calendar, CalendarConfig, CalendarError};
 use crate::duration::{Duration, Unit};
+use crate::intake::Channel;
 use crate::period;
 use crate::policy_error::PolicyError;
 use crate::time::at_time;
 
-/// Checks a policy file section by section, always in this order, and builds its calendar.
+/// Checks a policy file section by section, always in this order, and builds its calendars.
 /// The first failing check is the error.
-pub(super) fn file(file: &PolicyFile) -> Result<Calendar, PolicyError> {
-    let calendar =
-        Calendar::from_config(&file.calendar, file.office_offset).map_err(calendar_error)?;
+pub(super) fn file(file: &PolicyFile) -> Result<Calendars, PolicyError> {
+    let name = match &file.calendar.name {
+        Some(name) => {
+            check_name("calendar.name", name)?;
+            name.as_str()
+        }
+        None => DEFAULT_CALENDAR,
+    };
+    if file
+        .calendar
+        .office_offset
+        .is_some_and(|offset| offset != file.office_offset)
+    {
+        return Err(PolicyError::contradiction(
+            "calendar.office_offset",
+            "the office's calendar keeps the office offset: set office_offset instead",
+        ));
+    }
+    let calendar = Calendar::from_config(&file.calendar, file.office_offset)
+        .map_err(|e| calendar_error("calendar", e))?;
     deadlines(file, &calendar)?;
     file.sla.validate()?;
     file.reminders.validate()?;
@@ -23,7 +44,133 @@ pub(super) fn file(file: &PolicyFile) -> Result<Calendar, PolicyError> {
     file.classification.validate()?;
     file.triage.validate()?;
     file.discipline.validate()?;
-    Ok(calendar)
+    let mut calendars = Calendars::single(name, calendar);
+    sites(file, &mut calendars)?;
+    Ok(calendars)
+}
+
+/// The `[[calendars]]` (named once each, every limit checked on each) and `[calendar_of]`
+/// (every calendar and department it names exists).
+fn sites(file: &PolicyFile, calendars: &mut Calendars) -> Result<(), PolicyError> {
+    if file.calendars.len() > MAX_CALENDARS {
+        return Err(PolicyError::too_large(
+            "calendars",
+            format!("at most {MAX_CALENDARS} calendars"),
+        ));
+    }
+    for (i, config) in file.calendars.iter().enumerate() {
+        let key = format!("calendars[{i}]");
+        let Some(name) = &config.name else {
+            return Err(PolicyError::invalid(
+                format!("{key}.name"),
+                "a calendar of [[calendars]] needs a name",
+            ));
+        };
+        check_name(&format!("{key}.name"), name)?;
+        if calendars.all().any(|(other, _)| other == name) {
+            return Err(PolicyError::contradiction(
+                format!("{key}.name"),
+                "another calendar has this name",
+            ));
+        }
+        // A State Council notice is national: the years of `[calendar]` reach every calendar
+        // on the statutory base, before (and so under) the calendar's own.
+        let inherited;
+        let config = if config.base == Base::Cn && !file.calendar.years.is_empty() {
+            inherited = CalendarConfig {
+                years: file
+                    .calendar
+                    .years
+                    .iter()
+                    .chain(&config.years)
+                    .cloned()
+                    .collect(),
+                ..config.clone()
+            };
+            &inherited
+        } else {
+            config
+        };
+        let calendar = Calendar::from_config(config, file.office_offset)
+            .map_err(|e| calendar_error(&key, e))?;
+        deadlines(file, &calendar).map_err(|e| on_calendar(e, name))?;
+        calendars.others.push((name.clone(), calendar));
+    }
+    let index = |key: String, name: &str| {
+        calendars
+            .others
+            .iter()
+            .position(|(other, _)| other == name)
+            .map(Some)
+            .or_else(|| (name == calendars.office.0).then_some(None))
+            .ok_or_else(|| {
+                PolicyError::contradiction(key, "no calendar of the policy has this name")
+            })
+    };
+    let mut channels = BTreeMap::new();
+    for &channel in Channel::ALL {
+        if let Some(name) = file.calendar_of.channels.get(channel) {
+            let key = format!("calendar_of.channels.{channel}");
+            if let Some(i) = index(key, name)? {
+                channels.insert(channel, i);
+            }
+        }
+    }
+    let known: HashSet<&str> = file
+        .classification
+        .departments
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    let mut departments = BTreeMap::new();
+    for (code, name) in &file.calendar_of.departments {
+        let key = format!("calendar_of.departments.{code}");
+        if !known.contains(code.as_str()) {
+            return Err(PolicyError::contradiction(
+                key,
+                "no department in classification.departments has this code",
+            ));
+        }
+        if let Some(i) = index(key, name)? {
+            departments.insert(code.clone(), i);
+        }
+    }
+    calendars.channels = channels;
+    calendars.departments = departments;
+    Ok(())
+}
+
+/// A calendar's name: small ASCII letters, digits and `_`, starting with a letter, as codes
+/// are.
+fn check_name(key: &str, name: &str) -> Result<(), PolicyError> {
+    let mut chars = name.chars();
+    let well_formed = name.len() <= 64
+        && chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if well_formed {
+        Ok(())
+    } else {
+        Err(PolicyError::invalid(
+            key,
+            "expected small ASCII letters, digits and _, starting with a letter",
+        ))
+    }
+}
+
+/// A limit's contradiction found on a calendar of `[[calendars]]`: the key stays the limit's,
+/// the reason names the calendar.
+fn on_calendar(error: PolicyError, name: &str) -> PolicyError {
+    match error {
+        PolicyError::Contradiction { key, reason } => PolicyError::Contradiction {
+            key,
+            reason: format!("{reason} (on the calendar {name})"),
+        },
+        PolicyError::InvalidValue { key, reason } => PolicyError::InvalidValue {
+            key,
+            reason: format!("{reason} (on the calendar {name})"),
+        },
+        other => other,
+    }
 }
 
 /// The limits against each other and against the calendar (also checked when the calendar
@@ -164,18 +311,19 @@ fn start_days(calendar: &Calendar) -> impl Iterator<Item = NaiveDate> {
     })
 }
 
-fn calendar_error(e: CalendarError) -> PolicyError {
+/// A calendar's error, at `key` (`calendar`, `calendars[1]`).
+fn calendar_error(key: &str, e: CalendarError) -> PolicyError {
     match e {
         CalendarError::Contradiction { .. } => {
-            PolicyError::contradiction("calendar.extra_working_days", e.to_string())
+            PolicyError::contradiction(format!("{key}.extra_working_days"), e.to_string())
         }
         CalendarError::InvalidOfficeHours => {
-            PolicyError::invalid("calendar.office_hours", e.to_string())
+            PolicyError::invalid(format!("{key}.office_hours"), e.to_string())
         }
         CalendarError::InvalidHolidayData { .. } => {
-            PolicyError::invalid("calendar.years", e.to_string())
+            PolicyError::invalid(format!("{key}.years"), e.to_string())
         }
-        _ => PolicyError::invalid("calendar", e.to_string()),
+        _ => PolicyError::invalid(key, e.to_string()),
     }
 }
 

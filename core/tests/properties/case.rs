@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use complaint_office::calendar::CalendarConfig;
 use complaint_office::case::{Case, Event, Schedule, SlaState, Stage, Status};
 use complaint_office::policy::Policy;
 use complaint_office::time::parse_instant;
@@ -184,11 +185,11 @@ proptest! {
         history in complaint_office::testing::case_history_under(complaint_office::testing::policy()),
     ) {
         let case = Case::replay(&history.policy, history.events.clone()).unwrap();
-        let calendar = history.policy.calendar();
         for stage in case.schedule(case.last_event_at()).stages {
             if stage.stage == Stage::Implementation {
                 continue;
             }
+            let calendar = history.policy.calendar_named(&stage.calendar).unwrap();
             if let (Some(start), Some(due), Some(last)) = (stage.started_at, stage.due, stage.last_day) {
                 prop_assert!(due > start, "{} due before its start", stage.stage);
                 // Hours run from the start instant and end on any day (art. 201 ¶2).
@@ -241,6 +242,55 @@ proptest! {
                 prop_assert!(pause.from < due, "a pause began at or after the due instant");
             }
         }
+    }
+
+    /// Calendars per site change nothing but the names when every site's calendar is the
+    /// office's: a policy with a copy of its calendar that every channel and department uses
+    /// schedules every history exactly as the policy alone, each stage naming the copy (a
+    /// department's stage once a department is concerned).
+    #[test]
+    fn a_copy_of_the_office_calendar_for_every_site_changes_only_the_names(
+        history in complaint_office::testing::case_history_under(complaint_office::testing::policy()),
+        later in 0i64..(60 * 86_400),
+    ) {
+        // The policy alone: its own calendar for everyone.
+        let mut file = history.policy.file().clone();
+        file.calendars.clear();
+        file.calendar_of = Default::default();
+        let single = Policy::new(file.clone()).unwrap();
+        file.calendars.push(CalendarConfig { name: Some("copy".into()), ..file.calendar.clone() });
+        let channels = &mut file.calendar_of.channels;
+        for slot in [&mut channels.email, &mut channels.hotline, &mut channels.on_site, &mut channels.oa] {
+            *slot = Some("copy".into());
+        }
+        for department in &file.classification.departments {
+            file.calendar_of.departments.insert(department.code.clone(), "copy".into());
+        }
+        let sites = Policy::new(file).unwrap();
+        // A history of a policy with other sites may not fit the policy alone.
+        let Ok(alone) = Case::replay(&single, history.events.clone()) else {
+            return Ok(());
+        };
+        let copied = Case::replay(&sites, history.events.clone()).unwrap();
+        let now = alone.last_event_at() + chrono::Duration::seconds(later);
+        let mut expected = alone.schedule(now).stages;
+        for stage in &mut expected {
+            prop_assert_eq!(&stage.calendar, single.calendar_name());
+            // A department's stages run on the office's calendar until a department is
+            // concerned.
+            let department_stage = !matches!(
+                stage.stage,
+                Stage::Registration | Stage::EmergencyStart | Stage::FollowUp
+            );
+            if !department_stage || alone.department().is_some() {
+                stage.calendar = "copy".into();
+            }
+        }
+        prop_assert_eq!(copied.schedule(now).stages, expected);
+        let checks = |case: &Case| -> Vec<(&'static str, &'static str)> {
+            case.compliance(now).checks.iter().map(|c| (c.rule, c.result.as_str())).collect()
+        };
+        prop_assert_eq!(checks(&copied), checks(&alone));
     }
 
     /// Every disposition stops every clock: once a case is rejected, withdrawn, merged or

@@ -91,8 +91,9 @@ proptest! {
         prop_assert_eq!(again, whole);
     }
 
-    /// Nobody is reminded outside the reminder hours of a working day (the policy's office
-    /// hours or 09:00–18:00; make-up days count), before a clock started, once its stage was
+    /// Nobody is reminded outside the reminder hours of a working day of the stage's calendar
+    /// (the policy's reminder hours, else its office hours, else 09:00–18:00; make-up days
+    /// count), before a clock started, once its stage was
     /// met, or once its clock stopped (a plan before management, a case that ended).
     #[test]
     fn reminders_go_out_in_office_hours_while_a_clock_runs(histories in histories()) {
@@ -102,20 +103,22 @@ proptest! {
         for r in caseload.reminders(start, end).unwrap() {
             let case = caseload.get(r.index).unwrap();
             let policy = case.policy();
-            let local = r.at.with_timezone(&policy.office_offset());
-            prop_assert!(policy.calendar().is_working_day(office_date(r.at, policy.office_offset())));
+            let schedule = case.schedule(end);
+            let clock = schedule.stages.iter()
+                .find(|s| s.stage == r.stage && s.round == r.round)
+                .unwrap();
+            // The working days and hours of the calendar the stage runs on.
+            let (calendar, hours) = policy.reminder_calendar(&clock.calendar);
+            let local = r.at.with_timezone(&calendar.offset());
+            prop_assert!(calendar.is_working_day(office_date(r.at, calendar.offset())));
             let secs = local.num_seconds_from_midnight();
             prop_assert!(
-                policy.reminder_hours().intervals().iter()
+                hours.intervals().iter()
                     .any(|i| i.start_seconds() <= secs && secs < i.end_seconds()),
                 "{} is outside the reminder hours", r.at
             );
             prop_assert!(r.at >= r.placed_at);
             prop_assert_eq!(r.moved, r.at != r.placed_at);
-            let schedule = case.schedule(end);
-            let clock = schedule.stages.iter()
-                .find(|s| s.stage == r.stage && s.round == r.round)
-                .unwrap();
             prop_assert!(clock.started_at.is_some_and(|s| s <= r.placed_at));
             prop_assert!(clock.met_at.is_none_or(|m| r.at < m));
             prop_assert!(clock.stopped_at.is_none_or(|s| r.at < s));

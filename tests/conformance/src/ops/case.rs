@@ -44,6 +44,7 @@ fn stage_json(s: &StageDeadline) -> Value {
         "stage": s.stage.as_str(),
         "round": s.round,
         "state": s.state.as_str(),
+        "calendar": s.calendar,
         "last_day": s.last_day.map(|d| d.to_string()),
         "due": opt_instant(s.due),
         "met_at": opt_instant(s.met_at),

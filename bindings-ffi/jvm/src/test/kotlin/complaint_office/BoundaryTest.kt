@@ -70,6 +70,32 @@ class BoundaryTest {
     }
 
     @Test
+    fun `each stage names its calendar and a provisional deadline is a finding without a clause`() {
+        val policy = Policy.fromToml(
+            "[[calendars]]\nname = \"hotline\"\nbase = \"every_day\"\n" +
+                "[calendar_of]\nchannels = { hotline = \"hotline\" }\n" +
+                "[deadlines]\nregistration = \"3 working days\"\n",
+        )
+        val received = { channel: String, contact: String ->
+            Event.fromJson(
+                "{\"type\": \"received\", \"at\": \"2026-12-29T10:00:00+08:00\", \"channel\": \"$channel\", " +
+                    "\"complainant_kind\": \"customer\", \"name\": \"張三\", \"contact\": \"$contact\", " +
+                    "\"content\": \"c\", \"subject\": \"投訴\"}",
+            )
+        }
+        val now = OffsetDateTime.parse("2026-12-29T12:00:00+08:00")
+        val hotline = Case.open(policy, received("hotline", "13812345678")).schedule(now).stages[0]
+        assertEquals(listOf("hotline", "2027-01-01", "false"), listOf(hotline.calendar, hotline.lastDay.toString(), hotline.provisional.toString()))
+        val case = Case.open(policy, received("email", "a@example.com"))
+        val office = case.schedule(now).stages[0]
+        assertEquals(listOf("default", "2027-01-04", "true"), listOf(office.calendar, office.lastDay.toString(), office.provisional.toString()))
+        val check = case.compliance(now).checks.single { it.rule == "provisional_days" }
+        assertNull(check.clause)
+        assertEquals(CheckResult.FINDING, check.result)
+        assertTrue(check.detail.contains("2027-01-04"))
+    }
+
+    @Test
     fun `batch forms agree with single calls`() {
         val cal = Calendar.cn()
         val dates = listOf(LocalDate.of(2025, 9, 26), LocalDate.of(2024, 2, 1))

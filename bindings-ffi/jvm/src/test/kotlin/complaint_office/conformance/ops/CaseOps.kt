@@ -31,6 +31,7 @@ object CaseOps {
         "stage" to s.stage.toString(),
         "round" to s.round,
         "state" to s.state.toString(),
+        "calendar" to s.calendar,
         "last_day" to s.lastDay?.toString(),
         "due" to instant(s.due),
         "met_at" to instant(s.metAt),

@@ -1,6 +1,8 @@
-//! Who acts on a case, and whom a reminder goes to.
+//! Who acts on a case, and whom a reminder goes to. The schedule runs each stage's clock on
+//! the calendar of the one who must act in it ([`Actor::responsible_for`]); the office's
+//! worklist and reminders name the actors (public there as `office::Actor` too).
 
-use crate::case::{Stage, Status};
+use super::{Stage, Status};
 use crate::policy::Recipient;
 use crate::vocabulary::vocabulary;
 
