@@ -342,6 +342,8 @@ class Ledger:
         columns: Optional[Mapping[str, str]] = None,
         delimiter: str = ",",
         lenient: bool = False,
+        *,
+        max_bytes: int = 4294967296,
     ) -> "Ledger": ...
     @staticmethod
     def from_csv_text(
@@ -402,6 +404,8 @@ def report_from_csv(
     lenient: bool = False,
     start: Optional[Period] = None,
     end: Optional[Period] = None,
+    *,
+    max_bytes: int = 4294967296,
 ) -> Report: ...
 def synthetic_csv(
     rows: int,
