@@ -343,7 +343,7 @@ class Ledger:
         delimiter: str = ",",
         lenient: bool = False,
         *,
-        max_bytes: int = 4294967296,
+        max_bytes: int = ...,  # 4 GiB
     ) -> "Ledger": ...
     @staticmethod
     def from_csv_text(
@@ -405,7 +405,7 @@ def report_from_csv(
     start: Optional[Period] = None,
     end: Optional[Period] = None,
     *,
-    max_bytes: int = 4294967296,
+    max_bytes: int = ...,  # 4 GiB
 ) -> Report: ...
 def synthetic_csv(
     rows: int,
