@@ -22,7 +22,7 @@ class ThreadsTest {
     private val threads = 8
     private val rounds = 400
     private val received =
-        """{"type": "received", "at": "2025-09-26T10:00:00+08:00", "channel": "hotline", "complainant_kind": "customer", "name": "Zhang San", "contact": "13812345678"}"""
+        """{"type": "received", "at": "2025-09-26T10:00:00+08:00", "channel": "hotline", "complainant_kind": "customer", "name": "Zhang San", "contact": "13812345678", "content": "The part broke again."}"""
     private val registered =
         """{"type": "registered", "at": "2025-09-26T11:00:00+08:00", "number": "25090001"}"""
 
