@@ -23,7 +23,7 @@ function refused(code, call) {
 test('a sub-minute offset is refused, never rounded', () => {
   for (const at of ['1971-01-01T12:00:00-00:44:30', '1971-01-01 12:00:00.5+00:00:30']) {
     refused('time.invalid_offset', () => co.nextNumberAt([], at));
-    refused('time.invalid_offset', () => Case.open(new Policy(), { ...RECEIVED, at }));
+    refused('case.invalid_event', () => Case.open(new Policy(), { ...RECEIVED, at }));
   }
   refused('time.invalid_offset', () => co.nextNumberAt([], '2025-09-26T10:00:00+08:00', '-00:44:30'));
   // A whole-minute historic offset is kept exactly.
