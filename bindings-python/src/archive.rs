@@ -151,16 +151,18 @@ impl FromPyObject<'_, '_> for ApprovalArg {
                 .get_item("approved_on")?
                 .ok_or_else(|| type_error("a dict with approved_on", &ob))?;
             return Ok(ApprovalArg(Approval {
-                approved_by: by.extract()?,
-                approved_on: on.extract::<Date>()?.0,
+                approved_by: crate::convert::string_of(&by)?,
+                approved_on: crate::convert::date_of(&on)?,
             }));
         }
-        let (by, on): (String, Date) = ob
+        // The tuple form reads its items as the dict form does: a day that does not exist is
+        // `time.invalid_date` in both.
+        let (by, on): (Bound<'_, PyAny>, Bound<'_, PyAny>) = ob
             .extract()
             .map_err(|_| type_error("a dict {approved_by, approved_on}", &ob))?;
         Ok(ApprovalArg(Approval {
-            approved_by: by,
-            approved_on: on.0,
+            approved_by: crate::convert::string_of(&by)?,
+            approved_on: crate::convert::date_of(&on)?,
         }))
     }
 }

@@ -281,7 +281,7 @@ impl PyCalendar {
     fn with_holiday_cn(&self, data: &Bound<'_, PyAny>) -> PyResult<Self> {
         guard(|| {
             let text = match data.cast::<PyString>() {
-                Ok(s) => s.to_cow()?.into_owned(),
+                Ok(s) => crate::convert::text_of(s)?.into_owned(),
                 Err(_) => to_json(data)?.to_string(),
             };
             self.0

@@ -9,7 +9,10 @@ use crate::accountability::PyFinding;
 use crate::privacy::PyPersonalData;
 use crate::stats::PyRecord;
 use pyo3::Borrowed;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
 use pyo3::prelude::*;
+use pyo3::sync::MutexExt;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::convert::{
@@ -45,7 +48,7 @@ impl FromPyObject<'_, '_> for EventArg {
             return Ok(EventArg(e.get().0.clone()));
         }
         if let Ok(text) = ob.cast::<PyString>() {
-            return Event::from_json_str(&text.to_cow()?)
+            return Event::from_json_str(&crate::convert::text_of(&text)?)
                 .map(EventArg)
                 .map_err(case_err);
         }
@@ -68,7 +71,7 @@ impl FromPyObject<'_, '_> for History {
 
     fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
         if let Ok(text) = ob.cast::<PyString>() {
-            return history_from_json(&text.to_cow()?).map(History);
+            return history_from_json(&crate::convert::text_of(&text)?).map(History);
         }
         let at = |index: usize, source: CaseError| {
             case_err(CaseError::AtEvent {
@@ -82,7 +85,7 @@ impl FromPyObject<'_, '_> for History {
             let event = if let Ok(e) = item.cast::<PyEvent>() {
                 e.get().0.clone()
             } else if let Ok(text) = item.cast::<PyString>() {
-                Event::from_json_str(&text.to_cow()?).map_err(|e| at(index, e))?
+                Event::from_json_str(&crate::convert::text_of(text)?).map_err(|e| at(index, e))?
             } else if item.cast::<PyDict>().is_ok() {
                 Event::from_json_value(to_json(&item)?).map_err(|e| at(index, e))?
             } else {
@@ -213,16 +216,32 @@ impl PyEvent {
 /// >>> plan = case.schedule("2025-10-01T09:00:00+08:00").stage("plan")
 /// >>> plan.last_day, plan.state
 /// (datetime.date(2025, 10, 11), <SlaState.OPEN: 'open'>)
-#[pyclass(name = "Case", module = "complaint_office.case")]
-#[derive(Debug, Clone)]
-pub struct PyCase(pub Case);
+///
+/// Safe to share between threads: the case sits behind a lock that a thread waiting for it
+/// releases the GIL on, and an event is read (which may run Python code, a tzinfo's, say)
+/// before the lock is taken and its error built after it is released. One thread's refused
+/// event never disturbs another thread reading the case.
+#[pyclass(name = "Case", module = "complaint_office.case", frozen)]
+#[derive(Debug)]
+pub struct PyCase(Mutex<Case>);
+
+impl PyCase {
+    pub fn new_from(case: Case) -> Self {
+        PyCase(Mutex::new(case))
+    }
+
+    /// The case, locked; the GIL is released while waiting for another thread.
+    pub fn lock(&self) -> MutexGuard<'_, Case> {
+        Python::attach(|py| self.0.lock_py_attached(py)).unwrap_or_else(PoisonError::into_inner)
+    }
+}
 
 #[pymethods]
 impl PyCase {
     /// Opens a case with its `received` event.
     #[staticmethod]
     fn open(policy: &PyPolicy, event: EventArg) -> PyResult<Self> {
-        guard(|| Case::open(&policy.0, event.0).map(PyCase).map_err(case_err))
+        guard(|| Case::open(&policy.0, event.0).map(PyCase::new_from).map_err(case_err))
     }
 
     /// Rebuilds a case from its history: an iterable of events (each an `Event`, a dict or
@@ -233,7 +252,7 @@ impl PyCase {
     fn replay(policy: &PyPolicy, events: History) -> PyResult<Self> {
         guard(|| {
             Case::replay(&policy.0, events.0)
-                .map(PyCase)
+                .map(PyCase::new_from)
                 .map_err(case_err)
         })
     }
@@ -243,7 +262,7 @@ impl PyCase {
     fn replay_json(policy: &PyPolicy, json: &str) -> PyResult<Self> {
         guard(|| {
             Case::replay_json(&policy.0, json)
-                .map(PyCase)
+                .map(PyCase::new_from)
                 .map_err(case_err)
         })
     }
@@ -254,20 +273,24 @@ impl PyCase {
     fn replay_in(policies: &PyPolicySet, events: History) -> PyResult<Self> {
         guard(|| {
             Case::replay_in(&policies.0, events.0)
-                .map(PyCase)
+                .map(PyCase::new_from)
                 .map_err(case_err)
         })
     }
 
     /// Applies one event, or raises (`TransitionError`, …) and leaves the case unchanged.
-    fn apply(&mut self, event: EventArg) -> PyResult<()> {
-        guard(|| self.0.apply(event.0).map_err(case_err))
+    fn apply(&self, event: EventArg) -> PyResult<()> {
+        guard(|| {
+            // The lock is released before the error is built: that calls Python.
+            let applied = self.lock().apply(event.0);
+            applied.map_err(case_err)
+        })
     }
 
     /// The event types the policy allows next (further guards may still refuse one).
     fn allowed_next<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
         guard(|| {
-            self.0
+            self.lock()
                 .allowed_next()
                 .iter()
                 .map(|k| py_enum!(py, "complaint_office.case", "EventKind", k.as_str()))
@@ -278,7 +301,7 @@ impl PyCase {
     /// The policy the case is judged by.
     #[getter]
     fn policy(&self) -> PyPolicy {
-        PyPolicy(self.0.policy().clone())
+        PyPolicy(self.lock().policy().clone())
     }
 
     /// Where the case stands (a `Status`).
@@ -288,26 +311,26 @@ impl PyCase {
             py,
             "complaint_office.case",
             "Status",
-            self.0.status().as_str()
+            self.lock().status().as_str()
         )
     }
 
     /// The complaint number, once registered.
     #[getter]
     fn number(&self) -> Option<PyComplaintNumber> {
-        self.0.number().map(PyComplaintNumber)
+        self.lock().number().map(PyComplaintNumber)
     }
 
     /// The category code, once classified.
     #[getter]
-    fn category(&self) -> Option<&str> {
-        self.0.category()
+    fn category(&self) -> Option<String> {
+        self.lock().category().map(str::to_owned)
     }
 
     /// The department concerned.
     #[getter]
-    fn department(&self) -> Option<&str> {
-        self.0.department()
+    fn department(&self) -> Option<String> {
+        self.lock().department().map(str::to_owned)
     }
 
     /// The handling track (a `Track`; general until assessed).
@@ -317,56 +340,56 @@ impl PyCase {
             py,
             "complaint_office.triage",
             "Track",
-            self.0.track().as_str()
+            self.lock().track().as_str()
         )
     }
 
     /// Whether the emergency procedure applies (§2.2.4).
     #[getter]
     fn emergency(&self) -> bool {
-        self.0.emergency()
+        self.lock().emergency()
     }
 
     /// When the complaint was received.
     #[getter]
     fn received_at<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        instant_to_py(py, self.0.received_at())
+        instant_to_py(py, self.lock().received_at())
     }
 
     /// When it was registered, or None.
     #[getter]
     fn registered_at<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        opt_instant_to_py(py, self.0.registered_at())
+        opt_instant_to_py(py, self.lock().registered_at())
     }
 
     /// The instant of the last event applied.
     #[getter]
     fn last_event_at<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        instant_to_py(py, self.0.last_event_at())
+        instant_to_py(py, self.lock().last_event_at())
     }
 
     /// The number of events applied.
     #[getter]
     fn event_count(&self) -> usize {
-        self.0.event_count()
+        self.lock().event_count()
     }
 
     /// Whether a legal hold is in place.
     #[getter]
     fn legal_hold(&self) -> bool {
-        self.0.legal_hold()
+        self.lock().legal_hold()
     }
 
     /// The day the case was archived (office time), or None.
     #[getter]
     fn archived_on<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        opt_date_to_py(py, self.0.archived_on())
+        opt_date_to_py(py, self.lock().archived_on())
     }
 
     /// The documents filed in the archive (`Document` members).
     #[getter]
     fn documents<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
-        self.0
+        self.lock()
             .documents()
             .iter()
             .map(|d| py_enum!(py, "complaint_office.archive", "Document", d.as_str()))
@@ -379,7 +402,7 @@ impl PyCase {
         &self,
         py: Python<'py>,
     ) -> PyResult<Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
-        self.0
+        self.lock()
             .pauses()
             .iter()
             .map(|p| Ok((instant_to_py(py, p.from)?, opt_instant_to_py(py, p.to)?)))
@@ -389,25 +412,25 @@ impl PyCase {
     /// The responsibility findings of the handling plan (§4.1.1, §8.1).
     #[getter]
     fn findings(&self) -> Vec<PyFinding> {
-        self.0.findings().iter().cloned().map(PyFinding).collect()
+        self.lock().findings().iter().cloned().map(PyFinding).collect()
     }
 
     /// What `role` (a privacy `Role`) may see of the case (§1.3.4).
     fn view(&self, role: &str) -> PyResult<PyCaseView> {
         guard(|| {
             let role = role.parse().map_err(crate::errors::err)?;
-            Ok(PyCaseView(self.0.view(role)))
+            Ok(PyCaseView(self.lock().view(role)))
         })
     }
 
     /// The deadline schedule and SLA state at `now`.
     fn schedule(&self, now: At) -> PyResult<PySchedule> {
-        guard(|| Ok(PySchedule(self.0.schedule(now.0))))
+        guard(|| Ok(PySchedule(self.lock().schedule(now.0))))
     }
 
     /// Every rule checked, with its clause, at `now`.
     fn compliance(&self, now: At) -> PyResult<PyComplianceReport> {
-        guard(|| Ok(PyComplianceReport(self.0.compliance(now.0))))
+        guard(|| Ok(PyComplianceReport(self.lock().compliance(now.0))))
     }
 
     /// The case as a row of the complaint ledger (§2.2.2) for statistics (§7.1), once it has
@@ -415,15 +438,16 @@ impl PyCase {
     /// ended by a disposition, satisfied as the last answer said, with its outcome
     /// (`resolved`, `rejected`, `withdrawn`, `merged`, `lapsed` or `open`). No personal data.
     fn record(&self) -> Option<PyRecord> {
-        self.0.record().map(PyRecord)
+        self.lock().record().map(PyRecord)
     }
 
     fn __repr__(&self) -> String {
+        // One lock for the whole text: the lock is not reentrant.
+        let case = self.lock();
         format!(
             "Case(status='{}', number={})",
-            self.0.status(),
-            self.0
-                .number()
+            case.status(),
+            case.number()
                 .map_or_else(|| "None".to_owned(), |n| format!("'{n}'"))
         )
     }

@@ -6,11 +6,13 @@
 //! datetime is `time.missing_offset`, never guessed. Errors come from the core's parsers, so the
 //! codes are the same in every language.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeDelta, TimeZone};
 use complaint_office::input::{InputError, MAX_NESTING};
 use complaint_office::time::{
-    Instant, TimeError, YearMonth, check_date, format_instant, parse_date, parse_instant,
-    parse_offset,
+    Instant, TimeError, YearMonth, check_date, check_offset, format_instant, offset_from_seconds,
+    parse_date, parse_instant, parse_offset,
 };
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -19,6 +21,47 @@ use pyo3::{Borrowed, intern};
 use serde_json::{Map, Number, Value};
 
 use crate::errors::{err, raise, type_error};
+
+/// The text of a `str`: one holding a lone surrogate is `input.invalid_text`
+/// (`InputError`), whose message and args never hold the value — Python's own
+/// `UnicodeEncodeError` would carry the whole string into error trackers.
+pub fn text_of<'a>(s: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
+    s.to_cow().map_err(|_| err(InputError::InvalidText))
+}
+
+/// A text argument (a `str`): `input.invalid_text` for a lone surrogate, `TypeError` for
+/// another type.
+pub fn string_of(ob: &Bound<'_, PyAny>) -> PyResult<String> {
+    match ob.cast::<PyString>() {
+        Ok(s) => Ok(text_of(s)?.into_owned()),
+        Err(_) => Err(type_error("a str", ob)),
+    }
+}
+
+/// A count or size argument: an `int` from 0 to 2**64 - 1. Any other `int` (negative or
+/// beyond 64 bits) is `input.invalid_number`, never a bare `OverflowError`.
+#[derive(Debug, Clone, Copy)]
+pub struct Count(pub u64);
+
+impl FromPyObject<'_, '_> for Count {
+    type Error = PyErr;
+
+    fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+        if ob.cast::<PyInt>().is_err() || ob.cast::<PyBool>().is_ok() {
+            return Err(type_error("an int", &ob));
+        }
+        ob.extract::<u64>()
+            .map(Count)
+            .map_err(|_| err(InputError::InvalidNumber))
+    }
+}
+
+impl Count {
+    /// The count as a `usize`; beyond it, `input.invalid_number`.
+    pub fn usize(self) -> PyResult<usize> {
+        usize::try_from(self.0).map_err(|_| err(InputError::InvalidNumber))
+    }
+}
 
 struct DateTypes {
     date: Py<PyType>,
@@ -65,7 +108,7 @@ fn date_from_ordinal(ordinal: i64) -> PyResult<NaiveDate> {
 pub fn date_of(ob: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
     let py = ob.py();
     if let Ok(text) = ob.cast::<PyString>() {
-        return parse_date(&text.to_cow()?).map_err(err);
+        return parse_date(&text_of(text)?).map_err(err);
     }
     match is_plain_date(py, ob)? {
         Some(true) => {
@@ -103,7 +146,7 @@ pub fn opt_date_to_py(py: Python<'_>, date: Option<NaiveDate>) -> PyResult<Bound
 pub fn instant_of(ob: &Bound<'_, PyAny>) -> PyResult<Instant> {
     let py = ob.py();
     if let Ok(text) = ob.cast::<PyString>() {
-        return parse_instant(&text.to_cow()?).map_err(err);
+        return parse_instant(&text_of(text)?).map_err(err);
     }
     match is_plain_date(py, ob)? {
         Some(false) => {
@@ -112,11 +155,13 @@ pub fn instant_of(ob: &Bound<'_, PyAny>) -> PyResult<Instant> {
             if utcoffset.is_none() {
                 return Err(err(TimeError::MissingOffset));
             }
+            // A sub-minute offset (Africa/Monrovia until 1972: -00:44:30) is refused, never
+            // rounded: rounding it and keeping the local time would move the instant.
             let offset: TimeDelta = utcoffset.extract()?;
-            let offset = i32::try_from(offset.num_seconds())
-                .ok()
-                .and_then(FixedOffset::east_opt)
-                .ok_or_else(|| err(TimeError::InvalidOffset))?;
+            if offset.subsec_nanos() != 0 {
+                return Err(err(TimeError::InvalidOffset));
+            }
+            let offset = offset_from_seconds(offset.num_seconds()).map_err(err)?;
             let local: NaiveDateTime = ob
                 .call_method(
                     intern!(py, "replace"),
@@ -157,16 +202,18 @@ pub fn opt_instant_to_py(py: Python<'_>, at: Option<Instant>) -> PyResult<Bound<
 /// An office offset: `+08:00` text or a fixed `datetime.tzinfo` (`datetime.timezone`).
 pub fn offset_of(ob: &Bound<'_, PyAny>) -> PyResult<FixedOffset> {
     if let Ok(text) = ob.cast::<PyString>() {
-        return parse_offset(&text.to_cow()?).map_err(err);
+        return parse_offset(&text_of(text)?).map_err(err);
     }
-    ob.extract::<FixedOffset>()
-        .map_err(|_| type_error("an offset like +08:00 or a datetime.timezone", ob))
+    let offset = ob
+        .extract::<FixedOffset>()
+        .map_err(|_| type_error("an offset like +08:00 or a datetime.timezone", ob))?;
+    check_offset(offset).map_err(err)
 }
 
 /// A month: `YYYY-MM` text, or the month of a `datetime.date`.
 pub fn month_of(ob: &Bound<'_, PyAny>) -> PyResult<YearMonth> {
     if let Ok(text) = ob.cast::<PyString>() {
-        return text.to_cow()?.parse::<YearMonth>().map_err(err);
+        return text_of(text)?.parse::<YearMonth>().map_err(err);
     }
     if is_plain_date(ob.py(), ob)?.is_some() {
         return date_of(ob).map(YearMonth::of);
@@ -241,7 +288,7 @@ pub fn to_json_within(ob: &Bound<'_, PyAny>, path: &mut Vec<usize>) -> PyResult<
         return Ok(Value::Null);
     }
     if let Ok(text) = ob.cast::<PyString>() {
-        return Ok(Value::String(text.to_cow()?.into_owned()));
+        return Ok(Value::String(text_of(text)?.into_owned()));
     }
     if let Ok(b) = ob.cast::<PyBool>() {
         return Ok(Value::Bool(b.is_true()));
@@ -253,12 +300,12 @@ pub fn to_json_within(ob: &Bound<'_, PyAny>, path: &mut Vec<usize>) -> PyResult<
         return ob
             .extract::<u64>()
             .map(Value::from)
-            .map_err(|_| type_error("an integer within 64 bits", ob));
+            .map_err(|_| err(InputError::InvalidNumber));
     }
     if let Ok(f) = ob.cast::<PyFloat>() {
         return Number::from_f64(f.value())
             .map(Value::Number)
-            .ok_or_else(|| type_error("a finite number", ob));
+            .ok_or_else(|| err(InputError::InvalidNumber));
     }
     let is_container =
         ob.cast::<PyDict>().is_ok() || ob.cast::<PyList>().is_ok() || ob.cast::<PyTuple>().is_ok();
@@ -299,11 +346,11 @@ fn container_to_json(ob: &Bound<'_, PyAny>, path: &mut Vec<usize>) -> PyResult<V
     if let Ok(dict) = ob.cast::<PyDict>() {
         let mut map = Map::new();
         for (k, v) in dict.iter() {
-            let key = k
-                .cast::<PyString>()
-                .map_err(|_| type_error("string keys", &k))?
-                .to_cow()?
-                .into_owned();
+            let key = text_of(
+                k.cast::<PyString>()
+                    .map_err(|_| type_error("string keys", &k))?,
+            )?
+            .into_owned();
             map.insert(key, to_json_within(&v, path)?);
         }
         return Ok(Value::Object(map));

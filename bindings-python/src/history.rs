@@ -122,7 +122,7 @@ fn event_value(ob: &Bound<'_, PyAny>) -> PyResult<Value> {
         return Ok(e.get().0.to_json_value());
     }
     if let Ok(text) = ob.cast::<PyString>() {
-        return serde_json::from_str(&text.to_cow()?).map_err(|_| {
+        return serde_json::from_str(&crate::convert::text_of(text)?).map_err(|_| {
             case_err(complaint_office::case::CaseError::invalid_event(
                 "(event)",
                 "expected the JSON text of an event",
@@ -174,7 +174,7 @@ impl FromPyObject<'_, '_> for Stored {
             let hash = hash
                 .cast::<PyString>()
                 .map_err(|_| type_error("a hash as text (64 hexadecimal digits)", &hash))?
-                .to_cow()?
+                .to_cow().map_err(|_| crate::errors::err(complaint_office::InputError::InvalidText))?
                 .into_owned();
             stored.push(ChainedEvent {
                 event: to_json(&event)?,
@@ -283,7 +283,7 @@ fn replay(
         let head = head_of(head)?;
         let policy = &policy.0;
         py.detach(|| history::replay_verified(policy, history.0, head.as_ref()))
-            .map(PyCase)
+            .map(PyCase::new_from)
             .map_err(history_err)
     })
 }
@@ -301,7 +301,7 @@ fn replay_in(
         let head = head_of(head)?;
         let policies = &policies.0;
         py.detach(|| history::replay_verified_in(policies, history.0, head.as_ref()))
-            .map(PyCase)
+            .map(PyCase::new_from)
             .map_err(history_err)
     })
 }

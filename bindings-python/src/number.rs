@@ -4,7 +4,10 @@
 use complaint_office::number::{
     ComplaintNumber, NumberAllocator, NumberSequences, next_number, next_number_at,
 };
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
 use pyo3::prelude::*;
+use pyo3::sync::MutexExt;
 use pyo3::types::{PyDict, PyString, PyTuple};
 use pyo3::{Borrowed, intern};
 
@@ -44,7 +47,7 @@ impl FromPyObject<'_, '_> for NumberArg {
             return Ok(NumberArg(n.get().0));
         }
         if let Ok(text) = ob.cast::<PyString>() {
-            return ComplaintNumber::parse(&text.to_cow()?)
+            return ComplaintNumber::parse(&crate::convert::text_of(&text)?)
                 .map(NumberArg)
                 .map_err(err);
         }
@@ -157,14 +160,35 @@ impl PyComplaintNumber {
 /// >>> seq = NumberSequences.from_issued(["23050001", "23050002"])
 /// >>> str(seq.issue("2023-05")), str(seq.issue("2023-06"))
 /// ('23050003', '23060001')
-#[pyclass(
-    name = "NumberSequences",
-    module = "complaint_office.number",
-    eq,
-    from_py_object
-)]
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct PyNumberSequences(pub NumberSequences);
+///
+/// Safe to share between threads: the sequences sit behind a lock held only while Rust works
+/// on them (never while Python code runs, so errors are built after it is released), and a
+/// thread waiting for it lets the others run.
+#[pyclass(name = "NumberSequences", module = "complaint_office.number", frozen)]
+#[derive(Debug, Default)]
+pub struct PyNumberSequences(Mutex<NumberSequences>);
+
+impl PyNumberSequences {
+    pub fn new_from(sequences: NumberSequences) -> Self {
+        PyNumberSequences(Mutex::new(sequences))
+    }
+
+    /// The sequences, locked; the GIL is released while waiting for another thread.
+    fn lock(&self) -> MutexGuard<'_, NumberSequences> {
+        Python::attach(|py| self.0.lock_py_attached(py)).unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// A copy of the sequences.
+    pub fn get(&self) -> NumberSequences {
+        self.lock().clone()
+    }
+}
+
+impl Clone for PyNumberSequences {
+    fn clone(&self) -> Self {
+        Self::new_from(self.get())
+    }
+}
 
 #[pymethods]
 impl PyNumberSequences {
@@ -174,6 +198,18 @@ impl PyNumberSequences {
         Self::default()
     }
 
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        match other.cast::<PyNumberSequences>() {
+            // The same object is equal to itself (and must not be locked twice).
+            Ok(other) if std::ptr::eq(self, other.get()) => true,
+            Ok(other) => {
+                let theirs = other.get().get();
+                *self.lock() == theirs
+            }
+            Err(_) => false,
+        }
+    }
+
     /// The sequences after the numbers already issued, in any order and any months.
     ///
     /// Raises `NumberError` (`number.duplicate`) when a number appears twice.
@@ -181,15 +217,15 @@ impl PyNumberSequences {
     fn from_issued(issued: Many<NumberArg>) -> PyResult<Self> {
         guard(|| {
             NumberSequences::from_issued(numbers(issued))
-                .map(PyNumberSequences)
+                .map(PyNumberSequences::new_from)
                 .map_err(err)
         })
     }
 
     /// Notes a number issued elsewhere (a late import, a restored backup).
-    fn record(&mut self, number: NumberArg) -> PyResult<()> {
+    fn record(&self, number: NumberArg) -> PyResult<()> {
         guard(|| {
-            self.0.record(number.0);
+            self.lock().record(number.0);
             Ok(())
         })
     }
@@ -197,22 +233,29 @@ impl PyNumberSequences {
     /// The number the next complaint of `month` (`YYYY-MM` or a date) will get, without
     /// issuing it.
     fn peek(&self, month: Month) -> PyResult<PyComplaintNumber> {
-        guard(|| self.0.peek(month.0).map(PyComplaintNumber).map_err(err))
+        guard(|| {
+            let peeked = self.lock().peek(month.0);
+            peeked.map(PyComplaintNumber).map_err(err)
+        })
     }
 
     /// Issues the next number of `month`.
-    fn issue(&mut self, month: Month) -> PyResult<PyComplaintNumber> {
-        guard(|| self.0.issue(month.0).map(PyComplaintNumber).map_err(err))
+    fn issue(&self, month: Month) -> PyResult<PyComplaintNumber> {
+        guard(|| {
+            // The lock is released before the error is built: that calls Python.
+            let issued = self.lock().issue(month.0);
+            issued.map(PyComplaintNumber).map_err(err)
+        })
     }
 
     /// The last number issued in `month`, if any.
     fn last(&self, month: Month) -> PyResult<Option<PyComplaintNumber>> {
-        guard(|| Ok(self.0.last(month.0).map(PyComplaintNumber)))
+        guard(|| Ok(self.lock().last(month.0).map(PyComplaintNumber)))
     }
 
     /// The last number issued in each month: `NumberSequences(['25080003', '25090001'])`.
     fn __repr__(&self) -> String {
-        sequences_repr(&self.0)
+        sequences_repr(&self.get())
     }
 }
 
@@ -231,11 +274,14 @@ impl PyNumberAllocator {
     /// An allocator for an office at `office_offset`, continuing after `sequences` if given.
     #[new]
     #[pyo3(signature = (office_offset, sequences = None))]
-    fn new(office_offset: Offset, sequences: Option<PyNumberSequences>) -> PyResult<Self> {
+    fn new(
+        office_offset: Offset,
+        sequences: Option<PyRef<'_, PyNumberSequences>>,
+    ) -> PyResult<Self> {
         guard(|| {
             Ok(PyNumberAllocator(NumberAllocator::with_sequences(
                 office_offset.0,
-                sequences.map(|s| s.0).unwrap_or_default(),
+                sequences.map(|s| s.get()).unwrap_or_default(),
             )))
         })
     }
@@ -270,7 +316,7 @@ impl PyNumberAllocator {
 
     /// A copy of the current sequences.
     fn snapshot(&self) -> PyResult<PyNumberSequences> {
-        guard(|| Ok(PyNumberSequences(self.0.snapshot())))
+        guard(|| Ok(PyNumberSequences::new_from(self.0.snapshot())))
     }
 }
 

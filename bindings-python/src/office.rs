@@ -37,7 +37,7 @@ fn event_json(ob: &Bound<'_, PyAny>, path: &mut Vec<usize>) -> PyResult<Value> {
         return Ok(e.get().0.to_json_value());
     }
     if let Ok(text) = ob.cast::<PyString>() {
-        let text = text.to_cow()?;
+        let text = crate::convert::text_of(text)?;
         return Ok(serde_json::from_str(&text).unwrap_or_else(|_| Value::String(text.into_owned())));
     }
     to_json_within(ob, path)
@@ -68,7 +68,7 @@ fn history_json(ob: &Bound<'_, PyAny>, path: &mut Vec<usize>) -> PyResult<Value>
                 let key = k
                     .cast::<PyString>()
                     .map_err(|_| type_error("string keys", &k))?
-                    .to_cow()?
+                    .to_cow().map_err(|_| crate::errors::err(complaint_office::InputError::InvalidText))?
                     .into_owned();
                 let listed = v.cast::<PyList>().is_ok() || v.cast::<PyTuple>().is_ok();
                 let value = if key == "events" && listed {
@@ -93,7 +93,7 @@ fn history_json(ob: &Bound<'_, PyAny>, path: &mut Vec<usize>) -> PyResult<Value>
 /// from the outer list, as in JSON text.
 fn caseload_json(ob: &Bound<'_, PyAny>) -> PyResult<Value> {
     if let Ok(text) = ob.cast::<PyString>() {
-        return serde_json::from_str(&text.to_cow()?)
+        return serde_json::from_str(&crate::convert::text_of(text)?)
             .map_err(|_| err(OfficeError::InvalidCaseload));
     }
     if ob.cast::<PyBytes>().is_ok() {
@@ -177,7 +177,7 @@ impl PyCaseload {
                 let case = item
                     .cast::<PyCase>()
                     .map_err(|_| type_error("Case objects", &item))?;
-                caseload.push(case.borrow().0.clone());
+                caseload.push(case.get().lock().clone());
             }
             Ok(PyCaseload(caseload))
         })
@@ -195,7 +195,7 @@ impl PyCaseload {
         complainant_key: Option<String>,
     ) -> usize {
         self.0.push_keyed(
-            case.0.clone(),
+            case.lock().clone(),
             CaseKeys {
                 key,
                 complainant_key,
@@ -211,14 +211,14 @@ impl PyCaseload {
 
     /// The case at `index` (a copy), or None when that history was refused or there is none.
     fn get(&self, index: usize) -> Option<PyCase> {
-        self.0.get(index).cloned().map(PyCase)
+        self.0.get(index).cloned().map(PyCase::new_from)
     }
 
     /// The cases with their indices, in the order added: a list of `(index, Case)` (copies).
     fn cases(&self) -> Vec<(usize, PyCase)> {
         self.0
             .cases()
-            .map(|(i, c)| (i, PyCase(c.clone())))
+            .map(|(i, c)| (i, PyCase::new_from(c.clone())))
             .collect()
     }
 

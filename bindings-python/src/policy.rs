@@ -170,11 +170,16 @@ impl PyPolicy {
         })
     }
 
-    /// Reads a policy file: JSON when the name ends in `.json`, TOML otherwise.
+    /// Reads a policy file: JSON when the name ends in `.json`, TOML otherwise. A file that
+    /// cannot be read is `input.unreadable`; one over `max_bytes` (64 MiB by default) is
+    /// `input.too_large`, checked while reading, so a device that never ends stops too.
     #[staticmethod]
-    fn from_file(path: PathBuf) -> PyResult<Self> {
+    #[pyo3(signature = (path, *, max_bytes = crate::convert::Count(complaint_office::input::MAX_TEXT_FILE_BYTES)))]
+    fn from_file(py: Python<'_>, path: PathBuf, max_bytes: crate::convert::Count) -> PyResult<Self> {
         guard(|| {
-            let text = std::fs::read_to_string(&path)?;
+            let text = py
+                .detach(|| complaint_office::input::read_text_file(&path, max_bytes.0))
+                .map_err(crate::errors::err)?;
             let json = path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("json"));

@@ -14,7 +14,7 @@ use complaint_office::stats::{
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{
+use crate::convert::{Count, 
     At, Date, Many, Month, Offset, date_to_py, from_json, instant_to_py, opt_instant_to_py,
     py_enum, to_json,
 };
@@ -692,8 +692,10 @@ impl PyLedger {
     }
 
     /// Reads a CSV ledger file (the GIL released). Times without an offset are office time.
+    /// A file that cannot be opened is `input.unreadable`; one over `max_bytes` (4 GiB by
+    /// default) is `input.too_large`, checked while reading.
     #[staticmethod]
-    #[pyo3(signature = (path, policy = None, columns = None, delimiter = ",", lenient = false))]
+    #[pyo3(signature = (path, policy = None, columns = None, delimiter = ",", lenient = false, *, max_bytes = Count(complaint_office::input::MAX_CSV_FILE_BYTES)))]
     fn from_csv_path(
         py: Python<'_>,
         path: PathBuf,
@@ -701,11 +703,12 @@ impl PyLedger {
         columns: Option<&Bound<'_, PyAny>>,
         delimiter: &str,
         lenient: bool,
+        max_bytes: Count,
     ) -> PyResult<Self> {
         guard(|| {
             let options = csv_options(columns, delimiter, lenient)?;
             let policy = policy_or_default(policy);
-            py.detach(|| Ledger::from_csv_path(&path, &options, &policy))
+            py.detach(|| Ledger::from_csv_path_within(&path, max_bytes.0, &options, &policy))
                 .map(PyLedger)
                 .map_err(err)
         })
@@ -1168,9 +1171,11 @@ impl PyReport {
 /// A report straight from a CSV ledger file: `Ledger.from_csv_path(...).report(...)`, the GIL
 /// released for the reading and the figures.
 ///
-/// `report.to_dict()` has the shape of the `stats.report` op.
+/// `report.to_dict()` has the shape of the `stats.report` op. The file may have at most
+/// `max_bytes` bytes (4 GiB by default): more is `input.too_large`, a file that cannot be
+/// opened `input.unreadable`.
 #[pyfunction]
-#[pyo3(signature = (path, granularity = "month", policy = None, columns = None, delimiter = ",", lenient = false, start = None, end = None))]
+#[pyo3(signature = (path, granularity = "month", policy = None, columns = None, delimiter = ",", lenient = false, start = None, end = None, *, max_bytes = Count(complaint_office::input::MAX_CSV_FILE_BYTES)))]
 #[allow(clippy::too_many_arguments)]
 fn report_from_csv(
     py: Python<'_>,
@@ -1182,6 +1187,7 @@ fn report_from_csv(
     lenient: bool,
     start: Option<PyPeriod>,
     end: Option<PyPeriod>,
+    max_bytes: Count,
 ) -> PyResult<PyReport> {
     guard(|| {
         let options = csv_options(columns, delimiter, lenient)?;
@@ -1193,7 +1199,7 @@ fn report_from_csv(
         let policy = policy_or_default(policy);
         let report = py
             .detach(|| {
-                let ledger = Ledger::from_csv_path(&path, &options, &policy)?;
+                let ledger = Ledger::from_csv_path_within(&path, max_bytes.0, &options, &policy)?;
                 Report::build(&ledger, &report_options, &policy)
             })
             .map_err(err)?;
@@ -1202,29 +1208,31 @@ fn report_from_csv(
 }
 
 /// A synthetic CSV ledger for demos, tests and benchmarks: deterministic from `seed`, with
-/// trends, seasons and realistic handling times (the core's `stats::synthetic`).
+/// trends, seasons and realistic handling times (the core's `stats::synthetic`). At most
+/// 10,000,000 rows (`input.too_large` beyond, checked before anything is allocated).
 #[pyfunction]
 #[pyo3(signature = (rows, months = None, first_month = None, seed = None))]
 fn synthetic_csv(
     py: Python<'_>,
-    rows: usize,
-    months: Option<u32>,
+    rows: Count,
+    months: Option<Count>,
     first_month: Option<Month>,
-    seed: Option<u64>,
+    seed: Option<Count>,
 ) -> PyResult<String> {
     guard(|| {
         let mut synthetic = Synthetic {
-            rows,
+            rows: rows.usize()?,
             ..Synthetic::default()
         };
         if let Some(months) = months {
-            synthetic.months = months;
+            // More than the maximum is refused by the core (`stats.invalid_period`).
+            synthetic.months = u32::try_from(months.0).unwrap_or(u32::MAX);
         }
         if let Some(month) = first_month {
             synthetic.first_month = month.0;
         }
         if let Some(seed) = seed {
-            synthetic.seed = seed;
+            synthetic.seed = seed.0;
         }
         py.detach(|| synthetic.csv(&Policy::default())).map_err(err)
     })

@@ -254,3 +254,168 @@ def test_the_interpreter_survives_the_reported_reproducers():
     lines = done.stdout.split()
     assert lines[-1] == "alive"
     assert lines[:-1] == ["input.too_deep", "input.cycle"] * 6
+
+
+# --- Issue 16 items 6, 7 and 8: errors without a code, unbounded reads, sub-minute offsets ---
+
+SURROGATE = "张三\ud800" + PHONE
+
+
+def assert_clean(error):
+    """A coded error whose message and args hold none of the values passed."""
+    assert isinstance(error, co.ComplaintOfficeError)
+    assert error.code
+    text = str(error) + repr(error.args)
+    assert PHONE not in text
+    assert "\ud800" not in text and "\\ud800" not in text
+
+
+SURROGATE_CALLS = {
+    "event dict": lambda: co.Event.from_json_value({**RECEIVED, "content": SURROGATE}),
+    "dict key": lambda: co.Event.from_json_value({SURROGATE: 1}),
+    "policy": lambda: co.Policy.from_json_value({"name": SURROGATE}),
+    "date": lambda: co.Case.open(co.Policy(), {**RECEIVED, "at": SURROGATE}),
+    "instant": lambda: co.next_number_at([], SURROGATE, "+08:00"),
+    "offset": lambda: co.next_number_at([], AT, SURROGATE),
+    "holiday data": lambda: co.Calendar.cn().with_holiday_cn(SURROGATE),
+    "duration": lambda: co.Duration(SURROGATE),
+    "approval": lambda: co.archive.ArchiveFile("22100001", "2022-10-01", approval=(SURROGATE, "2025-10-10")),
+}
+
+
+@pytest.mark.parametrize("name", list(SURROGATE_CALLS))
+def test_a_lone_surrogate_is_input_invalid_text(name):
+    with pytest.raises(co.ComplaintOfficeError) as e:
+        SURROGATE_CALLS[name]()
+    assert_clean(e.value)
+    assert e.value.code == "input.invalid_text"
+
+
+@pytest.mark.parametrize("number", [2**64, -(2**63) - 1, 10**30, float("nan"), float("inf"), -float("inf")])
+def test_numbers_json_cannot_hold_are_input_invalid_number(number):
+    for call in (
+        lambda: co.Event.from_json_value({**RECEIVED, "extra": number}),
+        lambda: co.Policy.from_json_value({"name": "x", "limits": [number]}),
+    ):
+        with pytest.raises(co.InputError) as e:
+            call()
+        assert e.value.code == "input.invalid_number"
+        assert_clean(e.value)
+        assert str(number) not in str(e.value)
+
+
+def test_sizes_are_ints_within_64_bits():
+    for rows in (10**30, -1):
+        with pytest.raises(co.InputError) as e:
+            co.stats.synthetic_csv(rows)
+        assert e.value.code == "input.invalid_number"
+
+
+def test_the_tuple_approval_is_read_like_the_dict():
+    bad = "2025-02-30"
+    with pytest.raises(co.TimeError) as by_dict:
+        co.archive.ArchiveFile("22100001", "2022-10-01", approval={"approved_by": "L-1", "approved_on": bad})
+    with pytest.raises(co.TimeError) as by_tuple:
+        co.archive.ArchiveFile("22100001", "2022-10-01", approval=("L-1", bad))
+    assert by_dict.value.code == by_tuple.value.code == "time.invalid_date"
+    ok = co.archive.ArchiveFile("22100001", "2022-10-01", approval=("L-1", "2025-02-28"))
+    assert ok.approval[0] == "L-1"
+
+
+def test_a_missing_file_is_the_same_code_everywhere(tmp_path):
+    missing = tmp_path / "missing.csv"
+    calls = [
+        lambda: co.Policy.from_file(missing),
+        lambda: co.Policy.from_file(tmp_path / "missing.json"),
+        lambda: co.stats.report_from_csv(missing),
+        lambda: co.stats.Ledger.from_csv_path(missing),
+    ]
+    for call in calls:
+        with pytest.raises(co.InputError) as e:
+            call()
+        assert e.value.code == "input.unreadable"
+        assert "missing" not in str(e.value)
+
+
+def test_synthetic_csv_checks_its_size_before_allocating():
+    # Before: a failed allocation of ~112 TB aborted the interpreter.
+    for rows in (10**12, 10_000_001, 2**64 - 1):
+        with pytest.raises(co.InputError) as e:
+            co.stats.synthetic_csv(rows)
+        assert e.value.code == "input.too_large"
+    with pytest.raises(co.StatsError) as e:
+        co.stats.synthetic_csv(10, months=2**32 - 1)
+    assert e.value.code == "stats.invalid_period"
+    assert co.stats.synthetic_csv(5).count("\n") == 6
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/zero"), reason="no /dev/zero")
+def test_readers_stop_at_their_maximum_size():
+    # Before: report_from_csv("/dev/zero") read forever while memory grew.
+    for call in (
+        lambda: co.stats.report_from_csv("/dev/zero", max_bytes=1 << 20),
+        lambda: co.stats.Ledger.from_csv_path("/dev/zero", max_bytes=1 << 20),
+        lambda: co.Policy.from_file("/dev/zero", max_bytes=1 << 20),
+    ):
+        with pytest.raises(co.InputError) as e:
+            call()
+        assert e.value.code == "input.too_large"
+
+
+def test_a_file_over_the_maximum_is_refused_and_one_at_it_is_read(tmp_path):
+    policy = tmp_path / "policy.toml"
+    policy.write_text('name = "x"\n', encoding="utf-8")
+    size = policy.stat().st_size
+    assert co.Policy.from_file(policy, max_bytes=size).name == "x"
+    with pytest.raises(co.InputError) as e:
+        co.Policy.from_file(policy, max_bytes=size - 1)
+    assert e.value.code == "input.too_large"
+    ledger = tmp_path / "ledger.csv"
+    ledger.write_text(co.stats.synthetic_csv(20), encoding="utf-8")
+    size = ledger.stat().st_size
+    assert len(co.stats.Ledger.from_csv_path(ledger, max_bytes=size)) == 20
+    with pytest.raises(co.InputError) as e:
+        co.stats.report_from_csv(ledger, max_bytes=size - 1)
+    assert e.value.code == "input.too_large"
+
+
+def monrovia_1971():
+    zoneinfo = pytest.importorskip("zoneinfo")
+    try:
+        zone = zoneinfo.ZoneInfo("Africa/Monrovia")
+    except zoneinfo.ZoneInfoNotFoundError:
+        pytest.skip("no time zone data")
+    import datetime as dt
+
+    at = dt.datetime(1971, 1, 1, 12, 0, tzinfo=zone)
+    if at.utcoffset() != dt.timedelta(minutes=-44, seconds=-30):
+        pytest.skip("time zone data without Monrovia's -00:44:30")
+    return at
+
+
+def test_a_sub_minute_offset_is_refused_never_rounded():
+    import datetime as dt
+
+    at = monrovia_1971()
+    fixed = dt.datetime(1971, 1, 1, 12, 0, tzinfo=dt.timezone(dt.timedelta(seconds=-2670)))
+    micro = dt.datetime(2025, 1, 1, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=8, microseconds=1)))
+    for value in (at, fixed, micro):
+        for call in (
+            lambda: co.next_number_at([], value, "+08:00"),
+            lambda: co.Event.from_json_value({**RECEIVED, "at": value}),
+            lambda: co.Case.open(co.Policy(), {**RECEIVED, "at": value}),
+        ):
+            with pytest.raises(co.TimeError) as e:
+                call()
+            assert e.value.code == "time.invalid_offset"
+    with pytest.raises(co.TimeError) as e:
+        co.next_number_at([], "1971-01-01T12:00:00-00:44:30", "+08:00")
+    assert e.value.code == "time.invalid_offset"
+    # A whole-minute historic offset is kept exactly.
+    kept = dt.datetime(1971, 1, 1, 12, 0, tzinfo=dt.timezone(dt.timedelta(minutes=-44)))
+    event = co.Event.from_json_value({**RECEIVED, "at": kept})
+    assert event.at == kept
+    assert event.at.utcoffset() == dt.timedelta(minutes=-44)
+    with pytest.raises(co.TimeError) as e:
+        co.NumberAllocator(dt.timezone(dt.timedelta(seconds=30)))
+    assert e.value.code == "time.invalid_offset"

@@ -32,9 +32,10 @@ def test_from_text_file_and_dict(tmp_path):
     assert co.Policy.from_json_value(native).deadlines.plan == co.Duration("10 working days")
 
 
-def test_missing_file_is_an_os_error(tmp_path):
-    with pytest.raises(FileNotFoundError):
+def test_missing_file_is_input_unreadable(tmp_path):
+    with pytest.raises(co.InputError) as e:
         co.Policy.from_file(tmp_path / "nope.toml")
+    assert e.value.code == "input.unreadable"
 
 
 def test_policy_sets():

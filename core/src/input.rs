@@ -6,10 +6,26 @@
 //! nested 15,000 deep or a cyclic one is refused with a code (`input.too_deep`,
 //! `input.cycle`) instead of exhausting the stack and killing the host process.
 //!
+//! The other bounds on outside input live here too: text that is not Unicode (a lone
+//! surrogate from a host string, `input.invalid_text`), numbers JSON cannot hold
+//! (`input.invalid_number`), inputs over a documented size (`input.too_large`) and files that
+//! cannot be read (`input.unreadable`). Every reader of a file (policy files, holiday data, CSV
+//! ledgers) stops at a maximum size, [`MAX_TEXT_FILE_BYTES`] and [`MAX_CSV_FILE_BYTES`] by
+//! default, instead of reading `/dev/zero` forever.
+//!
 //! The policy schema has a tighter bound of its own (32 levels,
 //! [`policy::limits::MAX_DEPTH`](crate::policy::limits::MAX_DEPTH)), checked after conversion.
 
+use std::io::Read;
+use std::path::Path;
+
 use crate::error::ErrorCode;
+
+/// The default maximum size of a text file read whole: a policy file or holiday data (64 MiB).
+pub const MAX_TEXT_FILE_BYTES: u64 = 64 << 20;
+
+/// The default maximum size of a CSV ledger file (4 GiB, about 40 million rows).
+pub const MAX_CSV_FILE_BYTES: u64 = 4 << 30;
 
 /// The most levels of lists and objects inside one another in any JSON-like input: the depth
 /// at which the core's JSON parser (serde_json) stops reading text, applied by every binding to
@@ -26,6 +42,24 @@ pub enum InputError {
     /// A list or object that contains itself (only host values can).
     #[error("a value contains itself: a list or object is inside itself")]
     Cycle,
+    /// Text that is not Unicode: a host string holding a lone surrogate.
+    #[error("a text is not valid Unicode (it holds a lone surrogate)")]
+    InvalidText,
+    /// A number JSON cannot hold: an integer beyond 64 bits, or a float that is NaN or
+    /// infinite.
+    #[error("a number is not a finite value within 64 bits")]
+    InvalidNumber,
+    /// An input over a documented maximum (bytes of a file, rows to generate).
+    #[error("{what} is over the maximum of {max}")]
+    TooLarge {
+        /// What was measured, like "the file's size in bytes".
+        what: &'static str,
+        /// The maximum.
+        max: u64,
+    },
+    /// A file that cannot be opened or read; the path is not repeated.
+    #[error("the file cannot be read ({0})")]
+    Unreadable(std::io::ErrorKind),
 }
 
 impl ErrorCode for InputError {
@@ -33,8 +67,109 @@ impl ErrorCode for InputError {
         match self {
             InputError::TooDeep => "input.too_deep",
             InputError::Cycle => "input.cycle",
+            InputError::InvalidText => "input.invalid_text",
+            InputError::InvalidNumber => "input.invalid_number",
+            InputError::TooLarge { .. } => "input.too_large",
+            InputError::Unreadable(_) => "input.unreadable",
         }
     }
+}
+
+/// A reader that fails once more than `max` bytes have come through it, with an I/O error
+/// that [`InputError::of_io`] recognises as [`InputError::TooLarge`]: the way to read a
+/// stream of unknown length (a file, `/dev/zero`) without reading forever.
+#[derive(Debug)]
+pub struct Bounded<R> {
+    inner: R,
+    left: u64,
+    max: u64,
+}
+
+/// The payload of the I/O error of [`Bounded`].
+#[derive(Debug)]
+struct OverMax(u64);
+
+impl std::fmt::Display for OverMax {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "more than {} bytes", self.0)
+    }
+}
+
+impl std::error::Error for OverMax {}
+
+impl<R: Read> Bounded<R> {
+    /// `inner`, cut off after `max` bytes.
+    pub fn new(inner: R, max: u64) -> Self {
+        Bounded {
+            inner,
+            left: max,
+            max,
+        }
+    }
+}
+
+impl<R: Read> Read for Bounded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        if self.left == 0 {
+            // At the limit: one more byte means the input is too large.
+            let mut probe = [0u8; 1];
+            return match self.inner.read(&mut probe)? {
+                0 => Ok(0),
+                _ => Err(std::io::Error::other(OverMax(self.max))),
+            };
+        }
+        let room = usize::try_from(self.left).unwrap_or(usize::MAX).min(buf.len());
+        let n = self.inner.read(buf.get_mut(..room).unwrap_or_default())?;
+        self.left = self.left.saturating_sub(n as u64);
+        Ok(n)
+    }
+}
+
+impl InputError {
+    /// The input error of an I/O error: [`InputError::TooLarge`] for the cut-off of a
+    /// [`Bounded`] reader, [`InputError::Unreadable`] for anything else.
+    pub fn of_io(e: &std::io::Error) -> Self {
+        match e.get_ref().and_then(|inner| inner.downcast_ref::<OverMax>()) {
+            Some(OverMax(max)) => InputError::TooLarge {
+                what: "the input's size in bytes",
+                max: *max,
+            },
+            None => InputError::Unreadable(e.kind()),
+        }
+    }
+}
+
+/// Reads a whole file of at most `max_bytes` bytes.
+///
+/// # Errors
+/// [`InputError::Unreadable`] when the file cannot be opened or read,
+/// [`InputError::TooLarge`] when it has more than `max_bytes` bytes (checked on the file's size
+/// first, then while reading, so a device like `/dev/zero` stops too).
+pub fn read_file(path: impl AsRef<Path>, max_bytes: u64) -> Result<Vec<u8>, InputError> {
+    let file = std::fs::File::open(path).map_err(|e| InputError::of_io(&e))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > max_bytes {
+        return Err(InputError::TooLarge {
+            what: "the input's size in bytes",
+            max: max_bytes,
+        });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    Bounded::new(file, max_bytes)
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::of_io(&e))?;
+    Ok(bytes)
+}
+
+/// Reads a whole UTF-8 text file of at most `max_bytes` bytes.
+///
+/// # Errors
+/// As [`read_file`], and [`InputError::InvalidText`] for bytes that are not UTF-8.
+pub fn read_text_file(path: impl AsRef<Path>, max_bytes: u64) -> Result<String, InputError> {
+    String::from_utf8(read_file(path, max_bytes)?).map_err(|_| InputError::InvalidText)
 }
 
 /// Checks the nesting of JSON text without parsing it: [`InputError::TooDeep`] when lists and
@@ -100,6 +235,45 @@ mod tests {
         );
         assert_eq!(check_nesting(&text), Ok(()));
         assert_eq!(check_nesting(&"[".repeat(15_000)), Err(InputError::TooDeep));
+    }
+
+    #[test]
+    fn readers_stop_at_their_maximum() {
+        let dir = std::env::temp_dir().join(format!("co-input-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("policy.toml");
+        std::fs::write(&file, "x".repeat(100)).unwrap();
+        assert_eq!(read_text_file(&file, 100).unwrap().len(), 100);
+        assert_eq!(
+            read_text_file(&file, 99),
+            Err(InputError::TooLarge {
+                what: "the input's size in bytes",
+                max: 99
+            })
+        );
+        assert_eq!(
+            read_text_file(dir.join("missing.toml"), 100),
+            Err(InputError::Unreadable(std::io::ErrorKind::NotFound))
+        );
+        std::fs::write(&file, [0xff, 0xfe]).unwrap();
+        assert_eq!(read_text_file(&file, 100), Err(InputError::InvalidText));
+        std::fs::remove_dir_all(&dir).unwrap();
+        // A stream that never ends stops at the maximum.
+        let mut out = Vec::new();
+        let e = Bounded::new(std::io::repeat(0), 1000)
+            .read_to_end(&mut out)
+            .unwrap_err();
+        assert_eq!(InputError::of_io(&e).code(), "input.too_large");
+        assert_eq!(out.len(), 1000);
+        #[cfg(unix)]
+        assert_eq!(
+            read_file("/dev/zero", 1 << 16).map_err(|e| e.code()),
+            Err("input.too_large")
+        );
+        // Exactly the maximum is fine.
+        let mut out = Vec::new();
+        Bounded::new(&[1u8; 10][..], 10).read_to_end(&mut out).unwrap();
+        assert_eq!(out.len(), 10);
     }
 
     #[test]

@@ -44,8 +44,10 @@ pub enum TimeError {
     /// An instant without an offset: the library never guesses a time zone.
     #[error("instant has no offset: add one, like +08:00 or Z")]
     MissingOffset,
-    /// Not a UTC offset between -23:59 and +23:59.
-    #[error("invalid offset: expected +HH:MM between -23:59 and +23:59")]
+    /// Not a UTC offset between -23:59 and +23:59 in whole minutes. A sub-minute offset (the
+    /// historic `-00:44:30` of Monrovia until 1972) is refused, never rounded: rounding would
+    /// move the instant.
+    #[error("invalid offset: expected +HH:MM between -23:59 and +23:59, in whole minutes")]
     InvalidOffset,
     /// Not a `YYYY-MM` month.
     #[error("invalid month: expected YYYY-MM with a month 01-12")]
@@ -135,7 +137,9 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, TimeError> {
 /// # Errors
 /// [`TimeError::MissingOffset`] for a local time without an offset,
 /// [`TimeError::InvalidInstant`] for anything else that is not RFC 3339,
-/// [`TimeError::OutOfRange`] outside the supported years.
+/// [`TimeError::OutOfRange`] outside the supported years,
+/// [`TimeError::InvalidOffset`] for an offset with seconds (`-00:44:30`, which RFC 3339 cannot
+/// carry and `java.time` writes): refused, never rounded.
 pub fn parse_instant(text: &str) -> Result<Instant, TimeError> {
     match DateTime::parse_from_rfc3339(text) {
         Ok(at) => {
@@ -146,11 +150,56 @@ pub fn parse_instant(text: &str) -> Result<Instant, TimeError> {
             let local = text.replacen(' ', "T", 1);
             if chrono::NaiveDateTime::parse_from_str(&local, "%Y-%m-%dT%H:%M:%S%.f").is_ok() {
                 Err(TimeError::MissingOffset)
+            } else if has_offset_with_seconds(&local) {
+                Err(TimeError::InvalidOffset)
             } else {
                 Err(TimeError::InvalidInstant)
             }
         }
     }
+}
+
+/// Whether `text` is a local date-time followed by an offset `±HH:MM:SS`.
+fn has_offset_with_seconds(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let Some(split) = bytes.len().checked_sub(9) else {
+        return false;
+    };
+    let (local, offset) = bytes.split_at(split);
+    let offset_ok = matches!(
+        offset,
+        [b'+' | b'-', h1, h2, b':', m1, m2, b':', s1, s2]
+            if [h1, h2, m1, m2, s1, s2].iter().all(|b| b.is_ascii_digit())
+    );
+    offset_ok
+        && std::str::from_utf8(local).is_ok_and(|local| {
+            chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M:%S%.f").is_ok()
+        })
+}
+
+/// The offset of `seconds` east of UTC, as a host's time zone reports it (Python's
+/// `utcoffset()`, `java.time.ZoneOffset`).
+///
+/// # Errors
+/// [`TimeError::InvalidOffset`] for an offset that is not whole minutes — `-00:44:30`, Liberia's
+/// until 1972 — or is a day or more: refused, never rounded, since rounding the offset and
+/// keeping the local time would move the instant.
+pub fn offset_from_seconds(seconds: i64) -> Result<FixedOffset, TimeError> {
+    if seconds % 60 != 0 {
+        return Err(TimeError::InvalidOffset);
+    }
+    i32::try_from(seconds)
+        .ok()
+        .and_then(FixedOffset::east_opt)
+        .ok_or(TimeError::InvalidOffset)
+}
+
+/// Checks that an offset is whole minutes (see [`offset_from_seconds`]).
+///
+/// # Errors
+/// [`TimeError::InvalidOffset`] for a sub-minute offset.
+pub fn check_offset(offset: FixedOffset) -> Result<FixedOffset, TimeError> {
+    offset_from_seconds(i64::from(offset.local_minus_utc()))
 }
 
 /// Writes an instant as RFC 3339, seconds precision unless it has a fraction.
@@ -436,6 +485,34 @@ mod tests {
         ] {
             assert_eq!(parse_offset(bad), Err(TimeError::InvalidOffset), "{bad}");
         }
+    }
+
+    #[test]
+    fn sub_minute_offsets_are_refused_never_rounded() {
+        // Monrovia kept -00:44:30 until 1972; java.time writes it with its seconds.
+        for text in [
+            "1971-01-01T00:00:00-00:44:30",
+            "1971-01-01 00:00:00.5+00:00:30",
+        ] {
+            assert_eq!(parse_instant(text), Err(TimeError::InvalidOffset), "{text}");
+        }
+        assert_eq!(offset_from_seconds(-2670), Err(TimeError::InvalidOffset));
+        assert_eq!(offset_from_seconds(30), Err(TimeError::InvalidOffset));
+        assert_eq!(offset_from_seconds(86_400), Err(TimeError::InvalidOffset));
+        assert_eq!(offset_from_seconds(i64::MIN), Err(TimeError::InvalidOffset));
+        assert_eq!(
+            offset_from_seconds(-2640).map(format_offset),
+            Ok("-00:44".to_owned())
+        );
+        let odd = FixedOffset::west_opt(2670).unwrap();
+        assert_eq!(check_offset(odd), Err(TimeError::InvalidOffset));
+        let beijing = FixedOffset::east_opt(8 * 3600).unwrap();
+        assert_eq!(check_offset(beijing), Ok(beijing));
+        // Still an invalid instant when the rest is not a date-time.
+        assert_eq!(
+            parse_instant("1971-01-32T00:00:00-00:44:30"),
+            Err(TimeError::InvalidInstant)
+        );
     }
 
     #[test]

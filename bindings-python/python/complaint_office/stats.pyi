@@ -342,6 +342,8 @@ class Ledger:
         columns: Optional[Mapping[str, str]] = None,
         delimiter: str = ",",
         lenient: bool = False,
+        *,
+        max_bytes: int = ...,  # 4 GiB
     ) -> "Ledger": ...
     @staticmethod
     def from_csv_text(
@@ -402,6 +404,8 @@ def report_from_csv(
     lenient: bool = False,
     start: Optional[Period] = None,
     end: Optional[Period] = None,
+    *,
+    max_bytes: int = ...,  # 4 GiB
 ) -> Report: ...
 def synthetic_csv(
     rows: int,

@@ -20,6 +20,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::StatsError;
+use crate::input::{Bounded, InputError};
 use super::case_columns::{CASE_FIELDS, CaseCells, CaseField};
 use super::ledger::{Builder, Field, Ledger, Leniency, Problem, Row, trim};
 use super::split;
@@ -134,23 +135,43 @@ const REQUIRED: [Field; 4] = [
 ];
 
 impl Ledger {
-    /// Reads a CSV ledger from a file; see [`Ledger::from_csv_reader`].
+    /// Reads a CSV ledger from a file of at most
+    /// [`MAX_CSV_FILE_BYTES`](crate::input::MAX_CSV_FILE_BYTES); see
+    /// [`Ledger::from_csv_path_within`].
     ///
     /// # Errors
-    /// [`StatsError::Unreadable`] when the file cannot be read; otherwise as
-    /// [`Ledger::from_csv_reader`].
+    /// As [`Ledger::from_csv_path_within`].
     pub fn from_csv_path(
         path: impl AsRef<Path>,
         options: &CsvOptions,
         policy: &Policy,
     ) -> Result<Self, StatsError> {
-        let cannot = |e: std::io::Error| StatsError::Unreadable {
-            line: None,
-            reason: format!("cannot read the file ({})", e.kind()),
-        };
-        let file = std::fs::File::open(path).map_err(cannot)?;
-        let size = file.metadata().map_err(cannot)?.len();
-        Self::from_csv_stream(file, Some(size), options, policy)
+        Self::from_csv_path_within(path, crate::input::MAX_CSV_FILE_BYTES, options, policy)
+    }
+
+    /// Reads a CSV ledger from a file of at most `max_bytes` bytes; see
+    /// [`Ledger::from_csv_reader`]. A file (or a device such as `/dev/zero`) that goes on is
+    /// refused once `max_bytes` have been read, never read forever.
+    ///
+    /// # Errors
+    /// [`StatsError::Input`] with `input.unreadable` when the file cannot be opened and
+    /// `input.too_large` beyond `max_bytes`; [`StatsError::Unreadable`] when reading fails
+    /// midway; otherwise as [`Ledger::from_csv_reader`].
+    pub fn from_csv_path_within(
+        path: impl AsRef<Path>,
+        max_bytes: u64,
+        options: &CsvOptions,
+        policy: &Policy,
+    ) -> Result<Self, StatsError> {
+        let file = std::fs::File::open(path).map_err(|e| InputError::of_io(&e))?;
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        if size > max_bytes {
+            return Err(StatsError::Input(InputError::TooLarge {
+                what: "the input's size in bytes",
+                max: max_bytes,
+            }));
+        }
+        Self::from_csv_stream(Bounded::new(file, max_bytes), Some(size), options, policy)
     }
 
     /// Reads a CSV ledger. Times without an offset are in the policy's office offset.

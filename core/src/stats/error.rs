@@ -1,6 +1,7 @@
 //! The errors of statistics: bad ledgers, bad periods, bad ranges.
 
 use crate::error::ErrorCode;
+use crate::input::InputError;
 
 const CLAUSE: &str = "§7.1.1";
 
@@ -75,6 +76,11 @@ pub enum StatsError {
         /// What is wrong.
         reason: &'static str,
     },
+    /// Input refused before it is read as a ledger: a file that cannot be opened
+    /// (`input.unreadable`), one over the maximum size or a synthetic ledger over the maximum
+    /// rows (`input.too_large`).
+    #[error(transparent)]
+    Input(#[from] InputError),
     /// A report that cannot be written as JSON (not expected; stands where an empty text
     /// would otherwise be).
     #[error("the report cannot be written as JSON: {reason}")]
@@ -117,6 +123,7 @@ impl ErrorCode for StatsError {
             StatsError::InvalidPeriod => "stats.invalid_period",
             StatsError::InvalidRange { .. } => "stats.invalid_range",
             StatsError::Unwritable { .. } => "stats.unwritable",
+            StatsError::Input(e) => e.code(),
         }
     }
 
@@ -125,6 +132,7 @@ impl ErrorCode for StatsError {
             StatsError::InvalidPeriod
             | StatsError::InvalidRange { .. }
             | StatsError::Unwritable { .. } => Some("§7.1.2"),
+            StatsError::Input(_) => None,
             _ => Some(CLAUSE),
         }
     }

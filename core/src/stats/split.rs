@@ -6,6 +6,7 @@
 use std::io::Read;
 
 use super::StatsError;
+use crate::input::InputError;
 
 /// Bytes read at a time: large enough to amortize the calls, small enough to stay in cache
 /// and to spare a hundred megabytes of memory for a million rows.
@@ -59,9 +60,12 @@ fn fill(reader: &mut impl Read, buf: &mut Vec<u8>) -> Result<bool, StatsError> {
 }
 
 fn read_failed(e: std::io::Error) -> StatsError {
-    StatsError::Unreadable {
-        line: None,
-        reason: format!("read failed ({})", e.kind()),
+    match InputError::of_io(&e) {
+        too_large @ InputError::TooLarge { .. } => StatsError::Input(too_large),
+        _ => StatsError::Unreadable {
+            line: None,
+            reason: format!("read failed ({})", e.kind()),
+        },
     }
 }
 
@@ -130,9 +134,13 @@ pub(crate) fn with_csv_crate(
             Ok(true) => {}
             Ok(false) => return Ok(()),
             Err(e) => {
-                return Err(StatsError::Unreadable {
-                    line: e.position().map(csv::Position::line),
-                    reason: "not CSV".to_owned(),
+                let line = e.position().map(csv::Position::line);
+                return Err(match e.into_kind() {
+                    csv::ErrorKind::Io(e) => read_failed(e),
+                    _ => StatsError::Unreadable {
+                        line,
+                        reason: "not CSV".to_owned(),
+                    },
                 });
             }
         }

@@ -40,6 +40,7 @@ use std::fmt::Write as _;
 use chrono::{DateTime, FixedOffset};
 
 use super::StatsError;
+use crate::input::InputError;
 use super::record::Record;
 use super::timestamp::{days_from_civil, write_local};
 use crate::intake::Channel;
@@ -47,6 +48,14 @@ use crate::number::ComplaintNumber;
 use crate::policy::Policy;
 use crate::time::YearMonth;
 use crate::triage::Severity;
+
+/// The most rows a synthetic ledger has (ten million, about 1.1 GB of CSV): more is refused
+/// with `input.too_large` before anything is allocated.
+pub const MAX_ROWS: usize = 10_000_000;
+
+/// The most months a synthetic ledger spans: complaint numbers have two-digit years, so
+/// 2000–2099 is all there is.
+pub const MAX_MONTHS: u32 = 1200;
 
 /// The shape of a synthetic ledger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,8 +199,11 @@ impl Synthetic {
     ///
     /// # Errors
     /// [`StatsError::InvalidPeriod`] when a month lies outside 2000–2099 (complaint numbers
-    /// have two-digit years).
+    /// have two-digit years) or there are more than [`MAX_MONTHS`];
+    /// [`StatsError::Input`] (`input.too_large`) for more than [`MAX_ROWS`] rows, checked
+    /// before anything is allocated.
     pub fn csv(&self, policy: &Policy) -> Result<String, StatsError> {
+        self.check_size()?;
         let mut out = String::with_capacity(self.rows * 112 + 128);
         out.push_str(
             "number,received_at,channel,category,department,severity,closed_at,satisfied\n",
@@ -230,6 +242,7 @@ impl Synthetic {
             DateTime::from_timestamp(local - i64::from(office.local_minus_utc()), 0)
                 .map(|d| d.with_timezone(&office))
         };
+        self.check_size()?;
         let mut records = Vec::with_capacity(self.rows);
         let mut failed = false;
         self.generate(&Model::of(policy), |r| {
@@ -252,6 +265,21 @@ impl Synthetic {
 
     /// How many complaints each month gets: a rising trend with a season, summing to `rows`
     /// (largest remainders), capped at 9,999.
+    /// Refuses sizes that would allocate without bound: more than [`MAX_ROWS`] rows
+    /// (`input.too_large`) or more than [`MAX_MONTHS`] months (`stats.invalid_period`).
+    fn check_size(&self) -> Result<(), StatsError> {
+        if self.rows > MAX_ROWS {
+            return Err(StatsError::Input(InputError::TooLarge {
+                what: "the number of rows",
+                max: MAX_ROWS as u64,
+            }));
+        }
+        if self.months > MAX_MONTHS {
+            return Err(StatsError::InvalidPeriod);
+        }
+        Ok(())
+    }
+
     fn month_counts(&self) -> Vec<usize> {
         let months = self.months.max(1) as usize;
         let weights: Vec<f64> = (0..months)
@@ -405,6 +433,26 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
+    use crate::ErrorCode;
+
+    #[test]
+    fn sizes_are_checked_before_allocating() {
+        let policy = Policy::default();
+        for rows in [MAX_ROWS + 1, 1_000_000_000_000, usize::MAX] {
+            let huge = Synthetic {
+                rows,
+                ..Synthetic::default()
+            };
+            assert_eq!(huge.csv(&policy).map_err(|e| e.code()), Err("input.too_large"));
+            assert_eq!(huge.records(&policy).map_err(|e| e.code()), Err("input.too_large"));
+        }
+        let long = Synthetic {
+            rows: 10,
+            months: u32::MAX,
+            ..Synthetic::default()
+        };
+        assert_eq!(long.csv(&policy), Err(StatsError::InvalidPeriod));
+    }
 
     #[test]
     fn months_stay_within_the_serial_limit() {
