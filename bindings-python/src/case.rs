@@ -241,7 +241,11 @@ impl PyCase {
     /// Opens a case with its `received` event.
     #[staticmethod]
     fn open(policy: &PyPolicy, event: EventArg) -> PyResult<Self> {
-        guard(|| Case::open(&policy.0, event.0).map(PyCase::new_from).map_err(case_err))
+        guard(|| {
+            Case::open(&policy.0, event.0)
+                .map(PyCase::new_from)
+                .map_err(case_err)
+        })
     }
 
     /// Rebuilds a case from its history: an iterable of events (each an `Event`, a dict or
@@ -412,7 +416,12 @@ impl PyCase {
     /// The responsibility findings of the handling plan (§4.1.1, §8.1).
     #[getter]
     fn findings(&self) -> Vec<PyFinding> {
-        self.lock().findings().iter().cloned().map(PyFinding).collect()
+        self.lock()
+            .findings()
+            .iter()
+            .cloned()
+            .map(PyFinding)
+            .collect()
     }
 
     /// What `role` (a privacy `Role`) may see of the case (§1.3.4).

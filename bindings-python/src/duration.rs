@@ -40,7 +40,10 @@ impl FromPyObject<'_, '_> for DurationArg {
             return Ok(DurationArg(d.get().0));
         }
         if let Ok(text) = ob.cast::<PyString>() {
-            return crate::convert::text_of(&text)?.parse().map(DurationArg).map_err(err);
+            return crate::convert::text_of(&text)?
+                .parse()
+                .map(DurationArg)
+                .map_err(err);
         }
         Err(type_error("a Duration or duration text", &ob))
     }

@@ -174,7 +174,8 @@ impl FromPyObject<'_, '_> for Stored {
             let hash = hash
                 .cast::<PyString>()
                 .map_err(|_| type_error("a hash as text (64 hexadecimal digits)", &hash))?
-                .to_cow().map_err(|_| crate::errors::err(complaint_office::InputError::InvalidText))?
+                .to_cow()
+                .map_err(|_| crate::errors::err(complaint_office::InputError::InvalidText))?
                 .into_owned();
             stored.push(ChainedEvent {
                 event: to_json(&event)?,

@@ -68,7 +68,8 @@ fn history_json(ob: &Bound<'_, PyAny>, path: &mut Vec<usize>) -> PyResult<Value>
                 let key = k
                     .cast::<PyString>()
                     .map_err(|_| type_error("string keys", &k))?
-                    .to_cow().map_err(|_| crate::errors::err(complaint_office::InputError::InvalidText))?
+                    .to_cow()
+                    .map_err(|_| crate::errors::err(complaint_office::InputError::InvalidText))?
                     .into_owned();
                 let listed = v.cast::<PyList>().is_ok() || v.cast::<PyTuple>().is_ok();
                 let value = if key == "events" && listed {

@@ -175,7 +175,11 @@ impl PyPolicy {
     /// `input.too_large`, checked while reading, so a device that never ends stops too.
     #[staticmethod]
     #[pyo3(signature = (path, *, max_bytes = crate::convert::Count(complaint_office::input::MAX_TEXT_FILE_BYTES)))]
-    fn from_file(py: Python<'_>, path: PathBuf, max_bytes: crate::convert::Count) -> PyResult<Self> {
+    fn from_file(
+        py: Python<'_>,
+        path: PathBuf,
+        max_bytes: crate::convert::Count,
+    ) -> PyResult<Self> {
         guard(|| {
             let text = py
                 .detach(|| complaint_office::input::read_text_file(&path, max_bytes.0))

@@ -14,8 +14,8 @@ use complaint_office::stats::{
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{Count, 
-    At, Date, Many, Month, Offset, date_to_py, from_json, instant_to_py, opt_instant_to_py,
+use crate::convert::{
+    At, Count, Date, Many, Month, Offset, date_to_py, from_json, instant_to_py, opt_instant_to_py,
     py_enum, to_json,
 };
 use crate::errors::{err, type_error};

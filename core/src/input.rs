@@ -121,7 +121,9 @@ impl<R: Read> Read for Bounded<R> {
                 _ => Err(std::io::Error::other(OverMax(self.max))),
             };
         }
-        let room = usize::try_from(self.left).unwrap_or(usize::MAX).min(buf.len());
+        let room = usize::try_from(self.left)
+            .unwrap_or(usize::MAX)
+            .min(buf.len());
         let n = self.inner.read(buf.get_mut(..room).unwrap_or_default())?;
         self.left = self.left.saturating_sub(n as u64);
         Ok(n)
@@ -132,7 +134,10 @@ impl InputError {
     /// The input error of an I/O error: [`InputError::TooLarge`] for the cut-off of a
     /// [`Bounded`] reader, [`InputError::Unreadable`] for anything else.
     pub fn of_io(e: &std::io::Error) -> Self {
-        match e.get_ref().and_then(|inner| inner.downcast_ref::<OverMax>()) {
+        match e
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<OverMax>())
+        {
             Some(OverMax(max)) => InputError::TooLarge {
                 what: "the input's size in bytes",
                 max: *max,
@@ -272,7 +277,9 @@ mod tests {
         );
         // Exactly the maximum is fine.
         let mut out = Vec::new();
-        Bounded::new(&[1u8; 10][..], 10).read_to_end(&mut out).unwrap();
+        Bounded::new(&[1u8; 10][..], 10)
+            .read_to_end(&mut out)
+            .unwrap();
         assert_eq!(out.len(), 10);
     }
 

@@ -20,12 +20,12 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::StatsError;
-use crate::input::{Bounded, InputError};
 use super::case_columns::{CASE_FIELDS, CaseCells, CaseField};
 use super::ledger::{Builder, Field, Ledger, Leniency, Problem, Row, trim};
 use super::split;
 use super::timestamp;
 use crate::ErrorCode;
+use crate::input::{Bounded, InputError};
 use crate::number::ComplaintNumber;
 use crate::policy::Policy;
 

@@ -40,9 +40,9 @@ use std::fmt::Write as _;
 use chrono::{DateTime, FixedOffset};
 
 use super::StatsError;
-use crate::input::InputError;
 use super::record::Record;
 use super::timestamp::{days_from_civil, write_local};
+use crate::input::InputError;
 use crate::intake::Channel;
 use crate::number::ComplaintNumber;
 use crate::policy::Policy;
@@ -443,8 +443,14 @@ mod tests {
                 rows,
                 ..Synthetic::default()
             };
-            assert_eq!(huge.csv(&policy).map_err(|e| e.code()), Err("input.too_large"));
-            assert_eq!(huge.records(&policy).map_err(|e| e.code()), Err("input.too_large"));
+            assert_eq!(
+                huge.csv(&policy).map_err(|e| e.code()),
+                Err("input.too_large")
+            );
+            assert_eq!(
+                huge.records(&policy).map_err(|e| e.code()),
+                Err("input.too_large")
+            );
         }
         let long = Synthetic {
             rows: 10,
