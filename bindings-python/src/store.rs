@@ -127,7 +127,7 @@ impl Reminders for PyReminders {
         Python::attach(|py| {
             let rule = self.0.bind(py);
             let called = rule
-                .call1((PyCase(case.clone()), PySchedule(schedule.clone())))
+                .call1((PyCase::new_from(case.clone()), PySchedule(schedule.clone())))
                 .and_then(|at| {
                     if at.is_none() {
                         Ok(None)
@@ -661,7 +661,7 @@ impl PyStoredCase {
     /// The case, replayed from its verified history.
     #[getter]
     fn case(&self) -> PyCase {
-        PyCase(self.0.case.clone())
+        PyCase::new_from(self.0.case.clone())
     }
 
     /// Its events, in order.
