@@ -8,8 +8,10 @@ use std::error::Error;
 use complaint_office::archive;
 use complaint_office::case::{Case, Event, SlaState};
 use complaint_office::number::NumberSequences;
+use complaint_office::office::{Caseload, WorklistOptions};
 use complaint_office::policy::Policy;
 use complaint_office::privacy::Role;
+use complaint_office::stats::Granularity;
 use complaint_office::time::{YearMonth, format_instant, parse_instant};
 
 /// The history an OA system would have stored, one JSON event per step.
@@ -211,13 +213,99 @@ fn main() -> Result<(), Box<dyn Error>> {
             p.content.as_deref().unwrap_or("-"),
         );
     }
-    dispositions(&policy)?;
+    let ended = dispositions(&policy)?;
+    office_morning(&policy, case, ended)
+}
+
+/// Two cases still open on the morning of 28 November 2025: one registered and in its plan
+/// stage, one received by e-mail on Monday and not yet registered.
+const OPEN: &[&[&str]] = &[
+    &[
+        r#"{"type": "received", "at": "2025-11-10T10:00:00+08:00", "channel": "hotline", "complainant_kind": "customer",
+            "name": "趙六", "contact": "13700002222", "content": "The washing machine's door seal leaks."}"#,
+        r#"{"type": "registered", "at": "2025-11-10T15:00:00+08:00", "number": "25110003"}"#,
+        r#"{"type": "classified", "at": "2025-11-11T09:00:00+08:00", "category": "product_quality"}"#,
+        r#"{"type": "assessed", "at": "2025-11-11T09:10:00+08:00", "severity": "general", "urgency": "normal", "complexity": "simple"}"#,
+    ],
+    &[
+        r#"{"type": "received", "at": "2025-11-24T16:00:00+08:00", "channel": "email", "complainant_kind": "customer",
+            "name": "孫七", "contact": "sunqi@example.com", "content": "投訴: the courier left the parcel in the rain.",
+            "subject": "投訴 delivery"}"#,
+    ],
+];
+
+/// The office at work (§2.2.4, §7.1): the morning's worklist over every case, as the
+/// department concerned sees it (no complainant's identity), and the on-time rates of the
+/// months so far, straight from the cases' own histories.
+fn office_morning(policy: &Policy, tour: Case, ended: Vec<Case>) -> Result<(), Box<dyn Error>> {
+    let now = parse_instant("2025-11-28T09:00:00+08:00")?;
+    let mut caseload = Caseload::new();
+    caseload.push(tour);
+    for case in ended {
+        caseload.push(case);
+    }
+    for history in OPEN {
+        let events: Vec<Event> = history
+            .iter()
+            .map(|e| Event::from_json_str(e))
+            .collect::<Result<_, _>>()?;
+        caseload.push(Case::replay(policy, events)?);
+    }
+
+    let list = caseload.worklist(now, &WorklistOptions::new(Role::Department));
+    println!(
+        "\nthe office's worklist on {} ({} open of {} cases; the department's view):",
+        format_instant(&now),
+        list.counts.total,
+        caseload.len()
+    );
+    for entry in &list.entries {
+        let when = match (entry.late_working_days, entry.remaining_seconds) {
+            (Some(days), _) => format!("{days} working day(s) late"),
+            (None, Some(left)) => format!("{} h left", left / 3600),
+            _ => String::new(),
+        };
+        println!(
+            "  {:<9} {:<13} {:<9} {:<18} last day {}  {when}",
+            entry
+                .number
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "(none)".to_owned()),
+            entry.stage.map(|s| s.as_str()).unwrap_or("-"),
+            entry.state.as_str(),
+            entry.act.as_str(),
+            entry.last_day.map(|d| d.to_string()).unwrap_or_default(),
+        );
+    }
+
+    println!("\non-time rates by month (§7.1.1), from the cases themselves:");
+    let report = caseload.ledger(now).report(Granularity::Month, policy)?;
+    for period in &report.periods {
+        let Some(indicators) = &period.indicators else {
+            continue;
+        };
+        let rates: Vec<String> = indicators
+            .on_time
+            .iter()
+            .filter(|(_, o)| o.due > 0)
+            .map(|(stage, o)| match o.rate {
+                Some(rate) => format!("{stage} {:.0} % ({}/{})", rate * 100.0, o.on_time, o.due),
+                None => format!("{stage} -"),
+            })
+            .collect();
+        println!(
+            "  {}: received {}; {}",
+            period.period,
+            period.total,
+            rates.join(", ")
+        );
+    }
     Ok(())
 }
 
 /// Not every complaint is resolved: an office ends every one it receives (§1.2, §2.1, §2.2.1,
 /// §2.2.3), and each ending stops the clocks.
-fn dispositions(policy: &Policy) -> Result<(), Box<dyn Error>> {
+fn dispositions(policy: &Policy) -> Result<Vec<Case>, Box<dyn Error>> {
     println!(
         "
 ending without resolution:"
@@ -245,6 +333,7 @@ ending without resolution:"
             ],
         ),
     ];
+    let mut ended = Vec::new();
     for (title, history) in stories {
         let events: Vec<Event> = history
             .iter()
@@ -275,8 +364,9 @@ ending without resolution:"
             .map(|c| format!("{} {}", c.rule, c.result.as_str()))
             .collect();
         println!("    checks: {}", noted.join(", "));
+        ended.push(case);
     }
-    Ok(())
+    Ok(ended)
 }
 
 fn describe_intake(case: &Case) -> String {
