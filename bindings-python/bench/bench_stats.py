@@ -40,8 +40,12 @@ def pandas_monthly(path: str) -> Dict[str, Any]:
 
 def run_stats_bench(co: Any, n: int, seed: int, row: Callable[..., None],
                     best_of: Callable[..., Tuple[float, Any]]) -> None:
-    folder = tempfile.mkdtemp(prefix="complaint-office-bench-")
-    path = os.path.join(folder, "ledger.csv")
+    with tempfile.TemporaryDirectory(prefix="complaint-office-bench-") as folder:
+        _stats_bench_in(co, n, seed, row, best_of, os.path.join(folder, "ledger.csv"))
+
+
+def _stats_bench_in(co: Any, n: int, seed: int, row: Callable[..., None],
+                    best_of: Callable[..., Tuple[float, Any]], path: str) -> None:
     start = time.perf_counter()
     text = co.stats.synthetic_csv(n, months=24, first_month="2024-01", seed=seed)
     with open(path, "w", encoding="utf-8") as f:
