@@ -74,10 +74,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         policy.retention().period
     );
 
-    let events: Vec<Event> = HISTORY
-        .iter()
-        .map(|e| Event::from_json_str(e))
-        .collect::<Result<_, _>>()?;
+    let events = events_of(HISTORY)?;
 
     // §2.2.3: the number comes from the month of receipt, in office time.
     let received = events[0].at;
@@ -245,11 +242,7 @@ fn office_morning(policy: &Policy, tour: Case, ended: Vec<Case>) -> Result<(), B
         caseload.push(case);
     }
     for history in OPEN {
-        let events: Vec<Event> = history
-            .iter()
-            .map(|e| Event::from_json_str(e))
-            .collect::<Result<_, _>>()?;
-        caseload.push(Case::replay(policy, events)?);
+        caseload.push(Case::replay(policy, events_of(history)?)?);
     }
 
     let list = caseload.worklist(now, &WorklistOptions::new(Role::Department));
@@ -335,10 +328,7 @@ ending without resolution:"
     ];
     let mut ended = Vec::new();
     for (title, history) in stories {
-        let events: Vec<Event> = history
-            .iter()
-            .map(|e| Event::from_json_str(e))
-            .collect::<Result<_, _>>()?;
+        let events = events_of(history)?;
         let last = events.last().map(|e| e.at);
         let case = Case::replay(policy, events)?;
         let now = last.unwrap_or_else(|| case.last_event_at());
@@ -367,6 +357,14 @@ ending without resolution:"
         ended.push(case);
     }
     Ok(ended)
+}
+
+/// A stored history, one JSON event per entry, read as typed events.
+fn events_of(history: &[&str]) -> Result<Vec<Event>, Box<dyn Error>> {
+    Ok(history
+        .iter()
+        .map(|e| Event::from_json_str(e))
+        .collect::<Result<_, _>>()?)
 }
 
 fn describe_intake(case: &Case) -> String {
