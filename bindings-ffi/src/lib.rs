@@ -29,6 +29,7 @@ pub mod case;
 pub mod classify;
 pub mod duration;
 pub mod error;
+pub mod event;
 pub mod history;
 pub mod intake;
 pub mod number;
