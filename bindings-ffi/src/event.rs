@@ -617,13 +617,23 @@ impl CaseEvent {
     pub(crate) fn to_core(&self) -> core::Event {
         use CaseEvent as E;
         let (at, by, role, body): (_, _, _, EventBody) = match self.clone() {
-            E::Received { at, complaint, by, role } => {
+            E::Received {
+                at,
+                complaint,
+                by,
+                role,
+            } => {
                 // As when read from JSON: received at `at` unless it says otherwise.
                 let mut complaint = core_complaint(complaint);
                 complaint.received_at.get_or_insert(at);
                 (at, by, role, complaint.into())
             }
-            E::InformationRequested { at, fields, by, role } => (
+            E::InformationRequested {
+                at,
+                fields,
+                by,
+                role,
+            } => (
                 at,
                 by,
                 role,
@@ -632,7 +642,14 @@ impl CaseEvent {
                 }
                 .into(),
             ),
-            E::InformationSupplied { at, name, contact, content, by, role } => (
+            E::InformationSupplied {
+                at,
+                name,
+                contact,
+                content,
+                by,
+                role,
+            } => (
                 at,
                 by,
                 role,
@@ -643,10 +660,19 @@ impl CaseEvent {
                 }
                 .into(),
             ),
-            E::Registered { at, number, by, role } => {
-                (at, by, role, p::Registered { number: number.0 }.into())
-            }
-            E::Classified { at, category, department, by, role } => (
+            E::Registered {
+                at,
+                number,
+                by,
+                role,
+            } => (at, by, role, p::Registered { number: number.0 }.into()),
+            E::Classified {
+                at,
+                category,
+                department,
+                by,
+                role,
+            } => (
                 at,
                 by,
                 role,
@@ -656,7 +682,14 @@ impl CaseEvent {
                 }
                 .into(),
             ),
-            E::Assessed { at, severity, urgency, complexity, by, role } => (
+            E::Assessed {
+                at,
+                severity,
+                urgency,
+                complexity,
+                by,
+                role,
+            } => (
                 at,
                 by,
                 role,
@@ -667,7 +700,12 @@ impl CaseEvent {
                 }
                 .into(),
             ),
-            E::EmergencyProcedureStarted { at, measures, by, role } => (
+            E::EmergencyProcedureStarted {
+                at,
+                measures,
+                by,
+                role,
+            } => (
                 at,
                 by,
                 role,
@@ -676,7 +714,12 @@ impl CaseEvent {
                 }
                 .into(),
             ),
-            E::TeamFormed { at, members, by, role } => (
+            E::TeamFormed {
+                at,
+                members,
+                by,
+                role,
+            } => (
                 at,
                 by,
                 role,
@@ -692,7 +735,12 @@ impl CaseEvent {
                 }
                 .into(),
             ),
-            E::InvestigationPlanned { at, steps, by, role } => (
+            E::InvestigationPlanned {
+                at,
+                steps,
+                by,
+                role,
+            } => (
                 at,
                 by,
                 role,
@@ -708,7 +756,15 @@ impl CaseEvent {
                 }
                 .into(),
             ),
-            E::EvidenceAdded { at, kind, signed, interviewee, summary, by, role } => (
+            E::EvidenceAdded {
+                at,
+                kind,
+                signed,
+                interviewee,
+                summary,
+                by,
+                role,
+            } => (
                 at,
                 by,
                 role,
@@ -757,7 +813,13 @@ impl CaseEvent {
                 }
                 .into(),
             ),
-            E::PlanExtended { at, until, reason, by, role } => (
+            E::PlanExtended {
+                at,
+                until,
+                reason,
+                by,
+                role,
+            } => (
                 at,
                 by,
                 role,
@@ -767,7 +829,12 @@ impl CaseEvent {
                 }
                 .into(),
             ),
-            E::PlanReturned { at, reason, by, role } => (
+            E::PlanReturned {
+                at,
+                reason,
+                by,
+                role,
+            } => (
                 at,
                 by,
                 role,
@@ -777,13 +844,18 @@ impl CaseEvent {
                 .into(),
             ),
             E::PlanApproved { at, by, role } => (at, by, role, p::PlanApproved {}.into()),
-            E::ImplementationStarted { at, department, by, role } => (
+            E::ImplementationStarted {
                 at,
+                department,
                 by,
                 role,
-                p::ImplementationStarted { department }.into(),
-            ),
-            E::ProblemRaised { at, description, by, role } => (
+            } => (at, by, role, p::ImplementationStarted { department }.into()),
+            E::ProblemRaised {
+                at,
+                description,
+                by,
+                role,
+            } => (
                 at,
                 by,
                 role,
@@ -795,7 +867,14 @@ impl CaseEvent {
             E::ImplementationCompleted { at, by, role } => {
                 (at, by, role, p::ImplementationCompleted {}.into())
             }
-            E::ResultFedBack { at, satisfaction, process, result, by, role } => (
+            E::ResultFedBack {
+                at,
+                satisfaction,
+                process,
+                result,
+                by,
+                role,
+            } => (
                 at,
                 by,
                 role,
@@ -806,7 +885,12 @@ impl CaseEvent {
                 }
                 .into(),
             ),
-            E::ObjectionRaised { at, reason, by, role } => (
+            E::ObjectionRaised {
+                at,
+                reason,
+                by,
+                role,
+            } => (
                 at,
                 by,
                 role,
@@ -815,13 +899,16 @@ impl CaseEvent {
                 }
                 .into(),
             ),
-            E::RehandlingStarted { at, by, role } => {
-                (at, by, role, p::RehandlingStarted {}.into())
-            }
+            E::RehandlingStarted { at, by, role } => (at, by, role, p::RehandlingStarted {}.into()),
             E::RehandlingCompleted { at, by, role } => {
                 (at, by, role, p::RehandlingCompleted {}.into())
             }
-            E::RehandlingDeclined { at, reason, by, role } => (
+            E::RehandlingDeclined {
+                at,
+                reason,
+                by,
+                role,
+            } => (
                 at,
                 by,
                 role,
@@ -830,7 +917,14 @@ impl CaseEvent {
                 }
                 .into(),
             ),
-            E::FollowUpVisited { at, method, satisfaction, suggestions, by, role } => (
+            E::FollowUpVisited {
+                at,
+                method,
+                satisfaction,
+                suggestions,
+                by,
+                role,
+            } => (
                 at,
                 by,
                 role,
@@ -842,7 +936,13 @@ impl CaseEvent {
                 .into(),
             ),
             E::Closed { at, by, role } => (at, by, role, p::Closed {}.into()),
-            E::Rejected { at, ground, reason, by, role } => (
+            E::Rejected {
+                at,
+                ground,
+                reason,
+                by,
+                role,
+            } => (
                 at,
                 by,
                 role,
@@ -852,7 +952,12 @@ impl CaseEvent {
                 }
                 .into(),
             ),
-            E::Withdrawn { at, reason, by, role } => (
+            E::Withdrawn {
+                at,
+                reason,
+                by,
+                role,
+            } => (
                 at,
                 by,
                 role,
@@ -861,7 +966,13 @@ impl CaseEvent {
                 }
                 .into(),
             ),
-            E::Merged { at, into, reason, by, role } => (
+            E::Merged {
+                at,
+                into,
+                reason,
+                by,
+                role,
+            } => (
                 at,
                 by,
                 role,
@@ -872,7 +983,12 @@ impl CaseEvent {
                 .into(),
             ),
             E::Lapsed { at, by, role } => (at, by, role, p::Lapsed {}.into()),
-            E::Archived { at, documents, by, role } => (
+            E::Archived {
+                at,
+                documents,
+                by,
+                role,
+            } => (
                 at,
                 by,
                 role,
@@ -884,7 +1000,12 @@ impl CaseEvent {
                 }
                 .into(),
             ),
-            E::LegalHoldPlaced { at, reason, by, role } => (
+            E::LegalHoldPlaced {
+                at,
+                reason,
+                by,
+                role,
+            } => (
                 at,
                 by,
                 role,
@@ -893,9 +1014,7 @@ impl CaseEvent {
                 }
                 .into(),
             ),
-            E::LegalHoldReleased { at, by, role } => {
-                (at, by, role, p::LegalHoldReleased {}.into())
-            }
+            E::LegalHoldReleased { at, by, role } => (at, by, role, p::LegalHoldReleased {}.into()),
             E::DestructionApproved { at, by, role } => {
                 (at, by, role, p::DestructionApproved {}.into())
             }
@@ -1298,10 +1417,7 @@ impl Case {
     /// # Errors
     /// As [`Case::replay_events`]; `case.no_policy` when no policy is in force then.
     #[uniffi::constructor]
-    pub fn replay_events_in(
-        policies: Arc<PolicySet>,
-        events: Vec<CaseEvent>,
-    ) -> Result<Arc<Self>> {
+    pub fn replay_events_in(policies: Arc<PolicySet>, events: Vec<CaseEvent>) -> Result<Arc<Self>> {
         guard(|| {
             Ok(arc(core::Case::replay_in(
                 &policies.0,
