@@ -1,7 +1,7 @@
 //! Typed events (§2–§6): one [`CaseEvent`] variant per event type of the core, with typed
 //! fields, so that a Kotlin host writes `CaseEvent.Registered(at, number)` instead of JSON text.
 //!
-//! The JSON-backed [`Event`](crate::case::Event) object stays the form a store reads and
+//! The JSON-backed [`Event`] object stays the form a store reads and
 //! writes; `event_from_json` / `event_to_json` and `Event.typed()` / `Event.fromTyped()` move
 //! between the two, and `Case.replayEvents` / `Case.applyEvent` take typed events. Both forms
 //! are the core's `case::Event`, so they replay identically.

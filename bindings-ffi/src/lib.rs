@@ -13,6 +13,8 @@
 //!   `Case`, …) are UniFFI objects with the core's constructors and methods; plain data
 //!   (`Deadline`, `DayInfo`, `Schedule`, …) are records; closed vocabularies are enums that
 //!   print as their stable names.
+//! - Events come typed ([`event::CaseEvent`], a sealed class in Kotlin, one variant per event
+//!   type) or as the JSON a host stores ([`case::Event`]); both are the core's event.
 //! - Instants, dates, offsets and months are `java.time` types on the JVM (see [`time`]).
 //! - No unsigned integers in the API: Java cannot call Kotlin functions that take them.
 //! - Every error is a [`ComplaintOfficeError`](error::ComplaintOfficeError) with the core's
