@@ -161,6 +161,12 @@ impl PyEvent {
         )
     }
 
+    /// The clause of the policy that governs the event's type (`§2.2.1` for `received`).
+    #[getter]
+    fn clause(&self) -> &'static str {
+        self.0.kind().clause()
+    }
+
     /// When it happened.
     #[getter]
     fn at<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

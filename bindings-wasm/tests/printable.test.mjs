@@ -47,9 +47,10 @@ function instances(lib) {
   };
 }
 
+/** Every class the package exports, found by introspection: any export written as a class. */
 function classesOf(lib) {
   return Object.entries(lib)
-    .filter(([, v]) => typeof v === 'function' && typeof v.prototype?.free === 'function')
+    .filter(([, v]) => typeof v === 'function' && /^class\b/.test(Function.prototype.toString.call(v)))
     .map(([k]) => k)
     .sort();
 }

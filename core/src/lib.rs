@@ -56,6 +56,16 @@ pub mod time;
 pub mod triage;
 pub mod vocabulary;
 
+/// The Rust blocks of the repository's README: doc tests, so that every snippet it shows runs.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
+/// The Rust "first hour" page (`docs/first-hour/rust.md`): each block is a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/first-hour/rust.md")]
+pub struct FirstHourDoctests;
+
 pub use error::ErrorCode;
 pub use input::{InputError, MAX_NESTING};
 pub use library_error::Error;

@@ -22,6 +22,7 @@ from . import (
     classify,
     duration,
     errors,
+    events,
     history,
     intake,
     number,
@@ -103,7 +104,7 @@ from .triage import Complexity, QueueKey, Severity, Track, Urgency
 
 __all__ = [
     # modules
-    "accountability", "archive", "calendar", "case", "classify", "duration", "errors", "history",
+    "accountability", "archive", "calendar", "case", "classify", "duration", "errors", "events", "history",
     "intake", "number", "office", "period", "policy", "privacy", "stats", "store", "triage",
     "__version__",
     # errors

@@ -5,6 +5,7 @@ from . import case as case
 from . import classify as classify
 from . import duration as duration
 from . import errors as errors
+from . import events as events
 from . import history as history
 from . import intake as intake
 from . import number as number
@@ -153,7 +154,7 @@ __version__: str
 
 __all__ = [
     # modules
-    "accountability", "archive", "calendar", "case", "classify", "duration", "errors", "history",
+    "accountability", "archive", "calendar", "case", "classify", "duration", "errors", "events", "history",
     "intake", "number", "office", "period", "policy", "privacy", "stats", "store", "triage",
     "__version__",
     # errors
