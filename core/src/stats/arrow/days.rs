@@ -252,9 +252,66 @@ pub fn add_working_days(
             values
         }
     };
+    if let [k] = counts[..]
+        && let Some(out) = through_table(calendar, &from, nulls.as_ref(), k)
+    {
+        return Ok(Date32Array::new(out.into(), nulls));
+    }
     let mut out = vec![0i32; from.len()];
     calendar.add_working_days_epoch(&from, &counts, &mut out)?;
     Ok(Date32Array::new(out.into(), nulls))
+}
+
+/// The same count added to many rows that span few distinct days (a dataframe's dates cover
+/// years, its rows millions): the answer for every day of the span, computed once by the
+/// calendar, then one load per row. None when the span is not small beside the rows, or
+/// when a day of the span has no answer (the row-by-row path then names the row at fault).
+fn through_table(
+    calendar: &Calendar,
+    from: &[i32],
+    nulls: Option<&NullBuffer>,
+    k: i32,
+) -> Option<Vec<i32>> {
+    const FEW_ROWS: usize = 4096;
+    if from.len() < FEW_ROWS {
+        return None;
+    }
+    let valid = |i: usize| nulls.is_none_or(|n| n.is_valid(i));
+    let (lo, hi) =
+        match nulls {
+            None => (*from.iter().min()?, *from.iter().max()?),
+            Some(_) => from.iter().enumerate().filter(|&(i, _)| valid(i)).fold(
+                None,
+                |range, (_, &d)| match range {
+                    None => Some((d, d)),
+                    Some((lo, hi)) => Some((d.min(lo), d.max(hi))),
+                },
+            )?,
+        };
+    let span = usize::try_from(i64::from(hi) - i64::from(lo) + 1).ok()?;
+    if span > from.len() / 4 {
+        return None;
+    }
+    let days: Vec<i32> = (lo..=hi).collect();
+    let mut table = vec![0i32; days.len()];
+    calendar
+        .add_working_days_epoch(&days, &[k], &mut table)
+        .ok()?;
+    // A null row's slot is masked: 0, as it was read.
+    let at = |d: i32| {
+        usize::try_from(d.wrapping_sub(lo))
+            .ok()
+            .and_then(|i| table.get(i).copied())
+            .unwrap_or(0)
+    };
+    Some(match nulls {
+        None => from.iter().map(|&d| at(d)).collect(),
+        Some(_) => from
+            .iter()
+            .enumerate()
+            .map(|(i, &d)| if valid(i) { at(d) } else { 0 })
+            .collect(),
+    })
 }
 
 /// [`Calendar::working_days_between`] over two columns (or one `end` for all): the working
@@ -406,4 +463,42 @@ fn instant(secs: i64, offset: chrono::FixedOffset) -> Option<Instant> {
     let at = chrono::DateTime::from_timestamp(secs, 0)?.with_timezone(&offset);
     from_epoch_day(to_epoch_day(at.date_naive())).ok()?;
     Some(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn many_rows_over_few_days_agree_with_the_row_by_row_path() {
+        let calendar = Calendar::cn();
+        let first = 16_000; // 2013-10-22
+        let rows = 50_000;
+        let days: Vec<Option<i32>> = (0..rows)
+            .map(|i| (i % 89 != 3).then_some(first + (i * 7919 % 800) as i32))
+            .collect();
+        let array = Date32Array::from(days.clone());
+        for k in [-7, -1, 0, 1, 5, 30] {
+            let fast = add_working_days(&calendar, &array, Count::One(i64::from(k))).unwrap();
+            let each = vec![i64::from(k); rows];
+            let counts = arrow_array::Int64Array::from(each);
+            let slow = add_working_days(&calendar, &array, Count::Each(&counts)).unwrap();
+            assert_eq!(fast.nulls(), slow.nulls());
+            for (i, d) in days.iter().enumerate() {
+                match d {
+                    None => assert!(fast.is_null(i)),
+                    Some(_) => assert_eq!(fast.value(i), slow.value(i), "row {i}, k {k}"),
+                }
+            }
+        }
+        // A span with no answer for some day: the row at fault is named, as row by row.
+        let end = to_epoch_day(NaiveDate::from_ymd_opt(2999, 12, 20).unwrap()) as i32;
+        let late: Vec<i32> = (0..rows).map(|i| end - 100 + (i % 50) as i32).collect();
+        let mut with_bad = late.clone();
+        with_bad[rows / 2] = end;
+        let e =
+            add_working_days(&calendar, &Date32Array::from(with_bad), Count::One(10)).unwrap_err();
+        assert_eq!(e.index(), Some(rows / 2));
+        assert!(add_working_days(&calendar, &Date32Array::from(late), Count::One(10)).is_ok());
+    }
 }

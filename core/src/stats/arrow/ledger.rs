@@ -26,6 +26,7 @@ use arrow_array::{Array, BooleanArray, RecordBatch};
 use arrow_buffer::NullBuffer;
 use arrow_schema::{DataType, TimeUnit};
 
+use super::memo::{Memo, key_of, key_of_view};
 use crate::number::ComplaintNumber;
 use crate::policy::Policy;
 use crate::stats::csv_input::{read_number, read_satisfied, required_time};
@@ -347,6 +348,43 @@ fn text_number(cell: Option<&[u8]>) -> Result<ComplaintNumber, &'static str> {
 }
 
 impl Numbers<'_> {
+    /// Appends the numbers of `rows` cells to `out`, `placeholder` where a cell has a problem.
+    fn extend_into(
+        &self,
+        out: &mut Vec<ComplaintNumber>,
+        rows: usize,
+        placeholder: ComplaintNumber,
+        problems: &mut Problems,
+    ) {
+        out.reserve(rows);
+        let mut push = |i: usize, number: Result<ComplaintNumber, &'static str>| {
+            out.push(number.unwrap_or_else(|code| {
+                problems.push((i, Field::Number, code));
+                placeholder
+            }));
+        };
+        if let Numbers::Text(Text::View(a)) = self {
+            // `YYMMNNNN` is 8 bytes: inline in its view, read from there.
+            let nulls = a.nulls();
+            for (i, &view) in a.views().iter().take(rows).enumerate() {
+                let number = if nulls.is_some_and(|n| n.is_null(i)) {
+                    Err("stats.missing_value")
+                } else if view as u32 == 8
+                    && let Ok(n) = read_number(&((view >> 32) as u64).to_le_bytes())
+                {
+                    Ok(n)
+                } else {
+                    text_number(Some(a.value(i).as_bytes()))
+                };
+                push(i, number);
+            }
+            return;
+        }
+        for i in 0..rows {
+            push(i, self.get(i));
+        }
+    }
+
     #[inline]
     fn get(&self, i: usize) -> Result<ComplaintNumber, &'static str> {
         match self {
@@ -427,12 +465,29 @@ impl Instants<'_> {
             // The common case, without a null: one tight loop.
             const FIRST: i64 = -2_208_988_800; // 1900-01-01T00:00:00
             const END: i64 = 32_503_680_000; // 3000-01-01T00:00:00
-            for (i, &v) in values.iter().take(rows).enumerate() {
-                let local = v.div_euclid(*per_second);
-                if !(FIRST..END).contains(&local) {
-                    problems.push((i, field, "time.out_of_range"));
+            // A division by a constant is a multiplication: one loop per unit.
+            fn each<const PER_SECOND: i64>(
+                values: &[i64],
+                offset: i64,
+                out: &mut Vec<Epoch>,
+                field: Field,
+                problems: &mut Problems,
+            ) {
+                for (i, &v) in values.iter().enumerate() {
+                    let local = v.div_euclid(PER_SECOND);
+                    if !(FIRST..END).contains(&local) {
+                        problems.push((i, field, "time.out_of_range"));
+                    }
+                    out.push(local - offset);
                 }
-                out.push(local - offset);
+            }
+            let values = values.get(..rows).unwrap_or(values);
+            let offset = *offset;
+            match *per_second {
+                1 => each::<1>(values, offset, out, field, problems),
+                1_000 => each::<1_000>(values, offset, out, field, problems),
+                1_000_000 => each::<1_000_000>(values, offset, out, field, problems),
+                _ => each::<1_000_000_000>(values, offset, out, field, problems),
             }
             return;
         }
@@ -477,20 +532,6 @@ fn intern(table: &mut Interner, cell: Option<&[u8]>) -> u32 {
 }
 
 impl Names<'_> {
-    #[inline]
-    fn get(&self, table: &mut Interner, i: usize) -> u32 {
-        match self {
-            Names::Absent => NONE,
-            Names::Text(t) => intern(table, t.get(i)),
-            Names::Dict(keys, values) => keys
-                .get(i)
-                .and_then(|k| values.get(k).copied())
-                .unwrap_or(NONE),
-        }
-    }
-}
-
-impl Names<'_> {
     /// Appends the interned indices of `rows` cells to `out` ([`NONE`] where an optional name
     /// is absent).
     fn extend_into(
@@ -504,26 +545,54 @@ impl Names<'_> {
     ) {
         out.reserve(rows);
         let check = if needed { required_name } else { optional_name };
-        if let Names::Dict(keys, values) = self {
-            let nulls = keys.nulls;
-            each_key!(keys.slice, |i, k| {
-                let code = if nulls.is_some_and(|n| n.is_null(i)) {
-                    NONE
-                } else {
-                    values.get(k).copied().unwrap_or(NONE)
-                };
-                out.push(check(code).unwrap_or_else(|c| {
-                    problems.push((i, field, c));
-                    NONE
-                }));
-            });
-            return;
-        }
-        for i in 0..rows {
-            out.push(check(self.get(table, i)).unwrap_or_else(|c| {
+        let mut push = |i: usize, code: u32| {
+            out.push(check(code).unwrap_or_else(|c| {
                 problems.push((i, field, c));
                 NONE
             }));
+        };
+        match self {
+            Names::Absent => (0..rows).for_each(|i| push(i, NONE)),
+            Names::Dict(keys, values) => {
+                let nulls = keys.nulls;
+                each_key!(keys.slice, |i, k| {
+                    let code = if nulls.is_some_and(|n| n.is_null(i)) {
+                        NONE
+                    } else {
+                        values.get(k).copied().unwrap_or(NONE)
+                    };
+                    push(i, code);
+                });
+            }
+            Names::Text(Text::View(a)) => {
+                // Keyed on the views: a short name is found without reading its bytes.
+                let mut memo = Memo::new();
+                let nulls = a.nulls();
+                for (i, &view) in a.views().iter().take(rows).enumerate() {
+                    let code = if nulls.is_some_and(|n| n.is_null(i)) {
+                        NONE
+                    } else {
+                        memo.get(
+                            key_of_view(view),
+                            || a.value(i).as_bytes(),
+                            |cell| intern(table, Some(cell)),
+                        )
+                    };
+                    push(i, code);
+                }
+            }
+            Names::Text(text) => {
+                let mut memo = Memo::new();
+                for i in 0..rows {
+                    let code = match text.get(i) {
+                        None => NONE,
+                        Some(cell) => {
+                            memo.get(key_of(cell), || cell, |cell| intern(table, Some(cell)))
+                        }
+                    };
+                    push(i, code);
+                }
+            }
         }
     }
 }
@@ -723,13 +792,7 @@ fn read_batch(
     // Column by column, in the order rows are checked; a bad cell gets a placeholder and a
     // problem, and the row is dropped below.
     let placeholder = ComplaintNumber::new(2000, 1, 1).map_err(|_| StatsError::InvalidPeriod)?;
-    ledger.numbers.reserve(rows);
-    for i in 0..rows {
-        ledger.numbers.push(number.get(i).unwrap_or_else(|code| {
-            problems.push((i, Field::Number, code));
-            placeholder
-        }));
-    }
+    number.extend_into(&mut ledger.numbers, rows, placeholder, &mut problems);
     received.extend_into(
         &mut ledger.received,
         rows,
@@ -772,45 +835,62 @@ fn read_batch(
         None => ledger.closed.extend(std::iter::repeat_n(OPEN, rows)),
     }
     ledger.satisfied.reserve(rows);
-    for i in 0..rows {
-        ledger.satisfied.push(match satisfied.get(i) {
-            Ok(None) => 0,
-            Ok(Some(false)) => 1,
-            Ok(Some(true)) => 2,
-            Err(code) => {
-                problems.push((i, Field::Satisfied, code));
-                0
+    match &satisfied {
+        Answers::Bools(a) => {
+            // 0 unanswered, 1 not satisfied, 2 satisfied.
+            let (values, nulls) = (a.values(), a.nulls());
+            ledger.satisfied.extend((0..rows).map(|i| {
+                if nulls.is_some_and(|n| n.is_null(i)) {
+                    0
+                } else {
+                    1 + u8::from(values.value(i))
+                }
+            }));
+        }
+        _ => {
+            for i in 0..rows {
+                ledger.satisfied.push(match satisfied.get(i) {
+                    Ok(None) => 0,
+                    Ok(Some(false)) => 1,
+                    Ok(Some(true)) => 2,
+                    Err(code) => {
+                        problems.push((i, Field::Satisfied, code));
+                        0
+                    }
+                });
             }
-        });
+        }
     }
 
     // Row by row: the first problem of a row decides its code, then the checks of whole rows.
     problems.sort_by_key(|p| p.0);
     let mut next = problems.iter().peekable();
-    let mut keep: Option<Vec<bool>> = None;
-    for i in 0..rows {
-        let at = *line + 1 + i as u64;
-        let mut problem = None;
+    let mut rejects: Vec<(usize, Problem)> = Vec::new();
+    let (ledger, seen) = builder.parts();
+    let received = ledger.received.get(start..).unwrap_or_default();
+    let closed = ledger.closed.get(start..).unwrap_or_default();
+    let numbers = ledger.numbers.get(start..).unwrap_or_default();
+    for (i, ((&received, &closed), &number)) in received.iter().zip(closed).zip(numbers).enumerate()
+    {
         if next.peek().is_some_and(|p| p.0 == i) {
             if let Some(&(_, field, code)) = next.next() {
-                problem = Some(Problem::at(field, code));
+                rejects.push((i, Problem::at(field, code)));
             }
             while next.peek().is_some_and(|p| p.0 == i) {
                 next.next();
             }
-        } else {
-            let (ledger, seen) = builder.parts();
-            let row = start + i;
-            let (received, closed) = (ledger.received[row], ledger.closed[row]);
-            if closed != OPEN && closed < received {
-                problem = Some(Problem::at(Field::ClosedAt, "stats.closed_before_received"));
-            } else if !seen.insert(ledger.numbers[row]) {
-                problem = Some(Problem::at(Field::Number, "stats.duplicate_number"));
-            }
+        } else if closed != OPEN && closed < received {
+            let problem = Problem::at(Field::ClosedAt, "stats.closed_before_received");
+            rejects.push((i, problem));
+        } else if !seen.insert(number) {
+            rejects.push((i, Problem::at(Field::Number, "stats.duplicate_number")));
         }
-        if let Some(problem) = problem {
-            builder.reject(at, problem)?;
-            keep.get_or_insert_with(|| vec![true; rows])[i] = false;
+    }
+    let mut keep: Option<Vec<bool>> = None;
+    for (i, problem) in rejects {
+        builder.reject(*line + 1 + i as u64, problem)?;
+        if let Some(k) = keep.get_or_insert_with(|| vec![true; rows]).get_mut(i) {
+            *k = false;
         }
     }
     *line += rows as u64;

@@ -19,6 +19,7 @@
 
 pub mod days;
 mod ledger;
+mod memo;
 mod report;
 
 pub use ledger::ArrowOptions;
