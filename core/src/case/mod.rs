@@ -57,6 +57,7 @@ pub use payload::{
     TeamRole, Text, TimePoint,
 };
 pub use schedule::{Schedule, SlaState, Stage, StageDeadline};
+pub(crate) use schedule::{Running, calendar_of};
 pub use status::Status;
 
 use crate::accountability::{self, Decision, Finding};

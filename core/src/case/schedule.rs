@@ -532,12 +532,7 @@ fn evaluate(case: &Case, clock: Clock, now: Instant) -> StageDeadline {
     out.due = Some(due);
     out.provisional = deadline.provisional;
     out.rules = deadline.rules;
-    let lateness = |at: Instant| {
-        (at >= due).then(|| {
-            let days = calendar.working_days_between(last_day, office_date(at, calendar.offset()));
-            ((at - due).num_seconds(), days.max(0))
-        })
-    };
+    let lateness = |at: Instant| lateness(calendar, last_day, due, at);
     let (state, late_at) = match (clock.met_at, clock.submitted, clock.stop) {
         (Some(met), _, _) if met < due => (SlaState::Met, None),
         (Some(met), _, _) => (SlaState::MetLate, Some(met)),
@@ -555,18 +550,19 @@ fn evaluate(case: &Case, clock: Clock, now: Instant) -> StageDeadline {
             out.stopped_at = Some(stop);
             (SlaState::Stopped, Some(stop))
         }
-        (None, None, None) if now >= due => (SlaState::Overdue, Some(now)),
         (None, None, None) => {
-            out.remaining_seconds = Some((due - now).num_seconds());
-            let soon = due_soon(case.policy.sla(), calendar, start, last_day, due, now);
-            (
-                if soon {
-                    SlaState::DueSoon
-                } else {
-                    SlaState::Open
-                },
-                None,
-            )
+            let sla = case.policy.sla();
+            let running = Running {
+                start,
+                last_day,
+                due,
+                soon: soon_line(sla, calendar, last_day),
+            };
+            let at = running.at(sla, calendar, now);
+            out.remaining_seconds = at.remaining_seconds;
+            out.late_seconds = at.late_seconds;
+            out.late_working_days = at.late_working_days;
+            (at.state, None)
         }
     };
     out.state = state;
@@ -575,6 +571,90 @@ fn evaluate(case: &Case, clock: Clock, now: Instant) -> StageDeadline {
         out.late_working_days = Some(days);
     }
     out
+}
+
+/// Seconds and working days past `due` at `at`, if it has passed.
+fn lateness(
+    calendar: &Calendar,
+    last_day: NaiveDate,
+    due: Instant,
+    at: Instant,
+) -> Option<(i64, i64)> {
+    (at >= due).then(|| {
+        let days = calendar.working_days_between(last_day, office_date(at, calendar.offset()));
+        ((at - due).num_seconds(), days.max(0))
+    })
+}
+
+/// A clock that runs (started, due, neither met nor stopped): all of it but its state is the
+/// same at every instant, so a caller that asks for many instants keeps this and asks
+/// [`Running::at`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Running {
+    pub(crate) start: Instant,
+    pub(crate) last_day: NaiveDate,
+    pub(crate) due: Instant,
+    soon: SoonLine,
+}
+
+/// A running clock at an instant.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct RunningAt {
+    /// `open`, `due_soon` or `overdue`.
+    pub(crate) state: SlaState,
+    pub(crate) remaining_seconds: Option<i64>,
+    pub(crate) late_seconds: Option<i64>,
+    pub(crate) late_working_days: Option<i64>,
+}
+
+impl Running {
+    /// The clock of a stage whose state at one instant was `open`, `due soon` or `overdue`
+    /// (it then runs at every instant), under `sla` on the stage's `calendar`.
+    pub(crate) fn of(stage: &StageDeadline, sla: &Sla, calendar: &Calendar) -> Option<Running> {
+        if !matches!(
+            stage.state,
+            SlaState::Open | SlaState::DueSoon | SlaState::Overdue
+        ) {
+            return None;
+        }
+        let last_day = stage.last_day?;
+        Some(Running {
+            start: stage.started_at?,
+            last_day,
+            due: stage.due?,
+            soon: soon_line(sla, calendar, last_day),
+        })
+    }
+
+    /// Its state at `now` on the stage's calendar, as [`Case::schedule`] gives it.
+    pub(crate) fn at(&self, sla: &Sla, calendar: &Calendar, now: Instant) -> RunningAt {
+        let Running {
+            start,
+            last_day,
+            due,
+            soon,
+        } = *self;
+        if now >= due {
+            let late = lateness(calendar, last_day, due, now);
+            return RunningAt {
+                state: SlaState::Overdue,
+                remaining_seconds: None,
+                late_seconds: late.map(|(s, _)| s),
+                late_working_days: late.map(|(_, d)| d),
+            };
+        }
+        let soon = soon.reached(sla, calendar, start, due, now);
+        RunningAt {
+            state: if soon {
+                SlaState::DueSoon
+            } else {
+                SlaState::Open
+            },
+            remaining_seconds: Some((due - now).num_seconds()),
+            late_seconds: None,
+            late_working_days: None,
+        }
+    }
 }
 
 /// A last day the case fixes (an extension, a plan's time point), ending as a last day does.
@@ -632,22 +712,19 @@ fn extend_by_pauses(case: &Case, calendar: &Calendar, deadline: &mut Deadline) -
     total
 }
 
-fn due_soon(
-    sla: &Sla,
-    calendar: &Calendar,
-    start: Instant,
-    last_day: NaiveDate,
-    due: Instant,
-    now: Instant,
-) -> bool {
-    let whole = (due - start).num_seconds();
-    let left = (due - now).num_seconds();
-    if whole > 0 && (left as f64) <= sla.due_soon_fraction * whole as f64 {
-        return true;
-    }
+/// Where a clock becomes due soon by `sla.due_soon` (its fraction aside): from a day on, or
+/// some hours before its due instant. The same at every instant.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum SoonLine {
+    /// From this day on (none: never, past the supported dates).
+    Day(Option<NaiveDate>),
+    /// This many hours before the due instant.
+    Hours(i64),
+}
+
+fn soon_line(sla: &Sla, calendar: &Calendar, last_day: NaiveDate) -> SoonLine {
     let n = sla.due_soon.amount();
-    let today = office_date(now, calendar.offset());
-    let threshold = match sla.due_soon.unit() {
+    SoonLine::Day(match sla.due_soon.unit() {
         Unit::WorkingDays => calendar
             .add_working_days(last_day, -(i64::from(n) - 1))
             .ok(),
@@ -658,11 +735,34 @@ fn due_soon(
         Unit::Years => last_day
             .checked_sub_months(Months::new(n.saturating_mul(12)))
             .and_then(|d| d.succ_opt()),
-        Unit::Hours | Unit::WorkingHours => {
-            return left <= i64::from(n) * 3600;
+        Unit::Hours | Unit::WorkingHours => return SoonLine::Hours(i64::from(n)),
+    })
+}
+
+impl SoonLine {
+    /// Whether a clock from `start` to `due` is due soon at `now` (before `due`): within the
+    /// policy's fraction of its whole, or past this line.
+    fn reached(
+        self,
+        sla: &Sla,
+        calendar: &Calendar,
+        start: Instant,
+        due: Instant,
+        now: Instant,
+    ) -> bool {
+        let whole = (due - start).num_seconds();
+        let left = (due - now).num_seconds();
+        if whole > 0 && (left as f64) <= sla.due_soon_fraction * whole as f64 {
+            return true;
         }
-    };
-    threshold.is_some_and(|t| today >= t)
+        match self {
+            SoonLine::Hours(n) => left <= n * 3600,
+            SoonLine::Day(threshold) => {
+                let today = office_date(now, calendar.offset());
+                threshold.is_some_and(|t| today >= t)
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! The caseload: the office's cases, each with its place in the host's list and the keys the
 //! host gives it.
 
+use std::sync::OnceLock;
+
 use serde_json::Value;
 
 use super::OfficeError;
@@ -65,6 +67,34 @@ pub(crate) struct Item<'a> {
     pub(crate) case: &'a Case,
     pub(crate) key: Option<&'a str>,
     pub(crate) complainant_key: Option<&'a str>,
+    /// What the office's functions worked out once about the case, when it is kept in a
+    /// caseload (a plain slice of cases has none: each call works it out afresh).
+    pub(crate) prepared: Option<&'a Prepared>,
+}
+
+/// What does not depend on the instant asked about, worked out for a case the first time a
+/// function needs it and kept with the case (which a caseload never changes): each running
+/// clock's due instant and last day for the worklist, the reminder ladder's instants, the
+/// ledger row's time limits. Each call then only compares instants with `now` (and works out
+/// the states of the clocks still running).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Prepared {
+    pub(crate) worklist: OnceLock<super::worklist::Prepared>,
+    pub(crate) reminders: OnceLock<super::reminders::Prepared>,
+    pub(crate) ledger: OnceLock<super::ledger::Prepared>,
+}
+
+/// The value a function keeps in `cell` (working it out the first time), or, without a
+/// cell, worked out for this call only.
+pub(crate) fn prepared<T, R>(
+    cell: Option<&OnceLock<T>>,
+    make: impl FnOnce() -> T,
+    then: impl FnOnce(&T) -> R,
+) -> R {
+    match cell {
+        Some(cell) => then(cell.get_or_init(make)),
+        None => then(&make()),
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -72,6 +102,7 @@ struct Loaded {
     index: usize,
     case: Case,
     keys: CaseKeys,
+    prepared: Prepared,
 }
 
 /// The office's cases: already replayed cases, or histories replayed here. Each keeps its
@@ -116,7 +147,12 @@ impl Caseload {
     pub fn push_keyed(&mut self, case: Case, keys: CaseKeys) -> usize {
         let index = self.next;
         self.next += 1;
-        self.cases.push(Loaded { index, case, keys });
+        self.cases.push(Loaded {
+            index,
+            case,
+            keys,
+            prepared: Prepared::default(),
+        });
         index
     }
 
@@ -256,6 +292,7 @@ impl Caseload {
             case: &l.case,
             key: l.keys.key.as_deref(),
             complainant_key: l.keys.complainant_key.as_deref(),
+            prepared: Some(&l.prepared),
         })
     }
 }
@@ -267,5 +304,6 @@ pub(crate) fn items_of(cases: &[Case]) -> impl Iterator<Item = Item<'_>> {
         case,
         key: None,
         complainant_key: None,
+        prepared: None,
     })
 }

@@ -1,7 +1,7 @@
 //! Statistics straight from cases: a ledger row per case, built from its own history.
 
-use super::caseload::{Item, Refused};
-use crate::case::{Satisfaction, SlaState, Stage};
+use super::caseload::{Item, Refused, prepared};
+use crate::case::{Case, Satisfaction, SlaState, Stage};
 use crate::stats::{Ledger, LedgerBuilder, Leniency, MeasuredStage, Record, TimeLimit};
 use crate::time::Instant;
 
@@ -26,8 +26,9 @@ fn stage_of(s: MeasuredStage) -> Stage {
     }
 }
 
-/// Fills `record` with a case's row, judged at `now`. The number must be set by the caller.
-fn fill(record: &mut Record, item: Item<'_>, now: Instant) {
+/// Fills `record` with a case's row (the same at every instant: the ledger is judged as of
+/// its `as_of`). The number must be set by the caller.
+fn fill(record: &mut Record, item: Item<'_>) {
     let case = item.case;
     let set = |slot: &mut String, value: &str| {
         slot.clear();
@@ -58,45 +59,78 @@ fn fill(record: &mut Record, item: Item<'_>, now: Instant) {
     record.closed_at = case.closed_at();
     record.satisfied = answered(case.result_satisfaction());
     record.follow_up_satisfied = answered(case.follow_up_satisfaction());
-    let schedule = case.schedule(now);
-    record.rehandled = Some(schedule.stages.iter().any(|s| s.stage == Stage::Rehandling));
-    let limit = |m: MeasuredStage| {
-        let stage = stage_of(m);
-        schedule
-            .stages
-            .iter()
-            .find(|s| s.stage == stage && s.round == 0)
-            // Not started, waiting, or stopped in time by the case's end: no limit to count.
-            .filter(|s| match s.state {
-                SlaState::Pending | SlaState::Paused => false,
-                SlaState::Stopped => s.is_late(),
-                _ => true,
-            })
-            .and_then(|s| {
-                s.due.map(|due| TimeLimit {
-                    due,
-                    // A plan before management stopped its clock when it was submitted.
-                    met_at: match s.state {
-                        SlaState::Submitted => s.stopped_at,
-                        _ => s.met_at,
-                    },
-                })
-            })
-    };
-    record.registration = limit(MeasuredStage::Registration);
-    record.plan = limit(MeasuredStage::Plan);
-    record.feedback = limit(MeasuredStage::Feedback);
-    record.follow_up = limit(MeasuredStage::FollowUp);
+    let cell = item.prepared.map(|p| &p.ledger);
+    prepared(
+        cell,
+        || Prepared::of(case),
+        |p| {
+            record.rehandled = Some(p.rehandled);
+            [
+                record.registration,
+                record.plan,
+                record.feedback,
+                record.follow_up,
+            ] = p.limits;
+        },
+    );
 }
 
-/// The ledger rows of some cases judged at `now`, as records (refused histories and cases
-/// without a number have none).
-pub(crate) fn records<'a>(items: impl Iterator<Item = Item<'a>>, now: Instant) -> Vec<Record> {
+/// The schedule's part of a case's ledger row, the same at every instant (kept with the case
+/// in a caseload): whether it was handled again, and the time limit of registration, the
+/// plan, the feedback and the follow-up visit (first round). A clock that runs counts the same
+/// at every `now`: due, not yet met.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Prepared {
+    rehandled: bool,
+    limits: [Option<TimeLimit>; 4],
+}
+
+impl Prepared {
+    fn of(case: &Case) -> Self {
+        let schedule = case.schedule(case.received_at());
+        let limit = |m: MeasuredStage| {
+            let stage = stage_of(m);
+            schedule
+                .stages
+                .iter()
+                .find(|s| s.stage == stage && s.round == 0)
+                // Not started, waiting, or stopped in time by the case's end: no limit to count.
+                .filter(|s| match s.state {
+                    SlaState::Pending | SlaState::Paused => false,
+                    SlaState::Stopped => s.is_late(),
+                    _ => true,
+                })
+                .and_then(|s| {
+                    s.due.map(|due| TimeLimit {
+                        due,
+                        // A plan before management stopped its clock when it was submitted.
+                        met_at: match s.state {
+                            SlaState::Submitted => s.stopped_at,
+                            _ => s.met_at,
+                        },
+                    })
+                })
+        };
+        Prepared {
+            rehandled: schedule.stages.iter().any(|s| s.stage == Stage::Rehandling),
+            limits: [
+                limit(MeasuredStage::Registration),
+                limit(MeasuredStage::Plan),
+                limit(MeasuredStage::Feedback),
+                limit(MeasuredStage::FollowUp),
+            ],
+        }
+    }
+}
+
+/// The ledger rows of some cases, as records (refused histories and cases without a number
+/// have none).
+pub(crate) fn records<'a>(items: impl Iterator<Item = Item<'a>>) -> Vec<Record> {
     items
         .filter_map(|item| {
             let number = item.case.number()?;
             let mut record = Record::new(number, item.case.received_at(), "", "");
-            fill(&mut record, item, now);
+            fill(&mut record, item);
             Some(record)
         })
         .collect()
@@ -126,7 +160,7 @@ pub(crate) fn ledger<'a>(
         let record =
             record.get_or_insert_with(|| Record::new(number, item.case.received_at(), "", ""));
         record.number = number;
-        fill(record, item, now);
+        fill(record, item);
         // Lenient: a bad row is listed, not an error.
         let _ = builder.push(line, record);
     }

@@ -28,14 +28,14 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::caseload::Item;
+use super::caseload::{Item, prepared};
 use super::worklist::is_open;
 use crate::calendar::{Calendar, OfficeHours};
 use crate::case::{Actor, Case, Stage, StageDeadline};
 use crate::duration::Unit;
 use crate::number::ComplaintNumber;
 use crate::period;
-use crate::policy::{Rung, RungAt};
+use crate::policy::RungAt;
 use crate::time::{Instant, at_office_time, in_office};
 
 /// One reminder: whom to remind of which stage of which case, when, and why then.
@@ -105,72 +105,127 @@ fn of_case(item: Item<'_>, from: Instant, to: Instant, out: &mut Vec<Reminder>) 
     if !is_open(case.status()) && case.last_event_at() < from {
         return;
     }
-    let policy = case.policy();
-    let schedule = case.schedule(to);
-    for clock in &schedule.stages {
-        let (Some(start), Some(due), Some(last_day)) =
-            (clock.started_at, clock.due, clock.last_day)
-        else {
-            continue;
-        };
-        // The stage's own calendar: whoever acts in it is reminded on its working days.
-        let (calendar, hours) = policy.reminder_calendar(&clock.calendar);
-        for rung in policy.reminders().ladder_for(clock.stage.as_str()) {
-            let Some(placed) = place(rung.at, start, due, last_day, calendar) else {
+    let cell = item.prepared.map(|p| &p.reminders);
+    prepared(
+        cell,
+        || Prepared::of(case),
+        |p| {
+            // The kept rungs are in order of their instants: those in the window are a run.
+            let first = p.rungs.partition_point(|r| r.at < from);
+            let window = p.rungs.get(first..).unwrap_or_default();
+            out.extend(
+                window
+                    .iter()
+                    .take_while(|r| r.at < to)
+                    .filter_map(|r| reminder(item, r)),
+            );
+        },
+    );
+}
+
+/// A case's reminders at every instant, none dropped but those that can never be sent (kept
+/// with the case in a caseload): a call for a window then picks those whose instant lies in
+/// it.
+#[derive(Debug, Clone)]
+pub(crate) struct Prepared {
+    /// In order of `at`; of equal instants, in schedule and ladder order.
+    rungs: Box<[Placed]>,
+}
+
+/// A rung placed on a stage's clock and moved into the reminder hours.
+#[derive(Debug, Clone, Copy)]
+struct Placed {
+    at: Instant,
+    placed: Instant,
+    stage: Stage,
+    round: usize,
+    due: Instant,
+    /// Its place in the stage's ladder.
+    rung: usize,
+}
+
+impl Prepared {
+    fn of(case: &Case) -> Self {
+        let policy = case.policy();
+        // The clocks' starts, due instants and ends are the same at every instant: the
+        // schedule at receipt has them.
+        let schedule = case.schedule(case.received_at());
+        let mut rungs = Vec::new();
+        for clock in &schedule.stages {
+            let (Some(start), Some(due), Some(last_day)) =
+                (clock.started_at, clock.due, clock.last_day)
+            else {
                 continue;
             };
-            if placed < start {
-                continue;
+            // The stage's own calendar: whoever acts in it is reminded on its working days.
+            let (calendar, hours) = policy.reminder_calendar(&clock.calendar);
+            let ladder = policy.reminders().ladder_for(clock.stage.as_str());
+            for (i, rung) in ladder.iter().enumerate() {
+                let Some(placed) = place(rung.at, start, due, last_day, calendar) else {
+                    continue;
+                };
+                if placed < start {
+                    continue;
+                }
+                let Some(at) = into_hours(placed, calendar, hours) else {
+                    continue;
+                };
+                let done = clock.met_at.or(clock.stopped_at);
+                if done.is_some_and(|done| done <= at) || paused(case, clock, at) {
+                    continue;
+                }
+                rungs.push(Placed {
+                    at,
+                    placed,
+                    stage: clock.stage,
+                    round: clock.round,
+                    due,
+                    rung: i,
+                });
             }
-            let Some(at) = into_hours(placed, calendar, hours) else {
-                continue;
-            };
-            if at < from || at >= to {
-                continue;
-            }
-            let done = clock.met_at.or(clock.stopped_at);
-            if done.is_some_and(|done| done <= at) || paused(case, clock, at) {
-                continue;
-            }
-            out.push(reminder(item, clock, rung, placed, at, due));
+        }
+        // Stable: equal instants stay in schedule and ladder order.
+        rungs.sort_by_key(|r| r.at);
+        Prepared {
+            rungs: rungs.into_boxed_slice(),
         }
     }
 }
 
-fn reminder(
-    item: Item<'_>,
-    clock: &StageDeadline,
-    rung: &Rung,
-    placed: Instant,
-    at: Instant,
-    due: Instant,
-) -> Reminder {
+fn reminder(item: Item<'_>, placed: &Placed) -> Option<Reminder> {
     let case = item.case;
-    let office = case.policy().office_offset();
-    Reminder {
+    let policy = case.policy();
+    let office = policy.office_offset();
+    let stage = placed.stage;
+    // The ladder is that of the case's policy, which never changes: the rung is there.
+    let rung = policy
+        .reminders()
+        .ladder_for(stage.as_str())
+        .get(placed.rung)?;
+    Some(Reminder {
         id: format!(
             "{}/{}/{}/{}",
-            case_id(item, clock.stage),
-            clock.stage,
-            clock.round,
+            case_id(item, stage),
+            stage,
+            placed.round,
             rung.rung
         ),
-        at: in_office(at, office),
-        placed_at: in_office(placed, office),
-        moved: at != placed,
+        at: in_office(placed.at, office),
+        placed_at: in_office(placed.placed, office),
+        moved: placed.at != placed.placed,
         index: item.index,
         key: item.key.map(str::to_owned),
         number: case.number(),
-        stage: clock.stage,
-        round: clock.round,
-        clause: clock.clause,
+        stage,
+        round: placed.round,
+        clause: stage.clause(),
         rung: rung.rung.clone(),
         place: rung.at.to_string(),
-        to: Actor::of_recipient(rung.to, clock.stage),
+        to: Actor::of_recipient(rung.to, stage),
         department: case.department().map(str::to_owned),
-        due: in_office(due, office),
+        due: in_office(placed.due, office),
         emergency: case.emergency(),
-    }
+    })
 }
 
 /// The case part of a reminder's id.
