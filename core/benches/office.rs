@@ -200,7 +200,15 @@ fn count(policy: &Policy, large: usize, spec: &str) {
     let to = parse_instant("2025-06-17T00:00:00+08:00").unwrap();
     let options = WorklistOptions::new(Role::Department);
     // Only the caseload the operation needs; the worklist's at most 100,000 cases.
-    let open = caseload(policy, if op == "worklist" { large.min(100_000) } else { 0 }, true);
+    let open = caseload(
+        policy,
+        if op == "worklist" {
+            large.min(100_000)
+        } else {
+            0
+        },
+        true,
+    );
     let all = caseload(policy, if op == "worklist" { 0 } else { large }, false);
     for _ in 0..n {
         match op {

@@ -56,8 +56,8 @@ pub use payload::{
     EvidenceKind, FollowUpMethod, Interviewee, Member, RejectionGround, Satisfaction, Step,
     TeamRole, Text, TimePoint,
 };
-pub use schedule::{Schedule, SlaState, Stage, StageDeadline};
 pub(crate) use schedule::{Running, calendar_of};
+pub use schedule::{Schedule, SlaState, Stage, StageDeadline};
 pub use status::Status;
 
 use crate::accountability::{self, Decision, Finding};

@@ -341,7 +341,11 @@ pub(crate) fn worklist<'a>(
         by_actor[d.act as usize] += 1;
         entries.push(entry(d, options));
     }
-    fn named<T: Copy>(all: &[T], counts: &[u64], name: impl Fn(T) -> &'static str) -> BTreeMap<String, u64> {
+    fn named<T: Copy>(
+        all: &[T],
+        counts: &[u64],
+        name: impl Fn(T) -> &'static str,
+    ) -> BTreeMap<String, u64> {
         all.iter()
             .zip(counts)
             .filter(|(_, n)| **n > 0)
@@ -416,13 +420,7 @@ fn draft<'a>(item: Item<'a>, now: Instant, options: &WorklistOptions) -> Option<
     let (pressing, queue, queue_key) = prepared(
         cell,
         || Prepared::of(case),
-        |p| {
-            (
-                pressing(case, &p.clocks, now),
-                p.queue,
-                p.queue_key.clone(),
-            )
-        },
+        |p| (pressing(case, &p.clocks, now), p.queue, p.queue_key.clone()),
     );
     let state = pressing.map_or(SlaState::Pending, |s| s.state);
     let order = Order {
