@@ -9,6 +9,11 @@
 //!
 //! No panic reaches Python: every entry point runs inside [`guard`], which turns a panic into
 //! `InternalError` with the code `internal.panic`.
+//!
+//! Nor does an uncoded conversion error: an argument of the wrong type is `ArgumentError`
+//! (`binding.invalid_argument`, also a `TypeError`), and [`coded`] translates the `TypeError`,
+//! `OverflowError` and `UnicodeError` that pyo3 and CPython raise while reading a value (see
+//! `convert.rs` for where it is applied).
 
 use std::fmt::Display;
 use std::panic::{AssertUnwindSafe, catch_unwind};
