@@ -479,7 +479,7 @@ fn report_table(report: &Report, form: &str) -> PyResult<PyTable> {
         "growth" => PyTable::of(report.to_growth_batch()),
         "rejected" => PyTable::of(report.to_rejected_batch()),
         _ => Err(invalid_argument(
-            &"form must be 'long', 'wide', 'growth' or 'rejected'",
+            "form must be 'long', 'wide', 'growth' or 'rejected'",
         )),
     }
 }

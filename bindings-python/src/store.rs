@@ -253,7 +253,7 @@ impl PyStore {
             if let Some(rule) = reminders {
                 if !rule.is_callable() {
                     return Err(invalid_argument(
-                        &"reminders: expected a callable (case, schedule) -> datetime | None",
+                        "reminders: expected a callable (case, schedule) -> datetime | None",
                     ));
                 }
                 options = options.reminders(Arc::new(PyReminders(rule.unbind())));
