@@ -12,8 +12,10 @@ the conversion bound and a list that contains itself.
 Each call must either succeed or raise a ``ComplaintOfficeError`` subclass with a non-empty
 ``code``, and neither ``str(e)`` nor ``e.args`` may hold the planted values.
 
-Left out, on purpose: the vocabulary enums (``Stage("x")`` is the standard library's
-``ValueError``), the exception classes themselves, dunder methods other than construction
+The vocabulary enums are walked too: ``Stage("13912345678")`` is ``ArgumentError``, not the
+standard library's ``ValueError`` that quotes the value.
+
+Left out, on purpose: the exception classes themselves, dunder methods other than construction
 (``__eq__`` with a foreign value returns ``NotImplemented``, the Python protocol), and
 ``complaint_office.testing`` (Hypothesis strategies for tests, not the library's API).
 """
@@ -120,7 +122,7 @@ def _is_library_class(obj):
     return (
         inspect.isclass(obj)
         and obj.__module__.startswith("complaint_office")
-        and not issubclass(obj, (enum.Enum, BaseException))
+        and not issubclass(obj, BaseException)
     )
 
 
@@ -294,6 +296,11 @@ def _parameters(function):
 def _calls(function):
     """(parameter, hostile name, args, kwargs): each parameter in turn takes each hostile
     value, the required others their ordinary value."""
+    if inspect.isclass(function) and issubclass(function, enum.Enum):
+        # A lookup by value; the other parameters are the standard library's functional API.
+        for label, hostile in HOSTILE.items():
+            yield "value", label, (hostile,), {}
+        return
     params = [p for p in _parameters(function) if p.name not in ("self", "cls")]
     if not params:
         return
