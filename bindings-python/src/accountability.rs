@@ -6,7 +6,7 @@ use complaint_office::accountability::{
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
-use crate::convert::{from_json, py_enum, to_json};
+use crate::convert::{Ref, Text, from_json, py_enum, to_json};
 use crate::errors::{err, policy_err};
 use crate::guard;
 
@@ -41,12 +41,12 @@ pub struct PyAssessment(pub Assessment);
 impl PyAssessment {
     /// An assessment from its three names (or enum members).
     #[new]
-    fn new(responsibility: &str, fault: &str, consequence: &str) -> PyResult<Self> {
+    fn new(responsibility: Text, fault: Text, consequence: Text) -> PyResult<Self> {
         guard(|| {
             Ok(PyAssessment(Assessment {
-                responsibility: self::responsibility(responsibility)?,
-                fault: self::fault(fault)?,
-                consequence: self::consequence(consequence)?,
+                responsibility: self::responsibility(&responsibility)?,
+                fault: self::fault(&fault)?,
+                consequence: self::consequence(&consequence)?,
             }))
         })
     }
@@ -96,7 +96,7 @@ impl PyAssessment {
     }
 
     /// Whether this finding is at least as grave as `other` (a partial order).
-    fn is_at_least_as_grave_as(&self, other: &PyAssessment) -> bool {
+    fn is_at_least_as_grave_as(&self, other: Ref<'_, PyAssessment>) -> bool {
         self.0.is_at_least_as_grave_as(other.0)
     }
 
@@ -221,7 +221,7 @@ impl PyDisciplineTable {
     }
 
     /// The decision for an assessment.
-    fn decide(&self, assessment: &PyAssessment) -> PyDecision {
+    fn decide(&self, assessment: Ref<'_, PyAssessment>) -> PyDecision {
         PyDecision(self.0.decide(assessment.0))
     }
 
@@ -229,7 +229,7 @@ impl PyDisciplineTable {
     fn level<'py>(
         &self,
         py: Python<'py>,
-        assessment: &PyAssessment,
+        assessment: Ref<'_, PyAssessment>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let level = self.0.level(assessment.0);
         py_enum!(
@@ -289,23 +289,23 @@ impl PyFinding {
     #[new]
     #[pyo3(signature = (subject, responsibility, fault, consequence, nature = None, degree = None, scope = None))]
     fn new(
-        subject: String,
-        responsibility: &str,
-        fault: &str,
-        consequence: &str,
-        nature: Option<String>,
-        degree: Option<String>,
-        scope: Option<String>,
+        subject: Text,
+        responsibility: Text,
+        fault: Text,
+        consequence: Text,
+        nature: Option<Text>,
+        degree: Option<Text>,
+        scope: Option<Text>,
     ) -> PyResult<Self> {
         guard(|| {
             Ok(PyFinding(Finding {
-                subject,
-                responsibility: self::responsibility(responsibility)?,
-                fault: self::fault(fault)?,
-                consequence: self::consequence(consequence)?,
-                nature: nature.unwrap_or_default(),
-                degree: degree.unwrap_or_default(),
-                scope: scope.unwrap_or_default(),
+                subject: subject.0,
+                responsibility: self::responsibility(&responsibility)?,
+                fault: self::fault(&fault)?,
+                consequence: self::consequence(&consequence)?,
+                nature: nature.map(String::from).unwrap_or_default(),
+                degree: degree.map(String::from).unwrap_or_default(),
+                scope: scope.map(String::from).unwrap_or_default(),
             }))
         })
     }
@@ -383,7 +383,7 @@ impl PyFinding {
 /// >>> d.level, [s.value for s in d.sanctions], d.clause
 /// (<Level.DISMISSAL: 'dismissal'>, ['termination', 'legal_liability'], '§8.2.3')
 #[pyfunction]
-fn decide(table: &PyDisciplineTable, finding: &PyFinding) -> PyDecision {
+fn decide(table: Ref<'_, PyDisciplineTable>, finding: Ref<'_, PyFinding>) -> PyDecision {
     PyDecision(accountability::decide(&table.0, &finding.0))
 }
 

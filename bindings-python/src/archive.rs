@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::calendar::PyCalendar;
-use crate::convert::{Date, Many, date_to_py, py_enum};
+use crate::convert::{Arg, Date, Many, Ref, Text, date_to_py, py_enum};
 use crate::duration::DurationArg;
 use crate::errors::{err, type_error};
 use crate::guard;
@@ -73,12 +73,12 @@ impl PyArchivedDocument {
     /// A document with its electronic and/or paper reference.
     #[new]
     #[pyo3(signature = (document, electronic = None, paper = None))]
-    fn new(document: &str, electronic: Option<String>, paper: Option<String>) -> PyResult<Self> {
+    fn new(document: Text, electronic: Option<Text>, paper: Option<Text>) -> PyResult<Self> {
         guard(|| {
             Ok(PyArchivedDocument(ArchivedDocument {
                 document: document.parse().map_err(err)?,
-                electronic,
-                paper,
+                electronic: electronic.map(String::from),
+                paper: paper.map(String::from),
             }))
         })
     }
@@ -189,18 +189,21 @@ impl PyArchiveFile {
     /// A file; `documents` are `ArchivedDocument`s or dicts, `approval` a dict
     /// `{"approved_by", "approved_on"}`.
     #[new]
-    #[pyo3(signature = (number, archived_on, documents = None, legal_hold = false, approval = None))]
+    #[pyo3(
+        signature = (number, archived_on, documents = None, legal_hold = Arg(false), approval = None),
+        text_signature = "(number, archived_on, documents=None, legal_hold=False, approval=None)"
+    )]
     fn new(
         number: NumberArg,
         archived_on: Date,
         documents: Option<Many<DocumentArg>>,
-        legal_hold: bool,
+        legal_hold: Arg<bool>,
         approval: Option<ApprovalArg>,
     ) -> PyResult<Self> {
         guard(|| {
             let docs = documents.map_or_else(Vec::new, |d| d.0.into_iter().map(|d| d.0).collect());
             let mut file = ArchiveFile::new(number.0, archived_on.0, docs);
-            file.legal_hold = legal_hold;
+            file.legal_hold = legal_hold.0;
             file.approval = approval.map(|a| a.0);
             Ok(PyArchiveFile(file))
         })
@@ -372,7 +375,7 @@ impl PySweepEntry {
 
 /// The end of the policy's retention period for a file archived on `archived_on`.
 #[pyfunction]
-fn expiry(policy: &PyPolicy, archived_on: Date) -> PyResult<PyExpiry> {
+fn expiry(policy: Ref<'_, PyPolicy>, archived_on: Date) -> PyResult<PyExpiry> {
     guard(|| {
         archive::expiry(&policy.0, archived_on.0)
             .map(PyExpiry)
@@ -387,7 +390,7 @@ fn expiry(policy: &PyPolicy, archived_on: Date) -> PyResult<PyExpiry> {
 /// datetime.date(2025, 10, 9)
 #[pyfunction]
 fn expiry_with(
-    calendar: &PyCalendar,
+    calendar: Ref<'_, PyCalendar>,
     archived_on: Date,
     period: DurationArg,
 ) -> PyResult<PyExpiry> {
@@ -401,8 +404,8 @@ fn expiry_with(
 /// Whether `file` may be destroyed on `on` under `policy` (§6.2.2).
 #[pyfunction]
 fn may_destroy(
-    policy: &PyPolicy,
-    file: &PyArchiveFile,
+    policy: Ref<'_, PyPolicy>,
+    file: Ref<'_, PyArchiveFile>,
     on: Date,
 ) -> PyResult<PyDestructionDecision> {
     guard(|| {
@@ -417,11 +420,11 @@ fn may_destroy(
 #[pyfunction]
 #[pyo3(signature = (calendar, period, archived_on, approved_on, legal_hold, on))]
 fn may_destroy_with(
-    calendar: &PyCalendar,
+    calendar: Ref<'_, PyCalendar>,
     period: DurationArg,
     archived_on: Date,
     approved_on: Option<Date>,
-    legal_hold: bool,
+    legal_hold: Arg<bool>,
     on: Date,
 ) -> PyResult<PyDestructionDecision> {
     guard(|| {
@@ -430,7 +433,7 @@ fn may_destroy_with(
             period.0,
             archived_on.0,
             approved_on.map(|d| d.0),
-            legal_hold,
+            legal_hold.0,
             on.0,
         )
         .map(PyDestructionDecision)
@@ -440,7 +443,11 @@ fn may_destroy_with(
 
 /// Sorts archived files on `on`: retained, held, awaiting approval or may be destroyed.
 #[pyfunction]
-fn sweep(policy: &PyPolicy, files: Many<PyArchiveFile>, on: Date) -> PyResult<Vec<PySweepEntry>> {
+fn sweep(
+    policy: Ref<'_, PyPolicy>,
+    files: Many<PyArchiveFile>,
+    on: Date,
+) -> PyResult<Vec<PySweepEntry>> {
     guard(|| {
         let files: Vec<ArchiveFile> = files.0.into_iter().map(|f| f.0).collect();
         let entries = archive::sweep(&policy.0, &files, on.0).map_err(err)?;
@@ -452,7 +459,7 @@ fn sweep(policy: &PyPolicy, files: Many<PyArchiveFile>, on: Date) -> PyResult<Ve
 #[pyfunction]
 fn missing_documents<'py>(
     py: Python<'py>,
-    present: Many<String>,
+    present: Many<Text>,
 ) -> PyResult<Vec<Bound<'py, PyAny>>> {
     guard(|| {
         let docs = present

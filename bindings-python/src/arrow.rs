@@ -28,14 +28,14 @@ use arrow_schema::{ArrowError, DataType, Field, SchemaRef, TimeUnit};
 use complaint_office::stats::arrow::ArrowOptions;
 use complaint_office::stats::arrow::days::{self, ColumnError, Count};
 use complaint_office::stats::{Ledger, Report};
-use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict, PyInt, PyList, PyTuple};
 
 use crate::calendar::PyCalendar;
+use crate::convert::{Arg, Ref, Text};
 use crate::duration::DurationArg;
-use crate::errors::{err, raise};
+use crate::errors::{err, invalid_argument, raise};
 use crate::guard;
 use crate::policy::PyPolicy;
 use crate::stats::{PyLedger, PyReport, csv_options, policy_or_default};
@@ -48,12 +48,12 @@ use crate::stats::{PyLedger, PyReport, csv_options, policy_or_default};
 /// the structs and pyo3 boxes them into capsules).
 #[allow(unsafe_code)]
 mod ffi {
+    use crate::errors::invalid_argument;
     use arrow_array::ffi::from_ffi;
     use arrow_array::ffi_stream::FFI_ArrowArrayStream;
     use arrow_data::ArrayData;
     use arrow_data::ffi::FFI_ArrowArray;
     use arrow_schema::ffi::FFI_ArrowSchema;
-    use pyo3::exceptions::PyValueError;
     use pyo3::prelude::*;
     use pyo3::types::PyCapsule;
 
@@ -84,13 +84,13 @@ mod ffi {
         unsafe {
             let array = FFI_ArrowArray::from_raw(array.as_ptr().cast());
             let schema = &*schema.as_ptr().cast::<FFI_ArrowSchema>();
-            from_ffi(array, schema).map_err(|e| PyValueError::new_err(e.to_string()))
+            from_ffi(array, schema).map_err(|e| invalid_argument(&e.to_string()))
         }
     }
 }
 
 fn arrow_err(e: ArrowError) -> PyErr {
-    PyValueError::new_err(format!("Arrow data that cannot be used: {e}"))
+    invalid_argument(&format!("Arrow data that cannot be used: {e}"))
 }
 
 fn column_err(e: ColumnError) -> PyErr {
@@ -124,7 +124,7 @@ fn capsules<'py>(ob: &Bound<'py, PyAny>, column: bool) -> PyResult<Capsules<'py>
             pair.get_item(1)?.cast_into()?,
         ));
     }
-    Err(PyTypeError::new_err(format!(
+    Err(invalid_argument(&format!(
         "expected {NOT_ARROW}, got {}",
         ob.get_type().name()?
     )))
@@ -148,7 +148,7 @@ pub fn read_table(ob: &Bound<'_, PyAny>) -> PyResult<Vec<RecordBatch>> {
         Capsules::Array(schema, array) => {
             let data = ffi::take_array(&schema, &array)?;
             if !matches!(data.data_type(), DataType::Struct(_)) {
-                return Err(PyTypeError::new_err(format!(
+                return Err(invalid_argument(&format!(
                     "expected a table (a struct array), got an array of {}",
                     data.data_type()
                 )));
@@ -425,7 +425,7 @@ fn values<'py>(py: Python<'py>, array: &dyn Array) -> PyResult<Vec<Bound<'py, Py
             )
         }
         other => {
-            return Err(PyTypeError::new_err(format!(
+            return Err(invalid_argument(&format!(
                 "no Python values for Arrow type {other}"
             )));
         }
@@ -445,21 +445,24 @@ impl PyLedger {
     /// time zone are instants, without one office time; names may be text or categoricals;
     /// `number` text or integers; `satisfied` booleans or text.
     #[staticmethod]
-    #[pyo3(signature = (data, policy = None, columns = None, lenient = false))]
+    #[pyo3(
+        signature = (data, policy = None, columns = None, lenient = Arg(false)),
+        text_signature = "(data, policy=None, columns=None, lenient=False)"
+    )]
     fn from_arrow(
         py: Python<'_>,
         data: &Bound<'_, PyAny>,
-        policy: Option<&PyPolicy>,
+        policy: Option<Ref<'_, PyPolicy>>,
         columns: Option<&Bound<'_, PyAny>>,
-        lenient: bool,
+        lenient: Arg<bool>,
     ) -> PyResult<Self> {
         guard(|| {
-            let csv = csv_options(columns, ",", lenient)?;
+            let csv = csv_options(columns, ",", lenient.0)?;
             let options = ArrowOptions {
                 columns: csv.columns,
                 leniency: csv.leniency,
             };
-            let policy = policy_or_default(policy);
+            let policy = policy_or_default(policy.as_deref());
             let batches = read_table(data)?;
             py.detach(|| Ledger::from_record_batches(&batches, &options, &policy))
                 .map(PyLedger)
@@ -475,7 +478,7 @@ fn report_table(report: &Report, form: &str) -> PyResult<PyTable> {
         "wide" => PyTable::of(report.to_wide_batch()),
         "growth" => PyTable::of(report.to_growth_batch()),
         "rejected" => PyTable::of(report.to_rejected_batch()),
-        _ => Err(PyValueError::new_err(
+        _ => Err(invalid_argument(
             "form must be 'long', 'wide', 'growth' or 'rejected'",
         )),
     }
@@ -501,29 +504,29 @@ impl PyReport {
     /// The report as an `ArrowTable`: `form` is `"long"` (one row per figure: `period`,
     /// `dimension`, `key`, `figure`), `"wide"` (one row per period), `"growth"` or
     /// `"rejected"`.
-    #[pyo3(signature = (form = "long"))]
-    fn to_arrow(&self, form: &str) -> PyResult<PyTable> {
-        guard(|| report_table(&self.report, form))
+    #[pyo3(signature = (form = Text::from("long")), text_signature = "($self, form='long')")]
+    fn to_arrow(&self, form: Text) -> PyResult<PyTable> {
+        guard(|| report_table(&self.report, &form))
     }
 
     /// `to_arrow(form).to_polars()`.
-    #[pyo3(signature = (form = "long"))]
-    fn to_polars<'py>(&self, py: Python<'py>, form: &str) -> PyResult<Bound<'py, PyAny>> {
-        let table = Bound::new(py, guard(|| report_table(&self.report, form))?)?;
+    #[pyo3(signature = (form = Text::from("long")), text_signature = "($self, form='long')")]
+    fn to_polars<'py>(&self, py: Python<'py>, form: Text) -> PyResult<Bound<'py, PyAny>> {
+        let table = Bound::new(py, guard(|| report_table(&self.report, &form))?)?;
         PyTable::to_polars(&table)
     }
 
     /// `to_arrow(form).to_pandas()`.
-    #[pyo3(signature = (form = "long"))]
-    fn to_pandas<'py>(&self, py: Python<'py>, form: &str) -> PyResult<Bound<'py, PyAny>> {
-        let table = Bound::new(py, guard(|| report_table(&self.report, form))?)?;
+    #[pyo3(signature = (form = Text::from("long")), text_signature = "($self, form='long')")]
+    fn to_pandas<'py>(&self, py: Python<'py>, form: Text) -> PyResult<Bound<'py, PyAny>> {
+        let table = Bound::new(py, guard(|| report_table(&self.report, &form))?)?;
         PyTable::to_pandas(&table)
     }
 
     /// `to_arrow(form).to_pyarrow()`.
-    #[pyo3(signature = (form = "long"))]
-    fn to_pyarrow<'py>(&self, py: Python<'py>, form: &str) -> PyResult<Bound<'py, PyAny>> {
-        let table = Bound::new(py, guard(|| report_table(&self.report, form))?)?;
+    #[pyo3(signature = (form = Text::from("long")), text_signature = "($self, form='long')")]
+    fn to_pyarrow<'py>(&self, py: Python<'py>, form: Text) -> PyResult<Bound<'py, PyAny>> {
+        let table = Bound::new(py, guard(|| report_table(&self.report, &form))?)?;
         PyTable::to_pyarrow(&table)
     }
 }
@@ -544,10 +547,10 @@ fn add_working_days(
     py: Python<'_>,
     dates: &Bound<'_, PyAny>,
     days: &Bound<'_, PyAny>,
-    calendar: Option<&PyCalendar>,
+    calendar: Option<Ref<'_, PyCalendar>>,
 ) -> PyResult<PyColumn> {
     guard(|| {
-        let calendar = calendar_or_default(calendar);
+        let calendar = calendar_or_default(calendar.as_deref());
         let dates = read_column(dates)?;
         let counts = count_arg(days)?;
         py.detach(|| {
@@ -570,10 +573,10 @@ fn working_days_between(
     py: Python<'_>,
     start: &Bound<'_, PyAny>,
     end: &Bound<'_, PyAny>,
-    calendar: Option<&PyCalendar>,
+    calendar: Option<Ref<'_, PyCalendar>>,
 ) -> PyResult<PyColumn> {
     guard(|| {
-        let calendar = calendar_or_default(calendar);
+        let calendar = calendar_or_default(calendar.as_deref());
         let (a, b) = (read_column(start)?, read_column(end)?);
         py.detach(|| days::working_days_between(&calendar, a.as_ref(), b.as_ref()))
             .map(|a| PyColumn(Arc::new(a)))
@@ -587,10 +590,10 @@ fn working_days_between(
 fn is_working_day(
     py: Python<'_>,
     dates: &Bound<'_, PyAny>,
-    calendar: Option<&PyCalendar>,
+    calendar: Option<Ref<'_, PyCalendar>>,
 ) -> PyResult<PyColumn> {
     guard(|| {
-        let calendar = calendar_or_default(calendar);
+        let calendar = calendar_or_default(calendar.as_deref());
         let dates = read_column(dates)?;
         py.detach(|| days::is_working_day(&calendar, dates.as_ref()))
             .map(|a| PyColumn(Arc::new(a)))
@@ -607,10 +610,10 @@ fn period_end(
     py: Python<'_>,
     starts: &Bound<'_, PyAny>,
     duration: DurationArg,
-    calendar: Option<&PyCalendar>,
+    calendar: Option<Ref<'_, PyCalendar>>,
 ) -> PyResult<PyTable> {
     guard(|| {
-        let calendar = calendar_or_default(calendar);
+        let calendar = calendar_or_default(calendar.as_deref());
         let starts = read_column(starts)?;
         let deadlines = py
             .detach(|| days::period_end(&calendar, starts.as_ref(), duration.0))
@@ -635,16 +638,16 @@ fn _date32_column(days: Vec<Option<i32>>) -> PyColumn {
 
 /// Column `index` of a table, its batches joined.
 #[pyfunction]
-fn _table_column(table: &PyTable, index: usize) -> PyResult<PyColumn> {
+fn _table_column(table: Ref<'_, PyTable>, index: Arg<usize>) -> PyResult<PyColumn> {
     guard(|| {
         let chunks: Vec<ArrayRef> = table
             .batches
             .iter()
-            .filter_map(|b| b.columns().get(index).cloned())
+            .filter_map(|b| b.columns().get(index.0).cloned())
             .collect();
         match chunks.as_slice() {
             [one] => Ok(PyColumn(one.clone())),
-            [] => Err(PyValueError::new_err("no such column")),
+            [] => Err(invalid_argument("no such column")),
             _ => Ok(PyColumn(concat(&chunks)?)),
         }
     })

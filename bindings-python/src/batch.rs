@@ -30,7 +30,7 @@ use crate::errors::{calendar_err, err, type_error};
 mod view {
     use std::marker::PhantomData;
 
-    use pyo3::exceptions::PyValueError;
+    use crate::errors::invalid_argument;
     use pyo3::intern;
     use pyo3::prelude::*;
     use pyo3::types::PyDict;
@@ -54,22 +54,22 @@ mod view {
             let item = |key: &Bound<'py, pyo3::types::PyString>| {
                 interface
                     .get_item(key)?
-                    .ok_or_else(|| PyValueError::new_err("incomplete __array_interface__"))
+                    .ok_or_else(|| invalid_argument("incomplete __array_interface__"))
             };
             let found: String = item(intern!(py, "typestr"))?.extract()?;
             if found != typestr {
-                return Err(PyValueError::new_err(format!(
+                return Err(invalid_argument(&format!(
                     "expected an array of {typestr}, got {found}"
                 )));
             }
             if !item(intern!(py, "strides"))?.is_none() {
-                return Err(PyValueError::new_err("expected a C-contiguous array"));
+                return Err(invalid_argument("expected a C-contiguous array"));
             }
             let shape: Vec<usize> = item(intern!(py, "shape"))?.extract()?;
             let (address, readonly): (usize, bool) = item(intern!(py, "data"))?.extract()?;
             let len = shape.iter().product::<usize>();
             if len > 0 && (address == 0 || address % std::mem::align_of::<T>() != 0) {
-                return Err(PyValueError::new_err("expected an aligned array"));
+                return Err(invalid_argument("expected an aligned array"));
             }
             Ok(Array {
                 _array: array,
@@ -97,7 +97,7 @@ mod view {
         /// The elements, writable; only for an array this binding just created.
         pub fn as_mut_slice(&mut self) -> PyResult<&mut [T]> {
             if self.readonly {
-                return Err(PyValueError::new_err("output array is read-only"));
+                return Err(invalid_argument("output array is read-only"));
             }
             if self.len == 0 {
                 return Ok(&mut []);

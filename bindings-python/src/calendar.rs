@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
 use crate::batch;
-use crate::convert::{Date, Offset, date_to_py, opt_date_to_py, py_enum, to_json};
+use crate::convert::{Arg, Date, Many, Offset, Text, date_to_py, opt_date_to_py, py_enum, to_json};
 use crate::errors::{calendar_err, err};
 use crate::guard;
 
@@ -298,12 +298,13 @@ impl PyCalendar {
 
     /// This calendar with office hours (`["09:00-12:00", "13:30-18:00"]`), or without (None).
     #[pyo3(signature = (office_hours))]
-    fn with_office_hours(&self, office_hours: Option<Vec<String>>) -> PyResult<Self> {
+    fn with_office_hours(&self, office_hours: Option<Many<Text>>) -> PyResult<Self> {
         guard(|| {
             let hours = match office_hours {
                 None => None,
                 Some(list) => {
                     let intervals = list
+                        .0
                         .iter()
                         .map(|s| s.parse::<OfficeInterval>())
                         .collect::<Result<Vec<_>, _>>()
@@ -374,12 +375,12 @@ impl PyCalendar {
         &self,
         py: Python<'py>,
         date: Date,
-        days: i64,
+        days: Arg<i64>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
             let result = self
                 .0
-                .add_working_days(date.0, days)
+                .add_working_days(date.0, days.0)
                 .map_err(calendar_err)?;
             date_to_py(py, result)
         })
@@ -459,9 +460,9 @@ fn to_epoch_day(date: Date) -> i64 {
 
 /// The date `days` after 1970-01-01.
 #[pyfunction]
-fn from_epoch_day(py: Python<'_>, days: i64) -> PyResult<Bound<'_, PyAny>> {
+fn from_epoch_day(py: Python<'_>, days: Arg<i64>) -> PyResult<Bound<'_, PyAny>> {
     guard(|| {
-        let date = complaint_office::calendar::from_epoch_day(days).map_err(calendar_err)?;
+        let date = complaint_office::calendar::from_epoch_day(days.0).map_err(calendar_err)?;
         date_to_py(py, date)
     })
 }

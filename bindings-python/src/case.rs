@@ -16,7 +16,7 @@ use pyo3::sync::MutexExt;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::convert::{
-    At, from_json, instant_to_py, opt_date_to_py, opt_instant_to_py, py_enum, to_json,
+    At, Ref, Text, from_json, instant_to_py, opt_date_to_py, opt_instant_to_py, py_enum, to_json,
 };
 use crate::duration::PyDuration;
 use crate::errors::{case_err, type_error};
@@ -80,7 +80,10 @@ impl FromPyObject<'_, '_> for History {
             })
         };
         let mut events = Vec::with_capacity(ob.len().unwrap_or(0));
-        for (index, item) in ob.try_iter()?.enumerate() {
+        let items = ob
+            .try_iter()
+            .map_err(|_| type_error("an iterable of events or JSON text", &ob))?;
+        for (index, item) in items.enumerate() {
             let item = item?;
             let event = if let Ok(e) = item.cast::<PyEvent>() {
                 e.get().0.clone()
@@ -126,8 +129,8 @@ fn history_from_json(json: &str) -> PyResult<Vec<Event>> {
 impl PyEvent {
     /// Reads an event from JSON text.
     #[staticmethod]
-    fn from_json_str(text: &str) -> PyResult<Self> {
-        guard(|| Event::from_json_str(text).map(PyEvent).map_err(case_err))
+    fn from_json_str(text: Text) -> PyResult<Self> {
+        guard(|| Event::from_json_str(&text).map(PyEvent).map_err(case_err))
     }
 
     /// Reads an event from a dict in the JSON form.
@@ -246,7 +249,7 @@ impl PyCase {
 impl PyCase {
     /// Opens a case with its `received` event.
     #[staticmethod]
-    fn open(policy: &PyPolicy, event: EventArg) -> PyResult<Self> {
+    fn open(policy: Ref<'_, PyPolicy>, event: EventArg) -> PyResult<Self> {
         guard(|| {
             Case::open(&policy.0, event.0)
                 .map(PyCase::new_from)
@@ -259,7 +262,7 @@ impl PyCase {
     /// or is refused raises with its `.index`, `.code`, `.clause` (and `.key` when an event's
     /// key is at fault).
     #[staticmethod]
-    fn replay(policy: &PyPolicy, events: History) -> PyResult<Self> {
+    fn replay(policy: Ref<'_, PyPolicy>, events: History) -> PyResult<Self> {
         guard(|| {
             Case::replay(&policy.0, events.0)
                 .map(PyCase::new_from)
@@ -269,9 +272,9 @@ impl PyCase {
 
     /// Rebuilds a case from a JSON array of events.
     #[staticmethod]
-    fn replay_json(policy: &PyPolicy, json: &str) -> PyResult<Self> {
+    fn replay_json(policy: Ref<'_, PyPolicy>, json: Text) -> PyResult<Self> {
         guard(|| {
-            Case::replay_json(&policy.0, json)
+            Case::replay_json(&policy.0, &json)
                 .map(PyCase::new_from)
                 .map_err(case_err)
         })
@@ -280,7 +283,7 @@ impl PyCase {
     /// Rebuilds a case under the policy of `policies` in force when it was received (the
     /// history as for `replay`).
     #[staticmethod]
-    fn replay_in(policies: &PyPolicySet, events: History) -> PyResult<Self> {
+    fn replay_in(policies: Ref<'_, PyPolicySet>, events: History) -> PyResult<Self> {
         guard(|| {
             Case::replay_in(&policies.0, events.0)
                 .map(PyCase::new_from)
@@ -431,7 +434,7 @@ impl PyCase {
     }
 
     /// What `role` (a privacy `Role`) may see of the case (§1.3.4).
-    fn view(&self, role: &str) -> PyResult<PyCaseView> {
+    fn view(&self, role: Text) -> PyResult<PyCaseView> {
         guard(|| {
             let role = role.parse().map_err(crate::errors::err)?;
             Ok(PyCaseView(self.lock().view(role)))
@@ -649,8 +652,8 @@ impl PySchedule {
     }
 
     /// The latest round of a stage, by name (`"plan"` or `Stage.PLAN`), or None.
-    fn stage(&self, name: &str) -> Option<PyStageDeadline> {
-        self.0.stage(name).cloned().map(PyStageDeadline)
+    fn stage(&self, name: Text) -> Option<PyStageDeadline> {
+        self.0.stage(&name).cloned().map(PyStageDeadline)
     }
 
     /// Stages overdue now.
@@ -770,8 +773,8 @@ impl PyComplianceReport {
     }
 
     /// A check by rule id, or None.
-    fn check(&self, rule: &str) -> Option<PyCheck> {
-        self.0.check(rule).cloned().map(PyCheck)
+    fn check(&self, rule: Text) -> Option<PyCheck> {
+        self.0.check(&rule).cloned().map(PyCheck)
     }
 
     /// The JSON form of `case.compliance`: `{"violations": [rule…], "findings": [rule…],
@@ -860,7 +863,7 @@ impl PyCaseView {
     /// The complainant's personal data, redacted for the role.
     #[getter]
     fn personal(&self) -> PyPersonalData {
-        PyPersonalData(self.0.personal.clone())
+        PyPersonalData::of(self.0.personal.clone())
     }
 
     /// The JSON form of `case.view`.
@@ -878,7 +881,10 @@ impl PyCaseView {
             "received_at",
             complaint_office::time::format_instant(&v.received_at),
         )?;
-        dict.set_item("personal", PyPersonalData(v.personal.clone()).to_dict(py)?)?;
+        dict.set_item(
+            "personal",
+            PyPersonalData::of(v.personal.clone()).to_dict(py)?,
+        )?;
         Ok(dict)
     }
 }
@@ -968,7 +974,7 @@ impl PyCaseView {
     /// The view's fields; the personal data as its (masking) repr, never in full.
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let form = self.to_dict(py)?;
-        form.set_item("personal", PyPersonalData(self.0.personal.clone()))?;
+        form.set_item("personal", PyPersonalData::of(self.0.personal.clone()))?;
         crate::repr_of("CaseView", form.as_any())
     }
 }

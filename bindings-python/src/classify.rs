@@ -4,6 +4,7 @@ use complaint_office::classify::{self, Category, Department, Labels};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use crate::convert::{Ref, Text};
 use crate::errors::err;
 use crate::guard;
 use crate::policy::PyPolicy;
@@ -155,9 +156,9 @@ impl PySuggestion {
 /// >>> classify.suggest(Policy(), "更換的零件又壞了")[0].category.code
 /// 'product_quality'
 #[pyfunction]
-fn suggest(policy: &PyPolicy, text: &str) -> Vec<PySuggestion> {
+fn suggest(policy: Ref<'_, PyPolicy>, text: Text) -> Vec<PySuggestion> {
     let language = policy.0.language();
-    classify::suggest(&policy.0, text)
+    classify::suggest(&policy.0, &text)
         .into_iter()
         .map(|s| PySuggestion {
             label: s.category.labels.get(language).to_owned(),
@@ -175,9 +176,9 @@ fn suggest(policy: &PyPolicy, text: &str) -> Vec<PySuggestion> {
 
 /// The category with this code; `ClassifyError` (`classify.unknown_category`) otherwise.
 #[pyfunction]
-fn category(policy: &PyPolicy, code: &str) -> PyResult<PyCategory> {
+fn category(policy: Ref<'_, PyPolicy>, code: Text) -> PyResult<PyCategory> {
     guard(|| {
-        classify::category(&policy.0, code)
+        classify::category(&policy.0, &code)
             .map(|c| PyCategory(c.clone()))
             .map_err(err)
     })
@@ -185,9 +186,9 @@ fn category(policy: &PyPolicy, code: &str) -> PyResult<PyCategory> {
 
 /// The department a category is routed to.
 #[pyfunction]
-fn department_of(policy: &PyPolicy, code: &str) -> PyResult<PyDepartment> {
+fn department_of(policy: Ref<'_, PyPolicy>, code: Text) -> PyResult<PyDepartment> {
     guard(|| {
-        classify::department_of(&policy.0, code)
+        classify::department_of(&policy.0, &code)
             .map(|d| PyDepartment(d.clone()))
             .map_err(err)
     })

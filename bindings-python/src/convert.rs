@@ -1,12 +1,39 @@
 //! Python values in and out: native `datetime` values and ISO strings, offsets, months, and
 //! JSON-shaped values (dicts, lists, strings, numbers) for events and policy files.
 //!
+//! # Arguments: one way to read them, every failure coded
+//!
+//! Every parameter of the public API is read by a type of this file, so that whatever a caller
+//! passes, a failure is a `ComplaintOfficeError` with a code whose message and args never hold
+//! the value (issue 16):
+//!
+//! * [`Text`] for a `str`: a lone surrogate is `input.invalid_text` (`InputError`).
+//! * The library's concepts ([`Date`], [`At`], [`Offset`], [`Month`], [`Count`], [`Many`], and
+//!   the domain files' `EventArg`, `NumberArg`, …) check the type themselves: the wrong one is
+//!   [`type_error`], `binding.invalid_argument` (`ArgumentError`).
+//! * [`Arg`] for anything else pyo3 reads (`bool`, an int, a path, bytes, a pyclass by value)
+//!   and [`Ref`] for a pyclass by reference: pyo3's own refusals go through [`coded`].
+//!
+//! A parameter with a default of one of these types gives its Python form in
+//! `text_signature` (`signature = (form = Text::from("long")), text_signature = "($self,
+//! form='long')"`): pyo3 writes only literal defaults into the signature, and `mypy.stubtest`
+//! compares it with the stubs.
+//!
+//! [`coded`] (in `errors.rs`, with the other mappings) is the one translation of Python's
+//! uncoded conversion errors: a `TypeError` becomes `binding.invalid_argument`, an
+//! `OverflowError` `input.invalid_number`, a `UnicodeError` `input.invalid_text`. `ArgumentError` is a `TypeError` subclass, so `except TypeError` keeps
+//! working; pyo3 prefixes the parameter's name only to an exception whose type is exactly
+//! `TypeError`, so ours pass through unchanged. [`crate::guard`] applies the same translation
+//! to what a function body lets escape (a `.extract()` or `try_iter()` of a value taken as
+//! `&Bound<PyAny>`).
+//!
 //! Dates are `datetime.date` (not `datetime.datetime`: an instant is not a day) or
 //! `YYYY-MM-DD`. Instants are timezone-aware `datetime.datetime` or RFC 3339 text; a naive
 //! datetime is `time.missing_offset`, never guessed. Errors come from the core's parsers, so the
 //! codes are the same in every language.
 
 use std::borrow::Cow;
+use std::ops::Deref;
 
 use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeDelta, TimeZone};
 use complaint_office::input::{InputError, MAX_NESTING};
@@ -15,12 +42,13 @@ use complaint_office::time::{
     parse_date, parse_instant, parse_offset,
 };
 use pyo3::prelude::*;
+use pyo3::pyclass::PyClass;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{IntoPyDict, PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 use pyo3::{Borrowed, intern};
 use serde_json::{Map, Number, Value};
 
-use crate::errors::{err, raise, type_error};
+use crate::errors::{coded, err, raise, type_error};
 
 /// The text of a `str`: one holding a lone surrogate is `input.invalid_text`
 /// (`InputError`), whose message and args never hold the value — Python's own
@@ -35,6 +63,89 @@ pub fn string_of(ob: &Bound<'_, PyAny>) -> PyResult<String> {
     match ob.cast::<PyString>() {
         Ok(s) => Ok(text_of(s)?.into_owned()),
         Err(_) => Err(type_error("a str", ob)),
+    }
+}
+
+/// A text argument (a `str`): a lone surrogate is `input.invalid_text`, another type
+/// `binding.invalid_argument`. Reads as a `&str` (`Deref`); `.0` is the owned `String`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text(pub String);
+
+impl FromPyObject<'_, '_> for Text {
+    type Error = PyErr;
+
+    fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+        string_of(&ob).map(Text)
+    }
+}
+
+impl Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Text {
+    /// A default of a text parameter (`signature = (form = Text::from("long"))`).
+    fn from(text: &str) -> Text {
+        Text(text.to_owned())
+    }
+}
+
+impl From<Text> for String {
+    fn from(text: Text) -> String {
+        text.0
+    }
+}
+
+impl Many<Text> {
+    /// The texts as `String`s.
+    pub fn strings(self) -> Vec<String> {
+        self.0.into_iter().map(String::from).collect()
+    }
+}
+
+/// Any argument pyo3 can read (`bool`, `i64`, `PathBuf`, a pyclass by value), its refusals
+/// [`coded`]. `.0` is the value.
+#[derive(Debug, Clone, Copy)]
+pub struct Arg<T>(pub T);
+
+impl<'a, 'py, T> FromPyObject<'a, 'py> for Arg<T>
+where
+    T: FromPyObject<'a, 'py>,
+    T::Error: Into<PyErr>,
+{
+    type Error = PyErr;
+
+    fn extract(ob: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        T::extract(ob)
+            .map(Arg)
+            .map_err(|e| coded(ob.py(), e.into()))
+    }
+}
+
+/// A pyclass argument by reference, its refusals [`coded`]; reads as the class (`Deref`).
+pub struct Ref<'py, C: PyClass> {
+    inner: PyRef<'py, C>,
+}
+
+impl<'a, 'py, C: PyClass> FromPyObject<'a, 'py> for Ref<'py, C> {
+    type Error = PyErr;
+
+    fn extract(ob: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        ob.extract::<PyRef<'py, C>>()
+            .map(|inner| Ref { inner })
+            .map_err(|e| coded(ob.py(), e.into()))
+    }
+}
+
+impl<C: PyClass> Deref for Ref<'_, C> {
+    type Target = C;
+
+    fn deref(&self) -> &C {
+        &self.inner
     }
 }
 
@@ -451,9 +562,13 @@ where
         if ob.cast::<PyString>().is_ok() {
             return Err(type_error("an iterable of values, not a string", &ob));
         }
+        let py = ob.py();
+        let iter = ob
+            .try_iter()
+            .map_err(|_| type_error("an iterable of values", &ob))?;
         let mut items = Vec::with_capacity(ob.len().unwrap_or(0));
-        for item in ob.try_iter()? {
-            items.push(item?.extract::<T>().map_err(Into::into)?);
+        for item in iter {
+            items.push(item?.extract::<T>().map_err(|e| coded(py, e.into()))?);
         }
         Ok(Many(items))
     }

@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
 use pyo3::{Borrowed, intern};
 
-use crate::convert::py_enum;
+use crate::convert::{Text, py_enum};
 use crate::errors::{err, type_error};
 use crate::guard;
 
@@ -59,7 +59,7 @@ impl PyDuration {
     /// `Duration(5, Unit.WORKING_DAYS)`, or `Duration("5 working days")` with one text argument.
     #[new]
     #[pyo3(signature = (amount, unit = None))]
-    fn new(amount: &Bound<'_, PyAny>, unit: Option<&str>) -> PyResult<Self> {
+    fn new(amount: &Bound<'_, PyAny>, unit: Option<Text>) -> PyResult<Self> {
         guard(|| match unit {
             None => Ok(PyDuration(amount.extract::<DurationArg>()?.0)),
             Some(unit) => {
@@ -76,7 +76,7 @@ impl PyDuration {
     ///
     /// Raises `DurationError` (`duration.invalid`) for anything else.
     #[staticmethod]
-    fn parse(text: &str) -> PyResult<Self> {
+    fn parse(text: Text) -> PyResult<Self> {
         guard(|| text.parse().map(PyDuration).map_err(err))
     }
 

@@ -9,6 +9,11 @@
 //!
 //! No panic reaches Python: every entry point runs inside [`guard`], which turns a panic into
 //! `InternalError` with the code `internal.panic`.
+//!
+//! Nor does an uncoded conversion error: an argument of the wrong type is `ArgumentError`
+//! (`binding.invalid_argument`, also a `TypeError`), and [`coded`] translates the `TypeError`,
+//! `OverflowError` and `UnicodeError` that pyo3 and CPython raise while reading a value (see
+//! `convert.rs` for where it is applied).
 
 use std::fmt::Display;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -17,9 +22,10 @@ use complaint_office::ErrorCode;
 use complaint_office::calendar::CalendarError;
 use complaint_office::case::CaseError;
 use complaint_office::history::HistoryError;
+use complaint_office::input::InputError;
 use complaint_office::policy::PolicyError;
 use complaint_office_store::StoreError;
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyOverflowError, PyTypeError, PyUnicodeError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 
@@ -31,7 +37,7 @@ pub const PANIC_CODE: &str = "internal.panic";
 /// # Errors
 /// What `f` returns, or the internal error.
 pub fn guard<T>(f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
-    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| {
+    let result = catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| {
         Err(raise(
             PANIC_CODE,
             None,
@@ -39,7 +45,9 @@ pub fn guard<T>(f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
             None,
             None,
         ))
-    })
+    });
+    // What the body let escape from reading a value itself is coded like an argument.
+    result.map_err(|e| Python::attach(|py| coded(py, e)))
 }
 
 /// The Python exception for an error code: `complaint_office.errors._from_code(...)`.
@@ -128,13 +136,50 @@ pub fn policy_err(e: PolicyError) -> PyErr {
     err(e)
 }
 
-/// A Python value of the wrong type (the value itself is never echoed).
+/// The code of an argument of the wrong type or form (`ArgumentError`, also a `TypeError`).
+pub const ARGUMENT_CODE: &str = "binding.invalid_argument";
+
+/// An argument refused for its type or form: `ArgumentError` (`binding.invalid_argument`).
+/// The message names what was expected, never the value.
+pub fn invalid_argument(message: &str) -> PyErr {
+    raise(
+        ARGUMENT_CODE,
+        None,
+        &format!("invalid argument: {message}"),
+        None,
+        None,
+    )
+}
+
+/// A Python value of the wrong type: `ArgumentError` naming the expected and the given type
+/// (the value itself is never echoed).
 pub fn type_error(expected: &str, got: &Bound<'_, PyAny>) -> PyErr {
     let type_name = got
         .get_type()
         .name()
         .map_or_else(|_| "?".to_owned(), |n| n.to_string());
-    PyTypeError::new_err(format!("expected {expected}, got {type_name}"))
+    invalid_argument(&format!("expected {expected}, got {type_name}"))
+}
+
+/// Python's uncoded conversion errors as the library's: a `TypeError` (exactly that type,
+/// as pyo3 and CPython raise it) is `binding.invalid_argument` with the same message, which
+/// names types, never values; an `OverflowError` (an int beyond the parameter's range) is
+/// `input.invalid_number`; a `UnicodeError` (whose args would hold the whole string) is
+/// `input.invalid_text`. Any other error, coded ones included, is returned unchanged.
+pub fn coded(py: Python<'_>, e: PyErr) -> PyErr {
+    if e.get_type(py).is(py.get_type::<PyTypeError>()) {
+        let message = e
+            .value(py)
+            .str()
+            .map_or_else(|_| "wrong type".to_owned(), |m| m.to_string());
+        invalid_argument(&message)
+    } else if e.is_instance_of::<PyOverflowError>(py) {
+        err(InputError::InvalidNumber)
+    } else if e.is_instance_of::<PyUnicodeError>(py) {
+        err(InputError::InvalidText)
+    } else {
+        e
+    }
 }
 
 /// Raises `InternalError` from a panic inside the guard: proves that no panic crosses the

@@ -8,7 +8,7 @@ use pyo3::types::{PyDict, PyString, PyTuple};
 use serde_json::Value;
 
 use crate::case::{History, PyCase, PyEvent};
-use crate::convert::{from_json, to_json};
+use crate::convert::{Ref, Text, from_json, to_json};
 use crate::errors::{case_err, history_err, type_error};
 use crate::guard;
 use crate::policy::{PyPolicy, PyPolicySet};
@@ -48,11 +48,11 @@ impl PyChainedEvent {
     /// hexadecimal digits). Raises `HistoryError` (`history.invalid_hash`) for a hash that is
     /// not one.
     #[new]
-    fn new(event: &Bound<'_, PyAny>, hash: &str) -> PyResult<Self> {
+    fn new(event: &Bound<'_, PyAny>, hash: Text) -> PyResult<Self> {
         guard(|| {
             Ok(PyChainedEvent(ChainedEvent {
                 event: event_value(event)?,
-                hash: hash_of(hash)?,
+                hash: hash_of(&hash)?,
             }))
         })
     }
@@ -146,7 +146,13 @@ impl FromPyObject<'_, '_> for Stored {
             ));
         }
         let mut stored = Vec::with_capacity(ob.len().unwrap_or(0));
-        for item in ob.try_iter()? {
+        let items = ob.try_iter().map_err(|_| {
+            type_error(
+                "an iterable of ChainedEvent or {\"event\", \"hash\"} dicts",
+                &ob,
+            )
+        })?;
+        for item in items {
             let item = item?;
             if let Ok(c) = item.cast::<PyChainedEvent>() {
                 stored.push(c.get().0.clone());
@@ -207,8 +213,13 @@ fn chain(events: History) -> PyResult<Vec<PyChainedEvent>> {
 /// >>> history.verify([first]) == first.hash
 /// True
 #[pyfunction]
-fn link(previous: &str, event: crate::case::EventArg) -> PyResult<PyChainedEvent> {
-    guard(|| Ok(PyChainedEvent(history::link(&hash_of(previous)?, &event.0))))
+fn link(previous: Text, event: crate::case::EventArg) -> PyResult<PyChainedEvent> {
+    guard(|| {
+        Ok(PyChainedEvent(history::link(
+            &hash_of(&previous)?,
+            &event.0,
+        )))
+    })
 }
 
 /// The head of a stored history: its last hash, or `GENESIS` when empty.
@@ -246,9 +257,9 @@ fn canonical_json(event: &Bound<'_, PyAny>) -> PyResult<String> {
 /// history.chain_broken 0 §6.1.2
 #[pyfunction]
 #[pyo3(signature = (history, head = None))]
-fn verify(py: Python<'_>, history: Stored, head: Option<&str>) -> PyResult<String> {
+fn verify(py: Python<'_>, history: Stored, head: Option<Text>) -> PyResult<String> {
     guard(|| {
-        let head = head_of(head)?;
+        let head = head_of(head.as_deref())?;
         py.detach(|| history::verify(&history.0, head.as_ref()))
             .map(|h| h.to_hex())
             .map_err(history_err)
@@ -259,9 +270,9 @@ fn verify(py: Python<'_>, history: Stored, head: Option<&str>) -> PyResult<Strin
 /// events as well as the case.
 #[pyfunction]
 #[pyo3(signature = (history, head = None))]
-fn verified_events(history: Stored, head: Option<&str>) -> PyResult<Vec<PyEvent>> {
+fn verified_events(history: Stored, head: Option<Text>) -> PyResult<Vec<PyEvent>> {
     guard(|| {
-        let head = head_of(head)?;
+        let head = head_of(head.as_deref())?;
         history::verified_events(history.0, head.as_ref())
             .map(|events| events.into_iter().map(PyEvent).collect())
             .map_err(history_err)
@@ -276,12 +287,12 @@ fn verified_events(history: Stored, head: Option<&str>) -> PyResult<Vec<PyEvent>
 #[pyo3(signature = (policy, history, head = None))]
 fn replay(
     py: Python<'_>,
-    policy: &PyPolicy,
+    policy: Ref<'_, PyPolicy>,
     history: Stored,
-    head: Option<&str>,
+    head: Option<Text>,
 ) -> PyResult<PyCase> {
     guard(|| {
-        let head = head_of(head)?;
+        let head = head_of(head.as_deref())?;
         let policy = &policy.0;
         py.detach(|| history::replay_verified(policy, history.0, head.as_ref()))
             .map(PyCase::new_from)
@@ -294,12 +305,12 @@ fn replay(
 #[pyo3(signature = (policies, history, head = None))]
 fn replay_in(
     py: Python<'_>,
-    policies: &PyPolicySet,
+    policies: Ref<'_, PyPolicySet>,
     history: Stored,
-    head: Option<&str>,
+    head: Option<Text>,
 ) -> PyResult<PyCase> {
     guard(|| {
-        let head = head_of(head)?;
+        let head = head_of(head.as_deref())?;
         let policies = &policies.0;
         py.detach(|| history::replay_verified_in(policies, history.0, head.as_ref()))
             .map(PyCase::new_from)

@@ -7,7 +7,7 @@ use complaint_office::time::format_instant;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
-use crate::convert::{At, opt_instant_to_py, py_enum};
+use crate::convert::{Arg, At, Ref, Text, opt_instant_to_py, py_enum};
 use crate::errors::err;
 use crate::guard;
 use crate::policy::PyPolicy;
@@ -46,21 +46,21 @@ impl PyComplaint {
     #[new]
     #[pyo3(signature = (channel, complainant_kind, name = None, contact = None, received_at = None, content = None, subject = None))]
     fn new(
-        channel: &str,
-        complainant_kind: &str,
-        name: Option<String>,
-        contact: Option<String>,
+        channel: Text,
+        complainant_kind: Text,
+        name: Option<Text>,
+        contact: Option<Text>,
         received_at: Option<At>,
-        content: Option<String>,
-        subject: Option<String>,
+        content: Option<Text>,
+        subject: Option<Text>,
     ) -> PyResult<Self> {
         guard(|| {
             Ok(PyComplaint(Complaint {
-                name,
-                contact,
+                name: name.map(String::from),
+                contact: contact.map(String::from),
                 received_at: received_at.map(|a| a.0),
-                content,
-                subject,
+                content: content.map(String::from),
+                subject: subject.map(String::from),
                 ..Complaint::new(
                     channel.parse().map_err(err)?,
                     complainant_kind.parse().map_err(err)?,
@@ -122,7 +122,7 @@ impl PyComplaint {
     }
 
     /// Whether a field (an intake `Field`) holds something other than white space.
-    fn has(&self, field: &str) -> PyResult<bool> {
+    fn has(&self, field: Text) -> PyResult<bool> {
         guard(|| Ok(self.0.has(field.parse().map_err(err)?)))
     }
 
@@ -233,7 +233,7 @@ impl PyIntakeReport {
 
 /// Checks a complaint under the policy's intake rules (§1.2, §2.1, §2.2.1).
 #[pyfunction]
-fn check(policy: &PyPolicy, complaint: &PyComplaint) -> PyIntakeReport {
+fn check(policy: Ref<'_, PyPolicy>, complaint: Ref<'_, PyComplaint>) -> PyIntakeReport {
     PyIntakeReport(intake::check(&policy.0, &complaint.0))
 }
 
@@ -244,9 +244,9 @@ fn check(policy: &PyPolicy, complaint: &PyComplaint) -> PyIntakeReport {
 /// >>> intake.parse_contact("138 1234 5678")
 /// (<ContactKind.MOBILE: 'mobile'>, '13812345678')
 #[pyfunction]
-fn parse_contact<'py>(py: Python<'py>, text: &str) -> PyResult<(Bound<'py, PyAny>, String)> {
+fn parse_contact<'py>(py: Python<'py>, text: Text) -> PyResult<(Bound<'py, PyAny>, String)> {
     guard(|| {
-        let contact = Contact::parse(text).map_err(err)?;
+        let contact = Contact::parse(&text).map_err(err)?;
         let kind = py_enum!(
             py,
             "complaint_office.intake",
@@ -495,16 +495,20 @@ impl PyEmailIntake {
 /// >>> mail
 /// EmailIntake(complaint=Complaint { channel: Email, ... }, received_from='date', attachments=0, findings=[], admissible=True, complete=True)
 #[pyfunction]
-#[pyo3(signature = (policy, message, complainant_kind = "customer"))]
+#[pyo3(
+    signature = (policy, message, complainant_kind = Text::from("customer")),
+    text_signature = "(policy, message, complainant_kind='customer')"
+)]
 fn email(
     py: Python<'_>,
-    policy: &PyPolicy,
-    message: &[u8],
-    complainant_kind: &str,
+    policy: Ref<'_, PyPolicy>,
+    message: Arg<&[u8]>,
+    complainant_kind: Text,
 ) -> PyResult<PyEmailIntake> {
     guard(|| {
         let kind: ComplainantKind = complainant_kind.parse().map_err(err)?;
         let policy = &policy.0;
+        let message = message.0;
         py.detach(|| intake::email(policy, message, kind))
             .map(PyEmailIntake)
             .map_err(err)

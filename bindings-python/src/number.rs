@@ -11,7 +11,7 @@ use pyo3::sync::MutexExt;
 use pyo3::types::{PyDict, PyString, PyTuple};
 use pyo3::{Borrowed, intern};
 
-use crate::convert::{At, Many, Month, Offset};
+use crate::convert::{Arg, At, Many, Month, Offset, Ref, Text};
 use crate::errors::{err, type_error};
 use crate::guard;
 
@@ -70,12 +70,12 @@ impl PyComplaintNumber {
     /// Raises `NumberError` (`number.year_out_of_range`, `number.invalid_month`,
     /// `number.invalid_serial`).
     #[new]
-    fn new(year: i64, month: i64, serial: i64) -> PyResult<Self> {
+    fn new(year: Arg<i64>, month: Arg<i64>, serial: Arg<i64>) -> PyResult<Self> {
         guard(|| {
             // Out-of-range parts are the core's to judge: only what cannot fit is clamped.
-            let year = i32::try_from(year).unwrap_or(i32::MAX);
-            let month = u32::try_from(month).unwrap_or(u32::MAX);
-            let serial = u32::try_from(serial).unwrap_or(u32::MAX);
+            let year = i32::try_from(year.0).unwrap_or(i32::MAX);
+            let month = u32::try_from(month.0).unwrap_or(u32::MAX);
+            let serial = u32::try_from(serial.0).unwrap_or(u32::MAX);
             ComplaintNumber::new(year, month, serial)
                 .map(PyComplaintNumber)
                 .map_err(err)
@@ -87,9 +87,9 @@ impl PyComplaintNumber {
     /// Raises `NumberError` (`number.invalid_format`, `number.invalid_month`,
     /// `number.invalid_serial`).
     #[staticmethod]
-    fn parse(text: &str) -> PyResult<Self> {
+    fn parse(text: Text) -> PyResult<Self> {
         guard(|| {
-            ComplaintNumber::parse(text)
+            ComplaintNumber::parse(&text)
                 .map(PyComplaintNumber)
                 .map_err(err)
         })
@@ -274,10 +274,7 @@ impl PyNumberAllocator {
     /// An allocator for an office at `office_offset`, continuing after `sequences` if given.
     #[new]
     #[pyo3(signature = (office_offset, sequences = None))]
-    fn new(
-        office_offset: Offset,
-        sequences: Option<PyRef<'_, PyNumberSequences>>,
-    ) -> PyResult<Self> {
+    fn new(office_offset: Offset, sequences: Option<Ref<'_, PyNumberSequences>>) -> PyResult<Self> {
         guard(|| {
             Ok(PyNumberAllocator(NumberAllocator::with_sequences(
                 office_offset.0,

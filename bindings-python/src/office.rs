@@ -2,18 +2,22 @@
 //! or replayed `Case` objects), its worklist, its reminders over a window and its statistics
 //! ledger. Every call over the caseload runs with the GIL released.
 
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
 use complaint_office::office::{
     Actor, CaseKeys, Caseload, OfficeError, Refused, Reminder, Worklist, WorklistCounts,
     WorklistEntry, WorklistOptions,
 };
 use complaint_office::privacy::Role;
 use pyo3::prelude::*;
+use pyo3::sync::MutexExt;
 use pyo3::types::{PyBytes, PyDict, PyIterator, PyList, PyString, PyTuple};
 use serde_json::Value;
 
 use crate::case::{PyCase, PyEvent};
 use crate::convert::{
-    At, enter, instant_to_py, opt_date_to_py, opt_instant_to_py, py_enum, to_json, to_json_within,
+    Arg, At, Ref, Text, enter, instant_to_py, opt_date_to_py, opt_instant_to_py, py_enum, to_json,
+    to_json_within,
 };
 use crate::errors::{err, type_error};
 use crate::guard;
@@ -135,9 +139,24 @@ fn caseload_json(ob: &Bound<'_, PyAny>) -> PyResult<Value> {
 /// >>> [(r.id, r.to, r.place) for r in caseload.reminders("2025-09-22T00:00:00+08:00",
 /// ...                                                    "2025-09-23T00:00:00+08:00")]
 /// [('crm-1/plan/0/management', <Actor.MANAGEMENT: 'management'>, '3 working days overdue')]
-#[pyclass(name = "Caseload", module = "complaint_office.office")]
-#[derive(Debug, Clone, Default)]
-pub struct PyCaseload(Caseload);
+///
+/// Safe to share between threads: the caseload sits behind a lock that a thread waiting for
+/// it releases the GIL on, taken once the arguments are read; `push` from one thread while
+/// another builds a worklist waits for it, never fails.
+#[pyclass(name = "Caseload", module = "complaint_office.office", frozen)]
+#[derive(Debug, Default)]
+pub struct PyCaseload(Mutex<Caseload>);
+
+impl PyCaseload {
+    fn of(caseload: Caseload) -> Self {
+        PyCaseload(Mutex::new(caseload))
+    }
+
+    /// The caseload, locked; the GIL is released while waiting for another thread.
+    fn lock(&self) -> MutexGuard<'_, Caseload> {
+        Python::attach(|py| self.0.lock_py_attached(py)).unwrap_or_else(PoisonError::into_inner)
+    }
+}
 
 #[pymethods]
 impl PyCaseload {
@@ -154,12 +173,16 @@ impl PyCaseload {
     /// list. An element whose events cannot be read or replayed is listed in `refused`.
     /// Raises `OfficeError` (`office.invalid_caseload`) when `histories` is not a list.
     #[staticmethod]
-    fn replay(py: Python<'_>, policy: &PyPolicy, histories: &Bound<'_, PyAny>) -> PyResult<Self> {
+    fn replay(
+        py: Python<'_>,
+        policy: Ref<'_, PyPolicy>,
+        histories: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
         guard(|| {
             let value = caseload_json(histories)?;
             let policy = &policy.0;
             py.detach(|| Caseload::from_json_value(policy, value))
-                .map(PyCaseload)
+                .map(PyCaseload::of)
                 .map_err(err)
         })
     }
@@ -180,7 +203,7 @@ impl PyCaseload {
                     .map_err(|_| type_error("Case objects", &item))?;
                 caseload.push(case.get().lock().clone());
             }
-            Ok(PyCaseload(caseload))
+            Ok(PyCaseload::of(caseload))
         })
     }
 
@@ -190,34 +213,38 @@ impl PyCaseload {
     /// number, say). Returns its index.
     #[pyo3(signature = (case, key = None, complainant_key = None))]
     fn push(
-        &mut self,
-        case: PyRef<'_, PyCase>,
-        key: Option<String>,
-        complainant_key: Option<String>,
+        &self,
+        case: Ref<'_, PyCase>,
+        key: Option<Text>,
+        complainant_key: Option<Text>,
     ) -> usize {
-        self.0.push_keyed(
-            case.lock().clone(),
-            CaseKeys {
-                key,
-                complainant_key,
-            },
-        )
+        let case = case.lock().clone();
+        let keys = CaseKeys {
+            key: key.map(String::from),
+            complainant_key: complainant_key.map(String::from),
+        };
+        self.lock().push_keyed(case, keys)
     }
 
     /// The histories that could not be replayed, in order (position and code only).
     #[getter]
     fn refused(&self) -> Vec<PyRefused> {
-        self.0.refused().iter().cloned().map(PyRefused).collect()
+        self.lock()
+            .refused()
+            .iter()
+            .cloned()
+            .map(PyRefused)
+            .collect()
     }
 
     /// The case at `index` (a copy), or None when that history was refused or there is none.
-    fn get(&self, index: usize) -> Option<PyCase> {
-        self.0.get(index).cloned().map(PyCase::new_from)
+    fn get(&self, index: Arg<usize>) -> Option<PyCase> {
+        self.lock().get(index.0).cloned().map(PyCase::new_from)
     }
 
     /// The cases with their indices, in the order added: a list of `(index, Case)` (copies).
     fn cases(&self) -> Vec<(usize, PyCase)> {
-        self.0
+        self.lock()
             .cases()
             .map(|(i, c)| (i, PyCase::new_from(c.clone())))
             .collect()
@@ -235,15 +262,20 @@ impl PyCaseload {
         &self,
         py: Python<'_>,
         now: At,
-        view: &str,
-        department: Option<String>,
-        role: Option<&str>,
+        view: Text,
+        department: Option<Text>,
+        role: Option<Text>,
     ) -> PyResult<PyWorklist> {
         guard(|| {
             let mut options = WorklistOptions::new(view.parse::<Role>().map_err(err)?);
-            options.department = department;
-            options.role = role.map(str::parse::<Actor>).transpose().map_err(err)?;
-            let caseload = &self.0;
+            options.department = department.map(String::from);
+            options.role = role
+                .as_deref()
+                .map(str::parse::<Actor>)
+                .transpose()
+                .map_err(err)?;
+            let caseload = self.lock();
+            let caseload = &*caseload;
             Ok(PyWorklist(py.detach(|| caseload.worklist(now.0, &options))))
         })
     }
@@ -255,10 +287,12 @@ impl PyCaseload {
     /// (`office.invalid_window`) when `end` is before `start`.
     fn reminders(&self, py: Python<'_>, start: At, end: At) -> PyResult<Vec<PyReminder>> {
         guard(|| {
-            let caseload = &self.0;
-            let reminders = py
-                .detach(|| caseload.reminders(start.0, end.0))
-                .map_err(err)?;
+            let reminders = {
+                let caseload = self.lock();
+                let caseload = &*caseload;
+                py.detach(|| caseload.reminders(start.0, end.0))
+            };
+            let reminders = reminders.map_err(err)?;
             Ok(reminders.into_iter().map(PyReminder).collect())
         })
     }
@@ -270,7 +304,8 @@ impl PyCaseload {
     /// office indicators.
     fn ledger(&self, py: Python<'_>, now: At) -> PyResult<PyLedger> {
         guard(|| {
-            let caseload = &self.0;
+            let caseload = self.lock();
+            let caseload = &*caseload;
             Ok(PyLedger(py.detach(|| caseload.ledger(now.0))))
         })
     }
@@ -279,21 +314,23 @@ impl PyCaseload {
     /// or a ledger of these and another system's rows together).
     fn records(&self, py: Python<'_>, now: At) -> PyResult<Vec<PyRecord>> {
         guard(|| {
-            let caseload = &self.0;
+            let caseload = self.lock();
+            let caseload = &*caseload;
             let records = py.detach(|| caseload.records(now.0));
             Ok(records.into_iter().map(PyRecord).collect())
         })
     }
 
     fn __len__(&self) -> usize {
-        self.0.len()
+        self.lock().len()
     }
 
     fn __repr__(&self) -> String {
+        let caseload = self.lock();
         format!(
             "Caseload(cases={}, refused={})",
-            self.0.len(),
-            self.0.refused().len()
+            caseload.len(),
+            caseload.refused().len()
         )
     }
 }
@@ -498,7 +535,7 @@ impl PyWorklistEntry {
     /// None in every other view.
     #[getter]
     fn complainant(&self) -> Option<PyPersonalData> {
-        self.0.complainant.clone().map(PyPersonalData)
+        self.0.complainant.clone().map(PyPersonalData::of)
     }
 
     /// The JSON form of one entry of the `office.worklist` op.

@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use crate::calendar::PyCalendar;
-use crate::convert::{At, Date, Many, date_to_py, instant_to_py};
+use crate::convert::{At, Date, Many, Ref, date_to_py, instant_to_py};
 use crate::duration::{DurationArg, PyDuration};
 use crate::errors::err;
 use crate::guard;
@@ -125,7 +125,7 @@ impl PyDeadline {
 ///
 /// Raises `PeriodError` (`period.out_of_range`, `period.office_hours_required`).
 #[pyfunction]
-fn end(calendar: &PyCalendar, start: At, duration: DurationArg) -> PyResult<PyDeadline> {
+fn end(calendar: Ref<'_, PyCalendar>, start: At, duration: DurationArg) -> PyResult<PyDeadline> {
     guard(|| {
         period::end(&calendar.0, start.0, duration.0)
             .map(PyDeadline)
@@ -137,14 +137,15 @@ fn end(calendar: &PyCalendar, start: At, duration: DurationArg) -> PyResult<PyDe
 #[pyfunction]
 fn end_many<'py>(
     py: Python<'py>,
-    calendar: &PyCalendar,
+    calendar: Ref<'_, PyCalendar>,
     starts: Many<At>,
     duration: DurationArg,
 ) -> PyResult<Bound<'py, PyList>> {
     guard(|| {
         let starts: Vec<_> = starts.0.into_iter().map(|s| s.0).collect();
+        let calendar = &calendar.0;
         let deadlines = py
-            .detach(|| period::end_many(&calendar.0, &starts, duration.0))
+            .detach(|| period::end_many(calendar, &starts, duration.0))
             .map_err(err)?;
         PyList::new(py, deadlines.into_iter().map(PyDeadline))
     })
@@ -162,7 +163,7 @@ fn end_many<'py>(
 #[pyfunction]
 fn last_days<'py>(
     py: Python<'py>,
-    calendar: &PyCalendar,
+    calendar: Ref<'_, PyCalendar>,
     start_dates: &Bound<'py, PyAny>,
     duration: DurationArg,
 ) -> PyResult<Bound<'py, PyAny>> {
@@ -174,7 +175,7 @@ fn last_days<'py>(
 #[pyfunction]
 fn end_of_day<'py>(
     py: Python<'py>,
-    calendar: &PyCalendar,
+    calendar: Ref<'_, PyCalendar>,
     day: Date,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {

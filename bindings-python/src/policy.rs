@@ -8,7 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
 use crate::calendar::PyCalendar;
-use crate::convert::{At, Date, Many, from_json, opt_date_to_py, py_enum, to_json};
+use crate::convert::{Arg, At, Date, Many, Ref, Text, from_json, opt_date_to_py, py_enum, to_json};
 use crate::duration::PyDuration;
 use crate::errors::policy_err;
 use crate::guard;
@@ -142,9 +142,9 @@ impl PyPolicy {
 
     /// Reads a policy from TOML text. Raises `PolicyError` naming the key.
     #[staticmethod]
-    fn from_toml_str(text: &str) -> PyResult<Self> {
+    fn from_toml_str(text: Text) -> PyResult<Self> {
         guard(|| {
-            Policy::from_toml_str(text)
+            Policy::from_toml_str(&text)
                 .map(PyPolicy)
                 .map_err(policy_err)
         })
@@ -152,9 +152,9 @@ impl PyPolicy {
 
     /// Reads a policy from JSON text. Raises `PolicyError` naming the key.
     #[staticmethod]
-    fn from_json_str(text: &str) -> PyResult<Self> {
+    fn from_json_str(text: Text) -> PyResult<Self> {
         guard(|| {
-            Policy::from_json_str(text)
+            Policy::from_json_str(&text)
                 .map(PyPolicy)
                 .map_err(policy_err)
         })
@@ -177,20 +177,21 @@ impl PyPolicy {
     #[pyo3(signature = (path, *, max_bytes = crate::convert::Count(complaint_office::input::MAX_TEXT_FILE_BYTES)))]
     fn from_file(
         py: Python<'_>,
-        path: PathBuf,
+        path: Arg<PathBuf>,
         max_bytes: crate::convert::Count,
     ) -> PyResult<Self> {
         guard(|| {
             let text = py
-                .detach(|| complaint_office::input::read_text_file(&path, max_bytes.0))
+                .detach(|| complaint_office::input::read_text_file(&path.0, max_bytes.0))
                 .map_err(crate::errors::err)?;
             let json = path
+                .0
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("json"));
             if json {
-                Self::from_json_str(&text)
+                Self::from_json_str(Text(text))
             } else {
-                Self::from_toml_str(&text)
+                Self::from_toml_str(Text(text))
             }
         })
     }
@@ -272,7 +273,7 @@ impl PyPolicy {
     }
 
     /// This policy with another calendar (for example one with holiday-cn data loaded).
-    fn with_calendar(&self, calendar: &PyCalendar) -> PyResult<Self> {
+    fn with_calendar(&self, calendar: Ref<'_, PyCalendar>) -> PyResult<Self> {
         guard(|| {
             self.0
                 .with_calendar(calendar.0.clone())

@@ -15,8 +15,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::convert::{
-    At, Count, Date, Many, Month, Offset, date_to_py, from_json, instant_to_py, opt_instant_to_py,
-    py_enum, to_json,
+    Arg, At, Count, Date, Many, Month, Offset, Ref, Text, date_to_py, from_json, instant_to_py,
+    opt_instant_to_py, py_enum, to_json,
 };
 use crate::errors::{err, type_error};
 use crate::guard;
@@ -64,17 +64,17 @@ pub struct PyPeriod(Period);
 impl PyPeriod {
     /// Reads `2025-01`, `2025-Q1` or `2025`; `StatsError` (`stats.invalid_period`) otherwise.
     #[staticmethod]
-    fn parse(text: &str) -> PyResult<Self> {
+    fn parse(text: Text) -> PyResult<Self> {
         guard(|| text.parse().map(PyPeriod).map_err(err))
     }
 
     /// The period of `granularity` that `at` falls in, in office time.
     #[staticmethod]
-    fn of_instant(at: At, granularity: &str, office_offset: Offset) -> PyResult<Self> {
+    fn of_instant(at: At, granularity: Text, office_offset: Offset) -> PyResult<Self> {
         guard(|| {
             Ok(PyPeriod(Period::of_instant(
                 at.0,
-                self::granularity(granularity)?,
+                self::granularity(&granularity)?,
                 office_offset.0,
             )))
         })
@@ -82,11 +82,11 @@ impl PyPeriod {
 
     /// The period of `granularity` that `date` falls in.
     #[staticmethod]
-    fn of_date(date: Date, granularity: &str) -> PyResult<Self> {
+    fn of_date(date: Date, granularity: Text) -> PyResult<Self> {
         guard(|| {
             Ok(PyPeriod(Period::of_date(
                 date.0,
-                self::granularity(granularity)?,
+                self::granularity(&granularity)?,
             )))
         })
     }
@@ -169,36 +169,36 @@ impl PyRecord {
     fn new(
         number: NumberArg,
         received_at: At,
-        category: &str,
-        department: &str,
-        channel: Option<String>,
-        severity: Option<String>,
+        category: Text,
+        department: Text,
+        channel: Option<Text>,
+        severity: Option<Text>,
         closed_at: Option<At>,
-        satisfied: Option<bool>,
-        outcome: Option<String>,
-        track: Option<String>,
-        rehandled: Option<bool>,
-        follow_up_satisfied: Option<bool>,
-        complainant_key: Option<String>,
-        registration: Option<PyTimeLimit>,
-        plan: Option<PyTimeLimit>,
-        feedback: Option<PyTimeLimit>,
-        follow_up: Option<PyTimeLimit>,
+        satisfied: Option<Arg<bool>>,
+        outcome: Option<Text>,
+        track: Option<Text>,
+        rehandled: Option<Arg<bool>>,
+        follow_up_satisfied: Option<Arg<bool>>,
+        complainant_key: Option<Text>,
+        registration: Option<Arg<PyTimeLimit>>,
+        plan: Option<Arg<PyTimeLimit>>,
+        feedback: Option<Arg<PyTimeLimit>>,
+        follow_up: Option<Arg<PyTimeLimit>>,
     ) -> Self {
-        let mut record = Record::new(number.0, received_at.0, category, department);
-        record.channel = channel;
-        record.severity = severity;
+        let mut record = Record::new(number.0, received_at.0, category.0, department.0);
+        record.channel = channel.map(String::from);
+        record.severity = severity.map(String::from);
         record.closed_at = closed_at.map(|a| a.0);
-        record.satisfied = satisfied;
-        record.outcome = outcome;
-        record.track = track;
-        record.rehandled = rehandled;
-        record.follow_up_satisfied = follow_up_satisfied;
-        record.complainant_key = complainant_key;
-        record.registration = registration.map(|l| l.0);
-        record.plan = plan.map(|l| l.0);
-        record.feedback = feedback.map(|l| l.0);
-        record.follow_up = follow_up.map(|l| l.0);
+        record.satisfied = satisfied.map(|s| s.0);
+        record.outcome = outcome.map(String::from);
+        record.track = track.map(String::from);
+        record.rehandled = rehandled.map(|r| r.0);
+        record.follow_up_satisfied = follow_up_satisfied.map(|s| s.0);
+        record.complainant_key = complainant_key.map(String::from);
+        record.registration = registration.map(|l| l.0.0);
+        record.plan = plan.map(|l| l.0.0);
+        record.feedback = feedback.map(|l| l.0.0);
+        record.follow_up = follow_up.map(|l| l.0.0);
         PyRecord(record)
     }
 
@@ -313,8 +313,12 @@ impl PyRecord {
     /// `"follow_up_satisfied"`, `"complainant_key"` and the time limits `"registration"`,
     /// `"plan"`, `"feedback"`, `"follow_up"` (each `{"due", "met_at"}` or None), the shape of a
     /// row of the `office.ledger` op. Instants in their own offset.
-    #[pyo3(signature = (case_columns = false))]
-    fn to_dict<'py>(&self, py: Python<'py>, case_columns: bool) -> PyResult<Bound<'py, PyDict>> {
+    #[pyo3(signature = (case_columns = Arg(false)), text_signature = "($self, case_columns=False)")]
+    fn to_dict<'py>(
+        &self,
+        py: Python<'py>,
+        case_columns: Arg<bool>,
+    ) -> PyResult<Bound<'py, PyDict>> {
         let r = &self.0;
         let dict = PyDict::new(py);
         dict.set_item("number", r.number.to_string())?;
@@ -333,7 +337,7 @@ impl PyRecord {
         )?;
         dict.set_item("satisfied", r.satisfied)?;
         dict.set_item("outcome", r.outcome.as_deref())?;
-        if case_columns {
+        if case_columns.0 {
             dict.set_item("track", r.track.as_deref())?;
             dict.set_item("rehandled", r.rehandled)?;
             dict.set_item("follow_up_satisfied", r.follow_up_satisfied)?;
@@ -681,11 +685,11 @@ impl FromPyObject<'_, '_> for EpochSeconds {
 impl PyLedger {
     /// A ledger of `Record`s; `lenient` leaves bad records out (see `rejected`).
     #[staticmethod]
-    #[pyo3(signature = (records, lenient = false))]
-    fn from_records(records: Many<PyRecord>, lenient: bool) -> PyResult<Self> {
+    #[pyo3(signature = (records, lenient = Arg(false)), text_signature = "(records, lenient=False)")]
+    fn from_records(records: Many<PyRecord>, lenient: Arg<bool>) -> PyResult<Self> {
         guard(|| {
             let records: Vec<Record> = records.0.into_iter().map(|r| r.0).collect();
-            Ledger::from_records(records, leniency(lenient))
+            Ledger::from_records(records, leniency(lenient.0))
                 .map(PyLedger)
                 .map_err(err)
         })
@@ -695,20 +699,23 @@ impl PyLedger {
     /// A file that cannot be opened is `input.unreadable`; one over `max_bytes` (4 GiB by
     /// default) is `input.too_large`, checked while reading.
     #[staticmethod]
-    #[pyo3(signature = (path, policy = None, columns = None, delimiter = ",", lenient = false, *, max_bytes = Count(complaint_office::input::MAX_CSV_FILE_BYTES)))]
+    #[pyo3(
+        signature = (path, policy = None, columns = None, delimiter = Text::from(","), lenient = Arg(false), *, max_bytes = Count(complaint_office::input::MAX_CSV_FILE_BYTES)),
+        text_signature = "(path, policy=None, columns=None, delimiter=',', lenient=False, *, max_bytes=...)"
+    )]
     fn from_csv_path(
         py: Python<'_>,
-        path: PathBuf,
-        policy: Option<&PyPolicy>,
+        path: Arg<PathBuf>,
+        policy: Option<Ref<'_, PyPolicy>>,
         columns: Option<&Bound<'_, PyAny>>,
-        delimiter: &str,
-        lenient: bool,
+        delimiter: Text,
+        lenient: Arg<bool>,
         max_bytes: Count,
     ) -> PyResult<Self> {
         guard(|| {
-            let options = csv_options(columns, delimiter, lenient)?;
-            let policy = policy_or_default(policy);
-            py.detach(|| Ledger::from_csv_path_within(&path, max_bytes.0, &options, &policy))
+            let options = csv_options(columns, &delimiter, lenient.0)?;
+            let policy = policy_or_default(policy.as_deref());
+            py.detach(|| Ledger::from_csv_path_within(&path.0, max_bytes.0, &options, &policy))
                 .map(PyLedger)
                 .map_err(err)
         })
@@ -716,18 +723,21 @@ impl PyLedger {
 
     /// Reads a CSV ledger from text.
     #[staticmethod]
-    #[pyo3(signature = (text, policy = None, columns = None, delimiter = ",", lenient = false))]
+    #[pyo3(
+        signature = (text, policy = None, columns = None, delimiter = Text::from(","), lenient = Arg(false)),
+        text_signature = "(text, policy=None, columns=None, delimiter=',', lenient=False)"
+    )]
     fn from_csv_text(
         py: Python<'_>,
-        text: &str,
-        policy: Option<&PyPolicy>,
+        text: Text,
+        policy: Option<Ref<'_, PyPolicy>>,
         columns: Option<&Bound<'_, PyAny>>,
-        delimiter: &str,
-        lenient: bool,
+        delimiter: Text,
+        lenient: Arg<bool>,
     ) -> PyResult<Self> {
         guard(|| {
-            let options = csv_options(columns, delimiter, lenient)?;
-            let policy = policy_or_default(policy);
+            let options = csv_options(columns, &delimiter, lenient.0)?;
+            let policy = policy_or_default(policy.as_deref());
             py.detach(|| Ledger::from_csv_reader(text.as_bytes(), &options, &policy))
                 .map(PyLedger)
                 .map_err(err)
@@ -737,18 +747,22 @@ impl PyLedger {
     /// A ledger from the bytes of a CSV file (UTF-8; invalid text is a coded error, not a
     /// decoding exception).
     #[staticmethod]
-    #[pyo3(signature = (data, policy = None, columns = None, delimiter = ",", lenient = false))]
+    #[pyo3(
+        signature = (data, policy = None, columns = None, delimiter = Text::from(","), lenient = Arg(false)),
+        text_signature = "(data, policy=None, columns=None, delimiter=',', lenient=False)"
+    )]
     fn from_csv_bytes(
         py: Python<'_>,
-        data: &[u8],
-        policy: Option<&PyPolicy>,
+        data: Arg<&[u8]>,
+        policy: Option<Ref<'_, PyPolicy>>,
         columns: Option<&Bound<'_, PyAny>>,
-        delimiter: &str,
-        lenient: bool,
+        delimiter: Text,
+        lenient: Arg<bool>,
     ) -> PyResult<Self> {
         guard(|| {
-            let options = csv_options(columns, delimiter, lenient)?;
-            let policy = policy_or_default(policy);
+            let options = csv_options(columns, &delimiter, lenient.0)?;
+            let policy = policy_or_default(policy.as_deref());
+            let data = data.0;
             py.detach(|| Ledger::from_csv_reader(data, &options, &policy))
                 .map(PyLedger)
                 .map_err(err)
@@ -759,33 +773,41 @@ impl PyLedger {
     /// seconds since 1970-01-01 UTC), categories and departments, and optionally channels,
     /// severities, closing instants (None while open) and satisfaction (None if unanswered).
     #[staticmethod]
-    #[pyo3(signature = (number, received_at, category, department, channel = None, severity = None, closed_at = None, satisfied = None, lenient = false))]
+    #[pyo3(
+        signature = (number, received_at, category, department, channel = None, severity = None, closed_at = None, satisfied = None, lenient = Arg(false)),
+        text_signature = "(number, received_at, category, department, channel=None, severity=None, closed_at=None, satisfied=None, lenient=False)"
+    )]
     #[allow(clippy::too_many_arguments)]
     fn from_columns(
         py: Python<'_>,
-        number: Many<String>,
+        number: Many<Text>,
         received_at: Many<EpochSeconds>,
-        category: Many<String>,
-        department: Many<String>,
-        channel: Option<Many<Option<String>>>,
-        severity: Option<Many<Option<String>>>,
+        category: Many<Text>,
+        department: Many<Text>,
+        channel: Option<Many<Option<Text>>>,
+        severity: Option<Many<Option<Text>>>,
         closed_at: Option<Many<Option<EpochSeconds>>>,
         satisfied: Option<Many<Option<bool>>>,
-        lenient: bool,
+        lenient: Arg<bool>,
     ) -> PyResult<Self> {
         guard(|| {
             let received: Vec<i64> = received_at.0.iter().map(|s| s.0).collect();
             let closed: Option<Vec<Option<i64>>> =
                 closed_at.map(|c| c.0.iter().map(|v| v.map(|s| s.0)).collect());
-            let channel = channel.map(|c| c.0);
-            let severity = severity.map(|c| c.0);
+            let optional = |c: Many<Option<Text>>| -> Vec<Option<String>> {
+                c.0.into_iter().map(|v| v.map(String::from)).collect()
+            };
+            let channel = channel.map(optional);
+            let severity = severity.map(optional);
             let satisfied = satisfied.map(|c| c.0);
-            let mut columns = Columns::new(&number.0, &received, &category.0, &department.0);
+            let (number, category, department) =
+                (number.strings(), category.strings(), department.strings());
+            let mut columns = Columns::new(&number, &received, &category, &department);
             columns.channel = channel.as_deref();
             columns.severity = severity.as_deref();
             columns.closed_at = closed.as_deref();
             columns.satisfied = satisfied.as_deref();
-            py.detach(|| Ledger::from_columns(&columns, leniency(lenient)))
+            py.detach(|| Ledger::from_columns(&columns, leniency(lenient.0)))
                 .map(PyLedger)
                 .map_err(err)
         })
@@ -812,22 +834,25 @@ impl PyLedger {
 
     /// The report of the ledger by `granularity` (`"month"`, `"quarter"`, `"year"`),
     /// optionally from/to a period, periods in the policy's office offset.
-    #[pyo3(signature = (granularity = "month", policy = None, start = None, end = None))]
+    #[pyo3(
+        signature = (granularity = Text::from("month"), policy = None, start = None, end = None),
+        text_signature = "($self, granularity='month', policy=None, start=None, end=None)"
+    )]
     fn report(
         &self,
         py: Python<'_>,
-        granularity: &str,
-        policy: Option<&PyPolicy>,
-        start: Option<PyPeriod>,
-        end: Option<PyPeriod>,
+        granularity: Text,
+        policy: Option<Ref<'_, PyPolicy>>,
+        start: Option<Arg<PyPeriod>>,
+        end: Option<Arg<PyPeriod>>,
     ) -> PyResult<PyReport> {
         guard(|| {
             let options = ReportOptions {
-                granularity: self::granularity(granularity)?,
-                from: start.map(|p| p.0),
-                to: end.map(|p| p.0),
+                granularity: self::granularity(&granularity)?,
+                from: start.map(|p| p.0.0),
+                to: end.map(|p| p.0.0),
             };
-            let policy = policy_or_default(policy);
+            let policy = policy_or_default(policy.as_deref());
             let report = py
                 .detach(|| Report::build(&self.0, &options, &policy))
                 .map_err(err)?;
@@ -1175,31 +1200,34 @@ impl PyReport {
 /// `max_bytes` bytes (4 GiB by default): more is `input.too_large`, a file that cannot be
 /// opened `input.unreadable`.
 #[pyfunction]
-#[pyo3(signature = (path, granularity = "month", policy = None, columns = None, delimiter = ",", lenient = false, start = None, end = None, *, max_bytes = Count(complaint_office::input::MAX_CSV_FILE_BYTES)))]
+#[pyo3(
+    signature = (path, granularity = Text::from("month"), policy = None, columns = None, delimiter = Text::from(","), lenient = Arg(false), start = None, end = None, *, max_bytes = Count(complaint_office::input::MAX_CSV_FILE_BYTES)),
+    text_signature = "(path, granularity='month', policy=None, columns=None, delimiter=',', lenient=False, start=None, end=None, *, max_bytes=...)"
+)]
 #[allow(clippy::too_many_arguments)]
 fn report_from_csv(
     py: Python<'_>,
-    path: PathBuf,
-    granularity: &str,
-    policy: Option<&PyPolicy>,
+    path: Arg<PathBuf>,
+    granularity: Text,
+    policy: Option<Ref<'_, PyPolicy>>,
     columns: Option<&Bound<'_, PyAny>>,
-    delimiter: &str,
-    lenient: bool,
-    start: Option<PyPeriod>,
-    end: Option<PyPeriod>,
+    delimiter: Text,
+    lenient: Arg<bool>,
+    start: Option<Arg<PyPeriod>>,
+    end: Option<Arg<PyPeriod>>,
     max_bytes: Count,
 ) -> PyResult<PyReport> {
     guard(|| {
-        let options = csv_options(columns, delimiter, lenient)?;
+        let options = csv_options(columns, &delimiter, lenient.0)?;
         let report_options = ReportOptions {
-            granularity: self::granularity(granularity)?,
-            from: start.map(|p| p.0),
-            to: end.map(|p| p.0),
+            granularity: self::granularity(&granularity)?,
+            from: start.map(|p| p.0.0),
+            to: end.map(|p| p.0.0),
         };
-        let policy = policy_or_default(policy);
+        let policy = policy_or_default(policy.as_deref());
         let report = py
             .detach(|| {
-                let ledger = Ledger::from_csv_path_within(&path, max_bytes.0, &options, &policy)?;
+                let ledger = Ledger::from_csv_path_within(&path.0, max_bytes.0, &options, &policy)?;
                 Report::build(&ledger, &report_options, &policy)
             })
             .map_err(err)?;

@@ -19,14 +19,13 @@ use complaint_office_store::{
     Reminders, SCHEMA_VERSION, Store, StoreError, StoreOptions, StoredCase, SweptCase,
 };
 use pyo3::Borrowed;
-use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyString};
 
 use crate::archive::PySweepEntry;
 use crate::case::{EventArg, PyCase, PyEvent, PySchedule};
-use crate::convert::{At, Date, instant_of, instant_to_py, py_enum};
-use crate::errors::{policy_err, store_err, type_error};
+use crate::convert::{Arg, At, Date, Text, instant_of, instant_to_py, py_enum};
+use crate::errors::{invalid_argument, policy_err, store_err, type_error};
 use crate::guard;
 use crate::number::{NumberArg, PyComplaintNumber};
 use crate::policy::{PyPolicy, PyPolicySet};
@@ -66,7 +65,7 @@ impl FromPyObject<'_, '_> for Wait {
 
     fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
         let invalid =
-            || PyValueError::new_err("wait: expected a non-negative, finite number of seconds");
+            || invalid_argument("wait: expected a non-negative, finite number of seconds");
         if ob.cast::<PyBool>().is_ok() {
             return Err(type_error(
                 "seconds (int or float) or a datetime.timedelta",
@@ -103,7 +102,7 @@ impl FromPyObject<'_, '_> for DurabilityArg {
             .iter()
             .find(|(name, _)| *name == text)
             .map(|(_, d)| DurabilityArg(*d))
-            .ok_or_else(|| PyValueError::new_err("durability: expected 'immediate' or 'grouped'"))
+            .ok_or_else(|| invalid_argument("durability: expected 'immediate' or 'grouped'"))
     }
 }
 
@@ -230,18 +229,21 @@ impl PyStore {
     /// Raises `StoreError`: `store.invalid_target`, `store.unavailable`,
     /// `store.schema_too_new`, `store.database`.
     #[staticmethod]
-    #[pyo3(signature = (target, policy, *, connections = 8, wait = None, durability = None, reminders = None))]
+    #[pyo3(
+        signature = (target, policy, *, connections = Arg(8), wait = None, durability = None, reminders = None),
+        text_signature = "(target, policy, *, connections=8, wait=None, durability=None, reminders=None)"
+    )]
     fn open(
         py: Python<'_>,
-        target: &str,
+        target: Text,
         policy: Policies,
-        connections: usize,
+        connections: Arg<usize>,
         wait: Option<Wait>,
         durability: Option<DurabilityArg>,
         reminders: Option<Bound<'_, PyAny>>,
     ) -> PyResult<PyStore> {
         guard(|| {
-            let mut options = StoreOptions::new(policy.0).connections(connections);
+            let mut options = StoreOptions::new(policy.0).connections(connections.0);
             if let Some(wait) = wait {
                 options = options.wait(wait.0);
             }
@@ -250,14 +252,14 @@ impl PyStore {
             }
             if let Some(rule) = reminders {
                 if !rule.is_callable() {
-                    return Err(PyTypeError::new_err(
+                    return Err(invalid_argument(
                         "reminders: expected a callable (case, schedule) -> datetime | None",
                     ));
                 }
                 options = options.reminders(Arc::new(PyReminders(rule.unbind())));
             }
             let store = py
-                .detach(|| Store::open_with(target, options))
+                .detach(|| Store::open_with(&target, options))
                 .map_err(store_err)?;
             Ok(PyStore {
                 backend: store.backend(),
@@ -323,13 +325,13 @@ impl PyStore {
         py: Python<'_>,
         received: EventArg,
         at: At,
-        by: Option<String>,
-        request_key: Option<String>,
+        by: Option<Text>,
+        request_key: Option<Text>,
     ) -> PyResult<PyRegistered> {
         guard(|| {
             let mut registration = Registration::new(received.0, at.0);
-            registration.by = by;
-            registration.request_key = request_key;
+            registration.by = by.map(String::from);
+            registration.request_key = request_key.map(String::from);
             self.run(py, move |s| s.register(registration))
                 .map(PyRegistered)
         })
@@ -342,7 +344,7 @@ impl PyStore {
         &self,
         py: Python<'_>,
         received: EventArg,
-        request_key: Option<String>,
+        request_key: Option<Text>,
     ) -> PyResult<PyReceived> {
         guard(|| {
             self.run(py, move |s| s.receive(received.0, request_key.as_deref()))
@@ -359,14 +361,14 @@ impl PyStore {
     fn register_received(
         &self,
         py: Python<'_>,
-        case: i64,
-        expected_version: u64,
+        case: Arg<i64>,
+        expected_version: Arg<u64>,
         at: At,
-        by: Option<String>,
+        by: Option<Text>,
     ) -> PyResult<PyRegistered> {
         guard(|| {
             self.run(py, move |s| {
-                s.register_received(CaseId(case), expected_version, at.0, by.as_deref())
+                s.register_received(CaseId(case.0), expected_version.0, at.0, by.as_deref())
             })
             .map(PyRegistered)
         })
@@ -382,13 +384,13 @@ impl PyStore {
     fn append(
         &self,
         py: Python<'_>,
-        case: i64,
-        expected_version: u64,
+        case: Arg<i64>,
+        expected_version: Arg<u64>,
         event: EventArg,
     ) -> PyResult<PyAppended> {
         guard(|| {
             self.run(py, move |s| {
-                s.append(CaseId(case), expected_version, event.0)
+                s.append(CaseId(case.0), expected_version.0, event.0)
             })
             .map(PyAppended)
         })
@@ -399,9 +401,9 @@ impl PyStore {
     /// Raises `StoreError`: `store.not_found`; `history.chain_broken` /
     /// `history.head_mismatch` (a `HistoryError` too, `.index` where the stored history was
     /// tampered with, §6.1.2).
-    fn load(&self, py: Python<'_>, case: i64) -> PyResult<PyStoredCase> {
+    fn load(&self, py: Python<'_>, case: Arg<i64>) -> PyResult<PyStoredCase> {
         guard(|| {
-            self.run(py, move |s| s.load(CaseId(case)))
+            self.run(py, move |s| s.load(CaseId(case.0)))
                 .map(PyStoredCase)
         })
     }
@@ -420,10 +422,10 @@ impl PyStore {
         py: Python<'_>,
         start: Option<At>,
         end: At,
-        limit: u32,
+        limit: Arg<u32>,
     ) -> PyResult<Vec<PyDueCase>> {
         guard(|| {
-            let due = self.run(py, move |s| s.due(start.map(|a| a.0), end.0, limit))?;
+            let due = self.run(py, move |s| s.due(start.map(|a| a.0), end.0, limit.0))?;
             Ok(due.into_iter().map(PyDueCase).collect())
         })
     }
@@ -435,10 +437,10 @@ impl PyStore {
         py: Python<'_>,
         start: Option<At>,
         end: At,
-        limit: u32,
+        limit: Arg<u32>,
     ) -> PyResult<Vec<PyReminderCase>> {
         guard(|| {
-            let due = self.run(py, move |s| s.reminders(start.map(|a| a.0), end.0, limit))?;
+            let due = self.run(py, move |s| s.reminders(start.map(|a| a.0), end.0, limit.0))?;
             Ok(due.into_iter().map(PyReminderCase).collect())
         })
     }

@@ -5,7 +5,7 @@ use complaint_office::triage::{self, Assessment, QueueKey};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{At, Many, py_enum};
+use crate::convert::{At, Many, Ref, Text, py_enum};
 use crate::errors::err;
 use crate::guard;
 use crate::policy::PyPolicy;
@@ -84,7 +84,7 @@ pub struct PyQueueKey(QueueKey);
 impl PyQueueKey {
     /// The key of a complaint assessed as `assessment` and received at `received_at`.
     #[new]
-    fn new(assessment: &PyTriageAssessment, received_at: At) -> Self {
+    fn new(assessment: Ref<'_, PyTriageAssessment>, received_at: At) -> Self {
         PyQueueKey(QueueKey::new(&assessment.0, received_at.0))
     }
 
@@ -118,10 +118,10 @@ impl PyQueueKey {
 /// (True, <Track.GENERAL: 'general'>)
 #[pyfunction]
 fn assess(
-    policy: &PyPolicy,
-    severity: &str,
-    urgency: &str,
-    complexity: &str,
+    policy: Ref<'_, PyPolicy>,
+    severity: Text,
+    urgency: Text,
+    complexity: Text,
 ) -> PyResult<PyTriageAssessment> {
     guard(|| {
         Ok(PyTriageAssessment(triage::assess(

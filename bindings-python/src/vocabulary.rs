@@ -1,6 +1,7 @@
 //! The names of the core's closed vocabularies, from which the Python package builds its
 //! `enum.Enum` classes: one source of truth, so a Python enum can never drift from Rust.
 
+use crate::convert::Text;
 use complaint_office::calendar::{DayKind, DayReason, DecidedBy, Festival, NoticeKind, Regulation};
 use complaint_office::case::{
     ActorRole, CheckResult, EventKind, EvidenceKind, FollowUpMethod, Interviewee, Satisfaction,
@@ -76,8 +77,8 @@ fn names(key: &str) -> Option<Vec<&'static str>> {
 
 /// The core's names of a vocabulary, for the Python enums.
 #[pyfunction]
-fn _vocabulary(key: &str) -> PyResult<Vec<&'static str>> {
-    crate::guard(|| names(key).ok_or_else(|| PyKeyError::new_err(key.to_owned())))
+fn _vocabulary(key: Text) -> PyResult<Vec<&'static str>> {
+    crate::guard(|| names(&key).ok_or_else(|| PyKeyError::new_err(key.0.clone())))
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -147,3 +147,32 @@ def test_exceptions_pickle():
     again = pickle.loads(pickle.dumps(e.value))
     assert type(again) is co.EventError
     assert (again.index, again.key) == (1, "at")
+
+
+def test_arguments_of_the_wrong_type_are_argument_errors():
+    # An ArgumentError is both the library's error (a ValueError) and a TypeError.
+    assert issubclass(co.ArgumentError, co.ComplaintOfficeError)
+    assert issubclass(co.ArgumentError, TypeError) and issubclass(co.ArgumentError, ValueError)
+    cal = co.Calendar.default()
+    for call in (
+        lambda: cal.add_working_days(20250926, 5),     # an int for a date
+        lambda: cal.add_working_days("2025-09-26", "5"),  # a str for an int
+        lambda: co.Case.open(None, RECEIVED),          # None for a Policy
+        lambda: co.privacy.mask("phone", 13812345678),  # an int for a str
+        lambda: co.stats.Ledger.from_records([], lenient=1),  # an int for a bool
+    ):
+        with pytest.raises(TypeError) as e:
+            call()
+        assert isinstance(e.value, co.ArgumentError)
+        assert e.value.code == "binding.invalid_argument"
+        assert "13812345678" not in str(e.value) and "20250926" not in str(e.value)
+        assert pickle.loads(pickle.dumps(e.value)).code == "binding.invalid_argument"
+
+
+def test_lone_surrogates_and_huge_ints_in_any_argument_are_coded():
+    with pytest.raises(co.InputError) as e:
+        co.privacy.mask("phone", "138\ud800")
+    assert e.value.code == "input.invalid_text" and "138" not in repr(e.value.args)
+    with pytest.raises(co.InputError) as e:
+        co.Calendar.default().add_working_days("2025-09-26", 2**80)
+    assert e.value.code == "input.invalid_number"

@@ -190,3 +190,68 @@ def test_a_shared_calendar_and_allocator():
     numbers = [v for kind, name, v in outcomes if name == "allocate"]
     assert len(set(numbers)) == len(numbers) == ROUNDS
     assert {name for name, _ in errors} == {"out_of_range"}
+
+
+def test_a_shared_caseload_taking_cases_while_others_build_worklists():
+    # Before, `push` needed the caseload mutably borrowed while another thread built a worklist
+    # with the GIL released (or a refused push built its error): "Already borrowed".
+    policy = co.Policy()
+    case = co.Case.replay(policy, [
+        RECEIVED,
+        {"type": "registered", "at": dt.datetime(2025, 9, 26, 11, tzinfo=ZONE), "number": "25090001"},
+    ])
+    caseload = co.Caseload.from_cases([case])
+    now = dt.datetime(2025, 10, 1, 9, tzinfo=ZONE)
+
+    def push():
+        return caseload.push(case, key="crm-1")
+
+    def refused_push():
+        caseload.push("not a case")
+
+    def worklist():
+        return len(caseload.worklist(now, view="department").entries)
+
+    def reminders():
+        return caseload.reminders(now, now + dt.timedelta(days=3))
+
+    def length():
+        return len(caseload)
+
+    outcomes, errors = hammer([push, refused_push, worklist, reminders, length])
+    for reader in ("push", "worklist", "reminders", "length"):
+        assert {kind for kind, name, _ in outcomes if name == reader} == {"ok"}, reader
+    assert {name for name, _ in errors} == {"refused_push"}
+    assert {e.code for _, e in errors} == {"binding.invalid_argument"}
+    assert len(caseload) == 1 + ROUNDS
+    indices = sorted(v for kind, name, v in outcomes if name == "push")
+    assert indices == list(range(1, ROUNDS + 1))
+
+
+def test_shared_personal_data_set_while_others_read():
+    # Before, a refused `set` built its error (Python code) with the object mutably borrowed,
+    # and another thread reading it got "Already mutably borrowed".
+    data = co.privacy.PersonalData(complainant_name="Zhang San", contact_phone="13812345678",
+                                   content="Zhang San 13812345678")
+
+    def refused_set():
+        data.set("shoe_size", "42")
+
+    def set_phone():
+        data.set("contact_phone", "13812345678")
+
+    def view():
+        return data.view("department").content
+
+    def get():
+        return data.get("contact_phone")
+
+    def as_dict():
+        return data.to_dict()["complainant_name"]
+
+    outcomes, errors = hammer([refused_set, set_phone, view, get, as_dict])
+    for reader in ("set_phone", "view", "get", "as_dict"):
+        assert {kind for kind, name, _ in outcomes if name == reader} == {"ok"}, reader
+    assert {name for name, _ in errors} == {"refused_set"}
+    assert {v for kind, name, v in outcomes if name == "get"} == {"13812345678"}
+    assert "13812345678" not in {v for kind, name, v in outcomes if name == "view"}

@@ -70,6 +70,7 @@ from .case import (
 from .duration import Duration, Unit
 from .errors import (
     AccountabilityError,
+    ArgumentError,
     ArchiveError,
     CalendarError,
     CaseError,
@@ -111,7 +112,8 @@ __all__ = [
     "ComplaintOfficeError", "TimeError", "DurationError", "NumberError", "PolicyError",
     "CalendarError", "PeriodError", "IntakeError", "ClassifyError", "TriageError", "CaseError",
     "EventError", "TransitionError", "AccountabilityError", "ArchiveError", "PrivacyError",
-    "StatsError", "OfficeError", "HistoryError", "InputError", "StoreError", "InternalError",
+    "StatsError", "OfficeError", "HistoryError", "InputError", "ArgumentError", "StoreError",
+    "InternalError",
     # durations and numbers
     "Duration", "Unit", "ComplaintNumber", "NumberAllocator", "NumberSequences", "next_number",
     "next_number_at",

@@ -70,6 +70,7 @@ from .duration import (
 )
 from .errors import (
     AccountabilityError as AccountabilityError,
+    ArgumentError as ArgumentError,
     ArchiveError as ArchiveError,
     CalendarError as CalendarError,
     CaseError as CaseError,
@@ -161,7 +162,8 @@ __all__ = [
     "ComplaintOfficeError", "TimeError", "DurationError", "NumberError", "PolicyError",
     "CalendarError", "PeriodError", "IntakeError", "ClassifyError", "TriageError", "CaseError",
     "EventError", "TransitionError", "AccountabilityError", "ArchiveError", "PrivacyError",
-    "StatsError", "OfficeError", "HistoryError", "InputError", "StoreError", "InternalError",
+    "StatsError", "OfficeError", "HistoryError", "InputError", "ArgumentError", "StoreError",
+    "InternalError",
     # durations and numbers
     "Duration", "Unit", "ComplaintNumber", "NumberAllocator", "NumberSequences", "next_number",
     "next_number_at",

@@ -4,10 +4,23 @@ import enum
 from typing import Type
 
 from . import _native
+from .errors import ArgumentError
 
 
 class VocabularyEnum(str, enum.Enum):
-    """The base of every vocabulary enum: members are strings equal to their JSON names."""
+    """The base of every vocabulary enum: members are strings equal to their JSON names.
+
+    A value outside the vocabulary is :class:`ArgumentError` (``binding.invalid_argument``, a
+    ``ValueError`` as the standard one is), whose message names the vocabulary, not the value.
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> "VocabularyEnum":
+        # The standard error quotes the value ("'13912345678' is not a valid Stage").
+        raise ArgumentError(
+            f"invalid argument: not a {cls.__name__} value ({type(value).__name__} given)",
+            "binding.invalid_argument",
+        )
 
     def __str__(self) -> str:
         return str(self.value)

@@ -38,6 +38,7 @@ from ._native import period_end as _period_end
 from ._native import working_days_between as _working_days_between
 from .calendar import Calendar
 from .duration import Duration
+from .errors import ArgumentError
 
 __all__ = [
     "ArrowColumn",
@@ -61,6 +62,11 @@ def dates(values: Iterable[Optional[datetime.date]]) -> ArrowColumn:
     from ._native import _date32_column
     from .calendar import to_epoch_day
 
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+        raise ArgumentError(
+            f"invalid argument: expected an iterable of dates, got {type(values).__name__}",
+            "binding.invalid_argument",
+        )
     return _date32_column([None if d is None else to_epoch_day(d) for d in values])
 
 

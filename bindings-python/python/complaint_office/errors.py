@@ -36,6 +36,7 @@ __all__ = [
     "OfficeError",
     "HistoryError",
     "InputError",
+    "ArgumentError",
     "StoreError",
     "InternalError",
 ]
@@ -167,6 +168,21 @@ class InputError(ComplaintOfficeError):
     itself (``input.cycle``). Checked while converting, so no value can exhaust the stack."""
 
 
+class ArgumentError(ComplaintOfficeError, TypeError):
+    """An argument of the wrong type or form (``binding.invalid_argument``): an int where a
+    date is expected, None where a value is required, an object that is not a ``Policy``.
+    Also a :class:`TypeError`, so ``except TypeError`` keeps working. The message names the
+    type expected and the type given, never the value.
+
+    >>> import complaint_office as co
+    >>> try:
+    ...     co.Calendar.default().add_working_days(20250926, 5)
+    ... except co.ArgumentError as e:
+    ...     print(e.code, isinstance(e, TypeError), isinstance(e, ValueError))
+    binding.invalid_argument True True
+    """
+
+
 class StoreError(ComplaintOfficeError):
     """A store operation that failed (``complaint_office.store``). The store's own codes
     (``store.*``: ``store.conflict`` for a stale version, ``store.not_found``,
@@ -203,6 +219,7 @@ _BY_AREA: Dict[str, Type[ComplaintOfficeError]] = {
     "office": OfficeError,
     "history": HistoryError,
     "input": InputError,
+    "binding": ArgumentError,
     "store": StoreError,
     "internal": InternalError,
 }
