@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::Calendar;
-use crate::convert::{array_items, json_text, to_js};
+use crate::convert::{array_items, json_text, string_in, to_js};
 use crate::duration::duration_in;
 use crate::error::{Failure, JsResult};
 use crate::policy::Policy;
@@ -254,7 +254,7 @@ pub fn missing_documents(
     let present = array_items(&present, what)?
         .iter()
         .map(|v| {
-            let name = v.as_string().ok_or_else(|| Failure::argument(what))?;
+            let name = string_in(v)?.ok_or_else(|| Failure::argument(what))?;
             Ok(name.parse::<Document>()?)
         })
         .collect::<JsResult<Vec<_>>>()?;

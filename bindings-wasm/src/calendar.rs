@@ -4,9 +4,10 @@ use complaint_office::calendar::{self as core_calendar, CalendarConfig, DayInfo}
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{array_items, integer, json_text, or_null, to_js};
+use crate::convert::{array_items, integer, json_text, json_text_within, or_null, to_js};
 use crate::error::{Failure, JsResult, calendar_failure};
 use crate::time::{date_in, date_js, date_out, offset_in};
+use complaint_office::input::MAX_TEXT_FILE_BYTES;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CALENDAR: &str = r#"
@@ -238,14 +239,21 @@ impl Calendar {
     }
 
     /// This calendar with statutory data in the holiday-cn JSON format (one year or an array
-    /// of years, as objects or JSON text); a year already present is replaced.
+    /// of years, as objects or JSON text); a year already present is replaced. At most
+    /// `maxBytes` bytes of JSON text (64 MiB by default), else `input.too_large`.
     #[wasm_bindgen(js_name = withHolidayCn)]
     pub fn with_holiday_cn(
         &self,
         #[wasm_bindgen(unchecked_param_type = "HolidayCnYear | HolidayCnYear[] | string")]
         data: JsValue,
+        #[wasm_bindgen(js_name = maxBytes)] max_bytes: Option<f64>,
     ) -> JsResult<Calendar> {
-        let text = json_text(&data, "data: holiday-cn data (object, array or JSON text)")?;
+        let text = json_text_within(
+            &data,
+            "data: holiday-cn data (object, array or JSON text)",
+            MAX_TEXT_FILE_BYTES,
+            max_bytes,
+        )?;
         Ok(Calendar(self.0.with_holiday_cn(&text)?))
     }
 
