@@ -64,7 +64,7 @@ function __coNumbers(arg, Type, min, max) {
     }
     for (let i = 0; i < arg.length; i++) {
         const n = arg[i];
-        if (typeof n !== 'number' && typeof n !== 'bigint') {
+        if (typeof n !== 'number') {
             throw __coError('binding.invalid_argument', \`an array of numbers or a \${Type.name} expected\`);
         }
         if (min !== null && (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max)) {
@@ -108,13 +108,13 @@ glue = lines.join('\n');
 if (checked === 0) fail('an exported function taking text');
 
 // 2. Arrays of numbers.
+// wasm-bindgen writes signed and unsigned slices through the same unsigned view; the
+// package's parameters are `&[u8]` (bytes) and `&[i32]` (epoch days), so the 8-bit helper
+// checks bytes and the 32-bit one signed 32-bit integers.
 const RANGES = {
   Uint8: ['Uint8Array', 0, 255],
-  Int8: ['Int8Array', -128, 127],
   Uint16: ['Uint16Array', 0, 65535],
-  Int16: ['Int16Array', -32768, 32767],
-  Uint32: ['Uint32Array', 0, 4294967295],
-  Int32: ['Int32Array', -2147483648, 2147483647],
+  Uint32: ['Int32Array', -2147483648, 2147483647],
   Float32: ['Float32Array', null, null],
   Float64: ['Float64Array', null, null],
 };
@@ -138,6 +138,10 @@ if (glue.includes('function _assertClass(')) {
 const throwShim = /(__wbg___wbindgen_throw_\w+\s*[:=]\s*function\s*\(arg0, arg1\)\s*\{\s*)throw new Error\(getStringFromWasm0\(arg0, arg1\)\);/;
 if (!throwShim.test(glue)) fail('the __wbindgen_throw import');
 glue = glue.replace(throwShim, "$1throw __coError('binding.invalid_object', getStringFromWasm0(arg0, arg1));");
+
+// An object of an instance the module replaced after a panic (when the glue resets itself).
+glue = glue.replaceAll("throw new Error('Invalid stale object from previous Wasm instance');",
+  "throw __coError('binding.invalid_object', 'an object of a previous instance of the module (before it was reset)');");
 
 // The helpers go after the leading comments and imports, before the first function.
 const at = glue.search(/^(?:export\s+)?(?:class|function|let|const) /m);
