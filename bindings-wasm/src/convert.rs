@@ -31,7 +31,7 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure
 /// objects it is `input.too_deep`, containing itself `input.cycle` (the codes of every
 /// binding), never the bare `TypeError` or `RangeError` of `JSON.stringify`.
 pub(crate) fn json_text(value: &JsValue, what: &str) -> Result<String, Failure> {
-    json_text_within(value, what, MAX_TEXT_FILE_BYTES, None)
+    json_text_within(value, what, MAX_TEXT_FILE_BYTES, &JsValue::UNDEFINED)
 }
 
 /// [`json_text`] for a whole document (a policy file, holiday data, histories): at most
@@ -44,7 +44,7 @@ pub(crate) fn json_text_within(
     value: &JsValue,
     what: &str,
     default: u64,
-    max_bytes: Option<f64>,
+    max_bytes: &JsValue,
 ) -> Result<String, Failure> {
     let max = max_bytes_or(max_bytes, default)?;
     if let Some(text) = string_in(value)? {
@@ -146,6 +146,18 @@ pub(crate) fn count(value: f64, what: &str) -> Result<u64, Failure> {
     u64::try_from(integer(value, what)?).map_err(|_| invalid_number(what))
 }
 
+/// A JavaScript number argument: anything else (a BigInt, a Symbol, an object) is
+/// `binding.invalid_argument` — the engine's own conversion to a wasm `f64` would throw a bare
+/// `TypeError`, or a `RangeError` for an array nested deep, before the library saw it.
+pub(crate) fn number_in(value: &JsValue, what: &str) -> Result<f64, Failure> {
+    value.as_f64().ok_or_else(|| Failure::argument(what))
+}
+
+/// [`integer`] of a JavaScript argument ([`number_in`]).
+pub(crate) fn integer_in(value: &JsValue, what: &str) -> Result<i64, Failure> {
+    integer(number_in(value, what)?, what)
+}
+
 /// `input.invalid_number`, naming the parameter (never the value).
 fn invalid_number(what: &str) -> Failure {
     Failure::new(
@@ -200,11 +212,14 @@ fn has_lone_surrogate_escape(text: &str) -> bool {
     false
 }
 
-/// The maximum size of a document: `max_bytes` (a count) or `default`.
-pub(crate) fn max_bytes_or(max_bytes: Option<f64>, default: u64) -> Result<u64, Failure> {
-    max_bytes.map_or(Ok(default), |n| {
-        count(n, "maxBytes: a number of bytes expected")
-    })
+/// The maximum size of a document: `max_bytes` (a count) or, when it is `undefined` or
+/// `null`, `default`.
+pub(crate) fn max_bytes_or(max_bytes: &JsValue, default: u64) -> Result<u64, Failure> {
+    const WHAT: &str = "maxBytes: a number of bytes expected";
+    if max_bytes.is_undefined() || max_bytes.is_null() {
+        return Ok(default);
+    }
+    count(number_in(max_bytes, WHAT)?, WHAT)
 }
 
 /// `input.too_large` for a document of `size` bytes over `max`.

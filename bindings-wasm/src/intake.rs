@@ -367,9 +367,9 @@ pub fn intake_email(
     #[wasm_bindgen(js_name = complainantKind, unchecked_optional_param_type = "ComplainantKind | null")]
     complainant_kind: Option<String>,
     #[wasm_bindgen(js_name = maxBytes, unchecked_optional_param_type = "number | null")]
-    max_bytes: Option<f64>,
+    max_bytes: JsValue,
 ) -> JsResult<JsValue> {
-    let max = max_bytes_or(max_bytes, MAX_EMAIL_BYTES)?;
+    let max = max_bytes_or(&max_bytes, MAX_EMAIL_BYTES)?;
     let kind = match complainant_kind {
         Some(k) => k.parse::<ComplainantKind>()?,
         None => ComplainantKind::Customer,

@@ -13,7 +13,7 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use crate::case::Case;
-use crate::convert::{count, json_text, json_text_within, to_js};
+use crate::convert::{count, json_text, json_text_within, number_in, to_js};
 use crate::error::{Failure, JsResult};
 use crate::policy::Policy;
 use crate::privacy::view_map;
@@ -359,13 +359,14 @@ impl Caseload {
     pub fn from_histories(
         policy: &Policy,
         #[wasm_bindgen(unchecked_param_type = "CaseHistory[] | string")] histories: JsValue,
-        #[wasm_bindgen(js_name = maxBytes)] max_bytes: Option<f64>,
+        #[wasm_bindgen(js_name = maxBytes, unchecked_optional_param_type = "number | null")]
+        max_bytes: JsValue,
     ) -> JsResult<Caseload> {
         let text = json_text_within(
             &histories,
             "histories: an array of histories or JSON text expected",
             MAX_TEXT_FILE_BYTES,
-            max_bytes,
+            &max_bytes,
         )?;
         let value: Value = serde_json::from_str(&text).map_err(|_| OfficeError::InvalidCaseload)?;
         Ok(Caseload(core_office::Caseload::from_json_value(
@@ -399,8 +400,12 @@ impl Caseload {
 
     /// A copy of the case at `index`, if it was replayed; an index that is not a whole
     /// number from 0 is `input.invalid_number` (never wrapped to another index).
-    pub fn get(&self, index: f64) -> JsResult<Option<Case>> {
-        let index = count(index, "index: a whole number from 0 expected")?;
+    pub fn get(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] index: JsValue,
+    ) -> JsResult<Option<Case>> {
+        const WHAT: &str = "index: a whole number from 0 expected";
+        let index = count(number_in(&index, WHAT)?, WHAT)?;
         Ok(usize::try_from(index)
             .ok()
             .and_then(|i| self.0.get(i))

@@ -127,9 +127,10 @@ impl Policy {
     #[wasm_bindgen(js_name = fromToml)]
     pub fn from_toml(
         text: &str,
-        #[wasm_bindgen(js_name = maxBytes)] max_bytes: Option<f64>,
+        #[wasm_bindgen(js_name = maxBytes, unchecked_optional_param_type = "number | null")]
+        max_bytes: JsValue,
     ) -> JsResult<Policy> {
-        within(text.len(), max_bytes_or(max_bytes, MAX_TEXT_FILE_BYTES)?)?;
+        within(text.len(), max_bytes_or(&max_bytes, MAX_TEXT_FILE_BYTES)?)?;
         Ok(Policy(core_policy::Policy::from_toml_str(text)?))
     }
 
@@ -139,13 +140,14 @@ impl Policy {
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "PolicyFile | string")] file: JsValue,
-        #[wasm_bindgen(js_name = maxBytes)] max_bytes: Option<f64>,
+        #[wasm_bindgen(js_name = maxBytes, unchecked_optional_param_type = "number | null")]
+        max_bytes: JsValue,
     ) -> JsResult<Policy> {
         let text = json_text_within(
             &file,
             "file: a policy file (object or JSON text) expected",
             MAX_TEXT_FILE_BYTES,
-            max_bytes,
+            &max_bytes,
         )?;
         Ok(Policy(core_policy::Policy::from_json_str(&text)?))
     }

@@ -636,9 +636,10 @@ impl Ledger {
         text: &str,
         policy: &Policy,
         options: Option<CsvOptionsJs>,
-        #[wasm_bindgen(js_name = maxBytes)] max_bytes: Option<f64>,
+        #[wasm_bindgen(js_name = maxBytes, unchecked_optional_param_type = "number | null")]
+        max_bytes: JsValue,
     ) -> JsResult<Ledger> {
-        within(text.len(), max_bytes_or(max_bytes, MAX_CSV_FILE_BYTES)?)?;
+        within(text.len(), max_bytes_or(&max_bytes, MAX_CSV_FILE_BYTES)?)?;
         let csv = csv_options(options)?;
         Ok(Ledger(core_stats::Ledger::from_csv_reader(
             text.as_bytes(),
@@ -655,9 +656,10 @@ impl Ledger {
         bytes: &[u8],
         policy: &Policy,
         options: Option<CsvOptionsJs>,
-        #[wasm_bindgen(js_name = maxBytes)] max_bytes: Option<f64>,
+        #[wasm_bindgen(js_name = maxBytes, unchecked_optional_param_type = "number | null")]
+        max_bytes: JsValue,
     ) -> JsResult<Ledger> {
-        within(bytes.len(), max_bytes_or(max_bytes, MAX_CSV_FILE_BYTES)?)?;
+        within(bytes.len(), max_bytes_or(&max_bytes, MAX_CSV_FILE_BYTES)?)?;
         let csv = csv_options(options)?;
         Ok(Ledger(core_stats::Ledger::from_csv_reader(
             bytes, &csv, &policy.0,

@@ -145,7 +145,7 @@ function parameters(fn) {
 function callables() {
   const out = [];
   const skip = new Set(['constructor', 'free', '__destroy_into_raw', '__wrap', 'length', 'name', 'prototype',
-    'toString', 'toJSON', 'default', 'initSync', '__wbg_init']);
+    'default', 'initSync', '__wbg_init']);
   for (const [name, value] of Object.entries(co)) {
     if (typeof value !== 'function') continue;
     const isClass = /^class\b/.test(Function.prototype.toString.call(value));
