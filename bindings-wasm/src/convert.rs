@@ -104,15 +104,28 @@ fn shape_fault(value: &JsValue, path: &mut Vec<js_sys::Object>) -> Option<InputE
 }
 
 /// The text of a value that is either text or an object of this package with `toString()`
-/// (a `Duration`, a `ComplaintNumber`).
+/// (a `Duration`, a `ComplaintNumber`). An array is never one; a `toString` that throws (an
+/// array nested 15,000 deep inside an object would, with a `RangeError`) is refused with a
+/// code instead of unwinding through the module.
 pub(crate) fn text_of(value: &JsValue, what: &str) -> Result<String, Failure> {
     if let Some(text) = string_in(value)? {
         return Ok(text);
     }
-    match value.dyn_ref::<js_sys::Object>() {
-        Some(object) if !value.is_function() => Ok(String::from(object.to_string())),
-        _ => Err(Failure::argument(what)),
+    if !value.is_object() || value.is_function() || js_sys::Array::is_array(value) {
+        return Err(Failure::argument(what));
     }
+    let text = js_sys::Reflect::get(value, &JsValue::from_str("toString"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(value).ok())
+        .ok_or_else(|| Failure::argument(what))?;
+    string_in(&text)?.ok_or_else(|| Failure::argument(what))
+}
+
+/// A JavaScript boolean argument: anything else is `binding.invalid_argument` (the engine's
+/// own conversion would throw a bare `TypeError` for a BigInt or a Symbol).
+pub(crate) fn bool_in(value: &JsValue, what: &str) -> Result<bool, Failure> {
+    value.as_bool().ok_or_else(|| Failure::argument(what))
 }
 
 /// The elements of a JavaScript array.

@@ -40,10 +40,20 @@ function plant(value, key = null) {
   if (value && typeof value === 'object') {
     const out = {};
     for (const [k, v] of Object.entries(value)) out[k] = plant(v, k);
-    if (out.type === 'received') Object.assign(out, { name: PLANTED.name, contact: PLANTED.phone, content: TEXT });
+    // Personal fields are replaced where the history has them (a missing one is what an
+    // information request asks for).
+    const put = (k, v) => {
+      if (k in out) out[k] = v;
+    };
+    if (out.type === 'received') {
+      put('name', PLANTED.name);
+      put('contact', PLANTED.phone);
+      put('content', TEXT);
+    }
     if (out.type === 'information_supplied') {
-      Object.assign(out, { name: PLANTED.newName, contact: PLANTED.newPhone });
-      if ('content' in out) out.content = TEXT;
+      put('name', PLANTED.newName);
+      put('contact', PLANTED.newPhone);
+      put('content', TEXT);
     }
     return out;
   }

@@ -12,6 +12,7 @@ import java.lang.reflect.ParameterizedType
 import java.lang.reflect.Type
 import java.time.LocalDate
 import java.time.OffsetDateTime
+import java.time.YearMonth
 import java.time.ZoneOffset
 
 /**
@@ -73,6 +74,7 @@ class HostileGeneratedTest {
             raw == OffsetDateTime::class.java -> at
             raw == LocalDate::class.java -> LocalDate.of(2025, 9, 26)
             raw == ZoneOffset::class.java -> ZoneOffset.ofHours(8)
+            raw == YearMonth::class.java -> YearMonth.of(2025, 9)
             raw == java.time.Duration::class.java -> java.time.Duration.ofHours(1)
             List::class.java.isAssignableFrom(raw) -> listOf<Any>()
             Map::class.java.isAssignableFrom(raw) -> mapOf<Any, Any>()
@@ -109,6 +111,7 @@ class HostileGeneratedTest {
                 OffsetDateTime.of(1971, 1, 1, 12, 0, 0, 1, ZoneOffset.ofTotalSeconds(-2670)))
             raw == LocalDate::class.java -> listOf(LocalDate.MAX, LocalDate.MIN, LocalDate.of(1, 1, 1))
             raw == ZoneOffset::class.java -> listOf(ZoneOffset.MAX, ZoneOffset.MIN, ZoneOffset.ofTotalSeconds(-2670))
+            raw == YearMonth::class.java -> listOf(YearMonth.of(java.time.Year.MAX_VALUE, 12), YearMonth.of(java.time.Year.MIN_VALUE, 1), YearMonth.of(0, 1))
             raw == java.time.Duration::class.java -> listOf(java.time.Duration.ofSeconds(Long.MAX_VALUE), java.time.Duration.ofSeconds(-1))
             List::class.java.isAssignableFrom(raw) -> {
                 val element = (type as? ParameterizedType)?.actualTypeArguments?.firstOrNull()

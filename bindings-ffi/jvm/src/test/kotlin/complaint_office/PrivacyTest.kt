@@ -48,12 +48,12 @@ class PrivacyTest {
         is Map<*, *> -> {
             val out = linkedMapOf<String, Any?>()
             for ((k, v) in value) out[k.toString()] = plant(v, k.toString())
+            // Personal fields are replaced where the history has them (a missing one is what
+            // an information request asks for).
+            fun put(k: String, v: String?) { if (k in out) out[k] = v }
             when (out["type"]) {
-                "received" -> { out["name"] = planted["name"]; out["contact"] = planted["phone"]; out["content"] = text }
-                "information_supplied" -> {
-                    out["name"] = planted["newName"]; out["contact"] = planted["newPhone"]
-                    if ("content" in out) out["content"] = text
-                }
+                "received" -> { put("name", planted["name"]); put("contact", planted["phone"]); put("content", text) }
+                "information_supplied" -> { put("name", planted["newName"]); put("contact", planted["newPhone"]); put("content", text) }
             }
             out
         }
