@@ -200,6 +200,15 @@ class HostileGeneratedTest {
                 continue
             }
             val base = types.map { plausible(it) }
+            if (types.isEmpty()) {
+                // Getters and other methods without parameters, on the pool's instances.
+                tried++
+                try {
+                    invoke(m, target, listOf())
+                } catch (e: InvocationTargetException) {
+                    fault(e.targetException)?.let { faults.add("$label(): $it") }
+                }
+            }
             for (i in types.indices) {
                 for (h in hostile(types[i])) {
                     if (base.withIndex().any { (j, v) -> j != i && v == null }) {
