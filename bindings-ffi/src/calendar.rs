@@ -6,7 +6,8 @@ use std::sync::Arc;
 use complaint_office::calendar as core;
 
 use crate::classify::Labels;
-use crate::error::{Result, guard};
+use crate::error::{Result, guard, within};
+use complaint_office::input::MAX_TEXT_FILE_BYTES;
 use crate::time::{LocalDate, ZoneOffset};
 use crate::vocabulary::mirror_vocabulary;
 
@@ -242,8 +243,9 @@ impl Calendar {
     /// object or an array of them); a year already present is replaced.
     ///
     /// # Errors
-    /// `calendar.invalid_holiday_data`.
+    /// `calendar.invalid_holiday_data`; `input.too_large` over 64 MiB of text.
     pub fn with_holiday_cn(&self, json: String) -> Result<Arc<Self>> {
+        within(json.len(), MAX_TEXT_FILE_BYTES)?;
         guard(|| Ok(arc(self.0.with_holiday_cn(&json)?)))
     }
 

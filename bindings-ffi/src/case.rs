@@ -11,7 +11,8 @@ use complaint_office::case as core;
 use crate::accountability::Finding;
 use crate::archive::Document;
 use crate::duration::Duration;
-use crate::error::{Result, guard};
+use crate::error::{Result, guard, within};
+use complaint_office::input::MAX_TEXT_FILE_BYTES;
 use crate::intake::{Complaint, IntakeReport};
 use crate::number::ComplaintNumber;
 use crate::period::{PeriodRule, rules};
@@ -335,9 +336,11 @@ impl Event {
 /// Reads a JSON array of events.
 ///
 /// # Errors
-/// `case.invalid_event` when the text is not an array; else the first bad event's code.
+/// `case.invalid_event` when the text is not an array; else the first bad event's code;
+/// `input.too_large` over 64 MiB of text.
 #[uniffi::export]
 pub fn events_from_json(json: String) -> Result<Vec<Arc<Event>>> {
+    within(json.len(), MAX_TEXT_FILE_BYTES)?;
     guard(|| {
         let values: Vec<serde_json::Value> = serde_json::from_str(&json).map_err(|_| {
             core::CaseError::invalid_event("(events)", "expected a JSON array of events")
@@ -549,9 +552,11 @@ impl Case {
     /// Rebuilds a case from a JSON array of events.
     ///
     /// # Errors
-    /// `case.invalid_event` when the text is not an array of events, else as [`Self::replay`].
+    /// `case.invalid_event` when the text is not an array of events, else as [`Self::replay`];
+    /// `input.too_large` over 64 MiB of text.
     #[uniffi::constructor]
     pub fn replay_json(policy: Arc<Policy>, json: String) -> Result<Arc<Self>> {
+        within(json.len(), MAX_TEXT_FILE_BYTES)?;
         guard(|| Ok(arc(core::Case::replay_json(&policy.0, &json)?)))
     }
 

@@ -603,6 +603,23 @@ pub type Result<T, E = ComplaintOfficeError> = std::result::Result<T, E>;
 
 /// Runs the body of an exported function; a panic becomes [`ComplaintOfficeError::Internal`]
 /// (`internal.panic`) instead of unwinding into the foreign caller.
+/// `input.too_large` for a whole document of `size` bytes over `max`: the default maxima of
+/// the readers of every binding, [`MAX_TEXT_FILE_BYTES`] (64 MiB) for policy files, holiday
+/// data and histories, [`MAX_CSV_FILE_BYTES`] (4 GiB) for CSV ledgers.
+///
+/// [`MAX_TEXT_FILE_BYTES`]: complaint_office::input::MAX_TEXT_FILE_BYTES
+/// [`MAX_CSV_FILE_BYTES`]: complaint_office::input::MAX_CSV_FILE_BYTES
+pub(crate) fn within(size: usize, max: u64) -> Result<()> {
+    if size as u64 > max {
+        return Err(Error::from(complaint_office::InputError::TooLarge {
+            what: "the input's size in bytes",
+            max,
+        })
+        .into());
+    }
+    Ok(())
+}
+
 pub(crate) fn guard<T>(body: impl FnOnce() -> Result<T>) -> Result<T> {
     // The core's values are immutable or behind poison-tolerant locks, so a caught panic
     // leaves nothing half-changed that a later call could observe.

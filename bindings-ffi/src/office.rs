@@ -12,7 +12,8 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use complaint_office::office as core;
 
 use crate::case::{Case, Event, SlaState, Stage, Status};
-use crate::error::{Result, guard};
+use crate::error::{Result, guard, within};
+use complaint_office::input::MAX_TEXT_FILE_BYTES;
 use crate::number::ComplaintNumber;
 use crate::policy::{Policy, PolicySet};
 use crate::privacy::{PersonalData, Role};
@@ -361,9 +362,10 @@ impl Caseload {
     ///
     /// # Errors
     /// `office.invalid_caseload` when the text is not a JSON array (nesting deeper than the
-    /// JSON parser's limit included).
+    /// JSON parser's limit included); `input.too_large` over 64 MiB of text.
     #[uniffi::constructor]
     pub fn from_json(policy: Arc<Policy>, json: String) -> Result<Arc<Self>> {
+        within(json.len(), MAX_TEXT_FILE_BYTES)?;
         guard(|| {
             let value: serde_json::Value =
                 serde_json::from_str(&json).map_err(|_| core::OfficeError::InvalidCaseload)?;

@@ -6,7 +6,8 @@ use complaint_office::policy as core;
 
 use crate::calendar::Calendar;
 use crate::duration::Duration;
-use crate::error::{Result, guard};
+use crate::error::{Result, guard, within};
+use complaint_office::input::MAX_TEXT_FILE_BYTES;
 use crate::time::{LocalDate, OffsetDateTime, ZoneOffset};
 
 /// The language of labels, reports and charts.
@@ -95,12 +96,15 @@ impl Policy {
         Self::arc(core::Policy::default())
     }
 
-    /// Reads a policy from TOML.
+    /// Reads a policy from TOML of at most 64 MiB (the maximum of a policy file in every
+    /// binding).
     ///
     /// # Errors
-    /// `policy.syntax`, `policy.unknown_key`, `policy.invalid_value`, `policy.contradiction`.
+    /// `policy.syntax`, `policy.unknown_key`, `policy.invalid_value`, `policy.contradiction`;
+    /// `input.too_large` over 64 MiB.
     #[uniffi::constructor]
     pub fn from_toml(text: String) -> Result<Arc<Self>> {
+        within(text.len(), MAX_TEXT_FILE_BYTES)?;
         guard(|| Ok(Self::arc(core::Policy::from_toml_str(&text)?)))
     }
 
@@ -110,6 +114,7 @@ impl Policy {
     /// As [`Self::from_toml`].
     #[uniffi::constructor]
     pub fn from_json(text: String) -> Result<Arc<Self>> {
+        within(text.len(), MAX_TEXT_FILE_BYTES)?;
         guard(|| Ok(Self::arc(core::Policy::from_json_str(&text)?)))
     }
 

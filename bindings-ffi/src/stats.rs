@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use complaint_office::stats as core;
 
-use crate::error::{Result, guard};
+use crate::error::{Result, guard, within};
+use complaint_office::input::MAX_CSV_FILE_BYTES;
 use crate::number::ComplaintNumber;
 use crate::policy::Policy;
 use crate::time::{OffsetDateTime, ZoneOffset};
@@ -384,13 +385,15 @@ impl Ledger {
     /// A ledger from CSV bytes as read from a file (UTF-8 expected; bad bytes are a bad row).
     ///
     /// # Errors
-    /// As [`Self::from_csv`]; `stats.unreadable`.
+    /// As [`Self::from_csv`]; `stats.unreadable`; `input.too_large` over 4 GiB (the maximum
+    /// of a CSV ledger file in every binding).
     #[uniffi::constructor]
     pub fn from_csv_bytes(
         bytes: Vec<u8>,
         options: CsvOptions,
         policy: Arc<Policy>,
     ) -> Result<Arc<Self>> {
+        within(bytes.len(), MAX_CSV_FILE_BYTES)?;
         guard(|| {
             let options = core::CsvOptions {
                 columns: options.columns.into(),

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::Calendar;
-use crate::convert::{array_items, json_text, to_js};
+use crate::convert::{array_items, bool_in, json_text, string_in, to_js};
 use crate::duration::duration_in;
 use crate::error::{Failure, JsResult};
 use crate::policy::Policy;
@@ -254,7 +254,7 @@ pub fn missing_documents(
     let present = array_items(&present, what)?
         .iter()
         .map(|v| {
-            let name = v.as_string().ok_or_else(|| Failure::argument(what))?;
+            let name = string_in(v)?.ok_or_else(|| Failure::argument(what))?;
             Ok(name.parse::<Document>()?)
         })
         .collect::<JsResult<Vec<_>>>()?;
@@ -303,7 +303,7 @@ pub fn may_destroy_with(
     #[wasm_bindgen(unchecked_param_type = "DurationText | Duration")] period: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DateInput")] archived_on: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DateInput | null")] approved_on: JsValue,
-    legal_hold: bool,
+    #[wasm_bindgen(unchecked_param_type = "boolean")] legal_hold: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DateInput")] on: JsValue,
 ) -> JsResult<JsValue> {
     let period = duration_in(&period)?;
@@ -318,7 +318,7 @@ pub fn may_destroy_with(
         period,
         archived_on,
         approved_on,
-        legal_hold,
+        bool_in(&legal_hold, "legal_hold: true or false expected")?,
         date_in(&on)?,
     )?;
     to_js(&DecisionJs::from(decision))

@@ -4,9 +4,12 @@ use complaint_office::calendar::{self as core_calendar, CalendarConfig, DayInfo}
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{array_items, integer, json_text, or_null, to_js};
+use crate::convert::{
+    array_items, integer, integer_in, json_text, json_text_within, or_null, to_js,
+};
 use crate::error::{Failure, JsResult, calendar_failure};
 use crate::time::{date_in, date_js, date_out, offset_in};
+use complaint_office::input::MAX_TEXT_FILE_BYTES;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CALENDAR: &str = r#"
@@ -238,14 +241,22 @@ impl Calendar {
     }
 
     /// This calendar with statutory data in the holiday-cn JSON format (one year or an array
-    /// of years, as objects or JSON text); a year already present is replaced.
+    /// of years, as objects or JSON text); a year already present is replaced. At most
+    /// `maxBytes` bytes of JSON text (64 MiB by default), else `input.too_large`.
     #[wasm_bindgen(js_name = withHolidayCn)]
     pub fn with_holiday_cn(
         &self,
         #[wasm_bindgen(unchecked_param_type = "HolidayCnYear | HolidayCnYear[] | string")]
         data: JsValue,
+        #[wasm_bindgen(js_name = maxBytes, unchecked_optional_param_type = "number | null")]
+        max_bytes: JsValue,
     ) -> JsResult<Calendar> {
-        let text = json_text(&data, "data: holiday-cn data (object, array or JSON text)")?;
+        let text = json_text_within(
+            &data,
+            "data: holiday-cn data (object, array or JSON text)",
+            MAX_TEXT_FILE_BYTES,
+            &max_bytes,
+        )?;
         Ok(Calendar(self.0.with_holiday_cn(&text)?))
     }
 
@@ -323,9 +334,9 @@ impl Calendar {
     pub fn add_working_days(
         &self,
         #[wasm_bindgen(unchecked_param_type = "DateInput")] date: JsValue,
-        days: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] days: JsValue,
     ) -> JsResult<JsValue> {
-        let days = integer(days, "days: a whole number expected")?;
+        let days = integer_in(&days, "days: a whole number expected")?;
         Ok(date_js(self.0.add_working_days(date_in(&date)?, days)?))
     }
 
@@ -426,8 +437,10 @@ impl Calendar {
 
     /// The date of a day number.
     #[wasm_bindgen(js_name = fromEpochDay, unchecked_return_type = "IsoDate")]
-    pub fn from_epoch_day(days: f64) -> JsResult<JsValue> {
-        let days = integer(days, "days: a whole number expected")?;
+    pub fn from_epoch_day(
+        #[wasm_bindgen(unchecked_param_type = "number")] days: JsValue,
+    ) -> JsResult<JsValue> {
+        let days = integer_in(&days, "days: a whole number expected")?;
         Ok(date_js(core_calendar::from_epoch_day(days)?))
     }
 }

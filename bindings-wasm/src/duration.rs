@@ -3,7 +3,7 @@
 use complaint_office::duration::{self as core_duration, Unit};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{integer, saturating_u32, text_of};
+use crate::convert::{integer_in, saturating_u32, text_of};
 use crate::error::JsResult;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -34,11 +34,11 @@ impl Duration {
     /// A duration of `amount` (1 to 99999) `unit`s.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        amount: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] amount: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Unit")] unit: &str,
     ) -> JsResult<Duration> {
         let unit: Unit = unit.parse()?;
-        let amount = saturating_u32(integer(amount, "amount: a whole number expected")?);
+        let amount = saturating_u32(integer_in(&amount, "amount: a whole number expected")?);
         Ok(Duration(core_duration::Duration::new(amount, unit)?))
     }
 

@@ -9,10 +9,14 @@ use complaint_office::time::parse_instant;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{json_text, to_js};
+use crate::convert::{json_text, max_bytes_or, to_js, within};
 use crate::error::{Failure, JsResult};
 use crate::policy::Policy;
 use crate::time::instant_out;
+
+/// The default maximum size of an e-mail: 4 GiB, the most the core reads
+/// (`intake.email_too_large` beyond).
+const MAX_EMAIL_BYTES: u64 = 4 << 30;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_INTAKE: &str = r#"
@@ -351,7 +355,8 @@ impl Charsets for HostDecoder {
 /// Reads an e-mail (the raw RFC 5322 bytes as the complaint mailbox received them: a
 /// `Uint8Array`, a Node `Buffer` or an `ArrayBuffer`) into a complaint and checks it under the
 /// policy (§2.1.1). `complainantKind` defaults to `customer`: an e-mail does not say. Charsets
-/// other than UTF-8 are read by the host's `TextDecoder`.
+/// other than UTF-8 are read by the host's `TextDecoder`. At most `maxBytes` bytes (4 GiB by
+/// default, the core's own maximum), else `input.too_large` before anything is copied.
 ///
 /// A message that is not an e-mail is `intake.email_malformed`; anything else wrong with it
 /// is a finding.
@@ -361,7 +366,10 @@ pub fn intake_email(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] message: JsValue,
     #[wasm_bindgen(js_name = complainantKind, unchecked_optional_param_type = "ComplainantKind | null")]
     complainant_kind: Option<String>,
+    #[wasm_bindgen(js_name = maxBytes, unchecked_optional_param_type = "number | null")]
+    max_bytes: JsValue,
 ) -> JsResult<JsValue> {
+    let max = max_bytes_or(&max_bytes, MAX_EMAIL_BYTES)?;
     let kind = match complainant_kind {
         Some(k) => k.parse::<ComplainantKind>()?,
         None => ComplainantKind::Customer,
@@ -388,6 +396,7 @@ pub fn intake_email(
     // A whole number within u32 (the filter above): exact.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let length = length as usize;
+    within(length, max)?;
     let mut bytes = Vec::new();
     bytes
         .try_reserve_exact(length)

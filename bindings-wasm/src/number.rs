@@ -3,7 +3,7 @@
 use complaint_office::number as core_number;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{array_items, integer, saturating_i32, saturating_u32, text_of};
+use crate::convert::{array_items, integer_in, saturating_i32, saturating_u32, text_of};
 use crate::error::JsResult;
 use crate::time::{beijing, instant_in, month_in, offset_in};
 
@@ -30,10 +30,14 @@ fn issued_in(values: &JsValue) -> JsResult<Vec<core_number::ComplaintNumber>> {
 impl ComplaintNumber {
     /// The number of `serial` in `month` of `year`.
     #[wasm_bindgen(constructor)]
-    pub fn new(year: f64, month: f64, serial: f64) -> JsResult<ComplaintNumber> {
-        let year = saturating_i32(integer(year, "year: a whole number expected")?);
-        let month = saturating_u32(integer(month, "month: a whole number expected")?);
-        let serial = saturating_u32(integer(serial, "serial: a whole number expected")?);
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] month: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] serial: JsValue,
+    ) -> JsResult<ComplaintNumber> {
+        let year = saturating_i32(integer_in(&year, "year: a whole number expected")?);
+        let month = saturating_u32(integer_in(&month, "month: a whole number expected")?);
+        let serial = saturating_u32(integer_in(&serial, "serial: a whole number expected")?);
         Ok(ComplaintNumber(core_number::ComplaintNumber::new(
             year, month, serial,
         )?))

@@ -13,12 +13,13 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use crate::case::Case;
-use crate::convert::{json_text, to_js};
+use crate::convert::{count, json_text, json_text_within, number_in, to_js};
 use crate::error::{Failure, JsResult};
 use crate::policy::Policy;
 use crate::privacy::view_map;
 use crate::stats::Ledger;
 use crate::time::{date_out, instant_in, instant_out};
+use complaint_office::input::MAX_TEXT_FILE_BYTES;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_OFFICE: &str = r#"
@@ -352,15 +353,20 @@ impl Caseload {
     /// Replays histories as a host stores them under `policy`: an array whose elements are
     /// each a case's events, or `{key, complainant_key, events}` (or the JSON text of that
     /// array). A history that cannot be read or replayed is listed in `refused()` with its
-    /// position and code; anything but an array is `office.invalid_caseload`.
+    /// position and code; anything but an array is `office.invalid_caseload`. At most
+    /// `maxBytes` bytes of JSON text (64 MiB by default), else `input.too_large`.
     #[wasm_bindgen(js_name = fromHistories)]
     pub fn from_histories(
         policy: &Policy,
         #[wasm_bindgen(unchecked_param_type = "CaseHistory[] | string")] histories: JsValue,
+        #[wasm_bindgen(js_name = maxBytes, unchecked_optional_param_type = "number | null")]
+        max_bytes: JsValue,
     ) -> JsResult<Caseload> {
-        let text = json_text(
+        let text = json_text_within(
             &histories,
             "histories: an array of histories or JSON text expected",
+            MAX_TEXT_FILE_BYTES,
+            &max_bytes,
         )?;
         let value: Value = serde_json::from_str(&text).map_err(|_| OfficeError::InvalidCaseload)?;
         Ok(Caseload(core_office::Caseload::from_json_value(
@@ -392,9 +398,19 @@ impl Caseload {
         self.0.len()
     }
 
-    /// A copy of the case at `index`, if it was replayed.
-    pub fn get(&self, index: usize) -> Option<Case> {
-        self.0.get(index).cloned().map(Case)
+    /// A copy of the case at `index`, if it was replayed; an index that is not a whole
+    /// number from 0 is `input.invalid_number` (never wrapped to another index).
+    pub fn get(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] index: JsValue,
+    ) -> JsResult<Option<Case>> {
+        const WHAT: &str = "index: a whole number from 0 expected";
+        let index = count(number_in(&index, WHAT)?, WHAT)?;
+        Ok(usize::try_from(index)
+            .ok()
+            .and_then(|i| self.0.get(i))
+            .cloned()
+            .map(Case))
     }
 
     /// The histories that could not be replayed, in order (position and code, never content).

@@ -8,9 +8,10 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::Calendar;
-use crate::convert::{json_text, or_null, to_js};
+use crate::convert::{json_text_within, max_bytes_or, or_null, to_js, within};
 use crate::error::JsResult;
 use crate::time::{date_in, date_out, instant_in};
+use complaint_office::input::MAX_TEXT_FILE_BYTES;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_POLICY: &str = r#"
@@ -121,19 +122,33 @@ impl Policy {
         Policy::default()
     }
 
-    /// Reads a policy from TOML.
+    /// Reads a policy from TOML of at most `maxBytes` bytes (64 MiB by default, as a policy
+    /// file read by the Python binding), else `input.too_large`.
     #[wasm_bindgen(js_name = fromToml)]
-    pub fn from_toml(text: &str) -> JsResult<Policy> {
+    pub fn from_toml(
+        text: &str,
+        #[wasm_bindgen(js_name = maxBytes, unchecked_optional_param_type = "number | null")]
+        max_bytes: JsValue,
+    ) -> JsResult<Policy> {
+        within(text.len(), max_bytes_or(&max_bytes, MAX_TEXT_FILE_BYTES)?)?;
         Ok(Policy(core_policy::Policy::from_toml_str(text)?))
     }
 
     /// Reads a policy from JSON text or a `PolicyFile` object. Unknown keys are
-    /// `policy.unknown_key`, bad values `policy.invalid_value`, each naming the key.
+    /// `policy.unknown_key`, bad values `policy.invalid_value`, each naming the key. At most
+    /// `maxBytes` bytes of JSON text (64 MiB by default), else `input.too_large`.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "PolicyFile | string")] file: JsValue,
+        #[wasm_bindgen(js_name = maxBytes, unchecked_optional_param_type = "number | null")]
+        max_bytes: JsValue,
     ) -> JsResult<Policy> {
-        let text = json_text(&file, "file: a policy file (object or JSON text) expected")?;
+        let text = json_text_within(
+            &file,
+            "file: a policy file (object or JSON text) expected",
+            MAX_TEXT_FILE_BYTES,
+            &max_bytes,
+        )?;
         Ok(Policy(core_policy::Policy::from_json_str(&text)?))
     }
 

@@ -4,7 +4,7 @@
 use complaint_office::privacy::{self as core_privacy, Field, MaskKind, PersonalData, Role};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::to_js;
+use crate::convert::{string_in, to_js};
 use crate::error::{Failure, JsResult};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -77,16 +77,13 @@ pub(crate) fn personal_data_in(value: &JsValue) -> JsResult<PersonalData> {
     let mut data = PersonalData::default();
     for entry in js_sys::Object::entries(object).iter() {
         let pair = js_sys::Array::from(&entry);
-        let key = pair
-            .get(0)
-            .as_string()
-            .ok_or_else(|| Failure::argument(what))?;
+        let key = string_in(&pair.get(0))?.ok_or_else(|| Failure::argument(what))?;
         let field = key.parse::<Field>()?;
         let value = pair.get(1);
         let value = if value.is_null() || value.is_undefined() {
             None
         } else {
-            Some(value.as_string().ok_or_else(|| Failure::argument(what))?)
+            Some(string_in(&value)?.ok_or_else(|| Failure::argument(what))?)
         };
         data.set(field, value);
     }

@@ -13,10 +13,11 @@ use complaint_office::time::{Instant, in_office, parse_instant};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{array_items, json_text, to_js};
+use crate::convert::{array_items, json_text, max_bytes_or, to_js, within};
 use crate::error::{Failure, JsResult};
 use crate::policy::Policy;
 use crate::time::{beijing, instant_in, instant_out, offset_in};
+use complaint_office::input::MAX_CSV_FILE_BYTES;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_STATS: &str = r#"
@@ -628,13 +629,17 @@ impl Ledger {
         )?))
     }
 
-    /// A ledger from the text of a CSV export (times without an offset are office time).
+    /// A ledger from the text of a CSV export (times without an offset are office time), of
+    /// at most `maxBytes` bytes (4 GiB by default, as a CSV file), else `input.too_large`.
     #[wasm_bindgen(js_name = fromCsv)]
     pub fn from_csv(
         text: &str,
         policy: &Policy,
         options: Option<CsvOptionsJs>,
+        #[wasm_bindgen(js_name = maxBytes, unchecked_optional_param_type = "number | null")]
+        max_bytes: JsValue,
     ) -> JsResult<Ledger> {
+        within(text.len(), max_bytes_or(&max_bytes, MAX_CSV_FILE_BYTES)?)?;
         let csv = csv_options(options)?;
         Ok(Ledger(core_stats::Ledger::from_csv_reader(
             text.as_bytes(),
@@ -644,13 +649,17 @@ impl Ledger {
     }
 
     /// A ledger from the bytes of a CSV export, for text that may not be valid UTF-8 (a bad
-    /// cell is `stats.invalid_text` at its line and column).
+    /// cell is `stats.invalid_text` at its line and column); at most `maxBytes` bytes (4 GiB
+    /// by default), else `input.too_large`.
     #[wasm_bindgen(js_name = fromCsvBytes)]
     pub fn from_csv_bytes(
         bytes: &[u8],
         policy: &Policy,
         options: Option<CsvOptionsJs>,
+        #[wasm_bindgen(js_name = maxBytes, unchecked_optional_param_type = "number | null")]
+        max_bytes: JsValue,
     ) -> JsResult<Ledger> {
+        within(bytes.len(), max_bytes_or(&max_bytes, MAX_CSV_FILE_BYTES)?)?;
         let csv = csv_options(options)?;
         Ok(Ledger(core_stats::Ledger::from_csv_reader(
             bytes, &csv, &policy.0,

@@ -17,6 +17,7 @@ use complaint_office::time::{
 };
 use wasm_bindgen::prelude::*;
 
+use crate::convert::string_in;
 use crate::error::{Failure, JsResult};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -58,7 +59,7 @@ const DATE_EXPECTED: &str =
 /// A date argument: text, a `Temporal.PlainDate`-like object, something with `toPlainDate()`,
 /// or a `Date` (its local calendar day).
 pub(crate) fn date_in(value: &JsValue) -> JsResult<NaiveDate> {
-    if let Some(text) = value.as_string() {
+    if let Some(text) = string_in(value)? {
         return Ok(parse_date(&text)?);
     }
     if let Some(date) = value.dyn_ref::<js_sys::Date>() {
@@ -128,7 +129,7 @@ fn plain_date_in(value: &JsValue) -> JsResult<NaiveDate> {
 
 /// An instant argument.
 pub(crate) fn instant_in(value: &JsValue) -> JsResult<Instant> {
-    if let Some(text) = value.as_string() {
+    if let Some(text) = string_in(value)? {
         return Ok(parse_instant(&text)?);
     }
     let date = value.dyn_ref::<js_sys::Date>().ok_or_else(|| {

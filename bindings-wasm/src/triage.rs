@@ -7,7 +7,7 @@ use complaint_office::triage::{
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{array_items, json_text, to_js};
+use crate::convert::{array_items, json_text, string_in, to_js};
 use crate::error::{Failure, JsResult};
 use crate::policy::Policy;
 use crate::time::instant_in;
@@ -128,9 +128,7 @@ pub fn queue_order(
     let mut keys = Vec::new();
     for item in array_items(&items, what)? {
         let text = |key: &str| {
-            js_sys::Reflect::get(&item, &JsValue::from_str(key))
-                .ok()
-                .and_then(|v| v.as_string())
+            string_in(&js_sys::Reflect::get(&item, &JsValue::from_str(key)).unwrap_or_default())?
                 .ok_or_else(|| Failure::argument(what))
         };
         ids.push(text("id")?);

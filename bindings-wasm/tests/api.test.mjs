@@ -74,7 +74,8 @@ test('dates: text, a PlainDate or a Date (its local day); instants need an offse
   assert.equal(cal.addWorkingDays(new Date(2025, 8, 26, 23, 59), 5), '2025-10-10');
   assert.equal(thrown(() => cal.addWorkingDays(new Date('nonsense'), 1)).code, 'time.invalid_date');
   assert.equal(thrown(() => cal.addWorkingDays('2025-09-31', 1)).code, 'time.invalid_date');
-  assert.equal(thrown(() => cal.addWorkingDays('2025-09-26', 1.5)).code, 'binding.invalid_argument');
+  // A number that is not a safe integer is input.invalid_number (issue 16), never rounded.
+  assert.equal(thrown(() => cal.addWorkingDays('2025-09-26', 1.5)).code, 'input.invalid_number');
   // A wrong JavaScript type is binding.invalid_argument, as the README says; day numbers
   // have their own functions (toEpochDay, addWorkingDaysEpoch).
   for (const wrong of [20250926, null, undefined, true, {}, [2025, 9, 26], { year: 2025, month: 9, day: 26 }]) {

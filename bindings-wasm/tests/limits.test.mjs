@@ -4,8 +4,11 @@
 // carries no offset, so such an offset can only arrive as text (`java.time` writes it so).
 //
 // Threads (item 4) do not apply: JavaScript runs one thread per isolate, and a worker loads
-// its own instance of the module, so no wasm object is ever used by two threads at once.
+// its own instance of the module, so no wasm object is ever used by two threads at once. An
+// object posted to a Worker arrives as a structured clone — a plain object holding a number,
+// not an instance of the worker's classes — and is refused with a code there (tested below).
 import { test } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import assert from 'node:assert/strict';
 import * as co from 'complaint-office';
 
@@ -29,4 +32,19 @@ test('a sub-minute offset is refused, never rounded', () => {
   // A whole-minute historic offset is kept exactly.
   const kept = Case.open(new Policy(), { ...RECEIVED, at: '2025-09-26T10:00:00-00:44' });
   assert.equal(kept.receivedAt, '2025-09-26T10:00:00-00:44');
+});
+
+test('an object sent to a Worker is not shared: the worker refuses the copy with a code', async () => {
+  const worker = new Worker(new URL('./worker.child.mjs', import.meta.url));
+  try {
+    const answer = new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    worker.postMessage(new Policy());
+    const got = await answer;
+    assert.deepEqual(got, { used: false, coded: true, code: 'binding.invalid_argument', isInstance: false });
+  } finally {
+    await worker.terminate();
+  }
 });

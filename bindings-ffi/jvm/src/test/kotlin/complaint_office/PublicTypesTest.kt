@@ -27,22 +27,7 @@ class PublicTypesTest {
     private val at = OffsetDateTime.parse("2025-09-26T10:00:00+08:00")
 
     /** The generated package's public API types, from target/classes. */
-    private fun publicTypes(): List<Class<*>> {
-        val dir = File("target/classes/complaint_office")
-        val files = dir.listFiles { f -> f.name.endsWith(".class") } ?: error("no compiled classes in $dir")
-        return files.map { Class.forName("complaint_office." + it.name.removeSuffix(".class"), false, javaClass.classLoader) }
-            .filter { cls ->
-                val simple = cls.name.substringAfterLast('.')
-                generateSequence(cls) { it.enclosingClass }.all { Modifier.isPublic(it.modifiers) } &&
-                    !cls.isInterface && !cls.isAnnotation && !cls.isSynthetic && !cls.isAnonymousClass &&
-                    !Modifier.isAbstract(cls.modifiers) &&
-                    // The generated plumbing: converters, the FFI loader and buffers, file facades.
-                    listOf("FfiConverter", "Uniffi", "RustBuffer", "ForeignBytes", "NoPointer", "NoHandle", "InternalException", "IntegrityChecking")
-                        .none { simple.substringAfterLast('$').startsWith(it) || simple.startsWith(it) } &&
-                    !simple.endsWith("Kt") && !simple.endsWith("\$Companion") && !simple.endsWith("\$WhenMappings") &&
-                    !simple.endsWith("\$ErrorHandler") && !simple.contains("\$DefaultImpls")
-            }
-    }
+    private fun publicTypes(): List<Class<*>> = publicApiTypes()
 
     /** Values from real calls, with planted personal data; the walk reaches the rest. */
     private fun roots(): List<Any?> {
@@ -210,4 +195,25 @@ class PublicTypesTest {
         assertTrue(problems.isEmpty(), problems.joinToString("\n"))
         assertTrue(types.size > 100, "only ${types.size} public types found")
     }
+}
+
+/**
+ * The generated package's public API types, from target/classes (also walked by
+ * HostileGeneratedTest): no converters, FFI plumbing, file facades or companions.
+ */
+internal fun publicApiTypes(): List<Class<*>> {
+    val dir = File("target/classes/complaint_office")
+    val files = dir.listFiles { f -> f.name.endsWith(".class") } ?: error("no compiled classes in $dir")
+    return files.map { Class.forName("complaint_office." + it.name.removeSuffix(".class"), false, PublicTypesTest::class.java.classLoader) }
+        .filter { cls ->
+            val simple = cls.name.substringAfterLast('.')
+            generateSequence(cls) { it.enclosingClass }.all { Modifier.isPublic(it.modifiers) } &&
+                !cls.isInterface && !cls.isAnnotation && !cls.isSynthetic && !cls.isAnonymousClass &&
+                !Modifier.isAbstract(cls.modifiers) &&
+                // The generated plumbing: converters, the FFI loader and buffers, file facades.
+                listOf("FfiConverter", "Uniffi", "RustBuffer", "ForeignBytes", "NoPointer", "NoHandle", "InternalException", "IntegrityChecking")
+                    .none { simple.substringAfterLast('$').startsWith(it) || simple.startsWith(it) } &&
+                !simple.endsWith("Kt") && !simple.endsWith("\$Companion") && !simple.endsWith("\$WhenMappings") &&
+                !simple.endsWith("\$ErrorHandler") && !simple.contains("\$DefaultImpls")
+        }
 }
