@@ -188,9 +188,24 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
         visit_u32(u32);
         visit_u64(u64);
         visit_u128(u128);
-        visit_f32(f32);
-        visit_f64(f64);
         visit_char(char);
+    }
+
+    // A JSON value cannot hold NaN or an infinity: the checked way reads TOML's as `null`.
+    fn visit_f32<E: de::Error>(self, v: f32) -> Result<Self::Value, E> {
+        if v.is_finite() {
+            self.inner.visit_f32(v)
+        } else {
+            Err(give_up())
+        }
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        if v.is_finite() {
+            self.inner.visit_f64(v)
+        } else {
+            Err(give_up())
+        }
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
@@ -577,14 +592,23 @@ mod tests {
         for text in [
             "effective_from = 2025-01-01",
             "[calendar]\nextra_off_days = [2025-10-11, 2025-12-31]",
-            // Written by hand: a table with toml's own key reads as that key's text...
+            // Written by hand: a table with toml's own key alone reads as that key's text.
             "[effective_from]\n\"$__toml_private_datetime\" = \"2025-01-01\"",
         ] {
             let file = toml_way(text);
             assert!(file.is_some(), "{text}");
             assert_eq!(file, checked_way(text), "{text}");
         }
-        // ...but not beside other keys, nor in JSON.
+        // NaN and infinities, which a JSON value cannot hold, are the checked way's to refuse.
+        for text in [
+            "[sla]\ndue_soon_fraction = nan",
+            "[sla]\ndue_soon_fraction = inf",
+        ] {
+            assert_eq!(toml_way(text), None, "{text}");
+            assert_eq!(checked_way(text), None, "{text}");
+        }
+        assert!(toml_way("[sla]\ndue_soon_fraction = 0.5").is_some());
+        // Beside other keys, or in JSON, such a table is no date.
         let text = "[effective_from]\n\"$__toml_private_datetime\" = \"2025-01-01\"\nx = 1";
         assert_eq!(toml_way(text), None);
         assert_eq!(checked_way(text), None);
