@@ -94,6 +94,12 @@ fn loading(c: &mut Criterion) {
                 BatchSize::LargeInput,
             )
         });
+        let json_text = json.to_string();
+        group.bench_with_input(
+            BenchmarkId::new("from_json_str", n),
+            &json_text,
+            |b, text| b.iter(|| Policy::from_json_str(black_box(text)).unwrap()),
+        );
         group.bench_with_input(BenchmarkId::new("from_toml_str", n), &toml, |b, toml| {
             b.iter(|| Policy::from_toml_str(black_box(toml)).unwrap())
         });
@@ -171,10 +177,39 @@ fn worst_cases() {
     }
 }
 
+/// `POLICY_ONE=from_json_value:40000` (or `from_json_str`, `from_toml_str`, `to_toml`): builds
+/// the input, then makes that one call and nothing else, for an instruction count of the call
+/// alone: `valgrind --tool=callgrind --toggle-collect='*Policy*from_json_value*' <bench binary>`.
+fn one(spec: &str) {
+    let (function, n) = spec.split_once(':').unwrap_or((spec, "40000"));
+    let n: usize = n.parse().expect("POLICY_ONE=<function>:<categories>");
+    let json = policy_json(n);
+    let policy = match function {
+        "from_json_value" => Policy::from_json_value(json).unwrap(),
+        "from_json_str" => Policy::from_json_str(&json.to_string()).unwrap(),
+        "from_toml_str" => Policy::from_toml_str(&policy_toml(n)).unwrap(),
+        "to_toml" => {
+            let policy = Policy::from_json_value(json).unwrap();
+            black_box(policy.to_toml().unwrap());
+            policy
+        }
+        other => panic!("POLICY_ONE: unknown function {other}"),
+    };
+    assert_eq!(policy.classification().categories.len(), n);
+    println!(
+        "{function}: {n} categories, {} keywords",
+        n * KEYWORDS_PER_CATEGORY
+    );
+}
+
 /// `POLICY_ONCE=1 cargo bench --bench policy`: one timed run of each, without criterion (for
 /// sizes where a criterion run would take too long), then every other list of the schema at
 /// 100,000 items.
 fn main() {
+    if let Ok(spec) = std::env::var("POLICY_ONE") {
+        one(&spec);
+        return;
+    }
     if let Ok(sizes) = std::env::var("POLICY_ONCE") {
         // `POLICY_ONCE=10000,40000,80000` picks the sizes; `1` means 10,000 and 40,000.
         let mut sizes: Vec<usize> = sizes.split(',').filter_map(|n| n.parse().ok()).collect();
@@ -185,9 +220,13 @@ fn main() {
         for n in sizes {
             let json = policy_json(n);
             let toml = policy_toml(n);
+            let json_text = json.to_string();
             let t = Instant::now();
             let policy = Policy::from_json_value(json).unwrap();
             println!("{n}: from_json_value {:?}", t.elapsed());
+            let t = Instant::now();
+            Policy::from_json_str(&json_text).unwrap();
+            println!("{n}: from_json_str {:?}", t.elapsed());
             let t = Instant::now();
             let text = policy.to_toml().unwrap();
             println!("{n}: to_toml {:?}", t.elapsed());

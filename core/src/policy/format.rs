@@ -3,9 +3,16 @@
 //! the file (a phone number typed into the wrong key must not reach a log): serde's messages
 //! are reduced to the kind of problem ([`reason`]).
 //!
+//! Loading tries the fast way first ([`super::guard`]): the text read straight into the schema,
+//! no key remembered. Anything it would not read exactly as the checked way does (an unknown
+//! key, a size over a limit, any error) sends the input the checked way: a JSON value, its
+//! sizes checked, then deserialised with serde_path_to_error and serde_ignored, which name the
+//! key. Only errors pay for the second reading.
+//!
 //! Sizes are checked before the work they cost ([`super::limits`]): the text, then every list,
 //! text and nesting level of the value, then (in validation) the classification's tables.
 
+use super::guard;
 use super::limits::{MAX_DEPTH, MAX_LIST_ITEMS, MAX_POLICY_BYTES, MAX_TEXT_BYTES};
 use super::{Policy, PolicyError, PolicyFile};
 
@@ -16,8 +23,13 @@ impl Policy {
     /// [`PolicyError::Syntax`] for invalid TOML; otherwise as [`Self::from_json_value`].
     pub fn from_toml_str(text: &str) -> Result<Self, PolicyError> {
         check_text_size(text)?;
-        // Straight into a JSON value (no `toml::Table` in between: one tree fewer to build and
-        // drop); TOML dates arrive as toml's private datetime tables and become strings.
+        let de = toml::Deserializer::parse(text).map_err(|e| toml_syntax(text, &e))?;
+        if let Some(file) = guard::deserialize(de, true) {
+            return Self::new(file);
+        }
+        // The checked way, which names the key of the problem. Straight into a JSON value (no `toml::Table` in between: one
+        // tree fewer to build and drop); TOML dates arrive as toml's private datetime tables
+        // and become strings.
         let mut value: serde_json::Value =
             toml::from_str(text).map_err(|e| toml_syntax(text, &e))?;
         dates_to_strings(&mut value, 0);
@@ -30,6 +42,16 @@ impl Policy {
     /// [`PolicyError::Syntax`] for invalid JSON; otherwise as [`Self::from_json_value`].
     pub fn from_json_str(text: &str) -> Result<Self, PolicyError> {
         check_text_size(text)?;
+        // A list at the root would read as the fields in order: the checked way refuses it.
+        if text.trim_start().starts_with('{') {
+            let mut de = serde_json::Deserializer::from_str(text);
+            if let Some(file) = guard::deserialize(&mut de, false)
+                && de.end().is_ok()
+            {
+                return Self::new(file);
+            }
+        }
+        // The checked way, which names the key of the problem.
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| PolicyError::Syntax {
                 line: e.line(),
@@ -51,22 +73,13 @@ impl Policy {
                 "expected a table of policy keys",
             ));
         }
-        check_sizes(&value, &mut Vec::new())?;
-        let mut unknown = Vec::new();
-        let mut note_unknown = |path: serde_ignored::Path<'_>| unknown.push(path.to_string());
-        // The owned value: its texts move into the policy rather than being copied.
-        let de = serde_ignored::Deserializer::new(value, &mut note_unknown);
-        let file: PolicyFile = serde_path_to_error::deserialize(de).map_err(|e| {
-            let key = e.path().to_string();
-            PolicyError::InvalidValue {
-                key: if key == "." { "(root)".into() } else { key },
-                reason: reason(&e.into_inner().to_string()),
-            }
-        })?;
-        if let Some(key) = unknown.into_iter().next() {
-            return Err(PolicyError::UnknownKey { key });
+        // The fast way checks the sizes as it goes, and copies the texts (the value stays
+        // whole for the checked way), which costs less than remembering every key on the way.
+        if let Some(file) = guard::deserialize(&value, false) {
+            return Self::new(file);
         }
-        Self::new(file)
+        check_sizes(&value, &mut Vec::new())?;
+        Self::new(checked(value)?)
     }
 
     /// The policy as TOML (round-trips through [`Self::from_toml_str`]).
@@ -94,6 +107,26 @@ impl Policy {
     }
 }
 
+/// The policy file in `value`, the checked way: the first unknown key, or the key of the first
+/// value of the wrong form, named in the error.
+pub(super) fn checked(value: serde_json::Value) -> Result<PolicyFile, PolicyError> {
+    let mut unknown = Vec::new();
+    let mut note_unknown = |path: serde_ignored::Path<'_>| unknown.push(path.to_string());
+    // The owned value: its texts move into the policy rather than being copied.
+    let de = serde_ignored::Deserializer::new(value, &mut note_unknown);
+    let file: PolicyFile = serde_path_to_error::deserialize(de).map_err(|e| {
+        let key = e.path().to_string();
+        PolicyError::InvalidValue {
+            key: if key == "." { "(root)".into() } else { key },
+            reason: reason(&e.into_inner().to_string()),
+        }
+    })?;
+    match unknown.into_iter().next() {
+        Some(key) => Err(PolicyError::UnknownKey { key }),
+        None => Ok(file),
+    }
+}
+
 fn check_text_size(text: &str) -> Result<(), PolicyError> {
     if text.len() > MAX_POLICY_BYTES {
         return Err(PolicyError::too_large(
@@ -105,7 +138,7 @@ fn check_text_size(text: &str) -> Result<(), PolicyError> {
 }
 
 /// A step of the path to a value: a key of a table or an index of a list.
-enum Step<'a> {
+pub(super) enum Step<'a> {
     Key(&'a str),
     Index(usize),
 }
@@ -135,7 +168,7 @@ fn path(steps: &[Step<'_>]) -> String {
 /// Every list at most [`MAX_LIST_ITEMS`] long, every text (and key) at most
 /// [`MAX_TEXT_BYTES`], at most [`MAX_DEPTH`] levels: one pass, before deserialising. The
 /// depth check also bounds the recursion of everything after it.
-fn check_sizes<'a>(
+pub(super) fn check_sizes<'a>(
     value: &'a serde_json::Value,
     steps: &mut Vec<Step<'a>>,
 ) -> Result<(), PolicyError> {
@@ -281,11 +314,11 @@ fn json_message(e: &serde_json::Error) -> String {
 }
 
 /// The key under which toml hands a date or time to a deserialiser that is not its own.
-const TOML_DATETIME: &str = "$__toml_private_datetime";
+pub(super) const TOML_DATETIME: &str = "$__toml_private_datetime";
 
 /// Replaces each of toml's datetime tables by its text (`2025-01-01`), as a JSON policy
 /// writes it. Stops at the nesting limit (`check_sizes` then refuses the value).
-fn dates_to_strings(value: &mut serde_json::Value, depth: usize) {
+pub(super) fn dates_to_strings(value: &mut serde_json::Value, depth: usize) {
     use serde_json::Value as J;
     if depth > MAX_DEPTH {
         return;
@@ -398,6 +431,26 @@ mod tests {
             matches!(syntax, PolicyError::Syntax { line: 2, .. }),
             "{syntax:?}"
         );
+    }
+
+    #[test]
+    fn json_text_reads_as_its_value_reads() {
+        // What the fast way would read differently from a `serde_json::Value` goes the checked
+        // way: a list at the root (fields in order), a repeated key (the last one counts),
+        // text after the policy.
+        for text in ["[]", " [\"x\"]"] {
+            let err = Policy::from_json_str(text).unwrap_err();
+            assert_eq!(err.code(), "policy.invalid_value", "{text}");
+            assert_eq!(err.key(), Some("(root)"), "{text}");
+        }
+        let policy = Policy::from_json_str(r#"{ "name": "a", "name": "b" }"#).unwrap();
+        assert_eq!(policy.name(), "b");
+        let err = Policy::from_json_str("{} {}").unwrap_err();
+        assert_eq!(err.code(), "policy.syntax");
+        // A TOML date reads as the text a JSON policy writes.
+        let toml = Policy::from_toml_str("effective_from = 2025-01-01").unwrap();
+        let json = Policy::from_json_str(r#"{ "effective_from": "2025-01-01" }"#).unwrap();
+        assert_eq!(toml, json);
     }
 
     #[test]

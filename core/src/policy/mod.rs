@@ -47,6 +47,7 @@ mod deadlines;
 mod emergency;
 mod file;
 mod format;
+mod guard;
 pub mod limits;
 mod reminders;
 mod retention;
