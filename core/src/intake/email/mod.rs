@@ -1032,7 +1032,10 @@ mod tests {
                 }
             }
         }
-        let policy = crate::policy::Policy::default();
+        let policy = (
+            IntakeRules::default(),
+            FixedOffset::east_opt(8 * 3600).unwrap(),
+        );
         let mut fast_taken = 0;
         for message in &messages {
             let read = |fast| {
