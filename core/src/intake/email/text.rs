@@ -4,6 +4,8 @@
 //! which mail-parser has no seam for (without its encoding_rs feature it reads GBK as UTF-8
 //! and loses the text).
 
+use std::borrow::Cow;
+
 use memchr::memmem;
 
 use super::charsets::{Charsets, is_ascii, is_utf8, whatwg_label};
@@ -152,7 +154,7 @@ impl<'c> TextReader<'c> {
         let mut quoted = false;
         let mut escaped = false;
         let mut angle = false;
-        for &b in &raw {
+        for &b in raw.iter() {
             if escaped {
                 escaped = false;
                 if depth > 0 {
@@ -298,11 +300,18 @@ fn lossy(bytes: &[u8]) -> String {
 }
 
 /// A header value without its line breaks (a fold is CRLF before white space, RFC 5322 section 2.2.3).
-fn unfold(raw: &[u8]) -> Vec<u8> {
-    raw.iter()
-        .copied()
-        .filter(|&b| b != b'\r' && b != b'\n')
-        .collect()
+fn unfold(raw: &[u8]) -> Cow<'_, [u8]> {
+    if memchr::memchr2(b'\r', b'\n', raw).is_none() {
+        return Cow::Borrowed(raw);
+    }
+    let mut out = Vec::with_capacity(raw.len());
+    let mut start = 0;
+    for at in memchr::memchr2_iter(b'\r', b'\n', raw) {
+        out.extend_from_slice(&raw[start..at]);
+        start = at + 1;
+    }
+    out.extend_from_slice(&raw[start..]);
+    Cow::Owned(out)
 }
 
 /// The `key=value` parameters after the first `;` (quoted values unquoted; keys as written).
