@@ -7,9 +7,9 @@ use complaint_office::calendar as core;
 
 use crate::classify::Labels;
 use crate::error::{Result, guard, within};
-use complaint_office::input::MAX_TEXT_FILE_BYTES;
 use crate::time::{LocalDate, ZoneOffset};
 use crate::vocabulary::mirror_vocabulary;
+use complaint_office::input::MAX_TEXT_FILE_BYTES;
 
 mirror_vocabulary! {
     /// What kind of day a date is, and why it is or is not worked.

@@ -12,7 +12,6 @@ use crate::accountability::Finding;
 use crate::archive::Document;
 use crate::duration::Duration;
 use crate::error::{Result, guard, within};
-use complaint_office::input::MAX_TEXT_FILE_BYTES;
 use crate::intake::{Complaint, IntakeReport};
 use crate::number::ComplaintNumber;
 use crate::period::{PeriodRule, rules};
@@ -22,6 +21,7 @@ use crate::stats::LedgerRecord;
 use crate::time::{LocalDate, OffsetDateTime};
 use crate::triage::{Complexity, Severity, Track, Urgency};
 use crate::vocabulary::mirror_vocabulary;
+use complaint_office::input::MAX_TEXT_FILE_BYTES;
 
 mirror_vocabulary! {
     /// Where a case stands, in the order of its life.

@@ -13,7 +13,6 @@ use complaint_office::office as core;
 
 use crate::case::{Case, Event, SlaState, Stage, Status};
 use crate::error::{Result, guard, within};
-use complaint_office::input::MAX_TEXT_FILE_BYTES;
 use crate::number::ComplaintNumber;
 use crate::policy::{Policy, PolicySet};
 use crate::privacy::{PersonalData, Role};
@@ -21,6 +20,7 @@ use crate::stats::{Ledger, LedgerRecord};
 use crate::time::{LocalDate, OffsetDateTime};
 use crate::triage::Track;
 use crate::vocabulary::mirror_vocabulary;
+use complaint_office::input::MAX_TEXT_FILE_BYTES;
 
 mirror_vocabulary! {
     /// A role in the office's work: who should act on a case, whom a reminder goes to.

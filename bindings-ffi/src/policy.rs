@@ -7,8 +7,8 @@ use complaint_office::policy as core;
 use crate::calendar::Calendar;
 use crate::duration::Duration;
 use crate::error::{Result, guard, within};
-use complaint_office::input::MAX_TEXT_FILE_BYTES;
 use crate::time::{LocalDate, OffsetDateTime, ZoneOffset};
+use complaint_office::input::MAX_TEXT_FILE_BYTES;
 
 /// The language of labels, reports and charts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]

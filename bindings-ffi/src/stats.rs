@@ -7,11 +7,11 @@ use std::sync::Arc;
 use complaint_office::stats as core;
 
 use crate::error::{Result, guard, within};
-use complaint_office::input::MAX_CSV_FILE_BYTES;
 use crate::number::ComplaintNumber;
 use crate::policy::Policy;
 use crate::time::{OffsetDateTime, ZoneOffset};
 use crate::vocabulary::mirror_vocabulary;
+use complaint_office::input::MAX_CSV_FILE_BYTES;
 
 mirror_vocabulary! {
     /// The length of a report period (§7.1.2).

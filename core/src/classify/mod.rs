@@ -378,7 +378,7 @@ impl Classification {
     /// # Errors
     /// [`PolicyError`] naming the key at fault.
     pub fn validate(&self) -> Result<(), PolicyError> {
-        self.check_sizes()?;
+        let keywords = self.check_sizes()?;
         if self.categories.is_empty() {
             return Err(PolicyError::invalid(
                 "classification.categories",
@@ -389,14 +389,14 @@ impl Classification {
         // checked in time linear in its size.
         let mut departments = HashSet::with_capacity(self.departments.len());
         for (i, d) in self.departments.iter().enumerate() {
-            let key = format!("classification.departments[{i}]");
+            let key = Entry("classification.departments", i);
             check_code(&key, &d.code, &mut departments)?;
             check_labels(&key, &d.labels)?;
         }
         let mut codes = HashSet::with_capacity(self.categories.len());
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::with_capacity(keywords);
         for (i, c) in self.categories.iter().enumerate() {
-            let key = format!("classification.categories[{i}]");
+            let key = Entry("classification.categories", i);
             check_code(&key, &c.code, &mut codes)?;
             check_labels(&key, &c.labels)?;
             if !departments.contains(c.department.as_str()) {
@@ -430,8 +430,9 @@ impl Classification {
     }
 
     /// The size limits ([`MAX_CATEGORIES`], [`MAX_DEPARTMENTS`], [`MAX_KEYWORDS`],
-    /// [`MAX_KEYWORD_CHARS`]), checked before anything that costs time per entry.
-    fn check_sizes(&self) -> Result<(), PolicyError> {
+    /// [`MAX_KEYWORD_CHARS`]), checked before anything that costs time per entry; the number
+    /// of keywords.
+    fn check_sizes(&self) -> Result<usize, PolicyError> {
         if self.categories.len() > MAX_CATEGORIES {
             return Err(PolicyError::too_large(
                 "classification.categories",
@@ -464,7 +465,7 @@ impl Classification {
                 ));
             }
         }
-        Ok(())
+        Ok(total)
     }
 }
 
@@ -478,8 +479,18 @@ pub const MAX_KEYWORDS: usize = 1_000_000;
 pub const MAX_KEYWORD_CHARS: usize = 256;
 
 /// Checks a code's form and that `seen` does not hold it yet, then adds it.
+/// The key of one entry of a list, `classification.categories[3]`, written out only when an
+/// error names it (validation of a large table then allocates nothing per entry).
+struct Entry(&'static str, usize);
+
+impl std::fmt::Display for Entry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}[{}]", self.0, self.1)
+    }
+}
+
 fn check_code<'a>(
-    key: &str,
+    key: &Entry,
     code: &'a str,
     seen: &mut HashSet<&'a str>,
 ) -> Result<(), PolicyError> {
@@ -502,7 +513,7 @@ fn check_code<'a>(
     Ok(())
 }
 
-fn check_labels(key: &str, labels: &Labels) -> Result<(), PolicyError> {
+fn check_labels(key: &Entry, labels: &Labels) -> Result<(), PolicyError> {
     for (name, label) in [
         ("zh_hant", &labels.zh_hant),
         ("zh_hans", &labels.zh_hans),
