@@ -55,22 +55,46 @@ impl QueueKey {
     /// assert_eq!(key.sort_key(), "N06-20230531T173000.500000000Z");
     /// ```
     pub fn sort_key(&self) -> String {
+        // Written digit by digit: a worklist formats one key per open case, and `format!`
+        // cost ten times as much.
         let mark = if self.routine { 'N' } else { 'E' };
-        match DateTime::from_timestamp(self.seconds, self.nanos) {
-            Some(t) => format!(
-                "{mark}{:02}-{:04}{:02}{:02}T{:02}{:02}{:02}.{:09}Z",
-                self.priority,
-                t.year(),
-                t.month(),
-                t.day(),
-                t.hour(),
-                t.minute(),
-                t.second(),
-                self.nanos,
-            ),
-            // Not reachable from an `Instant`, whose range chrono shares.
-            None => format!("{mark}{:02}-", self.priority),
+        let mut key = String::with_capacity(31);
+        key.push(mark);
+        push_digits(&mut key, u32::from(self.priority), 2);
+        key.push('-');
+        // Not reachable from an `Instant`, whose range chrono shares: the mark and priority.
+        let Some(t) = DateTime::from_timestamp(self.seconds, self.nanos) else {
+            return key;
+        };
+        // A year before 0 keeps its sign, as `{:04}` writes it.
+        if t.year() < 0 {
+            key.push('-');
+            push_digits(&mut key, t.year().unsigned_abs(), 3);
+        } else {
+            push_digits(&mut key, t.year().unsigned_abs(), 4);
         }
+        push_digits(&mut key, t.month(), 2);
+        push_digits(&mut key, t.day(), 2);
+        key.push('T');
+        push_digits(&mut key, t.hour(), 2);
+        push_digits(&mut key, t.minute(), 2);
+        push_digits(&mut key, t.second(), 2);
+        key.push('.');
+        push_digits(&mut key, self.nanos, 9);
+        key.push('Z');
+        key
+    }
+}
+
+/// Writes `value` in decimal, zero-padded to `width` digits (as `{:0width$}` does).
+fn push_digits(out: &mut String, value: u32, width: u32) {
+    let mut divisor = 10u32.pow(width - 1);
+    while divisor <= value / 10 {
+        divisor *= 10;
+    }
+    while divisor > 0 {
+        out.push(char::from_digit((value / divisor) % 10, 10).unwrap_or('0'));
+        divisor /= 10;
     }
 }
 
@@ -95,6 +119,46 @@ mod tests {
             priority,
         };
         QueueKey::new(&a, parse_instant(at).unwrap())
+    }
+
+    /// The key as `format!` wrote it before it was written digit by digit.
+    fn formatted(key: &QueueKey) -> String {
+        let mark = if key.routine { 'N' } else { 'E' };
+        let t = DateTime::from_timestamp(key.seconds, key.nanos).unwrap();
+        format!(
+            "{mark}{:02}-{:04}{:02}{:02}T{:02}{:02}{:02}.{:09}Z",
+            key.priority,
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second(),
+            key.nanos,
+        )
+    }
+
+    #[test]
+    fn sort_key_is_written_as_format_would() {
+        // From the year -90 (chrono's range, below what an `Instant` is parsed from) to 9999.
+        let mut seconds = -65_000_000_000i64;
+        let max = 253_402_300_799i64; // 9999-12-31T23:59:59Z
+        let mut priority = 0u8;
+        let mut nanos = 0u32;
+        while seconds < max {
+            for emergency in [false, true] {
+                let k = QueueKey {
+                    routine: !emergency,
+                    priority,
+                    seconds,
+                    nanos,
+                };
+                assert_eq!(k.sort_key(), formatted(&k));
+            }
+            seconds += 86_399 * 37 + 1_234;
+            priority = priority.wrapping_add(7);
+            nanos = (nanos + 123_456_789) % 1_000_000_000;
+        }
     }
 
     #[test]
