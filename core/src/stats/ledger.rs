@@ -587,6 +587,7 @@ const ALL_NUMBERS: usize = 100 * 12 * 10_000;
 
 impl SeenNumbers {
     /// Adds a number; false if it was there.
+    #[inline]
     pub(crate) fn insert(&mut self, n: ComplaintNumber) -> bool {
         let key = ((n.year() as u32 - 2000) * 12 + n.month() - 1) * 10_000 + n.serial();
         match self {
