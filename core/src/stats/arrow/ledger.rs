@@ -29,7 +29,7 @@ use arrow_schema::{DataType, TimeUnit};
 use super::memo::{Memo, key_of, key_of_view};
 use crate::number::ComplaintNumber;
 use crate::policy::Policy;
-use crate::stats::csv_input::{read_number, read_satisfied, required_time};
+use crate::stats::csv_input::{number_of_digits, read_number, read_satisfied, required_time};
 use crate::stats::intern::Interner;
 use crate::stats::ledger::{Builder, Field, NONE, OPEN, Problem, trim};
 use crate::stats::timestamp::{self, Epoch};
@@ -341,26 +341,6 @@ fn number_of_int(n: i64) -> Result<ComplaintNumber, &'static str> {
         use crate::ErrorCode;
         e.code()
     })
-}
-
-/// A valid `YYMMNNNN` from its 8 bytes read as a little-endian word, checked and converted
-/// a word at a time; none when it is not (the text reader then names the problem).
-#[inline]
-fn number_of_digits(word: u64) -> Option<ComplaintNumber> {
-    const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
-    const LOW: u64 = 0x0F0F_0F0F_0F0F_0F0F;
-    // Each byte is `0x30 + d` with d ≤ 9: d + 6 then stays below 16 in every byte.
-    let digits = word & LOW;
-    if word & HIGH != 0x3030_3030_3030_3030
-        || (digits + 0x0606_0606_0606_0606) & 0x1010_1010_1010_1010 != 0
-    {
-        return None;
-    }
-    let d = digits.to_le_bytes().map(u32::from);
-    let year = 2000 + (d[0] * 10 + d[1]) as i32;
-    let month = d[2] * 10 + d[3];
-    let serial = d[4] * 1000 + d[5] * 100 + d[6] * 10 + d[7];
-    ComplaintNumber::new(year, month, serial).ok()
 }
 
 fn text_number(cell: Option<&[u8]>) -> Result<ComplaintNumber, &'static str> {
@@ -1005,51 +985,4 @@ fn compact(ledger: &mut Ledger, start: usize, keep: &[bool]) {
     retain(&mut ledger.department, start, keep);
     retain(&mut ledger.channel, start, keep);
     retain(&mut ledger.severity, start, keep);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn digits_read_a_word_at_a_time_agree_with_the_text_reader() {
-        let mut cells: Vec<[u8; 8]> = [
-            "25010001",
-            "00010001",
-            "99129999",
-            "25000001",
-            "25130001",
-            "25010000",
-            "2501000a",
-            "2501 001",
-            "2501/001",
-            "2501:001",
-            "25010001",
-            "\u{0}5010001",
-        ]
-        .iter()
-        .filter_map(|c| c.as_bytes().try_into().ok())
-        .collect();
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..20_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            // Mostly digits, sometimes a neighbour of one.
-            cells.push(state.to_le_bytes().map(|b| match b % 16 {
-                0 => b'0' - 1 + b % 2 * 11,
-                1 => b,
-                _ => b'0' + b % 10,
-            }));
-        }
-        for cell in cells {
-            let word = u64::from_le_bytes(cell);
-            assert_eq!(
-                number_of_digits(word),
-                read_number(&cell).ok(),
-                "{:?}",
-                String::from_utf8_lossy(&cell)
-            );
-        }
-    }
 }
