@@ -694,10 +694,12 @@ fn typed_time_columns_with_nulls_and_strays_get_the_csv_readers_codes() {
     };
     let policy = Policy::default();
     let from_csv = Ledger::from_csv_reader(csv.as_bytes(), &lenient, &policy).unwrap();
+    // Office time written as a timestamp without a zone: its fields as if in UTC.
     let naive = |t: &str| {
         (!t.is_empty()).then(|| {
-            parse_instant(&format!("{}+00:00", t.replace(' ', "T")))
+            chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M:%S")
                 .unwrap()
+                .and_utc()
                 .timestamp()
         })
     };
