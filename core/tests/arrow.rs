@@ -667,3 +667,86 @@ fn reports_from_arrow_and_records_agree_with_options() {
         Report::build(&reference, &options, &policy).unwrap()
     );
 }
+
+#[test]
+fn typed_time_columns_with_nulls_and_strays_get_the_csv_readers_codes() {
+    // Timestamps without a time zone are office time, as CSV times without an offset: the
+    // same rows as text and as typed columns (with nulls, out-of-range years, a row with
+    // several problems) must be kept and rejected alike, with the same codes and columns.
+    let rows: [(&str, &str, &str); 9] = [
+        ("25010001", "2025-01-02 09:00:00", "2025-01-03 09:00:00"),
+        ("25010002", "", ""),
+        ("25010003", "1899-12-31 09:00:00", ""),
+        ("25010004", "2025-01-02 09:00:00", "3000-01-01 00:00:00"),
+        ("25010005", "3000-01-01 00:00:00", "3000-01-02 00:00:00"),
+        ("25010006", "2025-01-02 09:00:00", ""),
+        ("25010007", "2025-01-02 09:00:00", "2025-01-01 09:00:00"),
+        ("25010008", "2999-12-31 23:59:59", ""),
+        ("25010009", "1900-01-01 00:00:00", "2025-01-02 10:00:00"),
+    ];
+    let mut csv = String::from("number,received_at,category,department,closed_at\n");
+    for (n, r, c) in rows {
+        csv.push_str(&format!("{n},{r},a,d,{c}\n"));
+    }
+    let lenient = CsvOptions {
+        leniency: Leniency::Lenient,
+        ..CsvOptions::default()
+    };
+    let policy = Policy::default();
+    let from_csv = Ledger::from_csv_reader(csv.as_bytes(), &lenient, &policy).unwrap();
+    // Office time written as a timestamp without a zone: its fields as if in UTC.
+    let naive = |t: &str| {
+        (!t.is_empty()).then(|| {
+            chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M:%S")
+                .unwrap()
+                .and_utc()
+                .timestamp()
+        })
+    };
+    for per_second in [1, 1_000_000] {
+        let stamps = |i: usize| -> ArrayRef {
+            let values: Vec<Option<i64>> = rows
+                .iter()
+                .map(|r| naive(if i == 1 { r.1 } else { r.2 }).map(|s| s * per_second))
+                .collect();
+            if per_second == 1 {
+                Arc::new(TimestampSecondArray::from(values))
+            } else {
+                Arc::new(TimestampMicrosecondArray::from(values))
+            }
+        };
+        let numbers: Vec<Option<&str>> = rows.iter().map(|r| Some(r.0)).collect();
+        let b = tiny(vec![
+            ("number", text(&numbers)),
+            ("received_at", stamps(1)),
+            ("category", text(&[Some("a"); 9])),
+            ("department", text(&[Some("d"); 9])),
+            ("closed_at", stamps(2)),
+        ]);
+        let options = ArrowOptions {
+            leniency: Leniency::Lenient,
+            ..ArrowOptions::default()
+        };
+        let from_arrow = Ledger::from_record_batches([&b], &options, &policy).unwrap();
+        let shifted: Vec<_> = from_csv
+            .rejected()
+            .iter()
+            .map(|r| (r.line - 1, r.column.clone(), r.code))
+            .collect();
+        let got: Vec<_> = from_arrow
+            .rejected()
+            .iter()
+            .map(|r| (r.line, r.column.clone(), r.code))
+            .collect();
+        assert_eq!(got, shifted, "{per_second}");
+        assert_eq!(got.len(), 5, "{got:?}");
+        let kept = |l: &Ledger| l.records().collect::<Vec<_>>();
+        assert_eq!(kept(&from_arrow), kept(&from_csv), "{per_second}");
+        // The figures agree; the rejected rows' lines differ by the CSV header.
+        let report = |l: &Ledger| l.report(Granularity::Month, &policy).unwrap();
+        let (a, c) = (report(&from_arrow), report(&from_csv));
+        assert_eq!(a.periods, c.periods);
+        assert_eq!(a.growth, c.growth);
+        assert_eq!(a.overview, c.overview);
+    }
+}

@@ -190,6 +190,19 @@ pub(crate) struct CaseValues {
 /// No instant: a stage without a due instant, or one not met.
 pub(crate) const NO_TIME: Epoch = Epoch::MIN;
 
+impl CaseValues {
+    /// The values of a row without any case cell.
+    pub(crate) const EMPTY: CaseValues = CaseValues {
+        track: NONE,
+        outcome: NONE,
+        rehandled: 0,
+        follow_up: 0,
+        complainant: NONE,
+        due: [NO_TIME; STAGES],
+        met: [NO_TIME; STAGES],
+    };
+}
+
 /// The case columns of a ledger. A column is empty until a row gives it a value, then as long
 /// as the ledger (rows before filled with "none"); read it with the getters, which answer
 /// "none" past its end.
@@ -275,6 +288,17 @@ impl CaseColumns {
             due,
             met,
         })
+    }
+
+    /// Whether no row has given any column a value yet: a row without case cells then has
+    /// nothing to store.
+    pub(crate) fn unused(&self) -> bool {
+        self.track.is_empty()
+            && self.outcome.is_empty()
+            && self.rehandled.is_empty()
+            && self.follow_up.is_empty()
+            && self.complainant.is_empty()
+            && self.due.iter().chain(&self.met).all(Vec::is_empty)
     }
 
     /// Stores a checked row as row `row` of the ledger.

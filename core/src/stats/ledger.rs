@@ -17,7 +17,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
 use super::StatsError;
-use super::case_columns::{CaseCells, CaseColumns, NO_TIME, TimeLimit};
+use super::case_columns::{CaseCells, CaseColumns, CaseValues, NO_TIME, TimeLimit};
 use super::intern::Interner;
 use super::record::Record;
 use super::timestamp::{self, Epoch};
@@ -469,7 +469,7 @@ impl Builder {
 
     /// Checks and stores a row, or rejects it.
     pub(crate) fn add(&mut self, line: u64, row: Row<'_>) -> Result<(), StatsError> {
-        self.add_with(line, row, &CaseCells::default())
+        self.add_row(line, row, None)
     }
 
     /// Checks and stores a row with its case cells, or rejects it.
@@ -478,6 +478,16 @@ impl Builder {
         line: u64,
         row: Row<'_>,
         cells: &CaseCells<'_>,
+    ) -> Result<(), StatsError> {
+        self.add_row(line, row, Some(cells))
+    }
+
+    /// Checks and stores a row, with its case cells if the input has any.
+    fn add_row(
+        &mut self,
+        line: u64,
+        row: Row<'_>,
+        cells: Option<&CaseCells<'_>>,
     ) -> Result<(), StatsError> {
         match self.check_and_store(row, cells) {
             Ok(()) => Ok(()),
@@ -488,7 +498,11 @@ impl Builder {
         }
     }
 
-    fn check_and_store(&mut self, row: Row<'_>, cells: &CaseCells<'_>) -> Result<(), Rejection> {
+    fn check_and_store(
+        &mut self,
+        row: Row<'_>,
+        cells: Option<&CaseCells<'_>>,
+    ) -> Result<(), Rejection> {
         let l = &mut self.ledger;
         let number = row.number.map_err(|c| Problem::at(Field::Number, c))?;
         let received = row
@@ -518,20 +532,27 @@ impl Builder {
         let satisfied = row
             .satisfied
             .map_err(|c| Problem::at(Field::Satisfied, c))?;
-        if cells.any() {
-            l.cases.present = true;
-        }
-        let case = l
-            .cases
-            .check(cells)
-            .map_err(|(field, code)| Rejection::Case(field, code))?;
+        // An input without case columns (most CSV files) skips their checks.
+        let case = match cells {
+            Some(cells) => {
+                if cells.any() {
+                    l.cases.present = true;
+                }
+                l.cases
+                    .check(cells)
+                    .map_err(|(field, code)| Rejection::Case(field, code))?
+            }
+            None => CaseValues::EMPTY,
+        };
         if closed.is_some_and(|c| c < received) {
             return Err(Problem::at(Field::ClosedAt, "stats.closed_before_received").into());
         }
         if !self.seen.insert(number) {
             return Err(Problem::at(Field::Number, "stats.duplicate_number").into());
         }
-        l.cases.store(l.numbers.len(), &case);
+        if cells.is_some() || !l.cases.unused() {
+            l.cases.store(l.numbers.len(), &case);
+        }
         l.numbers.push(number);
         l.received.push(received);
         l.closed.push(closed.unwrap_or(OPEN));
@@ -587,6 +608,7 @@ const ALL_NUMBERS: usize = 100 * 12 * 10_000;
 
 impl SeenNumbers {
     /// Adds a number; false if it was there.
+    #[inline]
     pub(crate) fn insert(&mut self, n: ComplaintNumber) -> bool {
         let key = ((n.year() as u32 - 2000) * 12 + n.month() - 1) * 10_000 + n.serial();
         match self {

@@ -26,10 +26,11 @@ impl HandlingHours {
         }
         let sum: i128 = durations.iter().map(|&d| i128::from(d)).sum();
         let mean = sum as f64 / durations.len() as f64 / SECONDS_PER_HOUR;
+        let [median, p90] = quantiles(durations, [0.5, 0.9]);
         HandlingHours {
             mean: Some(mean),
-            median: Some(quantile(durations, 0.5) / SECONDS_PER_HOUR),
-            p90: Some(quantile(durations, 0.9) / SECONDS_PER_HOUR),
+            median: Some(median / SECONDS_PER_HOUR),
+            p90: Some(p90 / SECONDS_PER_HOUR),
         }
     }
 }
@@ -125,6 +126,41 @@ fn lerp(a: f64, b: f64, t: f64) -> f64 {
     }
 }
 
+/// Quantiles in ascending order (each 0–1) of a non-empty slice, as [`quantile`] gives them
+/// one by one: each is selected among the values above the previous one's rank, so the 90th
+/// percentile after the median reorders half the values, not all of them.
+pub(crate) fn quantiles<const N: usize>(values: &mut [i64], qs: [f64; N]) -> [f64; N] {
+    let n = values.len();
+    let mut out = [f64::NAN; N];
+    if n == 0 {
+        return out;
+    }
+    // `values[start..]` holds the values of ranks `start..`, in some order.
+    let mut start = 0usize;
+    for (slot, q) in out.iter_mut().zip(qs) {
+        let position = q * (n - 1) as f64;
+        let below = (position.floor() as usize).min(n - 1);
+        let t = position - below as f64;
+        let rest = values.get_mut(start..).unwrap_or_default();
+        let Some(rank) = below.checked_sub(start).filter(|&r| r < rest.len()) else {
+            // Not ascending: select on the whole slice.
+            *slot = quantile(values, q);
+            continue;
+        };
+        let (_, &mut a, above) = rest.select_nth_unstable(rank);
+        let a = a as f64;
+        // t = 0 gives `a` exactly whatever the next value: it need not be found.
+        let b = if t == 0.0 {
+            a
+        } else {
+            above.iter().min().map_or(a, |&b| b as f64)
+        };
+        *slot = lerp(a, b, t);
+        start = below;
+    }
+    out
+}
+
 /// The `q` quantile (0–1) of a non-empty slice, linear interpolation (numpy's "linear").
 /// Selection, not sorting: O(n).
 pub(crate) fn quantile(values: &mut [i64], q: f64) -> f64 {
@@ -186,6 +222,34 @@ mod tests {
             HandlingHours::of_many_seconds(&few),
             HandlingHours::of_seconds(&mut few.to_vec())
         );
+    }
+
+    #[test]
+    fn quantiles_together_equal_quantiles_one_by_one() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for n in (1..200).chain([1_000, 8_333, 8_334]) {
+            let values: Vec<i64> = (0..n)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    (state % 5_000) as i64
+                })
+                .collect();
+            let one = |q: f64| quantile(&mut values.clone(), q);
+            let both = quantiles(&mut values.clone(), [0.5, 0.9]);
+            assert_eq!(
+                both.map(f64::to_bits),
+                [one(0.5), one(0.9)].map(f64::to_bits),
+                "{n}"
+            );
+            let back = quantiles(&mut values.clone(), [0.9, 0.5]);
+            assert_eq!(
+                back.map(f64::to_bits),
+                [one(0.9), one(0.5)].map(f64::to_bits),
+                "{n}"
+            );
+        }
     }
 
     #[test]

@@ -485,12 +485,16 @@ impl Accumulator {
         };
         let mut histogram = [0u64; 6];
         for &d in &durations {
+            // The last bucket whose bound the hours reach (bounds ascend from 0): counting the
+            // bounds reached finds it without a search per value.
             let hours = d / 3600;
-            let bucket = HANDLING_BUCKETS_HOURS
+            let reached = HANDLING_BUCKETS_HOURS
                 .iter()
-                .rposition(|&b| hours >= i64::from(b))
-                .unwrap_or(0);
-            histogram[bucket] += 1;
+                .map(|&b| usize::from(hours >= i64::from(b)))
+                .sum::<usize>();
+            if let Some(count) = histogram.get_mut(reached.saturating_sub(1)) {
+                *count += 1;
+            }
         }
         let overview = Overview {
             total: total.iter().sum(),

@@ -79,10 +79,23 @@ pub(crate) fn parse(text: &[u8], office: i32) -> Result<Epoch, TimeError> {
     Ok(days * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second - offset)
 }
 
+/// A field of two or four ASCII digits (the only widths a ledger time has), read inline: a
+/// million rows read twelve of them each.
+#[inline]
 fn digits(b: &[u8]) -> Result<i64, TimeError> {
-    ascii_number(b)
-        .map(i64::from)
-        .ok_or(TimeError::InvalidInstant)
+    let d = |i: usize| {
+        b.get(i)
+            .map(|c| c.wrapping_sub(b'0'))
+            .filter(|&v| v < 10)
+            .map(i64::from)
+    };
+    let pair = |i: usize| Some(d(i)? * 10 + d(i + 1)?);
+    let value = match b.len() {
+        2 => pair(0),
+        4 => pair(0).zip(pair(2)).map(|(high, low)| high * 100 + low),
+        _ => ascii_number(b).map(i64::from),
+    };
+    value.ok_or(TimeError::InvalidInstant)
 }
 
 fn is_leap(year: i64) -> bool {

@@ -29,7 +29,7 @@ use arrow_schema::{DataType, TimeUnit};
 use super::memo::{Memo, key_of, key_of_view};
 use crate::number::ComplaintNumber;
 use crate::policy::Policy;
-use crate::stats::csv_input::{read_number, read_satisfied, required_time};
+use crate::stats::csv_input::{number_of_digits, read_number, read_satisfied, required_time};
 use crate::stats::intern::Interner;
 use crate::stats::ledger::{Builder, Field, NONE, OPEN, Problem, trim};
 use crate::stats::timestamp::{self, Epoch};
@@ -370,7 +370,7 @@ impl Numbers<'_> {
                 let number = if nulls.is_some_and(|n| n.is_null(i)) {
                     Err("stats.missing_value")
                 } else if view as u32 == 8
-                    && let Ok(n) = read_number(&((view >> 32) as u64).to_le_bytes())
+                    && let Some(n) = number_of_digits((view >> 32) as u64)
                 {
                     Ok(n)
                 } else {
@@ -457,37 +457,92 @@ impl Instants<'_> {
         out.reserve(rows);
         if let Instants::Stamps {
             values,
-            nulls: None,
+            nulls,
             per_second,
             offset,
         } = self
         {
-            // The common case, without a null: one tight loop.
+            // One loop per unit (a division by a constant is a multiplication) that only
+            // converts, with the null mask read alongside when there is one (`closed_at` of
+            // open cases); the checks are a second, cheap pass that finds nothing in a clean
+            // column.
             const FIRST: i64 = -2_208_988_800; // 1900-01-01T00:00:00
             const END: i64 = 32_503_680_000; // 3000-01-01T00:00:00
-            // A division by a constant is a multiplication: one loop per unit.
+            struct Sink<'s> {
+                out: &'s mut Vec<Epoch>,
+                problems: &'s mut Problems,
+                field: Field,
+                offset: i64,
+                /// What a null is: a missing value where one is required, else an open case.
+                null: Option<Epoch>,
+            }
             fn each<const PER_SECOND: i64>(
                 values: &[i64],
-                offset: i64,
-                out: &mut Vec<Epoch>,
-                field: Field,
-                problems: &mut Problems,
+                nulls: Option<&NullBuffer>,
+                sink: Sink<'_>,
             ) {
-                for (i, &v) in values.iter().enumerate() {
-                    let local = v.div_euclid(PER_SECOND);
-                    if !(FIRST..END).contains(&local) {
-                        problems.push((i, field, "time.out_of_range"));
+                let Sink {
+                    out,
+                    problems,
+                    field,
+                    offset,
+                    null,
+                } = sink;
+                // The written (local) second; wrapping, so that `at + offset` gives it back.
+                let at = |v: i64| v.div_euclid(PER_SECOND).wrapping_sub(offset);
+                // The written (local) date must lie in the supported years, as in CSV.
+                let stray = |at: Epoch| !(FIRST..END).contains(&at.wrapping_add(offset));
+                let start = out.len();
+                match nulls {
+                    None => {
+                        out.extend(values.iter().map(|&v| at(v)));
+                        let column = out.get(start..).unwrap_or_default();
+                        if column.iter().any(|&a| stray(a)) {
+                            for (i, &a) in column.iter().enumerate() {
+                                if stray(a) {
+                                    problems.push((i, field, "time.out_of_range"));
+                                }
+                            }
+                        }
                     }
-                    out.push(local - offset);
+                    Some(mask) => {
+                        let open = null.unwrap_or(0);
+                        out.extend(
+                            values
+                                .iter()
+                                .zip(mask.iter())
+                                .map(|(&v, valid)| if valid { at(v) } else { open }),
+                        );
+                        let column = out.get(start..).unwrap_or_default();
+                        let strays = column
+                            .iter()
+                            .zip(mask.iter())
+                            .any(|(&a, valid)| valid && stray(a));
+                        if strays || (null.is_none() && mask.null_count() > 0) {
+                            for (i, (&a, valid)) in column.iter().zip(mask.iter()).enumerate() {
+                                if !valid && null.is_none() {
+                                    problems.push((i, field, "stats.missing_value"));
+                                } else if valid && stray(a) {
+                                    problems.push((i, field, "time.out_of_range"));
+                                }
+                            }
+                        }
+                    }
                 }
             }
             let values = values.get(..rows).unwrap_or(values);
-            let offset = *offset;
+            let sink = Sink {
+                out,
+                problems,
+                field,
+                offset: *offset,
+                null: (!required).then_some(OPEN),
+            };
             match *per_second {
-                1 => each::<1>(values, offset, out, field, problems),
-                1_000 => each::<1_000>(values, offset, out, field, problems),
-                1_000_000 => each::<1_000_000>(values, offset, out, field, problems),
-                _ => each::<1_000_000_000>(values, offset, out, field, problems),
+                1 => each::<1>(values, *nulls, sink),
+                1_000 => each::<1_000>(values, *nulls, sink),
+                1_000_000 => each::<1_000_000>(values, *nulls, sink),
+                _ => each::<1_000_000_000>(values, *nulls, sink),
             }
             return;
         }
@@ -544,7 +599,14 @@ impl Names<'_> {
         problems: &mut Problems,
     ) {
         out.reserve(rows);
-        let check = if needed { required_name } else { optional_name };
+        // A branch the loop predicts, not a call through a function pointer per row.
+        let check = |code: u32| {
+            if needed {
+                required_name(code)
+            } else {
+                optional_name(code)
+            }
+        };
         let mut push = |i: usize, code: u32| {
             out.push(check(code).unwrap_or_else(|c| {
                 problems.push((i, field, c));

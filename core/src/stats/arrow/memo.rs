@@ -12,6 +12,7 @@
 /// Slots in the table (a power of two): room for the names of a ledger column many times
 /// over, so that distinct names seldom share a slot.
 const SLOTS: usize = 256;
+const _: () = assert!(SLOTS.is_power_of_two());
 /// Consecutive slots a key may be found in.
 const WAYS: usize = 4;
 
@@ -76,7 +77,8 @@ struct Slot<'a> {
 
 /// A cache of cell → interned code for one column of one batch.
 pub(super) struct Memo<'a> {
-    slots: Vec<Slot<'a>>,
+    /// A fixed size, indexed with a mask: no bounds check on the path every row takes.
+    slots: Box<[Slot<'a>; SLOTS]>,
 }
 
 impl<'a> Memo<'a> {
@@ -89,7 +91,7 @@ impl<'a> Memo<'a> {
             code: 0,
         };
         Memo {
-            slots: vec![empty; SLOTS],
+            slots: Box::new([empty; SLOTS]),
         }
     }
 
@@ -106,9 +108,8 @@ impl<'a> Memo<'a> {
         let base = (mixed >> 56) as usize;
         if (key as u32) <= 12 {
             for way in 0..WAYS {
-                if let Some(s) = self.slots.get((base + way) % SLOTS)
-                    && s.key == key
-                {
+                let s = &self.slots[(base + way) & (SLOTS - 1)];
+                if s.key == key {
                     return s.code;
                 }
             }
@@ -117,10 +118,8 @@ impl<'a> Memo<'a> {
         }
         let bytes = cell();
         for way in 0..WAYS {
-            if let Some(s) = self.slots.get((base + way) % SLOTS)
-                && s.key == key
-                && same(s.cell, bytes)
-            {
+            let s = &self.slots[(base + way) & (SLOTS - 1)];
+            if s.key == key && same(s.cell, bytes) {
                 return s.code;
             }
         }
