@@ -20,6 +20,7 @@ Left out, on purpose: the exception classes themselves, dunder methods other tha
 ``complaint_office.testing`` (Hypothesis strategies for tests, not the library's API).
 """
 
+import atexit
 import doctest
 import enum
 import importlib
@@ -27,6 +28,7 @@ import inspect
 import math
 import os
 import pkgutil
+import shutil
 import tempfile
 
 import pytest
@@ -259,6 +261,9 @@ def _roots():
 
 
 SCRATCH = tempfile.mkdtemp(prefix="every-function-")
+# The samples' store lives here for the whole session; the folder goes when the interpreter
+# exits (no folder is left in the temporary directory).
+atexit.register(shutil.rmtree, SCRATCH, ignore_errors=True)
 CALLABLES = _callables()
 POOL = _harvest()
 
