@@ -27,9 +27,9 @@ impl Policy {
         if let Some(file) = guard::deserialize(de, true) {
             return Self::new(file);
         }
-        // The checked way, which names the key of the problem. Straight into a JSON value (no `toml::Table` in between: one
-        // tree fewer to build and drop); TOML dates arrive as toml's private datetime tables
-        // and become strings.
+        // The checked way, which names the key of the problem. Straight into a JSON value (no
+        // `toml::Table` in between: one tree fewer to build and drop); TOML dates arrive as
+        // toml's private datetime tables and become strings.
         let mut value: serde_json::Value =
             toml::from_str(text).map_err(|e| toml_syntax(text, &e))?;
         dates_to_strings(&mut value, 0);

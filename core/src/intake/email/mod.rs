@@ -54,27 +54,24 @@ impl EmailPolicy for (IntakeRules, FixedOffset) {
 /// headers. Every other header (`Subject:` and `Received:` among them) is kept as a position
 /// in the message and read here, only when needed: parsing every `Received:` hop and `To:`
 /// list costs more than the rest of the message.
-static PARSER: LazyLock<MessageParser> = LazyLock::new(|| {
-    MessageParser::new()
-        .header_address(HeaderName::From)
-        .header_date(HeaderName::Date)
-        .header_content_type(HeaderName::ContentType)
-        .header_content_type(HeaderName::ContentDisposition)
-        .header_text(HeaderName::ContentTransferEncoding)
-        .default_header_ignore()
-});
+static PARSER: LazyLock<MessageParser> =
+    LazyLock::new(|| parser().header_text(HeaderName::ContentTransferEncoding));
 
 /// [`PARSER`] without `Content-Transfer-Encoding`: it finds the same parts but leaves every
 /// body as the message writes it, so an attachment's base64 (which intake never reads) is
 /// not decoded. [`fast_bodies`] says when its reading is the same as [`PARSER`]'s.
-static FAST_PARSER: LazyLock<MessageParser> = LazyLock::new(|| {
+static FAST_PARSER: LazyLock<MessageParser> = LazyLock::new(parser);
+
+/// The headers both parsers read (`From:`, `Date:`, `Content-Type:`, `Content-Disposition:`);
+/// every other one is skipped.
+fn parser() -> MessageParser {
     MessageParser::new()
         .header_address(HeaderName::From)
         .header_date(HeaderName::Date)
         .header_content_type(HeaderName::ContentType)
         .header_content_type(HeaderName::ContentDisposition)
         .default_header_ignore()
-});
+}
 
 /// A complaint read from an e-mail (§2.1.1), with what intake makes of it: from the raw bytes
 /// of one message as the complaint mailbox received it (RFC 5322, MIME, RFC 2047 encoded words,
