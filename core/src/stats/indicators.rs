@@ -34,7 +34,7 @@ use super::case_columns::{MeasuredStage, NO_TIME, STAGES};
 use super::counts::Counts;
 use super::intern::Interner;
 use super::ledger::{Ledger, NONE, OPEN};
-use super::percentile::quantile;
+use super::percentile::quantiles;
 use super::timestamp::Epoch;
 use crate::calendar::Calendar;
 use crate::policy::Policy;
@@ -88,10 +88,11 @@ impl HandlingDays {
             return HandlingDays::default();
         }
         let sum: i128 = days.iter().map(|&d| i128::from(d)).sum();
+        let [median, p90] = quantiles(days, [0.5, 0.9]);
         HandlingDays {
             mean: Some(sum as f64 / days.len() as f64),
-            median: Some(quantile(days, 0.5)),
-            p90: Some(quantile(days, 0.9)),
+            median: Some(median),
+            p90: Some(p90),
         }
     }
 }

@@ -126,9 +126,10 @@ fn lerp(a: f64, b: f64, t: f64) -> f64 {
     }
 }
 
-/// Quantiles in ascending order (each 0–1) of a non-empty slice, as [`quantile`] gives them
-/// one by one: each is selected among the values above the previous one's rank, so the 90th
-/// percentile after the median reorders half the values, not all of them.
+/// Quantiles (each 0–1) of a non-empty slice, linear interpolation (numpy's "linear"); NaN
+/// for an empty one. Selection, not sorting: O(n) each, and each quantile after a lower one is
+/// selected among the values above that one's rank, so the 90th percentile after the median
+/// reorders half the values, not all of them.
 pub(crate) fn quantiles<const N: usize>(values: &mut [i64], qs: [f64; N]) -> [f64; N] {
     let n = values.len();
     let mut out = [f64::NAN; N];
@@ -141,13 +142,12 @@ pub(crate) fn quantiles<const N: usize>(values: &mut [i64], qs: [f64; N]) -> [f6
         let position = q * (n - 1) as f64;
         let below = (position.floor() as usize).min(n - 1);
         let t = position - below as f64;
-        let rest = values.get_mut(start..).unwrap_or_default();
-        let Some(rank) = below.checked_sub(start).filter(|&r| r < rest.len()) else {
+        if below < start {
             // Not ascending: select on the whole slice.
-            *slot = quantile(values, q);
-            continue;
-        };
-        let (_, &mut a, above) = rest.select_nth_unstable(rank);
+            start = 0;
+        }
+        let rest = values.get_mut(start..).unwrap_or_default();
+        let (_, &mut a, above) = rest.select_nth_unstable(below - start);
         let a = a as f64;
         // t = 0 gives `a` exactly whatever the next value: it need not be found.
         let b = if t == 0.0 {
@@ -161,20 +161,12 @@ pub(crate) fn quantiles<const N: usize>(values: &mut [i64], qs: [f64; N]) -> [f6
     out
 }
 
-/// The `q` quantile (0–1) of a non-empty slice, linear interpolation (numpy's "linear").
-/// Selection, not sorting: O(n).
-pub(crate) fn quantile(values: &mut [i64], q: f64) -> f64 {
-    let n = values.len();
-    if n == 0 {
-        return f64::NAN;
-    }
-    let position = q * (n - 1) as f64;
-    let below = (position.floor() as usize).min(n - 1);
-    let t = position - below as f64;
-    let (_, &mut a, above) = values.select_nth_unstable(below);
-    let a = a as f64;
-    let b = above.iter().min().map_or(a, |&b| b as f64);
-    lerp(a, b, t)
+/// The `q` quantile (0–1) of a slice, as [`quantiles`] gives it (the tests' one-at-a-time
+/// reference).
+#[cfg(test)]
+fn quantile(values: &mut [i64], q: f64) -> f64 {
+    let [value] = quantiles(values, [q]);
+    value
 }
 
 #[cfg(test)]
