@@ -214,6 +214,16 @@ fn text(values: &[Option<&str>]) -> ArrayRef {
     Arc::new(StringArray::from(values.to_vec()))
 }
 
+/// A ledger's rejected rows as (row, column, code), rows counted from `header_lines` lines
+/// before the first row (a CSV file's header line is 1; a batch's rows start at 0).
+fn rejections(ledger: &Ledger, header_lines: u64) -> Vec<(u64, Option<String>, &'static str)> {
+    ledger
+        .rejected()
+        .iter()
+        .map(|r| (r.line - header_lines, r.column.clone(), r.code))
+        .collect()
+}
+
 #[test]
 fn bad_rows_get_the_csv_readers_codes() {
     // The same bad rows as CSV and as Arrow text: the same codes and columns, lines shifted
@@ -260,16 +270,8 @@ fn bad_rows_get_the_csv_readers_codes() {
     let from_arrow = Ledger::from_record_batches([&b], &options, &policy).unwrap();
     assert_eq!(from_arrow.len(), from_csv.len());
     assert_eq!(from_arrow.len(), 1);
-    let shifted: Vec<_> = from_csv
-        .rejected()
-        .iter()
-        .map(|r| (r.line - 1, r.column.clone(), r.code))
-        .collect();
-    let got: Vec<_> = from_arrow
-        .rejected()
-        .iter()
-        .map(|r| (r.line, r.column.clone(), r.code))
-        .collect();
+    let shifted = rejections(&from_csv, 1);
+    let got = rejections(&from_arrow, 0);
     assert_eq!(got, shifted);
     assert_eq!(got.len(), 9);
     // Strict mode stops at the first, with its position.
@@ -728,16 +730,8 @@ fn typed_time_columns_with_nulls_and_strays_get_the_csv_readers_codes() {
             ..ArrowOptions::default()
         };
         let from_arrow = Ledger::from_record_batches([&b], &options, &policy).unwrap();
-        let shifted: Vec<_> = from_csv
-            .rejected()
-            .iter()
-            .map(|r| (r.line - 1, r.column.clone(), r.code))
-            .collect();
-        let got: Vec<_> = from_arrow
-            .rejected()
-            .iter()
-            .map(|r| (r.line, r.column.clone(), r.code))
-            .collect();
+        let shifted = rejections(&from_csv, 1);
+        let got = rejections(&from_arrow, 0);
         assert_eq!(got, shifted, "{per_second}");
         assert_eq!(got.len(), 5, "{got:?}");
         let kept = |l: &Ledger| l.records().collect::<Vec<_>>();
