@@ -21,9 +21,10 @@
 //!
 //! [`coded`] (in `errors.rs`, with the other mappings) is the one translation of Python's
 //! uncoded conversion errors: a `TypeError` becomes `binding.invalid_argument`, an
-//! `OverflowError` `input.invalid_number`, a `UnicodeError` `input.invalid_text`. `ArgumentError` is a `TypeError` subclass, so `except TypeError` keeps
-//! working; pyo3 prefixes the parameter's name only to an exception whose type is exactly
-//! `TypeError`, so ours pass through unchanged. [`crate::guard`] applies the same translation
+//! `OverflowError` `input.invalid_number`, a `UnicodeError` `input.invalid_text`.
+//! `ArgumentError` is a `TypeError` subclass, so `except TypeError` keeps working; pyo3
+//! prefixes the parameter's name only to an exception whose type is exactly `TypeError`, so
+//! ours pass through unchanged. [`crate::guard`] applies the same translation
 //! to what a function body lets escape (a `.extract()` or `try_iter()` of a value taken as
 //! `&Bound<PyAny>`).
 //!
