@@ -15,392 +15,154 @@ use complaint_office::Error;
 use complaint_office::calendar::CalendarError;
 use complaint_office::history::HistoryError;
 
-/// An error of the library, with its stable code and the clause it enforces.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
-#[non_exhaustive]
-pub enum ComplaintOfficeError {
+/// Declares [`ComplaintOfficeError`] from one table, one row per area of the core: the
+/// variant, its docs and the core errors it takes. Each variant carries the same five fields,
+/// so the enum, its accessors and the mapping from the core's [`Error`] are generated from the
+/// rows rather than written out per variant: adding an area is one row. Rows are matched in
+/// order (a history whose case is refused is a `Case` error before it is a `History` one);
+/// anything no row takes (`Error` is non-exhaustive) is `Internal` and keeps its code.
+macro_rules! error_areas {
+    ($($(#[doc = $doc:literal])* $variant:ident => $($pattern:pat_param)|+,)*) => {
+        /// An error of the library, with its stable code and the clause it enforces.
+        #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+        #[non_exhaustive]
+        pub enum ComplaintOfficeError {
+            $(
+                $(#[doc = $doc])*
+                #[error("{detail}")]
+                $variant {
+                    /// The stable code.
+                    code: String,
+                    /// The clause, if a rule stands behind the error.
+                    clause: Option<String>,
+                    /// What is wrong, without personal data.
+                    detail: String,
+                    /// The position (0-based) of the failing element: the event of a replayed
+                    /// history (`Case.replay`) or the element of a batch; null otherwise.
+                    index: Option<i32>,
+                    /// The place at fault: a policy key (`deadlines.plan`), an event's key
+                    /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
+                    key: Option<String>,
+                },
+            )*
+            /// A bug inside the library (`internal.panic`): a panic caught at the boundary,
+            /// or an area of the core this binding does not know yet (its code kept).
+            #[error("{detail}")]
+            Internal {
+                /// The stable code.
+                code: String,
+                /// The clause, if a rule stands behind the error.
+                clause: Option<String>,
+                /// What happened (never a panic's payload).
+                detail: String,
+                /// The position of the failing element, if any.
+                index: Option<i32>,
+                /// The place at fault, if any.
+                key: Option<String>,
+            },
+        }
+
+        impl ComplaintOfficeError {
+            /// The five fields, whatever the variant.
+            fn fields(&self) -> (&str, &Option<String>, Option<i32>, &Option<String>) {
+                match self {
+                    $(Self::$variant { code, clause, index, key, .. })|*
+                    | Self::Internal { code, clause, index, key, .. } => {
+                        (code, clause, *index, key)
+                    }
+                }
+            }
+        }
+
+        impl From<Error> for ComplaintOfficeError {
+            fn from(e: Error) -> Self {
+                let code = e.code().to_owned();
+                let clause = e.clause().map(str::to_owned);
+                let detail = e.to_string();
+                let index = match &e {
+                    Error::Calendar(CalendarError::AtIndex { index, .. }) => Some(*index),
+                    _ => e.index(),
+                }
+                .and_then(|i| i32::try_from(i).ok());
+                let key = e.key().map(str::to_owned);
+                match e {
+                    $($($pattern)|+ => Self::$variant { code, clause, detail, index, key },)*
+                    _ => Self::Internal { code, clause, detail, index, key },
+                }
+            }
+        }
+    };
+}
+
+error_areas! {
     /// Dates, instants, offsets, months (`time.*`).
-    #[error("{detail}")]
-    Time {
-        /// The stable code.
-        code: String,
-        /// The clause, if a rule stands behind the error.
-        clause: Option<String>,
-        /// What is wrong, without personal data.
-        detail: String,
-        /// The position (0-based) of the failing element: the event of a replayed history
-        /// (`Case.replay`) or the element of a batch; null otherwise.
-        index: Option<i32>,
-        /// The place at fault: a policy key (`deadlines.plan`), an event's key
-        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
-        key: Option<String>,
-    },
+    Time => Error::Time(_),
     /// Durations (`duration.*`).
-    #[error("{detail}")]
-    Duration {
-        /// The stable code.
-        code: String,
-        /// The clause, if a rule stands behind the error.
-        clause: Option<String>,
-        /// What is wrong, without personal data.
-        detail: String,
-        /// The position (0-based) of the failing element: the event of a replayed history
-        /// (`Case.replay`) or the element of a batch; null otherwise.
-        index: Option<i32>,
-        /// The place at fault: a policy key (`deadlines.plan`), an event's key
-        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
-        key: Option<String>,
-    },
+    Duration => Error::Duration(_),
     /// Complaint numbers (`number.*`, §2.2.3).
-    #[error("{detail}")]
-    Number {
-        /// The stable code.
-        code: String,
-        /// The clause, if a rule stands behind the error.
-        clause: Option<String>,
-        /// What is wrong, without personal data.
-        detail: String,
-        /// The position (0-based) of the failing element: the event of a replayed history
-        /// (`Case.replay`) or the element of a batch; null otherwise.
-        index: Option<i32>,
-        /// The place at fault: a policy key (`deadlines.plan`), an event's key
-        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
-        key: Option<String>,
-    },
+    Number => Error::Number(_),
     /// Policy files (`policy.*`).
-    #[error("{detail}")]
-    Policy {
-        /// The stable code.
-        code: String,
-        /// The clause, if a rule stands behind the error.
-        clause: Option<String>,
-        /// What is wrong, without personal data.
-        detail: String,
-        /// The position (0-based) of the failing element: the event of a replayed history
-        /// (`Case.replay`) or the element of a batch; null otherwise.
-        index: Option<i32>,
-        /// The place at fault: a policy key (`deadlines.plan`), an event's key
-        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
-        key: Option<String>,
-    },
+    Policy => Error::Policy(_),
     /// The working-day calendar (`calendar.*`).
-    #[error("{detail}")]
-    Calendar {
-        /// The stable code.
-        code: String,
-        /// The clause, if a rule stands behind the error.
-        clause: Option<String>,
-        /// What is wrong, without personal data.
-        detail: String,
-        /// The position (0-based) of the failing element: the event of a replayed history
-        /// (`Case.replay`) or the element of a batch; null otherwise.
-        index: Option<i32>,
-        /// The place at fault: a policy key (`deadlines.plan`), an event's key
-        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
-        key: Option<String>,
-    },
+    Calendar => Error::Calendar(_),
     /// Periods (`period.*`).
-    #[error("{detail}")]
-    Period {
-        /// The stable code.
-        code: String,
-        /// The clause, if a rule stands behind the error.
-        clause: Option<String>,
-        /// What is wrong, without personal data.
-        detail: String,
-        /// The position (0-based) of the failing element: the event of a replayed history
-        /// (`Case.replay`) or the element of a batch; null otherwise.
-        index: Option<i32>,
-        /// The place at fault: a policy key (`deadlines.plan`), an event's key
-        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
-        key: Option<String>,
-    },
+    Period => Error::Period(_),
     /// A name outside a closed vocabulary (`triage.unknown_severity`, …).
-    #[error("{detail}")]
-    Unknown {
-        /// The stable code.
-        code: String,
-        /// The clause, if a rule stands behind the error.
-        clause: Option<String>,
-        /// What is wrong, without personal data.
-        detail: String,
-        /// The position (0-based) of the failing element: the event of a replayed history
-        /// (`Case.replay`) or the element of a batch; null otherwise.
-        index: Option<i32>,
-        /// The place at fault: a policy key (`deadlines.plan`), an event's key
-        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
-        key: Option<String>,
-    },
-    /// Intake (`intake.*`).
-    #[error("{detail}")]
-    Intake {
-        /// The stable code.
-        code: String,
-        /// The clause, if a rule stands behind the error.
-        clause: Option<String>,
-        /// What is wrong, without personal data.
-        detail: String,
-        /// The position (0-based) of the failing element: the event of a replayed history
-        /// (`Case.replay`) or the element of a batch; null otherwise.
-        index: Option<i32>,
-        /// The place at fault: a policy key (`deadlines.plan`), an event's key
-        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
-        key: Option<String>,
-    },
+    Unknown => Error::Unknown(_),
+    /// Intake (`intake.*`), e-mail intake included.
+    Intake => Error::Intake(_) | Error::Email(_),
     /// Classification (`classify.*`).
-    #[error("{detail}")]
-    Classify {
-        /// The stable code.
-        code: String,
-        /// The clause, if a rule stands behind the error.
-        clause: Option<String>,
-        /// What is wrong, without personal data.
-        detail: String,
-        /// The position (0-based) of the failing element: the event of a replayed history
-        /// (`Case.replay`) or the element of a batch; null otherwise.
-        index: Option<i32>,
-        /// The place at fault: a policy key (`deadlines.plan`), an event's key
-        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
-        key: Option<String>,
-    },
+    Classify => Error::Classify(_),
     /// Triage (`triage.*`).
-    #[error("{detail}")]
-    Triage {
-        /// The stable code.
-        code: String,
-        /// The clause, if a rule stands behind the error.
-        clause: Option<String>,
-        /// What is wrong, without personal data.
-        detail: String,
-        /// The position (0-based) of the failing element: the event of a replayed history
-        /// (`Case.replay`) or the element of a batch; null otherwise.
-        index: Option<i32>,
-        /// The place at fault: a policy key (`deadlines.plan`), an event's key
-        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
-        key: Option<String>,
-    },
-    /// The case lifecycle (`case.*`, and the archive's codes for refused destruction).
-    #[error("{detail}")]
-    Case {
-        /// The stable code.
-        code: String,
-        /// The clause, if a rule stands behind the error.
-        clause: Option<String>,
-        /// What is wrong, without personal data.
-        detail: String,
-        /// The position (0-based) of the failing element: the event of a replayed history
-        /// (`Case.replay`) or the element of a batch; null otherwise.
-        index: Option<i32>,
-        /// The place at fault: a policy key (`deadlines.plan`), an event's key
-        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
-        key: Option<String>,
-    },
+    Triage => Error::Triage(_),
+    /// The case lifecycle (`case.*`, and the archive's codes for refused destruction); also a
+    /// history whose chain is intact but whose case is refused.
+    Case => Error::Case(_) | Error::History(HistoryError::Case(_)),
     /// Tamper-evident histories (`history.*`, §6.1.2): a broken chain or a head that does not
     /// match carries the index where the history breaks.
-    #[error("{detail}")]
-    History {
-        /// The stable code.
-        code: String,
-        /// The clause, if a rule stands behind the error.
-        clause: Option<String>,
-        /// What is wrong, without personal data.
-        detail: String,
-        /// The position (0-based) of the failing element: the event of a replayed history
-        /// (`Case.replay`) or the element of a batch; null otherwise.
-        index: Option<i32>,
-        /// The place at fault: a policy key (`deadlines.plan`), an event's key
-        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
-        key: Option<String>,
-    },
+    History => Error::History(_),
     /// The office's many cases (`office.*`): a caseload that is not a list, a reminder window
     /// that ends before it starts.
-    #[error("{detail}")]
-    Office {
-        /// The stable code.
-        code: String,
-        /// The clause, if a rule stands behind the error.
-        clause: Option<String>,
-        /// What is wrong, without personal data.
-        detail: String,
-        /// The position (0-based) of the failing element: the event of a replayed history
-        /// (`Case.replay`) or the element of a batch; null otherwise.
-        index: Option<i32>,
-        /// The place at fault: a policy key (`deadlines.plan`), an event's key
-        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
-        key: Option<String>,
-    },
+    Office => Error::Office(_),
     /// Accountability (`accountability.*`).
-    #[error("{detail}")]
-    Accountability {
-        /// The stable code.
-        code: String,
-        /// The clause, if a rule stands behind the error.
-        clause: Option<String>,
-        /// What is wrong, without personal data.
-        detail: String,
-        /// The position (0-based) of the failing element: the event of a replayed history
-        /// (`Case.replay`) or the element of a batch; null otherwise.
-        index: Option<i32>,
-        /// The place at fault: a policy key (`deadlines.plan`), an event's key
-        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
-        key: Option<String>,
-    },
+    Accountability => Error::Accountability(_),
     /// Archive and retention (`archive.*`).
-    #[error("{detail}")]
-    Archive {
-        /// The stable code.
-        code: String,
-        /// The clause, if a rule stands behind the error.
-        clause: Option<String>,
-        /// What is wrong, without personal data.
-        detail: String,
-        /// The position (0-based) of the failing element: the event of a replayed history
-        /// (`Case.replay`) or the element of a batch; null otherwise.
-        index: Option<i32>,
-        /// The place at fault: a policy key (`deadlines.plan`), an event's key
-        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
-        key: Option<String>,
-    },
+    Archive => Error::Archive(_),
     /// Confidentiality (`privacy.*`).
-    #[error("{detail}")]
-    Privacy {
-        /// The stable code.
-        code: String,
-        /// The clause, if a rule stands behind the error.
-        clause: Option<String>,
-        /// What is wrong, without personal data.
-        detail: String,
-        /// The position (0-based) of the failing element: the event of a replayed history
-        /// (`Case.replay`) or the element of a batch; null otherwise.
-        index: Option<i32>,
-        /// The place at fault: a policy key (`deadlines.plan`), an event's key
-        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
-        key: Option<String>,
-    },
+    Privacy => Error::Privacy(_),
     /// Statistics (`stats.*`).
-    #[error("{detail}")]
-    Stats {
-        /// The stable code.
-        code: String,
-        /// The clause, if a rule stands behind the error.
-        clause: Option<String>,
-        /// What is wrong, without personal data.
-        detail: String,
-        /// The position (0-based) of the failing element: the event of a replayed history
-        /// (`Case.replay`) or the element of a batch; null otherwise.
-        index: Option<i32>,
-        /// The place at fault: a policy key (`deadlines.plan`), an event's key
-        /// (`members[0].role`) or a ledger column; null otherwise. Never a value.
-        key: Option<String>,
-    },
-    /// JSON-like input nested more than 127 levels or containing itself (`input.*`). This
-    /// binding takes nested data as JSON text, which the parser bounds with the entry point's
-    /// own code; the variant keeps the core's `input.*` errors out of `Internal`.
-    #[error("{detail}")]
-    Input {
-        /// The stable code.
-        code: String,
-        /// Always absent.
-        clause: Option<String>,
-        /// What is wrong, without the value.
-        detail: String,
-        /// Always absent.
-        index: Option<i32>,
-        /// Always absent.
-        key: Option<String>,
-    },
-    /// A bug inside the library (`internal.panic`): a panic caught at the boundary.
-    #[error("{detail}")]
-    Internal {
-        /// The stable code.
-        code: String,
-        /// Always absent.
-        clause: Option<String>,
-        /// What happened (never the panic's payload).
-        detail: String,
-        /// Always absent.
-        index: Option<i32>,
-        /// Always absent.
-        key: Option<String>,
-    },
+    Stats => Error::Stats(_),
+    /// JSON-like input nested more than 127 levels or containing itself, or a document over
+    /// its reader's maximum (`input.*`).
+    Input => Error::Input(_),
 }
 
 #[uniffi::export]
 impl ComplaintOfficeError {
     /// The stable dotted code, like `number.invalid_month`, whatever the variant.
     pub fn code(&self) -> String {
-        self.parts().0.to_owned()
+        self.fields().0.to_owned()
     }
 
     /// The policy clause, like `§2.2.3`, if a rule stands behind the error.
     pub fn clause(&self) -> Option<String> {
-        self.parts().1.clone()
+        self.fields().1.clone()
     }
 
     /// The position (0-based) of the failing event of a replayed history or element of a
     /// batch, if the error is about one.
     pub fn index(&self) -> Option<i32> {
-        self.place().0
+        self.fields().2
     }
 
     /// The place at fault (a policy key, an event's key, a ledger column), if any.
     pub fn key(&self) -> Option<String> {
-        self.place().1.clone()
+        self.fields().3.clone()
     }
 }
 
 impl ComplaintOfficeError {
-    fn parts(&self) -> (&str, &Option<String>) {
-        use ComplaintOfficeError as E;
-        match self {
-            E::Time { code, clause, .. }
-            | E::Duration { code, clause, .. }
-            | E::Number { code, clause, .. }
-            | E::Policy { code, clause, .. }
-            | E::Calendar { code, clause, .. }
-            | E::Period { code, clause, .. }
-            | E::Unknown { code, clause, .. }
-            | E::Intake { code, clause, .. }
-            | E::Classify { code, clause, .. }
-            | E::Triage { code, clause, .. }
-            | E::Case { code, clause, .. }
-            | E::History { code, clause, .. }
-            | E::Office { code, clause, .. }
-            | E::Accountability { code, clause, .. }
-            | E::Archive { code, clause, .. }
-            | E::Privacy { code, clause, .. }
-            | E::Stats { code, clause, .. }
-            | E::Input { code, clause, .. }
-            | E::Internal { code, clause, .. } => (code, clause),
-        }
-    }
-
     /// The error a caught panic becomes.
-    fn place(&self) -> (Option<i32>, &Option<String>) {
-        use ComplaintOfficeError as E;
-        match self {
-            E::Time { index, key, .. }
-            | E::Duration { index, key, .. }
-            | E::Number { index, key, .. }
-            | E::Policy { index, key, .. }
-            | E::Calendar { index, key, .. }
-            | E::Period { index, key, .. }
-            | E::Unknown { index, key, .. }
-            | E::Intake { index, key, .. }
-            | E::Classify { index, key, .. }
-            | E::Triage { index, key, .. }
-            | E::Case { index, key, .. }
-            | E::History { index, key, .. }
-            | E::Office { index, key, .. }
-            | E::Accountability { index, key, .. }
-            | E::Archive { index, key, .. }
-            | E::Privacy { index, key, .. }
-            | E::Stats { index, key, .. }
-            | E::Input { index, key, .. }
-            | E::Internal { index, key, .. } => (*index, key),
-        }
-    }
-
     pub(crate) fn panic() -> Self {
         ComplaintOfficeError::Internal {
             code: "internal.panic".to_owned(),
@@ -410,158 +172,6 @@ impl ComplaintOfficeError {
                 .to_owned(),
             index: None,
             key: None,
-        }
-    }
-}
-
-impl From<Error> for ComplaintOfficeError {
-    fn from(e: Error) -> Self {
-        let code = e.code().to_owned();
-        let clause = e.clause().map(str::to_owned);
-        let detail = e.to_string();
-        let index = match &e {
-            Error::Calendar(CalendarError::AtIndex { index, .. }) => Some(*index),
-            _ => e.index(),
-        }
-        .and_then(|i| i32::try_from(i).ok());
-        let key = e.key().map(str::to_owned);
-        match e {
-            Error::Time(_) => Self::Time {
-                code,
-                clause,
-                detail,
-                index,
-                key,
-            },
-            Error::Duration(_) => Self::Duration {
-                code,
-                clause,
-                detail,
-                index,
-                key,
-            },
-            Error::Number(_) => Self::Number {
-                code,
-                clause,
-                detail,
-                index,
-                key,
-            },
-            Error::Policy(_) => Self::Policy {
-                code,
-                clause,
-                detail,
-                index,
-                key,
-            },
-            Error::Calendar(_) => Self::Calendar {
-                code,
-                clause,
-                detail,
-                index,
-                key,
-            },
-            Error::Period(_) => Self::Period {
-                code,
-                clause,
-                detail,
-                index,
-                key,
-            },
-            Error::Unknown(_) => Self::Unknown {
-                code,
-                clause,
-                detail,
-                index,
-                key,
-            },
-            // E-mail intake's codes are `intake.*`; a history whose chain is intact but whose
-            // case is refused reports the case's own code.
-            Error::Intake(_) | Error::Email(_) => Self::Intake {
-                code,
-                clause,
-                detail,
-                index,
-                key,
-            },
-            Error::Classify(_) => Self::Classify {
-                code,
-                clause,
-                detail,
-                index,
-                key,
-            },
-            Error::Triage(_) => Self::Triage {
-                code,
-                clause,
-                detail,
-                index,
-                key,
-            },
-            Error::Case(_) | Error::History(HistoryError::Case(_)) => Self::Case {
-                code,
-                clause,
-                detail,
-                index,
-                key,
-            },
-            Error::History(_) => Self::History {
-                code,
-                clause,
-                detail,
-                index,
-                key,
-            },
-            Error::Office(_) => Self::Office {
-                code,
-                clause,
-                detail,
-                index,
-                key,
-            },
-            Error::Accountability(_) => Self::Accountability {
-                code,
-                clause,
-                detail,
-                index,
-                key,
-            },
-            Error::Archive(_) => Self::Archive {
-                code,
-                clause,
-                detail,
-                index,
-                key,
-            },
-            Error::Privacy(_) => Self::Privacy {
-                code,
-                clause,
-                detail,
-                index,
-                key,
-            },
-            Error::Stats(_) => Self::Stats {
-                code,
-                clause,
-                detail,
-                index,
-                key,
-            },
-            Error::Input(_) => Self::Input {
-                code,
-                clause,
-                detail,
-                index,
-                key,
-            },
-            // `Error` is non-exhaustive: an area added to the core later still keeps its code.
-            _ => Self::Internal {
-                code,
-                clause,
-                detail,
-                index,
-                key,
-            },
         }
     }
 }
