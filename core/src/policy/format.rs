@@ -13,6 +13,7 @@
 //! text and nesting level of the value, then (in validation) the classification's tables.
 
 use super::guard;
+use super::toml_reader;
 use super::limits::{MAX_DEPTH, MAX_LIST_ITEMS, MAX_POLICY_BYTES, MAX_TEXT_BYTES};
 use super::{Policy, PolicyError, PolicyFile};
 
@@ -23,13 +24,32 @@ impl Policy {
     /// [`PolicyError::Syntax`] for invalid TOML; otherwise as [`Self::from_json_value`].
     pub fn from_toml_str(text: &str) -> Result<Self, PolicyError> {
         check_text_size(text)?;
+        // Our own reader of the TOML policies are written in, straight into the schema.
+        if let Some(document) = toml_reader::read(text) {
+            if let Some(file) = guard::deserialize(document, true) {
+                return Self::new(file);
+            }
+            // Valid TOML the fast way would not read: the checked way names the problem.
+            return Self::from_toml_checked(text);
+        }
+        Self::from_toml_by_crate(text)
+    }
+
+    /// Reads a policy from TOML with the toml crate alone: what [`Self::from_toml_str`] does
+    /// with any text its own reader leaves to the crate.
+    pub(super) fn from_toml_by_crate(text: &str) -> Result<Self, PolicyError> {
+        check_text_size(text)?;
         let de = toml::Deserializer::parse(text).map_err(|e| toml_syntax(text, &e))?;
         if let Some(file) = guard::deserialize(de, true) {
             return Self::new(file);
         }
-        // The checked way, which names the key of the problem. Straight into a JSON value (no
-        // `toml::Table` in between: one tree fewer to build and drop); TOML dates arrive as
-        // toml's private datetime tables and become strings.
+        Self::from_toml_checked(text)
+    }
+
+    /// The checked way, which names the key of the problem. Straight into a JSON value (no
+    /// `toml::Table` in between: one tree fewer to build and drop); TOML dates arrive as
+    /// toml's private datetime tables and become strings.
+    fn from_toml_checked(text: &str) -> Result<Self, PolicyError> {
         let mut value: serde_json::Value =
             toml::from_str(text).map_err(|e| toml_syntax(text, &e))?;
         dates_to_strings(&mut value, 0);

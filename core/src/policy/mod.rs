@@ -54,6 +54,7 @@ mod retention;
 mod set;
 mod sla;
 mod statistics;
+mod toml_reader;
 mod tracking;
 mod validate;
 
