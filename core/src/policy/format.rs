@@ -4,7 +4,8 @@
 //! are reduced to the kind of problem ([`reason`]).
 //!
 //! Loading tries the fast way first ([`super::guard`]): the text read straight into the schema,
-//! no key remembered. Anything it would not read exactly as the checked way does (an unknown
+//! no key remembered. TOML is read by a reader of our own ([`super::toml_reader`]) where the
+//! text is in the part of TOML policies are written in, by the toml crate otherwise. Anything it would not read exactly as the checked way does (an unknown
 //! key, a size over a limit, any error) sends the input the checked way: a JSON value, its
 //! sizes checked, then deserialised with serde_path_to_error and serde_ignored, which name the
 //! key. Only errors pay for the second reading.

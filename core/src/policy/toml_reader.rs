@@ -90,7 +90,8 @@ enum Kind {
 pub(super) struct Table<'a> {
     entries: Vec<(Cow<'a, str>, Node<'a>)>,
     /// Position of each key, once there are more than [`INDEXED`].
-    index: Option<HashMap<Cow<'a, str>, usize>>,
+    /// (Boxed: most tables have few keys, and a small table moves faster.)
+    index: Option<Box<HashMap<Cow<'a, str>, usize>>>,
     kind: Kind,
 }
 
@@ -122,13 +123,13 @@ impl<'a> Table<'a> {
         }
         self.entries.push((key, node));
         if self.index.is_none() && self.entries.len() > INDEXED {
-            self.index = Some(
+            self.index = Some(Box::new(
                 self.entries
                     .iter()
                     .enumerate()
                     .map(|(i, (k, _))| (k.clone(), i))
                     .collect(),
-            );
+            ));
         }
         Some(at)
     }
@@ -182,15 +183,45 @@ struct Reader<'a> {
 }
 
 /// A byte TOML allows in no string or comment: a control character other than tab.
-fn is_control(b: u8) -> bool {
+const fn is_control(b: u8) -> bool {
     (b < 0x20 && b != b'\t') || b == 0x7f
 }
 
-fn is_bare(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
-}
+/// The bytes that end the plain run of a basic string: its end, an escape, or a byte it may
+/// not hold (a table: the reader's inner loops look each byte up once).
+static ENDS_BASIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b == b'"' as usize || b == b'\\' as usize || is_control(b as u8);
+        b += 1;
+    }
+    table
+};
+
+/// The bytes of bare keys: `A-Z a-z 0-9 _ -`.
+static BARE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize || b == b'-' as usize;
+        b += 1;
+    }
+    table
+};
 
 impl<'a> Reader<'a> {
+    /// The text not read yet.
+    fn rest(&self) -> &'a [u8] {
+        self.bytes.get(self.pos..).unwrap_or_default()
+    }
+
+    /// How many bytes from here on are `in_run`.
+    fn run(&self, in_run: impl Fn(u8) -> bool) -> usize {
+        let rest = self.rest();
+        rest.iter().position(|&b| !in_run(b)).unwrap_or(rest.len())
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -360,9 +391,7 @@ impl<'a> Reader<'a> {
             b'\'' => self.literal_string(),
             _ => {
                 let start = self.pos;
-                while self.peek().is_some_and(is_bare) {
-                    self.pos += 1;
-                }
+                self.pos += self.run(|b| BARE[usize::from(b)]);
                 if self.pos == start {
                     return None;
                 }
@@ -459,27 +488,20 @@ impl<'a> Reader<'a> {
         self.pos += 1;
         let start = self.pos;
         // Up to the first escape, the text is the input's.
-        loop {
-            match self.peek()? {
-                b'"' => {
-                    let text = self.text.get(start..self.pos)?;
-                    self.pos += 1;
-                    return Some(Cow::Borrowed(text));
-                }
-                b'\\' => break,
-                b if is_control(b) => return None,
-                _ => self.pos += 1,
+        self.pos += self.run(|b| !ENDS_BASIC[usize::from(b)]);
+        match self.peek()? {
+            b'"' => {
+                let text = self.text.get(start..self.pos)?;
+                self.pos += 1;
+                return Some(Cow::Borrowed(text));
             }
+            b'\\' => {}
+            _ => return None,
         }
         let mut out = String::from(self.text.get(start..self.pos)?);
         loop {
             let run = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || is_control(b) {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.pos += self.run(|b| !ENDS_BASIC[usize::from(b)]);
             out.push_str(self.text.get(run..self.pos)?);
             match self.peek()? {
                 b'"' => {
