@@ -14,8 +14,8 @@
 //! text and nesting level of the value, then (in validation) the classification's tables.
 
 use super::guard;
-use super::toml_reader;
 use super::limits::{MAX_DEPTH, MAX_LIST_ITEMS, MAX_POLICY_BYTES, MAX_TEXT_BYTES};
+use super::toml_reader;
 use super::{Policy, PolicyError, PolicyFile};
 
 impl Policy {

@@ -91,6 +91,7 @@ pub(super) struct Table<'a> {
     entries: Vec<(Cow<'a, str>, Node<'a>)>,
     /// Position of each key, once there are more than [`INDEXED`].
     /// (Boxed: most tables have few keys, and a small table moves faster.)
+    #[expect(clippy::box_collection, reason = "a small table moves faster")]
     index: Option<Box<HashMap<Cow<'a, str>, usize>>>,
     kind: Kind,
 }
@@ -356,7 +357,10 @@ impl<'a> Reader<'a> {
         } else {
             let (at, made) = match table.find(&last) {
                 Some(at) => (at, false),
-                None => (table.push(last, Node::Table(Table::new(Kind::Header)))?, true),
+                None => (
+                    table.push(last, Node::Table(Table::new(Kind::Header)))?,
+                    true,
+                ),
             };
             match &mut table.entries.get_mut(at)?.1 {
                 // Just made, or made as a step of an earlier header's path: this header
@@ -434,10 +438,9 @@ impl<'a> Reader<'a> {
     /// A boolean, number or date: the run of characters such values are written with.
     fn scalar(&mut self) -> Option<Node<'a>> {
         let start = self.pos;
-        while self
-            .peek()
-            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.' | b'_' | b':'))
-        {
+        while self.peek().is_some_and(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.' | b'_' | b':')
+        }) {
             self.pos += 1;
         }
         let token = self.text.get(start..self.pos)?;
@@ -630,7 +633,11 @@ fn is_date(token: &[u8]) -> bool {
             .iter()
             .fold(0_u32, |n, b| n * 10 + u32::from(b - b'0'))
     };
-    let (year, month, day) = (number(&digits[..4]), number(&digits[4..6]), number(&digits[6..]));
+    let (year, month, day) = (
+        number(&digits[..4]),
+        number(&digits[4..6]),
+        number(&digits[6..]),
+    );
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -756,7 +763,10 @@ impl<'a, I: ExactSizeIterator<Item = Node<'a>>> SeqAccess<'a> for &mut Items<I> 
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Refused> {
-        self.items.next().map(|item| seed.deserialize(item)).transpose()
+        self.items
+            .next()
+            .map(|item| seed.deserialize(item))
+            .transpose()
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -780,7 +790,8 @@ impl<'a> MapAccess<'a> for &mut Entries<'a> {
         match self.entries.next() {
             Some((key, value)) => {
                 self.value = Some(value);
-                seed.deserialize(CowStrDeserializer::<Refused>::new(key)).map(Some)
+                seed.deserialize(CowStrDeserializer::<Refused>::new(key))
+                    .map(Some)
             }
             None => Ok(None),
         }
@@ -805,7 +816,10 @@ impl<'a> de::EnumAccess<'a> for Variant<'a> {
     type Error = Refused;
     type Variant = Node<'a>;
 
-    fn variant_seed<V: DeserializeSeed<'a>>(self, seed: V) -> Result<(V::Value, Node<'a>), Refused> {
+    fn variant_seed<V: DeserializeSeed<'a>>(
+        self,
+        seed: V,
+    ) -> Result<(V::Value, Node<'a>), Refused> {
         let variant = seed.deserialize(CowStrDeserializer::<Refused>::new(self.variant))?;
         Ok((variant, self.value))
     }
@@ -981,7 +995,11 @@ mod tests {
             assert!(!agrees(text), "read: {text:?}");
         }
         // Nesting past the limit.
-        let deep = format!("a = {}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        let deep = format!(
+            "a = {}{}",
+            "[".repeat(MAX_DEPTH + 1),
+            "]".repeat(MAX_DEPTH + 1)
+        );
         assert!(!agrees(&deep));
         let deep = format!("a = {}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(agrees(&deep));
@@ -1000,7 +1018,8 @@ mod tests {
             if path.extension().is_none_or(|e| e != "json") {
                 continue;
             }
-            let vector: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let vector: Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
             let mut policies = Vec::new();
             collect_policies(&vector, &mut policies);
             for policy in policies {
@@ -1068,12 +1087,70 @@ mod tests {
 
     /// Pieces TOML is made of, hostile ones among them, for generated documents and edits.
     const PIECES: &[&str] = &[
-        " ", "\t", "\n", "\r\n", "\r", "#", "# c\n", "\"", "'", "[", "]", "[[", "]]", "{", "}",
-        ",", "=", " = ", ".", "\\", "\\u00e9", "\\U0001F600", "\\uD800", "\\x41", "\\e", "\\n",
-        "\u{feff}", "0", "1", "-", "+", "_", "e", "E", "2025-01-01", "2024-02-30", "T", ":",
-        "inf", "nan", "true", "false", "a", "b", "é", "词", "\u{7f}", "\u{0}", "\u{1}",
-        "\"\"\"", "'''", "\"x\"", "'y'", "a.b", "1.5", "-0", "01", "0x10", "1e5",
-        "9223372036854775807", "9223372036854775808", "[a]\n", "[[a]]\n", "a = 1\n",
+        " ",
+        "\t",
+        "\n",
+        "\r\n",
+        "\r",
+        "#",
+        "# c\n",
+        "\"",
+        "'",
+        "[",
+        "]",
+        "[[",
+        "]]",
+        "{",
+        "}",
+        ",",
+        "=",
+        " = ",
+        ".",
+        "\\",
+        "\\u00e9",
+        "\\U0001F600",
+        "\\uD800",
+        "\\x41",
+        "\\e",
+        "\\n",
+        "\u{feff}",
+        "0",
+        "1",
+        "-",
+        "+",
+        "_",
+        "e",
+        "E",
+        "2025-01-01",
+        "2024-02-30",
+        "T",
+        ":",
+        "inf",
+        "nan",
+        "true",
+        "false",
+        "a",
+        "b",
+        "é",
+        "词",
+        "\u{7f}",
+        "\u{0}",
+        "\u{1}",
+        "\"\"\"",
+        "'''",
+        "\"x\"",
+        "'y'",
+        "a.b",
+        "1.5",
+        "-0",
+        "01",
+        "0x10",
+        "1e5",
+        "9223372036854775807",
+        "9223372036854775808",
+        "[a]\n",
+        "[[a]]\n",
+        "a = 1\n",
     ];
 
     /// A value written in TOML, nested at most `depth` deep.
@@ -1082,7 +1159,8 @@ mod tests {
             any::<i64>().prop_map(|n| n.to_string()),
             any::<f64>().prop_map(|x| format!("{x:?}")),
             any::<bool>().prop_map(|b| b.to_string()),
-            (1990_u32..2030, 1_u32..13, 1_u32..32).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+            (1990_u32..2030, 1_u32..13, 1_u32..32)
+                .prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
             "[a-zé词 \\\\\"'\t]{0,8}".prop_map(|s| format!("{s:?}")),
             "[a-z\"\\\\ ]{0,6}".prop_map(|s| format!("'{s}'")),
             "[a-zé\\\\\"]{0,6}".prop_map(|s| format!("\"{s}\"")),
@@ -1090,15 +1168,27 @@ mod tests {
         ];
         leaf.prop_recursive(depth, 24, 4, |inner| {
             prop_oneof![
-                (prop::collection::vec(inner.clone(), 0..4), any::<bool>(), "[ \n]{0,2}").prop_map(
-                    |(items, trailing, space)| {
-                        let comma = if trailing && !items.is_empty() { "," } else { "" };
-                        format!("[{space}{}{comma}{space}]", items.join(&format!(",{space}")))
-                    }
-                ),
+                (
+                    prop::collection::vec(inner.clone(), 0..4),
+                    any::<bool>(),
+                    "[ \n]{0,2}"
+                )
+                    .prop_map(|(items, trailing, space)| {
+                        let comma = if trailing && !items.is_empty() {
+                            ","
+                        } else {
+                            ""
+                        };
+                        format!(
+                            "[{space}{}{comma}{space}]",
+                            items.join(&format!(",{space}"))
+                        )
+                    }),
                 prop::collection::vec((key_text(), inner), 0..4).prop_map(|entries| {
-                    let entries: Vec<String> =
-                        entries.into_iter().map(|(k, v)| format!("{k} = {v}")).collect();
+                    let entries: Vec<String> = entries
+                        .into_iter()
+                        .map(|(k, v)| format!("{k} = {v}"))
+                        .collect();
                     format!("{{ {} }}", entries.join(", "))
                 }),
             ]
@@ -1107,7 +1197,11 @@ mod tests {
 
     /// A key, or a dotted key, from few names (so that they collide).
     fn key_text() -> impl Strategy<Value = String> {
-        let name = prop::sample::select(&["a", "b", "c", "\"a\"", "'b'", "\"a.b\"", "\"\"", "name", "1"][..]);
+        let name = prop::sample::select(
+            &[
+                "a", "b", "c", "\"a\"", "'b'", "\"a.b\"", "\"\"", "name", "1",
+            ][..],
+        );
         prop::collection::vec(name, 1..4).prop_map(|names| names.join("."))
     }
 
@@ -1121,23 +1215,33 @@ mod tests {
             Just(String::new()),
             Just("# comment".to_owned()),
         ];
-        (prop::collection::vec(line, 0..12), any::<bool>()).prop_map(|(lines, crlf)| {
-            lines.join(if crlf { "\r\n" } else { "\n" })
-        })
+        (prop::collection::vec(line, 0..12), any::<bool>())
+            .prop_map(|(lines, crlf)| lines.join(if crlf { "\r\n" } else { "\n" }))
     }
 
     /// `text` with a few pieces inserted, and ranges removed, at character boundaries.
     fn edited(text: String) -> impl Strategy<Value = String> {
         let edits = prop::collection::vec(
-            (any::<prop::sample::Index>(), prop::sample::select(PIECES), 0_usize..4),
+            (
+                any::<prop::sample::Index>(),
+                prop::sample::select(PIECES),
+                0_usize..4,
+            ),
             0..4,
         );
         edits.prop_map(move |edits| {
             let mut text = text.clone();
             for (at, piece, remove) in edits {
-                let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+                let bounds: Vec<usize> = (0..=text.len())
+                    .filter(|&i| text.is_char_boundary(i))
+                    .collect();
                 let start = bounds[at.index(bounds.len())];
-                let end = bounds.iter().copied().filter(|&i| i >= start).nth(remove).unwrap_or(start);
+                let end = bounds
+                    .iter()
+                    .copied()
+                    .filter(|&i| i >= start)
+                    .nth(remove)
+                    .unwrap_or(start);
                 text.replace_range(start..end, piece);
             }
             text
