@@ -4,7 +4,8 @@
 //! are reduced to the kind of problem ([`reason`]).
 //!
 //! Loading tries the fast way first ([`super::guard`]): the text read straight into the schema,
-//! no key remembered. Anything it would not read exactly as the checked way does (an unknown
+//! no key remembered. TOML is read by a reader of our own ([`super::toml_reader`]) where the
+//! text is in the part of TOML policies are written in, by the toml crate otherwise. Anything it would not read exactly as the checked way does (an unknown
 //! key, a size over a limit, any error) sends the input the checked way: a JSON value, its
 //! sizes checked, then deserialised with serde_path_to_error and serde_ignored, which name the
 //! key. Only errors pay for the second reading.
@@ -14,6 +15,7 @@
 
 use super::guard;
 use super::limits::{MAX_DEPTH, MAX_LIST_ITEMS, MAX_POLICY_BYTES, MAX_TEXT_BYTES};
+use super::toml_reader;
 use super::{Policy, PolicyError, PolicyFile};
 
 impl Policy {
@@ -23,13 +25,32 @@ impl Policy {
     /// [`PolicyError::Syntax`] for invalid TOML; otherwise as [`Self::from_json_value`].
     pub fn from_toml_str(text: &str) -> Result<Self, PolicyError> {
         check_text_size(text)?;
+        // Our own reader of the TOML policies are written in, straight into the schema.
+        if let Some(document) = toml_reader::read(text) {
+            if let Some(file) = guard::deserialize(document, true) {
+                return Self::new(file);
+            }
+            // Valid TOML the fast way would not read: the checked way names the problem.
+            return Self::from_toml_checked(text);
+        }
+        Self::from_toml_by_crate(text)
+    }
+
+    /// Reads a policy from TOML with the toml crate alone: what [`Self::from_toml_str`] does
+    /// with any text its own reader leaves to the crate.
+    pub(super) fn from_toml_by_crate(text: &str) -> Result<Self, PolicyError> {
+        check_text_size(text)?;
         let de = toml::Deserializer::parse(text).map_err(|e| toml_syntax(text, &e))?;
         if let Some(file) = guard::deserialize(de, true) {
             return Self::new(file);
         }
-        // The checked way, which names the key of the problem. Straight into a JSON value (no
-        // `toml::Table` in between: one tree fewer to build and drop); TOML dates arrive as
-        // toml's private datetime tables and become strings.
+        Self::from_toml_checked(text)
+    }
+
+    /// The checked way, which names the key of the problem. Straight into a JSON value (no
+    /// `toml::Table` in between: one tree fewer to build and drop); TOML dates arrive as
+    /// toml's private datetime tables and become strings.
+    fn from_toml_checked(text: &str) -> Result<Self, PolicyError> {
         let mut value: serde_json::Value =
             toml::from_str(text).map_err(|e| toml_syntax(text, &e))?;
         dates_to_strings(&mut value, 0);

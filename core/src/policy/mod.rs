@@ -36,7 +36,7 @@
 //! [`Retention`], [`Channels`], [`Reminders`] and [`Statistics`] (one file each), and its
 //! calendars, `[calendar]`, `[[calendars]]` and [`CalendarOf`] (`calendars.rs`); `validate.rs`
 //! holds the checks that turn a file into a [`Policy`], each naming its key; `format.rs` reads
-//! and writes TOML and JSON; [`PolicySet`] (`set.rs`) picks
+//! and writes TOML and JSON (`toml_reader.rs`: our reader of the TOML policies are written in); [`PolicySet`] (`set.rs`) picks
 //! the policy in force by date. The tables the policy holds (intake rules, classification,
 //! triage, discipline) are modules of their own, below this one: each validates its own
 //! section and none imports the policy.
@@ -54,6 +54,7 @@ mod retention;
 mod set;
 mod sla;
 mod statistics;
+mod toml_reader;
 mod tracking;
 mod validate;
 
