@@ -115,7 +115,13 @@ impl ErrorCode for OfficeError {
 impl Caseload {
     /// The worklist at `now` (see the module documentation).
     pub fn worklist(&self, now: Instant, options: &WorklistOptions) -> Worklist {
-        worklist::worklist(self.items(), Some(self.ranks()), self.refused(), now, options)
+        worklist::worklist(
+            self.items(),
+            Some(self.ranks()),
+            self.refused(),
+            now,
+            options,
+        )
     }
 
     /// The reminders with an instant in `[from, to)` (see [`reminders`](mod@reminders)).

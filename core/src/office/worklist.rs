@@ -525,3 +525,54 @@ fn entry(draft: &Draft<'_>, options: &WorklistOptions) -> WorklistEntry {
             .then(|| case.personal_data().view(Role::Office)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::parse_instant;
+
+    /// Every case twice: each twin ties with its case on every part of the order but the
+    /// position, so the earlier position goes first; the cases added after a first worklist
+    /// (whose queue ranks the caseload kept) take their place in the next one.
+    #[test]
+    fn twins_go_by_position_and_cases_added_later_are_ranked() {
+        let mut caseload = super::super::tests::caseload();
+        let now = parse_instant("2025-10-22T10:00:00+08:00").unwrap();
+        let options = WorklistOptions::new(Role::Office);
+        let before = caseload.worklist(now, &options);
+        let cases: Vec<Case> = caseload.cases().map(|(_, c)| c.clone()).collect();
+        // Added in reverse, so that positions run against the queue order.
+        for case in cases.into_iter().rev() {
+            caseload.push(case);
+        }
+        let after = caseload.worklist(now, &options);
+        assert_eq!(after.entries.len(), 2 * before.entries.len());
+        for (pair, first) in after.entries.chunks(2).zip(&before.entries) {
+            assert_eq!(&pair[0], first);
+            assert!(pair[1].index > first.index);
+            // Added without the host's keys.
+            let twin = WorklistEntry {
+                index: first.index,
+                key: first.key.clone(),
+                ..pair[1].clone()
+            };
+            assert_eq!(&twin, first);
+        }
+        // A list from scratch agrees with the one from kept ranks.
+        let cases: Vec<Case> = caseload.cases().map(|(_, c)| c.clone()).collect();
+        let fresh = worklist(
+            super::super::caseload::items_of(&cases),
+            None,
+            &[],
+            now,
+            &options,
+        );
+        let order = |l: &Worklist| -> Vec<(Option<String>, QueueKey)> {
+            l.entries
+                .iter()
+                .map(|e| (e.number.map(|n| n.to_string()), e.queue_key))
+                .collect()
+        };
+        assert_eq!(order(&fresh), order(&after));
+    }
+}
