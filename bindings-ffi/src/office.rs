@@ -186,7 +186,7 @@ impl From<&core::WorklistEntry> for WorklistEntry {
     fn from(e: &core::WorklistEntry) -> Self {
         WorklistEntry {
             index: int(e.index),
-            key: e.key.clone(),
+            key: e.key.as_deref().map(str::to_owned),
             number: e.number.map(ComplaintNumber::arc),
             status: e.status.into(),
             stage: e.stage.map(Into::into),
@@ -199,11 +199,11 @@ impl From<&core::WorklistEntry> for WorklistEntry {
             late_seconds: e.late_seconds,
             late_working_days: e.late_working_days,
             act: e.act.into(),
-            department: e.department.clone(),
-            category: e.category.clone(),
+            department: e.department.as_deref().map(str::to_owned),
+            category: e.category.as_deref().map(str::to_owned),
             track: e.track.into(),
             emergency: e.emergency,
-            queue_key: e.queue_key.clone(),
+            queue_key: e.queue_key.sort_key(),
             received_at: e.received_at,
             complainant: e.complainant.clone().map(Into::into),
         }

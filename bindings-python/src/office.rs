@@ -521,8 +521,8 @@ impl PyWorklistEntry {
 
     /// The case's place in the queue (§2.2.4) as text that sorts in queue order.
     #[getter]
-    fn queue_key(&self) -> &str {
-        &self.0.queue_key
+    fn queue_key(&self) -> String {
+        self.0.queue_key.sort_key()
     }
 
     /// When the complaint was received (office time).

@@ -219,7 +219,7 @@ struct EntryJs<'a> {
     category: Option<&'a str>,
     track: &'static str,
     emergency: bool,
-    queue_key: &'a str,
+    queue_key: String,
     received_at: String,
     complainant: Option<serde_json::Map<String, Value>>,
 }
@@ -245,7 +245,7 @@ impl<'a> From<&'a WorklistEntry> for EntryJs<'a> {
             category: e.category.as_deref(),
             track: e.track.as_str(),
             emergency: e.emergency,
-            queue_key: &e.queue_key,
+            queue_key: e.queue_key.sort_key(),
             received_at: instant_out(&e.received_at),
             complainant: e.complainant.as_ref().map(view_map),
         }

@@ -1,7 +1,8 @@
 //! The caseload: the office's cases, each with its place in the host's list and the keys the
 //! host gives it.
 
-use std::sync::OnceLock;
+use std::collections::HashSet;
+use std::sync::{Arc, OnceLock};
 
 use serde_json::Value;
 
@@ -67,6 +68,9 @@ pub(crate) struct Item<'a> {
     pub(crate) case: &'a Case,
     pub(crate) key: Option<&'a str>,
     pub(crate) complainant_key: Option<&'a str>,
+    /// The texts a worklist entry shares with the case, when it is kept in a caseload (a
+    /// plain slice of cases has none: each entry copies them).
+    pub(crate) shared: Option<&'a Shared>,
     /// What the office's functions worked out once about the case, when it is kept in a
     /// caseload (a plain slice of cases has none: each call works it out afresh).
     pub(crate) prepared: Option<&'a Prepared>,
@@ -97,11 +101,21 @@ pub(crate) fn prepared<T, R>(
     }
 }
 
+/// A case's texts that every worklist entry of it shares instead of copying: the host's key,
+/// and the department's and category's names, one per name in the caseload.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Shared {
+    pub(crate) key: Option<Arc<str>>,
+    pub(crate) department: Option<Arc<str>>,
+    pub(crate) category: Option<Arc<str>>,
+}
+
 #[derive(Debug, Clone)]
 struct Loaded {
     index: usize,
     case: Case,
-    keys: CaseKeys,
+    shared: Shared,
+    complainant_key: Option<String>,
     prepared: Prepared,
 }
 
@@ -130,6 +144,11 @@ pub struct Caseload {
     cases: Vec<Loaded>,
     refused: Vec<Refused>,
     next: usize,
+    /// The department and category names of the cases, each once.
+    names: HashSet<Arc<str>>,
+    /// Each case's rank in queue order (see `worklist::queue_ranks`), worked out by the first
+    /// worklist and forgotten when a case is added.
+    ranks: OnceLock<Box<[u64]>>,
 }
 
 impl Caseload {
@@ -147,12 +166,19 @@ impl Caseload {
     pub fn push_keyed(&mut self, case: Case, keys: CaseKeys) -> usize {
         let index = self.next;
         self.next += 1;
+        let shared = Shared {
+            key: keys.key.map(Arc::from),
+            department: intern(&mut self.names, case.department()),
+            category: intern(&mut self.names, case.category()),
+        };
         self.cases.push(Loaded {
             index,
             case,
-            keys,
+            shared,
+            complainant_key: keys.complainant_key,
             prepared: Prepared::default(),
         });
+        self.ranks = OnceLock::new();
         index
     }
 
@@ -286,24 +312,42 @@ impl Caseload {
         &self.refused
     }
 
-    pub(crate) fn items(&self) -> impl Iterator<Item = Item<'_>> {
+    pub(crate) fn items(&self) -> impl Iterator<Item = Item<'_>> + Clone {
         self.cases.iter().map(|l| Item {
             index: l.index,
             case: &l.case,
-            key: l.keys.key.as_deref(),
-            complainant_key: l.keys.complainant_key.as_deref(),
+            key: l.shared.key.as_deref(),
+            complainant_key: l.complainant_key.as_deref(),
+            shared: Some(&l.shared),
             prepared: Some(&l.prepared),
         })
     }
+
+    /// The cases' ranks in queue order, once worked out.
+    pub(crate) fn ranks(&self) -> &OnceLock<Box<[u64]>> {
+        &self.ranks
+    }
+}
+
+/// The caseload's one copy of `name`.
+fn intern(names: &mut HashSet<Arc<str>>, name: Option<&str>) -> Option<Arc<str>> {
+    let name = name?;
+    if let Some(shared) = names.get(name) {
+        return Some(Arc::clone(shared));
+    }
+    let shared: Arc<str> = Arc::from(name);
+    names.insert(Arc::clone(&shared));
+    Some(shared)
 }
 
 /// The items of a plain slice of cases: indices are positions, no keys.
-pub(crate) fn items_of(cases: &[Case]) -> impl Iterator<Item = Item<'_>> {
+pub(crate) fn items_of(cases: &[Case]) -> impl Iterator<Item = Item<'_>> + Clone {
     cases.iter().enumerate().map(|(index, case)| Item {
         index,
         case,
         key: None,
         complainant_key: None,
+        shared: None,
         prepared: None,
     })
 }

@@ -115,7 +115,13 @@ impl ErrorCode for OfficeError {
 impl Caseload {
     /// The worklist at `now` (see the module documentation).
     pub fn worklist(&self, now: Instant, options: &WorklistOptions) -> Worklist {
-        worklist::worklist(self.items(), self.refused(), now, options)
+        worklist::worklist(
+            self.items(),
+            Some(self.ranks()),
+            self.refused(),
+            now,
+            options,
+        )
     }
 
     /// The reminders with an instant in `[from, to)` (see [`reminders`](mod@reminders)).
@@ -154,7 +160,7 @@ fn check_window(from: Instant, to: Instant) -> Result<(), OfficeError> {
 
 /// The worklist of some cases at `now`; an entry's index is the case's position.
 pub fn worklist(cases: &[Case], now: Instant, options: &WorklistOptions) -> Worklist {
-    worklist::worklist(caseload::items_of(cases), &[], now, options)
+    worklist::worklist(caseload::items_of(cases), None, &[], now, options)
 }
 
 /// The reminders of some cases with an instant in `[from, to)`; a reminder's index is the

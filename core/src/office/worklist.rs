@@ -1,10 +1,10 @@
 //! The worklist: every open case once, in the order an office works it.
 
-use std::cmp::Ordering;
 use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::caseload::{Item, Refused, prepared};
 use crate::case::{Actor, Case, Running, SlaState, Stage, Status, calendar_of};
@@ -41,8 +41,9 @@ impl WorklistOptions {
 pub struct WorklistEntry {
     /// The case's position in the host's list.
     pub index: usize,
-    /// The host's key of the case, if given.
-    pub key: Option<String>,
+    /// The host's key of the case, if given (shared with the caseload, not copied).
+    #[serde(serialize_with = "shared_text")]
+    pub key: Option<Arc<str>>,
     /// The complaint number, once registered.
     pub number: Option<ComplaintNumber>,
     /// Where the case stands.
@@ -68,23 +69,34 @@ pub struct WorklistEntry {
     pub late_working_days: Option<i64>,
     /// Who should act now.
     pub act: Actor,
-    /// The department concerned, once classified.
-    pub department: Option<String>,
-    /// The category, once classified.
-    pub category: Option<String>,
+    /// The department concerned, once classified (one shared name per department in a
+    /// caseload, not a copy per entry).
+    #[serde(serialize_with = "shared_text")]
+    pub department: Option<Arc<str>>,
+    /// The category, once classified (shared like the department).
+    #[serde(serialize_with = "shared_text")]
+    pub category: Option<Arc<str>>,
     /// The handling track.
     pub track: Track,
     /// Whether the emergency procedure applies (§2.2.4).
     pub emergency: bool,
-    /// The case's place in the queue (§2.2.4) as text that sorts in queue order.
-    pub queue_key: String,
+    /// The case's place in the queue (§2.2.4). Serialized as its
+    /// [`sort_key`](QueueKey::sort_key), the text that sorts in queue order.
+    #[serde(serialize_with = "queue_sort_key")]
+    pub queue_key: QueueKey,
     /// When the complaint was received.
     pub received_at: Instant,
     /// The complainant's personal data, in the complaint office's view only; none for every
     /// other role.
     pub complainant: Option<PersonalData>,
-    #[serde(skip)]
-    order: Order,
+}
+
+fn shared_text<S: Serializer>(text: &Option<Arc<str>>, serializer: S) -> Result<S::Ok, S::Error> {
+    text.as_deref().serialize(serializer)
+}
+
+fn queue_sort_key<S: Serializer>(key: &QueueKey, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&key.sort_key())
 }
 
 /// How many entries of each kind.
@@ -115,39 +127,46 @@ pub struct Worklist {
     pub refused: Vec<Refused>,
 }
 
-/// The sort key of an entry: emergencies first, then overdue (latest first), due soon and
-/// open (least left first), paused, pending; ties in queue order, then by position.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-struct Order {
-    routine: bool,
-    group: u8,
-    measure: i64,
-    queue: Option<QueueKey>,
+/// The sort key of an entry as one number: emergencies first, then overdue (latest first),
+/// due soon and open (least left first), paused, pending; ties in queue order, then by
+/// position. The last two are the case's queue rank (see [`queue_ranks`]), unique, which
+/// makes every key unique: a plain sort of numbers gives the working order.
+///
+/// Bit 127 is "not an emergency", bits 124–126 the state's group, bits 60–123 the measure
+/// (lateness as a negative number, else time left) with its sign bit flipped so that it sorts
+/// as unsigned, bits 0–59 the rank (a caseload cannot hold 2^60 cases: each takes far more
+/// than 16 bytes).
+fn sort_key(routine: bool, group: u8, measure: i64, rank: u64) -> u128 {
+    let measure = (measure as u64) ^ (1 << 63);
+    (u128::from(routine) << 127)
+        | (u128::from(group) << 124)
+        | (u128::from(measure) << 60)
+        | u128::from(rank & RANK_MASK)
 }
 
-impl Order {
-    /// `(routine, group, measure)` as one number that sorts the same way.
-    fn packed(&self) -> u128 {
-        let measure = (self.measure as u64) ^ (1 << 63);
-        (u128::from(self.routine) << 72) | (u128::from(self.group) << 64) | u128::from(measure)
-    }
-}
+const RANK_MASK: u64 = (1 << 60) - 1;
 
-impl PartialOrd for Order {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
+/// Each open case's rank in queue order (§2.2.4), then by position: what breaks ties of the
+/// worklist's order, worked out once for a caseload (whose cases never change) instead of
+/// comparing queue keys in every call. Indexed by the item's position in `items`; closed
+/// cases get none (0).
+pub(crate) fn queue_ranks<'a>(items: impl Iterator<Item = Item<'a>>) -> Box<[u64]> {
+    let mut keys: Vec<(QueueKey, usize)> = Vec::with_capacity(items.size_hint().0);
+    let mut ranks = Vec::with_capacity(items.size_hint().0);
+    for (at, item) in items.enumerate() {
+        if is_open(item.case.status()) {
+            keys.push((queue_key(item.case), at));
+        }
+        ranks.push(0);
     }
-}
-
-impl Ord for Order {
-    fn cmp(&self, other: &Self) -> Ordering {
-        (self.routine, self.group, self.measure, self.queue).cmp(&(
-            other.routine,
-            other.group,
-            other.measure,
-            other.queue,
-        ))
+    // Positions are in index order: (key, position) sorts as (key, index) does.
+    keys.sort_unstable();
+    for (rank, (_, at)) in keys.into_iter().enumerate() {
+        if let Some(r) = ranks.get_mut(at) {
+            *r = rank as u64;
+        }
     }
+    ranks.into_boxed_slice()
 }
 
 /// Whether a case still needs work: every status but closed, the dispositions (rejected,
@@ -188,7 +207,6 @@ fn group(state: SlaState) -> u8 {
 pub(crate) struct Prepared {
     clocks: Box<[Clock]>,
     queue: QueueKey,
-    queue_key: String,
 }
 
 /// A clock that may press: running (its state depends on `now`) or paused.
@@ -218,11 +236,9 @@ impl Prepared {
                 })
             })
             .collect();
-        let queue = queue_key(case);
         Prepared {
             clocks,
-            queue,
-            queue_key: queue.sort_key(),
+            queue: queue_key(case),
         }
     }
 }
@@ -295,39 +311,61 @@ pub(crate) fn queue_key(case: &Case) -> QueueKey {
 }
 
 pub(crate) fn worklist<'a>(
-    items: impl Iterator<Item = Item<'a>>,
+    items: impl Iterator<Item = Item<'a>> + Clone,
+    ranks: Option<&OnceLock<Box<[u64]>>>,
     refused: &[Refused],
     now: Instant,
     options: &WorklistOptions,
 ) -> Worklist {
-    // Entries are large: sort small keys, then build each entry once, in its place.
+    let all = items.clone();
+    prepared(
+        ranks,
+        || queue_ranks(all),
+        |ranks| listed(items, ranks, refused, now, options),
+    )
+}
+
+fn listed<'a>(
+    items: impl Iterator<Item = Item<'a>>,
+    ranks: &[u64],
+    refused: &[Refused],
+    now: Instant,
+    options: &WorklistOptions,
+) -> Worklist {
+    // Entries are large: sort numbers (each key unique, its low bits the rank), then build
+    // each entry once, in its place, from the draft the rank leads to.
     let mut drafts: Vec<Draft<'a>> = Vec::with_capacity(items.size_hint().1.unwrap_or(0));
-    drafts.extend(
-        items
-            .filter(|item| is_open(item.case.status()))
-            .filter(|item| {
-                options
-                    .department
-                    .as_deref()
-                    .is_none_or(|d| item.case.department() == Some(d))
-            })
-            .filter_map(|item| draft(item, now, options)),
-    );
-    // The order, then the position: the order's leading fields packed into one number, which
-    // decides most comparisons.
-    let mut keys: Vec<(u128, Option<QueueKey>, usize, usize)> = drafts
-        .iter()
-        .enumerate()
-        .map(|(at, d)| (d.order.packed(), d.order.queue, d.item.index, at))
-        .collect();
+    let mut keys: Vec<u128> = Vec::with_capacity(drafts.capacity());
+    for (item, &rank) in items.zip(ranks) {
+        if !is_open(item.case.status())
+            || options
+                .department
+                .as_deref()
+                .is_some_and(|d| item.case.department() != Some(d))
+        {
+            continue;
+        }
+        if let Some((key, draft)) = draft(item, rank, now, options) {
+            keys.push(key);
+            drafts.push(draft);
+        }
+    }
     keys.sort_unstable();
+    // The draft of each rank (ranks count the open cases, at most `ranks.len()`).
+    let mut at_rank = vec![usize::MAX; ranks.len()];
+    for (at, draft) in drafts.iter().enumerate() {
+        if let Some(slot) = at_rank.get_mut(draft.rank_index()) {
+            *slot = at;
+        }
+    }
     let mut by_state = [0u64; SlaState::ALL.len()];
     let mut by_stage = [0u64; Stage::ALL.len()];
     let mut by_actor = [0u64; Actor::ALL.len()];
     let mut by_department = Tally::default();
     let mut entries = Vec::with_capacity(drafts.len());
-    for (_, _, _, at) in keys {
-        let Some(d) = drafts.get_mut(at) else {
+    for key in keys {
+        let rank = (key as u64 & RANK_MASK) as usize;
+        let Some(d) = at_rank.get(rank).and_then(|&at| drafts.get(at)) else {
             continue;
         };
         let state = d.pressing.map_or(SlaState::Pending, |p| p.state);
@@ -401,55 +439,70 @@ impl<'a> Tally<'a> {
     }
 }
 
-/// A case on its way to the list: what sorts it, and what its entry is made of.
+/// A case on its way to the list: what its entry is made of.
 struct Draft<'a> {
     item: Item<'a>,
+    rank: u64,
     act: Actor,
     pressing: Option<Pressing>,
-    order: Order,
-    queue_key: String,
+    queue: QueueKey,
 }
 
-fn draft<'a>(item: Item<'a>, now: Instant, options: &WorklistOptions) -> Option<Draft<'a>> {
+impl Draft<'_> {
+    fn rank_index(&self) -> usize {
+        usize::try_from(self.rank).unwrap_or(usize::MAX)
+    }
+}
+
+/// The case's draft and its sort key, unless the role filter leaves it out.
+fn draft<'a>(
+    item: Item<'a>,
+    rank: u64,
+    now: Instant,
+    options: &WorklistOptions,
+) -> Option<(u128, Draft<'a>)> {
     let case = item.case;
     let act = Actor::for_status(case.status());
     if options.role.is_some_and(|r| r != act) {
         return None;
     }
     let cell = item.prepared.map(|p| &p.worklist);
-    let (pressing, queue, queue_key) = prepared(
+    let (pressing, queue) = prepared(
         cell,
         || Prepared::of(case),
-        |p| (pressing(case, &p.clocks, now), p.queue, p.queue_key.clone()),
+        |p| (pressing(case, &p.clocks, now), p.queue),
     );
     let state = pressing.map_or(SlaState::Pending, |s| s.state);
-    let order = Order {
-        routine: !case.emergency(),
-        group: group(state),
-        measure: match pressing {
-            Some(s) if s.state == SlaState::Overdue => -s.late_seconds.unwrap_or(0),
-            Some(s) => s.remaining_seconds.unwrap_or(0),
-            None => 0,
-        },
-        queue: Some(queue),
+    let measure = match pressing {
+        Some(s) if s.state == SlaState::Overdue => -s.late_seconds.unwrap_or(0),
+        Some(s) => s.remaining_seconds.unwrap_or(0),
+        None => 0,
     };
-    Some(Draft {
-        item,
-        act,
-        pressing,
-        order,
-        queue_key,
-    })
+    let key = sort_key(!case.emergency(), group(state), measure, rank);
+    Some((
+        key,
+        Draft {
+            item,
+            rank,
+            act,
+            pressing,
+            queue,
+        },
+    ))
 }
 
-fn entry(draft: &mut Draft<'_>, options: &WorklistOptions) -> WorklistEntry {
-    let (item, act, stage, order) = (draft.item, draft.act, draft.pressing, draft.order);
-    let queue_key = std::mem::take(&mut draft.queue_key);
+fn entry(draft: &Draft<'_>, options: &WorklistOptions) -> WorklistEntry {
+    let (item, act, stage) = (draft.item, draft.act, draft.pressing);
     let case = item.case;
     let office = case.policy().office_offset();
+    let shared = |own: Option<&Arc<str>>, text: Option<&str>| match own {
+        Some(name) => Some(Arc::clone(name)),
+        None => text.map(Arc::from),
+    };
+    let names = item.shared;
     WorklistEntry {
         index: item.index,
-        key: item.key.map(str::to_owned),
+        key: shared(names.and_then(|n| n.key.as_ref()), item.key),
         number: case.number(),
         status: case.status(),
         stage: stage.map(|s| s.stage),
@@ -462,14 +515,64 @@ fn entry(draft: &mut Draft<'_>, options: &WorklistOptions) -> WorklistEntry {
         late_seconds: stage.and_then(|s| s.late_seconds),
         late_working_days: stage.and_then(|s| s.late_working_days),
         act,
-        department: case.department().map(str::to_owned),
-        category: case.category().map(str::to_owned),
+        department: shared(names.and_then(|n| n.department.as_ref()), case.department()),
+        category: shared(names.and_then(|n| n.category.as_ref()), case.category()),
         track: case.track(),
         emergency: case.emergency(),
-        queue_key,
+        queue_key: draft.queue,
         received_at: in_office(case.received_at(), office),
         complainant: (options.view == Role::Office)
             .then(|| case.personal_data().view(Role::Office)),
-        order,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::parse_instant;
+
+    /// Every case twice: each twin ties with its case on every part of the order but the
+    /// position, so the earlier position goes first; the cases added after a first worklist
+    /// (whose queue ranks the caseload kept) take their place in the next one.
+    #[test]
+    fn twins_go_by_position_and_cases_added_later_are_ranked() {
+        let mut caseload = super::super::tests::caseload();
+        let now = parse_instant("2025-10-22T10:00:00+08:00").unwrap();
+        let options = WorklistOptions::new(Role::Office);
+        let before = caseload.worklist(now, &options);
+        let cases: Vec<Case> = caseload.cases().map(|(_, c)| c.clone()).collect();
+        // Added in reverse, so that positions run against the queue order.
+        for case in cases.into_iter().rev() {
+            caseload.push(case);
+        }
+        let after = caseload.worklist(now, &options);
+        assert_eq!(after.entries.len(), 2 * before.entries.len());
+        for (pair, first) in after.entries.chunks(2).zip(&before.entries) {
+            assert_eq!(&pair[0], first);
+            assert!(pair[1].index > first.index);
+            // Added without the host's keys.
+            let twin = WorklistEntry {
+                index: first.index,
+                key: first.key.clone(),
+                ..pair[1].clone()
+            };
+            assert_eq!(&twin, first);
+        }
+        // A list from scratch agrees with the one from kept ranks.
+        let cases: Vec<Case> = caseload.cases().map(|(_, c)| c.clone()).collect();
+        let fresh = worklist(
+            super::super::caseload::items_of(&cases),
+            None,
+            &[],
+            now,
+            &options,
+        );
+        let order = |l: &Worklist| -> Vec<(Option<String>, QueueKey)> {
+            l.entries
+                .iter()
+                .map(|e| (e.number.map(|n| n.to_string()), e.queue_key))
+                .collect()
+        };
+        assert_eq!(order(&fresh), order(&after));
     }
 }

@@ -1,5 +1,7 @@
 //! The queue order (§2.2.4): emergencies first, then priority, then age.
 
+use std::fmt;
+
 use chrono::{DateTime, Datelike, Timelike};
 
 use super::Assessment;
@@ -83,6 +85,36 @@ impl QueueKey {
         push_digits(&mut key, self.nanos, 9);
         key.push('Z');
         key
+    }
+}
+
+/// The key as its [`sort_key`](QueueKey::sort_key) text.
+impl fmt::Display for QueueKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.sort_key())
+    }
+}
+
+/// A key equals its [`sort_key`](QueueKey::sort_key) text (as `http`'s `Method` equals
+/// `"GET"`): a worklist entry's key compares with the text a host stored.
+///
+/// ```
+/// use complaint_office::triage::{Assessment, QueueKey, Track};
+/// use complaint_office::time::parse_instant;
+/// let a = Assessment { emergency: true, track: Track::Major, priority: 1 };
+/// let key = QueueKey::new(&a, parse_instant("2025-09-26T11:00:00+08:00").unwrap());
+/// assert_eq!(key, "E01-20250926T030000.000000000Z");
+/// assert_eq!(key.to_string(), "E01-20250926T030000.000000000Z");
+/// ```
+impl PartialEq<str> for QueueKey {
+    fn eq(&self, other: &str) -> bool {
+        self.sort_key() == other
+    }
+}
+
+impl PartialEq<&str> for QueueKey {
+    fn eq(&self, other: &&str) -> bool {
+        self.sort_key() == *other
     }
 }
 
