@@ -30,9 +30,10 @@ const FUNCTION_STATICS = new Set(['length', 'name', 'prototype', 'caller', 'argu
 function classMembers(cls) {
   const names = new Set();
   for (let p = cls.prototype; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
-    for (const n of Object.getOwnPropertyNames(p)) if (!OBJECT_MEMBERS.has(n)) names.add(n);
+    // `__wrap` and `__destroy_into_raw`: wasm-bindgen's internals, not the API.
+    for (const n of Object.getOwnPropertyNames(p)) if (!OBJECT_MEMBERS.has(n) && !n.startsWith('__')) names.add(n);
   }
-  for (const n of Object.getOwnPropertyNames(cls)) if (!FUNCTION_STATICS.has(n)) names.add(n);
+  for (const n of Object.getOwnPropertyNames(cls)) if (!FUNCTION_STATICS.has(n) && !n.startsWith('__')) names.add(n);
   for (const n of Object.getOwnPropertySymbols(cls.prototype)) names.delete(n);
   return names;
 }
@@ -43,17 +44,27 @@ function declarations() {
   const pkg = dirname(realpathSync(require.resolve('complaint-office/package.json')));
   const file = join(pkg, 'node', 'complaint_office.d.ts');
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-  const interfaces = new Map();
+  const own = new Map();
+  const bases = new Map();
   const aliases = new Set();
   for (const node of source.statements) {
     if (ts.isInterfaceDeclaration(node)) {
-      const members = interfaces.get(node.name.text) ?? new Set();
+      const members = own.get(node.name.text) ?? new Set();
       for (const m of node.members) if (m.name) members.add(m.name.getText(source).replace(/^["']|["']$/g, ''));
-      interfaces.set(node.name.text, members);
+      own.set(node.name.text, members);
+      const heritage = (node.heritageClauses ?? []).flatMap((h) => h.types.map((t) => t.expression.getText(source)));
+      bases.set(node.name.text, [...(bases.get(node.name.text) ?? []), ...heritage]);
     } else if (ts.isTypeAliasDeclaration(node)) {
       aliases.add(node.name.text);
     }
   }
+  // An interface has the members of the interfaces it extends.
+  const all = (name, seen = new Set()) => {
+    if (seen.has(name) || !own.has(name)) return new Set();
+    seen.add(name);
+    return new Set([...own.get(name), ...(bases.get(name) ?? []).flatMap((b) => [...all(b, seen)])]);
+  };
+  const interfaces = new Map([...own.keys()].map((name) => [name, all(name)]));
   return { interfaces, aliases };
 }
 
@@ -77,16 +88,18 @@ function expected() {
   const ex = surface.exceptions[LANGUAGE];
   const renamed = (key, fallback) => (ex.renamed[key] ? ex.renamed[key].name : fallback);
   const functions = new Set();
-  for (const f of Object.keys(surface.functions)) {
+  for (const f of surface.functions) {
     if (f in ex.absent) continue;
     functions.add(renamed(f, camel(f.split('.').pop())));
   }
   const types = new Map();
   for (const [name, spec] of Object.entries(surface.types)) {
     if (name in ex.absent) continue;
-    const members = spec.members === undefined ? null : new Set(
-      spec.members.filter((m) => !(`${name}.${m}` in ex.absent)).map((m) => renamed(`${name}.${m}`, camel(m))));
-    types.set(renamed(name, name), members);
+    // Members by canonical name -> JavaScript name; a plain object in a stored format (keys
+    // with `_`: policy sections, ledger rows, event data) keeps the snake_case names.
+    const members = spec.members === undefined ? null : new Map(
+      spec.members.filter((m) => !(`${name}.${m}` in ex.absent)).map((m) => [m, renamed(`${name}.${m}`, null)]));
+    types.set(renamed(name, name.split('.').pop()), members);
   }
   return { functions, types };
 }
@@ -101,10 +114,12 @@ export function differences(found) {
   for (const f of [...found.functions].sort()) {
     if (!want.functions.has(f) && !(f in ex.extra)) lines.push(`extra function ${f} (not in surface.json)`);
   }
-  for (const [t, w] of [...want.types].sort()) {
+  for (const [t, members] of [...want.types].sort()) {
     if (!found.types.has(t)) { lines.push(`missing type ${t}`); continue; }
     const f = found.types.get(t);
-    if (w === null || f === null) continue; // a vocabulary: a string union in JavaScript
+    if (members === null || f === null) continue; // a vocabulary: a string union in JavaScript
+    const stored = [...f].some((m) => m.includes('_'));
+    const w = new Set([...want.types.get(t)].map(([m, js]) => js ?? (stored ? m : camel(m))));
     for (const m of [...w].sort()) if (!f.has(m)) lines.push(`missing ${t}.${m}`);
     for (const m of [...f].sort()) {
       if (!w.has(m) && !idioms.has(m) && !(`${t}.${m}` in ex.extra)) lines.push(`extra ${t}.${m} (not in surface.json)`);
