@@ -447,15 +447,6 @@ class CaseView:
     @property
     def department(self) -> Optional[str]: ...
     @property
-    def complaint(self) -> Complaint:
-        """The complaint as received, personal data included (the complaint office's view)."""
-    @property
-    def intake(self) -> IntakeReport:
-        """What intake found when the complaint was received (§1.2, §2.1, §2.2.1)."""
-    @property
-    def assessment(self) -> Optional[_CaseAssessment]:
-        """The initial assessment (§2.2.4), or None before the case is assessed."""
-    @property
     def track(self) -> Track: ...
     @property
     def emergency(self) -> bool: ...
