@@ -317,6 +317,11 @@ impl Event {
         self.0.kind().into()
     }
 
+    /// The clause of the policy that governs the event's type (`§2.2.1` for `received`).
+    pub fn clause(&self) -> String {
+        self.0.kind().clause().to_owned()
+    }
+
     /// When it happened.
     pub fn at(&self) -> OffsetDateTime {
         self.0.at

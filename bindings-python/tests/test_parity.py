@@ -139,6 +139,11 @@ def test_the_check_names_a_missing_and_an_extra_name():
 
 def test_every_exception_has_a_reason_and_names_a_real_entry():
     surface = json.loads(SURFACE.read_text(encoding="utf-8"))
+    listed = set(surface["functions"]) | set(surface["types"]) | {f"errors.{a}" for a in surface["errors"]["areas"]}
+    listed |= {f"{t}.{m}" for t, spec in surface["types"].items() for m in spec.get("members", [])}
+    for language, table in surface["exceptions"].items():
+        stale = sorted(set(table["absent"]) - listed) + sorted(set(table.get("renamed", {})) - listed)
+        assert not stale, f"{language}: exceptions for names the list does not have: {stale}"
     for language, table in surface["exceptions"].items():
         for kind in ("absent", "extra", "renamed", "idioms"):
             for name, reason in table.get(kind, {}).items():
