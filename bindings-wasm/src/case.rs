@@ -4,10 +4,10 @@
 //! Events are the host's stored history: they come in as plain objects (or JSON text) in the
 //! documented event format, typed as `CaseEventData`, and go out the same way.
 
+use complaint_office::accountability::Finding;
 use complaint_office::case::{
     self as core_case, CaseError, Check, ComplianceReport, Schedule, StageDeadline,
 };
-use complaint_office::accountability::Finding;
 use complaint_office::privacy::Role;
 use serde::Serialize;
 use serde_json::Value;
