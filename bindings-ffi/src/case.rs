@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use complaint_office::case as core;
 
-use crate::accountability::Finding;
+use crate::accountability::{Decision, Finding};
 use crate::archive::Document;
 use crate::duration::Duration;
 use crate::error::{Result, guard, within};
@@ -317,6 +317,11 @@ impl Event {
         self.0.kind().into()
     }
 
+    /// The clause of the policy that governs the event's type (`§2.2.1` for `received`).
+    pub fn clause(&self) -> String {
+        self.0.kind().clause().to_owned()
+    }
+
     /// When it happened.
     pub fn at(&self) -> OffsetDateTime {
         self.0.at
@@ -451,6 +456,11 @@ pub struct Schedule {
     pub now: OffsetDateTime,
     /// Every stage, in the order of the case's life.
     pub stages: Vec<StageDeadline>,
+    /// The stages overdue at `now` (due and not met), in the order of `stages`.
+    pub overdue: Vec<StageDeadline>,
+    /// The stages whose clock runs at `now` (open, due soon or overdue), in the order of
+    /// `stages`.
+    pub running: Vec<StageDeadline>,
 }
 
 /// One rule checked.
@@ -473,6 +483,19 @@ pub struct ComplianceReport {
     pub at: OffsetDateTime,
     /// The checks, in the order of the policy.
     pub checks: Vec<Check>,
+    /// The checks violated (`CheckResult.VIOLATION`), in the order of `checks`.
+    pub violations: Vec<Check>,
+    /// The checks with a finding (soft rules, §3.1 "generally"), in the order of `checks`.
+    pub findings: Vec<Check>,
+}
+
+/// A responsibility finding with the discipline the policy's table decides for it (§8.2).
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct FindingDecision {
+    /// The finding of the handling plan.
+    pub finding: Finding,
+    /// What the discipline table decides for it.
+    pub decision: Decision,
 }
 
 /// The case as a role may see it (§1.3.4): a redacted copy.
@@ -671,6 +694,19 @@ impl Case {
         self.lock().findings().iter().map(Into::into).collect()
     }
 
+    /// Each responsibility finding with the discipline the policy's table decides for it
+    /// (§8.2), in the order of `findings`.
+    pub fn decisions(&self) -> Vec<FindingDecision> {
+        self.lock()
+            .decisions()
+            .into_iter()
+            .map(|(finding, decision)| FindingDecision {
+                finding: finding.into(),
+                decision: decision.into(),
+            })
+            .collect()
+    }
+
     /// The documents filed in the archive.
     pub fn documents(&self) -> Vec<Document> {
         self.lock().documents().iter().map(|&d| d.into()).collect()
@@ -714,6 +750,8 @@ impl Case {
             Ok(Schedule {
                 now: schedule.now,
                 stages: schedule.stages.iter().map(Into::into).collect(),
+                overdue: schedule.overdue().map(Into::into).collect(),
+                running: schedule.running().map(Into::into).collect(),
             })
         })
     }
@@ -725,18 +763,20 @@ impl Case {
     pub fn compliance(&self, now: OffsetDateTime) -> Result<ComplianceReport> {
         guard(|| {
             let report = self.lock().compliance(now);
+            let checks = |list: &mut dyn Iterator<Item = &core::Check>| -> Vec<Check> {
+                list.map(|c| Check {
+                    rule: c.rule.to_owned(),
+                    clause: c.clause.map(str::to_owned),
+                    result: c.result.into(),
+                    detail: c.detail.clone(),
+                })
+                .collect()
+            };
             Ok(ComplianceReport {
                 at: report.at,
-                checks: report
-                    .checks
-                    .iter()
-                    .map(|c| Check {
-                        rule: c.rule.to_owned(),
-                        clause: c.clause.map(str::to_owned),
-                        result: c.result.into(),
-                        detail: c.detail.clone(),
-                    })
-                    .collect(),
+                checks: checks(&mut report.checks.iter()),
+                violations: checks(&mut report.violations()),
+                findings: checks(&mut report.findings()),
             })
         })
     }

@@ -72,6 +72,12 @@ impl Duration {
     pub fn unit(&self) -> DurationUnit {
         self.0.unit().into()
     }
+
+    /// Whether the unit counts whole days (not hours): `days`, `working_days`, `months`,
+    /// `years`.
+    pub fn is_day_based(&self) -> bool {
+        self.0.unit().is_day_based()
+    }
 }
 
 impl Duration {

@@ -5,7 +5,8 @@ use complaint_office::case::{
     Case, CaseError, CaseView, Check, ComplianceReport, Event, Schedule, StageDeadline,
 };
 
-use crate::accountability::PyFinding;
+use crate::accountability::{PyDecision, PyFinding};
+use crate::intake::{PyComplaint, PyIntakeReport};
 use crate::privacy::PyPersonalData;
 use crate::stats::PyRecord;
 use pyo3::Borrowed;
@@ -357,6 +358,40 @@ impl PyCase {
         )
     }
 
+    /// The complaint as received (channel, complainant, contact, content), personal data
+    /// included: what the complaint office sees.
+    #[getter]
+    fn complaint(&self) -> PyComplaint {
+        PyComplaint(self.lock().complaint().clone())
+    }
+
+    /// What intake found when the complaint was received (§1.2, §2.1, §2.2.1).
+    #[getter]
+    fn intake(&self) -> PyIntakeReport {
+        PyIntakeReport(self.lock().intake().clone())
+    }
+
+    /// The initial assessment (§2.2.4) as a dict of `severity`, `urgency`, `complexity`
+    /// (triage members), `emergency` and `track`, or None before the case is assessed.
+    #[getter]
+    fn assessment<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
+        let Some(a) = self.lock().assessment() else {
+            return Ok(None);
+        };
+        let dict = PyDict::new(py);
+        macro_rules! member {
+            ($class:literal, $value:expr) => {
+                py_enum!(py, "complaint_office.triage", $class, $value.as_str())?
+            };
+        }
+        dict.set_item("severity", member!("Severity", a.severity))?;
+        dict.set_item("urgency", member!("Urgency", a.urgency))?;
+        dict.set_item("complexity", member!("Complexity", a.complexity))?;
+        dict.set_item("emergency", a.emergency)?;
+        dict.set_item("track", member!("Track", a.track))?;
+        Ok(Some(dict))
+    }
+
     /// Whether the emergency procedure applies (§2.2.4).
     #[getter]
     fn emergency(&self) -> bool {
@@ -430,6 +465,16 @@ impl PyCase {
             .iter()
             .cloned()
             .map(PyFinding)
+            .collect()
+    }
+
+    /// Each responsibility finding with the discipline the policy's table decides for it
+    /// (§8.2): `(Finding, Decision)` pairs, in the order of `findings`.
+    fn decisions(&self) -> Vec<(PyFinding, PyDecision)> {
+        self.lock()
+            .decisions()
+            .into_iter()
+            .map(|(f, d)| (PyFinding(f.clone()), PyDecision(d)))
             .collect()
     }
 

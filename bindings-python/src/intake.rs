@@ -153,7 +153,7 @@ impl PyComplaint {
 /// What intake found: admissible, complete, what is missing, what to ask for.
 #[pyclass(name = "IntakeReport", module = "complaint_office.intake", frozen)]
 #[derive(Debug, Clone)]
-pub struct PyIntakeReport(IntakeReport);
+pub struct PyIntakeReport(pub IntakeReport);
 
 #[pymethods]
 impl PyIntakeReport {

@@ -107,3 +107,37 @@ def test_a_case_is_a_ledger_row():
     # The row goes into a ledger as it is.
     report = co.stats.Ledger.from_records([row]).report("month").to_dict()
     assert sum(p["total"] for p in report["periods"]) == 1
+
+
+def _vector_life():
+    """The events of the vector 'the whole life of a general complaint' (tests/vectors/case.json)."""
+    import json
+    from pathlib import Path
+
+    groups = json.loads((Path(__file__).resolve().parents[2] / "tests/vectors/case.json").read_text("utf-8"))
+    return next(
+        c["input"]["events"]
+        for g in groups
+        if g["op"] == "case.replay"
+        for c in g["cases"]
+        if c["name"] == "the whole life of a general complaint"
+    )
+
+
+def test_complaint_intake_assessment_and_decisions():
+    events = _vector_life()
+    case = co.Case.replay(co.Policy(), events)
+    assert case.complaint == co.intake.Complaint(
+        "hotline", "customer", name="張三", contact="13812345678",
+        received_at="2025-11-03T09:30:00+08:00", content=events[0]["content"],
+    )
+    assert (case.intake.admissible, case.intake.complete) == (True, True)
+    assert case.assessment == {
+        "severity": co.Severity.GENERAL, "urgency": co.Urgency.NORMAL, "complexity": co.Complexity.SIMPLE,
+        "emergency": False, "track": co.Track.GENERAL,
+    }
+    [(finding, decision)] = case.decisions()
+    assert finding == case.findings[0] and finding.subject == "s-09"
+    assert decision == co.accountability.decide(co.Policy().discipline, finding)
+    assert co.Case.replay(co.Policy(), events[:3]).assessment is None
+    assert co.Case.replay(co.Policy(), events[:3]).decisions() == []

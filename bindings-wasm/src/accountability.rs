@@ -48,6 +48,12 @@ export interface Decision {
   clause: Clause;
 }
 
+/** A finding of a case with the discipline the policy's table decides for it (§8.2). */
+export interface FindingDecision {
+  finding: ResponsibilityFinding;
+  decision: Decision;
+}
+
 /** One row of the discipline table: a combination and its level. */
 export interface DisciplineEntry extends AccountabilityAssessment {
   level: Level;
@@ -69,7 +75,7 @@ export interface DisciplineTableSection {
 "#;
 
 #[derive(Serialize)]
-struct DecisionJs {
+pub(crate) struct DecisionJs {
     level: &'static str,
     sanctions: Vec<&'static str>,
     clause: &'static str,

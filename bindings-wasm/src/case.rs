@@ -4,6 +4,7 @@
 //! Events are the host's stored history: they come in as plain objects (or JSON text) in the
 //! documented event format, typed as `CaseEventData`, and go out the same way.
 
+use complaint_office::accountability::Finding;
 use complaint_office::case::{
     self as core_case, CaseError, Check, ComplianceReport, Schedule, StageDeadline,
 };
@@ -184,6 +185,10 @@ export interface StageDeadline {
 export interface Schedule {
   now: Rfc3339;
   stages: StageDeadline[];
+  /** The stages overdue at `now` (due and not met), in the order of `stages`. */
+  overdue: StageDeadline[];
+  /** The stages whose clock runs at `now` (open, due soon or overdue), in the order of `stages`. */
+  running: StageDeadline[];
 }
 
 /** One rule checked by the compliance report. */
@@ -273,6 +278,8 @@ impl From<&StageDeadline> for StageDeadlineJs {
 struct ScheduleJs {
     now: String,
     stages: Vec<StageDeadlineJs>,
+    overdue: Vec<StageDeadlineJs>,
+    running: Vec<StageDeadlineJs>,
 }
 
 impl From<&Schedule> for ScheduleJs {
@@ -280,8 +287,17 @@ impl From<&Schedule> for ScheduleJs {
         ScheduleJs {
             now: instant_out(&s.now),
             stages: s.stages.iter().map(StageDeadlineJs::from).collect(),
+            overdue: s.overdue().map(StageDeadlineJs::from).collect(),
+            running: s.running().map(StageDeadlineJs::from).collect(),
         }
     }
+}
+
+/// `FindingDecision` of the `.d.ts`.
+#[derive(Serialize)]
+struct FindingDecisionJs<'a> {
+    finding: &'a Finding,
+    decision: crate::accountability::DecisionJs,
 }
 
 #[derive(Serialize)]
@@ -588,6 +604,28 @@ impl Case {
         to_js(&pauses)
     }
 
+    /// The responsibility findings of the handling plan (§4.1.1, §8.1).
+    #[wasm_bindgen(unchecked_return_type = "ResponsibilityFinding[]")]
+    pub fn findings(&self) -> JsResult<JsValue> {
+        to_js(self.0.findings())
+    }
+
+    /// Each responsibility finding with the discipline the policy's table decides for it
+    /// (§8.2), in the order of `findings()`.
+    #[wasm_bindgen(unchecked_return_type = "FindingDecision[]")]
+    pub fn decisions(&self) -> JsResult<JsValue> {
+        let decisions: Vec<FindingDecisionJs<'_>> = self
+            .0
+            .decisions()
+            .into_iter()
+            .map(|(finding, decision)| FindingDecisionJs {
+                finding,
+                decision: (&decision).into(),
+            })
+            .collect();
+        to_js(&decisions)
+    }
+
     /// The documents filed in the archive.
     #[wasm_bindgen(unchecked_return_type = "ArchiveDocument[]")]
     pub fn documents(&self) -> Vec<String> {
@@ -596,6 +634,13 @@ impl Case {
             .iter()
             .map(|d| d.as_str().to_owned())
             .collect()
+    }
+
+    /// The complaint as received, personal data included (the complaint office's view; other
+    /// roles read `view(role)`).
+    #[wasm_bindgen(getter, unchecked_return_type = "Required<ComplaintData>")]
+    pub fn complaint(&self) -> JsResult<JsValue> {
+        to_js(&crate::intake::ComplaintOut::from(self.0.complaint()))
     }
 
     /// The latest intake check of the complaint (§2.1, §2.2.1).

@@ -244,7 +244,7 @@ pub fn parse_contact(text: &str) -> JsResult<JsValue> {
 
 /// `ComplaintData` of the `.d.ts`, every key present.
 #[derive(Serialize)]
-struct ComplaintOut<'a> {
+pub(crate) struct ComplaintOut<'a> {
     channel: &'static str,
     complainant_kind: &'static str,
     name: Option<&'a str>,
@@ -252,6 +252,20 @@ struct ComplaintOut<'a> {
     received_at: Option<String>,
     content: Option<&'a str>,
     subject: Option<&'a str>,
+}
+
+impl<'a> From<&'a Complaint> for ComplaintOut<'a> {
+    fn from(c: &'a Complaint) -> Self {
+        ComplaintOut {
+            channel: c.channel.as_str(),
+            complainant_kind: c.complainant_kind.as_str(),
+            name: c.name.as_deref(),
+            contact: c.contact.as_deref(),
+            received_at: c.received_at.as_ref().map(instant_out),
+            content: c.content.as_deref(),
+            subject: c.subject.as_deref(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -279,17 +293,8 @@ struct EmailIntakeJs<'a> {
 
 impl<'a> From<&'a EmailIntake> for EmailIntakeJs<'a> {
     fn from(e: &'a EmailIntake) -> Self {
-        let c = &e.complaint;
         EmailIntakeJs {
-            complaint: ComplaintOut {
-                channel: c.channel.as_str(),
-                complainant_kind: c.complainant_kind.as_str(),
-                name: c.name.as_deref(),
-                contact: c.contact.as_deref(),
-                received_at: c.received_at.as_ref().map(instant_out),
-                content: c.content.as_deref(),
-                subject: c.subject.as_deref(),
-            },
+            complaint: (&e.complaint).into(),
             received_from: e.received_from.map(|r| r.as_str()),
             attachments: e
                 .attachments

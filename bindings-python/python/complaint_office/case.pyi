@@ -1,9 +1,10 @@
 import datetime
-from typing import final, Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
+from typing import final, Any, Dict, Iterable, List, Mapping, Optional, Tuple, TypedDict, Union
 
 from ._vocabulary import VocabularyEnum
 
-from .accountability import Finding
+from .accountability import Decision, Finding
+from .intake import Complaint, IntakeReport
 from .archive import Document
 from .duration import Duration
 from .number import ComplaintNumber
@@ -11,7 +12,7 @@ from .period import PeriodRule
 from .policy import Policy, PolicySet
 from .privacy import PersonalData, Role
 from .stats import Record
-from .triage import Track
+from .triage import Complexity, Severity, Track, Urgency
 
 __all__ = [
     "ActorRole",
@@ -359,6 +360,13 @@ class ComplianceReport:
     def check(self, rule: str) -> Optional[Check]: ...
     def to_dict(self) -> Dict[str, Any]: ...
 
+class _CaseAssessment(TypedDict):
+    severity: Severity
+    urgency: Urgency
+    complexity: Complexity
+    emergency: bool
+    track: Track
+
 @final
 class Case:
     """A complaint's case, rebuilt from its events."""
@@ -386,6 +394,15 @@ class Case:
     @property
     def department(self) -> Optional[str]: ...
     @property
+    def complaint(self) -> Complaint:
+        """The complaint as received, personal data included (the complaint office's view)."""
+    @property
+    def intake(self) -> IntakeReport:
+        """What intake found when the complaint was received (§1.2, §2.1, §2.2.1)."""
+    @property
+    def assessment(self) -> Optional[_CaseAssessment]:
+        """The initial assessment (§2.2.4), or None before the case is assessed."""
+    @property
     def track(self) -> Track: ...
     @property
     def emergency(self) -> bool: ...
@@ -407,6 +424,8 @@ class Case:
     def pauses(self) -> List[Tuple[datetime.datetime, Optional[datetime.datetime]]]: ...
     @property
     def findings(self) -> List[Finding]: ...
+    def decisions(self) -> List[Tuple[Finding, Decision]]:
+        """Each finding with the discipline the policy's table decides for it (§8.2)."""
     def view(self, role: Union[Role, str]) -> "CaseView": ...
     def schedule(self, now: _Instant) -> Schedule: ...
     def compliance(self, now: _Instant) -> ComplianceReport: ...

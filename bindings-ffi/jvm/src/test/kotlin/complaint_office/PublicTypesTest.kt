@@ -86,7 +86,7 @@ class PublicTypesTest {
             PolicySet(listOf(policy)), Festival.NATIONAL_DAY.labels(), Calendar.cn().coveredRange(),
             Calendar.cn().day(LocalDate.of(2025, 10, 7)), Calendar.cn().day(LocalDate.of(2025, 9, 28)),
             case, case.view(Role.OFFICE), case.view(Role.DEPARTMENT), case.schedule(now), case.compliance(now), case.record(),
-            case.complaint(), case.intake(), case.assessment(), case.pauses(), case.findings(), case.documents(),
+            case.complaint(), case.intake(), case.assessment(), case.pauses(), case.findings(), case.decisions(), case.documents(),
             caseload, caseload.worklist(now, WorklistOptions(Role.OFFICE)), caseload.reminders(at, OffsetDateTime.parse("2025-12-01T00:00:00+08:00")),
             caseload.refused(), ledger, ledger.rejected(), report, report.overview(), report.growth(), report.charts(policy),
             Report.build(ledger, ReportOptions(Granularity.MONTH, null, null), policy).periods(),

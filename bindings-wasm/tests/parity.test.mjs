@@ -1,0 +1,199 @@
+// The parity check (issue 17 item 3): the package against tests/api/surface.json.
+//
+// surface.json lists the public API once, in the core's snake_case names. This test reads what
+// the package really has: its runtime exports (functions; classes with their static and
+// prototype members, walked up the prototype chain) and, for the plain-object results and the
+// string-union vocabularies that exist only as types, the interfaces and type aliases of its
+// .d.ts (read with TypeScript's own parser). It fails naming every name the list has that
+// JavaScript lacks and every name JavaScript has that the list lacks, unless the list's
+// `exceptions.javascript` table names it with a reason. JavaScript's rule: camelCase
+// (`received_at` → `receivedAt`), class names identical.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as co from 'complaint-office';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const surface = JSON.parse(readFileSync(join(here, '..', '..', 'tests', 'api', 'surface.json'), 'utf8'));
+const LANGUAGE = 'javascript';
+
+/** `received_at` → `receivedAt`; a name without `_` is unchanged. */
+export const camel = (name) => name.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+
+const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
+const FUNCTION_STATICS = new Set(['length', 'name', 'prototype', 'caller', 'arguments']);
+
+function classMembers(cls) {
+  const names = new Set();
+  for (let p = cls.prototype; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    // `__wrap` and `__destroy_into_raw`: wasm-bindgen's internals, not the API.
+    for (const n of Object.getOwnPropertyNames(p)) if (!OBJECT_MEMBERS.has(n) && !n.startsWith('__')) names.add(n);
+  }
+  for (const n of Object.getOwnPropertyNames(cls)) if (!FUNCTION_STATICS.has(n) && !n.startsWith('__')) names.add(n);
+  for (const n of Object.getOwnPropertySymbols(cls.prototype)) names.delete(n);
+  return names;
+}
+
+/** The package's declarations: interfaces (with their members) and type aliases. */
+function declarations() {
+  const ts = require('typescript');
+  const pkg = dirname(realpathSync(require.resolve('complaint-office/package.json')));
+  const file = join(pkg, 'node', 'complaint_office.d.ts');
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const own = new Map();
+  const bases = new Map();
+  const aliases = new Set();
+  for (const node of source.statements) {
+    if (ts.isInterfaceDeclaration(node)) {
+      const members = own.get(node.name.text) ?? new Set();
+      for (const m of node.members) if (m.name) members.add(m.name.getText(source).replace(/^["']|["']$/g, ''));
+      own.set(node.name.text, members);
+      const heritage = (node.heritageClauses ?? []).flatMap((h) => h.types.map((t) => t.expression.getText(source)));
+      bases.set(node.name.text, [...(bases.get(node.name.text) ?? []), ...heritage]);
+    } else if (ts.isTypeAliasDeclaration(node)) {
+      aliases.add(node.name.text);
+    }
+  }
+  // An interface has the members of the interfaces it extends.
+  const all = (name, seen = new Set()) => {
+    if (seen.has(name) || !own.has(name)) return new Set();
+    seen.add(name);
+    return new Set([...own.get(name), ...(bases.get(name) ?? []).flatMap((b) => [...all(b, seen)])]);
+  };
+  const interfaces = new Map([...own.keys()].map((name) => [name, all(name)]));
+  return { interfaces, aliases };
+}
+
+/** What the package exports, in the list's form (JavaScript names). */
+export function exported(module = co) {
+  const functions = new Set();
+  const types = new Map();
+  for (const [name, value] of Object.entries(module)) {
+    if (name === 'default' || name.startsWith('__')) continue;
+    if (typeof value === 'function' && /^[A-Z]/.test(name)) types.set(name, classMembers(value));
+    else if (typeof value === 'function') functions.add(name);
+  }
+  const { interfaces, aliases } = declarations();
+  for (const [name, members] of interfaces) if (!types.has(name)) types.set(name, members);
+  for (const name of aliases) if (!types.has(name)) types.set(name, null);
+  return { functions, types };
+}
+
+/** The JavaScript names the list expects, after renames and absences. */
+function expected() {
+  const ex = surface.exceptions[LANGUAGE];
+  const renamed = (key, fallback) => (ex.renamed[key] ? ex.renamed[key].name : fallback);
+  const functions = new Set();
+  for (const f of surface.functions) {
+    if (f in ex.absent) continue;
+    functions.add(renamed(f, camel(f.split('.').pop())));
+  }
+  const types = new Map();
+  for (const [name, spec] of Object.entries(surface.types)) {
+    if (name in ex.absent) continue;
+    // Members by canonical name -> JavaScript name; a plain object in a stored format (keys
+    // with `_`: policy sections, ledger rows, event data) keeps the snake_case names.
+    const members = spec.members === undefined ? null : new Map(
+      spec.members.filter((m) => !(`${name}.${m}` in ex.absent)).map((m) => [m, renamed(`${name}.${m}`, null)]));
+    types.set(renamed(name, name.split('.').pop()), members);
+  }
+  return { functions, types };
+}
+
+/** Every difference, one line each; empty when the package is at parity with the list. */
+export function differences(found) {
+  const want = expected();
+  const ex = surface.exceptions[LANGUAGE];
+  const idioms = new Set(Object.keys(ex.idioms));
+  const lines = [];
+  for (const f of [...want.functions].sort()) if (!found.functions.has(f)) lines.push(`missing function ${f}`);
+  for (const f of [...found.functions].sort()) {
+    if (!want.functions.has(f) && !(f in ex.extra)) lines.push(`extra function ${f} (not in surface.json)`);
+  }
+  for (const [t, members] of [...want.types].sort()) {
+    if (!found.types.has(t)) { lines.push(`missing type ${t}`); continue; }
+    const f = found.types.get(t);
+    if (members === null || f === null) continue; // a vocabulary: a string union in JavaScript
+    const stored = [...f].some((m) => m.includes('_'));
+    const w = new Set([...want.types.get(t)].map(([m, js]) => js ?? (stored ? m : camel(m))));
+    for (const m of [...w].sort()) if (!f.has(m)) lines.push(`missing ${t}.${m}`);
+    for (const m of [...f].sort()) {
+      if (!w.has(m) && !idioms.has(m) && !(`${t}.${m}` in ex.extra)) lines.push(`extra ${t}.${m} (not in surface.json)`);
+    }
+  }
+  for (const t of [...found.types.keys()].sort()) {
+    if (!want.types.has(t) && !(t in ex.extra)) lines.push(`extra type ${t} (not in surface.json)`);
+  }
+  return lines;
+}
+
+test('the package exports exactly what tests/api/surface.json lists', () => {
+  const lines = differences(exported());
+  assert.deepEqual(lines, [], `JavaScript differs from tests/api/surface.json:\n  ${lines.join('\n  ')}`);
+});
+
+test('the check names a missing member and an extra function', () => {
+  const found = exported();
+  const caseMembers = new Set(found.types.get('Case'));
+  caseMembers.delete('apply');
+  found.types.set('Case', caseMembers);
+  found.functions.add('unlistedFunction');
+  const lines = differences(found);
+  assert.ok(lines.includes('missing Case.apply'), lines.join('\n'));
+  assert.ok(lines.includes('extra function unlistedFunction (not in surface.json)'), lines.join('\n'));
+});
+
+test('every error area of the list reaches JavaScript as one ComplaintOfficeError with its code', () => {
+  // JavaScript has one error class for every area: the code's prefix names the area.
+  for (const area of Object.keys(surface.errors.areas)) {
+    assert.match(area, /^[a-z_]+$/);
+  }
+  const e = (() => { try { co.ComplaintNumber.parse('23130001'); } catch (err) { return err; } })();
+  assert.ok(co.isComplaintOfficeError(e));
+  assert.ok(e.code.split('.')[0] in surface.errors.areas, e.code);
+});
+
+if (process.argv[2] === '--dump') {
+  const found = exported();
+  const out = { functions: [...found.functions].sort(), types: {} };
+  for (const [t, m] of [...found.types].sort()) out.types[t] = m === null ? null : [...m].sort();
+  console.log(JSON.stringify(out, null, 1));
+}
+
+// The gaps the first run of the check found, closed: their behaviour.
+const life = JSON.parse(readFileSync(join(here, '..', '..', 'tests', 'vectors', 'case.json'), 'utf8'))
+  .find((g) => g.op === 'case.replay').cases.find((c) => c.name === 'the whole life of a general complaint').input.events;
+
+test('Case.findings() and Case.decisions(): each finding with its discipline', () => {
+  const policy = new co.Policy();
+  const c = co.Case.replay(policy, life);
+  const findings = c.findings();
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0].subject, 's-09');
+  assert.deepEqual(c.decisions(), [{ finding: findings[0], decision: co.decide(policy.discipline, findings[0]) }]);
+  assert.deepEqual(co.Case.replay(policy, life.slice(0, 3)).decisions(), []);
+});
+
+test('Schedule.overdue and Schedule.running: the stages overdue, and those whose clock runs', () => {
+  const c = co.Case.replay(new co.Policy(), life.slice(0, 2));
+  for (const now of ['2025-11-04T09:00:00+08:00', '2025-12-20T09:00:00+08:00']) {
+    const s = c.schedule(now);
+    assert.deepEqual(s.overdue, s.stages.filter((d) => d.state === 'overdue'));
+    assert.deepEqual(s.running, s.stages.filter((d) => ['open', 'due_soon', 'overdue'].includes(d.state)));
+  }
+  assert.deepEqual(c.schedule('2025-11-04T09:00:00+08:00').overdue, []);
+  assert.ok(c.schedule('2025-12-20T09:00:00+08:00').overdue.some((d) => d.stage === 'plan'));
+  assert.ok(c.schedule('2025-11-04T09:00:00+08:00').running.some((d) => d.stage === 'plan'));
+});
+
+test('Case.complaint: the complaint as received, every key present', () => {
+  const c = co.Case.replay(new co.Policy(), life.slice(0, 2));
+  assert.deepEqual(c.complaint, {
+    channel: 'hotline', complainant_kind: 'customer', name: '張三', contact: '13812345678',
+    received_at: '2025-11-03T09:30:00+08:00', content: life[0].content, subject: null,
+  });
+});
