@@ -904,13 +904,21 @@ impl Calendar {
                 });
             }
         };
-        for (i, (slot, &d)) in out.iter_mut().zip(epoch_days).enumerate() {
-            let k = single.unwrap_or_else(|| days[i].into());
-            *slot = self
-                .add_working_days_epoch_day(d.into(), k)
-                .ok()
-                .and_then(|result| T::try_from(result).ok())
-                .ok_or_else(|| at_index(i, CalendarError::OutOfRange))?;
+        // A plain indexed loop: in a size-optimised build (the WebAssembly package) the
+        // iterator adapters and closures of the idiomatic form stay calls, per element.
+        #[allow(clippy::needless_range_loop)]
+        for i in 0..out.len() {
+            let k = match single {
+                Some(k) => k,
+                None => days[i].into(),
+            };
+            match self.add_working_days_epoch_day(epoch_days[i].into(), k) {
+                Ok(result) => match T::try_from(result) {
+                    Ok(value) => out[i] = value,
+                    Err(_) => return Err(at_index(i, CalendarError::OutOfRange)),
+                },
+                Err(error) => return Err(at_index(i, error)),
+            }
         }
         Ok(())
     }
