@@ -1225,7 +1225,11 @@ mod tests {
     fn single_epoch_days_agree_with_dates() {
         assert_eq!(
             (MIN_DAY_NUMBER, MAX_DAY_NUMBER, EPOCH),
-            (day_number(MIN_DATE), day_number(MAX_DATE), day_number(d(1970, 1, 1)))
+            (
+                day_number(MIN_DATE),
+                day_number(MAX_DATE),
+                day_number(d(1970, 1, 1))
+            )
         );
         let cal = Calendar::cn();
         let (lo, hi) = (to_epoch_day(MIN_DATE), to_epoch_day(MAX_DATE));
@@ -1236,10 +1240,18 @@ mod tests {
             .chain(hi - 400..=hi);
         for day in days {
             let date = from_epoch_day(day).unwrap();
-            assert_eq!(cal.is_working_epoch_day(day), cal.is_working_day(date), "{date}");
+            assert_eq!(
+                cal.is_working_epoch_day(day),
+                cal.is_working_day(date),
+                "{date}"
+            );
             for k in [-400_000, -40, -1, 0, 1, 5, 40, 400_000] {
                 let by_date = cal.add_working_days(date, k).map(to_epoch_day);
-                assert_eq!(cal.add_working_days_epoch_day(day, k), by_date, "{date} {k}");
+                assert_eq!(
+                    cal.add_working_days_epoch_day(day, k),
+                    by_date,
+                    "{date} {k}"
+                );
             }
         }
         assert_eq!(
@@ -1256,7 +1268,10 @@ mod tests {
         );
         // Far outside the range: no overflow, the batch's answer.
         for day in [i64::MIN, i64::MAX] {
-            assert_eq!([cal.is_working_epoch_day(day)], *cal.is_working_day_epoch(&[day]));
+            assert_eq!(
+                [cal.is_working_epoch_day(day)],
+                *cal.is_working_day_epoch(&[day])
+            );
         }
     }
 
