@@ -426,6 +426,35 @@ impl Calendar {
             .collect()
     }
 
+    /// Whether the day numbered `day` (days since 1970-01-01) is a working day:
+    /// `isWorkingDay` for a caller that holds day numbers, without a date crossing the
+    /// boundary. `day` must be a whole number (`input.invalid_number`) for a date from
+    /// 1900-01-01 to 2999-12-31 (`calendar.out_of_range`).
+    #[wasm_bindgen(js_name = isWorkingEpochDay)]
+    pub fn is_working_epoch_day(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] day: JsValue,
+    ) -> JsResult<bool> {
+        let day = integer_in(&day, "day: a whole number expected")?;
+        Ok(self.0.is_working_day(core_calendar::from_epoch_day(day)?))
+    }
+
+    /// `addWorkingDays` over day numbers (days since 1970-01-01): the day number of the
+    /// `n`-th working day after the day numbered `day`. Errors as `addWorkingDays` and
+    /// `isWorkingEpochDay`.
+    #[wasm_bindgen(js_name = addWorkingDaysToEpochDay)]
+    pub fn add_working_days_to_epoch_day(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] day: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+    ) -> JsResult<f64> {
+        let day = integer_in(&day, "day: a whole number expected")?;
+        let n = integer_in(&n, "n: a whole number expected")?;
+        // Within ±400,000: exact as a JavaScript number.
+        #[allow(clippy::cast_precision_loss)]
+        Ok(self.0.add_working_days_epoch_day(day, n)? as f64)
+    }
+
     /// The day number (days since 1970-01-01) of a date.
     #[wasm_bindgen(js_name = toEpochDay)]
     pub fn to_epoch_day(
@@ -442,6 +471,35 @@ impl Calendar {
     ) -> JsResult<JsValue> {
         let days = integer_in(&days, "days: a whole number expected")?;
         Ok(date_js(core_calendar::from_epoch_day(days)?))
+    }
+}
+
+/// The fast routes of `isWorkingDay`, `addWorkingDays`, `isWorkingEpochDay` and
+/// `addWorkingDaysToEpochDay` (issue 22): plain `i32` day numbers in and out, no allocation,
+/// no `Result`. Not part of the API: `glue/calendar.mjs` calls these wasm exports directly for
+/// arguments it has checked (strict `YYYY-MM-DD` text, a valid `Date`, whole numbers in range)
+/// and removes the methods from the class; every other argument goes to the methods above, so
+/// each error is theirs.
+#[wasm_bindgen]
+impl Calendar {
+    /// `isWorkingEpochDay` of a day number the glue has checked.
+    #[doc(hidden)]
+    #[wasm_bindgen(js_name = __fastIsWorking, skip_typescript)]
+    pub fn fast_is_working(&self, day: i32) -> bool {
+        self.0.is_working_epoch_day(day.into())
+    }
+
+    /// `addWorkingDaysToEpochDay` of a day number and a count the glue has checked;
+    /// `i32::MIN` when the result is out of range (the glue then asks the method above,
+    /// which says so with the error).
+    #[doc(hidden)]
+    #[wasm_bindgen(js_name = __fastAddWorkingDays, skip_typescript)]
+    pub fn fast_add_working_days(&self, day: i32, n: i32) -> i32 {
+        self.0
+            .add_working_days_epoch_day(day.into(), n.into())
+            .ok()
+            .and_then(|d| i32::try_from(d).ok())
+            .unwrap_or(i32::MIN)
     }
 }
 

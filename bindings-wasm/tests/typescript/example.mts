@@ -26,6 +26,8 @@ const festival: string | null = day.festival;
 const reason: DayReason = day.reason;
 const notice: string | null = day.source?.number ?? null;
 const epoch: Int32Array = calendar.addWorkingDaysEpoch(Int32Array.of(20357), Int32Array.of(5));
+const dayNumber: number = calendar.addWorkingDaysToEpochDay(20357, 5);
+const workingNumber: boolean = calendar.isWorkingEpochDay(dayNumber);
 
 const deadline: Deadline = periodEnd(calendar, '2025-09-26T10:00:00+08:00', Duration.parse('5 working days'));
 const at: Rfc3339 = deadline.due;
@@ -83,7 +85,7 @@ const periods: PeriodStats[] = report.toJSON().periods;
 const trendSvg: string = report.charts(policy).trend;
 console.log(missing, words, triage.emergency, masked, periods.length, trendSvg.length);
 
-console.log(due, samePlain, fromZoned, working, festival, epoch, at, unit, issued, status, states, late, channels, set.size);
+console.log(due, samePlain, fromZoned, working, festival, epoch, dayNumber, workingNumber, at, unit, issued, status, states, late, channels, set.size);
 
 // The office at work: histories as stored, the morning's worklist, the reminder job, the month.
 const histories: CaseHistory[] = [[received, registered], { key: 'crm-7', complainant_key: null, events: [received] }];

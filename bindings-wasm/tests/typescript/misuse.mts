@@ -4,6 +4,7 @@ import type { CaseEventData, Status } from 'complaint-office';
 
 const cal = Calendar.cn();
 cal.addWorkingDays(20250926, 5);                                        // a number is no date
+cal.isWorkingEpochDay('2025-09-26');                                    // a day number, not text
 new Duration(15, 'fortnights');                                         // not a unit
 const wrongStatus: Status = 'lost';                                     // not a status
 const bad: CaseEventData = { type: 'registerd', at: '2025-09-26T11:00:00+08:00' };  // unknown event type

@@ -904,22 +904,67 @@ impl Calendar {
                 });
             }
         };
-        let (lo, hi) = (day_number(MIN_DATE), day_number(MAX_DATE));
-        let table = &self.inner.table;
-        for (i, (slot, &d)) in out.iter_mut().zip(epoch_days).enumerate() {
-            let n = d.into().saturating_add(EPOCH);
-            let k = single.unwrap_or_else(|| days[i].into());
-            if n < lo || n > hi || k.unsigned_abs() > (hi - lo).unsigned_abs() {
-                return Err(at_index(i, CalendarError::OutOfRange));
+        // A plain indexed loop: in a size-optimised build (the WebAssembly package) the
+        // iterator adapters and closures of the idiomatic form stay calls, per element.
+        #[allow(clippy::needless_range_loop)]
+        for i in 0..out.len() {
+            let k = match single {
+                Some(k) => k,
+                None => days[i].into(),
+            };
+            match self.add_working_days_epoch_day(epoch_days[i].into(), k) {
+                Ok(result) => match T::try_from(result) {
+                    Ok(value) => out[i] = value,
+                    Err(_) => return Err(at_index(i, CalendarError::OutOfRange)),
+                },
+                Err(error) => return Err(at_index(i, error)),
             }
-            let result = table.add(n, k);
-            if result < lo || result > hi {
-                return Err(at_index(i, CalendarError::OutOfRange));
-            }
-            *slot =
-                T::try_from(result - EPOCH).map_err(|_| at_index(i, CalendarError::OutOfRange))?;
         }
         Ok(())
+    }
+
+    /// [`Self::add_working_days`] of one epoch day (days since 1970-01-01): the epoch day of
+    /// the result. The single-call form of [`Self::add_working_days_epoch`], without a date
+    /// conversion or an allocation, for bindings whose callers hold day numbers.
+    ///
+    /// ```
+    /// use complaint_office::calendar::{Calendar, to_epoch_day};
+    /// use chrono::NaiveDate;
+    /// let cal = Calendar::cn();
+    /// let start = to_epoch_day(NaiveDate::from_ymd_opt(2025, 9, 26).unwrap());
+    /// let end = to_epoch_day(NaiveDate::from_ymd_opt(2025, 10, 10).unwrap());
+    /// assert_eq!(cal.add_working_days_epoch_day(start, 5), Ok(end));
+    /// ```
+    ///
+    /// # Errors
+    /// [`CalendarError::OutOfRange`] when `epoch_day` or the result lies outside
+    /// 1900-01-01..=2999-12-31.
+    #[inline(always)]
+    pub fn add_working_days_epoch_day(
+        &self,
+        epoch_day: i64,
+        days: i64,
+    ) -> Result<i64, CalendarError> {
+        // Constants, not `day_number(MIN_DATE)`: a size-optimised build (the WebAssembly
+        // package) would compute those on every element of a batch.
+        let (lo, hi) = (MIN_DAY_NUMBER, MAX_DAY_NUMBER);
+        let n = epoch_day.saturating_add(EPOCH);
+        if n < lo || n > hi || days.unsigned_abs() > (hi - lo).unsigned_abs() {
+            return Err(CalendarError::OutOfRange);
+        }
+        let result = self.inner.table.add(n, days);
+        if result < lo || result > hi {
+            return Err(CalendarError::OutOfRange);
+        }
+        Ok(result - EPOCH)
+    }
+
+    /// [`Self::is_working_day`] of one epoch day (days since 1970-01-01); outside
+    /// 1900-01-01..=2999-12-31 by the calendar's rule there (Monday–Friday, or every day), as
+    /// [`Self::is_working_day_epoch`] answers.
+    #[inline(always)]
+    pub fn is_working_epoch_day(&self, epoch_day: i64) -> bool {
+        self.inner.table.is_working(epoch_day.saturating_add(EPOCH))
     }
 
     /// [`Self::working_days_between`] over epoch days, writing into `out`.
@@ -960,13 +1005,16 @@ impl Calendar {
     pub fn is_working_day_epoch<T: Copy + Into<i64>>(&self, epoch_days: &[T]) -> Vec<bool> {
         epoch_days
             .iter()
-            .map(|&d| self.inner.table.is_working(d.into().saturating_add(EPOCH)))
+            .map(|&d| self.is_working_epoch_day(d.into()))
             .collect()
     }
 }
 
 /// Day number of 1970-01-01.
 const EPOCH: i64 = 719_163;
+/// Day numbers of [`MIN_DATE`] and [`MAX_DATE`] (checked by a test).
+const MIN_DAY_NUMBER: i64 = 693_596;
+const MAX_DAY_NUMBER: i64 = 1_095_362;
 
 /// Days since 1970-01-01 of a date.
 pub fn to_epoch_day(date: NaiveDate) -> i64 {
@@ -1171,6 +1219,60 @@ mod tests {
             .unwrap_err();
         assert_eq!(err.code(), "calendar.out_of_range");
         assert!(matches!(err, CalendarError::AtIndex { index: 1, .. }));
+    }
+
+    #[test]
+    fn single_epoch_days_agree_with_dates() {
+        assert_eq!(
+            (MIN_DAY_NUMBER, MAX_DAY_NUMBER, EPOCH),
+            (
+                day_number(MIN_DATE),
+                day_number(MAX_DATE),
+                day_number(d(1970, 1, 1))
+            )
+        );
+        let cal = Calendar::cn();
+        let (lo, hi) = (to_epoch_day(MIN_DATE), to_epoch_day(MAX_DATE));
+        // Every day of the built-in data and of the computed years, both edges of the
+        // supported range, and counts that reach past them.
+        let days = (lo..lo + 400)
+            .chain(to_epoch_day(d(1999, 1, 1))..to_epoch_day(d(2101, 1, 1)))
+            .chain(hi - 400..=hi);
+        for day in days {
+            let date = from_epoch_day(day).unwrap();
+            assert_eq!(
+                cal.is_working_epoch_day(day),
+                cal.is_working_day(date),
+                "{date}"
+            );
+            for k in [-400_000, -40, -1, 0, 1, 5, 40, 400_000] {
+                let by_date = cal.add_working_days(date, k).map(to_epoch_day);
+                assert_eq!(
+                    cal.add_working_days_epoch_day(day, k),
+                    by_date,
+                    "{date} {k}"
+                );
+            }
+        }
+        assert_eq!(
+            cal.add_working_days_epoch_day(lo - 1, 1),
+            Err(CalendarError::OutOfRange)
+        );
+        assert_eq!(
+            cal.add_working_days_epoch_day(hi, 1),
+            Err(CalendarError::OutOfRange)
+        );
+        assert_eq!(
+            cal.add_working_days_epoch_day(0, i64::MIN),
+            Err(CalendarError::OutOfRange)
+        );
+        // Far outside the range: no overflow, the batch's answer.
+        for day in [i64::MIN, i64::MAX] {
+            assert_eq!(
+                [cal.is_working_epoch_day(day)],
+                *cal.is_working_day_epoch(&[day])
+            );
+        }
     }
 
     fn notes_of(cal: &Calendar, year: i32) -> Vec<(&'static str, String)> {

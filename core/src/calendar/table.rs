@@ -20,16 +20,19 @@ pub(crate) fn from_day_number(n: i64) -> Option<NaiveDate> {
 }
 
 /// Monday–Friday days in [epoch, n].
+#[inline(always)]
 fn weekday_count(n: i64) -> i64 {
     5 * n.div_euclid(7) + n.rem_euclid(7).min(5)
 }
 
 /// The smallest day number whose weekday count is `t`.
+#[inline(always)]
 fn weekday_inverse(t: i64) -> i64 {
     let t = t - 1;
     7 * t.div_euclid(5) + t.rem_euclid(5) + 1
 }
 
+#[inline(always)]
 pub(crate) fn is_weekday(n: i64) -> bool {
     (n - 1).rem_euclid(7) < 5
 }
@@ -84,11 +87,13 @@ impl Table {
     }
 
     /// Working days in [epoch, n] by the rule outside the span.
+    #[inline(always)]
     fn outside_count(&self, n: i64) -> i64 {
         if self.every_day { n } else { weekday_count(n) }
     }
 
     /// The smallest day number whose count by the rule outside the span is `t`.
+    #[inline(always)]
     fn outside_inverse(&self, t: i64) -> i64 {
         if self.every_day {
             t
@@ -97,14 +102,17 @@ impl Table {
         }
     }
 
+    #[inline(always)]
     fn last(&self) -> i64 {
         self.first + self.cum.len() as i64 - 1
     }
 
+    #[inline(always)]
     fn total(&self) -> i64 {
         self.cum.last().map_or(0, |&c| i64::from(c))
     }
 
+    #[inline(always)]
     fn index(&self, n: i64) -> Option<usize> {
         if n >= self.first && n <= self.last() {
             Some((n - self.first) as usize)
@@ -114,6 +122,7 @@ impl Table {
     }
 
     /// Whether day `n` is a working day according to the table (Monday–Friday outside it).
+    #[inline(always)]
     pub(crate) fn is_working(&self, n: i64) -> bool {
         match self.index(n) {
             Some(0) => self.cum[0] == 1,
@@ -123,6 +132,7 @@ impl Table {
     }
 
     /// `W(n)`.
+    #[inline(always)]
     pub(crate) fn count(&self, n: i64) -> i64 {
         if self.cum.is_empty() || n < self.first {
             self.outside_count(n)
@@ -134,6 +144,7 @@ impl Table {
     }
 
     /// The smallest day number `n` with `W(n) == t`; always a working day.
+    #[inline(always)]
     pub(crate) fn inverse(&self, t: i64) -> i64 {
         if self.cum.is_empty() || t <= self.before {
             return self.outside_inverse(t);
@@ -148,6 +159,7 @@ impl Table {
 
     /// The `k`-th working day after day `n` (k ≥ 1), the `-k`-th before it (k ≤ -1), or `n`
     /// itself or the next working day (k = 0).
+    #[inline(always)]
     pub(crate) fn add(&self, n: i64, k: i64) -> i64 {
         if k >= 0 {
             let k = if k == 0 && self.is_working(n) {
