@@ -483,19 +483,7 @@ impl Accumulator {
             }
             sums
         };
-        let mut histogram = [0u64; 6];
-        for &d in &durations {
-            // The last bucket whose bound the hours reach (bounds ascend from 0): counting the
-            // bounds reached finds it without a search per value.
-            let hours = d / 3600;
-            let reached = HANDLING_BUCKETS_HOURS
-                .iter()
-                .map(|&b| usize::from(hours >= i64::from(b)))
-                .sum::<usize>();
-            if let Some(count) = histogram.get_mut(reached.saturating_sub(1)) {
-                *count += 1;
-            }
-        }
+        let histogram = handling_histogram(&durations);
         let overview = Overview {
             total: total.iter().sum(),
             by_category: sum_names(&by_category, &ledger.categories),
@@ -529,6 +517,62 @@ enum Slot {
     After,
 }
 
+/// The counts of [`Overview::handling_histogram`]: a value is in the last bucket whose bound
+/// its whole hours reach (a negative one in the first).
+///
+/// Each bound's count of values reaching it is a sum in a register, one per bound, that the
+/// compiler keeps in vector lanes; a bucket is the difference of two neighbouring sums. Adding
+/// one to `histogram[bucket]` per value instead waits on the previous store to the same
+/// counter whenever neighbouring cases fall in the same bucket, as most do.
+fn handling_histogram(durations: &[i64]) -> [u64; 6] {
+    let bounds = HANDLING_BUCKETS_HOURS.map(|b| i64::from(b) * 3600);
+    let mut reached = [0u64; 6];
+    for &d in durations {
+        // `d / 3600 >= b` is `d >= b * 3600` for b ≥ 0, d of either sign (truncation toward 0).
+        for (r, &b) in reached.iter_mut().zip(&bounds) {
+            *r += u64::from(d >= b);
+        }
+    }
+    let mut histogram = [0u64; 6];
+    let all = durations.len() as u64;
+    for (i, h) in histogram.iter_mut().enumerate() {
+        let here = if i == 0 { all } else { reached[i] };
+        *h = here - reached.get(i + 1).copied().unwrap_or(0);
+    }
+    histogram
+}
+
 fn rate(satisfied: u64, answered: u64) -> Option<f64> {
     (answered > 0).then(|| satisfied as f64 / answered as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn histogram_puts_each_value_in_the_last_bucket_its_hours_reach() {
+        // Every bound, a second either side of it, and values of both signs.
+        let mut durations: Vec<i64> = vec![i64::MIN, -7_200, -3_601, -3_600, -1, 0, i64::MAX];
+        for b in HANDLING_BUCKETS_HOURS {
+            let at = i64::from(b) * 3600;
+            durations.extend([at - 1, at, at + 1, at + 3_599, at + 3_600]);
+        }
+        let mut expected = [0u64; 6];
+        for &d in &durations {
+            let hours = d / 3600;
+            let bucket = HANDLING_BUCKETS_HOURS
+                .iter()
+                .rposition(|&b| hours >= i64::from(b))
+                .unwrap_or(0);
+            expected[bucket] += 1;
+        }
+        assert_eq!(handling_histogram(&durations), expected);
+        assert_eq!(expected.iter().sum::<u64>(), durations.len() as u64);
+        assert_eq!(
+            expected[5], 5,
+            "720 h, 720 h + 1 s, 720 h 59 min 59 s, 721 h, i64::MAX"
+        );
+        assert_eq!(handling_histogram(&[]), [0; 6]);
+    }
 }
