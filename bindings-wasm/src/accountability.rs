@@ -6,7 +6,7 @@ use complaint_office::accountability::{
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{json_text, to_js};
+use crate::convert::{api_object, json_text, to_js};
 use crate::error::{Failure, JsResult};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -110,8 +110,7 @@ struct AssessmentInput {
 
 fn assessment_in(value: &JsValue) -> JsResult<Assessment> {
     let what = "assessment: {responsibility, fault, consequence} expected";
-    let input: AssessmentInput =
-        serde_json::from_str(&json_text(value, what)?).map_err(|_| Failure::argument(what))?;
+    let input: AssessmentInput = api_object(value, what)?;
     Ok(Assessment {
         responsibility: input.responsibility.parse::<Responsibility>()?,
         fault: input.fault.parse::<Fault>()?,

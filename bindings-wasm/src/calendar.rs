@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use crate::convert::{
     array_items, integer, integer_in, json_text, json_text_within, or_null, to_js,
 };
+use crate::classify::LabelsJs;
 use crate::error::{Failure, JsResult, calendar_failure};
 use crate::time::{date_in, date_js, date_out, offset_in};
 use complaint_office::input::MAX_TEXT_FILE_BYTES;
@@ -95,7 +96,7 @@ export interface HolidayCnYear {
 /** Office hours, `HH:MM-HH:MM`: `09:00-12:00`. */
 export type OfficeIntervalText = string;
 
-/** One year of statutory data in a policy's `calendar.years`. */
+/** One year of statutory data in a policy's `calendar.years` (a stored format: snake_case keys). */
 export interface YearData {
   year: number;
   off_days?: IsoDate[];
@@ -106,7 +107,8 @@ export interface YearData {
   notice_date?: IsoDate | null;
 }
 
-/** The `[calendar]` section of a policy file, and each of its `[[calendars]]`. */
+/** The `[calendar]` section of a policy file, and each of its `[[calendars]]` (a stored format:
+ * snake_case keys). */
 export interface CalendarConfig {
   /** The calendar's name: `"default"` for `[calendar]` unless set; required in `calendars`. */
   name?: string;
@@ -137,21 +139,13 @@ struct DayInfoJs {
     kind: &'static str,
     reason: &'static str,
     festival: Option<&'static str>,
-    labels: Option<LabelsJs>,
+    labels: Option<LabelsJs<'static>>,
     in_lieu_of: Option<String>,
     decided_by: &'static str,
     regulation: Option<&'static str>,
     source: Option<NoticeJs>,
     covered: bool,
     provisional: bool,
-}
-
-/// `Labels` of the `.d.ts` (the policy file's form).
-#[derive(Serialize)]
-struct LabelsJs {
-    zh_hant: &'static str,
-    zh_hans: &'static str,
-    en: &'static str,
 }
 
 /// `Notice` of the `.d.ts`.
@@ -228,6 +222,7 @@ impl Calendar {
     #[wasm_bindgen(js_name = fromConfig)]
     pub fn from_config(
         #[wasm_bindgen(unchecked_param_type = "CalendarConfig | string")] config: JsValue,
+        #[wasm_bindgen(js_name = officeOffset, unchecked_optional_param_type = "OffsetText | null")]
         office_offset: Option<String>,
     ) -> JsResult<Calendar> {
         let text = json_text(&config, "config: a calendar section (object or JSON text)")?;

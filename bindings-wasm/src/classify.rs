@@ -13,6 +13,13 @@ use crate::policy::Policy;
 const TS_CLASSIFY: &str = r#"
 /** A name in the three languages of the library. */
 export interface Labels {
+  zhHant: string;
+  zhHans: string;
+  en: string;
+}
+
+/** A name in the three languages, as a policy file's sections write it. */
+export interface LabelsSection {
   zh_hant: string;
   zh_hans: string;
   en: string;
@@ -46,7 +53,7 @@ export interface CategoryInfo {
 /** A category of the `[classification]` section. */
 export interface CategorySection {
   code: string;
-  labels: Labels;
+  labels: LabelsSection;
   department: string;
   keywords?: string[];
 }
@@ -54,7 +61,7 @@ export interface CategorySection {
 /** The `[classification]` section of a policy file. */
 export interface ClassificationSection {
   categories?: CategorySection[];
-  departments?: { code: string; labels: Labels }[];
+  departments?: { code: string; labels: LabelsSection }[];
   fallback?: string;
 }
 "#;
@@ -75,16 +82,35 @@ struct SuggestionJs<'p> {
     matched: Vec<MatchedJs<'p>>,
 }
 
+/// `Labels` of the `.d.ts`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct LabelsJs<'p> {
+    pub(crate) zh_hant: &'p str,
+    pub(crate) zh_hans: &'p str,
+    pub(crate) en: &'p str,
+}
+
+impl<'p> From<&'p Labels> for LabelsJs<'p> {
+    fn from(labels: &'p Labels) -> Self {
+        LabelsJs {
+            zh_hant: &labels.zh_hant,
+            zh_hans: &labels.zh_hans,
+            en: &labels.en,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct DepartmentJs<'p> {
     code: &'p str,
-    labels: &'p Labels,
+    labels: LabelsJs<'p>,
 }
 
 #[derive(Serialize)]
 struct CategoryJs<'p> {
     code: &'p str,
-    labels: &'p Labels,
+    labels: LabelsJs<'p>,
     department: DepartmentJs<'p>,
 }
 
@@ -121,10 +147,10 @@ pub fn category(policy: &Policy, code: &str) -> JsResult<JsValue> {
     let department = core_classify::department_of(&policy.0, code)?;
     to_js(&CategoryJs {
         code: &category.code,
-        labels: &category.labels,
+        labels: (&category.labels).into(),
         department: DepartmentJs {
             code: &department.code,
-            labels: &department.labels,
+            labels: (&department.labels).into(),
         },
     })
 }

@@ -13,8 +13,8 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use crate::case::Case;
-use crate::convert::{count, json_text, json_text_within, number_in, to_js};
-use crate::error::{Failure, JsResult};
+use crate::convert::{api_object, count, json_text_within, number_in, to_js};
+use crate::error::JsResult;
 use crate::policy::Policy;
 use crate::privacy::view_map;
 use crate::stats::Ledger;
@@ -148,7 +148,7 @@ export interface RungSection {
   to: "responsible" | Actor;
 }
 
-/** The `[reminders]` section of a policy file. */
+/** The `[reminders]` section of a policy file (a stored format: snake_case keys). */
 export interface RemindersSection {
   /** When reminders go out on working days (`HH:MM-HH:MM`); by default the calendar's office
    * hours, else 09:00-18:00. */
@@ -159,7 +159,7 @@ export interface RemindersSection {
   stages?: { [S in Stage]?: RungSection[] };
 }
 
-/** The `[statistics]` section of a policy file. */
+/** The `[statistics]` section of a policy file (a stored format: snake_case keys). */
 export interface StatisticsSection {
   /** A complaint within this period of the same complainant's previous one is a repeat. */
   repeat_window?: DurationText;
@@ -378,9 +378,7 @@ impl Caseload {
     pub fn push(&mut self, replayed: &Case, keys: Option<CaseKeysJs>) -> JsResult<usize> {
         const WHAT: &str = "keys: {key, complainantKey} (text or null) expected";
         let keys: CaseKeysInput = match keys.map(JsValue::from) {
-            Some(v) if !v.is_undefined() && !v.is_null() => {
-                serde_json::from_str(&json_text(&v, WHAT)?).map_err(|_| Failure::argument(WHAT))?
-            }
+            Some(v) if !v.is_undefined() && !v.is_null() => api_object(&v, WHAT)?,
             _ => CaseKeysInput::default(),
         };
         Ok(self.0.push_keyed(
@@ -428,8 +426,7 @@ impl Caseload {
         options: WorklistOptionsJs,
     ) -> JsResult<JsValue> {
         const WHAT: &str = "options: {view, department, role} expected";
-        let input: WorklistOptionsInput = serde_json::from_str(&json_text(&options.into(), WHAT)?)
-            .map_err(|_| Failure::argument(WHAT))?;
+        let input: WorklistOptionsInput = api_object(&options.into(), WHAT)?;
         let options = WorklistOptions {
             view: input.view.parse::<Role>()?,
             department: input.department,

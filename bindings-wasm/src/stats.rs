@@ -13,7 +13,7 @@ use complaint_office::time::{Instant, in_office, parse_instant};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{array_items, json_text, max_bytes_or, to_js, within};
+use crate::convert::{api_object, array_items, json_text, max_bytes_or, to_js, within};
 use crate::error::{Failure, JsResult};
 use crate::policy::Policy;
 use crate::time::{beijing, instant_in, instant_out, offset_in};
@@ -115,15 +115,16 @@ export interface Indicators {
   repeatRate: number | null;
 }
 
-/** The header names of a CSV ledger's columns, where they differ from the defaults. */
+/** The header names of a CSV ledger's columns, where they differ from the defaults (the
+ * ledger's own names: `number`, `received_at`, …). */
 export interface ColumnNames {
   number?: string;
-  received_at?: string;
+  receivedAt?: string;
   channel?: string;
   category?: string;
   department?: string;
   severity?: string;
-  closed_at?: string;
+  closedAt?: string;
   satisfied?: string;
 }
 
@@ -524,11 +525,41 @@ impl From<Record> for RecordOut {
 #[serde(deny_unknown_fields)]
 struct CsvOptionsInput {
     #[serde(default)]
-    columns: Option<ColumnNames>,
+    columns: Option<ColumnNamesInput>,
     #[serde(default)]
     delimiter: Option<String>,
     #[serde(default)]
     lenient: Option<bool>,
+}
+
+/// `ColumnNames` of the `.d.ts`: the header of each column, where not the default.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct ColumnNamesInput {
+    number: Option<String>,
+    received_at: Option<String>,
+    channel: Option<String>,
+    category: Option<String>,
+    department: Option<String>,
+    severity: Option<String>,
+    closed_at: Option<String>,
+    satisfied: Option<String>,
+}
+
+impl ColumnNamesInput {
+    fn read(self) -> ColumnNames {
+        let default = ColumnNames::default();
+        ColumnNames {
+            number: self.number.unwrap_or(default.number),
+            received_at: self.received_at.unwrap_or(default.received_at),
+            channel: self.channel.unwrap_or(default.channel),
+            category: self.category.unwrap_or(default.category),
+            department: self.department.unwrap_or(default.department),
+            severity: self.severity.unwrap_or(default.severity),
+            closed_at: self.closed_at.unwrap_or(default.closed_at),
+            satisfied: self.satisfied.unwrap_or(default.satisfied),
+        }
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -546,9 +577,7 @@ fn options_in<T: Default + serde::de::DeserializeOwned>(
     what: &str,
 ) -> JsResult<T> {
     match value {
-        Some(v) if !v.is_undefined() && !v.is_null() => {
-            serde_json::from_str(&json_text(&v, what)?).map_err(|_| Failure::argument(what))
-        }
+        Some(v) if !v.is_undefined() && !v.is_null() => api_object(&v, what),
         _ => Ok(T::default()),
     }
 }
@@ -571,7 +600,7 @@ fn csv_options(options: Option<CsvOptionsJs>) -> JsResult<CsvOptions> {
         ..CsvOptions::default()
     };
     if let Some(columns) = input.columns {
-        csv.columns = columns;
+        csv.columns = columns.read();
     }
     if let Some(delimiter) = input.delimiter {
         csv.delimiter = CsvOptions::delimiter_from_str(&delimiter)?;
@@ -782,6 +811,7 @@ impl Report {
 pub fn period_of(
     #[wasm_bindgen(unchecked_param_type = "InstantInput")] at: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Granularity")] granularity: &str,
+    #[wasm_bindgen(js_name = officeOffset, unchecked_optional_param_type = "OffsetText | null")]
     office_offset: Option<String>,
 ) -> JsResult<JsValue> {
     let granularity = granularity.parse::<Granularity>()?;

@@ -47,7 +47,22 @@ function declarations() {
   const own = new Map();
   const bases = new Map();
   const aliases = new Set();
+  // Every declaration whose object types (its own, and those nested inside it) have keys with
+  // `_`: only the stored formats may.
+  const snakeKeyed = new Map();
+  const snakeKeys = (node, found = new Set()) => {
+    if (ts.isPropertySignature(node) && node.name) {
+      const key = node.name.getText(source).replace(/^["']|["']$/g, '');
+      if (key.includes('_')) found.add(key);
+    }
+    ts.forEachChild(node, (child) => { snakeKeys(child, found); });
+    return found;
+  };
   for (const node of source.statements) {
+    if ((ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node))) {
+      const keys = snakeKeys(node);
+      if (keys.size) snakeKeyed.set(node.name.text, [...snakeKeyed.get(node.name.text) ?? [], ...keys].sort());
+    }
     if (ts.isInterfaceDeclaration(node)) {
       const members = own.get(node.name.text) ?? new Set();
       for (const m of node.members) if (m.name) members.add(m.name.getText(source).replace(/^["']|["']$/g, ''));
@@ -65,7 +80,7 @@ function declarations() {
     return new Set([...own.get(name), ...(bases.get(name) ?? []).flatMap((b) => [...all(b, seen)])]);
   };
   const interfaces = new Map([...own.keys()].map((name) => [name, all(name)]));
-  return { interfaces, aliases };
+  return { interfaces, aliases, snakeKeyed };
 }
 
 /** What the package exports, in the list's form (JavaScript names). */
@@ -77,10 +92,10 @@ export function exported(module = co) {
     if (typeof value === 'function' && /^[A-Z]/.test(name)) types.set(name, classMembers(value));
     else if (typeof value === 'function') functions.add(name);
   }
-  const { interfaces, aliases } = declarations();
+  const { interfaces, aliases, snakeKeyed } = declarations();
   for (const [name, members] of interfaces) if (!types.has(name)) types.set(name, members);
   for (const name of aliases) if (!types.has(name)) types.set(name, null);
-  return { functions, types };
+  return { functions, types, snakeKeyed };
 }
 
 /** The JavaScript names the list expects, after renames and absences. */
@@ -95,8 +110,8 @@ function expected() {
   const types = new Map();
   for (const [name, spec] of Object.entries(surface.types)) {
     if (name in ex.absent) continue;
-    // Members by canonical name -> JavaScript name; a plain object in a stored format (keys
-    // with `_`: policy sections, ledger rows, event data) keeps the snake_case names.
+    // Members by canonical name -> JavaScript name (camelCase, unless the type is a stored
+    // format: `exceptions.javascript.stored`).
     const members = spec.members === undefined ? null : new Map(
       spec.members.filter((m) => !(`${name}.${m}` in ex.absent)).map((m) => [m, renamed(`${name}.${m}`, null)]));
     types.set(renamed(name, name.split('.').pop()), members);
@@ -118,7 +133,7 @@ export function differences(found) {
     if (!found.types.has(t)) { lines.push(`missing type ${t}`); continue; }
     const f = found.types.get(t);
     if (members === null || f === null) continue; // a vocabulary: a string union in JavaScript
-    const stored = [...f].some((m) => m.includes('_'));
+    const stored = t in ex.stored;
     const w = new Set([...want.types.get(t)].map(([m, js]) => js ?? (stored ? m : camel(m))));
     for (const m of [...w].sort()) if (!f.has(m)) lines.push(`missing ${t}.${m}`);
     for (const m of [...f].sort()) {
@@ -127,6 +142,13 @@ export function differences(found) {
   }
   for (const t of [...found.types.keys()].sort()) {
     if (!want.types.has(t) && !(t in ex.extra)) lines.push(`extra type ${t} (not in surface.json)`);
+  }
+  // One casing rule: API objects are camelCase in and out; only stored formats have `_` keys.
+  for (const [t, keys] of [...found.snakeKeyed].sort()) {
+    if (!(t in ex.stored)) lines.push(`snake_case keys in ${t} (${keys.join(', ')}): an API object is camelCase`);
+  }
+  for (const t of Object.keys(ex.stored).sort()) {
+    if (!found.snakeKeyed.has(t)) lines.push(`${t} is listed as a stored format but has no snake_case key`);
   }
   return lines;
 }
@@ -142,8 +164,10 @@ test('the check names a missing member and an extra function', () => {
   caseMembers.delete('apply');
   found.types.set('Case', caseMembers);
   found.functions.add('unlistedFunction');
+  found.snakeKeyed = new Map([...found.snakeKeyed, ['WorklistOptions', ['act_for']]]);
   const lines = differences(found);
   assert.ok(lines.includes('missing Case.apply'), lines.join('\n'));
+  assert.ok(lines.includes('snake_case keys in WorklistOptions (act_for): an API object is camelCase'), lines.join('\n'));
   assert.ok(lines.includes('extra function unlistedFunction (not in surface.json)'), lines.join('\n'));
 });
 
@@ -193,7 +217,7 @@ test('Schedule.overdue and Schedule.running: the stages overdue, and those whose
 test('Case.complaint: the complaint as received, every key present', () => {
   const c = co.Case.replay(new co.Policy(), life.slice(0, 2));
   assert.deepEqual(c.complaint, {
-    channel: 'hotline', complainant_kind: 'customer', name: '張三', contact: '13812345678',
-    received_at: '2025-11-03T09:30:00+08:00', content: life[0].content, subject: null,
+    channel: 'hotline', complainantKind: 'customer', name: '張三', contact: '13812345678',
+    receivedAt: '2025-11-03T09:30:00+08:00', content: life[0].content, subject: null,
   });
 });

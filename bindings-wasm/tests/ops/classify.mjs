@@ -1,7 +1,7 @@
 import { categoryInfo, suggestCategory } from 'complaint-office';
-import { policyOf } from './input.mjs';
+import { contractObject, policyOf } from './input.mjs';
 
 export const ops = {
   'classify.suggest': (input) => suggestCategory(policyOf(input), input.text),
-  'classify.category': (input) => categoryInfo(policyOf(input), input.code),
+  'classify.category': (input) => contractObject(categoryInfo(policyOf(input), input.code)),
 };

@@ -1,5 +1,5 @@
 import { Ledger, periodOf } from 'complaint-office';
-import { policyOf } from './input.mjs';
+import { apiObject, policyOf } from './input.mjs';
 
 /** The office indicators in the contract's JSON shape: their keys beside the period's others. */
 function indicatorsJson(i) {
@@ -43,7 +43,7 @@ export const ops = {
   'stats.report_csv': (input) => {
     const policy = policyOf(input);
     const options = { lenient: input.lenient ?? false };
-    if (input.columns != null) options.columns = input.columns;
+    if (input.columns != null) options.columns = apiObject(input.columns);
     if (input.delimiter != null) options.delimiter = input.delimiter;
     // `csv_base64` carries bytes JSON cannot: invalid UTF-8, stray NULs.
     const ledger = input.csv_base64 != null

@@ -1,12 +1,12 @@
 // A TypeScript host of the Node entry: type-checked against the package's .d.ts by
 // `tsc --noEmit -p tsconfig.json` (bindings-wasm/tests/typescript.test.mjs).
 import {
-  Calendar, Case, Caseload, ComplaintNumber, Duration, Ledger, NumberSequences, Policy, PolicySet,
+  Calendar, Case, CaseEvent, Caseload, ComplaintNumber, Duration, Ledger, NumberSequences, Policy, PolicySet,
   assessTriage, canonicalJson, chainHistory, checkIntake, intakeEmail, isComplaintOfficeError, linkEvent,
   mask, nextNumberAt, periodEnd, suggestCategory, verifyHistory, vocabularies,
 } from 'complaint-office';
 import type {
-  Actor, CaseEventData, CaseHistory, CategorySuggestion, ChainHashText, ChainedEvent, ComplaintOfficeError,
+  Actor, CaseEventData, CaseHistory, CategorySuggestion, ChainHashText, ChainedEvent, Complaint, ComplaintOfficeError,
   Deadline, DayInfo, DayReason, EmailIntake, ErrorCode, Indicators, IntakeReport, IsoDate, LedgerRecord,
   OnTime, PeriodStats, PlainDateLike, RefusedHistory, Reminder, Rfc3339, Schedule, SlaState, StageDeadline,
   Status, TriageAssessment, Unit, Worklist, WorklistEntry,
@@ -71,7 +71,7 @@ const channels: readonly string[] = vocabularies().channel;
 
 // The registration desk's questions.
 const intake: IntakeReport = checkIntake(policy, {
-  channel: 'email', complainant_kind: 'partner', subject: '投訴', content: '…', received_at: null,
+  channel: 'email', complainantKind: 'partner', subject: '投訴', content: '…', receivedAt: null,
 });
 const missing: string[] = intake.missing;
 const suggestions: CategorySuggestion[] = suggestCategory(policy, '服務態度差');
@@ -115,5 +115,6 @@ console.log(canonicalJson(appended.event), verified.status, sameHead, Case.repla
 // E-mail intake from the raw bytes; the complaint goes straight into a case.
 const mail: EmailIntake = intakeEmail(policy, new TextEncoder().encode('Subject: 投訴\r\n\r\n…'));
 const fromPartner: EmailIntake = intakeEmail(policy, new Uint8Array(0), 'partner');
-const opened: Case = Case.open(policy, { type: 'received', at: '2025-09-26T10:00:00+08:00', ...mail.complaint });
+const complaint: Required<Complaint> = mail.complaint;
+const opened: Case = Case.open(policy, CaseEvent.received('2025-09-26T10:00:00+08:00', complaint));
 console.log(mail.findings.map((f) => `${f.code}@${f.part}`), mail.receivedFrom, opened.status, reason, notice, fromPartner);
