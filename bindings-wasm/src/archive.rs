@@ -302,7 +302,8 @@ pub fn may_destroy_with(
     calendar: &Calendar,
     #[wasm_bindgen(unchecked_param_type = "DurationText | Duration")] period: JsValue,
     #[wasm_bindgen(js_name = archivedOn, unchecked_param_type = "DateInput")] archived_on: JsValue,
-    #[wasm_bindgen(js_name = approvedOn, unchecked_param_type = "DateInput | null")] approved_on: JsValue,
+    #[wasm_bindgen(js_name = approvedOn, unchecked_param_type = "DateInput | null")]
+    approved_on: JsValue,
     #[wasm_bindgen(js_name = legalHold, unchecked_param_type = "boolean")] legal_hold: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DateInput")] on: JsValue,
 ) -> JsResult<JsValue> {

@@ -4,10 +4,10 @@ use complaint_office::calendar::{self as core_calendar, CalendarConfig, DayInfo}
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::classify::LabelsJs;
 use crate::convert::{
     array_items, integer, integer_in, json_text, json_text_within, or_null, to_js,
 };
-use crate::classify::LabelsJs;
 use crate::error::{Failure, JsResult, calendar_failure};
 use crate::time::{date_in, date_js, date_out, offset_in};
 use complaint_office::input::MAX_TEXT_FILE_BYTES;

@@ -106,7 +106,11 @@ fn snake_key_in(value: &serde_json::Value) -> Option<&str> {
 /// [`api_object`]'s check of the keys for an object read property by property (one that may
 /// hold a `Date` or a Temporal value, which JSON would not keep): the first own key with `_` is
 /// refused, with the position of the object in its array.
-pub(crate) fn camel_case_keys(value: &JsValue, what: &str, index: Option<usize>) -> Result<(), Failure> {
+pub(crate) fn camel_case_keys(
+    value: &JsValue,
+    what: &str,
+    index: Option<usize>,
+) -> Result<(), Failure> {
     let Some(object) = value.dyn_ref::<js_sys::Object>() else {
         return Ok(());
     };

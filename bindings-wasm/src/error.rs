@@ -71,7 +71,9 @@ impl Failure {
             None,
             index,
             Some(key),
-            &format!("{what}: `{key}` is a stored format's spelling; JavaScript's API objects are camelCase: use `{camel}`"),
+            &format!(
+                "{what}: `{key}` is a stored format's spelling; JavaScript's API objects are camelCase: use `{camel}`"
+            ),
         ))
     }
 
