@@ -142,6 +142,39 @@ impl DisciplineTable {
         ))
     }
 
+    /// Reads a `[discipline]` section (an object or its JSON text), checked as `Policy.fromJson`
+    /// checks it: `policy.unknown_key` or `policy.invalid_value` naming the key
+    /// (`discipline.rules[0].level`).
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "DisciplineTableSection | string")] section: JsValue,
+    ) -> JsResult<DisciplineTable> {
+        let text = json_text(
+            &section,
+            "section: a [discipline] section (object or JSON text) expected",
+        )?;
+        let section: serde_json::Value = serde_json::from_str(&text).map_err(|_| {
+            Failure::argument("section: a [discipline] section (object or JSON text) expected")
+        })?;
+        let mut file = serde_json::Map::new();
+        file.insert("discipline".into(), section);
+        let policy = complaint_office::policy::Policy::from_json_value(file.into())?;
+        Ok(DisciplineTable(policy.discipline().clone()))
+    }
+
+    /// The level for a type of responsibility, fault and consequence (`decide`'s level).
+    #[wasm_bindgen(unchecked_return_type = "Level")]
+    pub fn level(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AccountabilityAssessment")] assessment: JsValue,
+    ) -> JsResult<String> {
+        Ok(self
+            .0
+            .level(assessment_in(&assessment)?)
+            .as_str()
+            .to_owned())
+    }
+
     /// Every combination (responsibility, fault, consequence, in the vocabulary's order) and
     /// its level.
     #[wasm_bindgen(unchecked_return_type = "DisciplineEntry[]")]

@@ -226,6 +226,24 @@ impl ArchiveFile {
         date_out(self.0.archived_on)
     }
 
+    /// The documents filed, with their references, in their stored form.
+    #[wasm_bindgen(getter, unchecked_return_type = "ArchivedDocumentData[]")]
+    pub fn documents(&self) -> JsResult<JsValue> {
+        to_js(&self.0.documents)
+    }
+
+    /// Whether a legal hold keeps the file from destruction (§6.2.2).
+    #[wasm_bindgen(getter, js_name = legalHold)]
+    pub fn legal_hold(&self) -> bool {
+        self.0.legal_hold
+    }
+
+    /// Leadership's approval to destroy the file, in its stored form, or `null`.
+    #[wasm_bindgen(getter, unchecked_return_type = "ApprovalData | null")]
+    pub fn approval(&self) -> JsResult<JsValue> {
+        to_js(&self.0.approval)
+    }
+
     /// The required documents (§6.2.1) without a reference, in the order of the clause.
     #[wasm_bindgen(js_name = missingDocuments, unchecked_return_type = "ArchiveDocument[]")]
     pub fn missing_documents(&self) -> Vec<String> {

@@ -209,11 +209,17 @@ export interface Overview {
   indicators: Indicators | null;
 }
 
+/** How fast categories and departments grow over a report's periods, fastest first. */
+export interface Growth {
+  categories: Trend[];
+  departments: Trend[];
+}
+
 /** A statistics report (§7). */
 export interface ReportData {
   granularity: Granularity;
   periods: PeriodStats[];
-  growth: { categories: Trend[]; departments: Trend[] };
+  growth: Growth;
   rejected: RejectedRow[];
   overview: Overview;
 }
@@ -440,7 +446,7 @@ struct TimeLimitOut {
 /// `Required<LedgerRecord>` of the `.d.ts`: a row of a ledger with its case columns, instants
 /// in the office offset.
 #[derive(Serialize)]
-struct RowOut {
+pub(crate) struct RowOut {
     number: String,
     received_at: String,
     channel: Option<String>,
@@ -461,7 +467,7 @@ struct RowOut {
 }
 
 impl RowOut {
-    fn new(r: Record, office: FixedOffset) -> Self {
+    pub(crate) fn new(r: Record, office: FixedOffset) -> Self {
         let at = |t: &Instant| instant_out(&in_office(*t, office));
         let limit = |l: Option<TimeLimit>| {
             l.map(|l| TimeLimitOut {
@@ -699,6 +705,26 @@ impl Ledger {
     #[wasm_bindgen(getter)]
     pub fn length(&self) -> usize {
         self.0.len()
+    }
+
+    /// Whether the ledger has the case columns (track, outcome, time limits, …) that the
+    /// report's office indicators count: a ledger built from cases has them.
+    #[wasm_bindgen(getter, js_name = hasCaseColumns)]
+    pub fn has_case_columns(&self) -> bool {
+        self.0.has_case_columns()
+    }
+
+    /// A copy judged as of `at`: a time limit due before it and not met is overdue in the
+    /// report. A ledger built from cases is judged as of the instant it was built for;
+    /// otherwise the report takes the latest instant the ledger holds.
+    #[wasm_bindgen(js_name = withAsOf)]
+    pub fn with_as_of(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "InstantInput")] at: JsValue,
+    ) -> JsResult<Ledger> {
+        let mut ledger = self.0.clone();
+        ledger.set_as_of(instant_in(&at)?);
+        Ok(Ledger(ledger))
     }
 
     /// The rows kept, in input order, with their case columns; instants in the office offset

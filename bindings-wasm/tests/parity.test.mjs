@@ -221,3 +221,101 @@ test('Case.complaint: the complaint as received, every key present', () => {
     receivedAt: '2025-11-03T09:30:00+08:00', content: life[0].content, subject: null,
   });
 });
+
+const thrownBy = (fn) => {
+  try { fn(); } catch (e) { return e; }
+  assert.fail('expected an error');
+};
+
+test('Caseload.cases(), indices(), pushHistory() and records(): the cases, where they are, their rows', () => {
+  const policy = new co.Policy();
+  const notReceivedFirst = [life[1]];
+  const load = co.Caseload.fromHistories(policy, [life.slice(0, 2), notReceivedFirst, life]);
+  assert.deepEqual(load.indices(), [0, 2]);
+  assert.deepEqual(load.cases().map((c) => c.eventCount), [2, life.length]);
+  assert.deepEqual(load.cases().map(String), [String(load.get(0)), String(load.get(2))]);
+  // One more history, with the host's keys; one that cannot be replayed is refused at its index.
+  assert.equal(load.pushHistory(policy, JSON.stringify(life.slice(0, 3)), { key: 'crm-9', complainantKey: 'k-9' }), 3);
+  assert.equal(load.pushHistory(policy, notReceivedFirst), 4);
+  assert.deepEqual(load.indices(), [0, 2, 3]);
+  assert.deepEqual(load.refused().map((r) => r.index), [1, 4]);
+  assert.equal(thrownBy(() => load.pushHistory(policy, [{ type: 'nope', at: life[0].at }])).code, 'case.unknown_event');
+  assert.equal(load.length, 3);
+  // A row per numbered case (here three copies of one complaint, which a ledger would refuse
+  // as duplicates), as the ledger of a caseload has them.
+  const now = '2025-12-20T09:00:00+08:00';
+  const rows = load.records(now);
+  assert.deepEqual(rows.map((r) => r.number), ['25110001', '25110001', '25110001']);
+  assert.deepEqual(load.records(now, '+00:00').map((r) => r.received_at), rows.map(() => '2025-11-03T01:30:00+00:00'));
+  const one = co.Caseload.fromHistories(policy, [life]);
+  assert.deepEqual(one.records(now), one.ledger(now).records());
+});
+
+test('Caseload.replayIn: each history under the policy in force when it was received', () => {
+  const set = new co.PolicySet();
+  set.add(new co.Policy());
+  const load = co.Caseload.replayIn(set, [life, JSON.stringify(life.slice(0, 2)), [life[1]]]);
+  assert.deepEqual(load.indices(), [0, 1]);
+  assert.deepEqual(load.refused().map((r) => r.index), [2]);
+  assert.equal(thrownBy(() => co.Caseload.replayIn(set, [[{ type: 'nope', at: life[0].at }]])).code, 'case.unknown_event');
+  assert.equal(thrownBy(() => co.Caseload.replayIn(set, 'not an array')).code, 'binding.invalid_argument');
+});
+
+test('actorForStatus: who should act on a case in a status', () => {
+  assert.equal(co.actorForStatus('registered'), 'complaint_office');
+  assert.equal(co.actorForStatus('investigating'), 'investigation_team');
+  assert.equal(co.actorForStatus('plan_drafted'), 'management');
+  assert.equal(co.actorForStatus('implementing'), 'department');
+  const load = co.Caseload.fromHistories(new co.Policy(), [life.slice(0, 2)]);
+  const [entry] = load.worklist('2025-11-04T09:00:00+08:00', { view: 'office' }).entries;
+  assert.equal(co.actorForStatus(entry.status), entry.act);
+  assert.equal(thrownBy(() => co.actorForStatus('lost')).code, 'case.unknown_status');
+});
+
+test('Ledger.hasCaseColumns and Ledger.withAsOf: what the indicators count, and as of when', () => {
+  const policy = new co.Policy();
+  const csv = co.Ledger.fromCsv('number,received_at,category,department\n25090001,2025-09-26 10:00:00,c,d\n', policy);
+  assert.equal(csv.hasCaseColumns, false);
+  const load = co.Caseload.fromHistories(policy, [life.slice(0, 2)]);
+  const early = load.ledger('2025-11-04T09:00:00+08:00');
+  assert.equal(early.hasCaseColumns, true);
+  const overdue = (ledger) => ledger.report('month', policy).toJSON().periods
+    .reduce((n, p) => n + (p.indicators?.onTime.plan.overdue ?? 0), 0);
+  assert.equal(overdue(early), 0);
+  const late = early.withAsOf(new Date('2025-12-20T01:00:00Z'));
+  assert.equal(overdue(late), 1);
+  assert.equal(overdue(early), 0, 'withAsOf gives a copy');
+  assert.equal(late.length, early.length);
+  assert.equal(thrownBy(() => early.withAsOf('2025-12-20 09:00')).code, 'time.invalid_instant');
+});
+
+test('DisciplineTable.fromJson and level: a [discipline] section read and asked', () => {
+  const a = { responsibility: 'secondary', fault: 'negligence', consequence: 'general' };
+  const heavy = co.DisciplineTable.fromJson({ otherwise: 'heavy', rules: [] });
+  assert.equal(heavy.level(a), 'heavy');
+  assert.equal(co.DisciplineTable.fromJson('{"otherwise": "light"}').level(a), 'light');
+  const table = new co.DisciplineTable();
+  for (const { level, ...assessment } of table.entries()) {
+    assert.equal(table.level(assessment), level);
+    assert.equal(table.level(assessment), table.decide(assessment).level);
+  }
+  const typo = thrownBy(() => co.DisciplineTable.fromJson({ otherwize: 'light' }));
+  assert.equal(typo.code, 'policy.unknown_key');
+  assert.ok(typo.key.includes('otherwize'), typo.key);
+  assert.equal(thrownBy(() => heavy.level({ ...a, fault: 'carelessness' })).code, 'accountability.unknown_fault');
+});
+
+test('ArchiveFile.documents, legalHold and approval: the file as filed', () => {
+  const stored = {
+    number: '22100001', archived_on: '2022-10-01', legal_hold: true,
+    documents: [{ document: 'registration_form', electronic: 'dms://1', paper: 'box 7' }],
+    approval: { approved_by: 'l-01', approved_on: '2023-01-05' },
+  };
+  const file = co.ArchiveFile.fromJson(stored);
+  assert.equal(file.legalHold, true);
+  assert.deepEqual(file.documents, file.toJSON().documents);
+  assert.equal(file.documents[0].electronic, 'dms://1');
+  assert.deepEqual(file.approval, stored.approval);
+  const plain = co.ArchiveFile.fromJson({ number: '22100001', archived_on: '2022-10-01' });
+  assert.deepEqual([plain.legalHold, plain.documents, plain.approval], [false, [], null]);
+});

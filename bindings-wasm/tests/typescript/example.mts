@@ -1,14 +1,14 @@
 // A TypeScript host of the Node entry: type-checked against the package's .d.ts by
 // `tsc --noEmit -p tsconfig.json` (bindings-wasm/tests/typescript.test.mjs).
 import {
-  Calendar, Case, CaseEvent, Caseload, ComplaintNumber, Duration, Ledger, NumberSequences, Policy, PolicySet,
-  assessTriage, canonicalJson, chainHistory, checkIntake, intakeEmail, isComplaintOfficeError, linkEvent,
+  Calendar, Case, CaseEvent, Caseload, ComplaintNumber, DisciplineTable, Duration, Ledger, NumberSequences, Policy, PolicySet,
+  actorForStatus, assessTriage, canonicalJson, chainHistory, checkIntake, intakeEmail, isComplaintOfficeError, linkEvent,
   mask, nextNumberAt, periodEnd, suggestCategory, verifyHistory, vocabularies,
 } from 'complaint-office';
 import type {
   Actor, CaseEventData, CaseHistory, CategorySuggestion, ChainHashText, ChainedEvent, Complaint, ComplaintOfficeError,
-  Deadline, DayInfo, DayReason, EmailIntake, ErrorCode, Indicators, IntakeReport, IsoDate, LedgerRecord,
-  OnTime, PeriodStats, PlainDateLike, RefusedHistory, Reminder, Rfc3339, Schedule, SlaState, StageDeadline,
+  Deadline, DayInfo, DayReason, EmailIntake, ErrorCode, Growth, Indicators, IntakeReport, IsoDate, LedgerRecord,
+  Level, OnTime, PeriodStats, PlainDateLike, RefusedHistory, Reminder, Rfc3339, Schedule, SlaState, StageDeadline,
   Status, TriageAssessment, Unit, Worklist, WorklistEntry,
 } from 'complaint-office';
 
@@ -103,6 +103,15 @@ const utcRows: Required<LedgerRecord>[] = ledger.records();
 const indicators: Indicators | null = ledger.report('month', policy).toJSON().periods[0]?.indicators ?? null;
 const onTime: OnTime | undefined = indicators?.onTime.registration;
 console.log(refused.length, act, ladder, rows.length, utcRows.length, onTime?.rate);
+const pushed: number = caseload.pushHistory(policy, [received, registered], { key: 'crm-9', complainantKey: null });
+const where: number[] = caseload.indices();
+const copies: Case[] = caseload.cases();
+const who: Actor = actorForStatus(kase.status);
+const asOf: Ledger = ledger.withAsOf(new Date());
+const withColumns: boolean = asOf.hasCaseColumns;
+const growth: Growth = report.toJSON().growth;
+const level: Level = new DisciplineTable().level({ responsibility: 'direct', fault: 'negligence', consequence: 'general' });
+console.log(pushed, where, copies.length, who, withColumns, growth.categories.length, level);
 
 // Tamper-evident histories.
 const chain: ChainedEvent[] = chainHistory([received, registered]);
