@@ -156,6 +156,16 @@ impl DisciplineTable {
         let section: serde_json::Value = serde_json::from_str(&text).map_err(|_| {
             Failure::argument("section: a [discipline] section (object or JSON text) expected")
         })?;
+        // Every key of the section is a name (`otherwise`, `rules`, `responsibility`, …): a key
+        // of another shape is refused without being shown, for it may be data pasted in by
+        // mistake (a phone number), which an error must never carry.
+        if has_key_not_a_name(&section) {
+            return Err(Failure::new(
+                "policy.unknown_key",
+                None,
+                "unknown key in the [discipline] section (not shown: it is not a key's name)",
+            ));
+        }
         let mut file = serde_json::Map::new();
         file.insert("discipline".into(), section);
         let policy = complaint_office::policy::Policy::from_json_value(file.into())?;
@@ -218,6 +228,23 @@ pub fn check_finding(
     #[wasm_bindgen(unchecked_param_type = "ResponsibilityFinding")] finding: JsValue,
 ) -> JsResult<()> {
     Ok(finding_in(&finding)?.check()?)
+}
+
+/// Whether an object of `value`, at any depth, has a key that is not a lowercase name.
+fn has_key_not_a_name(value: &serde_json::Value) -> bool {
+    let name = |key: &str| {
+        key.starts_with(|c: char| c.is_ascii_lowercase())
+            && key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    };
+    match value {
+        serde_json::Value::Object(object) => object
+            .iter()
+            .any(|(key, item)| !name(key) || has_key_not_a_name(item)),
+        serde_json::Value::Array(items) => items.iter().any(has_key_not_a_name),
+        _ => false,
+    }
 }
 
 fn finding_in(value: &JsValue) -> JsResult<Finding> {

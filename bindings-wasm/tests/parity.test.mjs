@@ -302,6 +302,10 @@ test('DisciplineTable.fromJson and level: a [discipline] section read and asked'
   const typo = thrownBy(() => co.DisciplineTable.fromJson({ otherwize: 'light' }));
   assert.equal(typo.code, 'policy.unknown_key');
   assert.ok(typo.key.includes('otherwize'), typo.key);
+  // A key that is not a name may be data pasted in by mistake: refused, never shown.
+  const pasted = thrownBy(() => co.DisciplineTable.fromJson({ rules: [{ '13812345678': 'heavy' }] }));
+  assert.deepEqual([pasted.code, pasted.key], ['policy.unknown_key', null]);
+  assert.ok(!pasted.message.includes('13812345678'), pasted.message);
   assert.equal(thrownBy(() => heavy.level({ ...a, fault: 'carelessness' })).code, 'accountability.unknown_fault');
 });
 
