@@ -373,6 +373,33 @@ impl Calendar {
         Ok(out.into_iter().map(date_out).collect())
     }
 
+    /// `isWorkingDay` over many dates, in order (an element that is not a date is refused
+    /// with its `index`).
+    #[wasm_bindgen(js_name = isWorkingDayMany, unchecked_return_type = "boolean[]")]
+    pub fn is_working_day_many(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DateInput[]")] dates: JsValue,
+    ) -> JsResult<JsValue> {
+        let dates = dates_in(&dates, "dates: an array of dates expected")?;
+        to_js(
+            &dates
+                .iter()
+                .map(|&d| self.0.is_working_day(d))
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// Whether statutory data covers every year from the year of `from` to that of `to`
+    /// (in either order): a span whose periods are not provisional.
+    #[wasm_bindgen(js_name = coversSpan)]
+    pub fn covers_span(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DateInput")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "DateInput")] to: JsValue,
+    ) -> JsResult<bool> {
+        Ok(self.0.covers_span(date_in(&from)?, date_in(&to)?))
+    }
+
     /// `workingDaysBetween` over pairs; `to` has one date per `from`, or one for all.
     #[wasm_bindgen(js_name = workingDaysBetweenMany)]
     pub fn working_days_between_many(

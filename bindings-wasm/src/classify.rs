@@ -1,7 +1,7 @@
 //! Classification (§2.2.2): categories, keyword suggestion with the words matched, department
 //! routing.
 
-use complaint_office::classify::{self as core_classify, Labels, Suggestion};
+use complaint_office::classify::{self as core_classify, Department, Labels, Suggestion};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -43,11 +43,19 @@ export interface CategorySuggestion {
   matched: MatchedWord[];
 }
 
+/** A department of the `[classification]` section. */
+export interface Department {
+  code: string;
+  labels: Labels;
+}
+
 /** A category and the department it is routed to. */
 export interface CategoryInfo {
   code: string;
   labels: Labels;
-  department: { code: string; labels: Labels };
+  department: Department;
+  /** The words that suggest it (§2.2.2), as the policy writes them. */
+  keywords: string[];
 }
 
 /** A category of the `[classification]` section. */
@@ -112,6 +120,16 @@ struct CategoryJs<'p> {
     code: &'p str,
     labels: LabelsJs<'p>,
     department: DepartmentJs<'p>,
+    keywords: &'p [String],
+}
+
+impl<'p> From<&'p Department> for DepartmentJs<'p> {
+    fn from(d: &'p Department) -> Self {
+        DepartmentJs {
+            code: &d.code,
+            labels: (&d.labels).into(),
+        }
+    }
 }
 
 /// Suggests categories for a complaint text, best first, with the keywords matched.
@@ -148,9 +166,16 @@ pub fn category(policy: &Policy, code: &str) -> JsResult<JsValue> {
     to_js(&CategoryJs {
         code: &category.code,
         labels: (&category.labels).into(),
-        department: DepartmentJs {
-            code: &department.code,
-            labels: (&department.labels).into(),
-        },
+        department: department.into(),
+        keywords: &category.keywords,
     })
+}
+
+/// The department the category with this code is routed to (`classify.unknown_category`
+/// otherwise).
+#[wasm_bindgen(js_name = departmentOf, unchecked_return_type = "Department")]
+pub fn department_of(policy: &Policy, code: &str) -> JsResult<JsValue> {
+    to_js(&DepartmentJs::from(core_classify::department_of(
+        &policy.0, code,
+    )?))
 }

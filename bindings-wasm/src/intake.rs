@@ -47,6 +47,8 @@ export interface IntakeViolation {
   code: ErrorCode;
   clause: Clause;
   field: Field | null;
+  /** Whether it makes the complaint inadmissible (every rule but an unusable contact). */
+  barsAdmission: boolean;
 }
 
 /** What to ask the complainant for. */
@@ -126,10 +128,12 @@ export interface IntakeRulesSection {
 "#;
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct ViolationJs {
     code: &'static str,
     clause: &'static str,
     field: Option<&'static str>,
+    bars_admission: bool,
 }
 
 #[derive(Serialize)]
@@ -162,6 +166,7 @@ impl From<&IntakeReport> for IntakeReportJs {
                     code: v.code(),
                     clause: v.clause(),
                     field: v.field().map(|f| f.as_str()),
+                    bars_admission: v.bars_admission(),
                 })
                 .collect(),
             requests: r

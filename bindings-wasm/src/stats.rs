@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use crate::convert::{api_object, array_items, json_text, max_bytes_or, to_js, within};
 use crate::error::{Failure, JsResult};
 use crate::policy::Policy;
-use crate::time::{beijing, instant_in, instant_out, offset_in};
+use crate::time::{beijing, date_out, instant_in, instant_out, offset_in};
 use complaint_office::input::MAX_CSV_FILE_BYTES;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -235,6 +235,10 @@ export interface Charts {
 /** The period an instant falls in, with its first instant and its end. */
 export interface PeriodInfo {
   period: PeriodText;
+  /** Its first and last day. */
+  firstDay: IsoDate;
+  lastDay: IsoDate;
+  /** Midnight of its first day, and of the day after its last, in office time. */
   start: Rfc3339;
   end: Rfc3339;
 }
@@ -376,8 +380,11 @@ struct ReportJs<'a> {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct PeriodInfoJs {
     period: String,
+    first_day: String,
+    last_day: String,
     start: String,
     end: String,
 }
@@ -846,6 +853,8 @@ pub fn period_of(
     let period = Period::of_instant(at, granularity, office);
     to_js(&PeriodInfoJs {
         period: period.to_string(),
+        first_day: date_out(period.first_day()),
+        last_day: date_out(period.last_day()),
         start: instant_out(&period.start(office)),
         end: instant_out(&period.end(office)),
     })

@@ -332,7 +332,7 @@ test('statistics: a ledger, its report and its charts', () => {
   for (const svg of Object.values(charts)) assert.match(svg, /^<svg[\s\S]*<\/svg>\s*$/);
   assert.match(report.html(policy), /<svg/);
   assert.deepEqual(co.periodOf('2025-03-31T16:30:00Z', 'month'),
-    { period: '2025-04', start: '2025-04-01T00:00:00+08:00', end: '2025-05-01T00:00:00+08:00' });
+    { period: '2025-04', firstDay: '2025-04-01', lastDay: '2025-04-30', start: '2025-04-01T00:00:00+08:00', end: '2025-05-01T00:00:00+08:00' });
   const bad = thrown(() => co.Ledger.fromCsv(csv.replace('25020001', '2502001'), policy));
   assert.equal(bad.code, 'stats.bad_row');
   const lenient = co.Ledger.fromCsv(csv.replace('25020001', '2502001'), policy, { lenient: true });

@@ -323,3 +323,70 @@ test('ArchiveFile.documents, legalHold and approval: the file as filed', () => {
   const plain = co.ArchiveFile.fromJson({ number: '22100001', archived_on: '2022-10-01' });
   assert.deepEqual([plain.legalHold, plain.documents, plain.approval], [false, [], null]);
 });
+
+test('Calendar.isWorkingDayMany and Calendar.coversSpan', () => {
+  const cal = co.Calendar.cn();
+  const dates = ['2025-09-28', '2025-10-06', new Date(2025, 9, 9), '2025-10-11'];
+  assert.deepEqual(cal.isWorkingDayMany(dates), dates.map((d) => cal.isWorkingDay(d)));
+  assert.deepEqual(cal.isWorkingDayMany([]), []);
+  const bad = thrownBy(() => cal.isWorkingDayMany(['2025-09-28', 20250929]));
+  assert.equal(bad.code, 'binding.invalid_argument');
+  const [first, last] = [cal.coveredYears()[0], cal.coveredYears().at(-1)];
+  assert.equal(cal.coversSpan(`${first}-01-01`, `${last}-12-31`), true);
+  assert.equal(cal.coversSpan(`${last}-12-31`, `${first}-01-01`), true, 'either order');
+  assert.equal(cal.coversSpan(`${last}-12-31`, `${last + 1}-01-01`), false);
+  assert.equal(co.Calendar.weekdays().coversSpan('2025-01-01', '2025-12-31'), co.Calendar.weekdays().covers('2025-06-01'));
+});
+
+test('departmentOf and CategoryInfo.keywords: where a category goes, and what suggests it', () => {
+  const policy = new co.Policy();
+  const info = co.categoryInfo(policy, 'product_quality');
+  assert.deepEqual(co.departmentOf(policy, 'product_quality'), info.department);
+  assert.equal(info.department.code, 'quality');
+  assert.ok(info.keywords.length > 0);
+  const [best] = co.suggestCategory(policy, info.keywords[0]);
+  assert.equal(best.category, 'product_quality');
+  assert.equal(thrownBy(() => co.departmentOf(policy, 'no_such')).code, 'classify.unknown_category');
+});
+
+test('verifiedEvents: the events of a stored history, once its chain is verified', () => {
+  const chain = co.chainHistory(life.slice(0, 3));
+  const head = co.verifyHistory(chain);
+  const events = co.verifiedEvents(chain, head);
+  assert.deepEqual(events, chain.map((c) => c.event));
+  assert.equal(co.Case.replay(new co.Policy(), events).status, co.Case.replayVerified(new co.Policy(), chain, head).status);
+  assert.deepEqual(co.verifiedEvents(JSON.stringify(chain)), events);
+  const edited = structuredClone(chain);
+  edited[1].event.at = '2025-11-03T13:00:00+08:00';
+  const broken = thrownBy(() => co.verifiedEvents(edited, head));
+  assert.deepEqual([broken.code, broken.index], ['history.chain_broken', 1]);
+  assert.equal(thrownBy(() => co.verifiedEvents(chain.slice(0, 2), head)).code, 'history.head_mismatch');
+});
+
+test('Duration.hourBounds: the least and the most hours a duration spans', () => {
+  assert.deepEqual(co.Duration.parse('24 hours').hourBounds(), [24, 24]);
+  const [least, most] = co.Duration.parse('5 working days').hourBounds();
+  assert.ok(least === 120 && most > least, `${least} ${most}`);
+  const [dl, dm] = new co.Duration(15, 'days').hourBounds();
+  assert.ok(dl === 360 && dm > dl, `${dl} ${dm}`);
+});
+
+test('IntakeViolation.barsAdmission: which violations make a complaint inadmissible', () => {
+  const policy = new co.Policy();
+  const report = co.checkIntake(policy, { channel: 'email', complainantKind: 'customer', contact: 'not a contact',
+    subject: 'hello', content: '…', name: '張三', receivedAt: '2025-09-26T10:00:00+08:00' });
+  assert.ok(report.violations.length >= 2, JSON.stringify(report.violations));
+  // An unusable contact is asked for again; the other rules (channel, subject word) bar admission.
+  for (const v of report.violations) assert.equal(v.barsAdmission, v.field !== 'contact', v.code);
+  assert.deepEqual(report.violations.map((v) => v.barsAdmission).sort(), [false, true]);
+  assert.equal(report.admissible, !report.violations.some((v) => v.barsAdmission));
+});
+
+test('PeriodInfo.firstDay and lastDay: the days of the period an instant falls in', () => {
+  const q = co.periodOf('2024-02-10T12:00:00+08:00', 'quarter');
+  assert.deepEqual([q.period, q.firstDay, q.lastDay], ['2024-Q1', '2024-01-01', '2024-03-31']);
+  const m = co.periodOf('2024-02-29T23:30:00Z', 'month');
+  assert.deepEqual([m.period, m.firstDay, m.lastDay], ['2024-03', '2024-03-01', '2024-03-31']);
+  assert.deepEqual([co.periodOf('2025-06-01T00:00:00+08:00', 'year').firstDay, co.periodOf('2025-06-01T00:00:00+08:00', 'year').lastDay],
+    ['2025-01-01', '2025-12-31']);
+});

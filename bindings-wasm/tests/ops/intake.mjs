@@ -3,7 +3,8 @@ import { apiObject, contractObject, policyOf } from './input.mjs';
 
 /** An intake report in the contract's JSON shape. */
 const reportJson = (r) => ({
-  admissible: r.admissible, complete: r.complete, missing: r.missing, violations: r.violations,
+  admissible: r.admissible, complete: r.complete, missing: r.missing,
+  violations: r.violations.map(({ code, clause, field }) => ({ code, clause, field })),
   requests: r.requests, contact_kind: r.contactKind,
 });
 

@@ -51,5 +51,9 @@ export const ops = {
       : Ledger.fromCsv(input.csv, policy, options);
     return reportJson(ledger.report(input.granularity, policy, rangeOf(input)));
   },
-  'stats.period_of': (input) => periodOf(input.at, input.granularity, policyOf(input).officeOffset),
+  'stats.period_of': (input) => {
+    // The contract's shape: period, start, end (firstDay and lastDay are the package's own).
+    const { period, start, end } = periodOf(input.at, input.granularity, policyOf(input).officeOffset);
+    return { period, start, end };
+  },
 };
