@@ -1,12 +1,14 @@
 //! The working-day calendar: weekends, statutory holidays, make-up working days, company days.
 
-use complaint_office::calendar::{self as core_calendar, CalendarConfig, DayInfo};
+use complaint_office::calendar::{
+    self as core_calendar, CalendarConfig, DayInfo, OfficeHours, OfficeInterval,
+};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::classify::LabelsJs;
 use crate::convert::{
-    array_items, integer, integer_in, json_text, json_text_within, or_null, to_js,
+    array_items, integer, integer_in, json_text, json_text_within, or_null, string_in, to_js,
 };
 use crate::error::{Failure, JsResult, calendar_failure};
 use crate::time::{date_in, date_js, date_out, offset_in};
@@ -280,6 +282,31 @@ impl Calendar {
                 .map(|i| JsValue::from_str(&i.to_string()))
                 .collect::<js_sys::Array>()
         }))
+    }
+
+    /// A copy with other office hours (`HH:MM-HH:MM` intervals, in order, not overlapping),
+    /// or none with `null`: a day-based period then ends at midnight, not at close of
+    /// business. A bad interval is `calendar.invalid_office_hours` with its `index`.
+    #[wasm_bindgen(js_name = withOfficeHours)]
+    pub fn with_office_hours(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "OfficeIntervalText[] | null")] hours: JsValue,
+    ) -> JsResult<Calendar> {
+        const WHAT: &str = "hours: an array of HH:MM-HH:MM intervals, or null, expected";
+        if hours.is_null() || hours.is_undefined() {
+            return Ok(Calendar(self.0.with_office_hours(None)));
+        }
+        let intervals = array_items(&hours, WHAT)?
+            .iter()
+            .enumerate()
+            .map(|(index, item)| {
+                let text = string_in(item)?.ok_or_else(|| Failure::argument_at(WHAT, index))?;
+                text.parse::<OfficeInterval>()
+                    .map_err(|e| Failure::at(&e, Some(index)))
+            })
+            .collect::<JsResult<Vec<_>>>()?;
+        let hours = OfficeHours::new(intervals).map_err(calendar_failure)?;
+        Ok(Calendar(self.0.with_office_hours(Some(hours))))
     }
 
     /// Whether `date` is a working day.

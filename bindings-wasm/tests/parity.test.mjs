@@ -390,3 +390,19 @@ test('PeriodInfo.firstDay and lastDay: the days of the period an instant falls i
   assert.deepEqual([co.periodOf('2025-06-01T00:00:00+08:00', 'year').firstDay, co.periodOf('2025-06-01T00:00:00+08:00', 'year').lastDay],
     ['2025-01-01', '2025-12-31']);
 });
+
+test('Calendar.withOfficeHours: periods end at close of business, or at midnight without hours', () => {
+  const cal = co.Calendar.cn();
+  assert.equal(cal.officeHours, null);
+  const hours = cal.withOfficeHours(['09:00-12:00', '13:30-18:00']);
+  assert.deepEqual(hours.officeHours, ['09:00-12:00', '13:30-18:00']);
+  assert.equal(cal.officeHours, null, 'a copy');
+  const at = '2025-09-26T10:00:00+08:00';
+  assert.equal(co.periodEnd(cal, at, '5 working days').due, '2025-10-11T00:00:00+08:00');
+  assert.equal(co.periodEnd(hours, at, '5 working days').due, '2025-10-10T18:00:00+08:00');
+  assert.equal(hours.withOfficeHours(null).officeHours, null);
+  const bad = thrownBy(() => cal.withOfficeHours(['09:00-12:00', '25:00-26:00']));
+  assert.deepEqual([bad.code, bad.index], ['calendar.invalid_office_hours', 1]);
+  assert.equal(thrownBy(() => cal.withOfficeHours(['13:00-18:00', '09:00-14:00'])).code, 'calendar.invalid_office_hours');
+  assert.equal(thrownBy(() => cal.withOfficeHours('09:00-18:00')).code, 'binding.invalid_argument');
+});
