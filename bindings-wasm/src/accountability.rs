@@ -6,7 +6,7 @@ use complaint_office::accountability::{
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{json_text, to_js};
+use crate::convert::{api_object, json_text, to_js};
 use crate::error::{Failure, JsResult};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -110,8 +110,7 @@ struct AssessmentInput {
 
 fn assessment_in(value: &JsValue) -> JsResult<Assessment> {
     let what = "assessment: {responsibility, fault, consequence} expected";
-    let input: AssessmentInput =
-        serde_json::from_str(&json_text(value, what)?).map_err(|_| Failure::argument(what))?;
+    let input: AssessmentInput = api_object(value, what)?;
     Ok(Assessment {
         responsibility: input.responsibility.parse::<Responsibility>()?,
         fault: input.fault.parse::<Fault>()?,
@@ -141,6 +140,49 @@ impl DisciplineTable {
         to_js(&DecisionJs::from(
             &self.0.decide(assessment_in(&assessment)?),
         ))
+    }
+
+    /// Reads a `[discipline]` section (an object or its JSON text), checked as `Policy.fromJson`
+    /// checks it: `policy.unknown_key` or `policy.invalid_value` naming the key
+    /// (`discipline.rules[0].level`).
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "DisciplineTableSection | string")] section: JsValue,
+    ) -> JsResult<DisciplineTable> {
+        let text = json_text(
+            &section,
+            "section: a [discipline] section (object or JSON text) expected",
+        )?;
+        let section: serde_json::Value = serde_json::from_str(&text).map_err(|_| {
+            Failure::argument("section: a [discipline] section (object or JSON text) expected")
+        })?;
+        // Every key of the section is a name (`otherwise`, `rules`, `responsibility`, …): a key
+        // of another shape is refused without being shown, for it may be data pasted in by
+        // mistake (a phone number), which an error must never carry.
+        if has_key_not_a_name(&section) {
+            return Err(Failure::new(
+                "policy.unknown_key",
+                None,
+                "unknown key in the [discipline] section (not shown: it is not a key's name)",
+            ));
+        }
+        let mut file = serde_json::Map::new();
+        file.insert("discipline".into(), section);
+        let policy = complaint_office::policy::Policy::from_json_value(file.into())?;
+        Ok(DisciplineTable(policy.discipline().clone()))
+    }
+
+    /// The level for a type of responsibility, fault and consequence (`decide`'s level).
+    #[wasm_bindgen(unchecked_return_type = "Level")]
+    pub fn level(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AccountabilityAssessment")] assessment: JsValue,
+    ) -> JsResult<String> {
+        Ok(self
+            .0
+            .level(assessment_in(&assessment)?)
+            .as_str()
+            .to_owned())
     }
 
     /// Every combination (responsibility, fault, consequence, in the vocabulary's order) and
@@ -186,6 +228,23 @@ pub fn check_finding(
     #[wasm_bindgen(unchecked_param_type = "ResponsibilityFinding")] finding: JsValue,
 ) -> JsResult<()> {
     Ok(finding_in(&finding)?.check()?)
+}
+
+/// Whether an object of `value`, at any depth, has a key that is not a lowercase name.
+fn has_key_not_a_name(value: &serde_json::Value) -> bool {
+    let name = |key: &str| {
+        key.starts_with(|c: char| c.is_ascii_lowercase())
+            && key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    };
+    match value {
+        serde_json::Value::Object(object) => object
+            .iter()
+            .any(|(key, item)| !name(key) || has_key_not_a_name(item)),
+        serde_json::Value::Array(items) => items.iter().any(has_key_not_a_name),
+        _ => false,
+    }
 }
 
 fn finding_in(value: &JsValue) -> JsResult<Finding> {

@@ -43,7 +43,7 @@ export interface ApprovalData {
   approved_on: IsoDate;
 }
 
-/** An archive file, in its stored JSON form. */
+/** An archive file, in its stored JSON form (snake_case keys, the same in every language). */
 export interface ArchiveFileData {
   number: ComplaintNumberText;
   archived_on: IsoDate;
@@ -226,6 +226,24 @@ impl ArchiveFile {
         date_out(self.0.archived_on)
     }
 
+    /// The documents filed, with their references, in their stored form.
+    #[wasm_bindgen(getter, unchecked_return_type = "ArchivedDocumentData[]")]
+    pub fn documents(&self) -> JsResult<JsValue> {
+        to_js(&self.0.documents)
+    }
+
+    /// Whether a legal hold keeps the file from destruction (§6.2.2).
+    #[wasm_bindgen(getter, js_name = legalHold)]
+    pub fn legal_hold(&self) -> bool {
+        self.0.legal_hold
+    }
+
+    /// Leadership's approval to destroy the file, in its stored form, or `null`.
+    #[wasm_bindgen(getter, unchecked_return_type = "ApprovalData | null")]
+    pub fn approval(&self) -> JsResult<JsValue> {
+        to_js(&self.0.approval)
+    }
+
     /// The required documents (§6.2.1) without a reference, in the order of the clause.
     #[wasm_bindgen(js_name = missingDocuments, unchecked_return_type = "ArchiveDocument[]")]
     pub fn missing_documents(&self) -> Vec<String> {
@@ -265,7 +283,7 @@ pub fn missing_documents(
 #[wasm_bindgen(js_name = retentionExpiry, unchecked_return_type = "Expiry")]
 pub fn expiry(
     policy: &Policy,
-    #[wasm_bindgen(unchecked_param_type = "DateInput")] archived_on: JsValue,
+    #[wasm_bindgen(js_name = archivedOn, unchecked_param_type = "DateInput")] archived_on: JsValue,
 ) -> JsResult<JsValue> {
     let expiry = core_archive::expiry(&policy.0, date_in(&archived_on)?)?;
     to_js(&ExpiryJs::from(expiry))
@@ -275,7 +293,7 @@ pub fn expiry(
 #[wasm_bindgen(js_name = retentionExpiryWith, unchecked_return_type = "Expiry")]
 pub fn expiry_with(
     calendar: &Calendar,
-    #[wasm_bindgen(unchecked_param_type = "DateInput")] archived_on: JsValue,
+    #[wasm_bindgen(js_name = archivedOn, unchecked_param_type = "DateInput")] archived_on: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DurationText | Duration")] period: JsValue,
 ) -> JsResult<JsValue> {
     let expiry =
@@ -301,9 +319,10 @@ pub fn may_destroy(
 pub fn may_destroy_with(
     calendar: &Calendar,
     #[wasm_bindgen(unchecked_param_type = "DurationText | Duration")] period: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "DateInput")] archived_on: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "DateInput | null")] approved_on: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "boolean")] legal_hold: JsValue,
+    #[wasm_bindgen(js_name = archivedOn, unchecked_param_type = "DateInput")] archived_on: JsValue,
+    #[wasm_bindgen(js_name = approvedOn, unchecked_param_type = "DateInput | null")]
+    approved_on: JsValue,
+    #[wasm_bindgen(js_name = legalHold, unchecked_param_type = "boolean")] legal_hold: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DateInput")] on: JsValue,
 ) -> JsResult<JsValue> {
     let period = duration_in(&period)?;
@@ -318,7 +337,7 @@ pub fn may_destroy_with(
         period,
         archived_on,
         approved_on,
-        bool_in(&legal_hold, "legal_hold: true or false expected")?,
+        bool_in(&legal_hold, "legalHold: true or false expected")?,
         date_in(&on)?,
     )?;
     to_js(&DecisionJs::from(decision))

@@ -1,11 +1,14 @@
 //! The working-day calendar: weekends, statutory holidays, make-up working days, company days.
 
-use complaint_office::calendar::{self as core_calendar, CalendarConfig, DayInfo};
+use complaint_office::calendar::{
+    self as core_calendar, CalendarConfig, DayInfo, OfficeHours, OfficeInterval,
+};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::classify::LabelsJs;
 use crate::convert::{
-    array_items, integer, integer_in, json_text, json_text_within, or_null, to_js,
+    array_items, integer, integer_in, json_text, json_text_within, or_null, string_in, to_js,
 };
 use crate::error::{Failure, JsResult, calendar_failure};
 use crate::time::{date_in, date_js, date_out, offset_in};
@@ -95,7 +98,7 @@ export interface HolidayCnYear {
 /** Office hours, `HH:MM-HH:MM`: `09:00-12:00`. */
 export type OfficeIntervalText = string;
 
-/** One year of statutory data in a policy's `calendar.years`. */
+/** One year of statutory data in a policy's `calendar.years` (a stored format: snake_case keys). */
 export interface YearData {
   year: number;
   off_days?: IsoDate[];
@@ -106,7 +109,8 @@ export interface YearData {
   notice_date?: IsoDate | null;
 }
 
-/** The `[calendar]` section of a policy file, and each of its `[[calendars]]`. */
+/** The `[calendar]` section of a policy file, and each of its `[[calendars]]` (a stored format:
+ * snake_case keys). */
 export interface CalendarConfig {
   /** The calendar's name: `"default"` for `[calendar]` unless set; required in `calendars`. */
   name?: string;
@@ -137,21 +141,13 @@ struct DayInfoJs {
     kind: &'static str,
     reason: &'static str,
     festival: Option<&'static str>,
-    labels: Option<LabelsJs>,
+    labels: Option<LabelsJs<'static>>,
     in_lieu_of: Option<String>,
     decided_by: &'static str,
     regulation: Option<&'static str>,
     source: Option<NoticeJs>,
     covered: bool,
     provisional: bool,
-}
-
-/// `Labels` of the `.d.ts` (the policy file's form).
-#[derive(Serialize)]
-struct LabelsJs {
-    zh_hant: &'static str,
-    zh_hans: &'static str,
-    en: &'static str,
 }
 
 /// `Notice` of the `.d.ts`.
@@ -228,6 +224,7 @@ impl Calendar {
     #[wasm_bindgen(js_name = fromConfig)]
     pub fn from_config(
         #[wasm_bindgen(unchecked_param_type = "CalendarConfig | string")] config: JsValue,
+        #[wasm_bindgen(js_name = officeOffset, unchecked_optional_param_type = "OffsetText | null")]
         office_offset: Option<String>,
     ) -> JsResult<Calendar> {
         let text = json_text(&config, "config: a calendar section (object or JSON text)")?;
@@ -285,6 +282,31 @@ impl Calendar {
                 .map(|i| JsValue::from_str(&i.to_string()))
                 .collect::<js_sys::Array>()
         }))
+    }
+
+    /// A copy with other office hours (`HH:MM-HH:MM` intervals, in order, not overlapping),
+    /// or none with `null`: a day-based period then ends at midnight, not at close of
+    /// business. A bad interval is `calendar.invalid_office_hours` with its `index`.
+    #[wasm_bindgen(js_name = withOfficeHours)]
+    pub fn with_office_hours(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "OfficeIntervalText[] | null")] hours: JsValue,
+    ) -> JsResult<Calendar> {
+        const WHAT: &str = "hours: an array of HH:MM-HH:MM intervals, or null, expected";
+        if hours.is_null() || hours.is_undefined() {
+            return Ok(Calendar(self.0.with_office_hours(None)));
+        }
+        let intervals = array_items(&hours, WHAT)?
+            .iter()
+            .enumerate()
+            .map(|(index, item)| {
+                let text = string_in(item)?.ok_or_else(|| Failure::argument_at(WHAT, index))?;
+                text.parse::<OfficeInterval>()
+                    .map_err(|e| Failure::at(&e, Some(index)))
+            })
+            .collect::<JsResult<Vec<_>>>()?;
+        let hours = OfficeHours::new(intervals).map_err(calendar_failure)?;
+        Ok(Calendar(self.0.with_office_hours(Some(hours))))
     }
 
     /// Whether `date` is a working day.
@@ -376,6 +398,33 @@ impl Calendar {
             .add_working_days_many(&dates, &days)
             .map_err(calendar_failure)?;
         Ok(out.into_iter().map(date_out).collect())
+    }
+
+    /// `isWorkingDay` over many dates, in order (an element that is not a date is refused
+    /// with its `index`).
+    #[wasm_bindgen(js_name = isWorkingDayMany, unchecked_return_type = "boolean[]")]
+    pub fn is_working_day_many(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DateInput[]")] dates: JsValue,
+    ) -> JsResult<JsValue> {
+        let dates = dates_in(&dates, "dates: an array of dates expected")?;
+        to_js(
+            &dates
+                .iter()
+                .map(|&d| self.0.is_working_day(d))
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// Whether statutory data covers every year from the year of `from` to that of `to`
+    /// (in either order): a span whose periods are not provisional.
+    #[wasm_bindgen(js_name = coversSpan)]
+    pub fn covers_span(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DateInput")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "DateInput")] to: JsValue,
+    ) -> JsResult<bool> {
+        Ok(self.0.covers_span(date_in(&from)?, date_in(&to)?))
     }
 
     /// `workingDaysBetween` over pairs; `to` has one date per `from`, or one for all.

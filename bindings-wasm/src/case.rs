@@ -417,6 +417,21 @@ impl Event {
         to_js(&self.0.to_json_value())
     }
 
+    /// The `received` event at `at` of a complaint given as a `Complaint` API object (an
+    /// `EmailIntake`'s `complaint`, or the complaint a registration form collected): its
+    /// fields, in the stored event format (`complainant_kind`, `received_at`). A bad value has
+    /// the core's code (`intake.unknown_channel`, `time.missing_offset`, …).
+    pub fn received(
+        #[wasm_bindgen(unchecked_param_type = "InstantInput")] at: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Complaint")] complaint: JsValue,
+    ) -> JsResult<Event> {
+        let complaint = crate::intake::complaint_in(&complaint)?;
+        Ok(Event(core_case::Event::new(
+            instant_in(&at)?,
+            core_case::EventBody::Received(complaint),
+        )))
+    }
+
     /// The event's type.
     #[wasm_bindgen(getter, js_name = type, unchecked_return_type = "EventType")]
     pub fn kind(&self) -> String {
@@ -638,7 +653,7 @@ impl Case {
 
     /// The complaint as received, personal data included (the complaint office's view; other
     /// roles read `view(role)`).
-    #[wasm_bindgen(getter, unchecked_return_type = "Required<ComplaintData>")]
+    #[wasm_bindgen(getter, unchecked_return_type = "Required<Complaint>")]
     pub fn complaint(&self) -> JsResult<JsValue> {
         to_js(&crate::intake::ComplaintOut::from(self.0.complaint()))
     }

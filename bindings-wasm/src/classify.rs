@@ -1,7 +1,7 @@
 //! Classification (§2.2.2): categories, keyword suggestion with the words matched, department
 //! routing.
 
-use complaint_office::classify::{self as core_classify, Labels, Suggestion};
+use complaint_office::classify::{self as core_classify, Department, Labels, Suggestion};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -13,6 +13,13 @@ use crate::policy::Policy;
 const TS_CLASSIFY: &str = r#"
 /** A name in the three languages of the library. */
 export interface Labels {
+  zhHant: string;
+  zhHans: string;
+  en: string;
+}
+
+/** A name in the three languages, as a policy file's sections write it. */
+export interface LabelsSection {
   zh_hant: string;
   zh_hans: string;
   en: string;
@@ -36,17 +43,25 @@ export interface CategorySuggestion {
   matched: MatchedWord[];
 }
 
+/** A department of the `[classification]` section. */
+export interface Department {
+  code: string;
+  labels: Labels;
+}
+
 /** A category and the department it is routed to. */
 export interface CategoryInfo {
   code: string;
   labels: Labels;
-  department: { code: string; labels: Labels };
+  department: Department;
+  /** The words that suggest it (§2.2.2), as the policy writes them. */
+  keywords: string[];
 }
 
 /** A category of the `[classification]` section. */
 export interface CategorySection {
   code: string;
-  labels: Labels;
+  labels: LabelsSection;
   department: string;
   keywords?: string[];
 }
@@ -54,7 +69,7 @@ export interface CategorySection {
 /** The `[classification]` section of a policy file. */
 export interface ClassificationSection {
   categories?: CategorySection[];
-  departments?: { code: string; labels: Labels }[];
+  departments?: { code: string; labels: LabelsSection }[];
   fallback?: string;
 }
 "#;
@@ -75,17 +90,46 @@ struct SuggestionJs<'p> {
     matched: Vec<MatchedJs<'p>>,
 }
 
+/// `Labels` of the `.d.ts`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct LabelsJs<'p> {
+    pub(crate) zh_hant: &'p str,
+    pub(crate) zh_hans: &'p str,
+    pub(crate) en: &'p str,
+}
+
+impl<'p> From<&'p Labels> for LabelsJs<'p> {
+    fn from(labels: &'p Labels) -> Self {
+        LabelsJs {
+            zh_hant: &labels.zh_hant,
+            zh_hans: &labels.zh_hans,
+            en: &labels.en,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct DepartmentJs<'p> {
     code: &'p str,
-    labels: &'p Labels,
+    labels: LabelsJs<'p>,
 }
 
 #[derive(Serialize)]
 struct CategoryJs<'p> {
     code: &'p str,
-    labels: &'p Labels,
+    labels: LabelsJs<'p>,
     department: DepartmentJs<'p>,
+    keywords: &'p [String],
+}
+
+impl<'p> From<&'p Department> for DepartmentJs<'p> {
+    fn from(d: &'p Department) -> Self {
+        DepartmentJs {
+            code: &d.code,
+            labels: (&d.labels).into(),
+        }
+    }
 }
 
 /// Suggests categories for a complaint text, best first, with the keywords matched.
@@ -121,10 +165,17 @@ pub fn category(policy: &Policy, code: &str) -> JsResult<JsValue> {
     let department = core_classify::department_of(&policy.0, code)?;
     to_js(&CategoryJs {
         code: &category.code,
-        labels: &category.labels,
-        department: DepartmentJs {
-            code: &department.code,
-            labels: &department.labels,
-        },
+        labels: (&category.labels).into(),
+        department: department.into(),
+        keywords: &category.keywords,
     })
+}
+
+/// The department the category with this code is routed to (`classify.unknown_category`
+/// otherwise).
+#[wasm_bindgen(js_name = departmentOf, unchecked_return_type = "Department")]
+pub fn department_of(policy: &Policy, code: &str) -> JsResult<JsValue> {
+    to_js(&DepartmentJs::from(core_classify::department_of(
+        &policy.0, code,
+    )?))
 }

@@ -4,6 +4,7 @@
 use complaint_office::ErrorCode;
 use complaint_office::input::{InputError, MAX_NESTING, MAX_TEXT_FILE_BYTES, check_nesting};
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 use crate::error::Failure;
@@ -71,6 +72,54 @@ pub(crate) fn json_text_within(
         None => Err(shape_fault(value, &mut Vec::new())
             .map_or_else(|| Failure::argument(what), Failure::from)),
     }
+}
+
+/// An API object (an options object, a complaint to check), given as an object or its JSON
+/// text, read into `T` (which names its fields in camelCase). A key with `_`, at any depth, is
+/// refused first, naming the camelCase key to use ([`Failure::snake_key`]); any other wrong
+/// shape is `binding.invalid_argument` with `what`.
+pub(crate) fn api_object<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, Failure> {
+    let value: serde_json::Value =
+        serde_json::from_str(&json_text(value, what)?).map_err(|_| Failure::argument(what))?;
+    if let Some(key) = snake_key_in(&value) {
+        return Err(Failure::snake_key(what, key, None));
+    }
+    serde_json::from_value(value).map_err(|_| Failure::argument(what))
+}
+
+/// The first key with `_` in the objects of `value`, nested ones included (an API object's
+/// parts are API objects too: `CsvOptions.columns`).
+fn snake_key_in(value: &serde_json::Value) -> Option<&str> {
+    match value {
+        serde_json::Value::Object(object) => object.iter().find_map(|(key, item)| {
+            if key.contains('_') {
+                Some(key.as_str())
+            } else {
+                snake_key_in(item)
+            }
+        }),
+        serde_json::Value::Array(items) => items.iter().find_map(snake_key_in),
+        _ => None,
+    }
+}
+
+/// [`api_object`]'s check of the keys for an object read property by property (one that may
+/// hold a `Date` or a Temporal value, which JSON would not keep): the first own key with `_` is
+/// refused, with the position of the object in its array.
+pub(crate) fn camel_case_keys(
+    value: &JsValue,
+    what: &str,
+    index: Option<usize>,
+) -> Result<(), Failure> {
+    let Some(object) = value.dyn_ref::<js_sys::Object>() else {
+        return Ok(());
+    };
+    for key in js_sys::Object::keys(object).iter() {
+        if let Some(key) = key.as_string().filter(|key| key.contains('_')) {
+            return Err(Failure::snake_key(what, &key, index));
+        }
+    }
+    Ok(())
 }
 
 /// What is wrong with the shape of `value` below the objects of `path`, if anything: an

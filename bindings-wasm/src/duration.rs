@@ -3,7 +3,7 @@
 use complaint_office::duration::{self as core_duration, Unit};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{integer_in, saturating_u32, text_of};
+use crate::convert::{integer_in, saturating_u32, text_of, to_js};
 use crate::error::JsResult;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -65,6 +65,14 @@ impl Duration {
     #[wasm_bindgen(getter, js_name = isDayBased)]
     pub fn is_day_based(&self) -> bool {
         self.0.unit().is_day_based()
+    }
+
+    /// The least and the most hours the duration can span on any calendar, `[least, most]`:
+    /// `[n, n]` for hours, wider for days, working days, months and years (a fortnight's
+    /// holiday at most).
+    #[wasm_bindgen(js_name = hourBounds, unchecked_return_type = "[number, number]")]
+    pub fn hour_bounds(&self) -> JsResult<JsValue> {
+        to_js(&self.0.hour_bounds())
     }
 
     /// The canonical English text: `5 working days`, `1 month`.

@@ -60,6 +60,23 @@ impl Failure {
         Failure::new("binding.invalid_argument", None, what)
     }
 
+    /// A key with `_` in an API object (`binding.invalid_argument`, `key` the key given):
+    /// JavaScript's API objects are camelCase, only the stored formats (events, policy files,
+    /// ledger rows, archive files) are snake_case. The message names the key and the name to
+    /// use; keys are never personal data, and the value is never named.
+    pub(crate) fn snake_key(what: &str, key: &str, index: Option<usize>) -> Self {
+        let camel = camel_case(key);
+        Failure(make_error(
+            "binding.invalid_argument",
+            None,
+            index,
+            Some(key),
+            &format!(
+                "{what}: `{key}` is a stored format's spelling; JavaScript's API objects are camelCase: use `{camel}`"
+            ),
+        ))
+    }
+
     /// An argument of the wrong shape at `index` of an array (`binding.invalid_argument`).
     pub(crate) fn argument_at(what: &str, index: usize) -> Self {
         Failure(make_error(
@@ -93,6 +110,23 @@ impl From<Failure> for JsValue {
     fn from(failure: Failure) -> JsValue {
         failure.0
     }
+}
+
+/// `received_at` → `receivedAt`.
+pub(crate) fn camel_case(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut upper = false;
+    for c in key.chars() {
+        if c == '_' {
+            upper = !out.is_empty();
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A history's failure names the event that was refused.

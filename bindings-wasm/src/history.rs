@@ -114,6 +114,19 @@ pub fn verify_history(
     Ok(verified.to_hex())
 }
 
+/// The events of a stored history once its chain is verified (as `verifyHistory`), in the
+/// stored event format: what `Case.replay` takes, for a host that replays them itself.
+#[wasm_bindgen(js_name = verifiedEvents, unchecked_return_type = "CaseEventData[]")]
+pub fn verified_events(
+    #[wasm_bindgen(unchecked_param_type = "ChainedEvent[] | string")] history: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ChainHashText | null")] head: Option<String>,
+) -> JsResult<JsValue> {
+    let head = head_in(head)?;
+    let stored = stored_in(&history)?;
+    let events = core_history::verified_events(stored, head.as_ref()).map_err(history_failure)?;
+    to_js(&events.iter().map(|e| e.to_json_value()).collect::<Vec<_>>())
+}
+
 /// The canonical JSON of a stored event, the text its hash covers: keys sorted at every
 /// depth, no white space, a fixed set of escapes. JSON text is read first.
 #[wasm_bindgen(js_name = canonicalJson)]

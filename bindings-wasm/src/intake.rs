@@ -9,7 +9,7 @@ use complaint_office::time::parse_instant;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{json_text, max_bytes_or, to_js, within};
+use crate::convert::{api_object, max_bytes_or, to_js, within};
 use crate::error::{Failure, JsResult};
 use crate::policy::Policy;
 use crate::time::instant_out;
@@ -29,13 +29,15 @@ export type Field = "name" | "contact" | "received_at" | "content" | "subject";
 /** The kind of a usable contact. */
 export type ContactKind = "mobile" | "landline" | "email" | "international";
 
-/** A complaint as received, in its JSON form (absent texts may be left out or null). */
-export interface ComplaintData {
+/** A complaint as received (absent texts may be left out or null). An API object: its keys
+ * are camelCase (`complainantKind`, `receivedAt`); the case's `received` event stores the same
+ * fields in snake_case (`CaseEvent.received` writes it from a `Complaint`). */
+export interface Complaint {
   channel: Channel;
-  complainant_kind: ComplainantKind;
+  complainantKind: ComplainantKind;
   name?: string | null;
   contact?: string | null;
-  received_at?: Rfc3339 | null;
+  receivedAt?: Rfc3339 | null;
   content?: string | null;
   subject?: string | null;
 }
@@ -45,6 +47,8 @@ export interface IntakeViolation {
   code: ErrorCode;
   clause: Clause;
   field: Field | null;
+  /** Whether it makes the complaint inadmissible (every rule but an unusable contact). */
+  barsAdmission: boolean;
 }
 
 /** What to ask the complainant for. */
@@ -100,10 +104,12 @@ export interface EmailAttachment {
 
 /** A complaint read from an e-mail (§2.1.1) and what intake makes of it. */
 export interface EmailIntake {
-  /** The complaint in its stored form (channel `email`, every key present): `checkIntake`
-   * takes it as it is, and it is the payload of the case's `received` event. */
-  complaint: Required<ComplaintData>;
-  /** Which header gave `received_at`; null when no date could be read. */
+  /** The complaint (channel `email`, every key present): `checkIntake` takes it as it is,
+   * and `CaseEvent.received(at, complaint)` makes it the case's `received` event. */
+  complaint: Required<Complaint>;
+  /** When it was received (the complaint's `receivedAt`); null when no date could be read. */
+  receivedAt: Rfc3339 | null;
+  /** Which header gave `receivedAt`; null when no date could be read. */
   receivedFrom: ReceivedFrom | null;
   attachments: EmailAttachment[];
   /** In the order found, each once per part. */
@@ -112,7 +118,7 @@ export interface EmailIntake {
   report: IntakeReport;
 }
 
-/** The `[intake]` section of a policy file. */
+/** The `[intake]` section of a policy file (a stored format: snake_case keys). */
 export interface IntakeRulesSection {
   subject_words?: string[];
   eligible?: { [C in Channel]?: ComplainantKind[] };
@@ -122,10 +128,12 @@ export interface IntakeRulesSection {
 "#;
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct ViolationJs {
     code: &'static str,
     clause: &'static str,
     field: Option<&'static str>,
+    bars_admission: bool,
 }
 
 #[derive(Serialize)]
@@ -158,6 +166,7 @@ impl From<&IntakeReport> for IntakeReportJs {
                     code: v.code(),
                     clause: v.clause(),
                     field: v.field().map(|f| f.as_str()),
+                    bars_admission: v.bars_admission(),
                 })
                 .collect(),
             requests: r
@@ -182,7 +191,7 @@ struct ContactJs {
 // The complaint as JavaScript gives it: names and texts, each read by the core so that a bad
 // value gets its code (`intake.unknown_channel`, `time.missing_offset`, …).
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct ComplaintInput {
     channel: String,
     complainant_kind: String,
@@ -198,11 +207,11 @@ struct ComplaintInput {
     subject: Option<String>,
 }
 
-const COMPLAINT: &str = "complaint: {channel, complainant_kind, name, contact, received_at, content, subject} expected (texts or null)";
+const COMPLAINT: &str = "complaint: {channel, complainantKind, name, contact, receivedAt, content, subject} expected (texts or null)";
 
-fn complaint_in(value: &JsValue) -> JsResult<Complaint> {
-    let input: ComplaintInput = serde_json::from_str(&json_text(value, COMPLAINT)?)
-        .map_err(|_| Failure::argument(COMPLAINT))?;
+/// A `Complaint` of the `.d.ts` (object or JSON text), each value read by the core.
+pub(crate) fn complaint_in(value: &JsValue) -> JsResult<Complaint> {
+    let input: ComplaintInput = api_object(value, COMPLAINT)?;
     let channel = input.channel.parse::<Channel>()?;
     let kind = input.complainant_kind.parse::<ComplainantKind>()?;
     let received_at = match input.received_at {
@@ -224,7 +233,7 @@ fn complaint_in(value: &JsValue) -> JsResult<Complaint> {
 #[wasm_bindgen(js_name = checkIntake, unchecked_return_type = "IntakeReport")]
 pub fn check(
     policy: &Policy,
-    #[wasm_bindgen(unchecked_param_type = "ComplaintData")] complaint: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Complaint")] complaint: JsValue,
 ) -> JsResult<JsValue> {
     let complaint = complaint_in(&complaint)?;
     to_js(&IntakeReportJs::from(&core_intake::check(
@@ -242,8 +251,9 @@ pub fn parse_contact(text: &str) -> JsResult<JsValue> {
     })
 }
 
-/// `ComplaintData` of the `.d.ts`, every key present.
+/// `Required<Complaint>` of the `.d.ts`: every key present.
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 pub(crate) struct ComplaintOut<'a> {
     channel: &'static str,
     complainant_kind: &'static str,
@@ -285,6 +295,7 @@ struct AttachmentJs<'a> {
 #[serde(rename_all = "camelCase")]
 struct EmailIntakeJs<'a> {
     complaint: ComplaintOut<'a>,
+    received_at: Option<String>,
     received_from: Option<&'static str>,
     attachments: Vec<AttachmentJs<'a>>,
     findings: Vec<FindingJs>,
@@ -295,6 +306,7 @@ impl<'a> From<&'a EmailIntake> for EmailIntakeJs<'a> {
     fn from(e: &'a EmailIntake) -> Self {
         EmailIntakeJs {
             complaint: (&e.complaint).into(),
+            received_at: e.complaint.received_at.as_ref().map(instant_out),
             received_from: e.received_from.map(|r| r.as_str()),
             attachments: e
                 .attachments

@@ -109,6 +109,7 @@ pub fn next_number_at(
     #[wasm_bindgen(unchecked_param_type = "(ComplaintNumberText | ComplaintNumber)[]")]
     issued: JsValue,
     #[wasm_bindgen(unchecked_param_type = "InstantInput")] at: JsValue,
+    #[wasm_bindgen(js_name = officeOffset, unchecked_optional_param_type = "OffsetText | null")]
     office_offset: Option<String>,
 ) -> JsResult<ComplaintNumber> {
     let issued = issued_in(&issued)?;

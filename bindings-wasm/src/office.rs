@@ -12,13 +12,15 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::case::Case;
-use crate::convert::{count, json_text, json_text_within, number_in, to_js};
-use crate::error::{Failure, JsResult};
-use crate::policy::Policy;
+use complaint_office::case::Status;
+
+use crate::case::{Case, events_in};
+use crate::convert::{api_object, array_items, count, json_text_within, number_in, to_js};
+use crate::error::JsResult;
+use crate::policy::{Policy, PolicySet};
 use crate::privacy::view_map;
-use crate::stats::Ledger;
-use crate::time::{date_out, instant_in, instant_out};
+use crate::stats::{Ledger, RowOut};
+use crate::time::{beijing, date_out, instant_in, instant_out, offset_in};
 use complaint_office::input::MAX_TEXT_FILE_BYTES;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -148,7 +150,7 @@ export interface RungSection {
   to: "responsible" | Actor;
 }
 
-/** The `[reminders]` section of a policy file. */
+/** The `[reminders]` section of a policy file (a stored format: snake_case keys). */
 export interface RemindersSection {
   /** When reminders go out on working days (`HH:MM-HH:MM`); by default the calendar's office
    * hours, else 09:00-18:00. */
@@ -159,7 +161,7 @@ export interface RemindersSection {
   stages?: { [S in Stage]?: RungSection[] };
 }
 
-/** The `[statistics]` section of a policy file. */
+/** The `[statistics]` section of a policy file (a stored format: snake_case keys). */
 export interface StatisticsSection {
   /** A complaint within this period of the same complainant's previous one is a repeat. */
   repeat_window?: DurationText;
@@ -195,6 +197,19 @@ struct CaseKeysInput {
     key: Option<String>,
     #[serde(default)]
     complainant_key: Option<String>,
+}
+
+/// The host's keys of a case (`CaseKeys` of the `.d.ts`), none when absent or null.
+fn case_keys_in(keys: Option<CaseKeysJs>) -> JsResult<CaseKeys> {
+    const WHAT: &str = "keys: {key, complainantKey} (text or null) expected";
+    let keys: CaseKeysInput = match keys.map(JsValue::from) {
+        Some(v) if !v.is_undefined() && !v.is_null() => api_object(&v, WHAT)?,
+        _ => CaseKeysInput::default(),
+    };
+    Ok(CaseKeys {
+        key: keys.key,
+        complainant_key: keys.complainant_key,
+    })
 }
 
 /// `WorklistEntry` of the `.d.ts`.
@@ -374,22 +389,45 @@ impl Caseload {
         )?))
     }
 
+    /// Replays each history (an array of events, or its JSON text) under the policy of `set`
+    /// in force when its complaint was received; a history that cannot be replayed is listed
+    /// in `refused()`. An event that cannot be read throws as in `Case.replay`
+    /// (`case.invalid_event`, `case.unknown_event`, with the event's position as `index`).
+    #[wasm_bindgen(js_name = replayIn)]
+    pub fn replay_in(
+        set: &PolicySet,
+        #[wasm_bindgen(unchecked_param_type = "((CaseEventData | CaseEvent)[] | string)[]")]
+        histories: JsValue,
+    ) -> JsResult<Caseload> {
+        let histories = array_items(&histories, "histories: an array of histories expected")?
+            .iter()
+            .map(events_in)
+            .collect::<JsResult<Vec<_>>>()?;
+        Ok(Caseload(core_office::Caseload::replay_in(
+            &set.0, histories,
+        )))
+    }
+
+    /// Replays one history (an array of events, or its JSON text) under `policy` and adds the
+    /// case with the host's keys, or lists the history in `refused()` when it cannot be
+    /// replayed; returns its index either way. An event that cannot be read is
+    /// `case.invalid_event` with its position as `index` (nothing is added).
+    #[wasm_bindgen(js_name = pushHistory)]
+    pub fn push_history(
+        &mut self,
+        policy: &Policy,
+        #[wasm_bindgen(unchecked_param_type = "(CaseEventData | CaseEvent)[] | string")]
+        events: JsValue,
+        keys: Option<CaseKeysJs>,
+    ) -> JsResult<usize> {
+        let keys = case_keys_in(keys)?;
+        let events = events_in(&events)?;
+        Ok(self.0.push_history(&policy.0, events, keys))
+    }
+
     /// Adds a copy of a replayed case, with the host's keys; returns its index.
     pub fn push(&mut self, replayed: &Case, keys: Option<CaseKeysJs>) -> JsResult<usize> {
-        const WHAT: &str = "keys: {key, complainantKey} (text or null) expected";
-        let keys: CaseKeysInput = match keys.map(JsValue::from) {
-            Some(v) if !v.is_undefined() && !v.is_null() => {
-                serde_json::from_str(&json_text(&v, WHAT)?).map_err(|_| Failure::argument(WHAT))?
-            }
-            _ => CaseKeysInput::default(),
-        };
-        Ok(self.0.push_keyed(
-            replayed.0.clone(),
-            CaseKeys {
-                key: keys.key,
-                complainant_key: keys.complainant_key,
-            },
-        ))
+        Ok(self.0.push_keyed(replayed.0.clone(), case_keys_in(keys)?))
     }
 
     /// The number of cases (refused histories not counted).
@@ -413,6 +451,39 @@ impl Caseload {
             .map(Case))
     }
 
+    /// Copies of the cases, in the order added (refused histories left out); `indices()`
+    /// gives their positions in the host's list.
+    pub fn cases(&self) -> Vec<Case> {
+        self.0.cases().map(|(_, case)| Case(case.clone())).collect()
+    }
+
+    /// The positions in the host's list of the cases of `cases()`, in the same order.
+    #[wasm_bindgen(unchecked_return_type = "number[]")]
+    pub fn indices(&self) -> JsResult<JsValue> {
+        to_js(&self.0.cases().map(|(index, _)| index).collect::<Vec<_>>())
+    }
+
+    /// The ledger rows of the numbered cases, with their case columns, as `Ledger.records`
+    /// gives them (instants in `officeOffset`, `+08:00` when not given): for a CSV export, or
+    /// a ledger of these rows and another system's together. A row is the same at every
+    /// `now`; the ledger's "as of" instant (`ledger(now)`, `Ledger.withAsOf`) judges it.
+    #[wasm_bindgen(unchecked_return_type = "Required<LedgerRecord>[]")]
+    pub fn records(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "InstantInput")] now: JsValue,
+        #[wasm_bindgen(js_name = officeOffset, unchecked_optional_param_type = "OffsetText | null")]
+        office_offset: Option<String>,
+    ) -> JsResult<JsValue> {
+        let office = offset_in(office_offset, beijing())?;
+        let rows: Vec<RowOut> = self
+            .0
+            .records(instant_in(&now)?)
+            .into_iter()
+            .map(|r| RowOut::new(r, office))
+            .collect();
+        to_js(&rows)
+    }
+
     /// The histories that could not be replayed, in order (position and code, never content).
     #[wasm_bindgen(unchecked_return_type = "RefusedHistory[]")]
     pub fn refused(&self) -> JsResult<JsValue> {
@@ -428,8 +499,7 @@ impl Caseload {
         options: WorklistOptionsJs,
     ) -> JsResult<JsValue> {
         const WHAT: &str = "options: {view, department, role} expected";
-        let input: WorklistOptionsInput = serde_json::from_str(&json_text(&options.into(), WHAT)?)
-            .map_err(|_| Failure::argument(WHAT))?;
+        let input: WorklistOptionsInput = api_object(&options.into(), WHAT)?;
         let options = WorklistOptions {
             view: input.view.parse::<Role>()?,
             department: input.department,
@@ -471,4 +541,14 @@ impl Caseload {
             self.0.refused().len()
         )
     }
+}
+
+/// Who should act on a case in `status` (a worklist's `act`).
+#[wasm_bindgen(js_name = actorForStatus, unchecked_return_type = "Actor")]
+pub fn actor_for_status(
+    #[wasm_bindgen(unchecked_param_type = "Status")] status: &str,
+) -> JsResult<String> {
+    Ok(Actor::for_status(status.parse::<Status>()?)
+        .as_str()
+        .to_owned())
 }

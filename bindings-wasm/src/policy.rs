@@ -242,7 +242,7 @@ impl Policy {
 /// Policies by effective date: a case is judged by the policy in force when it was received.
 #[wasm_bindgen]
 #[derive(Debug, Clone, Default)]
-pub struct PolicySet(core_policy::PolicySet);
+pub struct PolicySet(pub(crate) core_policy::PolicySet);
 
 impl PolicySet {
     pub(crate) fn inner(&self) -> &core_policy::PolicySet {

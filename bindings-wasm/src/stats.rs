@@ -13,10 +13,10 @@ use complaint_office::time::{Instant, in_office, parse_instant};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{array_items, json_text, max_bytes_or, to_js, within};
+use crate::convert::{api_object, array_items, json_text, max_bytes_or, to_js, within};
 use crate::error::{Failure, JsResult};
 use crate::policy::Policy;
-use crate::time::{beijing, instant_in, instant_out, offset_in};
+use crate::time::{beijing, date_out, instant_in, instant_out, offset_in};
 use complaint_office::input::MAX_CSV_FILE_BYTES;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -115,15 +115,16 @@ export interface Indicators {
   repeatRate: number | null;
 }
 
-/** The header names of a CSV ledger's columns, where they differ from the defaults. */
+/** The header names of a CSV ledger's columns, where they differ from the defaults (the
+ * ledger's own names: `number`, `received_at`, …). */
 export interface ColumnNames {
   number?: string;
-  received_at?: string;
+  receivedAt?: string;
   channel?: string;
   category?: string;
   department?: string;
   severity?: string;
-  closed_at?: string;
+  closedAt?: string;
   satisfied?: string;
 }
 
@@ -208,11 +209,17 @@ export interface Overview {
   indicators: Indicators | null;
 }
 
+/** How fast categories and departments grow over a report's periods, fastest first. */
+export interface Growth {
+  categories: Trend[];
+  departments: Trend[];
+}
+
 /** A statistics report (§7). */
 export interface ReportData {
   granularity: Granularity;
   periods: PeriodStats[];
-  growth: { categories: Trend[]; departments: Trend[] };
+  growth: Growth;
   rejected: RejectedRow[];
   overview: Overview;
 }
@@ -228,6 +235,10 @@ export interface Charts {
 /** The period an instant falls in, with its first instant and its end. */
 export interface PeriodInfo {
   period: PeriodText;
+  /** Its first and last day. */
+  firstDay: IsoDate;
+  lastDay: IsoDate;
+  /** Midnight of its first day, and of the day after its last, in office time. */
   start: Rfc3339;
   end: Rfc3339;
 }
@@ -369,8 +380,11 @@ struct ReportJs<'a> {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct PeriodInfoJs {
     period: String,
+    first_day: String,
+    last_day: String,
     start: String,
     end: String,
 }
@@ -439,7 +453,7 @@ struct TimeLimitOut {
 /// `Required<LedgerRecord>` of the `.d.ts`: a row of a ledger with its case columns, instants
 /// in the office offset.
 #[derive(Serialize)]
-struct RowOut {
+pub(crate) struct RowOut {
     number: String,
     received_at: String,
     channel: Option<String>,
@@ -460,7 +474,7 @@ struct RowOut {
 }
 
 impl RowOut {
-    fn new(r: Record, office: FixedOffset) -> Self {
+    pub(crate) fn new(r: Record, office: FixedOffset) -> Self {
         let at = |t: &Instant| instant_out(&in_office(*t, office));
         let limit = |l: Option<TimeLimit>| {
             l.map(|l| TimeLimitOut {
@@ -524,11 +538,41 @@ impl From<Record> for RecordOut {
 #[serde(deny_unknown_fields)]
 struct CsvOptionsInput {
     #[serde(default)]
-    columns: Option<ColumnNames>,
+    columns: Option<ColumnNamesInput>,
     #[serde(default)]
     delimiter: Option<String>,
     #[serde(default)]
     lenient: Option<bool>,
+}
+
+/// `ColumnNames` of the `.d.ts`: the header of each column, where not the default.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct ColumnNamesInput {
+    number: Option<String>,
+    received_at: Option<String>,
+    channel: Option<String>,
+    category: Option<String>,
+    department: Option<String>,
+    severity: Option<String>,
+    closed_at: Option<String>,
+    satisfied: Option<String>,
+}
+
+impl ColumnNamesInput {
+    fn read(self) -> ColumnNames {
+        let default = ColumnNames::default();
+        ColumnNames {
+            number: self.number.unwrap_or(default.number),
+            received_at: self.received_at.unwrap_or(default.received_at),
+            channel: self.channel.unwrap_or(default.channel),
+            category: self.category.unwrap_or(default.category),
+            department: self.department.unwrap_or(default.department),
+            severity: self.severity.unwrap_or(default.severity),
+            closed_at: self.closed_at.unwrap_or(default.closed_at),
+            satisfied: self.satisfied.unwrap_or(default.satisfied),
+        }
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -546,9 +590,7 @@ fn options_in<T: Default + serde::de::DeserializeOwned>(
     what: &str,
 ) -> JsResult<T> {
     match value {
-        Some(v) if !v.is_undefined() && !v.is_null() => {
-            serde_json::from_str(&json_text(&v, what)?).map_err(|_| Failure::argument(what))
-        }
+        Some(v) if !v.is_undefined() && !v.is_null() => api_object(&v, what),
         _ => Ok(T::default()),
     }
 }
@@ -571,7 +613,7 @@ fn csv_options(options: Option<CsvOptionsJs>) -> JsResult<CsvOptions> {
         ..CsvOptions::default()
     };
     if let Some(columns) = input.columns {
-        csv.columns = columns;
+        csv.columns = columns.read();
     }
     if let Some(delimiter) = input.delimiter {
         csv.delimiter = CsvOptions::delimiter_from_str(&delimiter)?;
@@ -670,6 +712,26 @@ impl Ledger {
     #[wasm_bindgen(getter)]
     pub fn length(&self) -> usize {
         self.0.len()
+    }
+
+    /// Whether the ledger has the case columns (track, outcome, time limits, …) that the
+    /// report's office indicators count: a ledger built from cases has them.
+    #[wasm_bindgen(getter, js_name = hasCaseColumns)]
+    pub fn has_case_columns(&self) -> bool {
+        self.0.has_case_columns()
+    }
+
+    /// A copy judged as of `at`: a time limit due before it and not met is overdue in the
+    /// report. A ledger built from cases is judged as of the instant it was built for;
+    /// otherwise the report takes the latest instant the ledger holds.
+    #[wasm_bindgen(js_name = withAsOf)]
+    pub fn with_as_of(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "InstantInput")] at: JsValue,
+    ) -> JsResult<Ledger> {
+        let mut ledger = self.0.clone();
+        ledger.set_as_of(instant_in(&at)?);
+        Ok(Ledger(ledger))
     }
 
     /// The rows kept, in input order, with their case columns; instants in the office offset
@@ -782,6 +844,7 @@ impl Report {
 pub fn period_of(
     #[wasm_bindgen(unchecked_param_type = "InstantInput")] at: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Granularity")] granularity: &str,
+    #[wasm_bindgen(js_name = officeOffset, unchecked_optional_param_type = "OffsetText | null")]
     office_offset: Option<String>,
 ) -> JsResult<JsValue> {
     let granularity = granularity.parse::<Granularity>()?;
@@ -790,6 +853,8 @@ pub fn period_of(
     let period = Period::of_instant(at, granularity, office);
     to_js(&PeriodInfoJs {
         period: period.to_string(),
+        first_day: date_out(period.first_day()),
+        last_day: date_out(period.last_day()),
         start: instant_out(&period.start(office)),
         end: instant_out(&period.end(office)),
     })

@@ -205,6 +205,7 @@ pub(crate) fn beijing() -> FixedOffset {
 #[wasm_bindgen(js_name = officeDate, unchecked_return_type = "IsoDate")]
 pub fn office_date_of(
     #[wasm_bindgen(unchecked_param_type = "InstantInput")] at: JsValue,
+    #[wasm_bindgen(js_name = officeOffset, unchecked_optional_param_type = "OffsetText | null")]
     office_offset: Option<String>,
 ) -> JsResult<String> {
     let offset = offset_in(office_offset, beijing())?;
@@ -215,6 +216,7 @@ pub fn office_date_of(
 #[wasm_bindgen(js_name = yearMonthOf, unchecked_return_type = "YearMonthText")]
 pub fn year_month_of(
     #[wasm_bindgen(unchecked_param_type = "InstantInput")] at: JsValue,
+    #[wasm_bindgen(js_name = officeOffset, unchecked_optional_param_type = "OffsetText | null")]
     office_offset: Option<String>,
 ) -> JsResult<String> {
     let offset = offset_in(office_offset, beijing())?;
@@ -225,6 +227,7 @@ pub fn year_month_of(
 #[wasm_bindgen(js_name = inOffice, unchecked_return_type = "Rfc3339")]
 pub fn in_office_of(
     #[wasm_bindgen(unchecked_param_type = "InstantInput")] at: JsValue,
+    #[wasm_bindgen(js_name = officeOffset, unchecked_optional_param_type = "OffsetText | null")]
     office_offset: Option<String>,
 ) -> JsResult<String> {
     let offset = offset_in(office_offset, beijing())?;

@@ -7,7 +7,7 @@ use complaint_office::triage::{
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{array_items, json_text, string_in, to_js};
+use crate::convert::{api_object, array_items, camel_case_keys, string_in, to_js};
 use crate::error::{Failure, JsResult};
 use crate::policy::Policy;
 use crate::time::instant_in;
@@ -42,7 +42,7 @@ export interface TriageAssessment {
 /** A complaint waiting in the queue. */
 export interface QueueItem extends TriageInput {
   id: string;
-  received_at: InstantInput;
+  receivedAt: InstantInput;
 }
 
 /** A place in the queue, with the text whose bytewise order is the queue order. */
@@ -51,7 +51,7 @@ export interface QueuePlace {
   sortKey: string;
 }
 
-/** A row of the `[triage]` matrix. */
+/** A row of the `[triage]` matrix (a policy file's section). */
 export interface TriageRuleSection extends TriageInput {
   emergency: boolean;
   track: Track;
@@ -112,8 +112,7 @@ pub fn assess(
     policy: &Policy,
     #[wasm_bindgen(unchecked_param_type = "TriageInput")] input: JsValue,
 ) -> JsResult<JsValue> {
-    let fields: TriageFields =
-        serde_json::from_str(&json_text(&input, INPUT)?).map_err(|_| Failure::argument(INPUT))?;
+    let fields: TriageFields = api_object(&input, INPUT)?;
     to_js(&AssessmentJs::from(assess_fields(policy, &fields)?))
 }
 
@@ -123,10 +122,11 @@ pub fn queue_order(
     policy: &Policy,
     #[wasm_bindgen(unchecked_param_type = "QueueItem[]")] items: JsValue,
 ) -> JsResult<JsValue> {
-    let what = "items: an array of {id, severity, urgency, complexity, received_at} expected";
+    let what = "items: an array of {id, severity, urgency, complexity, receivedAt} expected";
     let mut ids = Vec::new();
     let mut keys = Vec::new();
-    for item in array_items(&items, what)? {
+    for (index, item) in array_items(&items, what)?.into_iter().enumerate() {
+        camel_case_keys(&item, "items", Some(index))?;
         let text = |key: &str| {
             string_in(&js_sys::Reflect::get(&item, &JsValue::from_str(key)).unwrap_or_default())?
                 .ok_or_else(|| Failure::argument(what))
@@ -138,7 +138,7 @@ pub fn queue_order(
             complexity: text("complexity")?,
         };
         let assessment = assess_fields(policy, &fields)?;
-        let received = js_sys::Reflect::get(&item, &JsValue::from_str("received_at"))
+        let received = js_sys::Reflect::get(&item, &JsValue::from_str("receivedAt"))
             .map_err(|_| Failure::argument(what))?;
         keys.push(QueueKey::new(&assessment, instant_in(&received)?));
     }

@@ -274,13 +274,13 @@ test('a panic reaches JavaScript as an internal.panic error, and the next call w
 
 test('intake, classification and triage at the registration desk', () => {
   const policy = new Policy();
-  const report = co.checkIntake(policy, { channel: 'hotline', complainant_kind: 'customer', name: '張三',
-    contact: '138 1234 5678', received_at: new Date('2025-09-26T02:00:00Z').toISOString(), content: null });
+  const report = co.checkIntake(policy, { channel: 'hotline', complainantKind: 'customer', name: '張三',
+    contact: '138 1234 5678', receivedAt: new Date('2025-09-26T02:00:00Z').toISOString(), content: null });
   assert.equal(report.complete, false);
   assert.deepEqual(report.missing, ['content']);
   assert.equal(report.contactKind, 'mobile');
   assert.deepEqual(report.requests, [{ field: 'content', code: 'intake.missing_field' }]);
-  assert.equal(thrown(() => co.checkIntake(policy, { channel: 'fax', complainant_kind: 'customer' })).code,
+  assert.equal(thrown(() => co.checkIntake(policy, { channel: 'fax', complainantKind: 'customer' })).code,
     'intake.unknown_channel');
   assert.deepEqual(co.parseContact('ZhangSan@Example.COM'), { kind: 'email', normalized: 'ZhangSan@example.com' });
 
@@ -292,8 +292,8 @@ test('intake, classification and triage at the registration desk', () => {
   assert.deepEqual(co.assessTriage(policy, { severity: 'serious', urgency: 'urgent', complexity: 'simple' }),
     { emergency: true, track: 'general', priority: 2 });
   const order = co.queueOrder(policy, [
-    { id: 'a', severity: 'general', urgency: 'normal', complexity: 'simple', received_at: '2025-09-26T09:00:00+08:00' },
-    { id: 'b', severity: 'major', urgency: 'urgent', complexity: 'complex', received_at: new Date('2025-09-26T03:00:00Z') },
+    { id: 'a', severity: 'general', urgency: 'normal', complexity: 'simple', receivedAt: '2025-09-26T09:00:00+08:00' },
+    { id: 'b', severity: 'major', urgency: 'urgent', complexity: 'complex', receivedAt: new Date('2025-09-26T03:00:00Z') },
   ]);
   assert.deepEqual(order.map((p) => p.id), ['b', 'a']);
 });
@@ -332,7 +332,7 @@ test('statistics: a ledger, its report and its charts', () => {
   for (const svg of Object.values(charts)) assert.match(svg, /^<svg[\s\S]*<\/svg>\s*$/);
   assert.match(report.html(policy), /<svg/);
   assert.deepEqual(co.periodOf('2025-03-31T16:30:00Z', 'month'),
-    { period: '2025-04', start: '2025-04-01T00:00:00+08:00', end: '2025-05-01T00:00:00+08:00' });
+    { period: '2025-04', firstDay: '2025-04-01', lastDay: '2025-04-30', start: '2025-04-01T00:00:00+08:00', end: '2025-05-01T00:00:00+08:00' });
   const bad = thrown(() => co.Ledger.fromCsv(csv.replace('25020001', '2502001'), policy));
   assert.equal(bad.code, 'stats.bad_row');
   const lenient = co.Ledger.fromCsv(csv.replace('25020001', '2502001'), policy, { lenient: true });

@@ -223,7 +223,7 @@ test('e-mail intake in the browser: GBK through Chromium\'s TextDecoder, invalid
     const good = co.intakeEmail(policy, mail([0xb5, 0xe7, 0xcb, 0xae, 0xba, 0xf8, 0xc2, 0xa9, 0xcb, 0xae, 0xa1, 0xa3]));
     // 0xFF is no GBK byte: the WHATWG decoder (and encoding_rs in Rust) gives U+FFFD.
     const stray = co.intakeEmail(policy, mail([0xb5, 0xe7, 0xff]).buffer);
-    return { good: [good.complaint.name, good.complaint.subject, good.complaint.content, good.complaint.received_at],
+    return { good: [good.complaint.name, good.complaint.subject, good.complaint.content, good.complaint.receivedAt],
       stray: [stray.complaint.content, stray.findings] };
   });
   assert.deepEqual(got.good, ['张三', '关于售后的投诉', '电水壶漏水。', '2025-09-26T09:58:02+08:00']);

@@ -107,7 +107,9 @@ test("the package's README has the event catalogue of the .d.ts and the core", (
 test("the package's README lists the CSV ledger's columns of the .d.ts, with those required", () => {
   const section = readFileSync(README, 'utf8').split("### The CSV ledger's columns")[1] ?? '';
   const documented = [...section.matchAll(/^\| `(\w+)` \| (yes|no) \|/gm)].map(([, name, req]) => ({ name, required: req === 'yes' }));
-  assert.deepEqual(documented.map((c) => c.name).sort(), iface('ColumnNames').map((k) => k.name).sort());
+  // The CSV's columns are the ledger's stored names; `ColumnNames` (an API object) keys them in camelCase.
+  const snake = (key) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  assert.deepEqual(documented.map((c) => c.name).sort(), iface('ColumnNames').map((k) => snake(k.name)).sort());
   const row = { number: '25090001', received_at: '2025-09-26 10:00:00', channel: 'hotline', category: 'product_quality',
     department: 'quality', severity: 'general', closed_at: '2025-09-30 10:00:00', satisfied: 'true' };
   const policy = new co.Policy();

@@ -79,7 +79,7 @@ const ENTRY_POINTS = {
   'canonicalJson': (v) => co.canonicalJson({ ...RECEIVED, note: v }),
   'Ledger.fromRecords': (v) => co.Ledger.fromRecords([{ number: '25090001', received_at: AT, category: 'c',
     department: 'd', registration: { due: AT, met_at: v } }]),
-  'checkIntake': (v) => co.checkIntake(new Policy(), { channel: 'hotline', complainant_kind: 'customer', content: v }),
+  'checkIntake': (v) => co.checkIntake(new Policy(), { channel: 'hotline', complainantKind: 'customer', content: v }),
 };
 
 function thrown(fn) {

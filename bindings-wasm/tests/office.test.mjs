@@ -297,16 +297,24 @@ test('e-mail intake from the raw bytes: GBK through the host TextDecoder, a comp
   const policy = new Policy();
   const intake = co.intakeEmail(policy, new Uint8Array(GBK_MAIL));
   assert.deepEqual(intake.complaint, {
-    channel: 'email', complainant_kind: 'customer', name: '张三', contact: 'zhang.san@example.net',
-    received_at: '2025-09-26T09:58:02+08:00', content: '电水壶漏水。', subject: '关于售后的投诉',
+    channel: 'email', complainantKind: 'customer', name: '张三', contact: 'zhang.san@example.net',
+    receivedAt: '2025-09-26T09:58:02+08:00', content: '电水壶漏水。', subject: '关于售后的投诉',
   });
+  assert.equal(intake.receivedAt, '2025-09-26T09:58:02+08:00');
   assert.equal(intake.receivedFrom, 'received');
   assert.deepEqual(intake.findings, []);
   assert.equal(intake.report.admissible && intake.report.complete, true);
-  assert.equal(co.intakeEmail(policy, GBK_MAIL, 'partner').complaint.complainant_kind, 'partner');
-  // The complaint is the payload of the case's received event, and what checkIntake takes.
-  const kase = Case.open(policy, { type: 'received', at: '2025-09-26T10:05:00+08:00', ...intake.complaint });
+  assert.equal(co.intakeEmail(policy, GBK_MAIL, 'partner').complaint.complainantKind, 'partner');
+  // The complaint makes the case's received event (in the stored format), and checkIntake takes it.
+  const event = co.CaseEvent.received('2025-09-26T10:05:00+08:00', intake.complaint);
+  assert.deepEqual(event.toJSON(), {
+    type: 'received', at: '2025-09-26T10:05:00+08:00', channel: 'email', complainant_kind: 'customer',
+    name: '张三', contact: 'zhang.san@example.net', content: '电水壶漏水。', subject: '关于售后的投诉',
+    received_at: '2025-09-26T09:58:02+08:00',
+  });
+  const kase = Case.open(policy, event);
   assert.equal(kase.receivedAt, '2025-09-26T09:58:02+08:00');
+  assert.deepEqual(kase.complaint, intake.complaint);
   assert.deepEqual(co.checkIntake(policy, intake.complaint), intake.report);
   // Bytes that are not valid GBK (a lead byte before a line break): U+FFFD and a finding; a
   // charset no decoder knows: a finding.
@@ -333,7 +341,7 @@ test('calendar days say why, by which rule and from which notice', () => {
   const day = cal.day('2025-10-07');
   assert.deepEqual(day, {
     date: '2025-10-07', working: false, kind: 'holiday', reason: 'swapped_rest_day', festival: 'national_day',
-    labels: { zh_hant: '國慶節', zh_hans: '国庆节', en: 'National Day' }, inLieuOf: null, decidedBy: 'published',
+    labels: { zhHant: '國慶節', zhHans: '国庆节', en: 'National Day' }, inLieuOf: null, decidedBy: 'published',
     regulation: 'order_795',
     source: { title: '国务院办公厅关于2025年部分节假日安排的通知', number: '国办发明电〔2024〕12号', date: '2024-11-12', kind: 'annual' },
     covered: true, provisional: false,

@@ -94,9 +94,9 @@ function renderNumber(at) {
 
 function renderIntake(at) {
   const report = co.checkIntake(policy, {
-    channel: value('channel'), complainant_kind: value('kind'), name: value('name') || null,
+    channel: value('channel'), complainantKind: value('kind'), name: value('name') || null,
     contact: value('contact') || null, content: value('content') || null,
-    subject: value('subject') || null, received_at: at,
+    subject: value('subject') || null, receivedAt: at,
   });
   const node = $('completeness');
   node.dataset.state = report.complete ? 'complete' : 'incomplete';
@@ -140,7 +140,7 @@ function renderCategory() {
   }
   const info = co.categoryInfo(policy, best.category);
   // Without any keyword the library suggests the policy's fallback category.
-  show('suggestion', `${info.labels.zh_hant} ${info.labels.en}` +
+  show('suggestion', `${info.labels.zhHant} ${info.labels.en}` +
     (best.hits > 0 ? ` (${Math.round(best.confidence * 100)}%)` : ''));
   $('matched').replaceChildren(...(best.hits > 0
     ? ['matched 關鍵詞: ', ...best.matched.map((m) => {
@@ -150,7 +150,7 @@ function renderCategory() {
     : [el('span', { className: 'note', textContent: 'no keyword matched yet: the fallback category 尚無關鍵詞' })]));
   const department = info.department.labels;
   $('department').replaceChildren(el('span', { className: 'note', textContent: '處理部門 Department: ' }),
-    el('span', { id: 'department-name', textContent: `${department.zh_hant} ${department.en}` }));
+    el('span', { id: 'department-name', textContent: `${department.zhHant} ${department.en}` }));
   $('alternatives').replaceChildren(...others.slice(0, 3).map((s) =>
     el('li', { textContent: `${s.label} (${s.matched.map((m) => asWritten(text, m.word)).join('、')})` })));
 }

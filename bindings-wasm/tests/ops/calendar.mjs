@@ -1,4 +1,4 @@
-import { policyOf } from './input.mjs';
+import { contractObject, policyOf } from './input.mjs';
 
 /** The case's calendar: the policy's, with holiday-cn data loaded when given. */
 function calendarOf(input) {
@@ -13,7 +13,7 @@ export const ops = {
   'calendar.day': (input) => {
     const d = calendarOf(input).day(input.date);
     return {
-      date: d.date, working: d.working, kind: d.kind, reason: d.reason, festival: d.festival, labels: d.labels,
+      date: d.date, working: d.working, kind: d.kind, reason: d.reason, festival: d.festival, labels: contractObject(d.labels),
       in_lieu_of: d.inLieuOf, decided_by: d.decidedBy, regulation: d.regulation, source: d.source,
       covered: d.covered, provisional: d.provisional,
     };

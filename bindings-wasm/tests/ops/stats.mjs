@@ -1,5 +1,5 @@
 import { Ledger, periodOf } from 'complaint-office';
-import { policyOf } from './input.mjs';
+import { apiObject, policyOf } from './input.mjs';
 
 /** The office indicators in the contract's JSON shape: their keys beside the period's others. */
 function indicatorsJson(i) {
@@ -43,7 +43,7 @@ export const ops = {
   'stats.report_csv': (input) => {
     const policy = policyOf(input);
     const options = { lenient: input.lenient ?? false };
-    if (input.columns != null) options.columns = input.columns;
+    if (input.columns != null) options.columns = apiObject(input.columns);
     if (input.delimiter != null) options.delimiter = input.delimiter;
     // `csv_base64` carries bytes JSON cannot: invalid UTF-8, stray NULs.
     const ledger = input.csv_base64 != null
@@ -51,5 +51,9 @@ export const ops = {
       : Ledger.fromCsv(input.csv, policy, options);
     return reportJson(ledger.report(input.granularity, policy, rangeOf(input)));
   },
-  'stats.period_of': (input) => periodOf(input.at, input.granularity, policyOf(input).officeOffset),
+  'stats.period_of': (input) => {
+    // The contract's shape: period, start, end (firstDay and lastDay are the package's own).
+    const { period, start, end } = periodOf(input.at, input.granularity, policyOf(input).officeOffset);
+    return { period, start, end };
+  },
 };

@@ -1,14 +1,14 @@
 // A TypeScript host of the Node entry: type-checked against the package's .d.ts by
 // `tsc --noEmit -p tsconfig.json` (bindings-wasm/tests/typescript.test.mjs).
 import {
-  Calendar, Case, Caseload, ComplaintNumber, Duration, Ledger, NumberSequences, Policy, PolicySet,
-  assessTriage, canonicalJson, chainHistory, checkIntake, intakeEmail, isComplaintOfficeError, linkEvent,
+  Calendar, Case, CaseEvent, Caseload, ComplaintNumber, DisciplineTable, Duration, Ledger, NumberSequences, Policy, PolicySet,
+  actorForStatus, assessTriage, canonicalJson, chainHistory, checkIntake, intakeEmail, isComplaintOfficeError, linkEvent,
   mask, nextNumberAt, periodEnd, suggestCategory, verifyHistory, vocabularies,
 } from 'complaint-office';
 import type {
-  Actor, CaseEventData, CaseHistory, CategorySuggestion, ChainHashText, ChainedEvent, ComplaintOfficeError,
-  Deadline, DayInfo, DayReason, EmailIntake, ErrorCode, Indicators, IntakeReport, IsoDate, LedgerRecord,
-  OnTime, PeriodStats, PlainDateLike, RefusedHistory, Reminder, Rfc3339, Schedule, SlaState, StageDeadline,
+  Actor, CaseEventData, CaseHistory, CategorySuggestion, ChainHashText, ChainedEvent, Complaint, ComplaintOfficeError,
+  Deadline, DayInfo, DayReason, EmailIntake, ErrorCode, Growth, Indicators, IntakeReport, IsoDate, LedgerRecord,
+  Level, OnTime, PeriodStats, PlainDateLike, RefusedHistory, Reminder, Rfc3339, Schedule, SlaState, StageDeadline,
   Status, TriageAssessment, Unit, Worklist, WorklistEntry,
 } from 'complaint-office';
 
@@ -71,7 +71,7 @@ const channels: readonly string[] = vocabularies().channel;
 
 // The registration desk's questions.
 const intake: IntakeReport = checkIntake(policy, {
-  channel: 'email', complainant_kind: 'partner', subject: '投訴', content: '…', received_at: null,
+  channel: 'email', complainantKind: 'partner', subject: '投訴', content: '…', receivedAt: null,
 });
 const missing: string[] = intake.missing;
 const suggestions: CategorySuggestion[] = suggestCategory(policy, '服務態度差');
@@ -103,6 +103,15 @@ const utcRows: Required<LedgerRecord>[] = ledger.records();
 const indicators: Indicators | null = ledger.report('month', policy).toJSON().periods[0]?.indicators ?? null;
 const onTime: OnTime | undefined = indicators?.onTime.registration;
 console.log(refused.length, act, ladder, rows.length, utcRows.length, onTime?.rate);
+const pushed: number = caseload.pushHistory(policy, [received, registered], { key: 'crm-9', complainantKey: null });
+const where: number[] = caseload.indices();
+const copies: Case[] = caseload.cases();
+const who: Actor = actorForStatus(kase.status);
+const asOf: Ledger = ledger.withAsOf(new Date());
+const withColumns: boolean = asOf.hasCaseColumns;
+const growth: Growth = report.toJSON().growth;
+const level: Level = new DisciplineTable().level({ responsibility: 'direct', fault: 'negligence', consequence: 'general' });
+console.log(pushed, where, copies.length, who, withColumns, growth.categories.length, level);
 
 // Tamper-evident histories.
 const chain: ChainedEvent[] = chainHistory([received, registered]);
@@ -115,5 +124,6 @@ console.log(canonicalJson(appended.event), verified.status, sameHead, Case.repla
 // E-mail intake from the raw bytes; the complaint goes straight into a case.
 const mail: EmailIntake = intakeEmail(policy, new TextEncoder().encode('Subject: 投訴\r\n\r\n…'));
 const fromPartner: EmailIntake = intakeEmail(policy, new Uint8Array(0), 'partner');
-const opened: Case = Case.open(policy, { type: 'received', at: '2025-09-26T10:00:00+08:00', ...mail.complaint });
+const complaint: Required<Complaint> = mail.complaint;
+const opened: Case = Case.open(policy, CaseEvent.received('2025-09-26T10:00:00+08:00', complaint));
 console.log(mail.findings.map((f) => `${f.code}@${f.part}`), mail.receivedFrom, opened.status, reason, notice, fromPartner);

@@ -1,5 +1,5 @@
 // Each line below must be a type error: the .d.ts is precise (tsc must fail on every one).
-import { Calendar, Duration, Case, Caseload, Policy, intakeEmail, periodEnd } from 'complaint-office';
+import { Calendar, Duration, Case, Caseload, Policy, intakeEmail, periodEnd, checkIntake, queueOrder } from 'complaint-office';
 import type { CaseEventData, Status } from 'complaint-office';
 
 const cal = Calendar.cn();
@@ -14,4 +14,7 @@ const kase = Case.replay(new Policy(), []);
 const n: string = kase.number;                                          // null when unregistered
 new Caseload().worklist(new Date(), { department: 'quality' });          // the view is required
 intakeEmail(new Policy(), 'Subject: x\r\n\r\n');                             // bytes, not text
+checkIntake(new Policy(), { channel: 'hotline', complainant_kind: 'customer' });  // API objects are camelCase
+queueOrder(new Policy(), [{ id: 'a', severity: 'general', urgency: 'normal', complexity: 'simple', received_at: '2025-09-26T09:00:00+08:00' }]); // receivedAt
+new Caseload().push(kase, { complainant_key: 'k-1' });                  // complainantKey
 console.log(wrongStatus, bad, noNumber, lastDay, n);
