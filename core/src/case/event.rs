@@ -49,6 +49,25 @@ macro_rules! events {
             }
         }
 
+        #[cfg(feature = "schema")]
+        impl EventKind {
+            /// The JSON Schema of the event's payload (its keys next to `type`, `at`, `by`
+            /// and `role`), derived from the serde attributes that read and write it: a
+            /// reference into `generator`'s definitions.
+            pub fn payload_schema(self, generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                match self {
+                    $(EventKind::$variant => generator.subschema_for::<$payload>(),)+
+                }
+            }
+
+            /// The event type's documentation, its clause first.
+            pub fn doc(self) -> &'static str {
+                match self {
+                    $(EventKind::$variant => concat!($($doc, "\n",)*),)+
+                }
+            }
+        }
+
         /// What happened: the event's type with its payload. Serializes as the payload's keys
         /// (without `type`, which [`Event`] adds).
         #[derive(Debug, Clone, PartialEq, Serialize)]
