@@ -1532,6 +1532,24 @@ mod tests {
         }
     }
 
+    /// The typed form carries every key of the stored format: each event of
+    /// `tests/api/events.schema.json` (generated from the core's types by `tools/boundary`),
+    /// with every key of its payload set, goes through `CaseEvent` and back unchanged. A key the
+    /// core gains and `CaseEvent` lacks fails here.
+    #[test]
+    fn the_typed_form_keeps_every_key_of_the_core_s_event_format() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/api/events.schema.json");
+        let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let events = schema["events"].as_array().unwrap();
+        assert_eq!(events.len(), core::EventKind::ALL.len());
+        for event in events {
+            let example = &event["example"];
+            let typed = event_from_json(example.to_string()).unwrap();
+            let back: Value = serde_json::from_str(&event_to_json(typed).unwrap()).unwrap();
+            assert_eq!(&back, example, "{}", event["type"]);
+        }
+    }
+
     #[test]
     fn printing_names_free_text_and_never_shows_it() {
         let received = event_from_json(
