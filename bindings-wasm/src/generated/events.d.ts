@@ -205,7 +205,7 @@ export type CaseEventData = EventBase & (
   | {
       type: "rehandling_declined";
       /** Why (required). */
-      reason?: string;
+      reason: string;
     }
   /** §5.2: the follow-up visit. */
   | {
@@ -225,7 +225,7 @@ export type CaseEventData = EventBase & (
       /** On what ground. */
       ground: RejectionGround;
       /** Why (required). */
-      reason?: string;
+      reason: string;
     }
   /** §6.1.1: the complainant withdrew the complaint; the record keeps how it ended. */
   | {

@@ -453,7 +453,10 @@ pub struct EmergencyProcedureStarted {
 #[serde(deny_unknown_fields)]
 pub struct RehandlingDeclined {
     /// Why (required).
+    // Read when absent so that the rule refuses the event with its own code; declared
+    // required to the bindings, which no event without it passes.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(extend("x-required-by-rule" = "case.reason_required")))]
     pub reason: Text,
 }
 
@@ -465,7 +468,10 @@ pub struct Rejected {
     /// On what ground.
     pub ground: RejectionGround,
     /// Why (required).
+    // Read when absent so that the rule refuses the event with its own code; declared
+    // required to the bindings, which no event without it passes.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(extend("x-required-by-rule" = "case.reason_required")))]
     pub reason: Text,
 }
 

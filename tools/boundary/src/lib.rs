@@ -24,6 +24,8 @@
 //! what the bindings must agree on (a schema describes exactly that), and one schema serves
 //! every language, including the checks of those whose typed forms are still hand-written.
 
+mod python;
+
 use std::fmt::Write as _;
 
 use complaint_office::case::EventKind;
@@ -56,6 +58,10 @@ impl std::error::Error for Unsupported {}
 pub const SCHEMA_PATH: &str = "tests/api/events.schema.json";
 /// Where the TypeScript declarations go.
 pub const TYPESCRIPT_PATH: &str = "bindings-wasm/src/generated/events.d.ts";
+/// Where Python's typed events go (the module and its stub).
+pub const PYTHON_PATH: &str = "bindings-python/python/complaint_office/events.py";
+/// The stub of [`PYTHON_PATH`].
+pub const PYTHON_STUB_PATH: &str = "bindings-python/python/complaint_office/events.pyi";
 
 /// Types the package's `.d.ts` declares elsewhere (by hand, with their documentation): the
 /// core's name and the TypeScript name. Every other definition an event uses is declared in
@@ -92,6 +98,14 @@ pub fn generate() -> Result<Vec<Generated>, Unsupported> {
         Generated {
             path: TYPESCRIPT_PATH,
             text: typescript,
+        },
+        Generated {
+            path: PYTHON_PATH,
+            text: python::module(&document, python::Form::Module)?,
+        },
+        Generated {
+            path: PYTHON_STUB_PATH,
+            text: python::module(&document, python::Form::Stub)?,
         },
     ])
 }
@@ -205,7 +219,7 @@ fn sample(schema: &Value, defs: &Map<String, Value>) -> Value {
 }
 
 /// A doc comment's lines as one paragraph.
-fn doc_text(doc: &str) -> String {
+pub(crate) fn doc_text(doc: &str) -> String {
     doc.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty())
@@ -285,7 +299,11 @@ fn typescript(document: &Value) -> Result<String, Unsupported> {
 
 /// Collects the definitions `schema` refers to, directly or through other definitions,
 /// stopping at those the package declares elsewhere.
-fn reach<'a>(schema: &'a Value, defs: &'a Map<String, Value>, reached: &mut Vec<&'a str>) {
+pub(crate) fn reach<'a>(
+    schema: &'a Value,
+    defs: &'a Map<String, Value>,
+    reached: &mut Vec<&'a str>,
+) {
     match schema {
         Value::Object(map) => {
             if let Some(name) = reference(schema)
@@ -303,7 +321,7 @@ fn reach<'a>(schema: &'a Value, defs: &'a Map<String, Value>, reached: &mut Vec<
     }
 }
 
-fn events(document: &Value) -> &[Value] {
+pub(crate) fn events(document: &Value) -> &[Value] {
     document
         .get("events")
         .and_then(Value::as_array)
@@ -311,7 +329,7 @@ fn events(document: &Value) -> &[Value] {
 }
 
 /// The definition a `$ref` schema names.
-fn reference(schema: &Value) -> Option<&str> {
+pub(crate) fn reference(schema: &Value) -> Option<&str> {
     schema
         .get("$ref")
         .and_then(Value::as_str)
@@ -325,7 +343,26 @@ fn declared_elsewhere(name: &str) -> Option<&'static str> {
         .map(|&(_, ts)| ts)
 }
 
-fn description(schema: &Value) -> Option<&str> {
+/// The keys of an object schema the bindings declare required: those the format requires,
+/// and those it reads when absent only for a rule to refuse the event
+/// (`x-required-by-rule`, naming the rule's code).
+pub(crate) fn required_keys(schema: &Value) -> Vec<&str> {
+    let mut keys: Vec<&str> = schema
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|keys| keys.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
+        for (key, property) in properties {
+            if property.get("x-required-by-rule").is_some() && !keys.contains(&key.as_str()) {
+                keys.push(key);
+            }
+        }
+    }
+    keys
+}
+
+pub(crate) fn description(schema: &Value) -> Option<&str> {
     schema.get("description").and_then(Value::as_str)
 }
 
@@ -355,11 +392,7 @@ impl TypeScript<'_> {
                 "a payload that is not an object: {schema}"
             )));
         }
-        let required: Vec<&str> = schema
-            .get("required")
-            .and_then(Value::as_array)
-            .map(|keys| keys.iter().filter_map(Value::as_str).collect())
-            .unwrap_or_default();
+        let required = required_keys(schema);
         let mut out = String::new();
         let empty = Map::new();
         let properties = schema
