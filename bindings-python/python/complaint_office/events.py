@@ -100,13 +100,13 @@ __all__ = [
 class ResponsibilityFinding(TypedDict):
     """A responsibility finding of the investigation for one person or role (§8.1), part of the handling plan (§4.1.1)."""
 
-    consequence: str
-    degree: str
-    fault: str
-    nature: str
-    responsibility: str
-    scope: str
     subject: str
+    responsibility: str
+    fault: str
+    consequence: str
+    nature: str
+    degree: str
+    scope: str
 
 
 class _MemberKeys(TypedDict):
@@ -134,8 +134,8 @@ class Step(_StepKeys, total=False):
 class TimePoint(TypedDict):
     """A time point of a handling plan (§4.1.1)."""
 
-    due: Day
     what: str
+    due: Day
 
 
 class _ReceivedKeys(TypedDict):
@@ -150,10 +150,10 @@ class Received(_ReceivedKeys, total=False):
 
     by: Optional[str]
     role: Optional[str]
-    contact: Optional[str]
-    content: Optional[str]
     name: Optional[str]
+    contact: Optional[str]
     received_at: Optional[Instant]
+    content: Optional[str]
     subject: Optional[str]
 
 
@@ -180,9 +180,9 @@ class InformationSupplied(_InformationSuppliedKeys, total=False):
 
     by: Optional[str]
     role: Optional[str]
+    name: Optional[str]
     contact: Optional[str]
     content: Optional[str]
-    name: Optional[str]
 
 
 class _RegisteredKeys(TypedDict):
@@ -215,9 +215,9 @@ class Classified(_ClassifiedKeys, total=False):
 class _AssessedKeys(TypedDict):
     type: Literal["assessed"]
     at: Instant
-    complexity: str
     severity: str
     urgency: str
+    complexity: str
 
 
 class Assessed(_AssessedKeys, total=False):
@@ -277,8 +277,8 @@ class EvidenceAdded(_EvidenceAddedKeys, total=False):
 
     by: Optional[str]
     role: Optional[str]
-    interviewee: Optional[str]
     signed: Optional[bool]
+    interviewee: Optional[str]
     summary: Optional[str]
 
 
@@ -306,10 +306,10 @@ class PlanSubmitted(_PlanSubmittedKeys, total=False):
     by: Optional[str]
     role: Optional[str]
     analysis: str
-    findings: List[ResponsibilityFinding]
-    measures: str
     responsibility: str
+    measures: str
     time_points: List[TimePoint]
+    findings: List[ResponsibilityFinding]
 
 
 class _PlanExtendedKeys(TypedDict):
@@ -646,9 +646,9 @@ def _event(kind: str, at: Instant, by: Optional[str], role: Optional[str], paylo
 
 
 
-def received(*, at: Instant, channel: str, complainant_kind: str, contact: Optional[str] = None, content: Optional[str] = None, name: Optional[str] = None, received_at: Optional[Instant] = None, subject: Optional[str] = None, by: Optional[str] = None, role: Optional[str] = None) -> Received:
+def received(*, at: Instant, channel: str, complainant_kind: str, name: Optional[str] = None, contact: Optional[str] = None, received_at: Optional[Instant] = None, content: Optional[str] = None, subject: Optional[str] = None, by: Optional[str] = None, role: Optional[str] = None) -> Received:
     """A ``received`` event. §2.2.1: the complaint arrived; its ``received_at`` is the event's ``at`` unless given."""
-    return _event("received", at, by, role, {"channel": channel, "complainant_kind": complainant_kind, "contact": contact, "content": content, "name": name, "received_at": received_at, "subject": subject})
+    return _event("received", at, by, role, {"channel": channel, "complainant_kind": complainant_kind, "name": name, "contact": contact, "received_at": received_at, "content": content, "subject": subject})
 
 
 def information_requested(*, at: Instant, fields: List[str], by: Optional[str] = None, role: Optional[str] = None) -> InformationRequested:
@@ -656,9 +656,9 @@ def information_requested(*, at: Instant, fields: List[str], by: Optional[str] =
     return _event("information_requested", at, by, role, {"fields": fields})
 
 
-def information_supplied(*, at: Instant, contact: Optional[str] = None, content: Optional[str] = None, name: Optional[str] = None, by: Optional[str] = None, role: Optional[str] = None) -> InformationSupplied:
+def information_supplied(*, at: Instant, name: Optional[str] = None, contact: Optional[str] = None, content: Optional[str] = None, by: Optional[str] = None, role: Optional[str] = None) -> InformationSupplied:
     """A ``information_supplied`` event. §2.2.1: the complainant supplied it."""
-    return _event("information_supplied", at, by, role, {"contact": contact, "content": content, "name": name})
+    return _event("information_supplied", at, by, role, {"name": name, "contact": contact, "content": content})
 
 
 def registered(*, at: Instant, number: str, by: Optional[str] = None, role: Optional[str] = None) -> Registered:
@@ -671,9 +671,9 @@ def classified(*, at: Instant, category: str, department: Optional[str] = None, 
     return _event("classified", at, by, role, {"category": category, "department": department})
 
 
-def assessed(*, at: Instant, complexity: str, severity: str, urgency: str, by: Optional[str] = None, role: Optional[str] = None) -> Assessed:
+def assessed(*, at: Instant, severity: str, urgency: str, complexity: str, by: Optional[str] = None, role: Optional[str] = None) -> Assessed:
     """A ``assessed`` event. §2.2.4: severity, urgency and complexity."""
-    return _event("assessed", at, by, role, {"complexity": complexity, "severity": severity, "urgency": urgency})
+    return _event("assessed", at, by, role, {"severity": severity, "urgency": urgency, "complexity": complexity})
 
 
 def emergency_procedure_started(*, at: Instant, measures: Optional[str] = None, by: Optional[str] = None, role: Optional[str] = None) -> EmergencyProcedureStarted:
@@ -691,9 +691,9 @@ def investigation_planned(*, at: Instant, steps: List[Step], by: Optional[str] =
     return _event("investigation_planned", at, by, role, {"steps": steps})
 
 
-def evidence_added(*, at: Instant, kind: str, interviewee: Optional[str] = None, signed: Optional[bool] = None, summary: Optional[str] = None, by: Optional[str] = None, role: Optional[str] = None) -> EvidenceAdded:
+def evidence_added(*, at: Instant, kind: str, signed: Optional[bool] = None, interviewee: Optional[str] = None, summary: Optional[str] = None, by: Optional[str] = None, role: Optional[str] = None) -> EvidenceAdded:
     """A ``evidence_added`` event. §3.2: a piece of evidence."""
-    return _event("evidence_added", at, by, role, {"kind": kind, "interviewee": interviewee, "signed": signed, "summary": summary})
+    return _event("evidence_added", at, by, role, {"kind": kind, "signed": signed, "interviewee": interviewee, "summary": summary})
 
 
 def progress_reported(*, at: Instant, note: Optional[str] = None, by: Optional[str] = None, role: Optional[str] = None) -> ProgressReported:
@@ -701,9 +701,9 @@ def progress_reported(*, at: Instant, note: Optional[str] = None, by: Optional[s
     return _event("progress_reported", at, by, role, {"note": note})
 
 
-def plan_submitted(*, at: Instant, analysis: Optional[str] = None, findings: Optional[List[ResponsibilityFinding]] = None, measures: Optional[str] = None, responsibility: Optional[str] = None, time_points: Optional[List[TimePoint]] = None, by: Optional[str] = None, role: Optional[str] = None) -> PlanSubmitted:
+def plan_submitted(*, at: Instant, analysis: Optional[str] = None, responsibility: Optional[str] = None, measures: Optional[str] = None, time_points: Optional[List[TimePoint]] = None, findings: Optional[List[ResponsibilityFinding]] = None, by: Optional[str] = None, role: Optional[str] = None) -> PlanSubmitted:
     """A ``plan_submitted`` event. §4.1.1: the handling plan, for management review."""
-    return _event("plan_submitted", at, by, role, {"analysis": analysis, "findings": findings, "measures": measures, "responsibility": responsibility, "time_points": time_points})
+    return _event("plan_submitted", at, by, role, {"analysis": analysis, "responsibility": responsibility, "measures": measures, "time_points": time_points, "findings": findings})
 
 
 def plan_extended(*, at: Instant, until: Day, reason: Optional[str] = None, by: Optional[str] = None, role: Optional[str] = None) -> PlanExtended:

@@ -89,13 +89,13 @@ __all__ = [
 class ResponsibilityFinding(TypedDict):
     """A responsibility finding of the investigation for one person or role (§8.1), part of the handling plan (§4.1.1)."""
 
-    consequence: str
-    degree: str
-    fault: str
-    nature: str
-    responsibility: str
-    scope: str
     subject: str
+    responsibility: str
+    fault: str
+    consequence: str
+    nature: str
+    degree: str
+    scope: str
 
 
 class _MemberKeys(TypedDict):
@@ -123,8 +123,8 @@ class Step(_StepKeys, total=False):
 class TimePoint(TypedDict):
     """A time point of a handling plan (§4.1.1)."""
 
-    due: Day
     what: str
+    due: Day
 
 
 class _ReceivedKeys(TypedDict):
@@ -139,10 +139,10 @@ class Received(_ReceivedKeys, total=False):
 
     by: Optional[str]
     role: Optional[str]
-    contact: Optional[str]
-    content: Optional[str]
     name: Optional[str]
+    contact: Optional[str]
     received_at: Optional[Instant]
+    content: Optional[str]
     subject: Optional[str]
 
 
@@ -169,9 +169,9 @@ class InformationSupplied(_InformationSuppliedKeys, total=False):
 
     by: Optional[str]
     role: Optional[str]
+    name: Optional[str]
     contact: Optional[str]
     content: Optional[str]
-    name: Optional[str]
 
 
 class _RegisteredKeys(TypedDict):
@@ -204,9 +204,9 @@ class Classified(_ClassifiedKeys, total=False):
 class _AssessedKeys(TypedDict):
     type: Literal["assessed"]
     at: Instant
-    complexity: str
     severity: str
     urgency: str
+    complexity: str
 
 
 class Assessed(_AssessedKeys, total=False):
@@ -266,8 +266,8 @@ class EvidenceAdded(_EvidenceAddedKeys, total=False):
 
     by: Optional[str]
     role: Optional[str]
-    interviewee: Optional[str]
     signed: Optional[bool]
+    interviewee: Optional[str]
     summary: Optional[str]
 
 
@@ -295,10 +295,10 @@ class PlanSubmitted(_PlanSubmittedKeys, total=False):
     by: Optional[str]
     role: Optional[str]
     analysis: str
-    findings: List[ResponsibilityFinding]
-    measures: str
     responsibility: str
+    measures: str
     time_points: List[TimePoint]
+    findings: List[ResponsibilityFinding]
 
 
 class _PlanExtendedKeys(TypedDict):
@@ -624,17 +624,17 @@ EventData = Union[
 """Any event, in the stored format."""
 
 
-def received(*, at: Instant, channel: str, complainant_kind: str, contact: Optional[str] = None, content: Optional[str] = None, name: Optional[str] = None, received_at: Optional[Instant] = None, subject: Optional[str] = None, by: Optional[str] = None, role: Optional[str] = None) -> Received: ...
+def received(*, at: Instant, channel: str, complainant_kind: str, name: Optional[str] = None, contact: Optional[str] = None, received_at: Optional[Instant] = None, content: Optional[str] = None, subject: Optional[str] = None, by: Optional[str] = None, role: Optional[str] = None) -> Received: ...
 
 def information_requested(*, at: Instant, fields: List[str], by: Optional[str] = None, role: Optional[str] = None) -> InformationRequested: ...
 
-def information_supplied(*, at: Instant, contact: Optional[str] = None, content: Optional[str] = None, name: Optional[str] = None, by: Optional[str] = None, role: Optional[str] = None) -> InformationSupplied: ...
+def information_supplied(*, at: Instant, name: Optional[str] = None, contact: Optional[str] = None, content: Optional[str] = None, by: Optional[str] = None, role: Optional[str] = None) -> InformationSupplied: ...
 
 def registered(*, at: Instant, number: str, by: Optional[str] = None, role: Optional[str] = None) -> Registered: ...
 
 def classified(*, at: Instant, category: str, department: Optional[str] = None, by: Optional[str] = None, role: Optional[str] = None) -> Classified: ...
 
-def assessed(*, at: Instant, complexity: str, severity: str, urgency: str, by: Optional[str] = None, role: Optional[str] = None) -> Assessed: ...
+def assessed(*, at: Instant, severity: str, urgency: str, complexity: str, by: Optional[str] = None, role: Optional[str] = None) -> Assessed: ...
 
 def emergency_procedure_started(*, at: Instant, measures: Optional[str] = None, by: Optional[str] = None, role: Optional[str] = None) -> EmergencyProcedureStarted: ...
 
@@ -642,11 +642,11 @@ def team_formed(*, at: Instant, members: List[Member], by: Optional[str] = None,
 
 def investigation_planned(*, at: Instant, steps: List[Step], by: Optional[str] = None, role: Optional[str] = None) -> InvestigationPlanned: ...
 
-def evidence_added(*, at: Instant, kind: str, interviewee: Optional[str] = None, signed: Optional[bool] = None, summary: Optional[str] = None, by: Optional[str] = None, role: Optional[str] = None) -> EvidenceAdded: ...
+def evidence_added(*, at: Instant, kind: str, signed: Optional[bool] = None, interviewee: Optional[str] = None, summary: Optional[str] = None, by: Optional[str] = None, role: Optional[str] = None) -> EvidenceAdded: ...
 
 def progress_reported(*, at: Instant, note: Optional[str] = None, by: Optional[str] = None, role: Optional[str] = None) -> ProgressReported: ...
 
-def plan_submitted(*, at: Instant, analysis: Optional[str] = None, findings: Optional[List[ResponsibilityFinding]] = None, measures: Optional[str] = None, responsibility: Optional[str] = None, time_points: Optional[List[TimePoint]] = None, by: Optional[str] = None, role: Optional[str] = None) -> PlanSubmitted: ...
+def plan_submitted(*, at: Instant, analysis: Optional[str] = None, responsibility: Optional[str] = None, measures: Optional[str] = None, time_points: Optional[List[TimePoint]] = None, findings: Optional[List[ResponsibilityFinding]] = None, by: Optional[str] = None, role: Optional[str] = None) -> PlanSubmitted: ...
 
 def plan_extended(*, at: Instant, until: Day, reason: Optional[str] = None, by: Optional[str] = None, role: Optional[str] = None) -> PlanExtended: ...
 

@@ -9,12 +9,12 @@ export type Interviewee = "complainant" | "staff" | "witness";
 
 /** A member of the investigation team. */
 export interface Member {
-  /** Department, if any. */
-  department?: string | null;
   /** Staff id. */
   id: string;
   /** Role on the team. */
   role: TeamRole;
+  /** Department, if any. */
+  department?: string | null;
 }
 
 export type RejectionGround = "inadmissible" | "not_a_complaint" | "out_of_scope";
@@ -35,10 +35,10 @@ export type TeamRole = "department_head" | "technical_specialist" | "legal" | "o
 
 /** A time point of a handling plan (§4.1.1). */
 export interface TimePoint {
-  /** By when. */
-  due: IsoDate;
   /** What is done. */
   what: string;
+  /** By when. */
+  due: IsoDate;
 }
 
 /** One event of a case's history, in the stored event format. */
@@ -50,14 +50,14 @@ export type CaseEventData = EventBase & (
       channel: Channel;
       /** Who complains. */
       complainant_kind: ComplainantKind;
-      /** A phone number or an e-mail address. */
-      contact?: string | null;
-      /** What the complaint is about. */
-      content?: string | null;
       /** The complainant's name. */
       name?: string | null;
+      /** A phone number or an e-mail address. */
+      contact?: string | null;
       /** When the complaint was received. */
       received_at?: Rfc3339 | null;
+      /** What the complaint is about. */
+      content?: string | null;
       /** An e-mail's subject (§2.1.1). */
       subject?: string | null;
     }
@@ -70,12 +70,12 @@ export type CaseEventData = EventBase & (
   /** §2.2.1: the complainant supplied it. */
   | {
       type: "information_supplied";
+      /** The name. */
+      name?: string | null;
       /** Contact details. */
       contact?: string | null;
       /** The content. */
       content?: string | null;
-      /** The name. */
-      name?: string | null;
     }
   /** §2.2.1, §2.2.3: initial registration, with the complaint number. */
   | {
@@ -94,12 +94,12 @@ export type CaseEventData = EventBase & (
   /** §2.2.4: severity, urgency and complexity. */
   | {
       type: "assessed";
-      /** Complexity. */
-      complexity: Complexity;
       /** Severity. */
       severity: Severity;
       /** Urgency. */
       urgency: Urgency;
+      /** Complexity. */
+      complexity: Complexity;
     }
   /** §2.2.4: the emergency procedure started (urgent and serious complaints, at once). */
   | {
@@ -122,12 +122,12 @@ export type CaseEventData = EventBase & (
   /** §3.2: a piece of evidence. */
   | {
       type: "evidence_added";
-      /** For interviews: who. */
-      interviewee?: Interviewee | null;
       /** Method. */
       kind: EvidenceKind;
       /** For interviews: whether the record is signed by the person interviewed. */
       signed?: boolean | null;
+      /** For interviews: who. */
+      interviewee?: Interviewee | null;
       /** A summary. */
       summary?: string | null;
     }
@@ -142,22 +142,22 @@ export type CaseEventData = EventBase & (
       type: "plan_submitted";
       /** Problem analysis. */
       analysis?: string;
-      /** Responsibility findings (§8.1), decided by the discipline table. */
-      findings?: ResponsibilityFinding[];
-      /** Measures. */
-      measures?: string;
       /** Responsibility determination. */
       responsibility?: string;
+      /** Measures. */
+      measures?: string;
       /** Time points. */
       time_points?: TimePoint[];
+      /** Responsibility findings (§8.1), decided by the discipline table. */
+      findings?: ResponsibilityFinding[];
     }
   /** §4.1.2: the plan limit extended (complex or major complaints). */
   | {
       type: "plan_extended";
-      /** Why. */
-      reason?: string;
       /** The new last day. */
       until: IsoDate;
+      /** Why. */
+      reason?: string;
     }
   /** §4.2: management sent the plan back for modification. */
   | {

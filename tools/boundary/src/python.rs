@@ -321,14 +321,9 @@ impl Python<'_> {
         }
         let required = required_keys(schema);
         let (mut must, mut may) = (Vec::new(), Vec::new());
-        let empty = Map::new();
-        for (key, property) in schema
-            .get("properties")
-            .and_then(Value::as_object)
-            .unwrap_or(&empty)
-        {
-            let entry = (key.clone(), self.ty(property)?);
-            if required.contains(&key.as_str()) {
+        for (key, property) in crate::order::properties(schema) {
+            let entry = (key.to_owned(), self.ty(property)?);
+            if required.contains(&key) {
                 must.push(entry)
             } else {
                 may.push(entry)

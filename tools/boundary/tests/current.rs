@@ -21,7 +21,7 @@ fn generated_files_are_current() -> Result<(), Box<dyn std::error::Error>> {
 /// the bindings can test their typed forms with it.
 #[test]
 fn every_example_is_an_event_the_core_reads_back() -> Result<(), Box<dyn std::error::Error>> {
-    let document = complaint_office_boundary::schema_document();
+    let document = complaint_office_boundary::schema_document()?;
     let events = document["events"].as_array().ok_or("no events")?;
     assert_eq!(events.len(), complaint_office::case::EventKind::ALL.len());
     for event in events {
