@@ -24,6 +24,7 @@
 //! what the bindings must agree on (a schema describes exactly that), and one schema serves
 //! every language, including the checks of those whose typed forms are still hand-written.
 
+mod ffi;
 mod order;
 mod python;
 
@@ -61,6 +62,8 @@ pub const SCHEMA_PATH: &str = "tests/api/events.schema.json";
 pub const TYPESCRIPT_PATH: &str = "bindings-wasm/src/generated/events.d.ts";
 /// Where Python's typed events go (the module and its stub).
 pub const PYTHON_PATH: &str = "bindings-python/python/complaint_office/events.py";
+/// Where the UniFFI binding's typed events go (included into `bindings-ffi/src/event.rs`).
+pub const FFI_PATH: &str = "bindings-ffi/src/generated/case_event.rs";
 /// The stub of [`PYTHON_PATH`].
 pub const PYTHON_STUB_PATH: &str = "bindings-python/python/complaint_office/events.pyi";
 
@@ -107,6 +110,10 @@ pub fn generate() -> Result<Vec<Generated>, Unsupported> {
         Generated {
             path: PYTHON_STUB_PATH,
             text: python::module(&document, python::Form::Stub)?,
+        },
+        Generated {
+            path: FFI_PATH,
+            text: ffi::source(&document)?,
         },
     ])
 }
