@@ -387,7 +387,7 @@ pub enum CaseEvent {
         #[uniffi(default = None)]
         role: Option<ActorRole>,
     },
-    /// The case is closed.
+    /// §5.2.1: the case is closed (refused while the complainant is unsatisfied and neither re-handled nor declined, §5.1.2).
     Closed {
         /// When.
         at: OffsetDateTime,

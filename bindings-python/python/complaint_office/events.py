@@ -475,7 +475,7 @@ class _ClosedKeys(TypedDict):
 
 
 class Closed(_ClosedKeys, total=False):
-    """``closed``: The case is closed."""
+    """``closed``: §5.2.1: the case is closed (refused while the complainant is unsatisfied and neither re-handled nor declined, §5.1.2)."""
 
     by: Optional[str]
     role: Optional[str]
@@ -767,7 +767,7 @@ def follow_up_visited(*, at: Instant, method: str, satisfaction: str, suggestion
 
 
 def closed(*, at: Instant, by: Optional[str] = None, role: Optional[str] = None) -> Closed:
-    """A ``closed`` event. The case is closed."""
+    """A ``closed`` event. §5.2.1: the case is closed (refused while the complainant is unsatisfied and neither re-handled nor declined, §5.1.2)."""
     return _event("closed", at, by, role, {})
 
 

@@ -464,7 +464,7 @@ class _ClosedKeys(TypedDict):
 
 
 class Closed(_ClosedKeys, total=False):
-    """``closed``: The case is closed."""
+    """``closed``: §5.2.1: the case is closed (refused while the complainant is unsatisfied and neither re-handled nor declined, §5.1.2)."""
 
     by: Optional[str]
     role: Optional[str]

@@ -217,7 +217,7 @@ export type CaseEventData = EventBase & (
       /** Suggestions. */
       suggestions?: string | null;
     }
-  /** The case is closed. */
+  /** §5.2.1: the case is closed (refused while the complainant is unsatisfied and neither re-handled nor declined, §5.1.2). */
   | { type: "closed" }
   /** §1.2, §2.1: not taken up (inadmissible, not a complaint, out of scope), with a reason. */
   | {

@@ -152,7 +152,8 @@ events! {
     RehandlingDeclined(RehandlingDeclined) = "rehandling_declined", "§5.1.2";
     /// §5.2: the follow-up visit.
     FollowUpVisited(FollowUpVisited) = "follow_up_visited", "§5.2.1";
-    /// The case is closed.
+    /// §5.2.1: the case is closed (refused while the complainant is unsatisfied and neither
+    /// re-handled nor declined, §5.1.2).
     Closed(Closed) = "closed", "§5.2.1";
     /// §1.2, §2.1: not taken up (inadmissible, not a complaint, out of scope), with a reason.
     Rejected(Rejected) = "rejected", "§1.2";

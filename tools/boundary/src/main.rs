@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let files = match complaint_office_boundary::generate() {
+    let files = match complaint_office_boundary::generate(&root) {
         Ok(files) => files,
         Err(error) => {
             eprintln!("boundary: {error}");

@@ -399,3 +399,22 @@ impl Python<'_> {
         Ok(if null { nullable(&py) } else { py })
     }
 }
+
+/// The stub of the binding's `EventKind` class: a member per event type with its documentation.
+pub(crate) fn event_kind(document: &Value) -> String {
+    let mut out = String::from(
+        "class EventKind(VocabularyEnum):\n    \"\"\"The type of an event, in the order of a case's life.\"\"\"\n\n",
+    );
+    for event in events(document) {
+        let name = kind(event);
+        let doc = rst(&doc_text(
+            event.get("doc").and_then(Value::as_str).unwrap_or_default(),
+        ));
+        let _ = writeln!(
+            out,
+            "    {} = \"{name}\"\n    \"\"\"{doc}\"\"\"",
+            name.to_uppercase()
+        );
+    }
+    out
+}

@@ -6,7 +6,7 @@ use std::path::Path;
 #[test]
 fn generated_files_are_current() -> Result<(), Box<dyn std::error::Error>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    for file in complaint_office_boundary::generate()? {
+    for file in complaint_office_boundary::generate(&root)? {
         let committed = std::fs::read_to_string(root.join(file.path)).unwrap_or_default();
         assert!(
             committed == file.text,
