@@ -12,8 +12,8 @@
 
 use std::sync::Arc;
 
-use complaint_office::case::payload as p;
 use complaint_office::case as core;
+use complaint_office::case::payload as p;
 use serde_json::{Map, Value};
 
 use crate::accountability::Finding;
@@ -126,8 +126,9 @@ fn put<T: Wire>(map: &mut Map<String, Value>, key: &str, value: &T) {
 
 /// Reads the field under `key` (absent reads as null, which only an optional field takes).
 fn take<T: Wire>(map: &mut Map<String, Value>, key: &str) -> Result<T> {
-    T::from_wire(map.remove(key).unwrap_or(Value::Null))
-        .ok_or_else(|| core::CaseError::invalid_event(key, "not the type the typed form has").into())
+    T::from_wire(map.remove(key).unwrap_or(Value::Null)).ok_or_else(|| {
+        core::CaseError::invalid_event(key, "not the type the typed form has").into()
+    })
 }
 
 /// A field type of a typed event, and its value in the stored format.
@@ -242,37 +243,59 @@ wire_through_core! {
 
 impl From<TeamMember> for p::Member {
     fn from(m: TeamMember) -> Self {
-        p::Member { id: m.id, role: m.role.into(), department: m.department }
+        p::Member {
+            id: m.id,
+            role: m.role.into(),
+            department: m.department,
+        }
     }
 }
 
 impl From<&p::Member> for TeamMember {
     fn from(m: &p::Member) -> Self {
-        TeamMember { id: m.id.clone(), role: m.role.into(), department: m.department.clone() }
+        TeamMember {
+            id: m.id.clone(),
+            role: m.role.into(),
+            department: m.department.clone(),
+        }
     }
 }
 
 impl From<InvestigationStep> for p::Step {
     fn from(s: InvestigationStep) -> Self {
-        p::Step { description: s.description.into(), due: s.due, owner: s.owner }
+        p::Step {
+            description: s.description.into(),
+            due: s.due,
+            owner: s.owner,
+        }
     }
 }
 
 impl From<&p::Step> for InvestigationStep {
     fn from(s: &p::Step) -> Self {
-        InvestigationStep { description: s.description.expose().clone(), due: s.due, owner: s.owner.clone() }
+        InvestigationStep {
+            description: s.description.expose().clone(),
+            due: s.due,
+            owner: s.owner.clone(),
+        }
     }
 }
 
 impl From<PlanTimePoint> for p::TimePoint {
     fn from(t: PlanTimePoint) -> Self {
-        p::TimePoint { what: t.what.into(), due: t.due }
+        p::TimePoint {
+            what: t.what.into(),
+            due: t.due,
+        }
     }
 }
 
 impl From<&p::TimePoint> for PlanTimePoint {
     fn from(t: &p::TimePoint) -> Self {
-        PlanTimePoint { what: t.what.expose().clone(), due: t.due }
+        PlanTimePoint {
+            what: t.what.expose().clone(),
+            due: t.due,
+        }
     }
 }
 
@@ -436,9 +459,7 @@ impl Case {
     /// The code (and clause, and `index`) of the first refused event.
     #[uniffi::constructor]
     pub fn replay_events(policy: Arc<Policy>, events: Vec<CaseEvent>) -> Result<Arc<Self>> {
-        guard(|| {
-            Ok(arc(core::Case::replay(&policy.0, core_events(&events)?)?))
-        })
+        guard(|| Ok(arc(core::Case::replay(&policy.0, core_events(&events)?)?)))
     }
 
     /// Rebuilds a case from typed events under the policy in force when it was received.
@@ -448,7 +469,10 @@ impl Case {
     #[uniffi::constructor]
     pub fn replay_events_in(policies: Arc<PolicySet>, events: Vec<CaseEvent>) -> Result<Arc<Self>> {
         guard(|| {
-            Ok(arc(core::Case::replay_in(&policies.0, core_events(&events)?)?))
+            Ok(arc(core::Case::replay_in(
+                &policies.0,
+                core_events(&events)?,
+            )?))
         })
     }
 
