@@ -295,3 +295,78 @@ pub(crate) fn event_kind(document: &Value) -> String {
     out.push_str("    }\n}\n");
     out
 }
+
+/// The catalogue of `bindings-ffi/README.md`: a row per event type with the variant's fields
+/// in constructor order, as Kotlin declares them.
+pub(crate) fn catalogue(document: &Value) -> Result<String, Unsupported> {
+    let empty = Map::new();
+    let defs = document
+        .get("$defs")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    let rust = Rust { defs };
+    let mut out = String::from("| JSON `type` | Kotlin | fields | what |\n|---|---|---|---|\n");
+    for event in events(document) {
+        let name = event
+            .get("type")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let payload = event.get("payload").unwrap_or(&Value::Null);
+        let payload = match reference(payload) {
+            Some(def) => defs
+                .get(def)
+                .ok_or_else(|| Unsupported(format!("no definition {def}")))?,
+            None => payload,
+        };
+        let mut fields = vec!["`at`: OffsetDateTime".to_owned()];
+        for field in rust.fields(payload)? {
+            let default = match field.default {
+                Some("None") => " = null",
+                Some("\"\"") => " = \"\"",
+                Some("[]") => " = emptyList()",
+                _ => "",
+            };
+            fields.push(format!(
+                "`{}`: {}{default}",
+                camel(&field.key),
+                kotlin_type(&field.ty)
+            ));
+        }
+        fields.push("`by`: String? = null".to_owned());
+        fields.push("`role`: ActorRole? = null".to_owned());
+        let doc = doc_text(event.get("doc").and_then(Value::as_str).unwrap_or_default());
+        let _ = writeln!(
+            out,
+            "| `{name}` | `CaseEvent.{}` | {} | {} |",
+            variant_name(name),
+            fields.join(", "),
+            doc.trim_end_matches('.').replace('|', "\\|")
+        );
+    }
+    Ok(out)
+}
+
+/// `time_points` → `timePoints`.
+fn camel(key: &str) -> String {
+    let mut parts = key.split('_');
+    let first = parts.next().unwrap_or_default().to_owned();
+    first + &parts.map(|part| variant_name(part)).collect::<String>()
+}
+
+/// A field's Rust type as Kotlin spells it.
+fn kotlin_type(rust: &str) -> String {
+    if let Some(inner) = rust
+        .strip_prefix("Option<")
+        .and_then(|t| t.strip_suffix('>'))
+    {
+        return format!("{}?", kotlin_type(inner));
+    }
+    if let Some(inner) = rust.strip_prefix("Vec<").and_then(|t| t.strip_suffix('>')) {
+        return format!("List<{}>", kotlin_type(inner));
+    }
+    match rust {
+        "bool" => "Boolean".to_owned(),
+        "Arc<ComplaintNumber>" => "ComplaintNumber".to_owned(),
+        other => other.to_owned(),
+    }
+}
