@@ -350,7 +350,7 @@ pub(crate) fn catalogue(document: &Value) -> Result<String, Unsupported> {
 fn camel(key: &str) -> String {
     let mut parts = key.split('_');
     let first = parts.next().unwrap_or_default().to_owned();
-    first + &parts.map(|part| variant_name(part)).collect::<String>()
+    first + &parts.map(variant_name).collect::<String>()
 }
 
 /// A field's Rust type as Kotlin spells it.
