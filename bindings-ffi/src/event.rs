@@ -12,10 +12,9 @@
 
 use std::sync::Arc;
 
-use complaint_office::archive as core_archive;
+use complaint_office::case as core;
 use complaint_office::case::payload as p;
-use complaint_office::case::{self as core, EventBody};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::accountability::Finding;
 use crate::archive::Document;
@@ -23,7 +22,7 @@ use crate::case::{
     ActorRole, Case, Event, EvidenceKind, FollowUpMethod, Interviewee, Satisfaction, TeamRole, arc,
 };
 use crate::error::{Result, guard};
-use crate::intake::{Complaint, RegistrationField};
+use crate::intake::{Channel, ComplainantKind, RegistrationField};
 use crate::number::ComplaintNumber;
 use crate::policy::{Policy, PolicySet};
 use crate::time::{LocalDate, OffsetDateTime};
@@ -97,1156 +96,207 @@ impl std::fmt::Debug for PlanTimePoint {
     }
 }
 
-/// One event of a case's history, typed: a variant per event type (a sealed class in Kotlin).
-/// Every variant has `at` (when), and `by` (a staff id) and `role` (in which role), both
-/// optional; the other fields are the type's payload, as in the JSON form (`snake_case` keys
-/// become `camelCase` fields). Free-text fields are personal data: `toString()` names them,
-/// never shows them.
-#[derive(Clone, PartialEq, uniffi::Enum)]
-#[uniffi::export(Display)]
-pub enum CaseEvent {
-    /// §2.2.1: the complaint arrived; its `receivedAt` is `at` unless given.
-    Received {
-        /// When.
-        at: OffsetDateTime,
-        /// The complaint as received.
-        complaint: Complaint,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §2.2.1: the registrar asked the complainant for missing information.
-    InformationRequested {
-        /// When.
-        at: OffsetDateTime,
-        /// What is asked for.
-        fields: Vec<RegistrationField>,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §2.2.1: the complainant supplied it; absent fields stay as they were.
-    InformationSupplied {
-        /// When.
-        at: OffsetDateTime,
-        /// The name.
-        #[uniffi(default = None)]
-        name: Option<String>,
-        /// Contact details.
-        #[uniffi(default = None)]
-        contact: Option<String>,
-        /// The content.
-        #[uniffi(default = None)]
-        content: Option<String>,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §2.2.1, §2.2.3: initial registration, with the complaint number.
-    Registered {
-        /// When.
-        at: OffsetDateTime,
-        /// The number issued.
-        number: Arc<ComplaintNumber>,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §2.2.2: category and department concerned.
-    Classified {
-        /// When.
-        at: OffsetDateTime,
-        /// A category code of the policy.
-        category: String,
-        /// The department concerned; the category's default when absent.
-        #[uniffi(default = None)]
-        department: Option<String>,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §2.2.4: severity, urgency and complexity.
-    Assessed {
-        /// When.
-        at: OffsetDateTime,
-        /// Severity.
-        severity: Severity,
-        /// Urgency.
-        urgency: Urgency,
-        /// Complexity.
-        complexity: Complexity,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §2.2.4: the emergency procedure started.
-    EmergencyProcedureStarted {
-        /// When.
-        at: OffsetDateTime,
-        /// What was done first.
-        #[uniffi(default = None)]
-        measures: Option<String>,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §3.1: the investigation team.
-    TeamFormed {
-        /// When.
-        at: OffsetDateTime,
-        /// Members.
-        members: Vec<TeamMember>,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §3.3.1: the written investigation plan.
-    InvestigationPlanned {
-        /// When.
-        at: OffsetDateTime,
-        /// Steps.
-        steps: Vec<InvestigationStep>,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §3.2: a piece of evidence.
-    EvidenceAdded {
-        /// When.
-        at: OffsetDateTime,
-        /// Method.
-        kind: EvidenceKind,
-        /// For interviews: whether the record is signed by the person interviewed.
-        #[uniffi(default = None)]
-        signed: Option<bool>,
-        /// For interviews: who.
-        #[uniffi(default = None)]
-        interviewee: Option<Interviewee>,
-        /// A summary.
-        #[uniffi(default = None)]
-        summary: Option<String>,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §3.3.3: the complainant was told of progress.
-    ProgressReported {
-        /// When.
-        at: OffsetDateTime,
-        /// A note.
-        #[uniffi(default = None)]
-        note: Option<String>,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §4.1.1: the handling plan, for management review.
-    PlanSubmitted {
-        /// When.
-        at: OffsetDateTime,
-        /// Problem analysis.
-        #[uniffi(default = "")]
-        analysis: String,
-        /// Responsibility determination.
-        #[uniffi(default = "")]
-        responsibility: String,
-        /// Measures.
-        #[uniffi(default = "")]
-        measures: String,
-        /// Time points.
-        #[uniffi(default = [])]
-        time_points: Vec<PlanTimePoint>,
-        /// Responsibility findings (§8.1).
-        #[uniffi(default = [])]
-        findings: Vec<Finding>,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §4.1.2: the plan limit extended to the end of `until`.
-    PlanExtended {
-        /// When.
-        at: OffsetDateTime,
-        /// The new last day.
-        until: LocalDate,
-        /// Why.
-        #[uniffi(default = "")]
-        reason: String,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §4.2: management sent the plan back for modification.
-    PlanReturned {
-        /// When.
-        at: OffsetDateTime,
-        /// Why.
-        #[uniffi(default = "")]
-        reason: String,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §4.2: management approved the plan.
-    PlanApproved {
-        /// When.
-        at: OffsetDateTime,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §4.3.1: the responsible department started implementing.
-    ImplementationStarted {
-        /// When.
-        at: OffsetDateTime,
-        /// The responsible department; the case's department when absent.
-        #[uniffi(default = None)]
-        department: Option<String>,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §4.3.2: the department raised a problem with the team.
-    ProblemRaised {
-        /// When.
-        at: OffsetDateTime,
-        /// The problem.
-        #[uniffi(default = "")]
-        description: String,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §4.4.1: implementation complete.
-    ImplementationCompleted {
-        /// When.
-        at: OffsetDateTime,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §4.4.1, §4.4.2: the result went to the complainant, with the written report.
-    ResultFedBack {
-        /// When.
-        at: OffsetDateTime,
-        /// The complainant's satisfaction (`UNKNOWN` when not stated).
-        satisfaction: Satisfaction,
-        /// The handling process.
-        #[uniffi(default = "")]
-        process: String,
-        /// The result.
-        #[uniffi(default = "")]
-        result: String,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §5.1.2: the complainant is not satisfied or objects.
-    ObjectionRaised {
-        /// When.
-        at: OffsetDateTime,
-        /// Why.
-        #[uniffi(default = "")]
-        reason: String,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §5.1.2: the department handles it again.
-    RehandlingStarted {
-        /// When.
-        at: OffsetDateTime,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §5.1.2: re-handling complete.
-    RehandlingCompleted {
-        /// When.
-        at: OffsetDateTime,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §5.1.2: management decided, with a reason, not to handle it again.
-    RehandlingDeclined {
-        /// When.
-        at: OffsetDateTime,
-        /// Why (required).
-        #[uniffi(default = "")]
-        reason: String,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §5.2: the follow-up visit.
-    FollowUpVisited {
-        /// When.
-        at: OffsetDateTime,
-        /// Phone or questionnaire.
-        method: FollowUpMethod,
-        /// Satisfaction.
-        satisfaction: Satisfaction,
-        /// Suggestions.
-        #[uniffi(default = None)]
-        suggestions: Option<String>,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §5.2.1: the case is closed.
-    Closed {
-        /// When.
-        at: OffsetDateTime,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §1.2, §2.1: not taken up, on a ground and with a reason.
-    Rejected {
-        /// When.
-        at: OffsetDateTime,
-        /// On what ground.
-        ground: RejectionGround,
-        /// Why (required).
-        #[uniffi(default = "")]
-        reason: String,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §6.1.1: withdrawn by the complainant.
-    Withdrawn {
-        /// When.
-        at: OffsetDateTime,
-        /// Why, if the complainant said.
-        #[uniffi(default = None)]
-        reason: Option<String>,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §2.2.3: a duplicate, handled under another case's number.
-    Merged {
-        /// When.
-        at: OffsetDateTime,
-        /// The number of the case it is merged into.
-        into: Arc<ComplaintNumber>,
-        /// Why, if noted.
-        #[uniffi(default = None)]
-        reason: Option<String>,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §2.2.1: the missing information never came within `deadlines.lapse`.
-    Lapsed {
-        /// When.
-        at: OffsetDateTime,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §6.2.1: filed in the archive with its documents.
-    Archived {
-        /// When.
-        at: OffsetDateTime,
-        /// The documents filed.
-        documents: Vec<Document>,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §6.2.2: a legal hold forbids destruction.
-    LegalHoldPlaced {
-        /// When.
-        at: OffsetDateTime,
-        /// Why.
-        #[uniffi(default = "")]
-        reason: String,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §6.2.2: the legal hold ended.
-    LegalHoldReleased {
-        /// When.
-        at: OffsetDateTime,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §6.2.2: company leadership approved destruction.
-    DestructionApproved {
-        /// When.
-        at: OffsetDateTime,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-    /// §6.2.2: the files were destroyed.
-    Destroyed {
-        /// When.
-        at: OffsetDateTime,
-        /// Who did it (staff id).
-        #[uniffi(default = None)]
-        by: Option<String>,
-        /// In which role.
-        #[uniffi(default = None)]
-        role: Option<ActorRole>,
-    },
-}
-
-fn text(s: String) -> p::Text {
-    s.into()
-}
-
-fn opt_text(s: Option<String>) -> Option<p::Text> {
-    s.map(Into::into)
-}
-
-fn plain(t: &p::Text) -> String {
-    t.expose().clone()
-}
-
-fn opt_plain(t: &Option<p::Text>) -> Option<String> {
-    t.as_ref().map(plain)
-}
+include!("generated/case_event.rs");
 
 impl CaseEvent {
-    /// The core's event: envelope and body.
-    pub(crate) fn to_core(&self) -> core::Event {
-        use CaseEvent as E;
-        let (at, by, role, body): (_, _, _, EventBody) = match self.clone() {
-            E::Received {
-                at,
-                complaint,
-                by,
-                role,
-            } => {
-                // As when read from JSON: received at `at` unless it says otherwise.
-                let mut complaint = core_complaint(complaint);
-                complaint.received_at.get_or_insert(at);
-                (at, by, role, complaint.into())
-            }
-            E::InformationRequested {
-                at,
-                fields,
-                by,
-                role,
-            } => (
-                at,
-                by,
-                role,
-                p::InformationRequested {
-                    fields: fields.into_iter().map(Into::into).collect(),
-                }
-                .into(),
-            ),
-            E::InformationSupplied {
-                at,
-                name,
-                contact,
-                content,
-                by,
-                role,
-            } => (
-                at,
-                by,
-                role,
-                p::InformationSupplied {
-                    name: opt_text(name),
-                    contact: opt_text(contact),
-                    content: opt_text(content),
-                }
-                .into(),
-            ),
-            E::Registered {
-                at,
-                number,
-                by,
-                role,
-            } => (at, by, role, p::Registered { number: number.0 }.into()),
-            E::Classified {
-                at,
-                category,
-                department,
-                by,
-                role,
-            } => (
-                at,
-                by,
-                role,
-                p::Classified {
-                    category,
-                    department,
-                }
-                .into(),
-            ),
-            E::Assessed {
-                at,
-                severity,
-                urgency,
-                complexity,
-                by,
-                role,
-            } => (
-                at,
-                by,
-                role,
-                p::Assessed {
-                    severity: severity.into(),
-                    urgency: urgency.into(),
-                    complexity: complexity.into(),
-                }
-                .into(),
-            ),
-            E::EmergencyProcedureStarted {
-                at,
-                measures,
-                by,
-                role,
-            } => (
-                at,
-                by,
-                role,
-                p::EmergencyProcedureStarted {
-                    measures: opt_text(measures),
-                }
-                .into(),
-            ),
-            E::TeamFormed {
-                at,
-                members,
-                by,
-                role,
-            } => (
-                at,
-                by,
-                role,
-                p::TeamFormed {
-                    members: members
-                        .into_iter()
-                        .map(|m| p::Member {
-                            id: m.id,
-                            role: m.role.into(),
-                            department: m.department,
-                        })
-                        .collect(),
-                }
-                .into(),
-            ),
-            E::InvestigationPlanned {
-                at,
-                steps,
-                by,
-                role,
-            } => (
-                at,
-                by,
-                role,
-                p::InvestigationPlanned {
-                    steps: steps
-                        .into_iter()
-                        .map(|s| p::Step {
-                            description: text(s.description),
-                            due: s.due,
-                            owner: s.owner,
-                        })
-                        .collect(),
-                }
-                .into(),
-            ),
-            E::EvidenceAdded {
-                at,
-                kind,
-                signed,
-                interviewee,
-                summary,
-                by,
-                role,
-            } => (
-                at,
-                by,
-                role,
-                p::EvidenceAdded {
-                    kind: kind.into(),
-                    signed,
-                    interviewee: interviewee.map(Into::into),
-                    summary: opt_text(summary),
-                }
-                .into(),
-            ),
-            E::ProgressReported { at, note, by, role } => (
-                at,
-                by,
-                role,
-                p::ProgressReported {
-                    note: opt_text(note),
-                }
-                .into(),
-            ),
-            E::PlanSubmitted {
-                at,
-                analysis,
-                responsibility,
-                measures,
-                time_points,
-                findings,
-                by,
-                role,
-            } => (
-                at,
-                by,
-                role,
-                p::PlanSubmitted {
-                    analysis: text(analysis),
-                    responsibility: text(responsibility),
-                    measures: text(measures),
-                    time_points: time_points
-                        .into_iter()
-                        .map(|t| p::TimePoint {
-                            what: text(t.what),
-                            due: t.due,
-                        })
-                        .collect(),
-                    findings: findings.into_iter().map(Into::into).collect(),
-                }
-                .into(),
-            ),
-            E::PlanExtended {
-                at,
-                until,
-                reason,
-                by,
-                role,
-            } => (
-                at,
-                by,
-                role,
-                p::PlanExtended {
-                    until,
-                    reason: text(reason),
-                }
-                .into(),
-            ),
-            E::PlanReturned {
-                at,
-                reason,
-                by,
-                role,
-            } => (
-                at,
-                by,
-                role,
-                p::PlanReturned {
-                    reason: text(reason),
-                }
-                .into(),
-            ),
-            E::PlanApproved { at, by, role } => (at, by, role, p::PlanApproved {}.into()),
-            E::ImplementationStarted {
-                at,
-                department,
-                by,
-                role,
-            } => (at, by, role, p::ImplementationStarted { department }.into()),
-            E::ProblemRaised {
-                at,
-                description,
-                by,
-                role,
-            } => (
-                at,
-                by,
-                role,
-                p::ProblemRaised {
-                    description: text(description),
-                }
-                .into(),
-            ),
-            E::ImplementationCompleted { at, by, role } => {
-                (at, by, role, p::ImplementationCompleted {}.into())
-            }
-            E::ResultFedBack {
-                at,
-                satisfaction,
-                process,
-                result,
-                by,
-                role,
-            } => (
-                at,
-                by,
-                role,
-                p::ResultFedBack {
-                    process: text(process),
-                    result: text(result),
-                    satisfaction: satisfaction.into(),
-                }
-                .into(),
-            ),
-            E::ObjectionRaised {
-                at,
-                reason,
-                by,
-                role,
-            } => (
-                at,
-                by,
-                role,
-                p::ObjectionRaised {
-                    reason: text(reason),
-                }
-                .into(),
-            ),
-            E::RehandlingStarted { at, by, role } => (at, by, role, p::RehandlingStarted {}.into()),
-            E::RehandlingCompleted { at, by, role } => {
-                (at, by, role, p::RehandlingCompleted {}.into())
-            }
-            E::RehandlingDeclined {
-                at,
-                reason,
-                by,
-                role,
-            } => (
-                at,
-                by,
-                role,
-                p::RehandlingDeclined {
-                    reason: text(reason),
-                }
-                .into(),
-            ),
-            E::FollowUpVisited {
-                at,
-                method,
-                satisfaction,
-                suggestions,
-                by,
-                role,
-            } => (
-                at,
-                by,
-                role,
-                p::FollowUpVisited {
-                    method: method.into(),
-                    satisfaction: satisfaction.into(),
-                    suggestions: opt_text(suggestions),
-                }
-                .into(),
-            ),
-            E::Closed { at, by, role } => (at, by, role, p::Closed {}.into()),
-            E::Rejected {
-                at,
-                ground,
-                reason,
-                by,
-                role,
-            } => (
-                at,
-                by,
-                role,
-                p::Rejected {
-                    ground: ground.into(),
-                    reason: text(reason),
-                }
-                .into(),
-            ),
-            E::Withdrawn {
-                at,
-                reason,
-                by,
-                role,
-            } => (
-                at,
-                by,
-                role,
-                p::Withdrawn {
-                    reason: opt_text(reason),
-                }
-                .into(),
-            ),
-            E::Merged {
-                at,
-                into,
-                reason,
-                by,
-                role,
-            } => (
-                at,
-                by,
-                role,
-                p::Merged {
-                    into: into.0,
-                    reason: opt_text(reason),
-                }
-                .into(),
-            ),
-            E::Lapsed { at, by, role } => (at, by, role, p::Lapsed {}.into()),
-            E::Archived {
-                at,
-                documents,
-                by,
-                role,
-            } => (
-                at,
-                by,
-                role,
-                p::Archived {
-                    documents: documents
-                        .into_iter()
-                        .map(core_archive::Document::from)
-                        .collect(),
-                }
-                .into(),
-            ),
-            E::LegalHoldPlaced {
-                at,
-                reason,
-                by,
-                role,
-            } => (
-                at,
-                by,
-                role,
-                p::LegalHoldPlaced {
-                    reason: text(reason),
-                }
-                .into(),
-            ),
-            E::LegalHoldReleased { at, by, role } => (at, by, role, p::LegalHoldReleased {}.into()),
-            E::DestructionApproved { at, by, role } => {
-                (at, by, role, p::DestructionApproved {}.into())
-            }
-            E::Destroyed { at, by, role } => (at, by, role, p::Destroyed {}.into()),
-        };
-        core::Event {
-            at,
-            by,
-            role: role.map(Into::into),
-            body,
-        }
+    /// The core's event: the typed fields written as the stored format's keys and read by the
+    /// core, so a typed event and its JSON form replay identically (a `received` event is
+    /// received at `at` unless it says otherwise, as when read from JSON).
+    pub(crate) fn to_core(&self) -> std::result::Result<core::Event, core::CaseError> {
+        core::Event::from_json_value(Value::Object(self.to_wire()))
     }
 
-    /// The typed form of a core event.
-    ///
-    /// # Errors
-    /// `case.unknown_event` for an event type this binding does not know yet (the core's
-    /// `EventBody` is non-exhaustive; the tests make sure no such type exists).
-    pub(crate) fn from_core(event: &core::Event) -> std::result::Result<Self, core::CaseError> {
-        use CaseEvent as E;
-        let at = event.at;
-        let by = event.by.clone();
-        let role = event.role.map(ActorRole::from);
-        Ok(match &event.body {
-            EventBody::Received(c) => E::Received {
-                at,
-                complaint: c.into(),
-                by,
-                role,
-            },
-            EventBody::InformationRequested(b) => E::InformationRequested {
-                at,
-                fields: b.fields.iter().map(|&f| f.into()).collect(),
-                by,
-                role,
-            },
-            EventBody::InformationSupplied(b) => E::InformationSupplied {
-                at,
-                name: opt_plain(&b.name),
-                contact: opt_plain(&b.contact),
-                content: opt_plain(&b.content),
-                by,
-                role,
-            },
-            EventBody::Registered(b) => E::Registered {
-                at,
-                number: ComplaintNumber::arc(b.number),
-                by,
-                role,
-            },
-            EventBody::Classified(b) => E::Classified {
-                at,
-                category: b.category.clone(),
-                department: b.department.clone(),
-                by,
-                role,
-            },
-            EventBody::Assessed(b) => E::Assessed {
-                at,
-                severity: b.severity.into(),
-                urgency: b.urgency.into(),
-                complexity: b.complexity.into(),
-                by,
-                role,
-            },
-            EventBody::EmergencyProcedureStarted(b) => E::EmergencyProcedureStarted {
-                at,
-                measures: opt_plain(&b.measures),
-                by,
-                role,
-            },
-            EventBody::TeamFormed(b) => E::TeamFormed {
-                at,
-                members: b
-                    .members
-                    .iter()
-                    .map(|m| TeamMember {
-                        id: m.id.clone(),
-                        role: m.role.into(),
-                        department: m.department.clone(),
-                    })
-                    .collect(),
-                by,
-                role,
-            },
-            EventBody::InvestigationPlanned(b) => E::InvestigationPlanned {
-                at,
-                steps: b
-                    .steps
-                    .iter()
-                    .map(|s| InvestigationStep {
-                        description: plain(&s.description),
-                        due: s.due,
-                        owner: s.owner.clone(),
-                    })
-                    .collect(),
-                by,
-                role,
-            },
-            EventBody::EvidenceAdded(b) => E::EvidenceAdded {
-                at,
-                kind: b.kind.into(),
-                signed: b.signed,
-                interviewee: b.interviewee.map(Into::into),
-                summary: opt_plain(&b.summary),
-                by,
-                role,
-            },
-            EventBody::ProgressReported(b) => E::ProgressReported {
-                at,
-                note: opt_plain(&b.note),
-                by,
-                role,
-            },
-            EventBody::PlanSubmitted(b) => E::PlanSubmitted {
-                at,
-                analysis: plain(&b.analysis),
-                responsibility: plain(&b.responsibility),
-                measures: plain(&b.measures),
-                time_points: b
-                    .time_points
-                    .iter()
-                    .map(|t| PlanTimePoint {
-                        what: plain(&t.what),
-                        due: t.due,
-                    })
-                    .collect(),
-                findings: b.findings.iter().map(Into::into).collect(),
-                by,
-                role,
-            },
-            EventBody::PlanExtended(b) => E::PlanExtended {
-                at,
-                until: b.until,
-                reason: plain(&b.reason),
-                by,
-                role,
-            },
-            EventBody::PlanReturned(b) => E::PlanReturned {
-                at,
-                reason: plain(&b.reason),
-                by,
-                role,
-            },
-            EventBody::PlanApproved(_) => E::PlanApproved { at, by, role },
-            EventBody::ImplementationStarted(b) => E::ImplementationStarted {
-                at,
-                department: b.department.clone(),
-                by,
-                role,
-            },
-            EventBody::ProblemRaised(b) => E::ProblemRaised {
-                at,
-                description: plain(&b.description),
-                by,
-                role,
-            },
-            EventBody::ImplementationCompleted(_) => E::ImplementationCompleted { at, by, role },
-            EventBody::ResultFedBack(b) => E::ResultFedBack {
-                at,
-                satisfaction: b.satisfaction.into(),
-                process: plain(&b.process),
-                result: plain(&b.result),
-                by,
-                role,
-            },
-            EventBody::ObjectionRaised(b) => E::ObjectionRaised {
-                at,
-                reason: plain(&b.reason),
-                by,
-                role,
-            },
-            EventBody::RehandlingStarted(_) => E::RehandlingStarted { at, by, role },
-            EventBody::RehandlingCompleted(_) => E::RehandlingCompleted { at, by, role },
-            EventBody::RehandlingDeclined(b) => E::RehandlingDeclined {
-                at,
-                reason: plain(&b.reason),
-                by,
-                role,
-            },
-            EventBody::FollowUpVisited(b) => E::FollowUpVisited {
-                at,
-                method: b.method.into(),
-                satisfaction: b.satisfaction.into(),
-                suggestions: opt_plain(&b.suggestions),
-                by,
-                role,
-            },
-            EventBody::Closed(_) => E::Closed { at, by, role },
-            EventBody::Rejected(b) => E::Rejected {
-                at,
-                ground: b.ground.into(),
-                reason: plain(&b.reason),
-                by,
-                role,
-            },
-            EventBody::Withdrawn(b) => E::Withdrawn {
-                at,
-                reason: opt_plain(&b.reason),
-                by,
-                role,
-            },
-            EventBody::Merged(b) => E::Merged {
-                at,
-                into: ComplaintNumber::arc(b.into),
-                reason: opt_plain(&b.reason),
-                by,
-                role,
-            },
-            EventBody::Lapsed(_) => E::Lapsed { at, by, role },
-            EventBody::Archived(b) => E::Archived {
-                at,
-                documents: b.documents.iter().map(|&d| d.into()).collect(),
-                by,
-                role,
-            },
-            EventBody::LegalHoldPlaced(b) => E::LegalHoldPlaced {
-                at,
-                reason: plain(&b.reason),
-                by,
-                role,
-            },
-            EventBody::LegalHoldReleased(_) => E::LegalHoldReleased { at, by, role },
-            EventBody::DestructionApproved(_) => E::DestructionApproved { at, by, role },
-            EventBody::Destroyed(_) => E::Destroyed { at, by, role },
-            _ => return Err(core::CaseError::UnknownEvent),
-        })
+    /// The typed form of the core's event.
+    pub(crate) fn from_core(event: &core::Event) -> Result<Self> {
+        let Value::Object(mut map) = event.to_json_value() else {
+            return Err(core::CaseError::invalid_event("(event)", "expected an object").into());
+        };
+        map.remove("type");
+        Self::from_wire(event.kind(), &mut map)
     }
 }
 
-fn core_complaint(c: Complaint) -> complaint_office::intake::Complaint {
-    c.into()
+/// Writes a field under its key; an absent optional field is left out.
+fn put<T: Wire>(map: &mut Map<String, Value>, key: &str, value: &T) {
+    let value = value.to_wire();
+    if !value.is_null() {
+        map.insert(key.to_owned(), value);
+    }
+}
+
+/// Reads the field under `key` (absent reads as null, which only an optional field takes).
+fn take<T: Wire>(map: &mut Map<String, Value>, key: &str) -> Result<T> {
+    T::from_wire(map.remove(key).unwrap_or(Value::Null)).ok_or_else(|| {
+        core::CaseError::invalid_event(key, "not the type the typed form has").into()
+    })
+}
+
+/// A field type of a typed event, and its value in the stored format.
+pub(crate) trait Wire: Sized {
+    /// The value as the stored format writes it (`null` for an absent optional value).
+    fn to_wire(&self) -> Value;
+    /// The value from the stored format; `None` when it is not one of this type.
+    fn from_wire(value: Value) -> Option<Self>;
+}
+
+impl Wire for String {
+    fn to_wire(&self) -> Value {
+        Value::from(self.as_str())
+    }
+
+    fn from_wire(value: Value) -> Option<Self> {
+        match value {
+            Value::String(text) => Some(text),
+            _ => None,
+        }
+    }
+}
+
+impl Wire for bool {
+    fn to_wire(&self) -> Value {
+        Value::from(*self)
+    }
+
+    fn from_wire(value: Value) -> Option<Self> {
+        value.as_bool()
+    }
+}
+
+impl<T: Wire> Wire for Option<T> {
+    fn to_wire(&self) -> Value {
+        self.as_ref().map_or(Value::Null, Wire::to_wire)
+    }
+
+    fn from_wire(value: Value) -> Option<Self> {
+        match value {
+            Value::Null => Some(None),
+            value => T::from_wire(value).map(Some),
+        }
+    }
+}
+
+impl<T: Wire> Wire for Vec<T> {
+    fn to_wire(&self) -> Value {
+        Value::Array(self.iter().map(Wire::to_wire).collect())
+    }
+
+    fn from_wire(value: Value) -> Option<Self> {
+        match value {
+            Value::Array(items) => items.into_iter().map(T::from_wire).collect(),
+            _ => None,
+        }
+    }
+}
+
+impl Wire for OffsetDateTime {
+    fn to_wire(&self) -> Value {
+        Value::from(complaint_office::time::format_instant(self))
+    }
+
+    fn from_wire(value: Value) -> Option<Self> {
+        complaint_office::time::parse_instant(value.as_str()?).ok()
+    }
+}
+
+impl Wire for LocalDate {
+    fn to_wire(&self) -> Value {
+        Value::from(self.format("%Y-%m-%d").to_string())
+    }
+
+    fn from_wire(value: Value) -> Option<Self> {
+        serde_json::from_value(value).ok()
+    }
+}
+
+impl Wire for Arc<ComplaintNumber> {
+    fn to_wire(&self) -> Value {
+        Value::from(self.0.to_string())
+    }
+
+    fn from_wire(value: Value) -> Option<Self> {
+        let number = complaint_office::number::ComplaintNumber::parse(value.as_str()?).ok()?;
+        Some(Arc::new(ComplaintNumber(number)))
+    }
+}
+
+/// A record or vocabulary of the binding, through the core's own type and its serde form.
+macro_rules! wire_through_core {
+    ($($binding:ty => $core:ty),+ $(,)?) => {$(
+        impl Wire for $binding {
+            fn to_wire(&self) -> Value {
+                serde_json::to_value(<$core>::from(self.clone())).unwrap_or(Value::Null)
+            }
+
+            fn from_wire(value: Value) -> Option<Self> {
+                serde_json::from_value::<$core>(value).ok().map(|core| (&core).into())
+            }
+        }
+    )+};
+}
+
+wire_through_core! {
+    TeamMember => p::Member,
+    InvestigationStep => p::Step,
+    PlanTimePoint => p::TimePoint,
+    Finding => complaint_office::accountability::Finding,
+}
+
+impl From<TeamMember> for p::Member {
+    fn from(m: TeamMember) -> Self {
+        p::Member {
+            id: m.id,
+            role: m.role.into(),
+            department: m.department,
+        }
+    }
+}
+
+impl From<&p::Member> for TeamMember {
+    fn from(m: &p::Member) -> Self {
+        TeamMember {
+            id: m.id.clone(),
+            role: m.role.into(),
+            department: m.department.clone(),
+        }
+    }
+}
+
+impl From<InvestigationStep> for p::Step {
+    fn from(s: InvestigationStep) -> Self {
+        p::Step {
+            description: s.description.into(),
+            due: s.due,
+            owner: s.owner,
+        }
+    }
+}
+
+impl From<&p::Step> for InvestigationStep {
+    fn from(s: &p::Step) -> Self {
+        InvestigationStep {
+            description: s.description.expose().clone(),
+            due: s.due,
+            owner: s.owner.clone(),
+        }
+    }
+}
+
+impl From<PlanTimePoint> for p::TimePoint {
+    fn from(t: PlanTimePoint) -> Self {
+        p::TimePoint {
+            what: t.what.into(),
+            due: t.due,
+        }
+    }
+}
+
+impl From<&p::TimePoint> for PlanTimePoint {
+    fn from(t: &p::TimePoint) -> Self {
+        PlanTimePoint {
+            what: t.what.expose().clone(),
+            due: t.due,
+        }
+    }
 }
 
 /// The keys of the JSON form whose values `toString()` may show: vocabularies, instants,
@@ -1282,7 +332,9 @@ const SHOWN: &[&str] = &[
 /// free-text fields present (`text=[name, contact, content]`), never their values.
 impl std::fmt::Display for CaseEvent {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let event = self.to_core();
+        let Ok(event) = self.to_core() else {
+            return write!(f, "{}", variant_name(self.kind()));
+        };
         let Value::Object(mut map) = event.to_json_value() else {
             return write!(f, "{}", event.kind());
         };
@@ -1359,7 +411,7 @@ pub fn event_from_json(json: String) -> Result<CaseEvent> {
 /// Only `internal.panic`.
 #[uniffi::export]
 pub fn event_to_json(event: CaseEvent) -> Result<String> {
-    guard(|| Ok(event.to_core().to_json_value().to_string()))
+    guard(|| Ok(event.to_core()?.to_json_value().to_string()))
 }
 
 /// Reads a JSON array of events into their typed form.
@@ -1381,9 +433,12 @@ pub fn events_from_json_typed(json: String) -> Result<Vec<CaseEvent>> {
 #[uniffi::export]
 impl Event {
     /// The event from its typed form.
+    ///
+    /// # Errors
+    /// `case.invalid_event` naming the key, for a value the core refuses (a text over its limits).
     #[uniffi::constructor]
-    pub fn from_typed(event: CaseEvent) -> Arc<Self> {
-        Arc::new(Event(event.to_core()))
+    pub fn from_typed(event: CaseEvent) -> Result<Arc<Self>> {
+        guard(|| Ok(Arc::new(Event(event.to_core()?))))
     }
 
     /// The event's typed form.
@@ -1404,12 +459,7 @@ impl Case {
     /// The code (and clause, and `index`) of the first refused event.
     #[uniffi::constructor]
     pub fn replay_events(policy: Arc<Policy>, events: Vec<CaseEvent>) -> Result<Arc<Self>> {
-        guard(|| {
-            Ok(arc(core::Case::replay(
-                &policy.0,
-                events.iter().map(CaseEvent::to_core),
-            )?))
-        })
+        guard(|| Ok(arc(core::Case::replay(&policy.0, core_events(&events)?)?)))
     }
 
     /// Rebuilds a case from typed events under the policy in force when it was received.
@@ -1421,7 +471,7 @@ impl Case {
         guard(|| {
             Ok(arc(core::Case::replay_in(
                 &policies.0,
-                events.iter().map(CaseEvent::to_core),
+                core_events(&events)?,
             )?))
         })
     }
@@ -1432,8 +482,25 @@ impl Case {
     /// # Errors
     /// A `case.*` code naming the clause.
     pub fn apply_event(&self, event: CaseEvent) -> Result<()> {
-        guard(|| Ok(self.lock().apply(event.to_core())?))
+        guard(|| {
+            let event = event.to_core()?;
+            Ok(self.lock().apply(event)?)
+        })
     }
+}
+
+/// The core's events of typed ones; a refused one is named by its index.
+fn core_events(events: &[CaseEvent]) -> std::result::Result<Vec<core::Event>, core::CaseError> {
+    events
+        .iter()
+        .enumerate()
+        .map(|(index, event)| {
+            event.to_core().map_err(|source| core::CaseError::AtEvent {
+                index,
+                source: Box::new(source),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -1496,7 +563,7 @@ mod tests {
             };
             let typed = CaseEvent::from_core(&event)
                 .unwrap_or_else(|e| panic!("{file}: {} has no typed variant: {e}", event.kind()));
-            assert_eq!(typed.to_core(), event, "{file}: {value}");
+            assert_eq!(typed.to_core().unwrap(), event, "{file}: {value}");
             assert_eq!(
                 variant_name(event.kind()),
                 typed.to_string().split('(').next().unwrap(),
@@ -1514,7 +581,7 @@ mod tests {
             let event = core::Event::from_json_value(value).unwrap();
             let typed = CaseEvent::from_core(&event)
                 .unwrap_or_else(|e| panic!("{kind} has no typed variant: {e}"));
-            assert_eq!(typed.to_core(), event);
+            assert_eq!(typed.to_core().unwrap(), event);
             seen.insert(kind);
         }
         assert_eq!(seen.len(), core::EventKind::ALL.len());
@@ -1529,6 +596,24 @@ mod tests {
             let json = event.to_json_value().to_string();
             let typed = event_from_json(json.clone()).unwrap();
             assert_eq!(event_to_json(typed).unwrap(), json, "{file}");
+        }
+    }
+
+    /// The typed form carries every key of the stored format: each event of
+    /// `tests/api/events.schema.json` (generated from the core's types by `tools/boundary`),
+    /// with every key of its payload set, goes through `CaseEvent` and back unchanged. A key the
+    /// core gains and `CaseEvent` lacks fails here.
+    #[test]
+    fn the_typed_form_keeps_every_key_of_the_core_s_event_format() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/api/events.schema.json");
+        let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let events = schema["events"].as_array().unwrap();
+        assert_eq!(events.len(), core::EventKind::ALL.len());
+        for event in events {
+            let example = &event["example"];
+            let typed = event_from_json(example.to_string()).unwrap();
+            let back: Value = serde_json::from_str(&event_to_json(typed).unwrap()).unwrap();
+            assert_eq!(&back, example, "{}", event["type"]);
         }
     }
 

@@ -39,6 +39,16 @@ macro_rules! mirror_vocabulary {
             }
         }
 
+        impl $crate::event::Wire for $name {
+            fn to_wire(&self) -> ::serde_json::Value {
+                ::serde_json::to_value(<$core>::from(*self)).unwrap_or(::serde_json::Value::Null)
+            }
+
+            fn from_wire(value: ::serde_json::Value) -> Option<Self> {
+                ::serde_json::from_value::<$core>(value).ok().map(Into::into)
+            }
+        }
+
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 ::std::fmt::Display::fmt(&<$core>::from(*self), f)

@@ -19,6 +19,11 @@ use crate::policy::{Policy, PolicySet};
 use crate::privacy::view_out;
 use crate::time::{date_out, instant_in, instant_out};
 
+/// The stored event format (`CaseEventData` and the types only events use), generated from
+/// the core's serde types by `tools/boundary`; its test fails when this file is out of date.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_EVENTS: &str = include_str!("generated/events.d.ts");
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CASE: &str = r#"
 /**
@@ -39,16 +44,6 @@ export type EventType = CaseEventData["type"];
 /** The role in which someone acts. */
 export type ActorRole =
   | "complaint_office" | "investigation_team" | "department" | "management" | "leadership";
-/** A member's role on the investigation team (§3.1). */
-export type TeamRole = "department_head" | "technical_specialist" | "legal" | "other";
-/** A method of investigation (§3.2). */
-export type EvidenceKind = "document_review" | "site_inspection" | "interview" | "data_analysis";
-/** Who was interviewed (§3.2.3). */
-export type Interviewee = "complainant" | "staff" | "witness";
-/** The complainant's satisfaction (§4.4.2, §5.2.2). */
-export type Satisfaction = "satisfied" | "unsatisfied" | "unknown";
-/** How the follow-up visit was made (§5.2.1). */
-export type FollowUpMethod = "phone" | "questionnaire";
 /**
  * A stage with a time limit: `registration` (§2.2.1), `emergency_start` (§2.2.4,
  * `deadlines.emergency_start`), `plan` (§4.1.2), `progress` (§3.3.3, `deadlines.progress`,
@@ -79,69 +74,6 @@ export interface EventBase {
   /** In which role. */
   role?: ActorRole | null;
 }
-
-/** A member of the investigation team. */
-export interface Member { id: string; role: TeamRole; department?: string }
-/** A step of the investigation plan (§3.3.1). */
-export interface Step { description: string; due: IsoDate | null; owner: string | null }
-/** A time point of a handling plan (§4.1.1). */
-export interface TimePoint { what: string; due: IsoDate }
-
-/** One event of a case's history, in the stored event format. */
-export type CaseEventData = EventBase & (
-  | { type: "received"; channel: Channel; complainant_kind: ComplainantKind; name?: string | null;
-      contact?: string | null; content?: string | null; subject?: string | null;
-      /** When it arrived (§2.2.1): the registration clock and the number's month run from it;
-       * defaults to `at`, never later than it (`case.received_after_recording`). */
-      received_at?: Rfc3339 | null }
-  /** §2.2.1: `fields` must name something missing (`case.information_not_missing`). */
-  | { type: "information_requested"; fields: Field[] }
-  | { type: "information_supplied"; name?: string; contact?: string; content?: string }
-  | { type: "registered"; number: ComplaintNumberText }
-  | { type: "classified"; category: string; department?: string }
-  | { type: "assessed"; severity: Severity; urgency: Urgency; complexity: Complexity }
-  /** §2.2.4: the emergency procedure started, within `deadlines.emergency_start`. */
-  | { type: "emergency_procedure_started"; measures?: string }
-  | { type: "team_formed"; members: Member[] }
-  | { type: "investigation_planned"; steps: Step[] }
-  | { type: "evidence_added"; kind: EvidenceKind; signed?: boolean; interviewee?: Interviewee;
-      summary?: string }
-  | { type: "progress_reported"; note?: string | null }
-  | { type: "plan_submitted"; analysis?: string; responsibility?: string; measures?: string;
-      time_points?: TimePoint[]; findings?: ResponsibilityFinding[] }
-  | { type: "plan_extended"; until: IsoDate; reason?: string }
-  | { type: "plan_returned"; reason?: string }
-  | { type: "plan_approved" }
-  /** §4.3.1: `department` must be one of the policy's (`case.unknown_department`). */
-  | { type: "implementation_started"; department?: string | null }
-  | { type: "problem_raised"; description?: string }
-  | { type: "implementation_completed" }
-  | { type: "result_fed_back"; process?: string; result?: string;
-      satisfaction?: Satisfaction | null }
-  | { type: "objection_raised"; reason?: string }
-  | { type: "rehandling_started" }
-  | { type: "rehandling_completed" }
-  /** §5.1.2: management decided, with a reason, not to handle a dissatisfied complaint again. */
-  | { type: "rehandling_declined"; reason: string }
-  | { type: "follow_up_visited"; method: FollowUpMethod; satisfaction: Satisfaction;
-      suggestions?: string }
-  /** §5.2.1: refused while the complainant is unsatisfied and neither re-handled nor declined
-   * (`case.rehandling_required`, §5.1.2). */
-  | { type: "closed" }
-  /** §1.2, §2.1: not taken up, with its ground and a reason. */
-  | { type: "rejected"; ground: "inadmissible" | "not_a_complaint" | "out_of_scope"; reason: string }
-  /** §6.1.1: withdrawn by the complainant. */
-  | { type: "withdrawn"; reason?: string }
-  /** §2.2.3: a duplicate, handled under the case numbered `into`. */
-  | { type: "merged"; into: ComplaintNumberText; reason?: string }
-  /** §2.2.1: the missing information never came within `deadlines.lapse`. */
-  | { type: "lapsed" }
-  | { type: "archived"; documents: ArchiveDocument[] }
-  | { type: "legal_hold_placed"; reason?: string }
-  | { type: "legal_hold_released" }
-  | { type: "destruction_approved" }
-  | { type: "destroyed" }
-);
 
 /** The initial assessment of a case (§2.2.4) and what triage made of it. */
 export interface CaseAssessment {

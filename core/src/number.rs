@@ -214,6 +214,18 @@ impl FromStr for ComplaintNumber {
     }
 }
 
+/// Written as its text, `YYMMNNNN`.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for ComplaintNumber {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ComplaintNumber".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "pattern": "^[0-9]{8}$" })
+    }
+}
+
 impl Serialize for ComplaintNumber {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)

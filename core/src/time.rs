@@ -19,6 +19,21 @@ use crate::error::ErrorCode;
 /// A moment in time with the offset it was written in.
 pub type Instant = DateTime<FixedOffset>;
 
+/// The schema of an [`Instant`] as the stored formats write it: RFC 3339 with an offset.
+#[cfg(feature = "schema")]
+pub(crate) struct InstantText;
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for InstantText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Instant".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "format": "date-time" })
+    }
+}
+
 /// The first date the library computes with.
 pub const MIN_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
     Some(d) => d,

@@ -99,6 +99,18 @@ macro_rules! vocabulary {
                 text.parse().map_err(::serde::de::Error::custom)
             }
         }
+
+        /// One of the names, as in JSON.
+        #[cfg(feature = "schema")]
+        impl ::schemars::JsonSchema for $name {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                ::schemars::json_schema!({ "type": "string", "enum": $name::NAMES })
+            }
+        }
     };
 }
 

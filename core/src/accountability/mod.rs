@@ -240,6 +240,7 @@ impl fmt::Display for Assessment {
 /// `subject` is a staff id or a role, never the complainant. `Debug` prints the subject and
 /// the assessment but not the free text, which may quote the complaint.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
     /// Who is responsible: a staff id or a role.

@@ -49,6 +49,25 @@ macro_rules! events {
             }
         }
 
+        #[cfg(feature = "schema")]
+        impl EventKind {
+            /// The JSON Schema of the event's payload (its keys next to `type`, `at`, `by`
+            /// and `role`), derived from the serde attributes that read and write it: a
+            /// reference into `generator`'s definitions.
+            pub fn payload_schema(self, generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                match self {
+                    $(EventKind::$variant => generator.subschema_for::<$payload>(),)+
+                }
+            }
+
+            /// The event type's documentation, its clause first.
+            pub fn doc(self) -> &'static str {
+                match self {
+                    $(EventKind::$variant => concat!($($doc, "\n",)*),)+
+                }
+            }
+        }
+
         /// What happened: the event's type with its payload. Serializes as the payload's keys
         /// (without `type`, which [`Event`] adds).
         #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -133,7 +152,8 @@ events! {
     RehandlingDeclined(RehandlingDeclined) = "rehandling_declined", "§5.1.2";
     /// §5.2: the follow-up visit.
     FollowUpVisited(FollowUpVisited) = "follow_up_visited", "§5.2.1";
-    /// The case is closed.
+    /// §5.2.1: the case is closed (refused while the complainant is unsatisfied and neither
+    /// re-handled nor declined, §5.1.2).
     Closed(Closed) = "closed", "§5.2.1";
     /// §1.2, §2.1: not taken up (inadmissible, not a complaint, out of scope), with a reason.
     Rejected(Rejected) = "rejected", "§1.2";

@@ -99,6 +99,7 @@ vocabulary! {
 
 /// A member of the investigation team.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     /// Staff id.
@@ -112,6 +113,7 @@ pub struct Member {
 
 /// A step of the investigation plan (§3.3.1): what, by when, who.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     /// What is done.
@@ -124,6 +126,7 @@ pub struct Step {
 
 /// A time point of a handling plan (§4.1.1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TimePoint {
     /// What is done.
@@ -134,6 +137,7 @@ pub struct TimePoint {
 
 /// `information_requested`: missing information requested from the complainant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InformationRequested {
     /// What is asked for.
@@ -143,6 +147,7 @@ pub struct InformationRequested {
 /// `information_supplied`: the complainant supplied information; absent fields stay as they
 /// were.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InformationSupplied {
     /// The name.
@@ -158,6 +163,7 @@ pub struct InformationSupplied {
 
 /// `registered`: initial registration with the complaint number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Registered {
     /// The number issued.
@@ -166,6 +172,7 @@ pub struct Registered {
 
 /// `classified`: category and department concerned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Classified {
     /// A category code of the policy.
@@ -177,6 +184,7 @@ pub struct Classified {
 
 /// `assessed`: the initial assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Assessed {
     /// Severity.
@@ -189,6 +197,7 @@ pub struct Assessed {
 
 /// `team_formed`: the investigation team.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TeamFormed {
     /// Members.
@@ -197,6 +206,7 @@ pub struct TeamFormed {
 
 /// `investigation_planned`: the written investigation plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InvestigationPlanned {
     /// Steps.
@@ -205,6 +215,7 @@ pub struct InvestigationPlanned {
 
 /// `evidence_added`: a piece of evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceAdded {
     /// Method.
@@ -222,6 +233,7 @@ pub struct EvidenceAdded {
 
 /// `progress_reported`: progress told to the complainant.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProgressReported {
     /// A note.
@@ -232,6 +244,7 @@ pub struct ProgressReported {
 /// `plan_submitted`: the handling plan (§4.1.1). All four parts are required; a part left
 /// out reads as blank, so that applying the event names every missing part at once.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanSubmitted {
     /// Problem analysis.
@@ -253,6 +266,7 @@ pub struct PlanSubmitted {
 
 /// `plan_extended`: the plan limit extended to the end of `until`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanExtended {
     /// The new last day.
@@ -264,6 +278,7 @@ pub struct PlanExtended {
 
 /// `plan_returned`: the plan sent back for modification.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanReturned {
     /// Why.
@@ -273,11 +288,13 @@ pub struct PlanReturned {
 
 /// `plan_approved`: the plan approved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanApproved {}
 
 /// `implementation_started`: the responsible department started implementing.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ImplementationStarted {
     /// The responsible department; the case's department when absent.
@@ -287,6 +304,7 @@ pub struct ImplementationStarted {
 
 /// `problem_raised`: a problem raised during implementation.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProblemRaised {
     /// The problem.
@@ -296,11 +314,13 @@ pub struct ProblemRaised {
 
 /// `implementation_completed`: implementation complete.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ImplementationCompleted {}
 
 /// `result_fed_back`: the result went to the complainant, with the written report (§4.4.2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ResultFedBack {
     /// The handling process.
@@ -311,6 +331,7 @@ pub struct ResultFedBack {
     pub result: Text,
     /// The complainant's satisfaction; `unknown` when absent or null.
     #[serde(default = "unknown", deserialize_with = "satisfaction_or_unknown")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Satisfaction>"))]
     pub satisfaction: Satisfaction,
 }
 
@@ -324,6 +345,7 @@ fn satisfaction_or_unknown<'de, D: Deserializer<'de>>(d: D) -> Result<Satisfacti
 
 /// `objection_raised`: the complainant is not satisfied or objects.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ObjectionRaised {
     /// Why.
@@ -333,16 +355,19 @@ pub struct ObjectionRaised {
 
 /// `rehandling_started`: the department handles the complaint again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RehandlingStarted {}
 
 /// `rehandling_completed`: re-handling complete.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RehandlingCompleted {}
 
 /// `follow_up_visited`: the follow-up visit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FollowUpVisited {
     /// Phone or questionnaire.
@@ -356,11 +381,13 @@ pub struct FollowUpVisited {
 
 /// `closed`: the case is closed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Closed {}
 
 /// `archived`: filed in the archive with its documents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Archived {
     /// The documents filed.
@@ -369,6 +396,7 @@ pub struct Archived {
 
 /// `legal_hold_placed`: a legal hold forbids destruction.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LegalHoldPlaced {
     /// Why.
@@ -378,16 +406,19 @@ pub struct LegalHoldPlaced {
 
 /// `legal_hold_released`: the legal hold ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LegalHoldReleased {}
 
 /// `destruction_approved`: company leadership approved destruction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DestructionApproved {}
 
 /// `destroyed`: the files were destroyed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Destroyed {}
 
@@ -407,6 +438,7 @@ vocabulary! {
 
 /// `emergency_procedure_started`: the emergency procedure started (§2.2.4).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EmergencyProcedureStarted {
     /// What was done first.
@@ -417,26 +449,35 @@ pub struct EmergencyProcedureStarted {
 /// `rehandling_declined`: management decided not to handle the complaint again although the
 /// complainant is not satisfied (§5.1.2), with its reason.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RehandlingDeclined {
     /// Why (required).
+    // Read when absent so that the rule refuses the event with its own code; declared
+    // required to the bindings, which no event without it passes.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(extend("x-required-by-rule" = "case.reason_required")))]
     pub reason: Text,
 }
 
 /// `rejected`: the complaint is not taken up (§1.2, §2.1), on a ground and with a reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rejected {
     /// On what ground.
     pub ground: RejectionGround,
     /// Why (required).
+    // Read when absent so that the rule refuses the event with its own code; declared
+    // required to the bindings, which no event without it passes.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(extend("x-required-by-rule" = "case.reason_required")))]
     pub reason: Text,
 }
 
 /// `withdrawn`: the complainant withdrew the complaint.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Withdrawn {
     /// Why, if the complainant said.
@@ -446,6 +487,7 @@ pub struct Withdrawn {
 
 /// `merged`: a duplicate of another case, handled under that case's number (§2.2.3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Merged {
     /// The number of the case it is merged into.
@@ -457,5 +499,6 @@ pub struct Merged {
 
 /// `lapsed`: the complainant never supplied the missing information (§2.2.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Lapsed {}

@@ -114,6 +114,7 @@ impl Field {
 /// A complaint as received, before registration. `name`, `contact`, `content` and `subject`
 /// are personal data: `Debug` shows only whether they are there.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Complaint {
     /// How it arrived.
@@ -128,6 +129,10 @@ pub struct Complaint {
     pub contact: Option<String>,
     /// When the complaint was received.
     #[serde(default, with = "opt_instant")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::time::InstantText>")
+    )]
     pub received_at: Option<Instant>,
     /// What the complaint is about.
     #[serde(default)]

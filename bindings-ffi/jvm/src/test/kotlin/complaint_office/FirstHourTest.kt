@@ -40,11 +40,11 @@ class FirstHourTest {
             val policy = Policy()
             val received = OffsetDateTime.parse("2025-09-26T10:00:00+08:00")
             val case = Case.replayEvents(policy, listOf(
-                CaseEvent.Received(received, Complaint(
-                    Channel.HOTLINE, ComplainantKind.CUSTOMER,
-                    name = "張三", contact = "13812345678", receivedAt = null,
-                    content = "The replacement part broke again", subject = null,
-                )),
+                CaseEvent.Received(
+                    received, Channel.HOTLINE, ComplainantKind.CUSTOMER,
+                    name = "張三", contact = "13812345678",
+                    content = "The replacement part broke again",
+                ),
                 CaseEvent.Registered(received.plusHours(1), ComplaintNumber.parse("25090001")),
             ))
             case.applyEvent(CaseEvent.Classified(received.plusHours(2), "product_quality"))

@@ -71,7 +71,7 @@ class TypedEventTest {
     fun `a typed history is built, applied and printed without its personal data`() {
         val at = OffsetDateTime.parse("2025-09-26T10:00:00+08:00")
         val case = Case.replayEvents(Policy(), listOf(
-            CaseEvent.Received(at, Complaint(Channel.HOTLINE, ComplainantKind.CUSTOMER, "張三豐", "13812345678", null, "it broke", null)),
+            CaseEvent.Received(at, Channel.HOTLINE, ComplainantKind.CUSTOMER, name = "張三豐", contact = "13812345678", content = "it broke"),
             CaseEvent.Registered(at.plusHours(1), ComplaintNumber.parse("25090001"), by = "r-001", role = ActorRole.COMPLAINT_OFFICE),
         ))
         case.applyEvent(CaseEvent.Classified(at.plusHours(2), "product_quality"))
@@ -82,7 +82,7 @@ class TypedEventTest {
             case.applyEvent(CaseEvent.Closed(at.plusHours(3))); null
         } catch (e: ComplaintOfficeException) { e.code() }
         assertTrue(refused != null && refused.startsWith("case."), "closing an open case: $refused")
-        val printed = CaseEvent.Received(at, Complaint(Channel.HOTLINE, ComplainantKind.CUSTOMER, "張三豐", "13812345678", null, "it broke", null)).toString()
+        val printed = CaseEvent.Received(at, Channel.HOTLINE, ComplainantKind.CUSTOMER, name = "張三豐", contact = "13812345678", content = "it broke").toString()
         assertEquals("Received(at=2025-09-26T10:00:00+08:00, channel=hotline, complainant_kind=customer, " +
             "received_at=2025-09-26T10:00:00+08:00, text=[contact, content, name])", printed)
     }
