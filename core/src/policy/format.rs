@@ -7,8 +7,8 @@
 //! no key remembered. TOML is read by a reader of our own ([`super::toml_reader`]) where the
 //! text is in the part of TOML policies are written in, by the toml crate otherwise. Anything it would not read exactly as the checked way does (an unknown
 //! key, a size over a limit, any error) sends the input the checked way: a JSON value, its
-//! sizes checked, then deserialised with serde_path_to_error and serde_ignored, which name the
-//! key. Only errors pay for the second reading.
+//! sizes checked, then deserialised by the same guard keeping track of the path, which names the
+//! key ([`guard::deserialize_checked`]). Only errors pay for the second reading.
 //!
 //! Sizes are checked before the work they cost ([`super::limits`]): the text, then every list,
 //! text and nesting level of the value, then (in validation) the classification's tables.
@@ -100,7 +100,7 @@ impl Policy {
             return Self::new(file);
         }
         check_sizes(&value, &mut Vec::new())?;
-        Self::new(checked(value)?)
+        Self::new(checked(&value)?)
     }
 
     /// The policy as TOML (round-trips through [`Self::from_toml_str`]).
@@ -129,22 +129,21 @@ impl Policy {
 }
 
 /// The policy file in `value`, the checked way: the first unknown key, or the key of the first
-/// value of the wrong form, named in the error.
-pub(super) fn checked(value: serde_json::Value) -> Result<PolicyFile, PolicyError> {
-    let mut unknown = Vec::new();
-    let mut note_unknown = |path: serde_ignored::Path<'_>| unknown.push(path.to_string());
-    // The owned value: its texts move into the policy rather than being copied.
-    let de = serde_ignored::Deserializer::new(value, &mut note_unknown);
-    let file: PolicyFile = serde_path_to_error::deserialize(de).map_err(|e| {
-        let key = e.path().to_string();
-        PolicyError::InvalidValue {
-            key: if key == "." { "(root)".into() } else { key },
-            reason: reason(&e.into_inner().to_string()),
-        }
-    })?;
-    match unknown.into_iter().next() {
-        Some(key) => Err(PolicyError::UnknownKey { key }),
-        None => Ok(file),
+/// value of the wrong form, named in the error. The sizes of `value` were checked before
+/// ([`check_sizes`]).
+pub(super) fn checked(value: &serde_json::Value) -> Result<PolicyFile, PolicyError> {
+    match guard::deserialize_checked::<PolicyFile>(value) {
+        Ok((file, None)) => Ok(file),
+        // An error of the values comes before an unknown key, wherever each stands.
+        Ok((_, Some(key))) => Err(PolicyError::UnknownKey { key }),
+        Err(failure) => Err(PolicyError::InvalidValue {
+            key: if failure.path == "." {
+                "(root)".into()
+            } else {
+                failure.path
+            },
+            reason: reason(&failure.message),
+        }),
     }
 }
 
