@@ -30,6 +30,7 @@ use super::limits::{MAX_DEPTH, MAX_LIST_ITEMS, MAX_TEXT_BYTES};
 /// `T` read from `de` the fast way, or `None` where the checked way must decide. With
 /// `dates`, toml's datetime tables (`{ "$__toml_private_datetime": "2025-01-01" }`) are read
 /// as their text, as the checked way reads TOML.
+#[cfg(feature = "policy-fast")]
 pub(super) fn deserialize<'de, T, D>(de: D, dates: bool) -> Option<T>
 where
     T: de::Deserialize<'de>,
@@ -742,6 +743,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "policy-fast")]
     fn reads_every_vector_policy_as_the_checked_way_does() {
         let policies = vector_policies();
         assert!(policies.len() > 50, "{} policies", policies.len());
@@ -901,6 +903,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "policy-fast")]
     fn gives_up_on_what_the_checked_way_must_name() {
         let category = json!({ "code": "other", "department": "quality", "keywords": ["a"] });
         let refused = [
@@ -935,6 +938,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "policy-fast")]
     fn reads_toml_dates_as_the_checked_way_does() {
         let toml_way = |text: &str| {
             let de = toml::Deserializer::parse(text).unwrap();
@@ -978,6 +982,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "policy-fast")]
     fn limits_are_those_of_the_checked_way() {
         // Read as a plain value, the guard passes exactly what `check_sizes` passes, except an
         // empty list or table at the deepest level (refused early: the checked way decides).
