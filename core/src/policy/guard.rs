@@ -175,14 +175,23 @@ impl Track {
                 Step::Variant(_) => {}
             }
         }
-        if parts.is_empty() { ".".to_owned() } else { parts.join(".") }
+        if parts.is_empty() {
+            ".".to_owned()
+        } else {
+            parts.join(".")
+        }
     }
 
     /// The key read last, for the step of its value.
     fn take_key(&self) -> Step {
         // A key that is no text (not in a JSON value) is written `?`, as serde_path_to_error
         // writes it.
-        Step::Key(self.key.borrow_mut().take().unwrap_or_else(|| "?".to_owned()))
+        Step::Key(
+            self.key
+                .borrow_mut()
+                .take()
+                .unwrap_or_else(|| "?".to_owned()),
+        )
     }
 }
 
@@ -209,7 +218,11 @@ impl<'t> At<'t> {
     }
 
     /// Runs `read` one `step` down when tracked; plainly otherwise.
-    fn step<R, E>(self, step: impl FnOnce() -> Step, read: impl FnOnce() -> Result<R, E>) -> Result<R, E> {
+    fn step<R, E>(
+        self,
+        step: impl FnOnce() -> Step,
+        read: impl FnOnce() -> Result<R, E>,
+    ) -> Result<R, E> {
         match self.track {
             Some(track) => track.at(step(), read),
             None => read(),
@@ -456,7 +469,10 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, V> {
 
     fn visit_newtype_struct<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
         let at = self.at;
-        at.step(|| Step::Inner, || self.inner.visit_newtype_struct(Guard { de, at }))
+        at.step(
+            || Step::Inner,
+            || self.inner.visit_newtype_struct(Guard { de, at }),
+        )
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
@@ -669,7 +685,12 @@ impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for Variant<'_, A> {
         let at = self.at;
         at.step(
             || variant(at),
-            || at.step(|| Step::Inner, || self.inner.newtype_variant_seed(Seed { inner: seed, at })),
+            || {
+                at.step(
+                    || Step::Inner,
+                    || self.inner.newtype_variant_seed(Seed { inner: seed, at }),
+                )
+            },
         )
     }
 
@@ -689,7 +710,10 @@ impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for Variant<'_, A> {
         let at = self.at;
         at.step(
             || variant(at),
-            || self.inner.struct_variant(fields, Wrap { inner: visitor, at }),
+            || {
+                self.inner
+                    .struct_variant(fields, Wrap { inner: visitor, at })
+            },
         )
     }
 }
@@ -704,8 +728,8 @@ fn variant(at: At<'_>) -> Step {
 mod tests {
     use serde_json::{Value, json};
 
-    use super::super::{PolicyError, PolicyFile};
     use super::super::format::{check_sizes, checked};
+    use super::super::{PolicyError, PolicyFile};
     use super::*;
 
     /// Every policy of the conformance vectors (`"policy": { … }` anywhere in them).
@@ -816,7 +840,9 @@ mod tests {
         match value {
             Value::Object(map) => {
                 let mut with = value.clone();
-                with.as_object_mut().unwrap().insert("colour".into(), json!(1));
+                with.as_object_mut()
+                    .unwrap()
+                    .insert("colour".into(), json!(1));
                 out.push(replaced(root, path, with));
                 for (key, item) in map {
                     path.push(PathStep::Key(key.clone()));
@@ -899,7 +925,10 @@ mod tests {
             compared += 1;
             errors += usize::from(before.is_err());
         }
-        assert!(compared > 5000 && errors > 3000, "{compared} compared, {errors} errors");
+        assert!(
+            compared > 5000 && errors > 3000,
+            "{compared} compared, {errors} errors"
+        );
     }
 
     #[test]
