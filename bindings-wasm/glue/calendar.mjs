@@ -22,18 +22,11 @@
 //
 // The patterns are those of wasm-bindgen 0.2.130's output; when one is not found this script
 // fails, so that a new wasm-bindgen cannot silently drop the routes.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { openGlue } from './patch.mjs';
 
-const file = process.argv[2];
-if (!file) {
-  console.error('usage: calendar.mjs GLUE.js');
-  process.exit(2);
-}
-let glue = readFileSync(file, 'utf8');
-const fail = (what) => {
-  console.error(`calendar.mjs: ${file}: ${what} not found (wasm-bindgen's output changed?)`);
-  process.exit(1);
-};
+const opened = openGlue('calendar.mjs');
+const { file, fail } = opened;
+let { glue } = opened;
 
 if (!/^(export )?class Calendar \{/m.test(glue)) fail('class Calendar');
 for (const method of ['__fastIsWorking', '__fastAddWorkingDays', 'isWorkingDay', 'addWorkingDays',
@@ -150,4 +143,4 @@ glue += `
 }
 // --- end of the fast routes ---
 `;
-writeFileSync(file, glue);
+opened.save(glue);

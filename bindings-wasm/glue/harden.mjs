@@ -23,18 +23,11 @@
 //
 // The patterns are those of wasm-bindgen 0.2.130's output; when one is not found this script
 // fails, so that a new wasm-bindgen cannot silently drop a check.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { openGlue } from './patch.mjs';
 
-const file = process.argv[2];
-if (!file) {
-  console.error('usage: harden.mjs GLUE.js');
-  process.exit(2);
-}
-let glue = readFileSync(file, 'utf8');
-const fail = (what) => {
-  console.error(`harden.mjs: ${file}: ${what} not found (wasm-bindgen's output changed?)`);
-  process.exit(1);
-};
+const opened = openGlue('harden.mjs');
+const { file, fail } = opened;
+let { glue } = opened;
 
 const HELPERS = `
 // --- checks added by bindings-wasm/glue/harden.mjs (issue 16) ---
@@ -147,5 +140,5 @@ glue = glue.replaceAll("throw new Error('Invalid stale object from previous Wasm
 const at = glue.search(/^(?:export\s+)?(?:class|function|let|const) /m);
 if (at < 0) fail('a place for the helpers');
 glue = glue.slice(0, at) + HELPERS + '\n' + glue.slice(at);
-writeFileSync(file, glue);
+opened.save(glue);
 console.error(`harden.mjs: ${file}: ${checked} text arguments checked (${inImports} in imports left to the module), ${arrays} array helpers checked`);

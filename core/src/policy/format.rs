@@ -3,12 +3,15 @@
 //! the file (a phone number typed into the wrong key must not reach a log): serde's messages
 //! are reduced to the kind of problem ([`reason`]).
 //!
-//! Loading tries the fast way first ([`super::guard`]): the text read straight into the schema,
+//! Loading tries the fast way first (feature `policy-fast`, [`super::guard`]): the text read straight into the schema,
 //! no key remembered. TOML is read by a reader of our own ([`super::toml_reader`]) where the
 //! text is in the part of TOML policies are written in, by the toml crate otherwise. Anything it would not read exactly as the checked way does (an unknown
 //! key, a size over a limit, any error) sends the input the checked way: a JSON value, its
-//! sizes checked, then deserialised with serde_path_to_error and serde_ignored, which name the
-//! key. Only errors pay for the second reading.
+//! sizes checked, then deserialised by the same guard keeping track of the path, which names the
+//! key ([`guard::deserialize_checked`]). Only errors pay for the second reading. Without the
+//! feature `policy-fast` (the WebAssembly package, for its size) every policy is read the
+//! checked way, through a JSON value: the same policies and errors, one copy of the schema's
+//! deserialisation code instead of five.
 //!
 //! Sizes are checked before the work they cost ([`super::limits`]): the text, then every list,
 //! text and nesting level of the value, then (in validation) the classification's tables.
@@ -27,8 +30,15 @@ impl Policy {
         check_text_size(text)?;
         // Our own reader of the TOML policies are written in, straight into the schema.
         if let Some(document) = toml_reader::read(text) {
+            #[cfg(feature = "policy-fast")]
             if let Some(file) = guard::deserialize(document, true) {
                 return Self::new(file);
+            }
+            // Without the fast way, the document as the JSON value the checked way reads
+            // (our reader's dates are text already, as the checked way makes them).
+            #[cfg(not(feature = "policy-fast"))]
+            if let Ok(value) = <serde_json::Value as serde::Deserialize>::deserialize(document) {
+                return Self::from_json_value(value);
             }
             // Valid TOML the fast way would not read: the checked way names the problem.
             return Self::from_toml_checked(text);
@@ -40,9 +50,12 @@ impl Policy {
     /// with any text its own reader leaves to the crate.
     pub(super) fn from_toml_by_crate(text: &str) -> Result<Self, PolicyError> {
         check_text_size(text)?;
-        let de = toml::Deserializer::parse(text).map_err(|e| toml_syntax(text, &e))?;
-        if let Some(file) = guard::deserialize(de, true) {
-            return Self::new(file);
+        #[cfg(feature = "policy-fast")]
+        {
+            let de = toml::Deserializer::parse(text).map_err(|e| toml_syntax(text, &e))?;
+            if let Some(file) = guard::deserialize(de, true) {
+                return Self::new(file);
+            }
         }
         Self::from_toml_checked(text)
     }
@@ -64,6 +77,7 @@ impl Policy {
     pub fn from_json_str(text: &str) -> Result<Self, PolicyError> {
         check_text_size(text)?;
         // A list at the root would read as the fields in order: the checked way refuses it.
+        #[cfg(feature = "policy-fast")]
         if text.trim_start().starts_with('{') {
             let mut de = serde_json::Deserializer::from_str(text);
             if let Some(file) = guard::deserialize(&mut de, false)
@@ -96,11 +110,12 @@ impl Policy {
         }
         // The fast way checks the sizes as it goes, and copies the texts (the value stays
         // whole for the checked way), which costs less than remembering every key on the way.
+        #[cfg(feature = "policy-fast")]
         if let Some(file) = guard::deserialize(&value, false) {
             return Self::new(file);
         }
         check_sizes(&value, &mut Vec::new())?;
-        Self::new(checked(value)?)
+        Self::new(checked(&value)?)
     }
 
     /// The policy as TOML (round-trips through [`Self::from_toml_str`]).
@@ -129,22 +144,21 @@ impl Policy {
 }
 
 /// The policy file in `value`, the checked way: the first unknown key, or the key of the first
-/// value of the wrong form, named in the error.
-pub(super) fn checked(value: serde_json::Value) -> Result<PolicyFile, PolicyError> {
-    let mut unknown = Vec::new();
-    let mut note_unknown = |path: serde_ignored::Path<'_>| unknown.push(path.to_string());
-    // The owned value: its texts move into the policy rather than being copied.
-    let de = serde_ignored::Deserializer::new(value, &mut note_unknown);
-    let file: PolicyFile = serde_path_to_error::deserialize(de).map_err(|e| {
-        let key = e.path().to_string();
-        PolicyError::InvalidValue {
-            key: if key == "." { "(root)".into() } else { key },
-            reason: reason(&e.into_inner().to_string()),
-        }
-    })?;
-    match unknown.into_iter().next() {
-        Some(key) => Err(PolicyError::UnknownKey { key }),
-        None => Ok(file),
+/// value of the wrong form, named in the error. The sizes of `value` were checked before
+/// ([`check_sizes`]).
+pub(super) fn checked(value: &serde_json::Value) -> Result<PolicyFile, PolicyError> {
+    match guard::deserialize_checked::<PolicyFile>(value) {
+        Ok((file, None)) => Ok(file),
+        // An error of the values comes before an unknown key, wherever each stands.
+        Ok((_, Some(key))) => Err(PolicyError::UnknownKey { key }),
+        Err(failure) => Err(PolicyError::InvalidValue {
+            key: if failure.path == "." {
+                "(root)".into()
+            } else {
+                failure.path
+            },
+            reason: reason(&failure.message),
+        }),
     }
 }
 
