@@ -401,7 +401,7 @@ fn variant_name(kind: core::EventKind) -> String {
 /// anything else.
 #[uniffi::export]
 pub fn event_from_json(json: String) -> Result<CaseEvent> {
-    guard(|| Ok(CaseEvent::from_core(&core::Event::from_json_str(&json)?)?))
+    guard(|| CaseEvent::from_core(&core::Event::from_json_str(&json)?))
 }
 
 /// The JSON form of a typed event, normalised as the core writes it (what
@@ -423,10 +423,10 @@ pub fn event_to_json(event: CaseEvent) -> Result<String> {
 pub fn events_from_json_typed(json: String) -> Result<Vec<CaseEvent>> {
     guard(|| {
         let events = crate::case::events_from_json(json)?;
-        Ok(events
+        events
             .iter()
             .map(|e| CaseEvent::from_core(&e.0))
-            .collect::<std::result::Result<_, _>>()?)
+            .collect::<std::result::Result<_, _>>()
     })
 }
 
@@ -446,7 +446,7 @@ impl Event {
     /// # Errors
     /// `case.unknown_event` only for an event type this binding does not know.
     pub fn typed(&self) -> Result<CaseEvent> {
-        guard(|| Ok(CaseEvent::from_core(&self.0)?))
+        guard(|| CaseEvent::from_core(&self.0))
     }
 }
 
