@@ -479,7 +479,7 @@ impl PyCalendar {
     /// >>> from complaint_office import Calendar, to_epoch_day
     /// >>> start = to_epoch_day("2025-09-26")
     /// >>> [d - start for d in Calendar.default().add_working_days_epoch([start, start], [5, 1])]
-    /// [14, 4]
+    /// [14, 2]
     fn add_working_days_epoch(
         &self,
         py: Python<'_>,
