@@ -56,8 +56,8 @@ class ParityCallsTest {
         assertEquals(single, lastDays(cal, dates, fifteen))
         // 2025-09-20 + 15 days lands in National Day: the next working day.
         assertEquals(LocalDate.of(2025, 10, 9), lastDays(cal, listOf(LocalDate.of(2025, 9, 20)), fifteen).single())
-        val e = assertThrows<ComplaintOfficeException> { lastDays(cal, listOf(LocalDate.of(2999, 12, 30)), fifteen) }
-        assertEquals("calendar.out_of_range", e.code())
+        val e = assertThrows<ComplaintOfficeException.Period> { lastDays(cal, listOf(LocalDate.of(2999, 12, 30)), fifteen) }
+        assertEquals("period.out_of_range", e.code())
     }
 
     @Test
