@@ -241,6 +241,9 @@ impl Calendar {
 
     /// The built-in PRC statutory calendar in Beijing time, without office hours (the same
     /// as [`Self::cn`]).
+    // The API's name (`Calendar.default()` in the other bindings); a UniFFI constructor returns an
+    // `Arc`, which `Default` cannot.
+    #[allow(clippy::should_implement_trait)]
     #[uniffi::constructor]
     pub fn default() -> Arc<Self> {
         arc(core::Calendar::cn())

@@ -97,6 +97,9 @@ impl Policy {
     }
 
     /// The documented defaults of POLICY.md (the same as the constructor).
+    // The API's name (`Policy.default()` in the other bindings); a UniFFI constructor returns an
+    // `Arc`, which `Default` cannot.
+    #[allow(clippy::should_implement_trait)]
     #[uniffi::constructor]
     pub fn default() -> Arc<Self> {
         Self::arc(core::Policy::default())
