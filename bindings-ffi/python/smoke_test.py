@@ -85,6 +85,16 @@ def run(op, inp):
         if op == "calendar.covered_range":
             r = cal.covered_range()
             return None if r is None else {"first": r.first.isoformat(), "last": r.last.isoformat()}
+        if op == "calendar.is_working_epoch_day":
+            return cal.is_working_epoch_day(field(inp, "day"))
+        if op == "calendar.add_working_days_to_epoch_day":
+            return cal.add_working_days_to_epoch_day(field(inp, "day"), field(inp, "days"))
+        if op == "calendar.is_working_day_epoch":
+            return cal.is_working_day_epoch(field(inp, "epoch_days"))
+        if op == "calendar.add_working_days_epoch":
+            return cal.add_working_days_epoch(field(inp, "epoch_days"), field(inp, "days"))
+        if op == "calendar.working_days_between_epoch":
+            return cal.working_days_between_epoch(field(inp, "from"), field(inp, "to"))
     elif area == "period":
         policy = policy_of(inp)
         start = co.parse_instant(field(inp, "start"))

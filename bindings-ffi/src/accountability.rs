@@ -198,6 +198,65 @@ pub struct DisciplineEntry {
     pub level: Level,
 }
 
+/// A `[discipline]` table: the levels for findings outside §8.2.3. Immutable.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Object)]
+#[uniffi::export(Debug, Eq)]
+pub struct DisciplineTable(pub(crate) core::DisciplineTable);
+
+#[uniffi::export]
+impl DisciplineTable {
+    /// The documented default table.
+    #[uniffi::constructor]
+    pub fn new() -> Arc<Self> {
+        Arc::new(DisciplineTable(core::DisciplineTable::default()))
+    }
+
+    /// A table from its JSON form (`{"otherwise", "rules"}`), as a policy's `[discipline]`.
+    ///
+    /// # Errors
+    /// `policy.invalid_value` (key `discipline`) for text that is not JSON, and the policy's
+    /// codes for a table that is invalid or not monotone; `input.too_large` over 64 MiB.
+    #[uniffi::constructor]
+    pub fn from_json_value(json: String) -> Result<Arc<Self>> {
+        crate::error::within(json.len(), complaint_office::input::MAX_TEXT_FILE_BYTES)?;
+        guard(|| {
+            let value: serde_json::Value = serde_json::from_str(&json).map_err(|_| {
+                complaint_office::policy::PolicyError::invalid("discipline", "not JSON text")
+            })?;
+            let mut file = serde_json::Map::new();
+            file.insert("discipline".into(), value);
+            let policy = complaint_office::policy::Policy::from_json_value(file.into())?;
+            Ok(Arc::new(DisciplineTable(policy.discipline().clone())))
+        })
+    }
+
+    /// The decision for an assessment: level, sanctions and clause.
+    pub fn decide(&self, assessment: ResponsibilityAssessment) -> Decision {
+        self.0.decide(assessment.into()).into()
+    }
+
+    /// The level for an assessment.
+    pub fn level(&self, assessment: ResponsibilityAssessment) -> Level {
+        self.0.level(assessment.into()).into()
+    }
+
+    /// Every combination of type, fault and consequence with its level.
+    pub fn entries(&self) -> Vec<DisciplineEntry> {
+        entries(&self.0)
+    }
+}
+
+fn entries(table: &core::DisciplineTable) -> Vec<DisciplineEntry> {
+    table
+        .entries()
+        .into_iter()
+        .map(|(assessment, level)| DisciplineEntry {
+            assessment: assessment.into(),
+            level: level.into(),
+        })
+        .collect()
+}
+
 /// The discipline for an assessment under the policy's `[discipline]` table.
 ///
 /// # Errors
@@ -234,16 +293,5 @@ pub fn check_finding(finding: Finding) -> Result<()> {
 /// Only `internal.panic`.
 #[uniffi::export]
 pub fn discipline_table(policy: Arc<Policy>) -> Result<Vec<DisciplineEntry>> {
-    guard(|| {
-        Ok(policy
-            .0
-            .discipline()
-            .entries()
-            .into_iter()
-            .map(|(assessment, level)| DisciplineEntry {
-                assessment: assessment.into(),
-                level: level.into(),
-            })
-            .collect())
-    })
+    guard(|| Ok(entries(policy.0.discipline())))
 }

@@ -239,6 +239,40 @@ impl Calendar {
         arc(core::Calendar::weekdays())
     }
 
+    /// The built-in PRC statutory calendar in Beijing time, without office hours (the same
+    /// as [`Self::cn`]).
+    // The API's name (`Calendar.default()` in the other bindings); a UniFFI constructor returns an
+    // `Arc`, which `Default` cannot.
+    #[allow(clippy::should_implement_trait)]
+    #[uniffi::constructor]
+    pub fn default() -> Arc<Self> {
+        arc(core::Calendar::cn())
+    }
+
+    /// The calendar a policy's `[calendar]` section describes, given as JSON text (`base`,
+    /// `extra_off_days`, `extra_working_days`, `office_hours`, `years`, …), in the section's
+    /// `office_offset`, else in `office_offset` (`+08:00` when null).
+    ///
+    /// # Errors
+    /// `policy.invalid_value` (key `calendar`) for text that is not such a section;
+    /// `calendar.contradiction`, `calendar.invalid_office_hours`,
+    /// `calendar.invalid_holiday_data`, `calendar.out_of_range` as the policy's calendar;
+    /// `input.too_large` over 64 MiB.
+    #[uniffi::constructor]
+    pub fn from_config(json: String, office_offset: Option<ZoneOffset>) -> Result<Arc<Self>> {
+        within(json.len(), MAX_TEXT_FILE_BYTES)?;
+        guard(|| {
+            let config: core::CalendarConfig = serde_json::from_str(&json).map_err(|_| {
+                complaint_office::policy::PolicyError::invalid(
+                    "calendar",
+                    "not a calendar section (base, extra_off_days, extra_working_days, office_hours, years)",
+                )
+            })?;
+            let offset = office_offset.unwrap_or_else(core::beijing);
+            Ok(arc(core::Calendar::from_config(&config, offset)?))
+        })
+    }
+
     /// This calendar with years of statutory data in the holiday-cn JSON format (one year
     /// object or an array of them); a year already present is replaced.
     ///
@@ -255,6 +289,27 @@ impl Calendar {
     /// Only for an offset out of range.
     pub fn with_offset(&self, offset: ZoneOffset) -> Result<Arc<Self>> {
         guard(|| Ok(arc(self.0.with_offset(offset))))
+    }
+
+    /// This calendar with office hours, like `["09:00-12:00", "13:30-18:00"]` (a due time
+    /// is then close of business); an empty list for none.
+    ///
+    /// # Errors
+    /// `calendar.invalid_office_hours` for an interval that is not `HH:MM-HH:MM`, ends before
+    /// it starts or overlaps another.
+    pub fn with_office_hours(&self, office_hours: Vec<String>) -> Result<Arc<Self>> {
+        guard(|| {
+            let hours = if office_hours.is_empty() {
+                None
+            } else {
+                let intervals = office_hours
+                    .iter()
+                    .map(|s| s.parse::<core::OfficeInterval>())
+                    .collect::<std::result::Result<Vec<_>, _>>()?;
+                Some(core::OfficeHours::new(intervals)?)
+            };
+            Ok(arc(self.0.with_office_hours(hours)))
+        })
     }
 
     /// The office offset: which day an instant falls on is decided in it.
@@ -352,6 +407,14 @@ impl Calendar {
         guard(|| Ok(self.0.add_working_days_many(&dates, &days)?))
     }
 
+    /// [`Self::is_working_day`] over many dates.
+    ///
+    /// # Errors
+    /// `time.*` for a date the library cannot read.
+    pub fn is_working_day_many(&self, dates: Vec<LocalDate>) -> Result<Vec<bool>> {
+        guard(|| Ok(dates.iter().map(|&d| self.0.is_working_day(d)).collect()))
+    }
+
     /// [`Self::working_days_between`] over pairs; `to` has one date per `from`, or one for all.
     ///
     /// # Errors
@@ -396,6 +459,28 @@ impl Calendar {
     /// Only `internal.panic`.
     pub fn is_working_day_epoch(&self, epoch_days: Vec<i64>) -> Result<Vec<bool>> {
         guard(|| Ok(self.0.is_working_day_epoch(&epoch_days)))
+    }
+
+    /// Whether the day numbered `epoch_day` (days since 1970-01-01) is a working day:
+    /// [`Self::is_working_day`] for a caller that holds day numbers.
+    ///
+    /// # Errors
+    /// `calendar.out_of_range` for a day outside 1900-01-01..=2999-12-31.
+    pub fn is_working_epoch_day(&self, epoch_day: i64) -> Result<bool> {
+        guard(|| {
+            core::from_epoch_day(epoch_day)?;
+            Ok(self.0.is_working_epoch_day(epoch_day))
+        })
+    }
+
+    /// [`Self::add_working_days`] over day numbers: the day number of the `days`-th working
+    /// day after the day numbered `epoch_day`.
+    ///
+    /// # Errors
+    /// `calendar.out_of_range` when the day or the result lies outside
+    /// 1900-01-01..=2999-12-31.
+    pub fn add_working_days_to_epoch_day(&self, epoch_day: i64, days: i64) -> Result<i64> {
+        guard(|| Ok(self.0.add_working_days_epoch_day(epoch_day, days)?))
     }
 }
 

@@ -73,6 +73,14 @@ impl Duration {
         self.0.unit().into()
     }
 
+    /// The shortest and longest this duration can last, in hours, whatever the start and the
+    /// calendar (two numbers: `[shortest, longest]`); a policy whose limits contradict each
+    /// other is refused by them.
+    pub fn hour_bounds(&self) -> Vec<f64> {
+        let (shortest, longest) = self.0.hour_bounds();
+        vec![shortest, longest]
+    }
+
     /// Whether the unit counts whole days (not hours): `days`, `working_days`, `months`,
     /// `years`.
     pub fn is_day_based(&self) -> bool {

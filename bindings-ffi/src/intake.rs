@@ -229,6 +229,21 @@ impl Contact {
     pub fn as_str(&self) -> String {
         self.0.as_str().to_owned()
     }
+
+    /// The normalised form, as [`Self::as_str`] (the name of the other bindings' field).
+    pub fn normalized(&self) -> String {
+        self.0.as_str().to_owned()
+    }
+}
+
+/// Reads a contact: a mainland mobile or landline, an international number or an e-mail
+/// ([`Contact::parse`] as a function, as the other bindings have it).
+///
+/// # Errors
+/// The contact's `intake.*` code.
+#[uniffi::export]
+pub fn parse_contact(text: String) -> Result<Arc<Contact>> {
+    Contact::parse(text)
 }
 
 mirror_vocabulary! {

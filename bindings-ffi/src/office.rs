@@ -373,6 +373,16 @@ impl Caseload {
         })
     }
 
+    /// The same as [`Self::from_json`]: histories as a host stores them, as JSON text (the
+    /// name the other bindings use).
+    ///
+    /// # Errors
+    /// As [`Self::from_json`].
+    #[uniffi::constructor]
+    pub fn from_histories(policy: Arc<Policy>, json: String) -> Result<Arc<Self>> {
+        Self::from_json(policy, json)
+    }
+
     /// Replays every history (each a list of events) under `policy`; a history that is
     /// refused is listed in `refused()` with its index.
     ///

@@ -260,3 +260,25 @@ impl std::fmt::Display for PeriodRule {
         }
     }
 }
+
+/// The last day of the period that starts on each of `start_dates` (at 00:00 office time) and
+/// lasts `duration`: [`period_end_many`] for callers that hold dates.
+///
+/// # Errors
+/// As [`period_end`], for the first start that fails.
+#[uniffi::export]
+pub fn last_days(
+    calendar: Arc<Calendar>,
+    start_dates: Vec<LocalDate>,
+    duration: Arc<Duration>,
+) -> Result<Vec<LocalDate>> {
+    guard(|| {
+        let offset = calendar.0.offset();
+        let starts: Vec<_> = start_dates
+            .into_iter()
+            .map(|d| complaint_office::time::at_office_time(d, 0, offset))
+            .collect();
+        let deadlines = core::end_many(&calendar.0, &starts, duration.0)?;
+        Ok(deadlines.into_iter().map(|d| d.last_day).collect())
+    })
+}

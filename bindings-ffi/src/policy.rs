@@ -96,6 +96,15 @@ impl Policy {
         Self::arc(core::Policy::default())
     }
 
+    /// The documented defaults of POLICY.md (the same as the constructor).
+    // The API's name (`Policy.default()` in the other bindings); a UniFFI constructor returns an
+    // `Arc`, which `Default` cannot.
+    #[allow(clippy::should_implement_trait)]
+    #[uniffi::constructor]
+    pub fn default() -> Arc<Self> {
+        Self::arc(core::Policy::default())
+    }
+
     /// Reads a policy from TOML of at most 64 MiB (the maximum of a policy file in every
     /// binding).
     ///
@@ -160,6 +169,13 @@ impl Policy {
     /// The language of labels, reports and charts.
     pub fn language(&self) -> Language {
         self.0.language().into()
+    }
+
+    /// The discipline table (`[discipline]`, §8).
+    pub fn discipline(&self) -> Arc<crate::accountability::DisciplineTable> {
+        Arc::new(crate::accountability::DisciplineTable(
+            self.0.discipline().clone(),
+        ))
     }
 
     /// The working-day calendar.

@@ -9,7 +9,7 @@ use complaint_office::stats as core;
 use crate::error::{Result, guard, within};
 use crate::number::ComplaintNumber;
 use crate::policy::Policy;
-use crate::time::{OffsetDateTime, ZoneOffset};
+use crate::time::{LocalDate, OffsetDateTime, ZoneOffset};
 use crate::vocabulary::mirror_vocabulary;
 use complaint_office::input::MAX_CSV_FILE_BYTES;
 
@@ -22,6 +22,41 @@ mirror_vocabulary! {
         Quarter,
         /// Calendar years, `2025`.
         Year,
+    }
+}
+
+mirror_vocabulary! {
+    /// How a complaint ended, or that it has not (§5–§6): the `outcome` column of a ledger
+    /// built from cases (a ledger from another system may hold other words, counted as
+    /// written).
+    Outcome = core::Outcome, parse_outcome {
+        /// Handled to the end: the follow-up visit made and the case closed.
+        Resolved,
+        /// Not admitted as a complaint.
+        Rejected,
+        /// Withdrawn by the complainant.
+        Withdrawn,
+        /// Merged into another case as a duplicate.
+        Merged,
+        /// Lapsed: the complainant never supplied what was missing.
+        Lapsed,
+        /// Still open.
+        Open,
+    }
+}
+
+mirror_vocabulary! {
+    /// A stage whose on-time rate the report gives (§1.3.2): the keys of
+    /// [`Indicators::on_time`].
+    MeasuredStage = core::MeasuredStage, parse_measured_stage {
+        /// §2.2.1: registration.
+        Registration,
+        /// §4.1.2: the handling plan.
+        Plan,
+        /// §4.4.1: the result fed back.
+        Feedback,
+        /// §5.2.1: the follow-up visit.
+        FollowUp,
     }
 }
 
@@ -90,9 +125,28 @@ impl ReportPeriod {
         })
     }
 
+    /// The period of `granularity` that `date` falls in.
+    ///
+    /// # Errors
+    /// Only for a date the library cannot read.
+    #[uniffi::constructor]
+    pub fn of_date(date: LocalDate, granularity: Granularity) -> Result<Arc<Self>> {
+        guard(|| Ok(period(core::Period::of_date(date, granularity.into()))))
+    }
+
     /// Its granularity.
     pub fn granularity(&self) -> Granularity {
         self.0.granularity().into()
+    }
+
+    /// Its first day.
+    pub fn first_day(&self) -> LocalDate {
+        self.0.first_day()
+    }
+
+    /// Its last day.
+    pub fn last_day(&self) -> LocalDate {
+        self.0.last_day()
     }
 
     /// Its first instant, 00:00 office time of its first day.
@@ -382,6 +436,19 @@ impl Ledger {
         Self::from_csv_bytes(text.into_bytes(), options, policy)
     }
 
+    /// The same as [`Self::from_csv`] (the name the other bindings use).
+    ///
+    /// # Errors
+    /// As [`Self::from_csv`].
+    #[uniffi::constructor]
+    pub fn from_csv_text(
+        text: String,
+        options: CsvOptions,
+        policy: Arc<Policy>,
+    ) -> Result<Arc<Self>> {
+        Self::from_csv_bytes(text.into_bytes(), options, policy)
+    }
+
     /// A ledger from CSV bytes as read from a file (UTF-8 expected; bad bytes are a bad row).
     ///
     /// # Errors
@@ -444,6 +511,18 @@ impl Ledger {
     /// gives the office indicators.
     pub fn has_case_columns(&self) -> bool {
         self.0.has_case_columns()
+    }
+
+    /// The report of this ledger over the options' range: [`Report::build`].
+    ///
+    /// # Errors
+    /// `stats.invalid_range`.
+    pub fn report(
+        self: Arc<Self>,
+        options: ReportOptions,
+        policy: Arc<Policy>,
+    ) -> Result<Arc<Report>> {
+        Report::build(self, options, policy)
     }
 }
 
@@ -714,6 +793,12 @@ impl Report {
                 &ledger.0, &options, &policy.0,
             )?)))
         })
+    }
+
+    /// The office indicators over the whole range (as in [`Self::overview`]), when the
+    /// ledger has case columns.
+    pub fn indicators(&self) -> Option<Indicators> {
+        self.0.overview.indicators.as_ref().map(Into::into)
     }
 
     /// Months, quarters or years.

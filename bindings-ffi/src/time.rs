@@ -121,6 +121,35 @@ pub fn year_month_of_instant(at: OffsetDateTime, office: ZoneOffset) -> Result<Y
     guard(|| Ok(CoreYearMonth::of_instant(at, office)))
 }
 
+/// The office month an instant falls in: the same as [`year_month_of_instant`] (the name the
+/// other bindings use).
+///
+/// # Errors
+/// Only for arguments out of range.
+#[uniffi::export]
+pub fn year_month_of(at: OffsetDateTime, office: ZoneOffset) -> Result<YearMonth> {
+    year_month_of_instant(at, office)
+}
+
+/// The instant seen in office time: the same instant, in the office offset.
+///
+/// # Errors
+/// Only for arguments out of range.
+#[uniffi::export]
+pub fn in_office(at: OffsetDateTime, office: ZoneOffset) -> Result<OffsetDateTime> {
+    guard(|| Ok(time::in_office(at, office)))
+}
+
+/// An offset's canonical text, `+08:00` (`+0800`, `+08` and `Z` read as with
+/// [`parse_offset`]; UTC is `+00:00`, where `ZoneOffset.toString()` says `Z`).
+///
+/// # Errors
+/// `time.invalid_offset`.
+#[uniffi::export]
+pub fn normalize_offset(text: String) -> Result<String> {
+    guard(|| Ok(time::format_offset(time::parse_offset(&text)?)))
+}
+
 /// Beijing time, the default office offset.
 ///
 /// # Errors

@@ -6,12 +6,12 @@ use complaint_office::archive::{
 };
 use pyo3::Borrowed;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyString};
 
 use crate::calendar::PyCalendar;
-use crate::convert::{Arg, Date, Many, Ref, Text, date_to_py, py_enum};
+use crate::convert::{Arg, Date, Many, Ref, Text, date_to_py, py_enum, to_json};
 use crate::duration::DurationArg;
-use crate::errors::{err, type_error};
+use crate::errors::{err, invalid_argument, type_error};
 use crate::guard;
 use crate::number::{NumberArg, PyComplaintNumber};
 use crate::policy::PyPolicy;
@@ -206,6 +206,30 @@ impl PyArchiveFile {
             file.legal_hold = legal_hold.0;
             file.approval = approval.map(|a| a.0);
             Ok(PyArchiveFile(file))
+        })
+    }
+
+    /// A file from its stored JSON form (what the other bindings' `to_json` writes): a dict or
+    /// its JSON text, `{"number", "archived_on", "documents": [{"document", "electronic",
+    /// "paper"}], "legal_hold", "approval": {"approved_by", "approved_on"} or null}`. Raises
+    /// `ArgumentError` for anything else.
+    ///
+    /// >>> from complaint_office.archive import ArchiveFile
+    /// >>> f = ArchiveFile.from_json('{"number": "25010001", "archived_on": "2025-01-20", "documents": []}')
+    /// >>> f == ArchiveFile("25010001", "2025-01-20")
+    /// True
+    #[staticmethod]
+    fn from_json(data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        const FILE: &str = "an archive file ({number, archived_on, documents, legal_hold, approval}) or its JSON text";
+        guard(|| {
+            let value = match data.cast::<PyString>() {
+                Ok(s) => serde_json::from_str(&crate::convert::text_of(s)?)
+                    .map_err(|_| invalid_argument(FILE))?,
+                Err(_) => to_json(data)?,
+            };
+            serde_json::from_value::<ArchiveFile>(value)
+                .map(PyArchiveFile)
+                .map_err(|_| invalid_argument(FILE))
         })
     }
 

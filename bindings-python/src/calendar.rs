@@ -1,13 +1,15 @@
 //! The working-day calendar: `Calendar.default()` (the built-in PRC calendar), single-day
 //! queries and the batch functions (lists, or numpy `datetime64[D]` arrays: see [`crate::batch`]).
 
-use complaint_office::calendar::{Calendar, DayInfo, Notice, OfficeHours, OfficeInterval};
+use complaint_office::calendar::{
+    Calendar, CalendarConfig, DayInfo, Notice, OfficeHours, OfficeInterval,
+};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
 use crate::batch;
 use crate::convert::{Arg, Date, Many, Offset, Text, date_to_py, opt_date_to_py, py_enum, to_json};
-use crate::errors::{calendar_err, err};
+use crate::errors::{calendar_err, err, invalid_argument};
 use crate::guard;
 
 /// The office's working calendar: statutory holidays off, make-up working days (調休) on,
@@ -276,6 +278,37 @@ impl PyCalendar {
         PyCalendar(Calendar::weekdays())
     }
 
+    /// The calendar a policy's `[calendar]` section describes (a dict, or its JSON text: `base`,
+    /// `extra_off_days`, `extra_working_days`, `office_hours`, `years`, …), in the section's
+    /// `office_offset`, else in `office_offset` (`+08:00` when not given). Raises
+    /// `ArgumentError` for anything that is not such a section, `CalendarError`
+    /// (`calendar.contradiction`, `calendar.out_of_range`, …) for one that contradicts itself.
+    ///
+    /// >>> from complaint_office import Calendar
+    /// >>> cal = Calendar.from_config({"base": "weekdays", "extra_off_days": ["2025-10-10"]})
+    /// >>> cal.is_working_day("2025-10-10"), cal.is_working_day("2025-10-06")
+    /// (False, True)
+    #[staticmethod]
+    #[pyo3(signature = (config, office_offset=None))]
+    fn from_config(config: &Bound<'_, PyAny>, office_offset: Option<Offset>) -> PyResult<Self> {
+        guard(|| {
+            let value = match config.cast::<PyString>() {
+                Ok(s) => serde_json::from_str(&crate::convert::text_of(s)?)
+                    .map_err(|_| invalid_argument("config: not JSON text"))?,
+                Err(_) => to_json(config)?,
+            };
+            let config: CalendarConfig = serde_json::from_value(value).map_err(|_| {
+                invalid_argument(
+                    "config: not a calendar section (base, extra_off_days, extra_working_days, office_hours, years)",
+                )
+            })?;
+            let offset = office_offset.map_or_else(complaint_office::calendar::beijing, |o| o.0);
+            Calendar::from_config(&config, offset)
+                .map(PyCalendar)
+                .map_err(calendar_err)
+        })
+    }
+
     /// This calendar with years of statutory data in the holiday-cn JSON format (text, a dict
     /// or a list of them). Raises `CalendarError` (`calendar.invalid_holiday_data`).
     fn with_holiday_cn(&self, data: &Bound<'_, PyAny>) -> PyResult<Self> {
@@ -437,6 +470,88 @@ impl PyCalendar {
         guard(|| batch::is_working_day_many(py, &self.0, dates))
     }
 
+    /// `add_working_days` over day numbers (days since 1970-01-01, numpy's `datetime64[D]`
+    /// integers): an iterable of ints in, a list of ints out; `days` has one count per day,
+    /// or one for all (a single int or a one-element list). Raises `CalendarError`:
+    /// `calendar.length_mismatch`, or the first failing element's code
+    /// (`calendar.out_of_range`) with its `.index`.
+    ///
+    /// >>> from complaint_office import Calendar, to_epoch_day
+    /// >>> start = to_epoch_day("2025-09-26")
+    /// >>> [d - start for d in Calendar.default().add_working_days_epoch([start, start], [5, 1])]
+    /// [14, 2]
+    fn add_working_days_epoch(
+        &self,
+        py: Python<'_>,
+        epoch_days: Many<Arg<i64>>,
+        days: CountsArg,
+    ) -> PyResult<Vec<i64>> {
+        guard(|| {
+            let epoch_days: Vec<i64> = epoch_days.0.into_iter().map(|d| d.0).collect();
+            let mut out = vec![0; epoch_days.len()];
+            py.detach(|| {
+                self.0
+                    .add_working_days_epoch(&epoch_days, &days.0, &mut out)
+            })
+            .map_err(calendar_err)?;
+            Ok(out)
+        })
+    }
+
+    /// `working_days_between` over day numbers: `end` has one day per start, or one for all
+    /// (a single int or a one-element list). Raises `CalendarError`
+    /// (`calendar.length_mismatch`).
+    fn working_days_between_epoch(
+        &self,
+        py: Python<'_>,
+        start: Many<Arg<i64>>,
+        end: CountsArg,
+    ) -> PyResult<Vec<i64>> {
+        guard(|| {
+            let start: Vec<i64> = start.0.into_iter().map(|d| d.0).collect();
+            let mut out = vec![0; start.len()];
+            py.detach(|| self.0.working_days_between_epoch(&start, &end.0, &mut out))
+                .map_err(calendar_err)?;
+            Ok(out)
+        })
+    }
+
+    /// `is_working_day` over day numbers: a list of bools. Day numbers outside 1900–2999
+    /// answer by the calendar's rule there (Monday to Friday, or every day).
+    fn is_working_day_epoch(&self, py: Python<'_>, epoch_days: Many<Arg<i64>>) -> Vec<bool> {
+        let epoch_days: Vec<i64> = epoch_days.0.into_iter().map(|d| d.0).collect();
+        py.detach(|| self.0.is_working_day_epoch(&epoch_days))
+    }
+
+    /// Whether the day numbered `epoch_day` (days since 1970-01-01) is a working day:
+    /// `is_working_day` for a caller that holds day numbers. Raises `CalendarError`
+    /// (`calendar.out_of_range`) for a day outside 1900-01-01..2999-12-31.
+    ///
+    /// >>> from complaint_office import Calendar, to_epoch_day
+    /// >>> Calendar.default().is_working_epoch_day(to_epoch_day("2025-10-11"))
+    /// True
+    fn is_working_epoch_day(&self, epoch_day: Arg<i64>) -> PyResult<bool> {
+        guard(|| {
+            complaint_office::calendar::from_epoch_day(epoch_day.0).map_err(calendar_err)?;
+            Ok(self.0.is_working_epoch_day(epoch_day.0))
+        })
+    }
+
+    /// `add_working_days` over day numbers: the day number of the `days`-th working day after
+    /// the day numbered `epoch_day`. Raises `CalendarError` (`calendar.out_of_range`) when the
+    /// day or the result lies outside 1900-01-01..2999-12-31.
+    ///
+    /// >>> from complaint_office import Calendar, to_epoch_day, from_epoch_day
+    /// >>> from_epoch_day(Calendar.default().add_working_days_to_epoch_day(to_epoch_day("2025-09-26"), 5))
+    /// datetime.date(2025, 10, 10)
+    fn add_working_days_to_epoch_day(&self, epoch_day: Arg<i64>, days: Arg<i64>) -> PyResult<i64> {
+        guard(|| {
+            self.0
+                .add_working_days_epoch_day(epoch_day.0, days.0)
+                .map_err(calendar_err)
+        })
+    }
+
     fn __repr__(&self) -> String {
         let years = self.0.covered_years();
         match (years.first(), years.last()) {
@@ -449,6 +564,21 @@ impl PyCalendar {
                 complaint_office::time::format_offset(self.0.offset())
             ),
         }
+    }
+}
+
+/// One int for all, or an iterable of ints (one per element of a batch).
+struct CountsArg(Vec<i64>);
+
+impl FromPyObject<'_, '_> for CountsArg {
+    type Error = PyErr;
+
+    fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+        if ob.cast::<pyo3::types::PyInt>().is_ok() {
+            return Ok(CountsArg(vec![ob.extract::<Arg<i64>>()?.0]));
+        }
+        let many: Many<Arg<i64>> = ob.extract()?;
+        Ok(CountsArg(many.0.into_iter().map(|d| d.0).collect()))
     }
 }
 

@@ -102,6 +102,12 @@ impl PySuggestion {
         &self.label
     }
 
+    /// The code of the department the category is routed to (as `category.department`).
+    #[getter]
+    fn department(&self) -> &str {
+        &self.category.department
+    }
+
     /// How many keyword occurrences of the category the text has.
     #[getter]
     fn hits(&self) -> u32 {

@@ -184,6 +184,28 @@ impl PyIntakeReport {
             .transpose()
     }
 
+    /// What is wrong (`IntakeViolation`s), channel rules first, then fields in `Field` order.
+    #[getter]
+    fn violations(&self) -> Vec<PyIntakeViolation> {
+        self.0
+            .violations
+            .iter()
+            .cloned()
+            .map(PyIntakeViolation)
+            .collect()
+    }
+
+    /// What to ask the complainant for (`InformationRequest`s), in `Field` order.
+    #[getter]
+    fn requests(&self) -> Vec<PyInformationRequest> {
+        self.0
+            .requests
+            .iter()
+            .copied()
+            .map(PyInformationRequest)
+            .collect()
+    }
+
     /// The JSON form of `intake.check`: `{"admissible", "complete", "missing", "violations":
     /// [{"code", "clause", "field"}], "requests": [{"field", "code"}], "contact_kind"}`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
@@ -235,6 +257,137 @@ impl PyIntakeReport {
 #[pyfunction]
 fn check(policy: Ref<'_, PyPolicy>, complaint: Ref<'_, PyComplaint>) -> PyIntakeReport {
     PyIntakeReport(intake::check(&policy.0, &complaint.0))
+}
+
+/// A rule a complaint breaks (an entry of `IntakeReport.violations`): its code, clause and
+/// field, never the value.
+///
+/// >>> from complaint_office import Policy, intake
+/// >>> c = intake.Complaint("email", "customer", name="張三", contact="13812345678",
+/// ...                      received_at="2025-09-26T10:00:00+08:00", content="It broke.",
+/// ...                      subject="Hello")
+/// >>> [(v.code, v.clause, v.field, v.bars_admission) for v in intake.check(Policy(), c).violations]
+/// [('intake.subject_word_missing', '§2.1.1', <Field.SUBJECT: 'subject'>, True)]
+#[pyclass(name = "IntakeViolation", module = "complaint_office.intake", frozen)]
+#[derive(Debug, Clone)]
+pub struct PyIntakeViolation(intake::Violation);
+
+#[pymethods]
+impl PyIntakeViolation {
+    /// The stable code (`intake.missing_field`, `intake.subject_word_missing`, …).
+    #[getter]
+    fn code(&self) -> &'static str {
+        self.0.code()
+    }
+
+    /// The clause it breaks (`§2.2.1`, …).
+    #[getter]
+    fn clause(&self) -> &'static str {
+        self.0.clause()
+    }
+
+    /// The field at fault (a `Field`), or None for a channel rule.
+    #[getter]
+    fn field<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.0.field().map(|f| field_to_py(py, f)).transpose()
+    }
+
+    /// Whether it makes the complaint inadmissible (a channel rule), not merely incomplete.
+    #[getter]
+    fn bars_admission(&self) -> bool {
+        self.0.bars_admission()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "IntakeViolation(code='{}', clause='{}', field={})",
+            self.0.code(),
+            self.0.clause(),
+            self.0
+                .field()
+                .map_or_else(|| "None".to_owned(), |f| format!("'{f}'"))
+        )
+    }
+}
+
+/// What to ask the complainant for (an entry of `IntakeReport.requests`): the field and why.
+#[pyclass(
+    name = "InformationRequest",
+    module = "complaint_office.intake",
+    frozen
+)]
+#[derive(Debug, Clone, Copy)]
+pub struct PyInformationRequest(intake::Request);
+
+#[pymethods]
+impl PyInformationRequest {
+    /// The field (a `Field`).
+    #[getter]
+    fn field<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        field_to_py(py, self.0.field)
+    }
+
+    /// Why: `intake.missing_field`, or the code of the contact's problem.
+    #[getter]
+    fn code(&self) -> &'static str {
+        self.0.code
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "InformationRequest(field='{}', code='{}')",
+            self.0.field, self.0.code
+        )
+    }
+}
+
+/// A usable contact detail, normalised: a mainland mobile or landline number, or an e-mail
+/// address. Personal data: its `repr()` shows the kind only.
+///
+/// >>> from complaint_office import intake
+/// >>> c = intake.Contact.parse("138 1234 5678")
+/// >>> c.kind, c.normalized
+/// (<ContactKind.MOBILE: 'mobile'>, '13812345678')
+/// >>> c
+/// Contact(kind='mobile')
+#[pyclass(name = "Contact", module = "complaint_office.intake", frozen, eq, hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PyContact(Contact);
+
+#[pymethods]
+impl PyContact {
+    /// Reads a phone number or e-mail address; raises `IntakeError` naming the problem
+    /// (never the value).
+    #[staticmethod]
+    fn parse(text: Text) -> PyResult<Self> {
+        guard(|| Contact::parse(&text).map(PyContact).map_err(err))
+    }
+
+    /// What kind of contact it is (a `ContactKind`).
+    #[getter]
+    fn kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_enum!(
+            py,
+            "complaint_office.intake",
+            "ContactKind",
+            self.0.kind().as_str()
+        )
+    }
+
+    /// The normalised form: `13812345678`, `010-62345678`, `name@example.com`.
+    #[getter]
+    fn normalized(&self) -> &str {
+        self.0.as_str()
+    }
+
+    /// The normalised form (as `normalized`).
+    fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Contact(kind='{}')", self.0.kind().as_str())
+    }
 }
 
 /// Reads a contact: a mainland mobile or landline number, or an e-mail address. Returns
@@ -520,6 +673,9 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyIntakeReport>()?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
     m.add_function(wrap_pyfunction!(parse_contact, m)?)?;
+    m.add_class::<PyIntakeViolation>()?;
+    m.add_class::<PyInformationRequest>()?;
+    m.add_class::<PyContact>()?;
     m.add_class::<PyAttachment>()?;
     m.add_class::<PyEmailFinding>()?;
     m.add_class::<PyEmailIntake>()?;

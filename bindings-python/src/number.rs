@@ -95,6 +95,21 @@ impl PyComplaintNumber {
         })
     }
 
+    /// The first number of `month` (a `YYYY-MM` string or a `datetime.date`): serial 1.
+    /// Raises `NumberError` (`number.year_out_of_range`) outside 2000–2099.
+    ///
+    /// >>> from complaint_office import ComplaintNumber
+    /// >>> str(ComplaintNumber.first_of("2025-09"))
+    /// '25090001'
+    #[staticmethod]
+    fn first_of(month: Month) -> PyResult<Self> {
+        guard(|| {
+            ComplaintNumber::first_of(month.0)
+                .map(PyComplaintNumber)
+                .map_err(err)
+        })
+    }
+
     /// The full year, 2000–2099.
     #[getter]
     fn year(&self) -> i32 {

@@ -14,15 +14,15 @@ use pyo3::sync::MutexExt;
 use pyo3::types::{PyBytes, PyDict, PyIterator, PyList, PyString, PyTuple};
 use serde_json::Value;
 
-use crate::case::{PyCase, PyEvent};
+use crate::case::{History, PyCase, PyEvent};
 use crate::convert::{
-    Arg, At, Ref, Text, enter, instant_to_py, opt_date_to_py, opt_instant_to_py, py_enum, to_json,
-    to_json_within,
+    Arg, At, Many, Ref, Text, enter, instant_to_py, opt_date_to_py, opt_instant_to_py, py_enum,
+    to_json, to_json_within,
 };
 use crate::errors::{err, type_error};
 use crate::guard;
 use crate::number::PyComplaintNumber;
-use crate::policy::PyPolicy;
+use crate::policy::{PyPolicy, PyPolicySet};
 use crate::privacy::PyPersonalData;
 use crate::stats::{PyLedger, PyRecord, json_of};
 
@@ -187,6 +187,57 @@ impl PyCaseload {
         })
     }
 
+    /// The same as `replay`: histories as a host stores them (the name the other bindings
+    /// use).
+    #[staticmethod]
+    fn from_histories(
+        py: Python<'_>,
+        policy: Ref<'_, PyPolicy>,
+        histories: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
+        Self::replay(py, policy, histories)
+    }
+
+    /// Replays histories given as JSON text (`str`), the form a host stores: an array whose
+    /// elements are each a case's array of events, or an object `{"key", "complainant_key",
+    /// "events"}`. Raises `OfficeError` (`office.invalid_caseload`) when the text is not a
+    /// JSON array.
+    ///
+    /// >>> from complaint_office import Policy
+    /// >>> from complaint_office.office import Caseload
+    /// >>> Caseload.from_json(Policy(), '[[{"type": "received"}]]')
+    /// Caseload(cases=0, refused=1)
+    #[staticmethod]
+    fn from_json(py: Python<'_>, policy: Ref<'_, PyPolicy>, json: Text) -> PyResult<Self> {
+        guard(|| {
+            let value: Value =
+                serde_json::from_str(&json).map_err(|_| err(OfficeError::InvalidCaseload))?;
+            let policy = &policy.0;
+            py.detach(|| Caseload::from_json_value(policy, value))
+                .map(PyCaseload::of)
+                .map_err(err)
+        })
+    }
+
+    /// Replays every history (each a list of events, or its JSON text, as `Case.replay`
+    /// takes) under the policy of `policies` in force when its complaint was received; a
+    /// history refused (`case.no_policy` when none is in force) is listed in `refused`.
+    /// Raises the event's error (with its `.index`) for an event that cannot be read.
+    #[staticmethod]
+    fn replay_in(
+        py: Python<'_>,
+        policies: Ref<'_, PyPolicySet>,
+        histories: Many<History>,
+    ) -> PyResult<Self> {
+        guard(|| {
+            let policies = &policies.0;
+            let histories = histories.0;
+            Ok(PyCaseload::of(py.detach(|| {
+                Caseload::replay_in(policies, histories.into_iter().map(|h| h.0))
+            })))
+        })
+    }
+
     /// A caseload of replayed `Case` objects (an iterable), in order; their indices are their
     /// positions. Cases judged by different policies (`Case.replay_in`) may be mixed.
     #[staticmethod]
@@ -224,6 +275,38 @@ impl PyCaseload {
             complainant_key: complainant_key.map(String::from),
         };
         self.lock().push_keyed(case, keys)
+    }
+
+    /// Replays a history (a list of events, or its JSON text, as `Case.replay` takes) under
+    /// `policy` and adds the case with the host's keys (as `push`), or lists the history in
+    /// `refused`; returns its index either way. Raises the event's error (with its `.index`)
+    /// for an event that cannot be read.
+    ///
+    /// >>> from complaint_office import Policy
+    /// >>> from complaint_office.office import Caseload
+    /// >>> caseload = Caseload()
+    /// >>> caseload.push_history(Policy(), [{"type": "registered", "at": "2025-09-01T10:00:00+08:00",
+    /// ...                                   "number": "25090001"}], key="crm-7")
+    /// 0
+    /// >>> caseload.refused[0].key, caseload.refused[0].code
+    /// ('crm-7', 'case.not_received_first')
+    #[pyo3(signature = (policy, events, key = None, complainant_key = None))]
+    fn push_history(
+        &self,
+        py: Python<'_>,
+        policy: Ref<'_, PyPolicy>,
+        events: History,
+        key: Option<Text>,
+        complainant_key: Option<Text>,
+    ) -> usize {
+        let keys = CaseKeys {
+            key: key.map(String::from),
+            complainant_key: complainant_key.map(String::from),
+        };
+        let policy = &policy.0;
+        let mut caseload = self.lock();
+        let caseload = &mut *caseload;
+        py.detach(|| caseload.push_history(policy, events.0, keys))
     }
 
     /// The histories that could not be replayed, in order (position and code only).
@@ -831,7 +914,25 @@ impl PyReminder {
     }
 }
 
+/// Who should act next on a case in `status` (a `Status` or its name): a worklist entry's
+/// `act`, as an `Actor`. Raises `CaseError` (`case.unknown_status`) for a name that is not a
+/// status.
+///
+/// >>> from complaint_office.office import actor_for_status
+/// >>> actor_for_status("plan_drafted")
+/// <Actor.MANAGEMENT: 'management'>
+#[pyfunction]
+fn actor_for_status(py: Python<'_>, status: Text) -> PyResult<Bound<'_, PyAny>> {
+    guard(|| {
+        let status = status
+            .parse::<complaint_office::case::Status>()
+            .map_err(err)?;
+        actor_to_py(py, Actor::for_status(status))
+    })
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(actor_for_status, m)?)?;
     m.add_class::<PyCaseload>()?;
     m.add_class::<PyRefused>()?;
     m.add_class::<PyWorklist>()?;

@@ -46,6 +46,55 @@ impl PyPeriodRule {
         self.0.describe()
     }
 
+    /// The rule's stable name, as `name` (the key of the JavaScript form).
+    #[getter]
+    fn rule(&self) -> &'static str {
+        self.0.name()
+    }
+
+    /// The sentence of `describe()`, as a property (the JavaScript form's key).
+    #[getter]
+    fn description(&self) -> String {
+        self.0.describe()
+    }
+
+    /// `month_end`: the day of the month the start fell on; else None.
+    #[getter]
+    fn start_day(&self) -> Option<u32> {
+        match &self.0 {
+            PeriodRule::MonthEnd { start_day } => Some(*start_day),
+            _ => None,
+        }
+    }
+
+    /// `ends_at_close_of_business`: close of business, `HH:MM`; else None.
+    #[getter]
+    fn close(&self) -> Option<&str> {
+        match &self.0 {
+            PeriodRule::EndsAtCloseOfBusiness { close } => Some(close),
+            _ => None,
+        }
+    }
+
+    /// `extended_by_pauses`: the amount the pauses added; else None.
+    #[getter]
+    fn amount(&self) -> Option<i64> {
+        match &self.0 {
+            PeriodRule::ExtendedByPauses { amount } => Some(*amount),
+            _ => None,
+        }
+    }
+
+    /// `extended_until`: the date the limit was extended to; else None.
+    #[getter]
+    fn until<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let until = match &self.0 {
+            PeriodRule::ExtendedUntil { until } => Some(*until),
+            _ => None,
+        };
+        crate::convert::opt_date_to_py(py, until)
+    }
+
     /// The JSON form of `period.explain`: `{"rule", "article"}`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);

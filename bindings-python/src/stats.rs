@@ -832,6 +832,16 @@ impl PyLedger {
         self.0.has_case_columns()
     }
 
+    /// This ledger judged as of `at` (an aware `datetime` or RFC 3339 text): a time limit due
+    /// before it and not met by it is overdue in the report. A ledger built from cases is
+    /// judged as of the instant it was built for; otherwise the report takes the latest
+    /// instant the ledger holds.
+    fn with_as_of(&self, at: At) -> Self {
+        let mut ledger = self.0.clone();
+        ledger.set_as_of(at.0);
+        PyLedger(ledger)
+    }
+
     /// The report of the ledger by `granularity` (`"month"`, `"quarter"`, `"year"`),
     /// optionally from/to a period, periods in the policy's office offset.
     #[pyo3(

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import pickle
+import json
 
 import pytest
 
@@ -58,3 +59,18 @@ def test_masking_and_views():
     with pytest.raises(co.PrivacyError) as e:
         privacy.mask("shoe_size", "42")
     assert e.value.code == "privacy.unknown_kind"
+
+
+def test_archive_file_from_its_json_form():
+    from complaint_office.archive import ArchiveFile
+    data = {"number": "25010001", "archived_on": "2025-01-20",
+            "documents": [{"document": "registration_form", "paper": "box 3"}],
+            "legal_hold": True, "approval": {"approved_by": "ceo-01", "approved_on": "2030-02-01"}}
+    built = ArchiveFile("25010001", "2025-01-20", [{"document": "registration_form", "paper": "box 3"}],
+                        legal_hold=True, approval={"approved_by": "ceo-01", "approved_on": "2030-02-01"})
+    assert ArchiveFile.from_json(data) == built
+    assert ArchiveFile.from_json(json.dumps(data)) == built
+    assert ArchiveFile.from_json({"number": "25010001", "archived_on": "2025-01-20"}).documents == []
+    for bad in ({**data, "number": "25130001"}, {**data, "extra": 1}, {"number": "25010001"}, "[", 7):
+        with pytest.raises(co.errors.ArgumentError):
+            ArchiveFile.from_json(bad)

@@ -119,3 +119,76 @@ def test_the_gil_is_released_during_batch_work():
     finally:
         sys.setswitchinterval(old)
     assert ran_while_busy
+
+
+def test_day_number_calls_agree_with_the_dated_ones():
+    epoch = [co.to_epoch_day(d) for d in DATES]
+    got = CAL.add_working_days_epoch(epoch, COUNTS)
+    assert got == [co.to_epoch_day(CAL.add_working_days(d, k)) for d, k in zip(DATES, COUNTS)]
+    assert CAL.add_working_days_epoch(epoch, 3) == CAL.add_working_days_epoch(epoch, [3])
+    assert CAL.working_days_between_epoch(epoch, epoch[::-1]) == CAL.working_days_between_many(DATES, DATES[::-1])
+    assert CAL.working_days_between_epoch(epoch, epoch[0]) == [CAL.working_days_between(d, DATES[0]) for d in DATES]
+    assert CAL.is_working_day_epoch(epoch) == CAL.is_working_day_many(DATES)
+    assert [CAL.is_working_epoch_day(e) for e in epoch] == CAL.is_working_day_many(DATES)
+    assert [CAL.add_working_days_to_epoch_day(e, k) for e, k in zip(epoch, COUNTS)] == got
+    # numpy integers are ints too.
+    assert CAL.add_working_days_epoch(np.array(epoch, dtype=np.int64), 1) == CAL.add_working_days_epoch(epoch, 1)
+
+
+def test_day_number_calls_refuse_by_code():
+    first, last = co.to_epoch_day("1900-01-01"), co.to_epoch_day("2999-12-31")
+    for call in (lambda: CAL.is_working_epoch_day(first - 1),
+                 lambda: CAL.is_working_epoch_day(last + 1),
+                 lambda: CAL.add_working_days_to_epoch_day(last, 1),
+                 lambda: CAL.add_working_days_to_epoch_day(first, -1),
+                 lambda: CAL.add_working_days_to_epoch_day(0, 10**6)):
+        with pytest.raises(co.errors.CalendarError) as e:
+            call()
+        assert e.value.code == "calendar.out_of_range"
+    with pytest.raises(co.errors.CalendarError) as e:
+        CAL.add_working_days_epoch([0, 1, last], 1)
+    assert (e.value.code, e.value.index) == ("calendar.out_of_range", 2)
+    with pytest.raises(co.errors.CalendarError) as e:
+        CAL.add_working_days_epoch([0, 1, 2], [1, 2])
+    assert e.value.code == "calendar.length_mismatch"
+    with pytest.raises(co.errors.CalendarError) as e:
+        CAL.working_days_between_epoch([0, 1, 2], [1, 2])
+    assert e.value.code == "calendar.length_mismatch"
+    with pytest.raises(co.ComplaintOfficeError) as e:
+        CAL.is_working_epoch_day(2**70)
+    assert e.value.code == "input.invalid_number"
+    with pytest.raises(co.errors.ArgumentError):
+        CAL.add_working_days_epoch("20357", 1)
+
+
+def test_calendar_from_config():
+    cal = co.Calendar.from_config({"base": "weekdays", "extra_off_days": ["2025-10-10"],
+                                   "office_hours": ["09:00-17:00"]})
+    assert not cal.is_working_day("2025-10-10")
+    assert cal.is_working_day("2025-10-06")  # no statutory holidays on this base
+    assert cal.office_hours == ["09:00-17:00"]
+    assert cal.offset == CST
+    assert co.Calendar.from_config('{"base": "cn"}') == co.Calendar.default()
+    assert co.Calendar.from_config({}, "+09:00").offset == dt.timezone(dt.timedelta(hours=9))
+    assert co.Calendar.from_config({"office_offset": "+07:00"}).offset == dt.timezone(dt.timedelta(hours=7))
+    with pytest.raises(co.errors.CalendarError) as e:
+        co.Calendar.from_config({"extra_off_days": ["2025-10-10"], "extra_working_days": ["2025-10-10"]})
+    assert e.value.code == "calendar.contradiction"
+    with pytest.raises(co.errors.ArgumentError):
+        co.Calendar.from_config({"base": "moon"})
+    with pytest.raises(co.errors.ArgumentError):
+        co.Calendar.from_config("not json")
+
+
+def test_period_rules_carry_their_values():
+    month = co.period.end(CAL, "2024-01-31T12:00:00+08:00", "1 month")
+    by_name = {r.name: r for r in month.rules}
+    assert by_name["month_end"].start_day == 31
+    for r in month.rules:
+        assert r.rule == r.name and r.description == r.describe()
+        assert (r.close, r.amount, r.until) == (None, None, None)
+        if r.name != "month_end":
+            assert r.start_day is None
+    hours = co.period.end(CAL.with_office_hours(["09:00-12:00", "13:30-17:30"]), "2025-09-26T10:00:00+08:00", "5 working days")
+    [close] = [r for r in hours.rules if r.name == "ends_at_close_of_business"]
+    assert close.close == "17:30"

@@ -218,3 +218,78 @@ def test_consecutive_windows_give_each_reminder_exactly_once(histories, data):
     whole = caseload.reminders(points[0], points[-1])
     assert [r.to_dict() for r in pieces] == [r.to_dict() for r in whole]
     assert [r.at for r in whole] == sorted(r.at for r in whole)
+
+
+def test_caseload_from_histories_and_json_are_replay():
+    policy = co.Policy()
+    by_replay = Caseload.replay(policy, HISTORIES)
+    for caseload in (Caseload.from_histories(policy, HISTORIES),
+                     Caseload.from_json(policy, json.dumps(HISTORIES))):
+        assert len(caseload) == len(by_replay)
+        assert [(r.index, r.code) for r in caseload.refused] == [(r.index, r.code) for r in by_replay.refused]
+        assert [i for i, _ in caseload.cases()] == [i for i, _ in by_replay.cases()]
+    with pytest.raises(co.errors.OfficeError) as e:
+        Caseload.from_json(policy, "{not json")
+    assert e.value.code == "office.invalid_caseload"
+    with pytest.raises(co.errors.OfficeError):
+        Caseload.from_json(policy, '{"events": []}')
+
+
+def test_caseload_push_history_and_replay_in():
+    policy = co.Policy()
+    caseload = Caseload()
+    good = [received("2025-09-01T10:00:00+08:00"), registered("2025-09-01T11:00:00+08:00", "25090001")]
+    assert caseload.push_history(policy, good, key="crm-9", complainant_key="k-z") == 0
+    assert caseload.push_history(policy, [registered("2025-09-01T11:00:00+08:00", "25090002")], key="crm-10") == 1
+    assert len(caseload) == 1
+    assert [(r.index, r.key, r.code) for r in caseload.refused] == [(1, "crm-10", "case.not_received_first")]
+    assert caseload.get(0).number == co.ComplaintNumber.parse("25090001")
+    assert caseload.push_history(policy, json.dumps(good)) == 2
+    with pytest.raises(co.ComplaintOfficeError) as e:
+        caseload.push_history(policy, [{"type": "no_such_event"}])
+    assert e.value.index == 0
+
+    old = co.Policy.from_toml_str('name = "2024"\neffective_from = "2024-01-01"')
+    new = co.Policy.from_toml_str('name = "2025"\neffective_from = "2025-06-01"')
+    policies = co.PolicySet([old, new])
+    early = [received("2023-05-01T10:00:00+08:00")]
+    caseload = Caseload.replay_in(policies, [good, early, json.dumps(good)])
+    assert len(caseload) == 2
+    assert caseload.get(0).policy.name == "2025"
+    assert [(r.index, r.code) for r in caseload.refused] == [(1, "case.no_policy")]
+
+
+def test_actor_for_status():
+    from complaint_office.office import actor_for_status
+    from complaint_office.case import Status
+    assert actor_for_status("plan_drafted") is Actor.MANAGEMENT
+    assert actor_for_status(Status.REGISTERED) is Actor.COMPLAINT_OFFICE
+    # the worklist's `act` is this function of the status
+    caseload = Caseload.replay(co.Policy(), HISTORIES)
+    for entry in caseload.worklist("2025-09-22T09:00:00+08:00", view="department").entries:
+        assert entry.act is actor_for_status(entry.status)
+    with pytest.raises(co.ComplaintOfficeError) as e:
+        actor_for_status("asleep")
+    assert e.value.code == "case.unknown_status"
+
+
+def test_ledger_with_as_of_judges_the_time_limits_then():
+    def history(at, number):
+        return [received(at), registered(at, number)]
+
+    caseload = Caseload.replay(co.Policy(), [history("2025-09-01T10:00:00+08:00", "25090001"),
+                                             history("2025-09-20T10:00:00+08:00", "25090002")])
+    ledger = caseload.ledger("2025-09-30T18:00:00+08:00")
+
+    def plan(ledger):
+        return ledger.report("month").periods[0].indicators.on_time["plan"]
+
+    assert (plan(ledger).due, plan(ledger).overdue) == (1, 1)
+    same = ledger.with_as_of(dt.datetime(2025, 9, 30, 18, tzinfo=CST))
+    assert same.report("month").to_dict() == ledger.report("month").to_dict()
+    early = ledger.with_as_of("2025-09-10T00:00:00+08:00")
+    assert (plan(early).due, plan(early).overdue) == (0, 0)
+    assert len(early) == len(ledger)
+    assert plan(ledger).overdue == 1  # the original is unchanged
+    with pytest.raises(co.ComplaintOfficeError):
+        ledger.with_as_of("2025-09-10T00:00:00")  # no offset

@@ -165,6 +165,7 @@ def seeds(directory):
                              id_number=ID_NUMBER, content=f"{NAME} {PHONE}"),
         intake.Complaint("hotline", "customer", name=NAME, contact=PHONE),
         intake.check(policy, intake.Complaint("hotline", "customer", name=NAME, contact=PHONE)),
+        intake.Contact.parse(PHONE),
         *classify.suggest(policy, "更換的零件又壞了"), classify.department_of(policy, classify.suggest(policy, "更換的零件又壞了")[0].category.code),
         severity, triage.QueueKey(severity, now),
         ledger, ledger.report("month"), stats.Period.parse("2025-Q1"),

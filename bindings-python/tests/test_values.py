@@ -3,6 +3,8 @@
 import copy
 import pickle
 
+import pytest
+
 import complaint_office as co
 
 
@@ -57,3 +59,14 @@ def test_more_value_types_pickle():
     ]
     for value in values:
         assert pickle.loads(pickle.dumps(value)) == value
+
+
+def test_first_number_of_a_month():
+    import datetime as dt
+    first = co.ComplaintNumber.first_of("2025-09")
+    assert first == co.ComplaintNumber.parse("25090001") == co.ComplaintNumber(2025, 9, 1)
+    assert co.ComplaintNumber.first_of(dt.date(2099, 12, 31)) == co.ComplaintNumber.parse("99120001")
+    assert co.next_number([], "2025-09") == first
+    with pytest.raises(co.NumberError) as e:
+        co.ComplaintNumber.first_of("2100-01")
+    assert e.value.code == "number.year_out_of_range"

@@ -6,7 +6,19 @@
 (False, ['contact', 'received_at', 'content'])
 """
 
-from ._native import Attachment, Complaint, EmailFinding, EmailIntake, IntakeReport, check, email, parse_contact
+from ._native import (
+    Attachment,
+    Complaint,
+    Contact,
+    EmailFinding,
+    EmailIntake,
+    InformationRequest,
+    IntakeReport,
+    IntakeViolation,
+    check,
+    email,
+    parse_contact,
+)
 from ._vocabulary import vocabulary
 
 __all__ = [
@@ -14,12 +26,15 @@ __all__ = [
     "Channel",
     "ComplainantKind",
     "Complaint",
+    "Contact",
     "ContactKind",
     "EmailFinding",
     "EmailFindingCode",
     "EmailIntake",
     "Field",
+    "InformationRequest",
     "IntakeReport",
+    "IntakeViolation",
     "MailPart",
     "ReceivedFrom",
     "check",

@@ -9,12 +9,15 @@ __all__ = [
     "Channel",
     "ComplainantKind",
     "Complaint",
+    "Contact",
     "ContactKind",
     "EmailFinding",
     "EmailFindingCode",
     "EmailIntake",
     "Field",
+    "InformationRequest",
     "IntakeReport",
+    "IntakeViolation",
     "MailPart",
     "ReceivedFrom",
     "check",
@@ -126,7 +129,47 @@ class IntakeReport:
     def missing(self) -> List[Field]: ...
     @property
     def contact_kind(self) -> Optional[ContactKind]: ...
+    @property
+    def violations(self) -> List["IntakeViolation"]: ...
+    @property
+    def requests(self) -> List["InformationRequest"]: ...
     def to_dict(self) -> Dict[str, Any]: ...
+
+@final
+class IntakeViolation:
+    """A rule a complaint breaks: code, clause and field, never the value."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def clause(self) -> str: ...
+    @property
+    def field(self) -> Optional[Field]: ...
+    @property
+    def bars_admission(self) -> bool: ...
+
+@final
+class InformationRequest:
+    """What to ask the complainant for: the field and why."""
+
+    @property
+    def field(self) -> Field: ...
+    @property
+    def code(self) -> str: ...
+
+@final
+class Contact:
+    """A usable contact detail, normalised. Personal data: its repr shows the kind only."""
+
+    @staticmethod
+    def parse(text: str) -> "Contact": ...
+    @property
+    def kind(self) -> ContactKind: ...
+    @property
+    def normalized(self) -> str: ...
+    def as_str(self) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 def check(policy: Policy, complaint: Complaint) -> IntakeReport: ...
 def parse_contact(text: str) -> Tuple[ContactKind, str]: ...

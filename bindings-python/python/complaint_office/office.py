@@ -30,7 +30,15 @@ worklist at 2025-09-22T09:00:00+08:00: 2 cases
 (1, 1, 0.0)
 """
 
-from ._native import Caseload, Refused, Reminder, Worklist, WorklistCounts, WorklistEntry
+from ._native import (
+    Caseload,
+    Refused,
+    Reminder,
+    Worklist,
+    WorklistCounts,
+    WorklistEntry,
+    actor_for_status,
+)
 from ._vocabulary import vocabulary
 
 __all__ = [
@@ -41,6 +49,7 @@ __all__ = [
     "Worklist",
     "WorklistCounts",
     "WorklistEntry",
+    "actor_for_status",
 ]
 
 Actor = vocabulary(

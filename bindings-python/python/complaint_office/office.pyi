@@ -4,7 +4,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Seque
 from ._vocabulary import VocabularyEnum
 from .case import Case, Event, SlaState, Stage, Status
 from .number import ComplaintNumber
-from .policy import Policy
+from .policy import Policy, PolicySet
 from .privacy import PersonalData, Role
 from .stats import Ledger, Record
 from .triage import Track
@@ -17,6 +17,7 @@ __all__ = [
     "Worklist",
     "WorklistCounts",
     "WorklistEntry",
+    "actor_for_status",
 ]
 
 _Instant = Union[datetime.datetime, str]
@@ -174,8 +175,21 @@ class Caseload:
     @staticmethod
     def replay(policy: Policy, histories: Union[Iterable[_History], str]) -> "Caseload": ...
     @staticmethod
+    def from_histories(policy: Policy, histories: Union[Iterable[_History], str]) -> "Caseload": ...
+    @staticmethod
+    def from_json(policy: Policy, json: str) -> "Caseload": ...
+    @staticmethod
+    def replay_in(policies: PolicySet, histories: Iterable[Union[Iterable[_EventLike], str]]) -> "Caseload": ...
+    @staticmethod
     def from_cases(cases: Iterable[Case]) -> "Caseload": ...
     def push(self, case: Case, key: Optional[str] = None, complainant_key: Optional[str] = None) -> int: ...
+    def push_history(
+        self,
+        policy: Policy,
+        events: Union[Iterable[_EventLike], str],
+        key: Optional[str] = None,
+        complainant_key: Optional[str] = None,
+    ) -> int: ...
     @property
     def refused(self) -> List[Refused]: ...
     def get(self, index: int) -> Optional[Case]: ...
@@ -191,3 +205,5 @@ class Caseload:
     def ledger(self, now: _Instant) -> Ledger: ...
     def records(self, now: _Instant) -> List[Record]: ...
     def __len__(self) -> int: ...
+
+def actor_for_status(status: Union[Status, str]) -> Actor: ...

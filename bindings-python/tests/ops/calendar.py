@@ -47,10 +47,35 @@ def covered_range(input):
     return None if span is None else {"first": span[0].isoformat(), "last": span[1].isoformat()}
 
 
+def is_working_epoch_day(input):
+    return calendar_of(input).is_working_epoch_day(input["day"])
+
+
+def add_working_days_to_epoch_day(input):
+    return calendar_of(input).add_working_days_to_epoch_day(input["day"], input["days"])
+
+
+def is_working_day_epoch(input):
+    return calendar_of(input).is_working_day_epoch(input["epoch_days"])
+
+
+def add_working_days_epoch(input):
+    return calendar_of(input).add_working_days_epoch(input["epoch_days"], input["days"])
+
+
+def working_days_between_epoch(input):
+    return calendar_of(input).working_days_between_epoch(input["from"], input["to"])
+
+
 OPS = {
     "calendar.is_working_day": is_working_day,
     "calendar.add_working_days": add_working_days,
     "calendar.working_days_between": working_days_between,
     "calendar.day": day,
     "calendar.covered_range": covered_range,
+    "calendar.is_working_epoch_day": is_working_epoch_day,
+    "calendar.add_working_days_to_epoch_day": add_working_days_to_epoch_day,
+    "calendar.is_working_day_epoch": is_working_day_epoch,
+    "calendar.add_working_days_epoch": add_working_days_epoch,
+    "calendar.working_days_between_epoch": working_days_between_epoch,
 }

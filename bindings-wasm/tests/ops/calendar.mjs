@@ -19,4 +19,13 @@ export const ops = {
     };
   },
   'calendar.covered_range': (input) => calendarOf(input).coveredRange(),
+  'calendar.is_working_epoch_day': (input) => calendarOf(input).isWorkingEpochDay(input.day),
+  'calendar.add_working_days_to_epoch_day': (input) => calendarOf(input).addWorkingDaysToEpochDay(input.day, input.days),
+  // The batch forms take and give typed arrays.
+  'calendar.is_working_day_epoch': (input) =>
+    Array.from(calendarOf(input).isWorkingDayEpoch(Int32Array.from(input.epoch_days)), (v) => v === 1),
+  'calendar.add_working_days_epoch': (input) =>
+    Array.from(calendarOf(input).addWorkingDaysEpoch(Int32Array.from(input.epoch_days), Int32Array.from(input.days))),
+  'calendar.working_days_between_epoch': (input) =>
+    Array.from(calendarOf(input).workingDaysBetweenEpoch(Int32Array.from(input.from), Int32Array.from(input.to))),
 };

@@ -1,9 +1,9 @@
-use complaint_office::calendar::Calendar;
+use complaint_office::calendar::{Calendar, from_epoch_day};
 use serde_json::{Value, json};
 
 use super::unknown;
 use crate::Outcome;
-use crate::input::{code, date_of, i64_of, policy_of};
+use crate::input::{code, date_of, i64_of, policy_of, typed};
 
 /// The case's calendar: the policy's, with `holiday_cn` data loaded when given.
 fn calendar_of(input: &Value) -> Result<Calendar, String> {
@@ -59,6 +59,39 @@ pub fn run(op: &str, input: &Value) -> Outcome {
                 "first": first.to_string(),
                 "last": last.to_string(),
             }))))
+        }
+        "calendar.is_working_epoch_day" => {
+            let day = i64_of(input, "day")?;
+            // Every binding's single-day call refuses a day outside the supported dates; the
+            // core's answers by the calendar's rule there, so the range is checked first.
+            from_epoch_day(day).map_err(code)?;
+            Ok(json!(cal.is_working_epoch_day(day)))
+        }
+        "calendar.add_working_days_to_epoch_day" => {
+            let day = cal
+                .add_working_days_epoch_day(i64_of(input, "day")?, i64_of(input, "days")?)
+                .map_err(code)?;
+            Ok(json!(day))
+        }
+        "calendar.is_working_day_epoch" => {
+            let days: Vec<i64> = typed(input, "epoch_days")?;
+            Ok(json!(cal.is_working_day_epoch(&days)))
+        }
+        "calendar.add_working_days_epoch" => {
+            let days: Vec<i64> = typed(input, "epoch_days")?;
+            let counts: Vec<i64> = typed(input, "days")?;
+            let mut out = vec![0; days.len()];
+            cal.add_working_days_epoch(&days, &counts, &mut out)
+                .map_err(code)?;
+            Ok(json!(out))
+        }
+        "calendar.working_days_between_epoch" => {
+            let from: Vec<i64> = typed(input, "from")?;
+            let to: Vec<i64> = typed(input, "to")?;
+            let mut out = vec![0; from.len()];
+            cal.working_days_between_epoch(&from, &to, &mut out)
+                .map_err(code)?;
+            Ok(json!(out))
         }
         _ => unknown(op),
     }

@@ -52,7 +52,7 @@ class HostileGeneratedTest {
             policy, PolicySet(listOf(policy)), Calendar.cn(), case, Event.fromJson(received),
             Caseload.fromCases(listOf(case)), ledger, Report.build(ledger, ReportOptions(Granularity.MONTH, null, null), policy),
             ComplaintNumber.parse("25090001"), Duration.parse("15 days"), NumberSequences.fromIssued(listOf()),
-            NumberAllocator(ZoneOffset.ofHours(8)), ChainHash.genesis(), disciplineTable(policy),
+            NumberAllocator(ZoneOffset.ofHours(8)), ChainHash.genesis(), disciplineTable(policy), DisciplineTable(),
         ) + eventsFromJsonTyped("[$received, $registered]") + chainHistory(listOf(Event.fromJson(received)))
     }
 

@@ -230,3 +230,77 @@ class OfficeTest {
         assertTrue(caseload.refused().all { it.code == "case.invalid_event" })
     }
 }
+
+/** The office, policy and statistics calls the parity check found missing in Kotlin (issue 17 item 3). */
+class OfficeParityTest {
+    private val csv = "number,received_at,channel,category,department,severity,closed_at,satisfied\n" +
+        "25010001,2025-01-02 09:00:00,hotline,product_quality,production,general,2025-01-03 09:00:00,true\n" +
+        "25020002,2025-02-10 10:00:00,hotline,product_quality,quality_assurance,major,2025-02-12 22:00:00,\n"
+
+    @Test
+    fun `Caseload fromHistories is fromJson`() {
+        val json = """[[{"type": "received", "at": "2025-09-26T10:00:00+08:00", "channel": "hotline",
+            "complainant_kind": "customer", "name": "張三", "contact": "13812345678", "content": "broken"}],
+            [{"type": "registered", "at": "2025-09-26T11:00:00+08:00", "number": "25090001"}]]"""
+        val a = Caseload.fromHistories(Policy(), json)
+        val b = Caseload.fromJson(Policy(), json)
+        assertEquals(b.toString(), a.toString())
+        assertEquals(b.refused(), a.refused())
+        val e = assertThrows<ComplaintOfficeException.Office> { Caseload.fromHistories(Policy(), "{}") }
+        assertEquals("office.invalid_caseload", e.code())
+    }
+
+    @Test
+    fun `Policy default is the documented defaults`() {
+        assertEquals(Policy().toJson(), Policy.default().toJson())
+    }
+
+    @Test
+    fun `Ledger fromCsvText and report are fromCsv and Report build`() {
+        val policy = Policy()
+        val ledger = Ledger.fromCsvText(csv, defaultCsvOptions(), policy)
+        assertEquals(Ledger.fromCsv(csv, defaultCsvOptions(), policy).records(), ledger.records())
+        val options = ReportOptions(Granularity.MONTH, null, null)
+        assertEquals(Report.build(ledger, options, policy).toJson(), ledger.report(options, policy).toJson())
+        // Without case columns there are no indicators.
+        assertEquals(null, ledger.report(options, policy).indicators())
+        val bad = assertThrows<ComplaintOfficeException.Stats> {
+            ledger.report(ReportOptions(Granularity.MONTH, ReportPeriod.parse("2025-03"), ReportPeriod.parse("2025-01")), policy)
+        }
+        assertEquals("stats.invalid_range", bad.code())
+    }
+
+    @Test
+    fun `Report indicators are the overview's`() {
+        val policy = Policy()
+        val now = OffsetDateTime.parse("2025-10-22T10:00:00+08:00")
+        val json = """[[{"type": "received", "at": "2025-09-26T10:00:00+08:00", "channel": "hotline",
+            "complainant_kind": "customer", "name": "張三", "contact": "13812345678", "content": "broken"},
+            {"type": "registered", "at": "2025-09-26T11:00:00+08:00", "number": "25090001"}]]"""
+        val report = Caseload.fromJson(policy, json).ledger(now).report(ReportOptions(Granularity.YEAR, null, null), policy)
+        val indicators = report.indicators()
+        assertNotNull(indicators)
+        assertEquals(report.overview().indicators, indicators)
+        assertEquals(MeasuredStage.entries.map { it.asStr() }.toSet(), indicators!!.onTime.keys)
+    }
+
+    @Test
+    fun `ReportPeriod ofDate, firstDay and lastDay`() {
+        val q = ReportPeriod.ofDate(java.time.LocalDate.of(2024, 2, 29), Granularity.QUARTER)
+        assertEquals(ReportPeriod.parse("2024-Q1"), q)
+        assertEquals(java.time.LocalDate.of(2024, 1, 1), q.firstDay())
+        assertEquals(java.time.LocalDate.of(2024, 3, 31), q.lastDay())
+        val m = ReportPeriod.ofDate(java.time.LocalDate.of(2024, 2, 10), Granularity.MONTH)
+        assertEquals(java.time.LocalDate.of(2024, 2, 29), m.lastDay())
+        assertEquals(m.succ().firstDay(), m.lastDay().plusDays(1))
+    }
+
+    @Test
+    fun `Outcome and MeasuredStage are vocabularies`() {
+        assertEquals(Outcome.RESOLVED, parseOutcome("resolved"))
+        assertEquals("follow_up", parseMeasuredStage("follow_up").asStr())
+        assertEquals(6, Outcome.entries.size)
+        assertEquals("stats.unknown_outcome", assertThrows<ComplaintOfficeException> { parseOutcome("won") }.code())
+        assertEquals("stats.unknown_stage", assertThrows<ComplaintOfficeException> { parseMeasuredStage("lunch") }.code())
+    }
+}

@@ -101,7 +101,7 @@ class PublicTypesTest {
             sweep(policy, listOf(file, file.copy(legalHold = true)), LocalDate.of(2040, 1, 1)), missingDocuments(listOf()),
             suggest(policy, "$name: the product quality is bad, 質量差"), category(policy, "product_quality"), departmentOf(policy, "product_quality"),
             triage, QueueKey(triage, at), decide(policy, Finding("E1024", Responsibility.DIRECT, Fault.INTENTIONAL, Consequence.SERIOUS, name, "", "")),
-            disciplineTable(policy), decideDiscipline(policy, ResponsibilityAssessment(Responsibility.LEADERSHIP, Fault.NEGLIGENCE, Consequence.GENERAL)),
+            disciplineTable(policy), policy.discipline(), decideDiscipline(policy, ResponsibilityAssessment(Responsibility.LEADERSHIP, Fault.NEGLIGENCE, Consequence.GENERAL)),
             personal, personalDataView(personal, Role.DEPARTMENT), visibility(Role.DEPARTMENT, PersonalField.CONTACT_PHONE),
             complaint, checkIntake(policy, complaint), checkIntake(policy, Complaint(Channel.HOTLINE, ComplainantKind.CUSTOMER, null, null, at, null, null)),
             Contact.parse(phone), Contact.parse(email), intakeEmail(policy, mail, ComplainantKind.CUSTOMER),

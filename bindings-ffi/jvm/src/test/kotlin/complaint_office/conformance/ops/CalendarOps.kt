@@ -4,6 +4,14 @@ import complaint_office.Calendar
 import complaint_office.conformance.*
 
 object CalendarOps {
+    private fun Input.longs(key: String): List<Long> = list(key).map {
+        when (it) {
+            is Long -> it
+            is Int -> it.toLong()
+            else -> throw VectorError("vector.not_an_integer:$key")
+        }
+    }
+
     /** The case's calendar: the policy's, with `holiday_cn` data loaded when given. */
     private fun calendarOf(input: Input): Calendar {
         val calendar = input.policy().calendar()
@@ -41,6 +49,11 @@ object CalendarOps {
             "calendar.covered_range" -> cal.coveredRange()?.let {
                 mapOf("first" to it.first.toString(), "last" to it.last.toString())
             }
+            "calendar.is_working_epoch_day" -> cal.isWorkingEpochDay(input.long("day"))
+            "calendar.add_working_days_to_epoch_day" -> cal.addWorkingDaysToEpochDay(input.long("day"), input.long("days"))
+            "calendar.is_working_day_epoch" -> cal.isWorkingDayEpoch(input.longs("epoch_days"))
+            "calendar.add_working_days_epoch" -> cal.addWorkingDaysEpoch(input.longs("epoch_days"), input.longs("days"))
+            "calendar.working_days_between_epoch" -> cal.workingDaysBetweenEpoch(input.longs("from"), input.longs("to"))
             else -> unknownOp(op)
         }
     }
