@@ -68,6 +68,7 @@ mod record;
 mod report;
 mod split;
 mod svg;
+mod tally;
 pub mod synthetic;
 mod timestamp;
 
