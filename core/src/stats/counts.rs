@@ -108,6 +108,35 @@ impl Counts {
         }
     }
 
+    /// Adds one for each row's (slot, name), skipping rows whose slot is `skip` or whose name
+    /// is `skip_name`: a column at a time, the table's kind decided once, not per row.
+    pub(crate) fn add_column(&mut self, slots: &[u32], names: &[u32], skip: u32, skip_name: u32) {
+        let rows = slots.iter().zip(names);
+        match self {
+            Counts::Dense {
+                names: stride,
+                cells,
+                ..
+            } => {
+                for (&k, &name) in rows {
+                    if k != skip
+                        && name != skip_name
+                        && let Some(c) = cells.get_mut(k as usize * *stride + name as usize)
+                    {
+                        *c += 1;
+                    }
+                }
+            }
+            Counts::Sparse(map) => {
+                for (&k, &name) in rows {
+                    if k != skip && name != skip_name {
+                        *map.entry((k, name)).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+    }
+
     /// The non-zero counts of each period, by name index.
     pub(crate) fn rows(self, periods: usize) -> Vec<Vec<(u32, u64)>> {
         self.rows_from(0, periods)

@@ -25,6 +25,8 @@ use super::timestamp::Epoch;
 
 /// A closing that is not counted: an open case, or one received after a fixed `to`.
 const UNCOUNTED: i32 = i32::MAX;
+/// The slot of a row received outside the counted periods.
+const SKIP: u32 = u32::MAX;
 
 /// The running counts of one report.
 #[derive(Debug)]
@@ -53,8 +55,10 @@ pub(crate) struct Tally {
     closed_before: u64,
     /// The first and last period any record was received in.
     received_range: Option<(i32, i32)>,
-    /// Per chunk: the received period of each row, and the closing period.
+    /// Per chunk: the received period of each row, its slot in the per-period counts, and
+    /// its closing period.
     received: Vec<i32>,
+    slots: Vec<u32>,
     closing: Vec<i32>,
 }
 
@@ -81,6 +85,7 @@ impl Tally {
             closed_before: 0,
             received_range: None,
             received: Vec::new(),
+            slots: Vec::new(),
             closing: Vec::new(),
         }
     }
@@ -182,25 +187,30 @@ impl Tally {
     fn count_received(&mut self, ledger: &Ledger, from: i32, to: i32) {
         let just_before = from.saturating_sub(1);
         let base = self.base;
-        for (i, &p) in self.received.iter().enumerate() {
-            if p < from {
+        // The slot of each row received in the counted periods; the name counts then go a
+        // column at a time.
+        self.slots.clear();
+        for &p in &self.received {
+            let slot = if p < from {
                 self.received_before += 1;
                 self.received_just_before += u64::from(p == just_before);
+                SKIP
             } else if p <= to {
-                let k = (p - base) as usize;
-                if let Some(t) = self.total.get_mut(k) {
+                let k = (p - base) as u32;
+                if let Some(t) = self.total.get_mut(k as usize) {
                     *t += 1;
                 }
-                self.by_category.add(k, ledger.category[i]);
-                self.by_department.add(k, ledger.department[i]);
-                if ledger.channel[i] != NONE {
-                    self.by_channel.add(k, ledger.channel[i]);
-                }
-                if ledger.severity[i] != NONE {
-                    self.by_severity.add(k, ledger.severity[i]);
-                }
-            }
+                k
+            } else {
+                SKIP
+            };
+            self.slots.push(slot);
         }
+        let slots = &self.slots;
+        self.by_category.add_column(slots, &ledger.category, SKIP, NONE);
+        self.by_department.add_column(slots, &ledger.department, SKIP, NONE);
+        self.by_channel.add_column(slots, &ledger.channel, SKIP, NONE);
+        self.by_severity.add_column(slots, &ledger.severity, SKIP, NONE);
     }
 
     fn count_closed(&mut self, ledger: &Ledger, from: i32, to: i32) {
