@@ -68,8 +68,8 @@ mod record;
 mod report;
 mod split;
 mod svg;
-mod tally;
 pub mod synthetic;
+mod tally;
 mod timestamp;
 
 pub use case_columns::{MeasuredStage, Outcome, TimeLimit};

@@ -30,8 +30,8 @@ use super::growth::Growth;
 use super::indicators::{self, Indicators, Range};
 use super::ledger::{Ledger, Rejected};
 use super::percentile::HandlingHours;
-use super::tally::{self, Tally};
 use super::period::{Granularity, Period};
+use super::tally::{self, Tally};
 use crate::policy::Policy;
 
 /// What to report on.
@@ -219,7 +219,8 @@ impl Report {
             .then_some(range)
             .flatten()
             .map(|(lo, hi)| {
-                let received: Vec<i32> = ledger.received.iter().map(|&at| days.period(at)).collect();
+                let received: Vec<i32> =
+                    ledger.received.iter().map(|&at| days.period(at)).collect();
                 let range = Range {
                     lo,
                     periods: usize::try_from(i64::from(hi) - i64::from(lo) + 1).unwrap_or(0),
@@ -286,7 +287,6 @@ pub(crate) fn handling_histogram(parts: &[&[i64]]) -> [u64; 6] {
     }
     histogram
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -207,10 +207,14 @@ impl Tally {
             self.slots.push(slot);
         }
         let slots = &self.slots;
-        self.by_category.add_column(slots, &ledger.category, SKIP, NONE);
-        self.by_department.add_column(slots, &ledger.department, SKIP, NONE);
-        self.by_channel.add_column(slots, &ledger.channel, SKIP, NONE);
-        self.by_severity.add_column(slots, &ledger.severity, SKIP, NONE);
+        self.by_category
+            .add_column(slots, &ledger.category, SKIP, NONE);
+        self.by_department
+            .add_column(slots, &ledger.department, SKIP, NONE);
+        self.by_channel
+            .add_column(slots, &ledger.channel, SKIP, NONE);
+        self.by_severity
+            .add_column(slots, &ledger.severity, SKIP, NONE);
     }
 
     fn count_closed(&mut self, ledger: &Ledger, from: i32, to: i32) {
@@ -280,7 +284,10 @@ impl Tally {
         let by_channel = self.by_channel.rows_from(first, periods);
         let by_severity = self.by_severity.rows_from(first, periods);
         let mut durations = self.durations;
-        let in_range = match (usize::try_from(first.max(0)), usize::try_from(first + periods as i64)) {
+        let in_range = match (
+            usize::try_from(first.max(0)),
+            usize::try_from(first + periods as i64),
+        ) {
             (Ok(start), Ok(end)) => start.min(durations.len())..end.min(durations.len()),
             _ => 0..0,
         };

@@ -124,7 +124,10 @@ const REQUIRED: [Field; 4] = [
 ];
 
 /// The batch column of each field; required fields must be there, once.
-pub(super) fn locate(batch: &RecordBatch, names: &[String; 8]) -> Result<[Option<usize>; 8], StatsError> {
+pub(super) fn locate(
+    batch: &RecordBatch,
+    names: &[String; 8],
+) -> Result<[Option<usize>; 8], StatsError> {
     let schema = batch.schema_ref();
     let mut found = [None; 8];
     for f in Field::ALL {

@@ -251,7 +251,10 @@ mod tests {
             (5_003, Layout::View),
         ] {
             let whole = table(rows, layout);
-            let batches = [whole.slice(0, rows / 3), whole.slice(rows / 3, rows - rows / 3)];
+            let batches = [
+                whole.slice(0, rows / 3),
+                whole.slice(rows / 3, rows - rows / 3),
+            ];
             let ledger = Ledger::from_record_batches(&batches, &lenient, &policy).unwrap();
             assert!(ledger.rejected().len() >= rows / 200, "{layout:?}");
             for g in Granularity::ALL {
@@ -277,9 +280,14 @@ mod tests {
                         if chunk == 1 && rows > 2_000 {
                             continue;
                         }
-                        let got =
-                            in_chunks(&batches, &lenient, &options, &policy, Chunks::Exactly(chunk))
-                                .unwrap();
+                        let got = in_chunks(
+                            &batches,
+                            &lenient,
+                            &options,
+                            &policy,
+                            Chunks::Exactly(chunk),
+                        )
+                        .unwrap();
                         assert_eq!(got, expected, "{layout:?} {options:?} chunk {chunk}");
                         assert_eq!(got.overview, expected.overview);
                     }
