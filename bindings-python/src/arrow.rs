@@ -27,7 +27,7 @@ use arrow_schema::ffi::FFI_ArrowSchema;
 use arrow_schema::{ArrowError, DataType, Field, SchemaRef, TimeUnit};
 use complaint_office::stats::arrow::ArrowOptions;
 use complaint_office::stats::arrow::days::{self, ColumnError, Count};
-use complaint_office::stats::{Ledger, Report};
+use complaint_office::stats::{Ledger, Report, ReportOptions};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict, PyInt, PyList, PyTuple};
@@ -38,7 +38,7 @@ use crate::duration::DurationArg;
 use crate::errors::{err, invalid_argument, raise};
 use crate::guard;
 use crate::policy::PyPolicy;
-use crate::stats::{PyLedger, PyReport, csv_options, policy_or_default};
+use crate::stats::{PyLedger, PyPeriod, PyReport, csv_options, granularity, policy_or_default};
 
 /// The C data interface: the only unsafe code of this module, in three functions.
 ///
@@ -486,6 +486,57 @@ fn report_table(report: &Report, form: &str) -> PyResult<PyTable> {
 
 #[pymethods]
 impl PyReport {
+    /// The report of an Arrow table (as `Ledger.from_arrow`: pyarrow, polars, pandas,
+    /// DuckDB), without keeping a ledger: the same figures, rejected rows and errors as
+    /// `Ledger.from_arrow(data, policy, columns, lenient).report(granularity, policy, start,
+    /// end)`, read and counted a slice of the table at a time, so faster and in less memory.
+    /// A range that is not one (`start` after `end`) is refused before any row is read.
+    #[staticmethod]
+    #[pyo3(
+        signature = (
+            data,
+            granularity = Text::from("month"),
+            policy = None,
+            columns = None,
+            lenient = Arg(false),
+            start = None,
+            end = None
+        ),
+        text_signature = "(data, granularity='month', policy=None, columns=None, lenient=False, start=None, end=None)"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    fn from_arrow(
+        py: Python<'_>,
+        data: &Bound<'_, PyAny>,
+        granularity: Text,
+        policy: Option<Ref<'_, PyPolicy>>,
+        columns: Option<&Bound<'_, PyAny>>,
+        lenient: Arg<bool>,
+        start: Option<Arg<PyPeriod>>,
+        end: Option<Arg<PyPeriod>>,
+    ) -> PyResult<Self> {
+        guard(|| {
+            let csv = csv_options(columns, ",", lenient.0)?;
+            let options = ArrowOptions {
+                columns: csv.columns,
+                leniency: csv.leniency,
+            };
+            let report_options = ReportOptions {
+                granularity: self::granularity(&granularity)?,
+                from: start.map(|p| p.0.0),
+                to: end.map(|p| p.0.0),
+            };
+            let policy = policy_or_default(policy.as_deref());
+            let batches = read_table(data)?;
+            let report = py
+                .detach(|| {
+                    Report::from_record_batches(&batches, &options, &report_options, &policy)
+                })
+                .map_err(err)?;
+            Ok(PyReport { report, policy })
+        })
+    }
+
     /// The Arrow PyCapsule stream interface: the tidy long form (`period`, `dimension`,
     /// `key`, `figure`), so `pyarrow.table(report)` and `polars.DataFrame(report)` work.
     #[pyo3(signature = (requested_schema = None))]

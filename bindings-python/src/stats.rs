@@ -35,7 +35,7 @@ fn leniency(lenient: bool) -> Leniency {
     }
 }
 
-fn granularity(text: &str) -> PyResult<Granularity> {
+pub(crate) fn granularity(text: &str) -> PyResult<Granularity> {
     text.parse().map_err(err)
 }
 
@@ -58,7 +58,7 @@ pub(crate) fn json_of<'py, T: serde::Serialize>(
     from_py_object
 )]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct PyPeriod(Period);
+pub struct PyPeriod(pub(crate) Period);
 
 #[pymethods]
 impl PyPeriod {

@@ -29,7 +29,10 @@ def expected(ledger_csv):
 
 
 def report_of(data, **kw):
-    return Ledger.from_arrow(data, **kw).report("month").to_dict()
+    got = Ledger.from_arrow(data, **kw).report("month").to_dict()
+    # Straight to a report, without a ledger: the same figures.
+    assert stats.Report.from_arrow(data, "month", **kw).to_dict() == got
+    return got
 
 
 # --------------------------------------------------------------------------- ledgers in
@@ -58,6 +61,18 @@ def test_pyarrow_table_and_batches(ledger_csv, expected):
         i = zoned.schema.get_field_index(name)
         zoned = zoned.set_column(i, name, zoned[name].dictionary_encode())
     assert report_of(zoned) == expected
+    # Every granularity and a range, straight to a report.
+    ledger = Ledger.from_arrow(table)
+    for granularity, start, end in (("quarter", "2017-Q1", "2018-Q4"), ("year", "2015", None), ("month", None, "2016-02")):
+        bounds = {
+            "start": start and stats.Period.parse(start),
+            "end": end and stats.Period.parse(end),
+        }
+        direct = stats.Report.from_arrow(table, granularity, **bounds).to_dict()
+        assert direct == ledger.report(granularity, **bounds).to_dict()
+    with pytest.raises(co.StatsError) as e:
+        stats.Report.from_arrow(table, "year", start=stats.Period.parse("2020"), end=stats.Period.parse("2019"))
+    assert e.value.code == "stats.invalid_range"
 
 
 def test_polars_frames_lazy_and_categorical(ledger_csv, expected):
@@ -127,6 +142,16 @@ def test_bad_rows_and_bad_tables(ledger_csv):
         (2, "number", "number.invalid_format"),
         (3, "category", "stats.missing_value"),
     ]
+    report = stats.Report.from_arrow(table, lenient=True)
+    assert [(r.line, r.column, r.code) for r in report.rejected] == [
+        (2, "number", "number.invalid_format"),
+        (3, "category", "stats.missing_value"),
+    ]
+    assert report.to_dict() == ledger.report("month").to_dict()
+    with pytest.raises(co.StatsError) as e:
+        stats.Report.from_arrow(table)
+    assert e.value.code == "stats.bad_row"
+    assert "line 2" in str(e.value)
     renamed = table.rename_columns(["no", "at", "cat", "dept"])
     ledger = Ledger.from_arrow(
         renamed, columns={"number": "no", "received_at": "at", "category": "cat", "department": "dept"}, lenient=True

@@ -2,7 +2,8 @@
 //! read from CSV (`Utf8View` text, `timestamp[us, tz]`, booleans) and as a frame of
 //! categoricals (dictionaries of `Utf8View`): `cargo bench -p complaint-office --bench stats_arrow`.
 //!
-//! Target (one core): Arrow table in memory → monthly report ≤ 40 ms.
+//! Target (one core): Arrow table in memory → monthly report ≤ 40 ms: `Report::from_record_batches`
+//! ("streamed": read and counted in slices); "batch -> monthly report" builds the ledger first.
 //! `scripts/bench-stats` measures the same route from a polars frame through Python.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -106,6 +107,12 @@ fn million(c: &mut Criterion) {
                 let ledger =
                     Ledger::from_record_batches([black_box(batch)], &options, &policy).unwrap();
                 Report::build(&ledger, &monthly, &policy).unwrap()
+            })
+        });
+        group.bench_function(format!("{layout} batch -> monthly report, streamed"), |b| {
+            b.iter(|| {
+                Report::from_record_batches([black_box(batch)], &options, &monthly, &policy)
+                    .unwrap()
             })
         });
         group.bench_function(format!("{layout} batch -> ledger"), |b| {

@@ -738,9 +738,64 @@ fn typed_time_columns_with_nulls_and_strays_get_the_csv_readers_codes() {
         assert_eq!(kept(&from_arrow), kept(&from_csv), "{per_second}");
         // The figures agree; the rejected rows' lines differ by the CSV header.
         let report = |l: &Ledger| l.report(Granularity::Month, &policy).unwrap();
+        // Straight to a report: the same figures and the same rejected rows.
+        let monthly = ReportOptions::new(Granularity::Month);
+        let streamed = Report::from_record_batches([&b], &options, &monthly, &policy).unwrap();
+        assert_eq!(streamed, report(&from_arrow), "{per_second}");
+        assert_eq!(streamed.rejected.len(), 5);
         let (a, c) = (report(&from_arrow), report(&from_csv));
         assert_eq!(a.periods, c.periods);
         assert_eq!(a.growth, c.growth);
         assert_eq!(a.overview, c.overview);
+    }
+}
+
+#[test]
+fn reports_straight_from_batches_equal_the_ledgers_reports() {
+    let (records, csv) = records(6_000);
+    let policy = Policy::default();
+    let options = ArrowOptions::default();
+    let layouts = [
+        (Names::Utf8, Times::Zoned(1), false),
+        (Names::View, Times::Zoned(1_000_000_000), false),
+        (Names::Dictionary, Times::Naive(1_000_000), false),
+        (Names::Large, Times::Text, true),
+    ];
+    for (text, time, ints) in layouts {
+        let whole = batch(&records, text, time, ints);
+        let rows = whole.num_rows();
+        // One batch; batches of unequal sizes that divide nothing; batches of one row.
+        let uneven: Vec<RecordBatch> = [0, 1, 2_501, 2_502, 5_999, rows]
+            .windows(2)
+            .map(|w| whole.slice(w[0], w[1] - w[0]))
+            .collect();
+        let ones: Vec<RecordBatch> = (0..700).map(|i| whole.slice(i, 1)).collect();
+        for batches in [std::slice::from_ref(&whole), &uneven, &ones] {
+            let ledger = Ledger::from_record_batches(batches, &options, &policy).unwrap();
+            for g in Granularity::ALL {
+                let every = ReportOptions::new(*g);
+                let expected = Report::build(&ledger, &every, &policy).unwrap();
+                let got = Report::from_record_batches(batches, &options, &every, &policy).unwrap();
+                assert_eq!(got, expected, "{text:?} {g:?} {} batches", batches.len());
+                assert_eq!(got.overview, expected.overview);
+                if let [_, second, .., last] = expected.periods.as_slice() {
+                    let range = ReportOptions {
+                        from: Some(second.period),
+                        to: Some(last.period),
+                        ..every
+                    };
+                    assert_eq!(
+                        Report::from_record_batches(batches, &options, &range, &policy).unwrap(),
+                        Report::build(&ledger, &range, &policy).unwrap()
+                    );
+                }
+            }
+        }
+        let monthly = ReportOptions::new(Granularity::Month);
+        assert_eq!(
+            Report::from_record_batches([&whole], &options, &monthly, &policy).unwrap(),
+            csv_report(&csv, Granularity::Month),
+            "{text:?} against CSV"
+        );
     }
 }

@@ -307,6 +307,17 @@ class Growth:
 class Report:
     """A periodic report (§7.1.2)."""
 
+    @staticmethod
+    def from_arrow(
+        data: object,
+        granularity: str = "month",
+        policy: Optional[Policy] = None,
+        columns: Optional[Mapping[str, str]] = None,
+        lenient: bool = False,
+        start: Optional[Period] = None,
+        end: Optional[Period] = None,
+    ) -> "Report":
+        """The report of any Arrow table without keeping a ledger: as Ledger.from_arrow(...).report(...)."""
     @property
     def granularity(self) -> Granularity: ...
     @property

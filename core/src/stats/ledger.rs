@@ -575,6 +575,21 @@ impl Builder {
         (&mut self.ledger, &mut self.seen)
     }
 
+    /// Empties the ledger's rows, keeping their room, the names interned, the rows rejected
+    /// and the numbers seen: the next chunk of a table is read into the same ledger.
+    #[cfg(feature = "arrow")]
+    pub(crate) fn clear_rows(&mut self) {
+        let l = &mut self.ledger;
+        l.numbers.clear();
+        l.received.clear();
+        l.closed.clear();
+        l.satisfied.clear();
+        l.category.clear();
+        l.department.clear();
+        l.channel.clear();
+        l.severity.clear();
+    }
+
     pub(crate) fn finish(self) -> Ledger {
         self.ledger
     }

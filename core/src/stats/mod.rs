@@ -69,6 +69,7 @@ mod report;
 mod split;
 mod svg;
 pub mod synthetic;
+mod tally;
 mod timestamp;
 
 pub use case_columns::{MeasuredStage, Outcome, TimeLimit};

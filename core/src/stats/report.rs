@@ -25,14 +25,13 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::StatsError;
-use super::counts::Counts;
 use super::day_periods::DayPeriods;
-use super::growth::{Growth, trends};
+use super::growth::Growth;
 use super::indicators::{self, Indicators, Range};
-use super::intern::Interner;
-use super::ledger::{Ledger, NONE, OPEN, Rejected};
+use super::ledger::{Ledger, Rejected};
 use super::percentile::HandlingHours;
 use super::period::{Granularity, Period};
+use super::tally::{self, Tally};
 use crate::policy::Policy;
 
 /// What to report on.
@@ -54,6 +53,26 @@ impl ReportOptions {
             from: None,
             to: None,
         }
+    }
+
+    /// [`StatsError::InvalidRange`] when `from` or `to` is of another granularity, or `to` is
+    /// before `from`.
+    pub(crate) fn check(&self) -> Result<(), StatsError> {
+        for end in [self.from, self.to].into_iter().flatten() {
+            if end.granularity() != self.granularity {
+                return Err(StatsError::InvalidRange {
+                    reason: "from and to must be periods of the report's granularity",
+                });
+            }
+        }
+        if let (Some(from), Some(to)) = (self.from, self.to)
+            && to < from
+        {
+            return Err(StatsError::InvalidRange {
+                reason: "the range ends before it starts",
+            });
+        }
+        Ok(())
     }
 }
 
@@ -188,59 +207,27 @@ impl Report {
         options: &ReportOptions,
         policy: &Policy,
     ) -> Result<Report, StatsError> {
+        options.check()?;
         let granularity = options.granularity;
-        for end in [options.from, options.to].into_iter().flatten() {
-            if end.granularity() != granularity {
-                return Err(StatsError::InvalidRange {
-                    reason: "from and to must be periods of the report's granularity",
-                });
-            }
-        }
-        if let (Some(from), Some(to)) = (options.from, options.to)
-            && to < from
-        {
-            return Err(StatsError::InvalidRange {
-                reason: "the range ends before it starts",
-            });
-        }
         let office = policy.office_offset().local_minus_utc();
-        let closed = ledger.closed.iter().copied().filter(|&at| at != OPEN);
-        let instants = ledger.received.iter().copied().chain(closed);
-        let days = DayPeriods::new(granularity, office, instants, ledger.len());
-        let period_of = |at: i64| days.period(at);
-        let received: Vec<i32> = ledger.received.iter().map(|&at| period_of(at)).collect();
-        let first_with_data = received.iter().copied().min();
-        let data = first_with_data.zip(received.iter().copied().max());
-        let from = options.from.map(Period::index);
-        let to = options.to.map(Period::index);
-        let (lo, hi) = match (from, to, data) {
-            (Some(f), Some(t), _) => (f, t),
-            (Some(f), None, Some((_, max))) => (f, max.max(f)),
-            (None, Some(t), Some((min, _))) => (min.min(t), t),
-            (None, None, Some(range)) => range,
-            (Some(f), None, None) => (f, f),
-            (None, Some(t), None) => (t, t),
-            (None, None, None) => {
-                return Ok(Report {
-                    granularity,
-                    periods: Vec::new(),
-                    growth: Growth::default(),
-                    rejected: ledger.rejected.clone(),
-                    overview: Overview::default(),
-                });
-            }
-        };
-        let mut acc = Accumulator::new(ledger, lo, hi);
-        acc.count_received(ledger, &received);
-        acc.count_closed(ledger, &received, period_of);
-        let office = ledger.has_case_columns().then(|| {
-            let range = Range {
-                lo,
-                periods: acc.periods,
-            };
-            indicators::indicators(ledger, range, &received, period_of, policy)
-        });
-        let mut report = acc.finish(ledger, granularity, first_with_data);
+        let days = DayPeriods::new(granularity, office, tally::instants(ledger), ledger.len());
+        let mut tally = Tally::new(options);
+        tally.add(ledger, &days);
+        let range = tally.range();
+        let office = ledger
+            .has_case_columns()
+            .then_some(range)
+            .flatten()
+            .map(|(lo, hi)| {
+                let received: Vec<i32> =
+                    ledger.received.iter().map(|&at| days.period(at)).collect();
+                let range = Range {
+                    lo,
+                    periods: usize::try_from(i64::from(hi) - i64::from(lo) + 1).unwrap_or(0),
+                };
+                indicators::indicators(ledger, range, &received, |at| days.period(at), policy)
+            });
+        let mut report = tally.finish(ledger);
         if let Some((periods, overview)) = office {
             for (p, i) in report.periods.iter_mut().zip(periods) {
                 p.indicators = Some(i);
@@ -276,247 +263,6 @@ impl Report {
     }
 }
 
-/// The running counts of one report.
-struct Accumulator {
-    lo: i32,
-    periods: usize,
-    total: Vec<u64>,
-    by_category: Counts,
-    by_department: Counts,
-    by_channel: Counts,
-    by_severity: Counts,
-    received_before: u64,
-    received_just_before: u64,
-    closed: Vec<u64>,
-    closed_before: u64,
-    answered: Vec<u64>,
-    satisfied: Vec<u64>,
-    /// Handling times in seconds, grouped by closing period (`offsets[k]..offsets[k + 1]`).
-    durations: Vec<i64>,
-    offsets: Vec<usize>,
-}
-
-impl Accumulator {
-    fn new(ledger: &Ledger, lo: i32, hi: i32) -> Self {
-        let periods = usize::try_from(i64::from(hi) - i64::from(lo) + 1).unwrap_or(0);
-        Accumulator {
-            lo,
-            periods,
-            total: vec![0; periods],
-            by_category: Counts::new(periods, ledger.categories.len()),
-            by_department: Counts::new(periods, ledger.departments.len()),
-            by_channel: Counts::new(periods, ledger.channels.len()),
-            by_severity: Counts::new(periods, ledger.severities.len()),
-            received_before: 0,
-            received_just_before: 0,
-            closed: vec![0; periods],
-            closed_before: 0,
-            answered: vec![0; periods],
-            satisfied: vec![0; periods],
-            durations: Vec::new(),
-            offsets: Vec::new(),
-        }
-    }
-
-    /// The position of period `p` in the range: below, inside (with its index), or above.
-    #[inline]
-    fn slot(&self, p: i32) -> Slot {
-        match usize::try_from(i64::from(p) - i64::from(self.lo)) {
-            Err(_) => Slot::Before,
-            Ok(k) if k < self.periods => Slot::In(k),
-            Ok(_) => Slot::After,
-        }
-    }
-
-    fn count_received(&mut self, ledger: &Ledger, received: &[i32]) {
-        for (i, &p) in received.iter().enumerate() {
-            match self.slot(p) {
-                Slot::Before => {
-                    self.received_before += 1;
-                    if p == self.lo - 1 {
-                        self.received_just_before += 1;
-                    }
-                }
-                Slot::In(k) => {
-                    self.total[k] += 1;
-                    self.by_category.add(k, ledger.category[i]);
-                    self.by_department.add(k, ledger.department[i]);
-                    if ledger.channel[i] != NONE {
-                        self.by_channel.add(k, ledger.channel[i]);
-                    }
-                    if ledger.severity[i] != NONE {
-                        self.by_severity.add(k, ledger.severity[i]);
-                    }
-                }
-                Slot::After => {}
-            }
-        }
-    }
-
-    fn count_closed(&mut self, ledger: &Ledger, received: &[i32], period_of: impl Fn(i64) -> i32) {
-        const OUTSIDE: u32 = u32::MAX;
-        // The range slot of each closing; records received after the range cannot close in it.
-        let mut closing: Vec<u32> = Vec::with_capacity(received.len());
-        let last = self.lo + self.periods as i32 - 1;
-        for (i, (&at, &p)) in ledger.closed.iter().zip(received).enumerate() {
-            let slot = if at == OPEN || p > last {
-                Slot::After
-            } else {
-                self.slot(period_of(at))
-            };
-            closing.push(match slot {
-                Slot::Before => {
-                    self.closed_before += 1;
-                    OUTSIDE
-                }
-                Slot::In(k) => {
-                    self.closed[k] += 1;
-                    let answer = ledger.satisfied.get(i).copied().unwrap_or(0);
-                    self.answered[k] += u64::from(answer > 0);
-                    self.satisfied[k] += u64::from(answer == 2);
-                    k as u32
-                }
-                Slot::After => OUTSIDE,
-            });
-        }
-        // A counting sort of handling times by closing period.
-        self.offsets = std::iter::once(0)
-            .chain(self.closed.iter().scan(0usize, |sum, &n| {
-                *sum += n as usize;
-                Some(*sum)
-            }))
-            .collect();
-        let mut cursor = self.offsets.clone();
-        self.durations = vec![0; self.offsets.last().copied().unwrap_or(0)];
-        let rows = closing.iter().zip(&ledger.closed).zip(&ledger.received);
-        for ((&k, &closed), &received) in rows {
-            if let Some(at) = cursor.get_mut(k as usize)
-                && let Some(d) = self.durations.get_mut(*at)
-            {
-                *d = closed - received;
-                *at += 1;
-            }
-        }
-    }
-
-    fn finish(
-        self,
-        ledger: &Ledger,
-        granularity: Granularity,
-        first_with_data: Option<i32>,
-    ) -> Report {
-        let Accumulator {
-            lo,
-            periods,
-            total,
-            by_category,
-            by_department,
-            by_channel,
-            by_severity,
-            received_before,
-            received_just_before,
-            closed,
-            closed_before,
-            answered,
-            satisfied,
-            mut durations,
-            offsets,
-        } = self;
-        let by_category = by_category.rows(periods);
-        let by_department = by_department.rows(periods);
-        let by_channel = by_channel.rows(periods);
-        let by_severity = by_severity.rows(periods);
-        let named = |rows: &[(u32, u64)], table: &Interner| -> BTreeMap<String, u64> {
-            rows.iter()
-                .map(|&(i, n)| (table.name(i).to_owned(), n))
-                .collect()
-        };
-        let mut cumulative_received = received_before;
-        let mut cumulative_closed = closed_before;
-        let mut previous = received_just_before;
-        let mut out = Vec::with_capacity(periods);
-        let columns = total
-            .iter()
-            .zip(&closed)
-            .zip(satisfied.iter().zip(&answered))
-            .zip(offsets.windows(2))
-            .zip(by_category.iter().zip(&by_department))
-            .zip(by_channel.iter().zip(&by_severity));
-        for (index, row) in (lo..).zip(columns) {
-            let (
-                ((((&total, &closed), (&satisfied, &answered)), bounds), (cats, deps)),
-                (chans, sevs),
-            ) = row;
-            cumulative_received += total;
-            cumulative_closed += closed;
-            let change = first_with_data.filter(|&f| index > f).map(|_| {
-                let absolute = total as i64 - previous as i64;
-                Change {
-                    absolute,
-                    percent: (previous > 0).then(|| absolute as f64 / previous as f64 * 100.0),
-                }
-            });
-            previous = total;
-            let slice = match bounds {
-                [start, end] => durations.get_mut(*start..*end).unwrap_or_default(),
-                _ => &mut [],
-            };
-            out.push(PeriodStats {
-                period: Period::from_index(granularity, index),
-                total,
-                by_category: named(cats, &ledger.categories),
-                by_department: named(deps, &ledger.departments),
-                by_channel: named(chans, &ledger.channels),
-                by_severity: named(sevs, &ledger.severities),
-                closed,
-                handling_hours: HandlingHours::of_seconds(slice),
-                satisfaction_rate: rate(satisfied, answered),
-                open_at_end: cumulative_received.saturating_sub(cumulative_closed),
-                change,
-                indicators: None,
-            });
-        }
-        let sum_names = |rows: &[Vec<(u32, u64)>], table: &Interner| {
-            let mut sums = BTreeMap::new();
-            for &(i, n) in rows.iter().flatten() {
-                *sums.entry(table.name(i).to_owned()).or_insert(0) += n;
-            }
-            sums
-        };
-        let histogram = handling_histogram(&durations);
-        let overview = Overview {
-            total: total.iter().sum(),
-            by_category: sum_names(&by_category, &ledger.categories),
-            by_department: sum_names(&by_department, &ledger.departments),
-            by_channel: sum_names(&by_channel, &ledger.channels),
-            by_severity: sum_names(&by_severity, &ledger.severities),
-            closed: closed.iter().sum(),
-            handling_hours: HandlingHours::of_many_seconds(&durations),
-            handling_histogram: histogram,
-            satisfaction_rate: rate(satisfied.iter().sum(), answered.iter().sum()),
-            indicators: None,
-        };
-        let growth = Growth {
-            categories: trends(&by_category, |i| ledger.categories.name(i).to_owned()),
-            departments: trends(&by_department, |i| ledger.departments.name(i).to_owned()),
-        };
-        Report {
-            granularity,
-            periods: out,
-            growth,
-            rejected: ledger.rejected.clone(),
-            overview,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Slot {
-    Before,
-    In(usize),
-    After,
-}
-
 /// The counts of [`Overview::handling_histogram`]: a value is in the last bucket whose bound
 /// its whole hours reach (a negative one in the first).
 ///
@@ -524,26 +270,22 @@ enum Slot {
 /// compiler keeps in vector lanes; a bucket is the difference of two neighbouring sums. Adding
 /// one to `histogram[bucket]` per value instead waits on the previous store to the same
 /// counter whenever neighbouring cases fall in the same bucket, as most do.
-fn handling_histogram(durations: &[i64]) -> [u64; 6] {
+pub(crate) fn handling_histogram(parts: &[&[i64]]) -> [u64; 6] {
     let bounds = HANDLING_BUCKETS_HOURS.map(|b| i64::from(b) * 3600);
     let mut reached = [0u64; 6];
-    for &d in durations {
+    for &d in parts.iter().copied().flatten() {
         // `d / 3600 >= b` is `d >= b * 3600` for b ≥ 0, d of either sign (truncation toward 0).
         for (r, &b) in reached.iter_mut().zip(&bounds) {
             *r += u64::from(d >= b);
         }
     }
     let mut histogram = [0u64; 6];
-    let all = durations.len() as u64;
+    let all = parts.iter().map(|p| p.len() as u64).sum::<u64>();
     for (i, h) in histogram.iter_mut().enumerate() {
         let here = if i == 0 { all } else { reached[i] };
         *h = here - reached.get(i + 1).copied().unwrap_or(0);
     }
     histogram
-}
-
-fn rate(satisfied: u64, answered: u64) -> Option<f64> {
-    (answered > 0).then(|| satisfied as f64 / answered as f64)
 }
 
 #[cfg(test)]
@@ -567,12 +309,15 @@ mod tests {
                 .unwrap_or(0);
             expected[bucket] += 1;
         }
-        assert_eq!(handling_histogram(&durations), expected);
+        assert_eq!(handling_histogram(&[&durations]), expected);
+        let (a, b) = durations.split_at(9);
+        assert_eq!(handling_histogram(&[a, &[], b]), expected);
         assert_eq!(expected.iter().sum::<u64>(), durations.len() as u64);
         assert_eq!(
             expected[5], 5,
             "720 h, 720 h + 1 s, 720 h 59 min 59 s, 721 h, i64::MAX"
         );
         assert_eq!(handling_histogram(&[]), [0; 6]);
+        assert_eq!(handling_histogram(&[&[]]), [0; 6]);
     }
 }

@@ -103,7 +103,7 @@ impl Ledger {
     }
 }
 
-fn in_field_order(c: &ColumnNames) -> [String; 8] {
+pub(super) fn in_field_order(c: &ColumnNames) -> [String; 8] {
     [
         c.number.clone(),
         c.received_at.clone(),
@@ -124,7 +124,10 @@ const REQUIRED: [Field; 4] = [
 ];
 
 /// The batch column of each field; required fields must be there, once.
-fn locate(batch: &RecordBatch, names: &[String; 8]) -> Result<[Option<usize>; 8], StatsError> {
+pub(super) fn locate(
+    batch: &RecordBatch,
+    names: &[String; 8],
+) -> Result<[Option<usize>; 8], StatsError> {
     let schema = batch.schema_ref();
     let mut found = [None; 8];
     for f in Field::ALL {
@@ -818,7 +821,7 @@ fn answers<'a>(array: &'a dyn Array, name: &str) -> Result<Answers<'a>, StatsErr
 /// The rows of one batch with a problem found column by column: `(row, field, code)`.
 type Problems = Vec<(usize, Field, &'static str)>;
 
-fn read_batch(
+pub(super) fn read_batch(
     builder: &mut Builder,
     batch: &RecordBatch,
     columns: &[Option<usize>; 8],

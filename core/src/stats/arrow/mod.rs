@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! Ledger::from_record_batches(batches, &ArrowOptions, &Policy)   a dataframe or query result
+//! Report::from_record_batches(batches, &ArrowOptions, &ReportOptions, &Policy)   straight to a report
 //! report.to_long_batch()        period, dimension, key, figure: every figure, one per row
 //! report.to_wide_batch()        one row per period, a column per figure and per name
 //! report.to_growth_batch()      the growth trends
@@ -21,6 +22,7 @@ pub mod days;
 mod ledger;
 mod memo;
 mod report;
+mod stream;
 
 pub use ledger::ArrowOptions;
 pub use report::{DIMENSIONS, long_schema};
