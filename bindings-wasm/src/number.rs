@@ -234,10 +234,9 @@ impl NumberAllocator {
         office_offset: Option<String>,
     ) -> JsResult<NumberAllocator> {
         let office = offset_in(office_offset, beijing())?;
-        Ok(NumberAllocator(core_number::NumberAllocator::with_sequences(
-            office,
-            sequences.0.clone(),
-        )))
+        Ok(NumberAllocator(
+            core_number::NumberAllocator::with_sequences(office, sequences.0.clone()),
+        ))
     }
 
     /// Issues the next number for the office month `at` falls in.
