@@ -206,3 +206,86 @@ impl NumberSequences {
         format!("NumberSequences({})", lasts.join(", "))
     }
 }
+
+/// Numbers complaints as they arrive (§2.2.3): the month of each receipt in the office's time
+/// (`+08:00` by default), then that month's next serial, without gaps or duplicates.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct NumberAllocator(core_number::NumberAllocator);
+
+#[wasm_bindgen]
+impl NumberAllocator {
+    /// An allocator with no number issued yet.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(js_name = officeOffset, unchecked_optional_param_type = "OffsetText | null")]
+        office_offset: Option<String>,
+    ) -> JsResult<NumberAllocator> {
+        let office = offset_in(office_offset, beijing())?;
+        Ok(NumberAllocator(core_number::NumberAllocator::new(office)))
+    }
+
+    /// An allocator that continues after `sequences` (for example `NumberSequences.fromIssued`
+    /// over the numbers a store holds); the sequences are copied.
+    #[wasm_bindgen(js_name = withSequences)]
+    pub fn with_sequences(
+        sequences: &NumberSequences,
+        #[wasm_bindgen(js_name = officeOffset, unchecked_optional_param_type = "OffsetText | null")]
+        office_offset: Option<String>,
+    ) -> JsResult<NumberAllocator> {
+        let office = offset_in(office_offset, beijing())?;
+        Ok(NumberAllocator(
+            core_number::NumberAllocator::with_sequences(office, sequences.0.clone()),
+        ))
+    }
+
+    /// Issues the next number for the office month `at` falls in.
+    pub fn allocate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "InstantInput")] at: JsValue,
+    ) -> JsResult<ComplaintNumber> {
+        Ok(ComplaintNumber(self.0.allocate(instant_in(&at)?)?))
+    }
+
+    /// Issues the next number of `month` (`YYYY-MM`: a late registration for an earlier month
+    /// continues that month's sequence).
+    #[wasm_bindgen(js_name = allocateIn)]
+    pub fn allocate_in(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "YearMonthText")] month: &str,
+    ) -> JsResult<ComplaintNumber> {
+        Ok(ComplaintNumber(self.0.allocate_in(month_in(month)?)?))
+    }
+
+    /// The number the next complaint received at `at` would get, without issuing it.
+    pub fn peek(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "InstantInput")] at: JsValue,
+    ) -> JsResult<ComplaintNumber> {
+        Ok(ComplaintNumber(self.0.peek(instant_in(&at)?)?))
+    }
+
+    /// Notes a number issued elsewhere.
+    pub fn record(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ComplaintNumberText | ComplaintNumber")]
+        number: JsValue,
+    ) -> JsResult<()> {
+        let text = text_of(&number, "number: a complaint number expected")?;
+        self.0.record(core_number::ComplaintNumber::parse(&text)?);
+        Ok(())
+    }
+
+    /// A copy of the current sequences (to persist them, or to inspect).
+    pub fn snapshot(&self) -> NumberSequences {
+        NumberSequences(self.0.snapshot())
+    }
+
+    /// `NumberAllocator(+08:00, 25090003)`: the office offset and the last number of each month.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_display(&self) -> String {
+        let mut parts = vec![self.0.office().to_string()];
+        parts.extend(self.0.snapshot().lasts().map(|n| n.to_string()));
+        format!("NumberAllocator({})", parts.join(", "))
+    }
+}

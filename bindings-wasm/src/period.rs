@@ -145,6 +145,30 @@ pub fn end_many(
     to_js(&deadlines.iter().map(DeadlineJs::from).collect::<Vec<_>>())
 }
 
+/// The last day of the period that starts on each of `startDates` (at 00:00 office time) and
+/// lasts `duration`: `periodEndMany` for callers that hold dates.
+#[wasm_bindgen(js_name = lastDays, unchecked_return_type = "IsoDate[]")]
+pub fn last_days(
+    calendar: &Calendar,
+    #[wasm_bindgen(js_name = startDates, unchecked_param_type = "DateInput[]")]
+    start_dates: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DurationText | Duration")] duration: JsValue,
+) -> JsResult<Vec<String>> {
+    let office = calendar.0.offset();
+    let starts = array_items(&start_dates, "startDates: an array of dates expected")?
+        .iter()
+        .map(|day| {
+            Ok(complaint_office::time::at_office_time(
+                date_in(day)?,
+                0,
+                office,
+            ))
+        })
+        .collect::<JsResult<Vec<_>>>()?;
+    let deadlines = core_period::end_many(&calendar.0, &starts, duration_in(&duration)?)?;
+    Ok(deadlines.iter().map(|d| date_out(d.last_day)).collect())
+}
+
 /// When `day` ends as the last day of a period: close of business where office hours are
 /// configured, else 24:00 (the next day's 00:00), in office time (art. 203 ¶2).
 #[wasm_bindgen(js_name = endOfDay, unchecked_return_type = "Rfc3339")]

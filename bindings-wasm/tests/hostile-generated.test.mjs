@@ -89,6 +89,7 @@ const FACTORIES = {
   DisciplineTable: () => new co.Policy().discipline,
   Duration: () => co.Duration.parse('15 days'),
   Ledger: () => co.Ledger.fromCsv(CSV, new co.Policy()),
+  NumberAllocator: () => co.NumberAllocator.withSequences(co.NumberSequences.fromIssued(['25090002'])),
   NumberSequences: () => co.NumberSequences.fromIssued(['25090002']),
   Policy: () => new co.Policy(),
   PolicySet: () => {

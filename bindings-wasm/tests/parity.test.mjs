@@ -406,3 +406,30 @@ test('Calendar.withOfficeHours: periods end at close of business, or at midnight
   assert.equal(thrownBy(() => cal.withOfficeHours(['13:00-18:00', '09:00-14:00'])).code, 'calendar.invalid_office_hours');
   assert.equal(thrownBy(() => cal.withOfficeHours('09:00-18:00')).code, 'binding.invalid_argument');
 });
+
+test('NumberAllocator: numbers by the office month of receipt, continuing given sequences', () => {
+  const allocator = new co.NumberAllocator();
+  // 2025-05-31 23:59 in Beijing is May; 16:30 UTC on the same day is June in Beijing.
+  assert.equal(String(allocator.allocate('2025-05-31T23:59:00+08:00')), '25050001');
+  assert.equal(String(allocator.allocate('2025-05-31T16:30:00Z')), '25060001');
+  assert.equal(String(allocator.peek('2025-05-31T12:00:00+08:00')), '25050002');
+  assert.equal(String(allocator.allocateIn('2025-05')), '25050002', 'a late registration continues May');
+  allocator.record('25060007');
+  assert.equal(String(allocator.allocate('2025-06-02T09:00:00+08:00')), '25060008');
+  assert.equal(String(allocator.snapshot().last('2025-06')), '25060008');
+  assert.equal(String(allocator), 'NumberAllocator(+08:00, 25050002, 25060008)');
+  // In UTC, 16:30 UTC on 31 May is still May.
+  const utc = co.NumberAllocator.withSequences(co.NumberSequences.fromIssued(['25050004']), '+00:00');
+  assert.equal(String(utc.allocate('2025-05-31T16:30:00Z')), '25050005');
+  assert.throws(() => allocator.allocate('not an instant'), (e) => e.name === 'ComplaintOfficeError' && typeof e.code === 'string');
+  assert.throws(() => allocator.record('25139999'), (e) => e.code === 'number.invalid_month');
+});
+
+test('lastDays: the last day of a period from each start date', () => {
+  const cal = co.Calendar.cn();
+  const starts = ['2025-09-26', '2025-09-30'];
+  const expected = starts.map((d) => co.periodEnd(cal, `${d}T00:00:00+08:00`, '5 working days').lastDay);
+  assert.deepEqual(co.lastDays(cal, starts, '5 working days'), expected);
+  assert.deepEqual(co.lastDays(cal, [], '15 days'), []);
+  assert.throws(() => co.lastDays(cal, ['not a date'], '15 days'), (e) => e.name === 'ComplaintOfficeError' && typeof e.code === 'string');
+});

@@ -39,6 +39,8 @@ function instances(lib) {
     DisciplineTable: [policy.discipline, /^DisciplineTable\(otherwise=\w+, rules=\d+\)$/],
     Duration: [new lib.Duration(15, 'days'), 'Duration(15 days)'],
     Ledger: [ledger, 'Ledger(2 records, 0 rejected)'],
+    NumberAllocator: [lib.NumberAllocator.withSequences(lib.NumberSequences.fromIssued(['25090002', '25080001'])),
+      'NumberAllocator(+08:00, 25080001, 25090002)'],
     NumberSequences: [lib.NumberSequences.fromIssued(['25090002', '25080001']),
       'NumberSequences(25080001, 25090002)'],
     Policy: [policy, 'Policy(name=default)'],

@@ -418,3 +418,70 @@ pub(crate) fn event_kind(document: &Value) -> String {
     }
     out
 }
+
+/// The event catalogue of `bindings-python/README.md`: per event type its constructor, its keys
+/// as the module declares them (the required first) and its clause.
+pub(crate) fn catalogue(document: &Value) -> Result<String, Unsupported> {
+    let empty = Map::new();
+    let defs = document
+        .get("$defs")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    let python = Python { defs };
+    let mut out = String::from(
+        "| event | constructor | keys (`?`: may be left out) | clause |\n|---|---|---|---|\n",
+    );
+    for event in events(document) {
+        let name = kind(event);
+        let payload = event.get("payload").unwrap_or(&Value::Null);
+        let payload = match reference(payload) {
+            Some(def) => defs
+                .get(def)
+                .ok_or_else(|| Unsupported(format!("no definition {def}")))?,
+            None => payload,
+        };
+        let (required, optional) = python.keys(payload)?;
+        let keys: Vec<String> = required
+            .iter()
+            .map(|(key, ty)| format!("`{key}`: {}", shown(ty)))
+            .chain(
+                optional
+                    .iter()
+                    .map(|(key, ty)| format!("`{key}?`: {}", shown(ty))),
+            )
+            .collect();
+        let keys = if keys.is_empty() {
+            "–".to_owned()
+        } else {
+            keys.join(", ")
+        };
+        let clause = event
+            .get("clause")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "| `{name}` | `events.{name}(…)` → `{}` | {keys} | {clause} |",
+            class_name(name)
+        );
+    }
+    Ok(out)
+}
+
+/// A type as the catalogue writes it: `str or None`, `list of Step`, `instant`, `date`.
+fn shown(ty: &str) -> String {
+    if let Some(inner) = ty
+        .strip_prefix("Optional[")
+        .and_then(|t| t.strip_suffix(']'))
+    {
+        return format!("{} or None", shown(inner));
+    }
+    if let Some(inner) = ty.strip_prefix("List[").and_then(|t| t.strip_suffix(']')) {
+        return format!("list of {}", shown(inner));
+    }
+    match ty {
+        "Instant" => "instant".to_owned(),
+        "Day" => "date".to_owned(),
+        other => other.to_owned(),
+    }
+}
