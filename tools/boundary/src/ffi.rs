@@ -9,7 +9,8 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
 
-use crate::{Unsupported, description, doc_text, events, reference, required_keys};
+use crate::shape::{Shape, pascal, payload};
+use crate::{Unsupported, description, doc_text, events, required_keys};
 
 /// The binding's name of a type the core names: records and vocabularies whose name repeats
 /// across the core's modules take a word in UniFFI's one namespace.
@@ -42,14 +43,8 @@ pub(crate) fn source(document: &Value) -> Result<String, Unsupported> {
             .get("type")
             .and_then(Value::as_str)
             .unwrap_or_default();
-        let variant = variant_name(name);
-        let payload = event.get("payload").unwrap_or(&Value::Null);
-        let payload = match reference(payload) {
-            Some(def) => defs
-                .get(def)
-                .ok_or_else(|| Unsupported(format!("no definition {def}")))?,
-            None => payload,
-        };
+        let variant = pascal(name);
+        let payload = payload(event, defs)?;
         let fields = rust.fields(payload)?;
 
         let doc = doc_text(event.get("doc").and_then(Value::as_str).unwrap_or_default());
@@ -137,19 +132,6 @@ pub(crate) fn source(document: &Value) -> Result<String, Unsupported> {
     ))
 }
 
-/// `plan_submitted` → `PlanSubmitted`.
-fn variant_name(kind: &str) -> String {
-    kind.split('_')
-        .map(|part| {
-            let mut chars = part.chars();
-            chars
-                .next()
-                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect()
-}
-
 struct Field {
     key: String,
     ty: String,
@@ -210,69 +192,38 @@ impl Rust<'_> {
 
     /// A schema as the binding's Rust type, and whether it may be null.
     fn ty(&self, schema: &Value) -> Result<(String, bool), Unsupported> {
-        if let Some(name) = reference(schema) {
-            let def = self
-                .defs
-                .get(name)
-                .ok_or_else(|| Unsupported(format!("no definition {name}")))?;
-            let named = def.get("enum").is_some()
-                || def.get("type").and_then(Value::as_str) == Some("object")
-                || name == "ComplaintNumber";
-            return if named {
-                Ok((type_name(name).to_owned(), false))
-            } else {
-                self.ty(def)
-            };
-        }
-        for key in ["anyOf", "oneOf"] {
-            if let Some(options) = schema.get(key).and_then(Value::as_array) {
-                let null = options
-                    .iter()
-                    .any(|o| o.get("type").and_then(Value::as_str) == Some("null"));
-                let types: Vec<_> = options
-                    .iter()
-                    .filter(|o| o.get("type").and_then(Value::as_str) != Some("null"))
-                    .map(|o| self.ty(o))
-                    .collect::<Result<_, _>>()?;
-                return match types.as_slice() {
-                    [(ty, inner)] => Ok((ty.clone(), null || *inner)),
-                    _ => Err(Unsupported(format!("a choice of types: {schema}"))),
-                };
+        self.shape(&Shape::of(schema, self.defs)?)
+    }
+
+    fn shape(&self, shape: &Shape<'_>) -> Result<(String, bool), Unsupported> {
+        let rust = match shape {
+            // Records, vocabularies and numbers have a type of the binding's own.
+            Shape::Named { name, def }
+                if Shape::is_record(def)
+                    || def.get("enum").is_some()
+                    || *name == "ComplaintNumber" =>
+            {
+                type_name(name).to_owned()
             }
-        }
-        let (ty, null) = match schema.get("type") {
-            Some(Value::String(ty)) => (ty.as_str(), false),
-            Some(Value::Array(types)) => {
-                let named: Vec<&str> = types
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .filter(|t| *t != "null")
-                    .collect();
-                match named.as_slice() {
-                    [one] => (*one, types.len() > 1),
-                    _ => return Err(Unsupported(format!("several types: {schema}"))),
-                }
-            }
-            _ => return Err(Unsupported(format!("no type: {schema}"))),
-        };
-        let rust = match ty {
-            "string" => match schema.get("format").and_then(Value::as_str) {
-                Some("date") => "LocalDate".to_owned(),
-                Some("date-time") => "OffsetDateTime".to_owned(),
-                _ => "String".to_owned(),
-            },
-            "boolean" => "bool".to_owned(),
-            "array" => format!(
-                "Vec<{}>",
-                self.ty(schema.get("items").unwrap_or(&Value::Null))?.0
-            ),
-            other => {
-                return Err(Unsupported(format!(
-                    "the type {other} in the UniFFI binding"
-                )));
+            Shape::Named { def, .. } => return self.ty(def),
+            Shape::Nullable(shape) => return Ok((self.shape(shape)?.0, true)),
+            Shape::Text {
+                format: Some("date"),
+            } => "LocalDate".to_owned(),
+            Shape::Text {
+                format: Some("date-time"),
+            } => "OffsetDateTime".to_owned(),
+            Shape::Text { .. } | Shape::Literals(_) => "String".to_owned(),
+            Shape::Bool => "bool".to_owned(),
+            Shape::List(item) => format!("Vec<{}>", self.shape(item)?.0),
+            Shape::Integer | Shape::Number | Shape::Object(_) | Shape::Union(_) => {
+                return Err(Unsupported(
+                    "a number, an object in place or a choice of types, in the UniFFI binding"
+                        .into(),
+                ));
             }
         };
-        Ok((rust, null))
+        Ok((rust, false))
     }
 }
 
@@ -290,7 +241,7 @@ pub(crate) fn event_kind(document: &Value) -> String {
             .and_then(Value::as_str)
             .unwrap_or_default();
         let doc = doc_text(event.get("doc").and_then(Value::as_str).unwrap_or_default());
-        let _ = writeln!(out, "        /// {doc}\n        {},", variant_name(name));
+        let _ = writeln!(out, "        /// {doc}\n        {},", pascal(name));
     }
     out.push_str("    }\n}\n");
     out
@@ -311,13 +262,7 @@ pub(crate) fn catalogue(document: &Value) -> Result<String, Unsupported> {
             .get("type")
             .and_then(Value::as_str)
             .unwrap_or_default();
-        let payload = event.get("payload").unwrap_or(&Value::Null);
-        let payload = match reference(payload) {
-            Some(def) => defs
-                .get(def)
-                .ok_or_else(|| Unsupported(format!("no definition {def}")))?,
-            None => payload,
-        };
+        let payload = payload(event, defs)?;
         let mut fields = vec!["`at`: OffsetDateTime".to_owned()];
         for field in rust.fields(payload)? {
             let default = match field.default {
@@ -338,7 +283,7 @@ pub(crate) fn catalogue(document: &Value) -> Result<String, Unsupported> {
         let _ = writeln!(
             out,
             "| `{name}` | `CaseEvent.{}` | {} | {} |",
-            variant_name(name),
+            pascal(name),
             fields.join(", "),
             doc.trim_end_matches('.').replace('|', "\\|")
         );
@@ -350,7 +295,7 @@ pub(crate) fn catalogue(document: &Value) -> Result<String, Unsupported> {
 fn camel(key: &str) -> String {
     let mut parts = key.split('_');
     let first = parts.next().unwrap_or_default().to_owned();
-    first + &parts.map(variant_name).collect::<String>()
+    first + &parts.map(pascal).collect::<String>()
 }
 
 /// A field's Rust type as Kotlin spells it.

@@ -27,12 +27,15 @@
 mod ffi;
 mod order;
 mod python;
+mod shape;
 
 use std::fmt::Write as _;
 
 use complaint_office::case::EventKind;
 use schemars::SchemaGenerator;
 use serde_json::{Map, Value, json};
+
+use crate::shape::Shape;
 
 /// A generated file: where it goes, relative to the repository root, and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -371,13 +374,7 @@ fn typescript(document: &Value) -> Result<String, Unsupported> {
             .get("type")
             .and_then(Value::as_str)
             .unwrap_or_default();
-        let payload = event.get("payload").unwrap_or(&Value::Null);
-        let payload = match reference(payload) {
-            Some(def) => defs
-                .get(def)
-                .ok_or_else(|| Unsupported(format!("no definition {def}")))?,
-            None => payload,
-        };
+        let payload = shape::payload(event, defs)?;
         comment(&mut out, "  ", event.get("doc").and_then(Value::as_str));
         let body = writer.members(payload, "      ")?;
         if body.is_empty() {
@@ -429,13 +426,7 @@ fn typescript_catalogue(document: &Value) -> Result<String, Unsupported> {
             .get("type")
             .and_then(Value::as_str)
             .unwrap_or_default();
-        let payload = event.get("payload").unwrap_or(&Value::Null);
-        let payload = match reference(payload) {
-            Some(def) => defs
-                .get(def)
-                .ok_or_else(|| Unsupported(format!("no definition {def}")))?,
-            None => payload,
-        };
+        let payload = shape::payload(event, defs)?;
         let required = required_keys(payload);
         let mut keys = Vec::new();
         for (key, property) in order::properties(payload) {
@@ -542,71 +533,41 @@ impl TypeScript<'_> {
 
     /// A schema as a TypeScript type.
     fn ty(&self, schema: &Value) -> Result<String, Unsupported> {
-        if let Some(name) = reference(schema) {
-            return match declared_elsewhere(name) {
-                Some(ts) => Ok(ts.to_owned()),
-                None if self.defs.contains_key(name) => Ok(name.to_owned()),
-                None => Err(Unsupported(format!("a reference to no definition: {name}"))),
-            };
-        }
-        for key in ["anyOf", "oneOf"] {
-            if let Some(options) = schema.get(key).and_then(Value::as_array) {
-                let types = options
-                    .iter()
-                    .map(|option| self.ty(option))
-                    .collect::<Result<Vec<_>, _>>()?;
-                return Ok(types.join(" | "));
-            }
-        }
-        if let Some(values) = schema.get("enum").and_then(Value::as_array) {
-            let literals = values
-                .iter()
-                .map(|value| match value {
-                    Value::String(_) | Value::Null => Ok(value.to_string()),
-                    other => Err(Unsupported(format!("a non-text enum value {other}"))),
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            return Ok(literals.join(" | "));
-        }
-        match schema.get("type") {
-            Some(Value::String(ty)) => self.primitive(ty, schema),
-            Some(Value::Array(types)) => {
-                let types = types
-                    .iter()
-                    .map(|ty| match ty.as_str() {
-                        Some(ty) => self.primitive(ty, schema),
-                        None => Err(Unsupported(format!("a type that is not a name: {ty}"))),
-                    })
-                    .collect::<Result<Vec<_>, _>>()?;
-                Ok(types.join(" | "))
-            }
-            _ => Err(Unsupported(format!("no type: {schema}"))),
-        }
+        self.shape(&Shape::of(schema, self.defs)?)
     }
 
-    fn primitive(&self, ty: &str, schema: &Value) -> Result<String, Unsupported> {
-        Ok(match ty {
-            "string" => match schema.get("format").and_then(Value::as_str) {
-                Some("date") => "IsoDate".to_owned(),
-                Some("date-time") => "Rfc3339".to_owned(),
-                _ => "string".to_owned(),
-            },
-            "boolean" => "boolean".to_owned(),
-            "integer" | "number" => "number".to_owned(),
-            "null" => "null".to_owned(),
-            "array" => {
-                let items = schema
-                    .get("items")
-                    .ok_or_else(|| Unsupported("an array without items".into()))?;
-                let item = self.ty(items)?;
+    fn shape(&self, shape: &Shape<'_>) -> Result<String, Unsupported> {
+        Ok(match shape {
+            Shape::Named { name, .. } => declared_elsewhere(name).unwrap_or(name).to_owned(),
+            Shape::Text {
+                format: Some("date"),
+            } => "IsoDate".to_owned(),
+            Shape::Text {
+                format: Some("date-time"),
+            } => "Rfc3339".to_owned(),
+            Shape::Text { .. } => "string".to_owned(),
+            Shape::Bool => "boolean".to_owned(),
+            Shape::Integer | Shape::Number => "number".to_owned(),
+            Shape::Literals(values) => values
+                .iter()
+                .map(|v| Value::from(*v).to_string())
+                .collect::<Vec<_>>()
+                .join(" | "),
+            Shape::List(item) => {
+                let item = self.shape(item)?;
                 if item.contains(' ') {
                     format!("({item})[]")
                 } else {
                     format!("{item}[]")
                 }
             }
-            "object" => self.object(schema, "")?,
-            other => return Err(Unsupported(format!("the type {other}"))),
+            Shape::Object(schema) => self.object(schema, "")?,
+            Shape::Union(shapes) => shapes
+                .iter()
+                .map(|s| self.shape(s))
+                .collect::<Result<Vec<_>, _>>()?
+                .join(" | "),
+            Shape::Nullable(shape) => format!("{} | null", self.shape(shape)?),
         })
     }
 }

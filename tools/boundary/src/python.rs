@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
 
+use crate::shape::{Shape, pascal, payload};
 use crate::{Unsupported, description, doc_text, events, reference, required_keys};
 
 /// Which file: the module itself, or its stub (the same declarations, bodies left out).
@@ -91,7 +92,7 @@ pub(crate) fn module(document: &Value, form: Form) -> Result<String, Unsupported
          Instant = Union[datetime.datetime, str]\n\
          Day = Union[datetime.date, str]\n\n__all__ = [\n    \"Instant\",\n    \"Day\",\n    \"EventData\",\n",
     );
-    let class_names: Vec<String> = events.iter().map(|e| class_name(kind(e))).collect();
+    let class_names: Vec<String> = events.iter().map(|e| pascal(kind(e))).collect();
     for (name, _) in &records {
         let _ = writeln!(out, "    \"{}\",", record_name(name));
     }
@@ -123,13 +124,7 @@ pub(crate) fn module(document: &Value, form: Form) -> Result<String, Unsupported
     let mut signatures = Vec::new();
     for (event, class) in events.iter().zip(&class_names) {
         let name = kind(event);
-        let payload = event.get("payload").unwrap_or(&Value::Null);
-        let payload = match reference(payload) {
-            Some(def) => defs
-                .get(def)
-                .ok_or_else(|| Unsupported(format!("no definition {def}")))?,
-            None => payload,
-        };
+        let payload = payload(event, defs)?;
         let (required, optional) = python.keys(payload)?;
         if let Some((key, _)) = required
             .iter()
@@ -217,19 +212,6 @@ fn kind(event: &Value) -> &str {
         .get("type")
         .and_then(Value::as_str)
         .unwrap_or_default()
-}
-
-/// `plan_submitted` → `PlanSubmitted`.
-fn class_name(kind: &str) -> String {
-    kind.split('_')
-        .map(|part| {
-            let mut chars = part.chars();
-            chars
-                .next()
-                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect()
 }
 
 /// Markdown's `code` as reStructuredText's ``code``.
@@ -334,69 +316,36 @@ impl Python<'_> {
 
     /// A schema as a Python type: vocabularies and numbers are `str` (the enums are `str`s too).
     fn ty(&self, schema: &Value) -> Result<String, Unsupported> {
-        if let Some(name) = reference(schema) {
-            let def = self
-                .defs
-                .get(name)
-                .ok_or_else(|| Unsupported(format!("no definition {name}")))?;
-            return if def.get("type").and_then(Value::as_str) == Some("object") {
-                Ok(record_name(name).to_owned())
-            } else {
-                self.ty(def)
-            };
-        }
-        for key in ["anyOf", "oneOf"] {
-            if let Some(options) = schema.get(key).and_then(Value::as_array) {
-                let null = options
+        self.shape(&Shape::of(schema, self.defs)?)
+    }
+
+    fn shape(&self, shape: &Shape<'_>) -> Result<String, Unsupported> {
+        Ok(match shape {
+            Shape::Named { name, def } if Shape::is_record(def) => record_name(name).to_owned(),
+            Shape::Named { def, .. } => self.ty(def)?,
+            Shape::Text {
+                format: Some("date"),
+            } => "Day".to_owned(),
+            Shape::Text {
+                format: Some("date-time"),
+            } => "Instant".to_owned(),
+            Shape::Text { .. } | Shape::Literals(_) => "str".to_owned(),
+            Shape::Bool => "bool".to_owned(),
+            Shape::Integer => "int".to_owned(),
+            Shape::Number => "float".to_owned(),
+            Shape::List(item) => format!("List[{}]", self.shape(item)?),
+            Shape::Union(shapes) => {
+                let types = shapes
                     .iter()
-                    .any(|o| o.get("type").and_then(Value::as_str) == Some("null"));
-                let types = options
-                    .iter()
-                    .filter(|o| o.get("type").and_then(Value::as_str) != Some("null"))
-                    .map(|o| self.ty(o))
+                    .map(|s| self.shape(s))
                     .collect::<Result<Vec<_>, _>>()?;
-                let ty = if types.len() == 1 {
-                    types.join("")
-                } else {
-                    format!("Union[{}]", types.join(", "))
-                };
-                return Ok(if null { nullable(&ty) } else { ty });
+                format!("Union[{}]", types.join(", "))
             }
-        }
-        if schema.get("enum").is_some() {
-            return Ok("str".to_owned());
-        }
-        let (ty, null) = match schema.get("type") {
-            Some(Value::String(ty)) => (ty.as_str(), false),
-            Some(Value::Array(types)) => {
-                let named: Vec<&str> = types
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .filter(|t| *t != "null")
-                    .collect();
-                match named.as_slice() {
-                    [one] => (*one, types.len() > 1),
-                    _ => return Err(Unsupported(format!("several types: {schema}"))),
-                }
+            Shape::Nullable(shape) => nullable(&self.shape(shape)?),
+            Shape::Object(_) => {
+                return Err(Unsupported("an object written in place, in Python".into()));
             }
-            _ => return Err(Unsupported(format!("no type: {schema}"))),
-        };
-        let py = match ty {
-            "string" => match schema.get("format").and_then(Value::as_str) {
-                Some("date") => "Day".to_owned(),
-                Some("date-time") => "Instant".to_owned(),
-                _ => "str".to_owned(),
-            },
-            "boolean" => "bool".to_owned(),
-            "integer" => "int".to_owned(),
-            "number" => "float".to_owned(),
-            "array" => format!(
-                "List[{}]",
-                self.ty(schema.get("items").unwrap_or(&Value::Null))?
-            ),
-            other => return Err(Unsupported(format!("the type {other} in Python"))),
-        };
-        Ok(if null { nullable(&py) } else { py })
+        })
     }
 }
 
@@ -433,13 +382,7 @@ pub(crate) fn catalogue(document: &Value) -> Result<String, Unsupported> {
     );
     for event in events(document) {
         let name = kind(event);
-        let payload = event.get("payload").unwrap_or(&Value::Null);
-        let payload = match reference(payload) {
-            Some(def) => defs
-                .get(def)
-                .ok_or_else(|| Unsupported(format!("no definition {def}")))?,
-            None => payload,
-        };
+        let payload = payload(event, defs)?;
         let (required, optional) = python.keys(payload)?;
         let keys: Vec<String> = required
             .iter()
@@ -462,7 +405,7 @@ pub(crate) fn catalogue(document: &Value) -> Result<String, Unsupported> {
         let _ = writeln!(
             out,
             "| `{name}` | `events.{name}(…)` → `{}` | {keys} | {clause} |",
-            class_name(name)
+            pascal(name)
         );
     }
     Ok(out)
