@@ -436,11 +436,7 @@ fn typescript_catalogue(document: &Value) -> Result<String, Unsupported> {
                 writer.ty(property)?.replace(" | ", " or ")
             ));
         }
-        let keys = if keys.is_empty() {
-            "–".to_owned()
-        } else {
-            keys.join(", ")
-        };
+        let keys = catalogue_keys(&keys);
         let clause = event
             .get("clause")
             .and_then(Value::as_str)
@@ -448,6 +444,15 @@ fn typescript_catalogue(document: &Value) -> Result<String, Unsupported> {
         let _ = writeln!(out, "| `{name}` | {keys} | {clause} |");
     }
     Ok(out)
+}
+
+/// A catalogue row's keys: listed, or a dash when the event has none.
+pub(crate) fn catalogue_keys(keys: &[String]) -> String {
+    if keys.is_empty() {
+        "–".to_owned()
+    } else {
+        keys.join(", ")
+    }
 }
 
 pub(crate) fn events(document: &Value) -> &[Value] {

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde_json::{Map, Value};
 
 use crate::shape::{Shape, pascal, payload};
-use crate::{Unsupported, description, doc_text, events, reference, required_keys};
+use crate::{Unsupported, catalogue_keys, description, doc_text, events, reference, required_keys};
 
 /// Which file: the module itself, or its stub (the same declarations, bodies left out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -393,11 +393,7 @@ pub(crate) fn catalogue(document: &Value) -> Result<String, Unsupported> {
                     .map(|(key, ty)| format!("`{key}?`: {}", shown(ty))),
             )
             .collect();
-        let keys = if keys.is_empty() {
-            "–".to_owned()
-        } else {
-            keys.join(", ")
-        };
+        let keys = catalogue_keys(&keys);
         let clause = event
             .get("clause")
             .and_then(Value::as_str)
