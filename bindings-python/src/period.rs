@@ -85,14 +85,28 @@ impl PyPeriodRule {
         }
     }
 
-    /// `extended_until`: the date the limit was extended to; else None.
+    /// `extended_until`: the date the limit was extended to; `extension_lapsed`: the
+    /// extension's last day, no longer in force; `plan_time_point`: the plan's last time
+    /// point; else None.
     #[getter]
     fn until<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let until = match &self.0 {
-            PeriodRule::ExtendedUntil { until } => Some(*until),
+            PeriodRule::ExtendedUntil { until }
+            | PeriodRule::ExtensionLapsed { until }
+            | PeriodRule::PlanTimePoint { until } => Some(*until),
             _ => None,
         };
         crate::convert::opt_date_to_py(py, until)
+    }
+
+    /// `company_day_off_kept`: the company day off the period ends on; else None.
+    #[getter]
+    fn day<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let day = match &self.0 {
+            PeriodRule::CompanyDayOffKept { day } => Some(*day),
+            _ => None,
+        };
+        crate::convert::opt_date_to_py(py, day)
     }
 
     /// The JSON form of `period.explain`: `{"rule", "article"}`.

@@ -56,3 +56,38 @@ def test_calendar_from_holiday_cn():
     assert cal.covers("2027-06-01") and not cal.is_working_day("2027-01-01")
     policy = co.Policy().with_calendar(cal)
     assert policy.calendar == cal
+
+
+PASTED = ["13812345678", "zhang.san@example.com", "110101199003071234", "張三"]
+
+
+@pytest.mark.parametrize("pasted", PASTED)
+def test_a_key_that_is_data_is_never_shown(pasted):
+    """A table's key may be data pasted in by mistake: the error says where, never what."""
+    cases = [
+        (lambda: co.Policy.from_toml_str(f'[deadlines]\n"{pasted}" = "3 days"\n'), "policy.unknown_key", "deadlines.?"),
+        (lambda: co.Policy.from_json_value({pasted: 1}), "policy.unknown_key", "?"),
+        (
+            lambda: co.Policy.from_json_str(f'{{"calendar_of": {{"departments": {{"{pasted}": "default"}}}}}}'),
+            "policy.contradiction",
+            "calendar_of.departments.?",
+        ),
+        (
+            lambda: co.Policy.from_json_value({"reminders": {"stages": {pasted: []}}}),
+            "policy.invalid_value",
+            "reminders.stages.?",
+        ),
+    ]
+    for load, code, key in cases:
+        with pytest.raises(co.PolicyError) as caught:
+            load()
+        error = caught.value
+        assert (error.code, error.key) == (code, key)
+        for shown in (str(error), repr(error), *map(str, error.args)):
+            assert pasted not in shown and "1381234" not in shown, shown
+
+
+def test_a_misspelt_key_is_still_named():
+    with pytest.raises(co.PolicyError) as caught:
+        co.Policy.from_toml_str('[deadlines]\nPlan = "15 days"\n')
+    assert caught.value.key == "deadlines.Plan"

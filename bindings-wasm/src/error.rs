@@ -65,15 +65,24 @@ impl Failure {
     /// ledger rows, archive files) are snake_case. The message names the key and the name to
     /// use; keys are never personal data, and the value is never named.
     pub(crate) fn snake_key(what: &str, key: &str, index: Option<usize>) -> Self {
-        let camel = camel_case(key);
+        // A key that is no key's name (a phone number with `_` in it) is not shown.
+        let key = complaint_office::error::shown_key(key);
+        let message = if key == "?" {
+            format!(
+                "{what}: a key with `_` (not shown: it is not a key's name); JavaScript's API objects are camelCase"
+            )
+        } else {
+            let camel = camel_case(key);
+            format!(
+                "{what}: `{key}` is a stored format's spelling; JavaScript's API objects are camelCase: use `{camel}`"
+            )
+        };
         Failure(make_error(
             "binding.invalid_argument",
             None,
             index,
             Some(key),
-            &format!(
-                "{what}: `{key}` is a stored format's spelling; JavaScript's API objects are camelCase: use `{camel}`"
-            ),
+            &message,
         ))
     }
 

@@ -33,8 +33,11 @@ export interface PeriodRule {
   close?: string;
   /** `extended_by_pauses`: by how much (in the period's unit). */
   amount?: number;
-  /** `extended_until`: the extension's last day. */
+  /** `extended_until`: the extension's last day; `extension_lapsed`: the extension's last day,
+   * no longer in force; `plan_time_point`: the plan's last time point. */
   until?: IsoDate;
+  /** `company_day_off_kept`: the company day off the period ends on. */
+  day?: IsoDate;
 }
 
 /** When a period ends. */
@@ -68,6 +71,8 @@ pub(crate) struct PeriodRuleJs {
     amount: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     until: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    day: Option<String>,
 }
 
 impl From<&PeriodRule> for PeriodRuleJs {
@@ -81,13 +86,17 @@ impl From<&PeriodRule> for PeriodRuleJs {
             close: None,
             amount: None,
             until: None,
+            day: None,
         };
         match rule {
             PeriodRule::MonthEnd { start_day } => js.start_day = Some(*start_day),
             PeriodRule::RolledPastRestDays { from } => js.from = Some(date_out(*from)),
             PeriodRule::EndsAtCloseOfBusiness { close } => js.close = Some(close.clone()),
             PeriodRule::ExtendedByPauses { amount } => js.amount = Some(*amount),
-            PeriodRule::ExtendedUntil { until } => js.until = Some(date_out(*until)),
+            PeriodRule::ExtendedUntil { until }
+            | PeriodRule::ExtensionLapsed { until }
+            | PeriodRule::PlanTimePoint { until } => js.until = Some(date_out(*until)),
+            PeriodRule::CompanyDayOffKept { day } => js.day = Some(date_out(*day)),
             _ => {}
         }
         js

@@ -136,3 +136,23 @@ test('other refusals of JSON.stringify stay binding.invalid_argument', () => {
   const e = thrown(() => CaseEvent.fromJson({ ...RECEIVED, note: 10n }));
   assert.equal(e.code, 'binding.invalid_argument');
 });
+
+test('a policy key that is data (a phone number, an e-mail address) is never shown', () => {
+  for (const pasted of ['13812345678', 'zhang.san@example.com', '110101199003071234', '張三']) {
+    const cases = [
+      [() => co.Policy.fromToml(`[deadlines]\n"${pasted}" = "3 days"\n`), 'policy.unknown_key', 'deadlines.?'],
+      [() => co.Policy.fromJson({ [pasted]: 1 }), 'policy.unknown_key', '?'],
+      [() => co.Policy.fromJson({ calendar_of: { departments: { [pasted]: 'default' } } }), 'policy.contradiction', 'calendar_of.departments.?'],
+      [() => co.Policy.fromJson({ reminders: { stages: { [pasted]: [] } } }), 'policy.invalid_value', 'reminders.stages.?'],
+      [() => co.Policy.fromJson({ deadlines: { [`${pasted}_x`]: 1 } }), 'policy.unknown_key', 'deadlines.?'],
+    ];
+    for (const [load, code, key] of cases) {
+      const e = thrown(load);
+      assert.deepEqual([e.code, e.key], [code, key]);
+      for (const shown of [e.message, String(e), JSON.stringify(e)]) {
+        assert.ok(!shown.includes(pasted) && !shown.includes('1381234'), shown);
+      }
+    }
+  }
+  assert.equal(thrown(() => co.Policy.fromToml('[deadlines]\nPlan = "15 days"\n')).key, 'deadlines.Plan');
+});

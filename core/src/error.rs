@@ -37,3 +37,31 @@ pub trait ErrorCode {
         None
     }
 }
+
+/// `key`, one key of a document (a policy file, an options object), as an error shows it:
+/// itself when it has the form of a key's name (ASCII letters, digits, `_` and `-`, starting
+/// with a letter, at most 64 characters and 4 digits), otherwise `?`. Every key a schema knows
+/// and every code has that form, and so has any near miss of one (`Plan`, `feedbak`); a phone
+/// number, an ID number, an e-mail address or a Chinese name has not. A key is data in a
+/// table keyed by codes, and may be data pasted in by mistake, which no error may carry.
+///
+/// ```
+/// use complaint_office::error::shown_key;
+/// use complaint_office::policy::Policy;
+///
+/// assert_eq!(shown_key("feedbak"), "feedbak");
+/// assert_eq!(shown_key("zhang.san@example.com"), "?");
+///
+/// let typo = Policy::from_toml_str("[deadlines]\nPlan = \"15 days\"").unwrap_err();
+/// assert_eq!(typo.to_string(), "unknown policy key `deadlines.Plan`");
+/// let pasted = Policy::from_toml_str("[deadlines]\n13812345678 = \"15 days\"").unwrap_err();
+/// assert_eq!(pasted.to_string(), "unknown policy key `deadlines.?`");
+/// ```
+pub fn shown_key(key: &str) -> &str {
+    let mut chars = key.chars();
+    let named = key.len() <= 64
+        && chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        && key.bytes().filter(u8::is_ascii_digit).count() <= 4;
+    if named { key } else { "?" }
+}

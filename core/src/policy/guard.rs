@@ -26,6 +26,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqA
 
 use super::format::TOML_DATETIME;
 use super::limits::{MAX_DEPTH, MAX_LIST_ITEMS, MAX_TEXT_BYTES};
+use crate::error::shown_key;
 
 /// `T` read from `de` the fast way, or `None` where the checked way must decide. With
 /// `dates`, toml's datetime tables (`{ "$__toml_private_datetime": "2025-01-01" }`) are read
@@ -155,7 +156,7 @@ impl Track {
                     if separator {
                         out.push('.');
                     }
-                    out.push_str(key);
+                    out.push_str(shown_key(key));
                 }
                 Step::Inner => continue,
             }
@@ -170,7 +171,7 @@ impl Track {
         for step in self.steps.borrow().iter() {
             match step {
                 Step::Index(i) => parts.push(i.to_string()),
-                Step::Key(key) => parts.push(key.clone()),
+                Step::Key(key) => parts.push(shown_key(key).to_owned()),
                 Step::Inner => parts.push("?".to_owned()),
                 Step::Variant(_) => {}
             }
@@ -803,10 +804,11 @@ mod tests {
     /// its errors: the same code, key and reason for every input.
     fn checked_by_crates(value: Value) -> Result<PolicyFile, PolicyError> {
         let mut unknown = Vec::new();
-        let mut note_unknown = |path: serde_ignored::Path<'_>| unknown.push(path.to_string());
+        let mut note_unknown =
+            |path: serde_ignored::Path<'_>| unknown.push(masked(&path.to_string()));
         let de = serde_ignored::Deserializer::new(value, &mut note_unknown);
         let file: PolicyFile = serde_path_to_error::deserialize(de).map_err(|e| {
-            let key = e.path().to_string();
+            let key = masked(&e.path().to_string());
             PolicyError::InvalidValue {
                 key: if key == "." { "(root)".into() } else { key },
                 reason: super::super::format::reason(&e.into_inner().to_string()),
@@ -816,6 +818,25 @@ mod tests {
             Some(key) => Err(PolicyError::UnknownKey { key }),
             None => Ok(file),
         }
+    }
+
+    /// A path the crates wrote, each key that is no key's name written `?` (as
+    /// [`shown_key`] does): `a.b[3].c` and `a.b.3.c` (an index stands alone between dots in
+    /// serde_ignored's paths).
+    fn masked(path: &str) -> String {
+        let segment = |part: &str| {
+            let (key, indices) = part.split_at(part.find('[').unwrap_or(part.len()));
+            let key = if key.is_empty() || key == "?" || key.bytes().all(|b| b.is_ascii_digit()) {
+                key
+            } else {
+                shown_key(key)
+            };
+            format!("{key}{indices}")
+        };
+        if path == "." {
+            return path.to_owned();
+        }
+        path.split('.').map(segment).collect::<Vec<_>>().join(".")
     }
 
     /// Variants of `value` that go wrong at every place: each value replaced by values of

@@ -44,6 +44,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::calendar::{Calendar, OfficeHours, OfficeInterval};
 use crate::duration::{Duration, Unit};
+use crate::error::shown_key;
 use crate::policy_error::PolicyError;
 use crate::vocabulary::vocabulary;
 
@@ -246,7 +247,7 @@ impl Reminders {
         }
         check_ladder("reminders.ladder", &self.ladder)?;
         for (stage, ladder) in &self.stages {
-            let key = format!("reminders.stages.{stage}");
+            let key = format!("reminders.stages.{}", shown_key(stage));
             if !REMINDER_STAGES.contains(&stage.as_str()) {
                 return Err(PolicyError::invalid(
                     key,

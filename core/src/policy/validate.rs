@@ -9,6 +9,7 @@ use super::PolicyFile;
 use super::calendars::{Calendars, DEFAULT_CALENDAR, MAX_CALENDARS};
 use crate::calendar::{Base, Calendar, CalendarConfig, CalendarError};
 use crate::duration::{Duration, Unit};
+use crate::error::shown_key;
 use crate::intake::Channel;
 use crate::period;
 use crate::policy_error::PolicyError;
@@ -124,7 +125,7 @@ fn sites(file: &PolicyFile, calendars: &mut Calendars) -> Result<(), PolicyError
         .collect();
     let mut departments = BTreeMap::new();
     for (code, name) in &file.calendar_of.departments {
-        let key = format!("calendar_of.departments.{code}");
+        let key = format!("calendar_of.departments.{}", shown_key(code));
         if !known.contains(code.as_str()) {
             return Err(PolicyError::contradiction(
                 key,

@@ -93,4 +93,28 @@ class HostileInputTest {
         assertEquals("case.invalid_event", over.code())
         assertTrue(over.message.orEmpty().contains("not a JSON object"), over.message)
     }
+    @Test
+    fun `a policy key that is data is never shown, a misspelt one is`() {
+        for (pasted in listOf("13812345678", "zhang.san@example.com", "110101199003071234", "張三")) {
+            val cases = listOf(
+                Triple({ Policy.fromToml("[deadlines]\n\"$pasted\" = \"3 days\"\n") }, "policy.unknown_key", "deadlines.?"),
+                Triple({ Policy.fromJson("{\"$pasted\": 1}") }, "policy.unknown_key", "?"),
+                Triple(
+                    { Policy.fromJson("{\"calendar_of\": {\"departments\": {\"$pasted\": \"default\"}}}") },
+                    "policy.contradiction",
+                    "calendar_of.departments.?",
+                ),
+                Triple({ Policy.fromJson("{\"reminders\": {\"stages\": {\"$pasted\": []}}}") }, "policy.invalid_value", "reminders.stages.?"),
+            )
+            for ((load, code, key) in cases) {
+                val e = assertThrows<ComplaintOfficeException> { load() }
+                assertEquals(code to key, e.code() to e.key())
+                for (shown in listOf(e.message.orEmpty(), e.toString())) {
+                    assertFalse(shown.contains(pasted) || shown.contains("1381234"), shown)
+                }
+            }
+        }
+        val typo = assertThrows<ComplaintOfficeException> { Policy.fromToml("[deadlines]\nPlan = \"15 days\"\n") }
+        assertEquals("deadlines.Plan", typo.key())
+    }
 }

@@ -101,6 +101,18 @@ class ParityTest {
             if (cls.name.contains('$')) continue // variants of sealed types: events, errors
             types[cls.simpleName] = if (cls.isEnum) null else members(cls)
         }
+        // An enum with data is an abstract sealed class (which the walk above leaves out, as
+        // it cannot be made): a type the list names is checked with what every variant has,
+        // its own methods and the fields of its variants.
+        val listed = (surface["types"] as Map<*, *>).keys.map { (it as String).substringAfter('.') }.toSet()
+        val compiled = File("target/classes/complaint_office")
+        for (file in compiled.listFiles { f -> f.name.endsWith(".class") && !f.name.contains('$') }!!) {
+            val cls = Class.forName("complaint_office." + file.name.removeSuffix(".class"), false, loader)
+            if (cls.simpleName !in listed || cls.isInterface || !Modifier.isAbstract(cls.modifiers)) continue
+            val variants = cls.declaredClasses.filter { cls.isAssignableFrom(it) && Modifier.isPublic(it.modifiers) }
+            if (variants.isEmpty()) continue
+            types[cls.simpleName] = members(cls) + variants.flatMap { members(it) }
+        }
         // The top-level functions: public static methods of the file facades (`…Kt`).
         val dir = File("target/classes/complaint_office")
         for (file in dir.listFiles { f -> f.name.endsWith("Kt.class") && !f.name.contains('$') }!!) {
