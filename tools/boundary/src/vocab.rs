@@ -415,7 +415,11 @@ fn ffi(all: &[Vocabulary]) -> String {
         out.push_str("\nmirror_vocabulary! {\n");
         for line in lines(v.doc) {
             let line = line.as_str();
-            let _ = writeln!(out, "    ///{}{line}", if line.is_empty() { "" } else { " " });
+            let _ = writeln!(
+                out,
+                "    ///{}{line}",
+                if line.is_empty() { "" } else { " " }
+            );
         }
         let _ = writeln!(
             out,
@@ -426,7 +430,11 @@ fn ffi(all: &[Vocabulary]) -> String {
         for value in v.values {
             for line in lines(value.doc) {
                 let line = line.as_str();
-                let _ = writeln!(out, "        ///{}{line}", if line.is_empty() { "" } else { " " });
+                let _ = writeln!(
+                    out,
+                    "        ///{}{line}",
+                    if line.is_empty() { "" } else { " " }
+                );
             }
             let _ = writeln!(out, "        {},", value.variant);
         }
@@ -473,3 +481,39 @@ fn python(all: &[Vocabulary], module: &str, stub: bool) -> String {
     out
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The macro reads the doc comments: a binding's enum never loses its documentation.
+    #[test]
+    fn every_vocabulary_and_value_carries_its_documentation() {
+        for v in vocabularies() {
+            assert!(!paragraph(v.doc).is_empty(), "{}", v.path);
+            for value in v.values {
+                assert!(!paragraph(value.doc).is_empty(), "{}::{}", v.path, value.variant);
+            }
+        }
+        let severity = <triage::Severity as Declared>::VALUES;
+        assert_eq!(severity[2].name, "major");
+        assert_eq!(severity[2].variant, "Major");
+        assert_eq!(severity[2].doc, " A major complaint.\n");
+    }
+
+    #[test]
+    fn rust_links_become_plain_text_and_code_keeps_its_brackets() {
+        assert_eq!(unlink("named as in [`Complaint`]."), "named as in `Complaint`.");
+        assert_eq!(unlink("see [the mask](crate::privacy::mask)"), "see the mask");
+        assert_eq!(unlink("`1[3-9]` and 9 more"), "`1[3-9]` and 9 more");
+        assert_eq!(unlink("a [note] stays"), "a [note] stays");
+    }
+
+    #[test]
+    fn names_follow_each_language() {
+        assert_eq!(snake("RegistrationField"), "registration_field");
+        assert_eq!(member("zh-Hant"), "ZH_HANT");
+        assert_eq!(typescript_name("Satisfaction"), Some("Satisfaction"));
+        // Two vocabularies are called `Field` in the core: the caller must say which.
+        assert_eq!(typescript_name("Field"), None);
+    }
+}
