@@ -491,7 +491,12 @@ mod tests {
         for v in vocabularies() {
             assert!(!paragraph(v.doc).is_empty(), "{}", v.path);
             for value in v.values {
-                assert!(!paragraph(value.doc).is_empty(), "{}::{}", v.path, value.variant);
+                assert!(
+                    !paragraph(value.doc).is_empty(),
+                    "{}::{}",
+                    v.path,
+                    value.variant
+                );
             }
         }
         let severity = <triage::Severity as Declared>::VALUES;
@@ -502,8 +507,14 @@ mod tests {
 
     #[test]
     fn rust_links_become_plain_text_and_code_keeps_its_brackets() {
-        assert_eq!(unlink("named as in [`Complaint`]."), "named as in `Complaint`.");
-        assert_eq!(unlink("see [the mask](crate::privacy::mask)"), "see the mask");
+        assert_eq!(
+            unlink("named as in [`Complaint`]."),
+            "named as in `Complaint`."
+        );
+        assert_eq!(
+            unlink("see [the mask](crate::privacy::mask)"),
+            "see the mask"
+        );
         assert_eq!(unlink("`1[3-9]` and 9 more"), "`1[3-9]` and 9 more");
         assert_eq!(unlink("a [note] stays"), "a [note] stays");
     }
