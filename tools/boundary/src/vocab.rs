@@ -443,9 +443,11 @@ fn ffi(all: &[Vocabulary]) -> String {
     out
 }
 
-/// A Python member's name: the wire name in upper case.
+/// A Python member's name: the wire name in upper case, a code's last part only
+/// (`intake.email_charset_unknown` → `EMAIL_CHARSET_UNKNOWN`, as `_vocabulary._member_name`).
 fn member(name: &str) -> String {
-    name.to_uppercase().replace('-', "_")
+    let last = name.rsplit('.').next().unwrap_or(name);
+    last.to_uppercase().replace('-', "_")
 }
 
 /// Text inside a docstring (reStructuredText's literals are double backticks).
@@ -523,6 +525,7 @@ mod tests {
     fn names_follow_each_language() {
         assert_eq!(snake("RegistrationField"), "registration_field");
         assert_eq!(member("zh-Hant"), "ZH_HANT");
+        assert_eq!(member("intake.email_charset_unknown"), "EMAIL_CHARSET_UNKNOWN");
         assert_eq!(typescript_name("Satisfaction"), Some("Satisfaction"));
         // Two vocabularies are called `Field` in the core: the caller must say which.
         assert_eq!(typescript_name("Field"), None);
