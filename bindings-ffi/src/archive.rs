@@ -11,37 +11,8 @@ use crate::error::{Result, guard};
 use crate::number::ComplaintNumber;
 use crate::policy::Policy;
 use crate::time::LocalDate;
-use crate::vocabulary::mirror_vocabulary;
 
-mirror_vocabulary! {
-    /// A document of a case's archive (§6.2.1).
-    Document = core::Document, parse_document {
-        /// The registration form (登記表, §2.2.1).
-        RegistrationForm,
-        /// The investigation record (調查記錄, §3).
-        InvestigationRecord,
-        /// The handling plan (處理方案, §4.1.1).
-        HandlingPlan,
-        /// The result report (處理結果報告, §4.4).
-        ResultReport,
-        /// The follow-up record (回訪記錄, §5.2).
-        FollowUpRecord,
-    }
-}
-
-mirror_vocabulary! {
-    /// Where a retention sweep puts a file.
-    SweepStatus = core::SweepStatus, parse_sweep_status {
-        /// Retention has not expired.
-        Retained,
-        /// Expired, not held, but leadership has not approved destruction.
-        AwaitingApproval,
-        /// Expired but under legal hold.
-        Held,
-        /// May be destroyed.
-        MayDestroy,
-    }
-}
+pub use crate::vocabulary::{Document, SweepStatus};
 
 /// Why a file may not be destroyed (§6.2.2), in the order the reasons are checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]

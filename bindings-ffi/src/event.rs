@@ -27,19 +27,8 @@ use crate::number::ComplaintNumber;
 use crate::policy::{Policy, PolicySet};
 use crate::time::{LocalDate, OffsetDateTime};
 use crate::triage::{Complexity, Severity, Urgency};
-use crate::vocabulary::mirror_vocabulary;
 
-mirror_vocabulary! {
-    /// Why a complaint is rejected (§1.2, §2.1).
-    RejectionGround = core::RejectionGround, parse_rejection_ground {
-        /// §2.1: not admissible through its channel.
-        Inadmissible,
-        /// §1.2: not a complaint (an enquiry, a suggestion, spam).
-        NotAComplaint,
-        /// §1.2: not about the company, or not from an employee, customer or partner.
-        OutOfScope,
-    }
-}
+pub use crate::vocabulary::RejectionGround;
 
 /// A member of the investigation team (§3.1); the core's `case::Member`.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]

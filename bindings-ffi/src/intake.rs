@@ -7,63 +7,11 @@ use complaint_office::intake as core;
 use crate::error::{Result, guard};
 use crate::policy::Policy;
 use crate::time::OffsetDateTime;
-use crate::vocabulary::mirror_vocabulary;
 
-mirror_vocabulary! {
-    /// How a complaint arrived (§2.1).
-    Channel = core::Channel, parse_channel {
-        /// §2.1.1: e-mail to the complaint mailbox, with the complaint word in the subject.
-        Email,
-        /// §2.1.2: the complaint hotline.
-        Hotline,
-        /// §2.1.3: the desk at reception.
-        OnSite,
-        /// §2.1.4: the OA system's complaint board, for employees.
-        Oa,
-    }
-}
-
-mirror_vocabulary! {
-    /// Who complains (§1.2).
-    ComplainantKind = core::ComplainantKind, parse_complainant_kind {
-        /// An employee of the company.
-        Employee,
-        /// A customer.
-        Customer,
-        /// A business partner.
-        Partner,
-    }
-}
-
-mirror_vocabulary! {
-    /// A field of a complaint's registration (§2.2.1); the core's `intake::Field`.
-    RegistrationField = core::Field, parse_registration_field {
-        /// The complainant's name.
-        Name,
-        /// A phone number or e-mail address.
-        Contact,
-        /// When the complaint was received.
-        ReceivedAt,
-        /// What the complaint is about.
-        Content,
-        /// An e-mail's subject.
-        Subject,
-    }
-}
-
-mirror_vocabulary! {
-    /// What kind of contact detail a complainant gave.
-    ContactKind = core::ContactKind, parse_contact_kind {
-        /// A mainland mobile number.
-        Mobile,
-        /// A mainland landline number with its area code.
-        Landline,
-        /// An e-mail address.
-        Email,
-        /// A number abroad in international form.
-        International,
-    }
-}
+pub use crate::vocabulary::{
+    Channel, ComplainantKind, ContactKind, EmailFindingCode, MailPart, ReceivedFrom,
+    RegistrationField,
+};
 
 /// A complaint as received. Personal data: its `Debug` shows the channel and kind only.
 #[derive(Clone, PartialEq, Eq, uniffi::Record)]
@@ -245,60 +193,6 @@ impl Contact {
 pub fn parse_contact(text: String) -> Result<Arc<Contact>> {
     Contact::parse(text)
 }
-
-mirror_vocabulary! {
-    /// The header that gave an e-mail's time of receipt.
-    ReceivedFrom = core::ReceivedFrom, parse_received_from {
-        /// The newest `Received:` header: when the office's mail server took the message.
-        Received,
-        /// The `Date:` header: when the sender's program says it sent the message.
-        Date,
-    }
-}
-
-mirror_vocabulary! {
-    /// Where in a message an e-mail finding is.
-    MailPart = core::MailPart, parse_mail_part {
-        /// The header section as a whole.
-        Header,
-        /// The `Subject:` header.
-        Subject,
-        /// The `From:` header (contact and name).
-        From,
-        /// The `Date:` header.
-        Date,
-        /// The `Received:` headers.
-        Received,
-        /// The text of the body (the complaint's content).
-        Body,
-        /// An attachment (its name or its encoding).
-        Attachment,
-    }
-}
-
-mirror_vocabulary! {
-    /// What was wrong with a message that could still be read (the stable name is the code,
-    /// `intake.email_charset_unknown`, …).
-    EmailFindingCode = core::EmailFindingCode, parse_email_finding_code {
-        /// Text in a charset the decoder does not know: shown as UTF-8, with U+FFFD.
-        CharsetUnknown,
-        /// 8-bit text that names no charset and is not UTF-8: shown with U+FFFD.
-        CharsetMissing,
-        /// 8-bit header text that names no charset, read in the charset of the message's text.
-        CharsetAssumed,
-        /// Bytes that are not valid in their charset, each shown as U+FFFD.
-        TextMalformed,
-        /// A part whose base64 or quoted-printable encoding is broken.
-        EncodingDamaged,
-        /// No plain-text body: the content is the text of the HTML body.
-        ContentFromHtml,
-        /// A header intake reads is there but cannot be read.
-        HeaderUnreadable,
-        /// A line in the header section that is neither a header field nor a continuation.
-        HeaderLineSkipped,
-    }
-}
-
 /// An attachment of an e-mail, listed but never opened. Its name may be personal data: its
 /// `toString()` says whether it has one, never the name.
 #[derive(Clone, PartialEq, Eq, uniffi::Record)]

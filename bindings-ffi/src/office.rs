@@ -19,26 +19,9 @@ use crate::privacy::{PersonalData, Role};
 use crate::stats::{Ledger, LedgerRecord};
 use crate::time::{LocalDate, OffsetDateTime};
 use crate::triage::Track;
-use crate::vocabulary::mirror_vocabulary;
 use complaint_office::input::MAX_TEXT_FILE_BYTES;
 
-mirror_vocabulary! {
-    /// A role in the office's work: who should act on a case, whom a reminder goes to.
-    Actor = core::Actor, parse_actor {
-        /// The complaint office: registers, completes the intake, forms the team, visits,
-        /// closes (§2.2, §5.2).
-        ComplaintOffice,
-        /// The investigation team: investigates and drafts the plan (§3, §4.1).
-        InvestigationTeam,
-        /// The department concerned: implements, reports the result, handles again (§4.3,
-        /// §4.4, §5.1.2).
-        Department,
-        /// The head of the department concerned: the first escalation.
-        DepartmentHead,
-        /// Management: approves plans (§4.2); the last escalation.
-        Management,
-    }
-}
+pub use crate::vocabulary::Actor;
 
 /// Who should act next on a case in `status` (a worklist entry's `act`).
 ///

@@ -4,63 +4,8 @@
 use complaint_office::privacy as core;
 
 use crate::error::{Result, guard};
-use crate::vocabulary::mirror_vocabulary;
 
-mirror_vocabulary! {
-    /// What kind of value to mask.
-    MaskKind = core::MaskKind, parse_mask_kind {
-        /// A person's name.
-        Name,
-        /// A phone number.
-        Phone,
-        /// An e-mail address.
-        Email,
-        /// A resident ID number (居民身份證號碼).
-        IdNumber,
-    }
-}
-
-mirror_vocabulary! {
-    /// Who looks at a case.
-    Role = core::Role, parse_role {
-        /// The complaint office: handles the case, sees everything.
-        Office,
-        /// The investigation team (§3.1): contacts and interviews the complainant.
-        InvestigationTeam,
-        /// The department complained about: implements the plan (§4.3).
-        Department,
-        /// Statistics, reports and exports (§7).
-        Statistics,
-    }
-}
-
-mirror_vocabulary! {
-    /// A personal field of a case (§2.2.1, §6.1.1); the core's `privacy::Field`.
-    PersonalField = core::Field, parse_personal_field {
-        /// The complainant's name.
-        ComplainantName,
-        /// The complainant's phone number.
-        ContactPhone,
-        /// The complainant's e-mail address.
-        ContactEmail,
-        /// The complainant's resident ID number.
-        IdNumber,
-        /// The complaint's content, in the complainant's words.
-        Content,
-    }
-}
-
-mirror_vocabulary! {
-    /// How much of a field a role sees.
-    Visibility = core::Visibility, parse_visibility {
-        /// The value as recorded.
-        Full,
-        /// Masked.
-        Masked,
-        /// Nothing: the field is absent from the view.
-        Hidden,
-    }
-}
+pub use crate::vocabulary::{MaskKind, PersonalField, Role, Visibility};
 
 /// The personal data of a case: who complained, how to reach them, what they said. Its
 /// `Debug` names the fields present, never their values.

@@ -13,17 +13,7 @@ use crate::time::{LocalDate, OffsetDateTime, ZoneOffset};
 use crate::vocabulary::mirror_vocabulary;
 use complaint_office::input::MAX_CSV_FILE_BYTES;
 
-mirror_vocabulary! {
-    /// The length of a report period (§7.1.2).
-    Granularity = core::Granularity, parse_granularity {
-        /// Calendar months, `2025-01`.
-        Month,
-        /// Calendar quarters, `2025-Q1`.
-        Quarter,
-        /// Calendar years, `2025`.
-        Year,
-    }
-}
+pub use crate::vocabulary::{Granularity, MeasuredStage};
 
 mirror_vocabulary! {
     /// How a complaint ended, or that it has not (§5–§6): the `outcome` column of a ledger
@@ -42,21 +32,6 @@ mirror_vocabulary! {
         Lapsed,
         /// Still open.
         Open,
-    }
-}
-
-mirror_vocabulary! {
-    /// A stage whose on-time rate the report gives (§1.3.2): the keys of
-    /// [`Indicators::on_time`].
-    MeasuredStage = core::MeasuredStage, parse_measured_stage {
-        /// §2.2.1: registration.
-        Registration,
-        /// §4.1.2: the handling plan.
-        Plan,
-        /// §4.4.1: the result fed back.
-        Feedback,
-        /// §5.2.1: the follow-up visit.
-        FollowUp,
     }
 }
 

@@ -76,3 +76,7 @@ macro_rules! mirror_vocabulary {
 }
 
 pub(crate) use mirror_vocabulary;
+
+// The mirrors of the core's vocabularies, generated from their declarations by tools/boundary
+// (`cargo run -p complaint-office-boundary`); each domain module re-exports its own.
+include!("generated/vocabularies.rs");

@@ -11,19 +11,6 @@ use crate::error::{Failure, JsResult};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_ACCOUNTABILITY: &str = r#"
-/** The type of responsibility (§8.1.2). */
-export type Responsibility = "direct" | "primary" | "secondary" | "leadership";
-/** The degree of fault (§8.2). */
-export type Fault = "intentional" | "gross_negligence" | "negligence";
-/** The consequence (§8.2). */
-export type Consequence = "general" | "serious";
-/** A discipline level (§8.2). */
-export type Level = "light" | "heavy" | "dismissal";
-/** A sanction (§8.2). */
-export type Sanction =
-  | "criticism_education" | "warning" | "fine" | "demotion" | "pay_cut" | "termination"
-  | "legal_liability";
-
 /** The type, fault and consequence of a finding: what the discipline table decides on. */
 export interface AccountabilityAssessment {
   responsibility: Responsibility;

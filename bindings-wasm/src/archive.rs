@@ -19,14 +19,6 @@ use crate::time::{date_in, date_out};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_ARCHIVE: &str = r#"
-/** A document of the archive file (§6.2.1). */
-export type ArchiveDocument =
-  | "registration_form" | "investigation_record" | "handling_plan" | "result_report"
-  | "follow_up_record";
-
-/** Where a retention sweep puts a file. */
-export type SweepStatus = "retained" | "awaiting_approval" | "held" | "may_destroy";
-
 /** Why a file may not be destroyed (§6.2.2), in the order checked. */
 export type Refusal = "archive.retention_not_expired" | "archive.approval_missing" | "archive.legal_hold";
 

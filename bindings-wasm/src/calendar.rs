@@ -16,39 +16,6 @@ use complaint_office::input::MAX_TEXT_FILE_BYTES;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CALENDAR: &str = r#"
-/** What kind of day a date is. */
-export type DayKind =
-  | "weekday" | "weekend" | "holiday" | "makeup_workday" | "company_day_off" | "company_workday";
-
-/** A statutory festival a day off or make-up working day belongs to. */
-export type Festival =
-  | "new_year" | "spring_festival" | "tomb_sweeping" | "labour_day" | "dragon_boat"
-  | "mid_autumn" | "national_day" | "victory_day";
-
-/**
- * Why a day is worked or not: `statutory_holiday` (named by the regulation in force, or
- * declared by a notice), `day_in_lieu` (a weekday off for a holiday on a weekend; see
- * `inLieuOf`), `swapped_rest_day` (a weekday off of a break, worked back on a make-up day),
- * `extra_rest_day` (added by an extension notice without a swap), `listed_rest_day` (a weekday
- * off in loaded data for a year no rule covers), `makeup_workday`, the company's own days, or
- * an ordinary `working_day` or `weekend`.
- */
-export type DayReason =
-  | "working_day" | "weekend" | "statutory_holiday" | "day_in_lieu" | "swapped_rest_day"
-  | "extra_rest_day" | "listed_rest_day" | "makeup_workday" | "company_day_off"
-  | "company_workday";
-
-/** How a day's status was decided: by a notice in the data, by the holiday regulation alone
- * (a year not yet published, 2000–2099; the swaps unknown), or Monday–Friday. */
-export type DecidedBy = "published" | "statutory_rule" | "weekdays" | "every_day";
-
-/** The version of the holiday regulation (全国年节及纪念日放假办法) in force, by the State
- * Council order that made it: 270 (2000–2007), 513 (2008–2013), 644 (2014–2024), 795 (from 2025). */
-export type Regulation = "order_270" | "order_513" | "order_644" | "order_795";
-
-/** What a State Council notice does to its year. */
-export type NoticeKind = "annual" | "special" | "amendment" | "extension";
-
 /** The notice a listed day comes from; each field null where not confirmed, never guessed. */
 export interface Notice {
   /** `国务院办公厅关于2025年部分节假日安排的通知` */

@@ -26,44 +26,8 @@ const TS_EVENTS: &str = include_str!("generated/events.d.ts");
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CASE: &str = r#"
-/**
- * Where a case stands. Besides `closed` (§5.2.1), four dispositions end a case without
- * resolution: `rejected` (§1.2, §2.1: inadmissible, not a complaint or out of scope),
- * `withdrawn` (§6.1.1), `merged` into another case (§2.2.3) and `lapsed` (§2.2.1: the missing
- * information never came within `deadlines.lapse`).
- */
-export type Status =
-  | "received" | "awaiting_information" | "registered" | "investigating" | "plan_drafted"
-  | "plan_returned" | "approved" | "implementing" | "result_fed_back" | "objection"
-  | "rehandling" | "followed_up" | "closed" | "rejected" | "withdrawn" | "merged" | "lapsed"
-  | "archived" | "destroyed";
-
 /** The type of an event, in the order of a case's life. */
 export type EventType = CaseEventData["type"];
-
-/** The role in which someone acts. */
-export type ActorRole =
-  | "complaint_office" | "investigation_team" | "department" | "management" | "leadership";
-/**
- * A stage with a time limit: `registration` (§2.2.1), `emergency_start` (§2.2.4,
- * `deadlines.emergency_start`), `plan` (§4.1.2), `progress` (§3.3.3, `deadlines.progress`,
- * recurring), `implementation` (§4.3.1, the plan's time points), `feedback` (§4.4.1),
- * `rehandling` (§5.1.2) and `follow_up` (§5.2.1).
- */
-export type Stage =
-  | "registration" | "emergency_start" | "plan" | "progress" | "implementation" | "feedback"
-  | "rehandling" | "follow_up";
-/**
- * The SLA state of a stage. `submitted`: done and awaiting approval (a plan before management,
- * §4.2). `stopped`: its clock stopped before it was met, because a disposition ended the case
- * (§1.2, §2.2.1, §2.2.3, §6.1.1), a re-handling superseded the follow-up (§5.1.2) or the
- * emergency was lifted (§2.2.4).
- */
-export type SlaState =
-  | "pending" | "paused" | "open" | "due_soon" | "overdue" | "submitted" | "met" | "met_late"
-  | "stopped";
-/** The result of a compliance check. */
-export type CheckResult = "pass" | "finding" | "violation" | "pending" | "not_applicable";
 
 /** The keys every event has. */
 export interface EventBase {

@@ -20,15 +20,6 @@ const MAX_EMAIL_BYTES: u64 = 4 << 30;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_INTAKE: &str = r#"
-/** How a complaint arrived (§2.1). */
-export type Channel = "email" | "hotline" | "on_site" | "oa";
-/** Who complains (§1.2). */
-export type ComplainantKind = "employee" | "customer" | "partner";
-/** A field of the registration record (§2.2.1). */
-export type Field = "name" | "contact" | "received_at" | "content" | "subject";
-/** The kind of a usable contact. */
-export type ContactKind = "mobile" | "landline" | "email" | "international";
-
 /** A complaint as received (absent texts may be left out or null). An API object: its keys
  * are camelCase (`complainantKind`, `receivedAt`); the case's `received` event stores the same
  * fields in snake_case (`CaseEvent.received` writes it from a `Complaint`). */
@@ -75,18 +66,6 @@ export interface ContactInfo {
   /** `13812345678`, `010-62345678`, `+85291234567`, `name@example.com`. */
   normalized: string;
 }
-
-/** The header that gave an e-mail's time of receipt: the newest `Received:` (when the office's
- * mail server took it) or `Date:` (when the sender's program says it sent it). */
-export type ReceivedFrom = "received" | "date";
-/** Where in a message a finding is. */
-export type MailPart = "header" | "subject" | "from" | "date" | "received" | "body" | "attachment";
-/** What was wrong with a message that could still be read. */
-export type EmailFindingCode =
-  | "intake.email_charset_unknown" | "intake.email_charset_missing"
-  | "intake.email_charset_assumed" | "intake.email_text_malformed"
-  | "intake.email_encoding_damaged" | "intake.email_content_from_html"
-  | "intake.email_header_unreadable" | "intake.email_header_line_skipped";
 
 /** Something wrong with a message that did not stop it being read: a code and a place. */
 export interface EmailFinding {

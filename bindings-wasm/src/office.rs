@@ -25,10 +25,6 @@ use complaint_office::input::MAX_TEXT_FILE_BYTES;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_OFFICE: &str = r#"
-/** Who should act on a case (a worklist's `act`), whom a reminder goes to. */
-export type Actor =
-  | "complaint_office" | "investigation_team" | "department" | "department_head" | "management";
-
 /** A case's history as a host stores it: its events, or its events with the host's keys
  * (neither key may be personal data; `complainant_key` is an opaque value the host derives,
  * a keyed hash of the phone number, say, for repeat complaints). */

@@ -9,14 +9,6 @@ use crate::error::{Failure, JsResult};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_PRIVACY: &str = r#"
-/** What kind of value to mask. */
-export type MaskKind = "name" | "phone" | "email" | "id_number";
-/** Who is looking at a case. */
-export type Role = "office" | "investigation_team" | "department" | "statistics";
-/** A field of the complainant's personal data. */
-export type PersonalField = "complainant_name" | "contact_phone" | "contact_email" | "id_number" | "content";
-/** How much of a field a role sees. */
-export type Visibility = "full" | "masked" | "hidden";
 /** A complainant's personal data, by field; absent fields may be left out. */
 export type PersonalData = { [F in PersonalField]?: string | null };
 /** Personal data as a role sees it: every field, `null` where absent or hidden. */

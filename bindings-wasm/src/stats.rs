@@ -21,8 +21,6 @@ use complaint_office::input::MAX_CSV_FILE_BYTES;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_STATS: &str = r#"
-/** The length of a report period (§7.1.2). */
-export type Granularity = "month" | "quarter" | "year";
 /** A period: `2025-01`, `2025-Q1` or `2025`. */
 export type PeriodText = string;
 
@@ -65,13 +63,6 @@ export interface TimeLimitData {
   due: Rfc3339;
   met_at?: Rfc3339 | null;
 }
-
-/** How a complaint ended, or that it has not (the `outcome` a ledger built from cases writes;
- * a ledger from another system may hold other words, counted as written). */
-export type Outcome = "resolved" | "rejected" | "withdrawn" | "merged" | "lapsed" | "open";
-
-/** A stage whose on-time rate a report gives. */
-export type MeasuredStage = "registration" | "plan" | "feedback" | "follow_up";
 
 /** The time limits of one stage that fell due in a period and are decided. */
 export interface OnTime {

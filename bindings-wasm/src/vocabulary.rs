@@ -1,4 +1,7 @@
 //! The closed vocabularies of the policy, with the same names as in JSON and every language.
+//!
+//! Their TypeScript unions are generated from the core's `vocabulary!` declarations by
+//! tools/boundary (`cargo run -p complaint-office-boundary`), into `generated/vocabularies.d.ts`.
 
 use complaint_office::accountability::{Consequence, Fault, Level, Responsibility, Sanction};
 use complaint_office::archive::{Document, SweepStatus};
@@ -20,6 +23,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::convert::to_js;
 use crate::error::JsResult;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_VOCABULARIES: &str = include_str!("generated/vocabularies.d.ts");
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_VOCABULARY: &str = r#"

@@ -41,18 +41,77 @@ impl ErrorCode for UnknownValue {
     }
 }
 
-/// Defines a vocabulary enum: `as_str`, `ALL`, `FromStr`, `Display` and serde as the name.
+/// A vocabulary as the bindings declare it (feature `schema`): what `tools/boundary` reads to
+/// generate each binding's enum, with its documentation, from the one `vocabulary!` in the core.
+#[cfg(feature = "schema")]
+pub trait Declared: Sized + Copy + 'static {
+    /// The Rust name of the enum (`Severity`).
+    const NAME: &'static str;
+    /// What a value is, in an error message (`severity`).
+    const WHAT: &'static str;
+    /// The code of an unknown name (`triage.unknown_severity`).
+    const CODE: &'static str;
+    /// The enum's doc comment, a line per line.
+    const DOC: &'static str;
+    /// Every value, in order.
+    const VALUES: &'static [DeclaredValue];
+}
+
+/// One value of a [`Declared`] vocabulary.
+#[cfg(feature = "schema")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeclaredValue {
+    /// The stable name, as in JSON (`major`).
+    pub name: &'static str,
+    /// The Rust variant (`Major`).
+    pub variant: &'static str,
+    /// Its doc comment, a line per line.
+    pub doc: &'static str,
+}
+
+/// The text of a `doc` attribute and a line break; nothing for any other attribute.
+#[cfg(feature = "schema")]
+macro_rules! doc_line {
+    (doc = $line:literal) => {
+        concat!($line, "\n")
+    };
+    ($($other:tt)*) => {
+        ""
+    };
+}
+
+#[cfg(feature = "schema")]
+pub(crate) use doc_line;
+
+/// Defines a vocabulary enum: `as_str`, `ALL`, `FromStr`, `Display` and serde as the name;
+/// with the feature `schema`, its JSON Schema and its [`Declared`] form.
 macro_rules! vocabulary {
     (
-        $(#[$meta:meta])*
+        $(#[$($meta:tt)*])*
         pub enum $name:ident ($what:literal, $code:literal) {
-            $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+
+            $($(#[$($vmeta:tt)*])* $variant:ident = $text:literal,)+
         }
     ) => {
-        $(#[$meta])*
+        $(#[$($meta)*])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
-            $($(#[$vmeta])* $variant,)+
+            $($(#[$($vmeta)*])* $variant,)+
+        }
+
+        #[cfg(feature = "schema")]
+        impl $crate::vocabulary::Declared for $name {
+            const NAME: &'static str = stringify!($name);
+            const WHAT: &'static str = $what;
+            const CODE: &'static str = $code;
+            const DOC: &'static str =
+                concat!($($crate::vocabulary::doc_line!($($meta)*),)*);
+            const VALUES: &'static [$crate::vocabulary::DeclaredValue] = &[$(
+                $crate::vocabulary::DeclaredValue {
+                    name: $text,
+                    variant: stringify!($variant),
+                    doc: concat!($($crate::vocabulary::doc_line!($($vmeta)*),)*),
+                },
+            )+];
         }
 
         impl $name {

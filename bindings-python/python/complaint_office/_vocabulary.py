@@ -1,4 +1,10 @@
-"""Vocabulary enums built from the core's own names, so that they can never drift from Rust."""
+"""The base of the vocabulary enums.
+
+Each module's vocabulary classes are generated from the core's declarations by tools/boundary
+(the marked part of the module and of its stub); :func:`vocabulary` builds the three whose core
+types are not such declarations (``Unit``, ``Language``, ``Refusal``) from the native module's
+names at import.
+"""
 
 import enum
 from typing import Type

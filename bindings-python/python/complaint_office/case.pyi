@@ -110,10 +110,9 @@ class EventKind(VocabularyEnum):
     """§6.2.2: company leadership approved destruction."""
     DESTROYED = "destroyed"
     """§6.2.2: the files were destroyed."""
-# </generated>
 
 class Status(VocabularyEnum):
-    """Where a case stands, in the order of its life."""
+    """Where a case stands, in the order of its life (DESIGN.md): received → (awaiting information) → registered → investigating → plan drafted → (plan returned → plan drafted) → approved → implementing → result fed back → (objection → re-handling) → followed up → closed → archived → destroyed; or, ended without resolution, rejected, withdrawn, merged or lapsed → archived → destroyed."""
 
     RECEIVED = "received"
     """Received, not yet registered."""
@@ -140,15 +139,15 @@ class Status(VocabularyEnum):
     FOLLOWED_UP = "followed_up"
     """The follow-up visit is done."""
     CLOSED = "closed"
-    """Closed after the follow-up visit (§5.2.1)."""
+    """Closed."""
     REJECTED = "rejected"
     """Not taken up: inadmissible, not a complaint or out of scope (§1.2, §2.1)."""
     WITHDRAWN = "withdrawn"
-    """Withdrawn by the complainant (§6.1.1)."""
+    """Withdrawn by the complainant."""
     MERGED = "merged"
     """Merged into another case as a duplicate (§2.2.3)."""
     LAPSED = "lapsed"
-    """Lapsed: the missing information never came within `deadlines.lapse` (§2.2.1)."""
+    """Lapsed: the missing information never came (§2.2.1)."""
     ARCHIVED = "archived"
     """In the archive."""
     DESTROYED = "destroyed"
@@ -158,46 +157,67 @@ class ActorRole(VocabularyEnum):
     """The role in which someone acts."""
 
     COMPLAINT_OFFICE = "complaint_office"
+    """The complaint office (registrar, tracking)."""
     INVESTIGATION_TEAM = "investigation_team"
+    """A member of the investigation team."""
     DEPARTMENT = "department"
+    """The responsible department."""
     MANAGEMENT = "management"
+    """Management, who review handling plans (§4.2)."""
     LEADERSHIP = "leadership"
+    """Company leadership, who approve destruction (§6.2.2)."""
 
 class TeamRole(VocabularyEnum):
     """A member's role on the investigation team (§3.1)."""
 
     DEPARTMENT_HEAD = "department_head"
+    """Head of a department concerned."""
     TECHNICAL_SPECIALIST = "technical_specialist"
+    """Technical specialist."""
     LEGAL = "legal"
+    """Legal staff."""
     OTHER = "other"
+    """Anyone else."""
 
 class EvidenceKind(VocabularyEnum):
     """A method of investigation (§3.2)."""
 
     DOCUMENT_REVIEW = "document_review"
+    """§3.2.1: review of documents and records."""
     SITE_INSPECTION = "site_inspection"
+    """§3.2.2: site inspection."""
     INTERVIEW = "interview"
+    """§3.2.3: an interview, recorded and signed by the person interviewed."""
     DATA_ANALYSIS = "data_analysis"
+    """§3.2.4: data analysis."""
 
 class Interviewee(VocabularyEnum):
     """Who was interviewed (§3.2.3)."""
 
     COMPLAINANT = "complainant"
+    """The complainant."""
     STAFF = "staff"
+    """A member of staff."""
     WITNESS = "witness"
+    """A witness."""
 
 class Satisfaction(VocabularyEnum):
     """The complainant's satisfaction (§4.4.2, §5.2.2)."""
 
     SATISFIED = "satisfied"
+    """Satisfied."""
     UNSATISFIED = "unsatisfied"
+    """Not satisfied."""
     UNKNOWN = "unknown"
+    """Not stated."""
 
 class FollowUpMethod(VocabularyEnum):
     """How a follow-up visit was made (§5.2.1)."""
 
     PHONE = "phone"
+    """By phone."""
     QUESTIONNAIRE = "questionnaire"
+    """By questionnaire."""
 
 class Stage(VocabularyEnum):
     """A stage with a time limit."""
@@ -209,13 +229,13 @@ class Stage(VocabularyEnum):
     PLAN = "plan"
     """§4.1.2: the handling plan."""
     PROGRESS = "progress"
-    """§3.3.3: a progress report while the team investigates."""
+    """§3.3.3: a progress report to the complainant while the team investigates."""
     IMPLEMENTATION = "implementation"
     """§4.3.1: implementation by the plan's time points."""
     FEEDBACK = "feedback"
     """§4.4.1: result feedback."""
     REHANDLING = "rehandling"
-    """§5.1.2: re-handling after an objection."""
+    """§5.1.2: re-handling after an objection or dissatisfaction."""
     FOLLOW_UP = "follow_up"
     """§5.2.1: the follow-up visit."""
 
@@ -229,29 +249,32 @@ class SlaState(VocabularyEnum):
     OPEN = "open"
     """Running, with time to spare."""
     DUE_SOON = "due_soon"
-    """Running, with little time left."""
+    """Running, with little time left (``sla.due_soon`` or ``sla.due_soon_fraction``)."""
     OVERDUE = "overdue"
     """Its due instant has passed."""
     SUBMITTED = "submitted"
-    """Done and awaiting approval (a plan before management, §4.2): its clock stopped at the
-    submission."""
+    """What meets it is done and awaits approval (a plan before management, §4.2): its clock stopped at the submission, late if the submission was."""
     MET = "met"
     """Met in time."""
     MET_LATE = "met_late"
     """Met, but after its due instant."""
     STOPPED = "stopped"
-    """Its clock stopped before it was met: a disposition ended the case (§1.2, §2.2.1, §2.2.3,
-    §6.1.1), a re-handling superseded the follow-up (§5.1.2) or the emergency was lifted
-    (§2.2.4)."""
+    """Its clock stopped before it was met: the case ended without resolution, a re-handling superseded the follow-up, or the emergency was lifted. Late only when its due instant had passed by then."""
 
 class CheckResult(VocabularyEnum):
-    """The outcome of one compliance check."""
+    """The outcome of one check."""
 
     PASS = "pass"
+    """The rule is met."""
     FINDING = "finding"
+    """A soft rule is not followed, or something an auditor should look at."""
     VIOLATION = "violation"
+    """A rule is broken (a time limit missed)."""
     PENDING = "pending"
+    """The case has not reached the rule yet."""
     NOT_APPLICABLE = "not_applicable"
+    """The rule does not apply to this case."""
+# </generated>
 
 @final
 class Event:

@@ -28,6 +28,7 @@ mod ffi;
 mod order;
 mod python;
 mod shape;
+pub mod vocab;
 
 use std::fmt::Write as _;
 
@@ -69,9 +70,6 @@ pub const PYTHON_PATH: &str = "bindings-python/python/complaint_office/events.py
 pub const FFI_PATH: &str = "bindings-ffi/src/generated/case_event.rs";
 /// Where the UniFFI binding's `EventKind` goes (included into `bindings-ffi/src/case.rs`).
 pub const FFI_KIND_PATH: &str = "bindings-ffi/src/generated/event_kind.rs";
-/// The Python stub whose `EventKind` class is generated, between [`REGION_BEGIN`] and
-/// [`REGION_END`] (the rest of the stub is written by hand).
-pub const PYTHON_CASE_STUB_PATH: &str = "bindings-python/python/complaint_office/case.pyi";
 /// The README whose event catalogue is generated (between the region lines).
 pub const FFI_README_PATH: &str = "bindings-ffi/README.md";
 /// The Python package's README, whose event catalogue is generated.
@@ -117,11 +115,10 @@ pub fn generate(root: &std::path::Path) -> Result<Vec<Generated>, Unsupported> {
         std::fs::read_to_string(root.join(path))
             .map_err(|error| Unsupported(format!("{path}: {error}")))
     };
-    let case_stub = read(PYTHON_CASE_STUB_PATH)?;
     let ffi_readme = read(FFI_README_PATH)?;
     let python_readme = read(PYTHON_README_PATH)?;
     let typescript_readme = read(TYPESCRIPT_README_PATH)?;
-    Ok(vec![
+    let mut files = vec![
         Generated {
             path: SCHEMA_PATH,
             text: schema_text,
@@ -137,14 +134,6 @@ pub fn generate(root: &std::path::Path) -> Result<Vec<Generated>, Unsupported> {
         Generated {
             path: PYTHON_STUB_PATH,
             text: python::module(&document, python::Form::Stub)?,
-        },
-        Generated {
-            path: PYTHON_CASE_STUB_PATH,
-            text: splice(
-                &case_stub,
-                &python::event_kind(&document),
-                PYTHON_CASE_STUB_PATH,
-            )?,
         },
         Generated {
             path: FFI_PATH,
@@ -174,7 +163,9 @@ pub fn generate(root: &std::path::Path) -> Result<Vec<Generated>, Unsupported> {
                 TYPESCRIPT_README_PATH,
             )?,
         },
-    ])
+    ];
+    files.extend(vocab::generate(root)?);
+    Ok(files)
 }
 
 /// `file` with the lines between [`REGION_BEGIN`] and [`REGION_END`] replaced by `region`.
@@ -475,6 +466,7 @@ fn declared_elsewhere(name: &str) -> Option<&'static str> {
         .iter()
         .find(|(core, _)| *core == name)
         .map(|&(_, ts)| ts)
+        .or_else(|| vocab::typescript_name(name))
 }
 
 /// The keys of an object schema the bindings declare required: those the format requires,

@@ -349,25 +349,6 @@ impl Python<'_> {
     }
 }
 
-/// The stub of the binding's `EventKind` class: a member per event type with its documentation.
-pub(crate) fn event_kind(document: &Value) -> String {
-    let mut out = String::from(
-        "class EventKind(VocabularyEnum):\n    \"\"\"The type of an event, in the order of a case's life.\"\"\"\n\n",
-    );
-    for event in events(document) {
-        let name = kind(event);
-        let doc = rst(&doc_text(
-            event.get("doc").and_then(Value::as_str).unwrap_or_default(),
-        ));
-        let _ = writeln!(
-            out,
-            "    {} = \"{name}\"\n    \"\"\"{doc}\"\"\"",
-            name.to_uppercase()
-        );
-    }
-    out
-}
-
 /// The event catalogue of `bindings-python/README.md`: per event type its constructor, its keys
 /// as the module declares them (the required first) and its clause.
 pub(crate) fn catalogue(document: &Value) -> Result<String, Unsupported> {
