@@ -357,10 +357,9 @@ impl<'v> SeqAccess<'v> for Items<'v, '_> {
             here: &here,
             failed: self.failed,
         };
-        seed.deserialize(at).map(Some).map_err(|e| {
-            note(self.failed, &here);
-            e
-        })
+        seed.deserialize(at)
+            .map(Some)
+            .inspect_err(|_| note(self.failed, &here))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -389,11 +388,10 @@ impl<'v> MapAccess<'v> for Entries<'v, '_> {
         };
         self.value = Some((key, value));
         let text: BorrowedStrDeserializer<'v, Error> = BorrowedStrDeserializer::new(key);
-        seed.deserialize(text).map(Some).map_err(|e| {
-            // A key that fails (unknown to the schema) fails at its own path.
-            note(self.failed, &Here::Key(self.here, key));
-            e
-        })
+        // A key that fails (unknown to the schema) fails at its own path.
+        seed.deserialize(text)
+            .map(Some)
+            .inspect_err(|_| note(self.failed, &Here::Key(self.here, key)))
     }
 
     fn next_value_seed<V: DeserializeSeed<'v>>(&mut self, seed: V) -> Result<V::Value, Error> {
@@ -406,10 +404,8 @@ impl<'v> MapAccess<'v> for Entries<'v, '_> {
             here: &here,
             failed: self.failed,
         };
-        seed.deserialize(at).map_err(|e| {
-            note(self.failed, &here);
-            e
-        })
+        seed.deserialize(at)
+            .inspect_err(|_| note(self.failed, &here))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -465,10 +461,7 @@ impl<'v> Contents<'v, '_> {
             here: &here,
             failed: self.at.failed,
         }))
-        .map_err(|e| {
-            note(self.at.failed, &here);
-            e
-        })
+        .inspect_err(|_| note(self.at.failed, &here))
     }
 }
 
