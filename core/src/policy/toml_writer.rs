@@ -99,14 +99,18 @@ fn table(out: &mut String, key: &str, entries: &[(String, Node)], array: bool) {
         }
     }
     for (name, node) in &entries {
-        let mut child = String::from(key);
+        if !node.is_section() {
+            continue;
+        }
+        let mut child = String::with_capacity(key.len() + name.len() + 1);
+        child.push_str(key);
         if !child.is_empty() {
             child.push('.');
         }
         write_key(&mut child, name);
         match node {
             Node::Table(entries) => table(out, &child, entries, false),
-            Node::Array(items) if is_array_of_tables(items) => {
+            Node::Array(items) => {
                 for item in items {
                     if let Node::Table(entries) = item {
                         table(out, &child, entries, true);
