@@ -163,7 +163,7 @@ pub fn parse_instant(text: &str) -> Result<Instant, TimeError> {
         }
         Err(_) => {
             let local = text.replacen(' ', "T", 1);
-            if chrono::NaiveDateTime::parse_from_str(&local, "%Y-%m-%dT%H:%M:%S%.f").is_ok() {
+            if is_local_date_time(&local) {
                 Err(TimeError::MissingOffset)
             } else if has_offset_with_seconds(&local) {
                 Err(TimeError::InvalidOffset)
@@ -186,10 +186,36 @@ fn has_offset_with_seconds(text: &str) -> bool {
         [b'+' | b'-', h1, h2, b':', m1, m2, b':', s1, s2]
             if [h1, h2, m1, m2, s1, s2].iter().all(|b| b.is_ascii_digit())
     );
-    offset_ok
-        && std::str::from_utf8(local).is_ok_and(|local| {
-            chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M:%S%.f").is_ok()
-        })
+    offset_ok && std::str::from_utf8(local).is_ok_and(is_local_date_time)
+}
+
+/// `%Y-%m-%dT%H:%M:%S%.f` as chrono's parser items, written out: the format string's own
+/// parser is code the WebAssembly package would carry for these two checks (a test holds the
+/// items to the format string's).
+const LOCAL_DATE_TIME: &[chrono::format::Item<'static>] = {
+    use chrono::format::{Fixed, Item, Numeric, Pad};
+    &[
+        Item::Numeric(Numeric::Year, Pad::Zero),
+        Item::Literal("-"),
+        Item::Numeric(Numeric::Month, Pad::Zero),
+        Item::Literal("-"),
+        Item::Numeric(Numeric::Day, Pad::Zero),
+        Item::Literal("T"),
+        Item::Numeric(Numeric::Hour, Pad::Zero),
+        Item::Literal(":"),
+        Item::Numeric(Numeric::Minute, Pad::Zero),
+        Item::Literal(":"),
+        Item::Numeric(Numeric::Second, Pad::Zero),
+        Item::Fixed(Fixed::Nanosecond),
+    ]
+};
+
+/// Whether `text` is a local date-time without offset, as
+/// `NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")` reads one.
+fn is_local_date_time(text: &str) -> bool {
+    let mut parsed = chrono::format::Parsed::new();
+    chrono::format::parse(&mut parsed, text, LOCAL_DATE_TIME.iter()).is_ok()
+        && parsed.to_naive_datetime_with_offset(0).is_ok()
 }
 
 /// The offset of `seconds` east of UTC, as a host's time zone reports it (Python's
@@ -455,6 +481,30 @@ pub mod offset_serde {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_date_time_items_are_the_format_strings() {
+        let items: Vec<_> = chrono::format::StrftimeItems::new("%Y-%m-%dT%H:%M:%S%.f").collect();
+        assert_eq!(items, LOCAL_DATE_TIME);
+        for text in [
+            "2025-09-26T10:00:00",
+            "2025-9-6T1:2:3.5",
+            "2025-09-26T10:00",
+            "2025-09-26T10:00:60",
+            "2025-02-30T10:00:00",
+            "+12025-09-26T10:00:00",
+            "2025-09-26t10:00:00",
+            " 2025-09-26T10:00:00",
+            "2025-09-26T10:00:00.123456789",
+            "2025-09-26T10:00:00Z",
+        ] {
+            assert_eq!(
+                is_local_date_time(text),
+                chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f").is_ok(),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn dates_must_exist_and_be_in_range() {

@@ -45,6 +45,7 @@ mod event;
 pub mod payload;
 mod schedule;
 mod status;
+mod tracked;
 
 use chrono::NaiveDate;
 

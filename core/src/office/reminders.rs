@@ -25,7 +25,7 @@
 //! not sent again, and rungs of the new ladder that now fall before the event that moved it
 //! are past (a scheduler does not go back).
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use serde::Serialize;
 
 use super::caseload::{Item, prepared};
@@ -236,8 +236,18 @@ fn case_id(item: Item<'_>, stage: Stage) -> String {
     match item.case.number() {
         Some(number) if stage != Stage::Registration => number.to_string(),
         _ => {
+            // `%Y%m%dT%H%M%SZ`, written without chrono's format strings (their parser is
+            // code the WebAssembly package would carry for this one line).
             let at: DateTime<Utc> = item.case.received_at().with_timezone(&Utc);
-            format!("received-{}", at.format("%Y%m%dT%H%M%SZ"))
+            format!(
+                "received-{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+                at.year(),
+                at.month(),
+                at.day(),
+                at.hour(),
+                at.minute(),
+                at.second()
+            )
         }
     }
 }

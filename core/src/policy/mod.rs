@@ -55,6 +55,7 @@ mod set;
 mod sla;
 mod statistics;
 mod toml_reader;
+mod toml_writer;
 mod tracking;
 mod validate;
 
