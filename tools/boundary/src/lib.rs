@@ -27,7 +27,10 @@
 mod ffi;
 mod order;
 mod python;
+mod records;
 mod shape;
+
+pub use records::python_drift;
 
 use std::fmt::Write as _;
 
@@ -41,7 +44,7 @@ use crate::shape::Shape;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Generated {
     /// The path from the repository root.
-    pub path: &'static str,
+    pub path: String,
     /// The whole file.
     pub text: String,
 }
@@ -121,25 +124,29 @@ pub fn generate(root: &std::path::Path) -> Result<Vec<Generated>, Unsupported> {
     let ffi_readme = read(FFI_README_PATH)?;
     let python_readme = read(PYTHON_README_PATH)?;
     let typescript_readme = read(TYPESCRIPT_README_PATH)?;
-    Ok(vec![
+    let records = records::schema_document(root)?;
+    let mut records_text = serde_json::to_string_pretty(&records)
+        .map_err(|error| Unsupported(format!("the records' schema document: {error}")))?;
+    records_text.push('\n');
+    let mut files = vec![
         Generated {
-            path: SCHEMA_PATH,
+            path: SCHEMA_PATH.into(),
             text: schema_text,
         },
         Generated {
-            path: TYPESCRIPT_PATH,
+            path: TYPESCRIPT_PATH.into(),
             text: typescript,
         },
         Generated {
-            path: PYTHON_PATH,
+            path: PYTHON_PATH.into(),
             text: python::module(&document, python::Form::Module)?,
         },
         Generated {
-            path: PYTHON_STUB_PATH,
+            path: PYTHON_STUB_PATH.into(),
             text: python::module(&document, python::Form::Stub)?,
         },
         Generated {
-            path: PYTHON_CASE_STUB_PATH,
+            path: PYTHON_CASE_STUB_PATH.into(),
             text: splice(
                 &case_stub,
                 &python::event_kind(&document),
@@ -147,19 +154,19 @@ pub fn generate(root: &std::path::Path) -> Result<Vec<Generated>, Unsupported> {
             )?,
         },
         Generated {
-            path: FFI_PATH,
+            path: FFI_PATH.into(),
             text: ffi::source(&document)?,
         },
         Generated {
-            path: FFI_KIND_PATH,
+            path: FFI_KIND_PATH.into(),
             text: ffi::event_kind(&document),
         },
         Generated {
-            path: FFI_README_PATH,
+            path: FFI_README_PATH.into(),
             text: splice(&ffi_readme, &ffi::catalogue(&document)?, FFI_README_PATH)?,
         },
         Generated {
-            path: PYTHON_README_PATH,
+            path: PYTHON_README_PATH.into(),
             text: splice(
                 &python_readme,
                 &python::catalogue(&document)?,
@@ -167,14 +174,33 @@ pub fn generate(root: &std::path::Path) -> Result<Vec<Generated>, Unsupported> {
             )?,
         },
         Generated {
-            path: TYPESCRIPT_README_PATH,
+            path: TYPESCRIPT_README_PATH.into(),
             text: splice(
                 &typescript_readme,
                 &typescript_catalogue(&document)?,
                 TYPESCRIPT_README_PATH,
             )?,
         },
-    ])
+        Generated {
+            path: records::SCHEMA_PATH.into(),
+            text: records_text,
+        },
+        Generated {
+            path: records::TYPESCRIPT_PATH.into(),
+            text: records::typescript(&records)?,
+        },
+        Generated {
+            path: records::WASM_PATH.into(),
+            text: records::wasm(&records)?,
+        },
+    ];
+    for area in records::areas() {
+        files.push(Generated {
+            path: records::ffi_path(area),
+            text: records::ffi(&records, area)?,
+        });
+    }
+    Ok(files)
 }
 
 /// `file` with the lines between [`REGION_BEGIN`] and [`REGION_END`] replaced by `region`.
