@@ -68,6 +68,13 @@ impl Serialize for Js<'_, complaint_office::time::Instant> {
     }
 }
 
+/// A name shared between a caseload's entries.
+impl Serialize for Js<'_, std::sync::Arc<str>> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
+    }
+}
+
 include!("generated/records.rs");
 
 /// Stored JSON data given as text, or as an object (or class instance with `toJSON`) that

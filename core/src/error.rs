@@ -30,6 +30,22 @@ impl schemars::JsonSchema for ClauseText {
     }
 }
 
+/// The schema of an error code as results carry it (`case.transition_not_allowed`): text,
+/// named `ErrorCode`.
+#[cfg(feature = "schema")]
+pub(crate) struct CodeText;
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for CodeText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ErrorCode".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string" })
+    }
+}
+
 /// The stable identity of an error, the same in every language.
 pub trait ErrorCode {
     /// The dotted code, like `number.invalid_month`. Codes never change meaning.

@@ -122,3 +122,111 @@ export interface CaseView {
   /** The complainant's personal data, redacted for the role. */
   personal: PersonalView;
 }
+
+/** A history that could not be replayed: where it is and why, never what it says. */
+export interface RefusedHistory {
+  /** Its position in the host's list (0-based). */
+  index: number;
+  /** The host's key of the case, if given. */
+  key: string | null;
+  /** The error's code (`case.transition_not_allowed`, …). */
+  code: ErrorCode;
+  /** The clause behind it, if any. */
+  clause: Clause | null;
+  /** The position of the refused event in the history (0-based), if an event was refused. */
+  event: number | null;
+}
+
+/** One case on the worklist: the stage that presses most, how it stands and who should act. */
+export interface WorklistEntry {
+  /** The case's position in the host's list. */
+  index: number;
+  /** The host's key of the case, if given (shared with the caseload, not copied). */
+  key: string | null;
+  /** The complaint number, once registered. */
+  number: ComplaintNumberText | null;
+  /** Where the case stands. */
+  status: Status;
+  /** The stage whose clock presses most: overdue longest, else least time left, else paused; none when no clock runs (a plan awaiting approval, say). */
+  stage: Stage | null;
+  /** Its handling round (0 the first; re-handling rounds after). */
+  round: number | null;
+  /** The clause that sets the stage's limit. */
+  clause: Clause | null;
+  /** `overdue`, `due_soon`, `open`, `paused`, or `pending` when no clock runs. */
+  state: WorklistState;
+  /** The stage's due instant. */
+  due: Rfc3339 | null;
+  /** The stage's last day. */
+  lastDay: IsoDate | null;
+  /** Seconds left before `due`. */
+  remainingSeconds: number | null;
+  /** Seconds past `due`. */
+  lateSeconds: number | null;
+  /** Working days past the last day. */
+  lateWorkingDays: number | null;
+  /** Who should act now. */
+  act: Actor;
+  /** The department concerned, once classified (one shared name per department in a caseload, not a copy per entry). */
+  department: string | null;
+  /** The category, once classified (shared like the department). */
+  category: string | null;
+  /** The handling track. */
+  track: Track;
+  /** Whether the emergency procedure applies (§2.2.4). */
+  emergency: boolean;
+  /** The case's place in the queue (§2.2.4). Serialized as its `sort_key`(QueueKey::sort_key), the text that sorts in queue order. */
+  queueKey: string;
+  /** When the complaint was received. */
+  receivedAt: Rfc3339;
+  /** The complainant's personal data, in the complaint office's view only; none for every other role. */
+  complainant: PersonalView | null;
+}
+
+/** An office's worklist at an instant. */
+export interface Worklist {
+  /** The instant the states refer to, as given. */
+  now: Rfc3339;
+  /** Every open case that passes the filters, in working order. */
+  entries: WorklistEntry[];
+  /** The entries counted. */
+  counts: WorklistCounts;
+  /** The histories that could not be replayed (by position and code only). */
+  refused: RefusedHistory[];
+}
+
+/** One reminder: whom to remind of which stage of which case, when, and why then. */
+export interface Reminder {
+  /** A stable id: `<case>/<stage>/<round>/<rung>`, where the case is the host's key, else the complaint number, else (and always for registration, which comes before the number) `received-<receipt instant in UTC>`. */
+  id: string;
+  /** When to send it: in the reminder hours of a working day, in office time. */
+  at: Rfc3339;
+  /** Where the ladder placed it, before it was moved into the reminder hours. */
+  placedAt: Rfc3339;
+  /** Whether it was moved into the reminder hours. */
+  moved: boolean;
+  /** The case's position in the host's list. */
+  index: number;
+  /** The host's key of the case, if given. */
+  key: string | null;
+  /** The complaint number, once registered. */
+  number: ComplaintNumberText | null;
+  /** The stage. */
+  stage: Stage;
+  /** Its handling round (0 the first). */
+  round: number;
+  /** The clause that sets the stage's limit. */
+  clause: Clause;
+  /** The rung of the ladder that placed it. */
+  rung: string;
+  /** Where the rung stands, as the policy writes it (`50%`, `1 working day overdue`). */
+  place: string;
+  /** Whom it reminds. */
+  to: Actor;
+  /** The department concerned (whose head an escalation goes to); none before classification, when the complaint office is the department concerned. */
+  department: string | null;
+  /** The stage's due instant. */
+  due: Rfc3339;
+  /** Whether the emergency procedure applies (§2.2.4). */
+  emergency: boolean;
+}

@@ -117,3 +117,89 @@ impl serde::Serialize for Js<'_, complaint_office::case::CaseView> {
         out.end()
     }
 }
+
+/// `RefusedHistory` of the `.d.ts`.
+impl serde::Serialize for Js<'_, complaint_office::office::Refused> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let value = self.0;
+        let mut out = serializer.serialize_struct("RefusedHistory", 5)?;
+        out.serialize_field("index", &value.index)?;
+        out.serialize_field("key", &value.key)?;
+        out.serialize_field("code", &value.code)?;
+        out.serialize_field("clause", &value.clause)?;
+        out.serialize_field("event", &value.event)?;
+        out.end()
+    }
+}
+
+/// `WorklistEntry` of the `.d.ts`.
+impl serde::Serialize for Js<'_, complaint_office::office::WorklistEntry> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let value = self.0;
+        let mut out = serializer.serialize_struct("WorklistEntry", 21)?;
+        out.serialize_field("index", &value.index)?;
+        out.serialize_field("key", &Js(&value.key))?;
+        out.serialize_field("number", &value.number)?;
+        out.serialize_field("status", &value.status)?;
+        out.serialize_field("stage", &value.stage)?;
+        out.serialize_field("round", &value.round)?;
+        out.serialize_field("clause", &value.clause)?;
+        out.serialize_field("state", &value.state)?;
+        out.serialize_field("due", &Js(&value.due))?;
+        out.serialize_field("lastDay", &value.last_day)?;
+        out.serialize_field("remainingSeconds", &value.remaining_seconds)?;
+        out.serialize_field("lateSeconds", &value.late_seconds)?;
+        out.serialize_field("lateWorkingDays", &value.late_working_days)?;
+        out.serialize_field("act", &value.act)?;
+        out.serialize_field("department", &Js(&value.department))?;
+        out.serialize_field("category", &Js(&value.category))?;
+        out.serialize_field("track", &value.track)?;
+        out.serialize_field("emergency", &value.emergency)?;
+        out.serialize_field("queueKey", &Js(&value.queue_key))?;
+        out.serialize_field("receivedAt", &Js(&value.received_at))?;
+        out.serialize_field("complainant", &Js(&value.complainant))?;
+        out.end()
+    }
+}
+
+/// `Worklist` of the `.d.ts`.
+impl serde::Serialize for Js<'_, complaint_office::office::Worklist> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let value = self.0;
+        let mut out = serializer.serialize_struct("Worklist", 4)?;
+        out.serialize_field("now", &Js(&value.now))?;
+        out.serialize_field("entries", &Js(&value.entries))?;
+        out.serialize_field("counts", &Js(&value.counts))?;
+        out.serialize_field("refused", &Js(&value.refused))?;
+        out.end()
+    }
+}
+
+/// `Reminder` of the `.d.ts`.
+impl serde::Serialize for Js<'_, complaint_office::office::Reminder> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let value = self.0;
+        let mut out = serializer.serialize_struct("Reminder", 16)?;
+        out.serialize_field("id", &value.id)?;
+        out.serialize_field("at", &Js(&value.at))?;
+        out.serialize_field("placedAt", &Js(&value.placed_at))?;
+        out.serialize_field("moved", &value.moved)?;
+        out.serialize_field("index", &value.index)?;
+        out.serialize_field("key", &value.key)?;
+        out.serialize_field("number", &value.number)?;
+        out.serialize_field("stage", &value.stage)?;
+        out.serialize_field("round", &value.round)?;
+        out.serialize_field("clause", &value.clause)?;
+        out.serialize_field("rung", &value.rung)?;
+        out.serialize_field("place", &value.place)?;
+        out.serialize_field("to", &value.to)?;
+        out.serialize_field("department", &value.department)?;
+        out.serialize_field("due", &Js(&value.due))?;
+        out.serialize_field("emergency", &value.emergency)?;
+        out.end()
+    }
+}

@@ -20,7 +20,7 @@
 
 use std::fmt::Write as _;
 
-use complaint_office::case;
+use complaint_office::{case, office};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{Map, Value, json};
 
@@ -80,6 +80,9 @@ pub(crate) struct Record {
     python: Python,
     /// Members computed by the core, not fields.
     derived: &'static [Derived],
+    /// Keys whose TypeScript type is narrower than the schema says (a worklist entry's
+    /// `state` is one of five of the `SlaState`s), with that type.
+    ts_types: &'static [(&'static str, &'static str)],
 }
 
 fn schema_of<T: JsonSchema>(generator: &mut SchemaGenerator) -> Schema {
@@ -87,6 +90,7 @@ fn schema_of<T: JsonSchema>(generator: &mut SchemaGenerator) -> Schema {
 }
 
 const CASE_STUB: &str = "bindings-python/python/complaint_office/case.pyi";
+const OFFICE_STUB: &str = "bindings-python/python/complaint_office/office.pyi";
 
 /// The records, in the order of the declarations.
 pub(crate) const RECORDS: &[Record] = &[
@@ -99,6 +103,7 @@ pub(crate) const RECORDS: &[Record] = &[
         ffi: "InitialAssessment",
         python: Python::TypedDict("_CaseAssessment", CASE_STUB),
         derived: &[],
+        ts_types: &[],
     },
     Record {
         schema: schema_of::<case::Pause>,
@@ -109,6 +114,7 @@ pub(crate) const RECORDS: &[Record] = &[
         ffi: "Pause",
         python: Python::Absent("`Case.pauses` gives `(from, to)` tuples"),
         derived: &[],
+        ts_types: &[],
     },
     Record {
         schema: schema_of::<case::StageDeadline>,
@@ -119,6 +125,7 @@ pub(crate) const RECORDS: &[Record] = &[
         ffi: "StageDeadline",
         python: Python::Class("StageDeadline", CASE_STUB),
         derived: &[],
+        ts_types: &[],
     },
     Record {
         schema: schema_of::<case::Schedule>,
@@ -147,6 +154,7 @@ pub(crate) const RECORDS: &[Record] = &[
                 ffi: "value.running().map(Into::into).collect()",
             },
         ],
+        ts_types: &[],
     },
     Record {
         schema: schema_of::<case::Check>,
@@ -157,6 +165,7 @@ pub(crate) const RECORDS: &[Record] = &[
         ffi: "Check",
         python: Python::Class("Check", CASE_STUB),
         derived: &[],
+        ts_types: &[],
     },
     Record {
         schema: schema_of::<case::ComplianceReport>,
@@ -185,6 +194,7 @@ pub(crate) const RECORDS: &[Record] = &[
                 ffi: "value.findings().map(Into::into).collect()",
             },
         ],
+        ts_types: &[],
     },
     Record {
         schema: schema_of::<case::CaseView>,
@@ -195,6 +205,51 @@ pub(crate) const RECORDS: &[Record] = &[
         ffi: "CaseView",
         python: Python::Class("CaseView", CASE_STUB),
         derived: &[],
+        ts_types: &[],
+    },
+    Record {
+        schema: schema_of::<office::Refused>,
+        path: "complaint_office::office::Refused",
+        source: "core/src/office/caseload.rs",
+        area: "office",
+        ts: "RefusedHistory",
+        ffi: "Refused",
+        python: Python::Class("Refused", OFFICE_STUB),
+        derived: &[],
+        ts_types: &[],
+    },
+    Record {
+        schema: schema_of::<office::WorklistEntry>,
+        path: "complaint_office::office::WorklistEntry",
+        source: "core/src/office/worklist.rs",
+        area: "office",
+        ts: "WorklistEntry",
+        ffi: "WorklistEntry",
+        python: Python::Class("WorklistEntry", OFFICE_STUB),
+        derived: &[],
+        ts_types: &[("state", "WorklistState")],
+    },
+    Record {
+        schema: schema_of::<office::Worklist>,
+        path: "complaint_office::office::Worklist",
+        source: "core/src/office/worklist.rs",
+        area: "office",
+        ts: "Worklist",
+        ffi: "Worklist",
+        python: Python::Class("Worklist", OFFICE_STUB),
+        derived: &[],
+        ts_types: &[],
+    },
+    Record {
+        schema: schema_of::<office::Reminder>,
+        path: "complaint_office::office::Reminder",
+        source: "core/src/office/reminders.rs",
+        area: "office",
+        ts: "Reminder",
+        ffi: "Reminder",
+        python: Python::Class("Reminder", OFFICE_STUB),
+        derived: &[],
+        ts_types: &[],
     },
 ];
 
@@ -257,6 +312,38 @@ const ELSEWHERE: &[Elsewhere] = &[
         ffi: "PersonalData",
         ffi_from: "PersonalData::from({}.clone())",
         python: "PersonalData",
+        js: true,
+    },
+    Elsewhere {
+        name: "ErrorCode",
+        ts: "ErrorCode",
+        ffi: "String",
+        ffi_from: "{}.to_string()",
+        python: "str",
+        js: false,
+    },
+    Elsewhere {
+        name: "SharedText",
+        ts: "string",
+        ffi: "String",
+        ffi_from: "{}.to_string()",
+        python: "str",
+        js: true,
+    },
+    Elsewhere {
+        name: "QueueKey",
+        ts: "string",
+        ffi: "String",
+        ffi_from: "{}.sort_key()",
+        python: "str",
+        js: true,
+    },
+    Elsewhere {
+        name: "WorklistCounts",
+        ts: "WorklistCounts",
+        ffi: "WorklistCounts",
+        ffi_from: "WorklistCounts::from({})",
+        python: "WorklistCounts",
         js: true,
     },
     Elsewhere {
@@ -438,7 +525,20 @@ pub(crate) fn typescript(document: &Value) -> Result<String, Unsupported> {
             if let Some(doc) = doc_of(property) {
                 let _ = writeln!(out, "  /** {} */", doc.replace("*/", "*\\/"));
             }
-            let ty = ts_shape(document, &Shape::of(property, defs(document))?)?;
+            let ty = match record.ts_types.iter().find(|(k, _)| *k == key) {
+                Some((_, ty)) => {
+                    let nullable = matches!(
+                        Shape::of(property, defs(document))?,
+                        Shape::Nullable(_)
+                    );
+                    if nullable {
+                        format!("{ty} | null")
+                    } else {
+                        (*ty).to_owned()
+                    }
+                }
+                None => ts_shape(document, &Shape::of(property, defs(document))?)?,
+            };
             let _ = writeln!(out, "  {}: {ty};", camel(key));
         }
         for derived in record.derived {
@@ -651,6 +751,9 @@ fn ffi_from(document: &Value, shape: &Shape<'_>, reference: &str) -> Result<Stri
                 .replace("*{}", &deref)
                 .replace("{}.", &format!("{place}."))
                 .replace("{}", reference),
+            (None, None) if def.get("enum").is_some() && deref.starts_with('*') => {
+                format!("({deref}).into()")
+            }
             (None, None) if def.get("enum").is_some() => format!("{deref}.into()"),
             _ => return Err(Unsupported(format!("{name}: neither a record nor declared"))),
         },
