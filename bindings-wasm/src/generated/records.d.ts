@@ -123,6 +123,46 @@ export interface CaseView {
   personal: PersonalView;
 }
 
+/** A State Council notice: where a published day off or make-up day comes from. Fields that could not be confirmed are `None`, never guessed (`core/src/calendar/SOURCES.md`). */
+export interface Notice {
+  /** The title, `国务院办公厅关于2025年部分节假日安排的通知`. */
+  title: string | null;
+  /** The document number, `国办发明电〔2024〕12号`. */
+  number: string | null;
+  /** The date the notice bears. */
+  date: IsoDate | null;
+  /** What it does to its year. */
+  kind: NoticeKind;
+}
+
+/** One day of the calendar: worked or not, why, and who decided it. */
+export interface DayInfo {
+  /** The date. */
+  date: IsoDate;
+  /** Whether it is a working day. */
+  working: boolean;
+  /** What kind of day it is, coarsely. */
+  kind: DayKind;
+  /** Why it is worked or not. */
+  reason: DayReason;
+  /** The festival of a holiday, day in lieu, swapped rest day or make-up day. */
+  festival: Festival | null;
+  /** The festival's names; null with no festival. */
+  labels: Labels | null;
+  /** For a day in lieu: the holiday it makes up for. */
+  inLieuOf: IsoDate | null;
+  /** How its status was decided. */
+  decidedBy: DecidedBy;
+  /** The version of the holiday regulation in force, where one applies. */
+  regulation: Regulation | null;
+  /** The notice it comes from, for a day that published data lists. */
+  source: Notice | null;
+  /** Whether published data covers the date's year. */
+  covered: boolean;
+  /** Whether a period using this day is provisional: its year is not published. */
+  provisional: boolean;
+}
+
 /** A history that could not be replayed: where it is and why, never what it says. */
 export interface RefusedHistory {
   /** Its position in the host's list (0-based). */

@@ -118,6 +118,42 @@ impl serde::Serialize for Js<'_, complaint_office::case::CaseView> {
     }
 }
 
+/// `Notice` of the `.d.ts`.
+impl serde::Serialize for Js<'_, complaint_office::calendar::Notice> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let value = self.0;
+        let mut out = serializer.serialize_struct("Notice", 4)?;
+        out.serialize_field("title", &value.title)?;
+        out.serialize_field("number", &value.number)?;
+        out.serialize_field("date", &value.date)?;
+        out.serialize_field("kind", &value.kind)?;
+        out.end()
+    }
+}
+
+/// `DayInfo` of the `.d.ts`.
+impl serde::Serialize for Js<'_, complaint_office::calendar::DayInfo> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let value = self.0;
+        let mut out = serializer.serialize_struct("DayInfo", 12)?;
+        out.serialize_field("date", &value.date)?;
+        out.serialize_field("working", &value.working)?;
+        out.serialize_field("kind", &value.kind)?;
+        out.serialize_field("reason", &value.reason)?;
+        out.serialize_field("festival", &value.festival)?;
+        out.serialize_field("labels", &value.festival.map(crate::calendar::festival_labels))?;
+        out.serialize_field("inLieuOf", &value.in_lieu_of)?;
+        out.serialize_field("decidedBy", &value.decided_by)?;
+        out.serialize_field("regulation", &value.regulation)?;
+        out.serialize_field("source", &Js(&value.source))?;
+        out.serialize_field("covered", &value.covered)?;
+        out.serialize_field("provisional", &value.provisional)?;
+        out.end()
+    }
+}
+
 /// `RefusedHistory` of the `.d.ts`.
 impl serde::Serialize for Js<'_, complaint_office::office::Refused> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -20,7 +20,7 @@
 
 use std::fmt::Write as _;
 
-use complaint_office::{case, office};
+use complaint_office::{calendar, case, office};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{Map, Value, json};
 
@@ -50,6 +50,8 @@ pub(crate) enum Python {
 pub(crate) struct Derived {
     /// The key, snake_case.
     key: &'static str,
+    /// The key it follows (the end when none).
+    after: Option<&'static str>,
     /// Its documentation.
     doc: &'static str,
     /// Its TypeScript type.
@@ -90,6 +92,7 @@ fn schema_of<T: JsonSchema>(generator: &mut SchemaGenerator) -> Schema {
 }
 
 const CASE_STUB: &str = "bindings-python/python/complaint_office/case.pyi";
+const CALENDAR_STUB: &str = "bindings-python/python/complaint_office/calendar.pyi";
 const OFFICE_STUB: &str = "bindings-python/python/complaint_office/office.pyi";
 
 /// The records, in the order of the declarations.
@@ -138,6 +141,7 @@ pub(crate) const RECORDS: &[Record] = &[
         derived: &[
             Derived {
                 key: "overdue",
+                after: None,
                 doc: "The stages overdue at `now` (due and not met), in the order of `stages`.",
                 ts: "StageDeadline[]",
                 wasm: "value.overdue().map(Js).collect::<Vec<_>>()",
@@ -146,6 +150,7 @@ pub(crate) const RECORDS: &[Record] = &[
             },
             Derived {
                 key: "running",
+                after: None,
                 doc: "The stages whose clock runs at `now` (open, due soon or overdue), in the \
                       order of `stages`.",
                 ts: "StageDeadline[]",
@@ -178,6 +183,7 @@ pub(crate) const RECORDS: &[Record] = &[
         derived: &[
             Derived {
                 key: "violations",
+                after: None,
                 doc: "The checks violated, in the order of `checks` (JavaScript: their rule ids).",
                 ts: "string[]",
                 wasm: "value.violations().map(|check| check.rule).collect::<Vec<_>>()",
@@ -186,6 +192,7 @@ pub(crate) const RECORDS: &[Record] = &[
             },
             Derived {
                 key: "findings",
+                after: None,
                 doc: "The checks with a finding (soft rules, §3.1 \"generally\"), in the order of \
                       `checks` (JavaScript: their rule ids).",
                 ts: "string[]",
@@ -205,6 +212,36 @@ pub(crate) const RECORDS: &[Record] = &[
         ffi: "CaseView",
         python: Python::Class("CaseView", CASE_STUB),
         derived: &[],
+        ts_types: &[],
+    },
+    Record {
+        schema: schema_of::<calendar::Notice>,
+        path: "complaint_office::calendar::Notice",
+        source: "core/src/calendar/notice.rs",
+        area: "calendar",
+        ts: "Notice",
+        ffi: "Notice",
+        python: Python::Class("Notice", CALENDAR_STUB),
+        derived: &[],
+        ts_types: &[],
+    },
+    Record {
+        schema: schema_of::<calendar::DayInfo>,
+        path: "complaint_office::calendar::DayInfo",
+        source: "core/src/calendar/mod.rs",
+        area: "calendar",
+        ts: "DayInfo",
+        ffi: "DayInfo",
+        python: Python::Class("DayInfo", CALENDAR_STUB),
+        derived: &[Derived {
+            key: "labels",
+            after: Some("festival"),
+            doc: "The festival's names; null with no festival.",
+            ts: "Labels | null",
+            wasm: "value.festival.map(crate::calendar::festival_labels)",
+            ffi_ty: "Option<Labels>",
+            ffi: "value.festival.map(|festival| labels(festival.into()))",
+        }],
         ts_types: &[],
     },
     Record {
@@ -486,6 +523,28 @@ fn keys(def: &Value) -> Vec<(&str, &Value)> {
         .unwrap_or_default()
 }
 
+/// A member of a record's binding form: a field of the core's struct, or a derived one.
+enum Member<'a> {
+    Field(&'a str, &'a Value),
+    Derived(&'static Derived),
+}
+
+/// A record's members in order: the core's fields, each derived member after the key it
+/// names (at the end when it names none).
+fn members<'a>(record: &'static Record, def: &'a Value) -> Vec<Member<'a>> {
+    let mut out: Vec<Member<'a>> = Vec::new();
+    for (key, property) in keys(def) {
+        out.push(Member::Field(key, property));
+        for derived in record.derived.iter().filter(|d| d.after == Some(key)) {
+            out.push(Member::Derived(derived));
+        }
+    }
+    for derived in record.derived.iter().filter(|d| d.after.is_none()) {
+        out.push(Member::Derived(derived));
+    }
+    out
+}
+
 /// The record of a definition's name, if it is one of the table's.
 fn record_named<'a>(document: &'a Value, name: &str) -> Option<&'static Record> {
     let entries = document.get("records").and_then(Value::as_array)?;
@@ -521,7 +580,15 @@ pub(crate) fn typescript(document: &Value) -> Result<String, Unsupported> {
             let _ = writeln!(out, "/** {doc} */");
         }
         let _ = writeln!(out, "export interface {} {{", record.ts);
-        for (key, property) in keys(def) {
+        for member in members(record, def) {
+            let (key, property) = match member {
+                Member::Field(key, property) => (key, property),
+                Member::Derived(derived) => {
+                    let _ = writeln!(out, "  /** {} */", derived.doc);
+                    let _ = writeln!(out, "  {}: {};", camel(derived.key), derived.ts);
+                    continue;
+                }
+            };
             if let Some(doc) = doc_of(property) {
                 let _ = writeln!(out, "  /** {} */", doc.replace("*/", "*\\/"));
             }
@@ -540,10 +607,6 @@ pub(crate) fn typescript(document: &Value) -> Result<String, Unsupported> {
                 None => ts_shape(document, &Shape::of(property, defs(document))?)?,
             };
             let _ = writeln!(out, "  {}: {ty};", camel(key));
-        }
-        for derived in record.derived {
-            let _ = writeln!(out, "  /** {} */", derived.doc);
-            let _ = writeln!(out, "  {}: {};", camel(derived.key), derived.ts);
         }
         out.push_str("}\n");
     }
@@ -604,8 +667,7 @@ fn through_js(document: &Value, shape: &Shape<'_>) -> bool {
 pub(crate) fn wasm(document: &Value) -> Result<String, Unsupported> {
     let mut out = format!("// {HEADER}\n");
     for (record, _, def) in each(document)? {
-        let fields = keys(def);
-        let count = fields.len() + record.derived.len();
+        let count = keys(def).len() + record.derived.len();
         let _ = write!(
             out,
             "\n/// `{ts}` of the `.d.ts`.\n\
@@ -617,25 +679,22 @@ pub(crate) fn wasm(document: &Value) -> Result<String, Unsupported> {
             ts = record.ts,
             path = record.path,
         );
-        for (key, property) in fields {
-            let shape = Shape::of(property, defs(document))?;
-            let value = if through_js(document, &shape) {
-                format!("&Js(&value.{key})")
-            } else {
-                format!("&value.{key}")
+        for member in members(record, def) {
+            let (key, value) = match member {
+                Member::Field(key, property) => {
+                    let shape = Shape::of(property, defs(document))?;
+                    if through_js(document, &shape) {
+                        (key, format!("&Js(&value.{key})"))
+                    } else {
+                        (key, format!("&value.{key}"))
+                    }
+                }
+                Member::Derived(derived) => (derived.key, format!("&{}", derived.wasm)),
             };
             let _ = writeln!(
                 out,
                 "        out.serialize_field(\"{}\", {value})?;",
                 camel(key)
-            );
-        }
-        for derived in record.derived {
-            let _ = writeln!(
-                out,
-                "        out.serialize_field(\"{}\", &{})?;",
-                camel(derived.key),
-                derived.wasm
             );
         }
         out.push_str("        out.end()\n    }\n}\n");
@@ -666,7 +725,6 @@ pub(crate) fn ffi(document: &Value, area: &str) -> Result<String, Unsupported> {
         .into_iter()
         .filter(|(record, ..)| record.area == area)
     {
-        let fields = keys(def);
         out.push('\n');
         if let Some(doc) = doc_of(def) {
             let _ = writeln!(out, "/// {doc}");
@@ -677,7 +735,16 @@ pub(crate) fn ffi(document: &Value, area: &str) -> Result<String, Unsupported> {
             record.ffi
         );
         let mut from = String::new();
-        for (key, property) in &fields {
+        for member in members(record, def) {
+            let (key, property) = match member {
+                Member::Field(key, property) => (key, property),
+                Member::Derived(derived) => {
+                    let _ = writeln!(out, "    /// {}", derived.doc);
+                    let _ = writeln!(out, "    pub {}: {},", derived.key, derived.ffi_ty);
+                    let _ = writeln!(from, "            {}: {},", derived.key, derived.ffi);
+                    continue;
+                }
+            };
             let shape = Shape::of(property, defs(document))?;
             if let Some(doc) = doc_of(property) {
                 let _ = writeln!(out, "    /// {doc}");
@@ -688,11 +755,6 @@ pub(crate) fn ffi(document: &Value, area: &str) -> Result<String, Unsupported> {
                 "            {key}: {},",
                 ffi_from(document, &shape, &format!("&value.{key}"))?
             );
-        }
-        for derived in record.derived {
-            let _ = writeln!(out, "    /// {}", derived.doc);
-            let _ = writeln!(out, "    pub {}: {},", derived.key, derived.ffi_ty);
-            let _ = writeln!(from, "            {}: {},", derived.key, derived.ffi);
         }
         out.push_str("}\n\n");
         let _ = write!(
