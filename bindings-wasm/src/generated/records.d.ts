@@ -163,6 +163,36 @@ export interface DayInfo {
   provisional: boolean;
 }
 
+/** When retention ends. */
+export interface Expiry {
+  /** The last day of retention; destruction may be allowed from the day after. */
+  lastDay: IsoDate;
+  /** Whether a day of a year no published notice covers was used (computed holidays, swaps unknown). */
+  provisional: boolean;
+}
+
+/** Whether a file may be destroyed on a date, and if not, why. */
+export interface DestructionDecision {
+  /** Whether destruction is allowed. */
+  allowed: boolean;
+  /** Why not, when it is not. */
+  reason: Refusal | null;
+}
+
+/** One file of a retention sweep. */
+export interface SweepEntry {
+  /** The file's complaint number. */
+  number: ComplaintNumberText;
+  /** The last day of its retention. */
+  expiresOn: IsoDate;
+  /** Whether that day is provisional (outside the calendar's statutory data). */
+  provisional: boolean;
+  /** Where the sweep puts it. */
+  status: SweepStatus;
+  /** Why it may not be destroyed, when it may not. */
+  reason: Refusal | null;
+}
+
 /** A history that could not be replayed: where it is and why, never what it says. */
 export interface RefusedHistory {
   /** Its position in the host's list (0-based). */

@@ -154,6 +154,45 @@ impl serde::Serialize for Js<'_, complaint_office::calendar::DayInfo> {
     }
 }
 
+/// `Expiry` of the `.d.ts`.
+impl serde::Serialize for Js<'_, complaint_office::archive::Expiry> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let value = self.0;
+        let mut out = serializer.serialize_struct("Expiry", 2)?;
+        out.serialize_field("lastDay", &value.last_day)?;
+        out.serialize_field("provisional", &value.provisional)?;
+        out.end()
+    }
+}
+
+/// `DestructionDecision` of the `.d.ts`.
+impl serde::Serialize for Js<'_, complaint_office::archive::DestructionDecision> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let value = self.0;
+        let mut out = serializer.serialize_struct("DestructionDecision", 2)?;
+        out.serialize_field("allowed", &value.allowed)?;
+        out.serialize_field("reason", &value.reason)?;
+        out.end()
+    }
+}
+
+/// `SweepEntry` of the `.d.ts`.
+impl serde::Serialize for Js<'_, complaint_office::archive::SweepEntry> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let value = self.0;
+        let mut out = serializer.serialize_struct("SweepEntry", 5)?;
+        out.serialize_field("number", &value.number)?;
+        out.serialize_field("expiresOn", &value.expires_on)?;
+        out.serialize_field("provisional", &value.provisional)?;
+        out.serialize_field("status", &value.status)?;
+        out.serialize_field("reason", &value.reason)?;
+        out.end()
+    }
+}
+
 /// `RefusedHistory` of the `.d.ts`.
 impl serde::Serialize for Js<'_, complaint_office::office::Refused> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

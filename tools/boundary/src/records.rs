@@ -20,7 +20,7 @@
 
 use std::fmt::Write as _;
 
-use complaint_office::{calendar, case, office};
+use complaint_office::{archive, calendar, case, office};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{Map, Value, json};
 
@@ -93,6 +93,7 @@ fn schema_of<T: JsonSchema>(generator: &mut SchemaGenerator) -> Schema {
 
 const CASE_STUB: &str = "bindings-python/python/complaint_office/case.pyi";
 const CALENDAR_STUB: &str = "bindings-python/python/complaint_office/calendar.pyi";
+const ARCHIVE_STUB: &str = "bindings-python/python/complaint_office/archive.pyi";
 const OFFICE_STUB: &str = "bindings-python/python/complaint_office/office.pyi";
 
 /// The records, in the order of the declarations.
@@ -242,6 +243,39 @@ pub(crate) const RECORDS: &[Record] = &[
             ffi_ty: "Option<Labels>",
             ffi: "value.festival.map(|festival| labels(festival.into()))",
         }],
+        ts_types: &[],
+    },
+    Record {
+        schema: schema_of::<archive::Expiry>,
+        path: "complaint_office::archive::Expiry",
+        source: "core/src/archive/retention.rs",
+        area: "archive",
+        ts: "Expiry",
+        ffi: "Expiry",
+        python: Python::Class("Expiry", ARCHIVE_STUB),
+        derived: &[],
+        ts_types: &[],
+    },
+    Record {
+        schema: schema_of::<archive::DestructionDecision>,
+        path: "complaint_office::archive::DestructionDecision",
+        source: "core/src/archive/retention.rs",
+        area: "archive",
+        ts: "DestructionDecision",
+        ffi: "DestructionDecision",
+        python: Python::Class("DestructionDecision", ARCHIVE_STUB),
+        derived: &[],
+        ts_types: &[],
+    },
+    Record {
+        schema: schema_of::<archive::SweepEntry>,
+        path: "complaint_office::archive::SweepEntry",
+        source: "core/src/archive/retention.rs",
+        area: "archive",
+        ts: "SweepEntry",
+        ffi: "SweepEntry",
+        python: Python::Class("SweepEntry", ARCHIVE_STUB),
+        derived: &[],
         ts_types: &[],
     },
     Record {
