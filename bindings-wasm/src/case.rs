@@ -369,7 +369,7 @@ impl Case {
     /// The latest intake check of the complaint (§2.1, §2.2.1).
     #[wasm_bindgen(getter, unchecked_return_type = "IntakeReport")]
     pub fn intake(&self) -> JsResult<JsValue> {
-        to_js(&crate::intake::IntakeReportJs::from(self.0.intake()))
+        to_js(&Js(self.0.intake()))
     }
 
     /// Whether a legal hold is in place.

@@ -2,7 +2,7 @@
 // result records. Do not edit: change the core's struct and run the command.
 
 /// When retention ends.
-#[derive(Debug, Clone, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Expiry {
     /// The last day of retention; destruction may be allowed from the day after.
     pub last_day: LocalDate,
@@ -21,7 +21,7 @@ impl From<&complaint_office::archive::Expiry> for Expiry {
 }
 
 /// Whether a file may be destroyed on a date, and if not, why.
-#[derive(Debug, Clone, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct DestructionDecision {
     /// Whether destruction is allowed.
     pub allowed: bool,
@@ -40,7 +40,7 @@ impl From<&complaint_office::archive::DestructionDecision> for DestructionDecisi
 }
 
 /// One file of a retention sweep.
-#[derive(Debug, Clone, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct SweepEntry {
     /// The file's complaint number.
     pub number: Arc<ComplaintNumber>,

@@ -2,7 +2,7 @@
 // result records. Do not edit: change the core's struct and run the command.
 
 /// A State Council notice: where a published day off or make-up day comes from. Fields that could not be confirmed are `None`, never guessed (`core/src/calendar/SOURCES.md`).
-#[derive(Debug, Clone, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Notice {
     /// The title, `国务院办公厅关于2025年部分节假日安排的通知`.
     pub title: Option<String>,
@@ -27,7 +27,7 @@ impl From<&complaint_office::calendar::Notice> for Notice {
 }
 
 /// One day of the calendar: worked or not, why, and who decided it.
-#[derive(Debug, Clone, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct DayInfo {
     /// The date.
     pub date: LocalDate,

@@ -2,7 +2,7 @@
 // result records. Do not edit: change the core's struct and run the command.
 
 /// The initial assessment of a case (§2.2.4) and what triage made of it.
-#[derive(Debug, Clone, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct InitialAssessment {
     /// Severity.
     pub severity: Severity,
@@ -30,7 +30,7 @@ impl From<&complaint_office::case::Assessment> for InitialAssessment {
 }
 
 /// A stretch during which the registration clock was paused for missing information.
-#[derive(Debug, Clone, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Pause {
     /// When the information was requested.
     pub from: OffsetDateTime,
@@ -49,7 +49,7 @@ impl From<&complaint_office::case::Pause> for Pause {
 }
 
 /// One stage's deadline and state.
-#[derive(Debug, Clone, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct StageDeadline {
     /// The stage.
     pub stage: Stage,
@@ -119,7 +119,7 @@ impl From<&complaint_office::case::StageDeadline> for StageDeadline {
 }
 
 /// A case's deadlines at an instant.
-#[derive(Debug, Clone, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Schedule {
     /// The instant the states refer to.
     pub now: OffsetDateTime,
@@ -144,7 +144,7 @@ impl From<&complaint_office::case::Schedule> for Schedule {
 }
 
 /// One rule checked.
-#[derive(Debug, Clone, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Check {
     /// A stable id of the rule, like `plan_on_time`.
     pub rule: String,
@@ -169,7 +169,7 @@ impl From<&complaint_office::case::Check> for Check {
 }
 
 /// Every rule checked for a case.
-#[derive(Debug, Clone, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ComplianceReport {
     /// The instant the report refers to.
     pub at: OffsetDateTime,
@@ -194,7 +194,7 @@ impl From<&complaint_office::case::ComplianceReport> for ComplianceReport {
 }
 
 /// What a role may see of a case (§1.3.4), from `Case::view`.
-#[derive(Debug, Clone, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct CaseView {
     /// Who is looking.
     pub role: Role,

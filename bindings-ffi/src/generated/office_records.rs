@@ -2,7 +2,7 @@
 // result records. Do not edit: change the core's struct and run the command.
 
 /// A history that could not be replayed: where it is and why, never what it says.
-#[derive(Debug, Clone, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Refused {
     /// Its position in the host's list (0-based).
     pub index: i64,
@@ -30,7 +30,7 @@ impl From<&complaint_office::office::Refused> for Refused {
 }
 
 /// One case on the worklist: the stage that presses most, how it stands and who should act.
-#[derive(Debug, Clone, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct WorklistEntry {
     /// The case's position in the host's list.
     pub index: i64,
@@ -106,7 +106,7 @@ impl From<&complaint_office::office::WorklistEntry> for WorklistEntry {
 }
 
 /// An office's worklist at an instant.
-#[derive(Debug, Clone, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Worklist {
     /// The instant the states refer to, as given.
     pub now: OffsetDateTime,
@@ -131,7 +131,7 @@ impl From<&complaint_office::office::Worklist> for Worklist {
 }
 
 /// One reminder: whom to remind of which stage of which case, when, and why then.
-#[derive(Debug, Clone, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Reminder {
     /// A stable id: `<case>/<stage>/<round>/<rung>`, where the case is the host's key, else the complaint number, else (and always for registration, which comes before the number) `received-<receipt instant in UTC>`.
     pub id: String,

@@ -193,6 +193,30 @@ export interface SweepEntry {
   reason: Refusal | null;
 }
 
+/** Something to ask the complainant for (§2.2.1). */
+export interface IntakeRequest {
+  /** The field. */
+  field: Field;
+  /** Why: `intake.missing_field`, or the code of the contact's problem. */
+  code: ErrorCode;
+}
+
+/** What intake found. */
+export interface IntakeReport {
+  /** No violation of the channel rules (§1.2, §2.1). */
+  admissible: boolean;
+  /** Nothing missing and the contact usable (§2.2.1). */
+  complete: boolean;
+  /** The required fields that are missing, in `Field` order. */
+  missing: Field[];
+  /** What is wrong, channel rules first, then fields in `Field` order. */
+  violations: IntakeViolation[];
+  /** What to ask the complainant for, in `Field` order. */
+  requests: IntakeRequest[];
+  /** The kind of a usable contact, if one was given. */
+  contactKind: ContactKind | null;
+}
+
 /** A history that could not be replayed: where it is and why, never what it says. */
 export interface RefusedHistory {
   /** Its position in the host's list (0-based). */

@@ -193,6 +193,34 @@ impl serde::Serialize for Js<'_, complaint_office::archive::SweepEntry> {
     }
 }
 
+/// `IntakeRequest` of the `.d.ts`.
+impl serde::Serialize for Js<'_, complaint_office::intake::Request> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let value = self.0;
+        let mut out = serializer.serialize_struct("IntakeRequest", 2)?;
+        out.serialize_field("field", &value.field)?;
+        out.serialize_field("code", &value.code)?;
+        out.end()
+    }
+}
+
+/// `IntakeReport` of the `.d.ts`.
+impl serde::Serialize for Js<'_, complaint_office::intake::IntakeReport> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let value = self.0;
+        let mut out = serializer.serialize_struct("IntakeReport", 6)?;
+        out.serialize_field("admissible", &value.admissible)?;
+        out.serialize_field("complete", &value.complete)?;
+        out.serialize_field("missing", &value.missing)?;
+        out.serialize_field("violations", &Js(&value.violations))?;
+        out.serialize_field("requests", &Js(&value.requests))?;
+        out.serialize_field("contactKind", &value.contact_kind)?;
+        out.end()
+    }
+}
+
 /// `RefusedHistory` of the `.d.ts`.
 impl serde::Serialize for Js<'_, complaint_office::office::Refused> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

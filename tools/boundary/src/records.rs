@@ -20,7 +20,7 @@
 
 use std::fmt::Write as _;
 
-use complaint_office::{archive, calendar, case, office};
+use complaint_office::{archive, calendar, case, intake, office};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{Map, Value, json};
 
@@ -94,6 +94,7 @@ fn schema_of<T: JsonSchema>(generator: &mut SchemaGenerator) -> Schema {
 const CASE_STUB: &str = "bindings-python/python/complaint_office/case.pyi";
 const CALENDAR_STUB: &str = "bindings-python/python/complaint_office/calendar.pyi";
 const ARCHIVE_STUB: &str = "bindings-python/python/complaint_office/archive.pyi";
+const INTAKE_STUB: &str = "bindings-python/python/complaint_office/intake.pyi";
 const OFFICE_STUB: &str = "bindings-python/python/complaint_office/office.pyi";
 
 /// The records, in the order of the declarations.
@@ -279,6 +280,28 @@ pub(crate) const RECORDS: &[Record] = &[
         ts_types: &[],
     },
     Record {
+        schema: schema_of::<intake::Request>,
+        path: "complaint_office::intake::Request",
+        source: "core/src/intake/mod.rs",
+        area: "intake",
+        ts: "IntakeRequest",
+        ffi: "InformationRequest",
+        python: Python::Class("InformationRequest", INTAKE_STUB),
+        derived: &[],
+        ts_types: &[],
+    },
+    Record {
+        schema: schema_of::<intake::IntakeReport>,
+        path: "complaint_office::intake::IntakeReport",
+        source: "core/src/intake/mod.rs",
+        area: "intake",
+        ts: "IntakeReport",
+        ffi: "IntakeReport",
+        python: Python::Class("IntakeReport", INTAKE_STUB),
+        derived: &[],
+        ts_types: &[],
+    },
+    Record {
         schema: schema_of::<office::Refused>,
         path: "complaint_office::office::Refused",
         source: "core/src/office/caseload.rs",
@@ -416,6 +439,22 @@ const ELSEWHERE: &[Elsewhere] = &[
         ffi_from: "WorklistCounts::from({})",
         python: "WorklistCounts",
         js: true,
+    },
+    Elsewhere {
+        name: "Violation",
+        ts: "IntakeViolation",
+        ffi: "IntakeViolation",
+        ffi_from: "IntakeViolation::from({})",
+        python: "IntakeViolation",
+        js: true,
+    },
+    Elsewhere {
+        name: "Field",
+        ts: "Field",
+        ffi: "RegistrationField",
+        ffi_from: "(*{}).into()",
+        python: "Field",
+        js: false,
     },
     Elsewhere {
         name: "EventKind",
@@ -765,7 +804,7 @@ pub(crate) fn ffi(document: &Value, area: &str) -> Result<String, Unsupported> {
         }
         let _ = writeln!(
             out,
-            "#[derive(Debug, Clone, uniffi::Record)]\npub struct {} {{",
+            "#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]\npub struct {} {{",
             record.ffi
         );
         let mut from = String::new();
@@ -842,6 +881,9 @@ fn ffi_from(document: &Value, shape: &Shape<'_>, reference: &str) -> Result<Stri
     Ok(match shape {
         Shape::Named { name, def } => match (record_named(document, name), elsewhere(name)) {
             (Some(record), _) => format!("{}::from({reference})", record.ffi),
+            (None, Some(e)) if e.ffi_from == "(*{}).into()" && !deref.starts_with('*') => {
+                format!("{deref}.into()")
+            }
             (None, Some(e)) => e
                 .ffi_from
                 .replace("*{}", &deref)
@@ -1006,7 +1048,8 @@ fn stub_members(stub: &str, class: &str, typed_dict: bool) -> Option<Vec<(String
                 .split_once("-> ")
                 .map(|(_, a)| a.trim_end_matches(" ...").trim_end_matches(':'))
                 .unwrap_or_default();
-            members.push((name.to_owned(), annotation.trim().to_owned()));
+            // A forward reference (`List["IntakeViolation"]`) names the same type.
+            members.push((name.to_owned(), annotation.trim().replace('"', "")));
         }
         property = false;
     }
