@@ -222,7 +222,13 @@ pub fn expiry_with(
     archived_on: LocalDate,
     period: Arc<Duration>,
 ) -> Result<Expiry> {
-    guard(|| Ok(Expiry::from(&core::expiry_with(&calendar.0, archived_on, period.0)?)))
+    guard(|| {
+        Ok(Expiry::from(&core::expiry_with(
+            &calendar.0,
+            archived_on,
+            period.0,
+        )?))
+    })
 }
 
 /// Whether a file may be destroyed on `on` under the policy (§6.2.2).
@@ -235,7 +241,13 @@ pub fn may_destroy(
     file: ArchiveFile,
     on: LocalDate,
 ) -> Result<DestructionDecision> {
-    guard(|| Ok(DestructionDecision::from(&core::may_destroy(&policy.0, &file.into(), on)?)))
+    guard(|| {
+        Ok(DestructionDecision::from(&core::may_destroy(
+            &policy.0,
+            &file.into(),
+            on,
+        )?))
+    })
 }
 
 /// Whether a file may be destroyed on `on`, from its parts: expiry first, then approval,

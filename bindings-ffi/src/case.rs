@@ -497,9 +497,7 @@ impl Case {
     /// # Errors
     /// `time.*` for an instant the library cannot read.
     pub fn schedule(&self, now: OffsetDateTime) -> Result<Schedule> {
-        guard(|| {
-            Ok(Schedule::from(&self.lock().schedule(now)))
-        })
+        guard(|| Ok(Schedule::from(&self.lock().schedule(now))))
     }
 
     /// Every rule checked, with its clause, at `now`.
@@ -507,9 +505,7 @@ impl Case {
     /// # Errors
     /// `time.*` for an instant the library cannot read.
     pub fn compliance(&self, now: OffsetDateTime) -> Result<ComplianceReport> {
-        guard(|| {
-            Ok(ComplianceReport::from(&self.lock().compliance(now)))
-        })
+        guard(|| Ok(ComplianceReport::from(&self.lock().compliance(now))))
     }
 
     /// The case as a row of the complaint ledger (§2.2.2) for statistics (§7.1), once it has

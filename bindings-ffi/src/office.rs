@@ -72,7 +72,6 @@ impl From<CaseKeys> for core::CaseKeys {
     }
 }
 
-
 fn int(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
@@ -80,7 +79,6 @@ fn int(n: usize) -> i64 {
 fn count(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
-
 
 // The result records (`Refused`, `WorklistEntry`, `Worklist`, `Reminder`) and their
 // conversions from the core's, generated from the core's structs by `tools/boundary`.
@@ -109,7 +107,6 @@ impl From<WorklistOptions> for core::WorklistOptions {
         }
     }
 }
-
 
 /// How many entries of each kind, by stable name.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -141,7 +138,6 @@ impl From<&core::WorklistCounts> for WorklistCounts {
 fn counts(map: &std::collections::BTreeMap<String, u64>) -> std::collections::HashMap<String, i64> {
     map.iter().map(|(k, &v)| (k.clone(), count(v))).collect()
 }
-
 
 /// The office's cases: histories replayed here, or cases already replayed, each with its
 /// position in the host's list and the host's keys. Cases can be added from any thread; its

@@ -1,9 +1,7 @@
 //! Archive and retention (§6): required documents, retention expiry, destruction eligibility,
 //! sweeps.
 
-use complaint_office::archive::{
-    self as core_archive, Approval, ArchivedDocument, Document,
-};
+use complaint_office::archive::{self as core_archive, Approval, ArchivedDocument, Document};
 use complaint_office::number::ComplaintNumber;
 use complaint_office::time::parse_date;
 use serde::Deserialize;

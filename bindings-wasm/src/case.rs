@@ -5,9 +5,7 @@
 //! documented event format, typed as `CaseEventData`, and go out the same way.
 
 use complaint_office::accountability::Finding;
-use complaint_office::case::{
-    self as core_case, CaseError,
-};
+use complaint_office::case::{self as core_case, CaseError};
 use complaint_office::privacy::Role;
 use serde::Serialize;
 use serde_json::Value;

@@ -58,7 +58,7 @@ pub struct SweepEntry {
 impl From<&complaint_office::archive::SweepEntry> for SweepEntry {
     fn from(value: &complaint_office::archive::SweepEntry) -> Self {
         SweepEntry {
-            number: ComplaintNumber::arc(value.number.clone()),
+            number: ComplaintNumber::arc(value.number),
             expires_on: value.expires_on,
             provisional: value.provisional,
             status: value.status.into(),

@@ -221,7 +221,7 @@ impl From<&complaint_office::case::CaseView> for CaseView {
     fn from(value: &complaint_office::case::CaseView) -> Self {
         CaseView {
             role: value.role.into(),
-            number: value.number.as_ref().map(|item| ComplaintNumber::arc(item.clone())),
+            number: value.number.as_ref().map(|item| ComplaintNumber::arc(*item)),
             status: value.status.into(),
             category: value.category.as_ref().map(|item| item.to_string()),
             department: value.department.as_ref().map(|item| item.to_string()),

@@ -82,7 +82,7 @@ impl From<&complaint_office::office::WorklistEntry> for WorklistEntry {
         WorklistEntry {
             index: i64::try_from(value.index).unwrap_or(i64::MAX),
             key: value.key.as_ref().map(|item| item.to_string()),
-            number: value.number.as_ref().map(|item| ComplaintNumber::arc(item.clone())),
+            number: value.number.as_ref().map(|item| ComplaintNumber::arc(*item)),
             status: value.status.into(),
             stage: value.stage.as_ref().map(|item| (*item).into()),
             round: value.round.as_ref().map(|item| i64::try_from(*item).unwrap_or(i64::MAX)),
@@ -177,7 +177,7 @@ impl From<&complaint_office::office::Reminder> for Reminder {
             moved: value.moved,
             index: i64::try_from(value.index).unwrap_or(i64::MAX),
             key: value.key.as_ref().map(|item| item.to_string()),
-            number: value.number.as_ref().map(|item| ComplaintNumber::arc(item.clone())),
+            number: value.number.as_ref().map(|item| ComplaintNumber::arc(*item)),
             stage: value.stage.into(),
             round: i64::try_from(value.round).unwrap_or(i64::MAX),
             clause: value.clause.to_string(),

@@ -46,7 +46,10 @@ pub struct Check {
     /// A stable id of the rule, like `plan_on_time`.
     pub rule: &'static str,
     /// The clause; none for a check that stands on no clause (`provisional_days`).
-    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::error::ClauseText>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::error::ClauseText>")
+    )]
     pub clause: Option<&'static str>,
     /// The outcome.
     pub result: CheckResult,

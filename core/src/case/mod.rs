@@ -406,7 +406,10 @@ pub struct Pause {
     #[cfg_attr(feature = "schema", schemars(with = "crate::time::InstantText"))]
     pub from: Instant,
     /// When it was supplied; open while waiting.
-    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::time::InstantText>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::time::InstantText>")
+    )]
     pub to: Option<Instant>,
 }
 

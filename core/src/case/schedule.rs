@@ -139,14 +139,20 @@ pub struct StageDeadline {
     /// The event that started the clock.
     pub started_by: Option<EventKind>,
     /// When the clock started.
-    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::time::InstantText>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::time::InstantText>")
+    )]
     pub started_at: Option<Instant>,
     /// The limit (for `implementation`, the days from the approval to the last time point).
     pub duration: Duration,
     /// The last day, once the clock has started (and is not paused).
     pub last_day: Option<NaiveDate>,
     /// The due instant: done before it is on time.
-    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::time::InstantText>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::time::InstantText>")
+    )]
     pub due: Option<Instant>,
     /// Whether a day outside the calendar's published data was used (see
     /// [`crate::period`]): the deadline may move when the year's notice is loaded.
@@ -160,10 +166,16 @@ pub struct StageDeadline {
     /// The state at the schedule's instant.
     pub state: SlaState,
     /// When the stage was met.
-    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::time::InstantText>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::time::InstantText>")
+    )]
     pub met_at: Option<Instant>,
     /// When its clock stopped unmet (`submitted`, `stopped`).
-    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::time::InstantText>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::time::InstantText>")
+    )]
     pub stopped_at: Option<Instant>,
     /// Seconds left before `due`, while open.
     pub remaining_seconds: Option<i64>,

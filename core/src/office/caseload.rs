@@ -35,7 +35,10 @@ pub struct Refused {
     #[cfg_attr(feature = "schema", schemars(with = "crate::error::CodeText"))]
     pub code: &'static str,
     /// The clause behind it, if any.
-    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::error::ClauseText>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::error::ClauseText>")
+    )]
     pub clause: Option<&'static str>,
     /// The position of the refused event in the history (0-based), if an event was refused.
     pub event: Option<usize>,

@@ -56,12 +56,18 @@ pub struct WorklistEntry {
     /// Its handling round (0 the first; re-handling rounds after).
     pub round: Option<usize>,
     /// The clause that sets the stage's limit.
-    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::error::ClauseText>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::error::ClauseText>")
+    )]
     pub clause: Option<&'static str>,
     /// `overdue`, `due_soon`, `open`, `paused`, or `pending` when no clock runs.
     pub state: SlaState,
     /// The stage's due instant.
-    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::time::InstantText>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::time::InstantText>")
+    )]
     pub due: Option<Instant>,
     /// The stage's last day.
     pub last_day: Option<NaiveDate>,

@@ -1,5 +1,5 @@
-//! The boundary declared once: the bindings' declarations of the stored event format,
-//! generated from the core's own serde types.
+//! The boundary declared once: the bindings' declarations of the stored event format and of
+//! the result records, generated from the core's own types.
 //!
 //! An event crosses into every language as JSON, in the same bytes (ARCHITECTURE.md, "Casing").
 //! What each language *declares* about it (TypeScript's `CaseEventData` union, the keys and
@@ -18,6 +18,11 @@
 //! `cargo run -p complaint-office-boundary` rewrites both; this crate's test fails, naming the
 //! command, when a committed file differs from what the core now says. Adding an event is
 //! therefore a change in the core and one command, not an edit of each binding.
+//!
+//! The result records an op returns are declared once the same way (the module `records`):
+//! TypeScript interfaces and the WebAssembly binding's serialisation, the UniFFI records and
+//! their conversions are generated, and [`python_drift`] checks Python's hand-written classes
+//! against the same schemas.
 //!
 //! Why a generator over JSON Schema rather than per-binding derives in the core (tsify,
 //! `uniffi::Record` behind `cfg_attr`): the core keeps no binding code, the stored format is

@@ -388,7 +388,7 @@ const ELSEWHERE: &[Elsewhere] = &[
         name: "ComplaintNumber",
         ts: "ComplaintNumberText",
         ffi: "Arc<ComplaintNumber>",
-        ffi_from: "ComplaintNumber::arc({}.clone())",
+        ffi_from: "ComplaintNumber::arc(*{})",
         python: "ComplaintNumber",
         js: false,
     },
@@ -572,7 +572,10 @@ fn each(document: &Value) -> Result<Vec<(&'static Record, &Value, &Value)>, Unsu
         .iter()
         .zip(entries)
         .map(|(record, entry)| {
-            let name = entry.get("name").and_then(Value::as_str).unwrap_or_default();
+            let name = entry
+                .get("name")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
             let def = defs(document)
                 .get(name)
                 .ok_or_else(|| Unsupported(format!("no definition {name}")))?;
@@ -619,7 +622,7 @@ fn members<'a>(record: &'static Record, def: &'a Value) -> Vec<Member<'a>> {
 }
 
 /// The record of a definition's name, if it is one of the table's.
-fn record_named<'a>(document: &'a Value, name: &str) -> Option<&'static Record> {
+fn record_named(document: &Value, name: &str) -> Option<&'static Record> {
     let entries = document.get("records").and_then(Value::as_array)?;
     RECORDS
         .iter()
@@ -667,10 +670,8 @@ pub(crate) fn typescript(document: &Value) -> Result<String, Unsupported> {
             }
             let ty = match record.ts_types.iter().find(|(k, _)| *k == key) {
                 Some((_, ty)) => {
-                    let nullable = matches!(
-                        Shape::of(property, defs(document))?,
-                        Shape::Nullable(_)
-                    );
+                    let nullable =
+                        matches!(Shape::of(property, defs(document))?, Shape::Nullable(_));
                     if nullable {
                         format!("{ty} | null")
                     } else {
@@ -693,7 +694,11 @@ fn ts_shape(document: &Value, shape: &Shape<'_>) -> Result<String, Unsupported> 
             (None, Some(e)) => e.ts.to_owned(),
             // A vocabulary: the package declares it under the core's name.
             (None, None) if def.get("enum").is_some() => (*name).to_owned(),
-            _ => return Err(Unsupported(format!("{name}: neither a record nor declared"))),
+            _ => {
+                return Err(Unsupported(format!(
+                    "{name}: neither a record nor declared"
+                )));
+            }
         },
         Shape::Text {
             format: Some("date"),
@@ -849,7 +854,11 @@ fn ffi_type(document: &Value, shape: &Shape<'_>) -> Result<String, Unsupported> 
             (Some(record), _) => record.ffi.to_owned(),
             (None, Some(e)) => e.ffi.to_owned(),
             (None, None) if def.get("enum").is_some() => (*name).to_owned(),
-            _ => return Err(Unsupported(format!("{name}: neither a record nor declared"))),
+            _ => {
+                return Err(Unsupported(format!(
+                    "{name}: neither a record nor declared"
+                )));
+            }
         },
         Shape::Text {
             format: Some("date"),
@@ -893,7 +902,11 @@ fn ffi_from(document: &Value, shape: &Shape<'_>, reference: &str) -> Result<Stri
                 format!("({deref}).into()")
             }
             (None, None) if def.get("enum").is_some() => format!("{deref}.into()"),
-            _ => return Err(Unsupported(format!("{name}: neither a record nor declared"))),
+            _ => {
+                return Err(Unsupported(format!(
+                    "{name}: neither a record nor declared"
+                )));
+            }
         },
         Shape::Text {
             format: Some("date" | "date-time"),
@@ -928,7 +941,11 @@ fn python_type(document: &Value, shape: &Shape<'_>) -> Result<String, Unsupporte
             },
             (None, Some(e)) => e.python.to_owned(),
             (None, None) if def.get("enum").is_some() => (*name).to_owned(),
-            _ => return Err(Unsupported(format!("{name}: neither a record nor declared"))),
+            _ => {
+                return Err(Unsupported(format!(
+                    "{name}: neither a record nor declared"
+                )));
+            }
         },
         Shape::Text {
             format: Some("date"),
@@ -993,7 +1010,9 @@ fn drift(
         for (key, property) in &fields {
             let expected = python_type(document, &Shape::of(property, defs(document))?)?;
             match declared.iter().find(|(name, _)| name == key) {
-                None => drift.push(format!("{stub}: {class}.{key} is missing (a key of the core's record)")),
+                None => drift.push(format!(
+                    "{stub}: {class}.{key} is missing (a key of the core's record)"
+                )),
                 Some((_, found)) if *found != expected => drift.push(format!(
                     "{stub}: {class}.{key} is `{found}`, the core's record says `{expected}`"
                 )),
@@ -1093,9 +1112,18 @@ mod tests {
         };
         let found = drift(&document, &drifted)?;
         assert_eq!(found.len(), 3, "{found:#?}");
-        assert!(found[0].contains("StageDeadline.stopped_at is missing"), "{found:#?}");
-        assert!(found[1].contains("StageDeadline.remaining_seconds is `int`"), "{found:#?}");
-        assert!(found[2].contains("Schedule.later is not a key"), "{found:#?}");
+        assert!(
+            found[0].contains("StageDeadline.stopped_at is missing"),
+            "{found:#?}"
+        );
+        assert!(
+            found[1].contains("StageDeadline.remaining_seconds is `int`"),
+            "{found:#?}"
+        );
+        assert!(
+            found[2].contains("Schedule.later is not a key"),
+            "{found:#?}"
+        );
         Ok(())
     }
 
@@ -1103,7 +1131,8 @@ mod tests {
     /// generated field accesses would not follow).
     #[test]
     fn fields_are_read_from_the_source() {
-        let source = "pub struct A {\n    /// x\n    pub one: u8,\n    pub two_words: Option<String>,\n}\n";
+        let source =
+            "pub struct A {\n    /// x\n    pub one: u8,\n    pub two_words: Option<String>,\n}\n";
         assert_eq!(
             struct_fields(source, "A"),
             Some(vec!["one".to_owned(), "two_words".to_owned()])
