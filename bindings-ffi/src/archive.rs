@@ -170,56 +170,9 @@ pub fn missing_documents(present: Vec<Document>) -> Result<Vec<Document>> {
     })
 }
 
-/// When retention ends.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Expiry {
-    /// The last day of retention; destruction may be allowed from the day after.
-    pub last_day: LocalDate,
-    /// Whether a day outside the calendar's statutory data was used.
-    pub provisional: bool,
-}
-
-impl From<core::Expiry> for Expiry {
-    fn from(e: core::Expiry) -> Self {
-        Expiry {
-            last_day: e.last_day,
-            provisional: e.provisional,
-        }
-    }
-}
-
-/// Whether a file may be destroyed, and if not, why.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct DestructionDecision {
-    /// Whether destruction is allowed.
-    pub allowed: bool,
-    /// The first reason it is not.
-    pub reason: Option<Refusal>,
-}
-
-impl From<core::DestructionDecision> for DestructionDecision {
-    fn from(d: core::DestructionDecision) -> Self {
-        DestructionDecision {
-            allowed: d.allowed,
-            reason: d.reason.map(Into::into),
-        }
-    }
-}
-
-/// One file of a retention sweep.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct SweepEntry {
-    /// The file's complaint number.
-    pub number: Arc<ComplaintNumber>,
-    /// The last day of retention.
-    pub expires_on: LocalDate,
-    /// Whether a day outside the calendar's statutory data was used.
-    pub provisional: bool,
-    /// Where the sweep puts it.
-    pub status: SweepStatus,
-    /// Why it may not be destroyed.
-    pub reason: Option<Refusal>,
-}
+// The result records (`Expiry`, `DestructionDecision`, `SweepEntry`) and their conversions
+// from the core's, generated from the core's structs by `tools/boundary`.
+include!("generated/archive_records.rs");
 
 /// The end of the policy's retention period for a file archived on `archived_on`.
 ///
@@ -227,7 +180,7 @@ pub struct SweepEntry {
 /// `period.out_of_range`, `period.office_hours_required`.
 #[uniffi::export]
 pub fn expiry(policy: Arc<Policy>, archived_on: LocalDate) -> Result<Expiry> {
-    guard(|| Ok(core::expiry(&policy.0, archived_on)?.into()))
+    guard(|| Ok(Expiry::from(&core::expiry(&policy.0, archived_on)?)))
 }
 
 /// The end of `period` from the archive date, on `calendar`.
@@ -240,7 +193,13 @@ pub fn expiry_with(
     archived_on: LocalDate,
     period: Arc<Duration>,
 ) -> Result<Expiry> {
-    guard(|| Ok(core::expiry_with(&calendar.0, archived_on, period.0)?.into()))
+    guard(|| {
+        Ok(Expiry::from(&core::expiry_with(
+            &calendar.0,
+            archived_on,
+            period.0,
+        )?))
+    })
 }
 
 /// Whether a file may be destroyed on `on` under the policy (§6.2.2).
@@ -253,7 +212,13 @@ pub fn may_destroy(
     file: ArchiveFile,
     on: LocalDate,
 ) -> Result<DestructionDecision> {
-    guard(|| Ok(core::may_destroy(&policy.0, &file.into(), on)?.into()))
+    guard(|| {
+        Ok(DestructionDecision::from(&core::may_destroy(
+            &policy.0,
+            &file.into(),
+            on,
+        )?))
+    })
 }
 
 /// Whether a file may be destroyed on `on`, from its parts: expiry first, then approval,
@@ -279,7 +244,7 @@ pub fn may_destroy_with(
             legal_hold,
             on,
         )?;
-        Ok(decision.into())
+        Ok(DestructionDecision::from(&decision))
     })
 }
 
@@ -296,15 +261,6 @@ pub fn sweep(
     guard(|| {
         let files: Vec<core::ArchiveFile> = files.into_iter().map(Into::into).collect();
         let entries = core::sweep(&policy.0, &files, on)?;
-        Ok(entries
-            .into_iter()
-            .map(|e| SweepEntry {
-                number: ComplaintNumber::arc(e.number),
-                expires_on: e.expires_on,
-                provisional: e.provisional,
-                status: e.status.into(),
-                reason: e.reason.map(Into::into),
-            })
-            .collect())
+        Ok(entries.iter().map(SweepEntry::from).collect())
     })
 }

@@ -12,19 +12,9 @@ use complaint_office::input::MAX_TEXT_FILE_BYTES;
 
 pub use crate::vocabulary::{DayKind, DayReason, DecidedBy, Festival, NoticeKind, Regulation};
 
-/// A State Council notice a published day comes from. Fields that could not be confirmed are
-/// absent, never guessed.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Notice {
-    /// The title, `国务院办公厅关于2025年部分节假日安排的通知`.
-    pub title: Option<String>,
-    /// The document number, `国办发明电〔2024〕12号`.
-    pub number: Option<String>,
-    /// The date the notice bears.
-    pub date: Option<LocalDate>,
-    /// What it does to its year.
-    pub kind: NoticeKind,
-}
+// The result records (`Notice`, `DayInfo`) and their conversions from the core's, generated
+// from the core's structs by `tools/boundary`.
+include!("generated/calendar_records.rs");
 
 #[uniffi::export]
 impl Festival {
@@ -40,60 +30,6 @@ fn labels(festival: Festival) -> Labels {
         zh_hant: zh_hant.to_owned(),
         zh_hans: zh_hans.to_owned(),
         en: en.to_owned(),
-    }
-}
-
-/// One day of the calendar, with why it is worked or not and where that comes from.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct DayInfo {
-    /// The date.
-    pub date: LocalDate,
-    /// Whether it is a working day.
-    pub working: bool,
-    /// What kind of day it is, coarsely (`holiday` for every day off of a break).
-    pub kind: DayKind,
-    /// Why it is worked or not.
-    pub reason: DayReason,
-    /// The festival of a holiday, day in lieu, swapped rest day or make-up day.
-    pub festival: Option<Festival>,
-    /// The festival's names; absent with no festival.
-    pub labels: Option<Labels>,
-    /// For a day in lieu: the holiday it makes up for.
-    pub in_lieu_of: Option<LocalDate>,
-    /// How its status was decided.
-    pub decided_by: DecidedBy,
-    /// The version of the holiday regulation in force, where one applies.
-    pub regulation: Option<Regulation>,
-    /// The notice it comes from, for a day that published data lists.
-    pub source: Option<Notice>,
-    /// Whether published data covers the date's year.
-    pub covered: bool,
-    /// Whether a period using this day is provisional: its year is not published.
-    pub provisional: bool,
-}
-
-impl From<core::DayInfo> for DayInfo {
-    fn from(d: core::DayInfo) -> Self {
-        let festival: Option<Festival> = d.festival.map(Into::into);
-        DayInfo {
-            date: d.date,
-            working: d.working,
-            kind: d.kind.into(),
-            reason: d.reason.into(),
-            festival,
-            labels: festival.map(labels),
-            in_lieu_of: d.in_lieu_of,
-            decided_by: d.decided_by.into(),
-            regulation: d.regulation.map(Into::into),
-            source: d.source.map(|n| Notice {
-                title: n.title,
-                number: n.number,
-                date: n.date,
-                kind: n.kind.into(),
-            }),
-            covered: d.covered,
-            provisional: d.provisional,
-        }
     }
 }
 
@@ -228,7 +164,7 @@ impl Calendar {
     /// # Errors
     /// `time.*` for a date the library cannot read.
     pub fn day(&self, date: LocalDate) -> Result<DayInfo> {
-        guard(|| Ok(self.0.day(date).into()))
+        guard(|| Ok(DayInfo::from(&self.0.day(date))))
     }
 
     /// Whether statutory data covers the year of `date`.

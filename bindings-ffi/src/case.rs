@@ -14,7 +14,7 @@ use crate::duration::Duration;
 use crate::error::{Result, guard, within};
 use crate::intake::{Complaint, IntakeReport};
 use crate::number::ComplaintNumber;
-use crate::period::{PeriodRule, rules};
+use crate::period::PeriodRule;
 use crate::policy::{Policy, PolicySet};
 use crate::privacy::{PersonalData, Role};
 use crate::stats::LedgerRecord;
@@ -101,137 +101,10 @@ pub fn events_from_json(json: String) -> Result<Vec<Arc<Event>>> {
     })
 }
 
-/// The initial assessment of a case (§2.2.4) and what triage made of it (the core's
-/// `case::Assessment`).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct InitialAssessment {
-    /// Severity.
-    pub severity: Severity,
-    /// Urgency.
-    pub urgency: Urgency,
-    /// Complexity.
-    pub complexity: Complexity,
-    /// Whether the emergency procedure applies.
-    pub emergency: bool,
-    /// The handling track.
-    pub track: Track,
-}
-
-/// A stretch during which the registration clock was paused for missing information.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Pause {
-    /// When the information was requested.
-    pub from: OffsetDateTime,
-    /// When it was supplied; absent while waiting.
-    pub to: Option<OffsetDateTime>,
-}
-
-/// One stage's deadline and SLA state.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct StageDeadline {
-    /// The stage.
-    pub stage: Stage,
-    /// 0 for the first handling round; 1, 2, … for re-handling rounds.
-    pub round: i64,
-    /// The clause that sets the limit.
-    pub clause: String,
-    /// The name of the calendar the clock runs on: that of whoever must act in the stage
-    /// (`"default"` for a policy with one calendar).
-    pub calendar: String,
-    /// The event that started the clock.
-    pub started_by: Option<EventKind>,
-    /// When the clock started.
-    pub started_at: Option<OffsetDateTime>,
-    /// The limit.
-    pub duration: Arc<Duration>,
-    /// The last day, once the clock has started (and is not paused).
-    pub last_day: Option<LocalDate>,
-    /// The due instant: done before it is on time.
-    pub due: Option<OffsetDateTime>,
-    /// Whether a day outside the calendar's published data was used.
-    pub provisional: bool,
-    /// How the period rules decided the due instant.
-    pub rules: Vec<PeriodRule>,
-    /// Days (of the clock's unit) added by pauses; seconds for hour-based clocks.
-    pub paused: i64,
-    /// The last day of an extension (§4.1.2), if any.
-    pub extended_until: Option<LocalDate>,
-    /// The state at the schedule's instant.
-    pub state: SlaState,
-    /// When the stage was met.
-    pub met_at: Option<OffsetDateTime>,
-    /// Seconds left before `due`, while open.
-    pub remaining_seconds: Option<i64>,
-    /// Seconds past `due`: how late it was met, or how long it has been overdue.
-    pub late_seconds: Option<i64>,
-    /// Working days past the last day, for an overdue or late stage.
-    pub late_working_days: Option<i64>,
-}
-
-impl From<&core::StageDeadline> for StageDeadline {
-    fn from(s: &core::StageDeadline) -> Self {
-        StageDeadline {
-            stage: s.stage.into(),
-            round: i64::try_from(s.round).unwrap_or(i64::MAX),
-            clause: s.clause.to_owned(),
-            calendar: s.calendar.clone(),
-            started_by: s.started_by.map(Into::into),
-            started_at: s.started_at,
-            duration: Duration::arc(s.duration),
-            last_day: s.last_day,
-            due: s.due,
-            provisional: s.provisional,
-            rules: rules(&s.rules),
-            paused: s.paused,
-            extended_until: s.extended_until,
-            state: s.state.into(),
-            met_at: s.met_at,
-            remaining_seconds: s.remaining_seconds,
-            late_seconds: s.late_seconds,
-            late_working_days: s.late_working_days,
-        }
-    }
-}
-
-/// A case's deadlines at an instant.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct Schedule {
-    /// The instant the states refer to.
-    pub now: OffsetDateTime,
-    /// Every stage, in the order of the case's life.
-    pub stages: Vec<StageDeadline>,
-    /// The stages overdue at `now` (due and not met), in the order of `stages`.
-    pub overdue: Vec<StageDeadline>,
-    /// The stages whose clock runs at `now` (open, due soon or overdue), in the order of
-    /// `stages`.
-    pub running: Vec<StageDeadline>,
-}
-
-/// One rule checked.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Check {
-    /// A stable id of the rule, like `plan_on_time`.
-    pub rule: String,
-    /// The clause; none for a check that stands on no clause (`provisional_days`).
-    pub clause: Option<String>,
-    /// The outcome.
-    pub result: CheckResult,
-    /// One English sentence (no personal data).
-    pub detail: String,
-}
-
-/// Every rule checked for a case.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ComplianceReport {
-    /// The instant the report refers to.
-    pub at: OffsetDateTime,
-    /// The checks, in the order of the policy.
-    pub checks: Vec<Check>,
-    /// The checks violated (`CheckResult.VIOLATION`), in the order of `checks`.
-    pub violations: Vec<Check>,
-    /// The checks with a finding (soft rules, §3.1 "generally"), in the order of `checks`.
-    pub findings: Vec<Check>,
-}
+// The result records (`InitialAssessment`, `Pause`, `StageDeadline`, `Schedule`, `Check`,
+// `ComplianceReport`, `CaseView`) and their conversions from the core's, generated from the
+// core's structs by `tools/boundary`; its test fails when the file is out of date.
+include!("generated/case_records.rs");
 
 /// A responsibility finding with the discipline the policy's table decides for it (§8.2).
 #[derive(Debug, Clone, uniffi::Record)]
@@ -240,29 +113,6 @@ pub struct FindingDecision {
     pub finding: Finding,
     /// What the discipline table decides for it.
     pub decision: Decision,
-}
-
-/// The case as a role may see it (§1.3.4): a redacted copy.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct CaseView {
-    /// Who is looking.
-    pub role: Role,
-    /// The complaint number.
-    pub number: Option<Arc<ComplaintNumber>>,
-    /// The status.
-    pub status: Status,
-    /// The category.
-    pub category: Option<String>,
-    /// The department concerned.
-    pub department: Option<String>,
-    /// The track.
-    pub track: Track,
-    /// Whether the emergency procedure applies.
-    pub emergency: bool,
-    /// When the complaint was received.
-    pub received_at: OffsetDateTime,
-    /// The complainant's personal data, redacted for the role.
-    pub personal: PersonalData,
 }
 
 /// A complaint's case: its state after the events applied so far, under the policy in force
@@ -402,13 +252,7 @@ impl Case {
 
     /// The initial assessment.
     pub fn assessment(&self) -> Option<InitialAssessment> {
-        self.lock().assessment().map(|a| InitialAssessment {
-            severity: a.severity.into(),
-            urgency: a.urgency.into(),
-            complexity: a.complexity.into(),
-            emergency: a.emergency,
-            track: a.track.into(),
-        })
+        self.lock().assessment().as_ref().map(Into::into)
     }
 
     /// The handling track (general until assessed).
@@ -423,14 +267,7 @@ impl Case {
 
     /// The pauses of the registration clock.
     pub fn pauses(&self) -> Vec<Pause> {
-        self.lock()
-            .pauses()
-            .iter()
-            .map(|p| Pause {
-                from: p.from,
-                to: p.to,
-            })
-            .collect()
+        self.lock().pauses().iter().map(Into::into).collect()
     }
 
     /// The responsibility findings of the handling plan (§4.1.1, §8.1).
@@ -460,18 +297,7 @@ impl Case {
     /// team the contact details, the department the content without the complainant's
     /// identity, statistics no personal data.
     pub fn view(&self, role: Role) -> CaseView {
-        let view = self.lock().view(role.into());
-        CaseView {
-            role: view.role.into(),
-            number: view.number.map(ComplaintNumber::arc),
-            status: view.status.into(),
-            category: view.category,
-            department: view.department,
-            track: view.track.into(),
-            emergency: view.emergency,
-            received_at: view.received_at,
-            personal: view.personal.into(),
-        }
+        CaseView::from(&self.lock().view(role.into()))
     }
 
     /// Whether a legal hold is in place.
@@ -489,15 +315,7 @@ impl Case {
     /// # Errors
     /// `time.*` for an instant the library cannot read.
     pub fn schedule(&self, now: OffsetDateTime) -> Result<Schedule> {
-        guard(|| {
-            let schedule = self.lock().schedule(now);
-            Ok(Schedule {
-                now: schedule.now,
-                stages: schedule.stages.iter().map(Into::into).collect(),
-                overdue: schedule.overdue().map(Into::into).collect(),
-                running: schedule.running().map(Into::into).collect(),
-            })
-        })
+        guard(|| Ok(Schedule::from(&self.lock().schedule(now))))
     }
 
     /// Every rule checked, with its clause, at `now`.
@@ -505,24 +323,7 @@ impl Case {
     /// # Errors
     /// `time.*` for an instant the library cannot read.
     pub fn compliance(&self, now: OffsetDateTime) -> Result<ComplianceReport> {
-        guard(|| {
-            let report = self.lock().compliance(now);
-            let checks = |list: &mut dyn Iterator<Item = &core::Check>| -> Vec<Check> {
-                list.map(|c| Check {
-                    rule: c.rule.to_owned(),
-                    clause: c.clause.map(str::to_owned),
-                    result: c.result.into(),
-                    detail: c.detail.clone(),
-                })
-                .collect()
-            };
-            Ok(ComplianceReport {
-                at: report.at,
-                checks: checks(&mut report.checks.iter()),
-                violations: checks(&mut report.violations()),
-                findings: checks(&mut report.findings()),
-            })
-        })
+        guard(|| Ok(ComplianceReport::from(&self.lock().compliance(now))))
     }
 
     /// The case as a row of the complaint ledger (§2.2.2) for statistics (§7.1), once it has

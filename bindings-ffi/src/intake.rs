@@ -82,60 +82,20 @@ pub struct IntakeViolation {
     pub bars_admission: bool,
 }
 
-/// Something to ask the complainant for (§2.2.1).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct InformationRequest {
-    /// The field.
-    pub field: RegistrationField,
-    /// Why: `intake.missing_field`, or the code of the contact's problem.
-    pub code: String,
-}
-
-/// What intake found.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct IntakeReport {
-    /// Whether the channel accepts it.
-    pub admissible: bool,
-    /// Whether every required field is present and usable.
-    pub complete: bool,
-    /// The required fields that are missing.
-    pub missing: Vec<RegistrationField>,
-    /// The rules it breaks.
-    pub violations: Vec<IntakeViolation>,
-    /// What to ask the complainant for.
-    pub requests: Vec<InformationRequest>,
-    /// The kind of the contact given, when usable.
-    pub contact_kind: Option<ContactKind>,
-}
-
-impl From<&core::IntakeReport> for IntakeReport {
-    fn from(r: &core::IntakeReport) -> Self {
-        IntakeReport {
-            admissible: r.admissible,
-            complete: r.complete,
-            missing: r.missing.iter().map(|&f| f.into()).collect(),
-            violations: r
-                .violations
-                .iter()
-                .map(|v| IntakeViolation {
-                    code: v.code().to_owned(),
-                    clause: v.clause().to_owned(),
-                    field: v.field().map(Into::into),
-                    bars_admission: v.bars_admission(),
-                })
-                .collect(),
-            requests: r
-                .requests
-                .iter()
-                .map(|q| InformationRequest {
-                    field: q.field.into(),
-                    code: q.code.to_owned(),
-                })
-                .collect(),
-            contact_kind: r.contact_kind.map(Into::into),
+impl From<&complaint_office::intake::Violation> for IntakeViolation {
+    fn from(v: &complaint_office::intake::Violation) -> Self {
+        IntakeViolation {
+            code: v.code().to_owned(),
+            clause: v.clause().to_owned(),
+            field: v.field().map(Into::into),
+            bars_admission: v.bars_admission(),
         }
     }
 }
+
+// The result records (`InformationRequest`, `IntakeReport`) and their conversions from the
+// core's, generated from the core's structs by `tools/boundary`.
+include!("generated/intake_records.rs");
 
 /// Checks a complaint under the policy's intake rules (§2.1, §2.2.1).
 ///

@@ -55,21 +55,6 @@ impl From<CaseKeys> for core::CaseKeys {
     }
 }
 
-/// A history that could not be replayed: where it is and why, never what it says.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Refused {
-    /// Its position in the host's list (0-based).
-    pub index: i64,
-    /// The host's key of the case, if given.
-    pub key: Option<String>,
-    /// The error's code (`case.transition_not_allowed`, …).
-    pub code: String,
-    /// The clause behind it, if any.
-    pub clause: Option<String>,
-    /// The position of the refused event in the history (0-based), if an event was refused.
-    pub event: Option<i64>,
-}
-
 fn int(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
@@ -78,17 +63,9 @@ fn count(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-impl From<&core::Refused> for Refused {
-    fn from(r: &core::Refused) -> Self {
-        Refused {
-            index: int(r.index),
-            key: r.key.clone(),
-            code: r.code.to_owned(),
-            clause: r.clause.map(str::to_owned),
-            event: r.event.map(int),
-        }
-    }
-}
+// The result records (`Refused`, `WorklistEntry`, `Worklist`, `Reminder`) and their
+// conversions from the core's, generated from the core's structs by `tools/boundary`.
+include!("generated/office_records.rs");
 
 /// What a worklist shows, and to whom.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -114,85 +91,6 @@ impl From<WorklistOptions> for core::WorklistOptions {
     }
 }
 
-/// One case on the worklist: the stage that presses most, how it stands and who should act.
-/// Its `toString()` shows the complainant's data as [`PersonalData`] does: which fields are
-/// there, never their values.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct WorklistEntry {
-    /// The case's position in the host's list.
-    pub index: i64,
-    /// The host's key of the case, if given.
-    pub key: Option<String>,
-    /// The complaint number, once registered.
-    pub number: Option<Arc<ComplaintNumber>>,
-    /// Where the case stands.
-    pub status: Status,
-    /// The stage whose clock presses most: overdue longest, else least time left, else
-    /// paused; absent when no clock runs (a plan awaiting approval, say).
-    pub stage: Option<Stage>,
-    /// Its handling round (0 the first; re-handling rounds after).
-    pub round: Option<i64>,
-    /// The clause that sets the stage's limit.
-    pub clause: Option<String>,
-    /// `overdue`, `due_soon`, `open`, `paused`, or `pending` when no clock runs.
-    pub state: SlaState,
-    /// The stage's due instant, in office time.
-    pub due: Option<OffsetDateTime>,
-    /// The stage's last day.
-    pub last_day: Option<LocalDate>,
-    /// Seconds left before `due`.
-    pub remaining_seconds: Option<i64>,
-    /// Seconds past `due`.
-    pub late_seconds: Option<i64>,
-    /// Working days past the last day.
-    pub late_working_days: Option<i64>,
-    /// Who should act now.
-    pub act: Actor,
-    /// The department concerned, once classified.
-    pub department: Option<String>,
-    /// The category, once classified.
-    pub category: Option<String>,
-    /// The handling track.
-    pub track: Track,
-    /// Whether the emergency procedure applies (§2.2.4).
-    pub emergency: bool,
-    /// The case's place in the queue (§2.2.4), as text that sorts in queue order.
-    pub queue_key: String,
-    /// When the complaint was received, in office time.
-    pub received_at: OffsetDateTime,
-    /// The complainant's personal data, in the complaint office's view only; absent for
-    /// every other role.
-    pub complainant: Option<PersonalData>,
-}
-
-impl From<&core::WorklistEntry> for WorklistEntry {
-    fn from(e: &core::WorklistEntry) -> Self {
-        WorklistEntry {
-            index: int(e.index),
-            key: e.key.as_deref().map(str::to_owned),
-            number: e.number.map(ComplaintNumber::arc),
-            status: e.status.into(),
-            stage: e.stage.map(Into::into),
-            round: e.round.map(int),
-            clause: e.clause.map(str::to_owned),
-            state: e.state.into(),
-            due: e.due,
-            last_day: e.last_day,
-            remaining_seconds: e.remaining_seconds,
-            late_seconds: e.late_seconds,
-            late_working_days: e.late_working_days,
-            act: e.act.into(),
-            department: e.department.as_deref().map(str::to_owned),
-            category: e.category.as_deref().map(str::to_owned),
-            track: e.track.into(),
-            emergency: e.emergency,
-            queue_key: e.queue_key.sort_key(),
-            received_at: e.received_at,
-            complainant: e.complainant.clone().map(Into::into),
-        }
-    }
-}
-
 /// How many entries of each kind, by stable name.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct WorklistCounts {
@@ -208,103 +106,20 @@ pub struct WorklistCounts {
     pub by_actor: std::collections::HashMap<String, i64>,
 }
 
+impl From<&core::WorklistCounts> for WorklistCounts {
+    fn from(c: &core::WorklistCounts) -> Self {
+        WorklistCounts {
+            total: count(c.total),
+            by_state: counts(&c.by_state),
+            by_stage: counts(&c.by_stage),
+            by_department: counts(&c.by_department),
+            by_actor: counts(&c.by_actor),
+        }
+    }
+}
+
 fn counts(map: &std::collections::BTreeMap<String, u64>) -> std::collections::HashMap<String, i64> {
     map.iter().map(|(k, &v)| (k.clone(), count(v))).collect()
-}
-
-/// An office's worklist at an instant: every open case once, in working order (emergencies
-/// first, then overdue by how late, then due soon and open by time left, then paused clocks,
-/// then cases without a running clock; ties in queue order).
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct Worklist {
-    /// The instant the states refer to, as given.
-    pub now: OffsetDateTime,
-    /// Every open case that passes the filters, in working order.
-    pub entries: Vec<WorklistEntry>,
-    /// The entries counted.
-    pub counts: WorklistCounts,
-    /// The histories that could not be replayed (by position and code only).
-    pub refused: Vec<Refused>,
-}
-
-impl From<&core::Worklist> for Worklist {
-    fn from(w: &core::Worklist) -> Self {
-        Worklist {
-            now: w.now,
-            entries: w.entries.iter().map(Into::into).collect(),
-            counts: WorklistCounts {
-                total: count(w.counts.total),
-                by_state: counts(&w.counts.by_state),
-                by_stage: counts(&w.counts.by_stage),
-                by_department: counts(&w.counts.by_department),
-                by_actor: counts(&w.counts.by_actor),
-            },
-            refused: w.refused.iter().map(Into::into).collect(),
-        }
-    }
-}
-
-/// One reminder: whom to remind of which stage of which case, when, and why then.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct Reminder {
-    /// A stable id, `<case>/<stage>/<round>/<rung>` (`25090001/plan/0/due`): the same on every
-    /// replay, so a host that records the ids it sent can run a window again without sending
-    /// twice.
-    pub id: String,
-    /// When to send it: in the reminder hours of a working day, in office time.
-    pub at: OffsetDateTime,
-    /// Where the ladder placed it, before it was moved into the reminder hours.
-    pub placed_at: OffsetDateTime,
-    /// Whether it was moved into the reminder hours.
-    pub moved: bool,
-    /// The case's position in the host's list.
-    pub index: i64,
-    /// The host's key of the case, if given.
-    pub key: Option<String>,
-    /// The complaint number, once registered.
-    pub number: Option<Arc<ComplaintNumber>>,
-    /// The stage.
-    pub stage: Stage,
-    /// Its handling round (0 the first).
-    pub round: i64,
-    /// The clause that sets the stage's limit.
-    pub clause: String,
-    /// The rung of the policy's ladder that placed it (`half_period`, `due`, …).
-    pub rung: String,
-    /// Where the rung stands, as the policy writes it (`50%`, `1 working day overdue`).
-    pub place: String,
-    /// Whom it reminds.
-    pub to: Actor,
-    /// The department concerned (whose head an escalation goes to); absent before
-    /// classification.
-    pub department: Option<String>,
-    /// The stage's due instant, in office time.
-    pub due: OffsetDateTime,
-    /// Whether the emergency procedure applies (§2.2.4).
-    pub emergency: bool,
-}
-
-impl From<&core::Reminder> for Reminder {
-    fn from(r: &core::Reminder) -> Self {
-        Reminder {
-            id: r.id.clone(),
-            at: r.at,
-            placed_at: r.placed_at,
-            moved: r.moved,
-            index: int(r.index),
-            key: r.key.clone(),
-            number: r.number.map(ComplaintNumber::arc),
-            stage: r.stage.into(),
-            round: int(r.round),
-            clause: r.clause.to_owned(),
-            rung: r.rung.clone(),
-            place: r.place.clone(),
-            to: r.to.into(),
-            department: r.department.clone(),
-            due: r.due,
-            emergency: r.emergency,
-        }
-    }
 }
 
 /// The office's cases: histories replayed here, or cases already replayed, each with its

@@ -622,6 +622,12 @@ impl PyStageDeadline {
         opt_instant_to_py(py, self.0.met_at)
     }
 
+    /// When its clock stopped unmet (`submitted`, `stopped`), or None.
+    #[getter]
+    fn stopped_at<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        opt_instant_to_py(py, self.0.stopped_at)
+    }
+
     /// Seconds left before `due`, while open.
     #[getter]
     fn remaining_seconds(&self) -> Option<i64> {

@@ -1,17 +1,14 @@
 //! Archive and retention (§6): required documents, retention expiry, destruction eligibility,
 //! sweeps.
 
-use complaint_office::archive::{
-    self as core_archive, Approval, ArchivedDocument, DestructionDecision, Document, Expiry,
-    SweepEntry,
-};
+use complaint_office::archive::{self as core_archive, Approval, ArchivedDocument, Document};
 use complaint_office::number::ComplaintNumber;
 use complaint_office::time::parse_date;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::Calendar;
-use crate::convert::{array_items, bool_in, json_text, string_in, to_js};
+use crate::convert::{Js, array_items, bool_in, json_text, string_in, to_js};
 use crate::duration::duration_in;
 use crate::error::{Failure, JsResult};
 use crate::policy::Policy;
@@ -43,82 +40,7 @@ export interface ArchiveFileData {
   legal_hold?: boolean;
   approval?: ApprovalData | null;
 }
-
-/** The last day of retention. */
-export interface Expiry {
-  lastDay: IsoDate;
-  /** Whether that day lies outside the calendar's statutory data. */
-  provisional: boolean;
-}
-
-/** Whether a file may be destroyed, and if not why. */
-export interface DestructionDecision {
-  allowed: boolean;
-  reason: Refusal | null;
-}
-
-/** One file of a retention sweep. */
-export interface SweepEntry {
-  number: ComplaintNumberText;
-  expiresOn: IsoDate;
-  provisional: boolean;
-  status: SweepStatus;
-  reason: Refusal | null;
-}
 "#;
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ExpiryJs {
-    last_day: String,
-    provisional: bool,
-}
-
-impl From<Expiry> for ExpiryJs {
-    fn from(e: Expiry) -> Self {
-        ExpiryJs {
-            last_day: date_out(e.last_day),
-            provisional: e.provisional,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct DecisionJs {
-    allowed: bool,
-    reason: Option<&'static str>,
-}
-
-impl From<DestructionDecision> for DecisionJs {
-    fn from(d: DestructionDecision) -> Self {
-        DecisionJs {
-            allowed: d.allowed,
-            reason: d.reason.map(|r| r.code()),
-        }
-    }
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SweepEntryJs {
-    number: String,
-    expires_on: String,
-    provisional: bool,
-    status: &'static str,
-    reason: Option<&'static str>,
-}
-
-impl From<&SweepEntry> for SweepEntryJs {
-    fn from(e: &SweepEntry) -> Self {
-        SweepEntryJs {
-            number: e.number.to_string(),
-            expires_on: date_out(e.expires_on),
-            provisional: e.provisional,
-            status: e.status.as_str(),
-            reason: e.reason.map(|r| r.code()),
-        }
-    }
-}
 
 // The file as JavaScript gives it: texts, each parsed by the core so that a bad value gets
 // the core's code (`number.*`, `time.invalid_date`, `archive.unknown_document`).
@@ -278,7 +200,7 @@ pub fn expiry(
     #[wasm_bindgen(js_name = archivedOn, unchecked_param_type = "DateInput")] archived_on: JsValue,
 ) -> JsResult<JsValue> {
     let expiry = core_archive::expiry(&policy.0, date_in(&archived_on)?)?;
-    to_js(&ExpiryJs::from(expiry))
+    to_js(&Js(&expiry))
 }
 
 /// The last day of `period` from the archive date on `calendar` (Civil Code rules, from 00:00).
@@ -290,7 +212,7 @@ pub fn expiry_with(
 ) -> JsResult<JsValue> {
     let expiry =
         core_archive::expiry_with(&calendar.0, date_in(&archived_on)?, duration_in(&period)?)?;
-    to_js(&ExpiryJs::from(expiry))
+    to_js(&Js(&expiry))
 }
 
 /// Whether `file` may be destroyed on `on` under the policy (§6.2.2).
@@ -302,7 +224,7 @@ pub fn may_destroy(
 ) -> JsResult<JsValue> {
     let file = file_in(&file)?;
     let decision = core_archive::may_destroy(&policy.0, &file, date_in(&on)?)?;
-    to_js(&DecisionJs::from(decision))
+    to_js(&Js(&decision))
 }
 
 /// Whether a file archived on `archivedOn` with retention `period` may be destroyed on `on`,
@@ -332,7 +254,7 @@ pub fn may_destroy_with(
         bool_in(&legal_hold, "legalHold: true or false expected")?,
         date_in(&on)?,
     )?;
-    to_js(&DecisionJs::from(decision))
+    to_js(&Js(&decision))
 }
 
 /// Sorts archived files on `on`: retained, held, awaiting approval or may be destroyed.
@@ -347,7 +269,7 @@ pub fn sweep(
         .map(file_in)
         .collect::<JsResult<Vec<_>>>()?;
     let entries = core_archive::sweep(&policy.0, &files, date_in(&on)?)?;
-    to_js(&entries.iter().map(SweepEntryJs::from).collect::<Vec<_>>())
+    to_js(&Js(&entries))
 }
 
 #[wasm_bindgen]

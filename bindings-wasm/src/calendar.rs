@@ -1,14 +1,14 @@
 //! The working-day calendar: weekends, statutory holidays, make-up working days, company days.
 
 use complaint_office::calendar::{
-    self as core_calendar, CalendarConfig, DayInfo, OfficeHours, OfficeInterval,
+    self as core_calendar, CalendarConfig, Festival, OfficeHours, OfficeInterval,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::classify::LabelsJs;
 use crate::convert::{
-    array_items, integer, integer_in, json_text, json_text_within, or_null, string_in, to_js,
+    Js, array_items, integer, integer_in, json_text, json_text_within, or_null, string_in, to_js,
 };
 use crate::error::{Failure, JsResult, calendar_failure};
 use crate::time::{date_in, date_js, date_out, offset_in};
@@ -16,40 +16,6 @@ use complaint_office::input::MAX_TEXT_FILE_BYTES;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CALENDAR: &str = r#"
-/** The notice a listed day comes from; each field null where not confirmed, never guessed. */
-export interface Notice {
-  /** `国务院办公厅关于2025年部分节假日安排的通知` */
-  title: string | null;
-  /** The document number, `国办发明电〔2024〕12号`. */
-  number: string | null;
-  /** The date the notice bears. */
-  date: IsoDate | null;
-  kind: NoticeKind;
-}
-
-/** Everything the calendar knows about a date, and why. */
-export interface DayInfo {
-  date: IsoDate;
-  working: boolean;
-  /** The coarse view (`holiday` for every day off of a break); `reason` says why. */
-  kind: DayKind;
-  reason: DayReason;
-  festival: Festival | null;
-  /** The festival's names, or null without one. */
-  labels: Labels | null;
-  /** For a day in lieu: the holiday it makes up for. */
-  inLieuOf: IsoDate | null;
-  decidedBy: DecidedBy;
-  /** The regulation in force (null before 2000, after 2099, or on a `weekdays` calendar). */
-  regulation: Regulation | null;
-  /** The notice a listed day comes from (null for a day no notice lists). */
-  source: Notice | null;
-  /** Whether statutory data covers its year (otherwise the regulation or Monday–Friday decides). */
-  covered: boolean;
-  /** Whether a period using this day is provisional: its year is not published. */
-  provisional: boolean;
-}
-
 /** A span of dates, both ends included. */
 export interface DateRange {
   first: IsoDate;
@@ -99,61 +65,13 @@ export interface CalendarConfig {
 #[derive(Debug, Clone)]
 pub struct Calendar(pub(crate) core_calendar::Calendar);
 
-/// `DayInfo` of the `.d.ts`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct DayInfoJs {
-    date: String,
-    working: bool,
-    kind: &'static str,
-    reason: &'static str,
-    festival: Option<&'static str>,
-    labels: Option<LabelsJs<'static>>,
-    in_lieu_of: Option<String>,
-    decided_by: &'static str,
-    regulation: Option<&'static str>,
-    source: Option<NoticeJs>,
-    covered: bool,
-    provisional: bool,
-}
-
-/// `Notice` of the `.d.ts`.
-#[derive(Serialize)]
-struct NoticeJs {
-    title: Option<String>,
-    number: Option<String>,
-    date: Option<String>,
-    kind: &'static str,
-}
-
-impl From<DayInfo> for DayInfoJs {
-    fn from(day: DayInfo) -> Self {
-        DayInfoJs {
-            date: date_out(day.date),
-            working: day.working,
-            kind: day.kind.as_str(),
-            reason: day.reason.as_str(),
-            festival: day.festival.map(|f| f.as_str()),
-            labels: day.festival.map(|f| {
-                let (zh_hant, zh_hans, en) = f.labels();
-                LabelsJs {
-                    zh_hant,
-                    zh_hans,
-                    en,
-                }
-            }),
-            in_lieu_of: day.in_lieu_of.map(date_out),
-            decided_by: day.decided_by.as_str(),
-            regulation: day.regulation.map(|r| r.as_str()),
-            source: day.source.map(|n| NoticeJs {
-                title: n.title,
-                number: n.number,
-                date: n.date.map(date_out),
-                kind: n.kind.as_str(),
-            }),
-            covered: day.covered,
-            provisional: day.provisional,
-        }
+/// The labels of a festival (`DayInfo.labels`).
+pub(crate) fn festival_labels(festival: Festival) -> LabelsJs<'static> {
+    let (zh_hant, zh_hans, en) = festival.labels();
+    LabelsJs {
+        zh_hant,
+        zh_hans,
+        en,
     }
 }
 
@@ -291,7 +209,7 @@ impl Calendar {
         &self,
         #[wasm_bindgen(unchecked_param_type = "DateInput")] date: JsValue,
     ) -> JsResult<JsValue> {
-        to_js(&DayInfoJs::from(self.0.day(date_in(&date)?)))
+        to_js(&Js(&self.0.day(date_in(&date)?)))
     }
 
     /// Whether statutory data covers the year of `date`.

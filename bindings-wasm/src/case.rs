@@ -5,24 +5,27 @@
 //! documented event format, typed as `CaseEventData`, and go out the same way.
 
 use complaint_office::accountability::Finding;
-use complaint_office::case::{
-    self as core_case, CaseError, Check, ComplianceReport, Schedule, StageDeadline,
-};
+use complaint_office::case::{self as core_case, CaseError};
 use complaint_office::privacy::Role;
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{json_text, or_null, to_js};
-use crate::error::{Failure, JsResult, case_failure};
+use crate::convert::{Js, json_text, or_null, to_js};
+use crate::error::{JsResult, case_failure};
 use crate::policy::{Policy, PolicySet};
-use crate::privacy::view_out;
 use crate::time::{date_out, instant_in, instant_out};
 
 /// The stored event format (`CaseEventData` and the types only events use), generated from
 /// the core's serde types by `tools/boundary`; its test fails when this file is out of date.
 #[wasm_bindgen(typescript_custom_section)]
 const TS_EVENTS: &str = include_str!("generated/events.d.ts");
+
+/// The result records (`StageDeadline`, `Schedule`, `ComplianceReport`, `CaseView`, …),
+/// generated from the core's structs by `tools/boundary`, as is their serialisation
+/// (`convert::Js`).
+#[wasm_bindgen(typescript_custom_section)]
+const TS_RECORDS: &str = include_str!("generated/records.d.ts");
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CASE: &str = r#"
@@ -39,227 +42,13 @@ export interface EventBase {
   role?: ActorRole | null;
 }
 
-/** The initial assessment of a case (§2.2.4) and what triage made of it. */
-export interface CaseAssessment {
-  severity: Severity;
-  urgency: Urgency;
-  complexity: Complexity;
-  emergency: boolean;
-  track: Track;
-}
-
-/** A stretch during which the registration clock was paused for missing information. */
-export interface Pause { from: Rfc3339; to: Rfc3339 | null }
-
-/** One stage's deadline and SLA state. */
-export interface StageDeadline {
-  stage: Stage;
-  /** 0 for the implementation of the plan, 1, 2, … for each re-handling. */
-  round: number;
-  clause: Clause;
-  /** The name of the calendar the clock runs on: that of whoever must act in the stage
-   * (`"default"` for a policy with one calendar). */
-  calendar: string;
-  startedBy: EventType | null;
-  startedAt: Rfc3339 | null;
-  duration: DurationText;
-  lastDay: IsoDate | null;
-  due: Rfc3339 | null;
-  provisional: boolean;
-  rules: PeriodRule[];
-  /** How much the deadline moved for pauses (in the duration's unit). */
-  paused: number;
-  extendedUntil: IsoDate | null;
-  state: SlaState;
-  metAt: Rfc3339 | null;
-  remainingSeconds: number | null;
-  lateSeconds: number | null;
-  lateWorkingDays: number | null;
-}
-
-/** The deadline schedule of a case at an instant. */
-export interface Schedule {
-  now: Rfc3339;
-  stages: StageDeadline[];
-  /** The stages overdue at `now` (due and not met), in the order of `stages`. */
-  overdue: StageDeadline[];
-  /** The stages whose clock runs at `now` (open, due soon or overdue), in the order of `stages`. */
-  running: StageDeadline[];
-}
-
-/** One rule checked by the compliance report. */
-export interface ComplianceCheck {
-  rule: string;
-  /** Null for a check that stands on no clause (`provisional_days`). */
-  clause: Clause | null;
-  result: CheckResult;
-  detail: string;
-}
-
-/** A case as a role sees it (§1.3.4). */
-export interface CaseView {
-  role: Role;
-  number: ComplaintNumberText | null;
-  status: Status;
-  category: string | null;
-  department: string | null;
-  track: Track;
-  emergency: boolean;
-  receivedAt: Rfc3339;
-  /** The complainant's personal data, redacted for the role. */
-  personal: PersonalView;
-}
-
-/** Every rule checked, with its clause, at an instant. */
-export interface ComplianceReport {
-  at: Rfc3339;
-  checks: ComplianceCheck[];
-  /** The rules violated. */
-  violations: string[];
-  /** The rules with a finding (soft rules, §3.1 "generally"). */
-  findings: string[];
-}
 "#;
-
-/// `StageDeadline` of the `.d.ts`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct StageDeadlineJs {
-    stage: &'static str,
-    round: usize,
-    clause: &'static str,
-    calendar: String,
-    started_by: Option<&'static str>,
-    started_at: Option<String>,
-    duration: String,
-    last_day: Option<String>,
-    due: Option<String>,
-    provisional: bool,
-    rules: Vec<crate::period::PeriodRuleJs>,
-    paused: i64,
-    extended_until: Option<String>,
-    state: &'static str,
-    met_at: Option<String>,
-    remaining_seconds: Option<i64>,
-    late_seconds: Option<i64>,
-    late_working_days: Option<i64>,
-}
-
-impl From<&StageDeadline> for StageDeadlineJs {
-    fn from(s: &StageDeadline) -> Self {
-        StageDeadlineJs {
-            stage: s.stage.as_str(),
-            round: s.round,
-            clause: s.clause,
-            calendar: s.calendar.clone(),
-            started_by: s.started_by.map(|k| k.as_str()),
-            started_at: s.started_at.as_ref().map(instant_out),
-            duration: s.duration.to_string(),
-            last_day: s.last_day.map(date_out),
-            due: s.due.as_ref().map(instant_out),
-            provisional: s.provisional,
-            rules: s.rules.iter().map(Into::into).collect(),
-            paused: s.paused,
-            extended_until: s.extended_until.map(date_out),
-            state: s.state.as_str(),
-            met_at: s.met_at.as_ref().map(instant_out),
-            remaining_seconds: s.remaining_seconds,
-            late_seconds: s.late_seconds,
-            late_working_days: s.late_working_days,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct ScheduleJs {
-    now: String,
-    stages: Vec<StageDeadlineJs>,
-    overdue: Vec<StageDeadlineJs>,
-    running: Vec<StageDeadlineJs>,
-}
-
-impl From<&Schedule> for ScheduleJs {
-    fn from(s: &Schedule) -> Self {
-        ScheduleJs {
-            now: instant_out(&s.now),
-            stages: s.stages.iter().map(StageDeadlineJs::from).collect(),
-            overdue: s.overdue().map(StageDeadlineJs::from).collect(),
-            running: s.running().map(StageDeadlineJs::from).collect(),
-        }
-    }
-}
 
 /// `FindingDecision` of the `.d.ts`.
 #[derive(Serialize)]
 struct FindingDecisionJs<'a> {
     finding: &'a Finding,
     decision: crate::accountability::DecisionJs,
-}
-
-#[derive(Serialize)]
-struct CheckJs<'a> {
-    rule: &'static str,
-    clause: Option<&'static str>,
-    result: &'static str,
-    detail: &'a str,
-}
-
-impl<'a> From<&'a Check> for CheckJs<'a> {
-    fn from(c: &'a Check) -> Self {
-        CheckJs {
-            rule: c.rule,
-            clause: c.clause,
-            result: c.result.as_str(),
-            detail: &c.detail,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct ComplianceJs<'a> {
-    at: String,
-    checks: Vec<CheckJs<'a>>,
-    violations: Vec<&'static str>,
-    findings: Vec<&'static str>,
-}
-
-impl<'a> From<&'a ComplianceReport> for ComplianceJs<'a> {
-    fn from(r: &'a ComplianceReport) -> Self {
-        ComplianceJs {
-            at: instant_out(&r.at),
-            checks: r.checks.iter().map(CheckJs::from).collect(),
-            violations: r.violations().map(|c| c.rule).collect(),
-            findings: r.findings().map(|c| c.rule).collect(),
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct AssessmentJs {
-    severity: &'static str,
-    urgency: &'static str,
-    complexity: &'static str,
-    emergency: bool,
-    track: &'static str,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct CaseViewJs<'a> {
-    role: &'static str,
-    number: Option<String>,
-    status: &'static str,
-    category: Option<&'a str>,
-    department: Option<&'a str>,
-    track: &'static str,
-    emergency: bool,
-    received_at: String,
-}
-
-#[derive(Serialize)]
-struct PauseJs {
-    from: String,
-    to: Option<String>,
 }
 
 /// One event of a case's history (`CaseEvent` in JavaScript: `Event` is the DOM's).
@@ -479,13 +268,7 @@ impl Case {
     /// The initial assessment, once assessed.
     #[wasm_bindgen(getter, unchecked_return_type = "CaseAssessment | null")]
     pub fn assessment(&self) -> JsResult<JsValue> {
-        to_js(&self.0.assessment().map(|a| AssessmentJs {
-            severity: a.severity.as_str(),
-            urgency: a.urgency.as_str(),
-            complexity: a.complexity.as_str(),
-            emergency: a.emergency,
-            track: a.track.as_str(),
-        }))
+        to_js(&Js(&self.0.assessment()))
     }
 
     /// The handling track (general until assessed).
@@ -503,16 +286,7 @@ impl Case {
     /// The pauses of the registration clock.
     #[wasm_bindgen(unchecked_return_type = "Pause[]")]
     pub fn pauses(&self) -> JsResult<JsValue> {
-        let pauses: Vec<PauseJs> = self
-            .0
-            .pauses()
-            .iter()
-            .map(|p| PauseJs {
-                from: instant_out(&p.from),
-                to: p.to.as_ref().map(instant_out),
-            })
-            .collect();
-        to_js(&pauses)
+        to_js(&Js(self.0.pauses()))
     }
 
     /// The responsibility findings of the handling plan (§4.1.1, §8.1).
@@ -557,7 +331,7 @@ impl Case {
     /// The latest intake check of the complaint (§2.1, §2.2.1).
     #[wasm_bindgen(getter, unchecked_return_type = "IntakeReport")]
     pub fn intake(&self) -> JsResult<JsValue> {
-        to_js(&crate::intake::IntakeReportJs::from(self.0.intake()))
+        to_js(&Js(self.0.intake()))
     }
 
     /// Whether a legal hold is in place.
@@ -578,27 +352,7 @@ impl Case {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Role")] role: &str,
     ) -> JsResult<JsValue> {
-        let view = self.0.view(role.parse::<Role>()?);
-        let out = js_sys::Object::from(to_js(&CaseViewJs {
-            role: view.role.as_str(),
-            number: view.number.map(|n| n.to_string()),
-            status: view.status.as_str(),
-            category: view.category.as_deref(),
-            department: view.department.as_deref(),
-            track: view.track.as_str(),
-            emergency: view.emergency,
-            received_at: instant_out(&view.received_at),
-        })?);
-        js_sys::Reflect::set(&out, &"personal".into(), &view_out(&view.personal)?).map_err(
-            |_| {
-                Failure::new(
-                    "internal.serialize",
-                    None,
-                    "internal error: cannot convert a result",
-                )
-            },
-        )?;
-        Ok(out.into())
+        to_js(&Js(&self.0.view(role.parse::<Role>()?)))
     }
 
     /// The deadline schedule and SLA state at `now`.
@@ -607,7 +361,7 @@ impl Case {
         &self,
         #[wasm_bindgen(unchecked_param_type = "InstantInput")] now: JsValue,
     ) -> JsResult<JsValue> {
-        to_js(&ScheduleJs::from(&self.0.schedule(instant_in(&now)?)))
+        to_js(&Js(&self.0.schedule(instant_in(&now)?)))
     }
 
     /// Every rule checked, with its clause, at `now`.
@@ -616,8 +370,7 @@ impl Case {
         &self,
         #[wasm_bindgen(unchecked_param_type = "InstantInput")] now: JsValue,
     ) -> JsResult<JsValue> {
-        let report = self.0.compliance(instant_in(&now)?);
-        to_js(&ComplianceJs::from(&report))
+        to_js(&Js(&self.0.compliance(instant_in(&now)?)))
     }
 
     /// The case as a row of the complaint ledger (§2.2.2) for statistics (§7.1), once it has

@@ -25,6 +25,58 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure
     js_sys::JSON::parse(&text).map_err(|_| internal())
 }
 
+/// A core value in its JavaScript form: a result record with its keys camelCased, an instant
+/// as RFC 3339 text. The records' `Serialize` is generated from the core's structs by
+/// `tools/boundary` (`generated/records.rs`, included below), so a record has no mirror struct
+/// here; [`to_js`] turns the result into a plain object.
+pub(crate) struct Js<'a, T: ?Sized>(pub(crate) &'a T);
+
+impl<T> Serialize for Js<'_, Option<T>>
+where
+    for<'a> Js<'a, T>: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Some(value) => serializer.serialize_some(&Js(value)),
+            None => serializer.serialize_none(),
+        }
+    }
+}
+
+impl<T> Serialize for Js<'_, [T]>
+where
+    for<'a> Js<'a, T>: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(Js))
+    }
+}
+
+impl<T> Serialize for Js<'_, Vec<T>>
+where
+    for<'a> Js<'a, T>: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Js(self.0.as_slice()).serialize(serializer)
+    }
+}
+
+/// An instant as every binding writes it (`+00:00`, never `Z`: chrono's own serde form).
+impl Serialize for Js<'_, complaint_office::time::Instant> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&complaint_office::time::format_instant(self.0))
+    }
+}
+
+/// A name shared between a caseload's entries.
+impl Serialize for Js<'_, std::sync::Arc<str>> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
+    }
+}
+
+include!("generated/records.rs");
+
 /// Stored JSON data given as text, or as an object (or class instance with `toJSON`) that
 /// `JSON.stringify` turns into that text; `what` names the parameter in the error.
 ///

@@ -3,13 +3,13 @@
 
 use complaint_office::intake::{
     self as core_intake, Channel, Charsets, ComplainantKind, Complaint, Contact, Decoded,
-    EmailError, EmailIntake, IntakeReport,
+    EmailError, EmailIntake, IntakeReport, Violation,
 };
 use complaint_office::time::parse_instant;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{api_object, max_bytes_or, to_js, within};
+use crate::convert::{Js, api_object, max_bytes_or, to_js, within};
 use crate::error::{Failure, JsResult};
 use crate::policy::Policy;
 use crate::time::instant_out;
@@ -40,24 +40,6 @@ export interface IntakeViolation {
   field: Field | null;
   /** Whether it makes the complaint inadmissible (every rule but an unusable contact). */
   barsAdmission: boolean;
-}
-
-/** What to ask the complainant for. */
-export interface IntakeRequest {
-  field: Field;
-  code: ErrorCode;
-}
-
-/** What intake found (§2.1, §2.2.1). */
-export interface IntakeReport {
-  /** The channel is open to the complainant, and an e-mail's subject has a complaint word. */
-  admissible: boolean;
-  /** Nothing required is missing and the contact is usable. */
-  complete: boolean;
-  missing: Field[];
-  violations: IntakeViolation[];
-  requests: IntakeRequest[];
-  contactKind: ContactKind | null;
 }
 
 /** A usable contact detail, normalised. */
@@ -115,49 +97,17 @@ struct ViolationJs {
     bars_admission: bool,
 }
 
-#[derive(Serialize)]
-struct RequestJs {
-    field: &'static str,
-    code: &'static str,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct IntakeReportJs {
-    admissible: bool,
-    complete: bool,
-    missing: Vec<&'static str>,
-    violations: Vec<ViolationJs>,
-    requests: Vec<RequestJs>,
-    contact_kind: Option<&'static str>,
-}
-
-impl From<&IntakeReport> for IntakeReportJs {
-    fn from(r: &IntakeReport) -> Self {
-        IntakeReportJs {
-            admissible: r.admissible,
-            complete: r.complete,
-            missing: r.missing.iter().map(|f| f.as_str()).collect(),
-            violations: r
-                .violations
-                .iter()
-                .map(|v| ViolationJs {
-                    code: v.code(),
-                    clause: v.clause(),
-                    field: v.field().map(|f| f.as_str()),
-                    bars_admission: v.bars_admission(),
-                })
-                .collect(),
-            requests: r
-                .requests
-                .iter()
-                .map(|q| RequestJs {
-                    field: q.field.as_str(),
-                    code: q.code,
-                })
-                .collect(),
-            contact_kind: r.contact_kind.map(|k| k.as_str()),
+/// `IntakeViolation` of the `.d.ts`, inside an `IntakeReport`.
+impl Serialize for Js<'_, Violation> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let v = self.0;
+        ViolationJs {
+            code: v.code(),
+            clause: v.clause(),
+            field: v.field().map(|f| f.as_str()),
+            bars_admission: v.bars_admission(),
         }
+        .serialize(serializer)
     }
 }
 
@@ -215,9 +165,7 @@ pub fn check(
     #[wasm_bindgen(unchecked_param_type = "Complaint")] complaint: JsValue,
 ) -> JsResult<JsValue> {
     let complaint = complaint_in(&complaint)?;
-    to_js(&IntakeReportJs::from(&core_intake::check(
-        &policy.0, &complaint,
-    )))
+    to_js(&Js(&core_intake::check(&policy.0, &complaint)))
 }
 
 /// Reads a contact: a mainland mobile or landline, an international number or an e-mail.
@@ -278,7 +226,7 @@ struct EmailIntakeJs<'a> {
     received_from: Option<&'static str>,
     attachments: Vec<AttachmentJs<'a>>,
     findings: Vec<FindingJs>,
-    report: IntakeReportJs,
+    report: Js<'a, IntakeReport>,
 }
 
 impl<'a> From<&'a EmailIntake> for EmailIntakeJs<'a> {
@@ -303,7 +251,7 @@ impl<'a> From<&'a EmailIntake> for EmailIntakeJs<'a> {
                     part: f.part.as_str(),
                 })
                 .collect(),
-            report: IntakeReportJs::from(&e.report),
+            report: Js(&e.report),
         }
     }
 }

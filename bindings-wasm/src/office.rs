@@ -4,8 +4,7 @@
 use std::collections::BTreeMap;
 
 use complaint_office::office::{
-    self as core_office, Actor, CaseKeys, OfficeError, Reminder, Worklist, WorklistEntry,
-    WorklistOptions,
+    self as core_office, Actor, CaseKeys, OfficeError, WorklistCounts, WorklistOptions,
 };
 use complaint_office::privacy::Role;
 use serde::{Deserialize, Serialize};
@@ -15,12 +14,11 @@ use wasm_bindgen::prelude::*;
 use complaint_office::case::Status;
 
 use crate::case::{Case, events_in};
-use crate::convert::{api_object, array_items, count, json_text_within, number_in, to_js};
+use crate::convert::{Js, api_object, array_items, count, json_text_within, number_in, to_js};
 use crate::error::JsResult;
 use crate::policy::{Policy, PolicySet};
-use crate::privacy::view_map;
 use crate::stats::{Ledger, RowOut};
-use crate::time::{beijing, date_out, instant_in, instant_out, offset_in};
+use crate::time::{beijing, instant_in, offset_in};
 use complaint_office::input::MAX_TEXT_FILE_BYTES;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -50,49 +48,8 @@ export interface WorklistOptions {
   role?: Actor | null;
 }
 
-/** A history that could not be replayed: where it is and why, never what it says. */
-export interface RefusedHistory {
-  /** Its position in the host's list. */
-  index: number;
-  key: string | null;
-  code: ErrorCode;
-  clause: Clause | null;
-  /** The position of the refused event in the history, if an event was refused. */
-  event: number | null;
-}
-
 /** How a worklist entry's most pressing clock stands; `pending` when no clock runs. */
 export type WorklistState = "overdue" | "due_soon" | "open" | "paused" | "pending";
-
-/** One open case on the worklist: the stage that presses most, how it stands, who should act. */
-export interface WorklistEntry {
-  /** The case's position in the host's list. */
-  index: number;
-  key: string | null;
-  number: ComplaintNumberText | null;
-  status: Status;
-  /** The stage whose clock presses most; null when no clock runs. */
-  stage: Stage | null;
-  round: number | null;
-  clause: Clause | null;
-  state: WorklistState;
-  due: Rfc3339 | null;
-  lastDay: IsoDate | null;
-  remainingSeconds: number | null;
-  lateSeconds: number | null;
-  lateWorkingDays: number | null;
-  /** Who should act now. */
-  act: Actor;
-  department: string | null;
-  category: string | null;
-  track: Track;
-  emergency: boolean;
-  /** The case's place in the queue (§2.2.4), as text that sorts in queue order. */
-  queueKey: string;
-  receivedAt: Rfc3339;
-  /** The complainant's personal data in the office's view only; null for every other role. */
-  complainant: PersonalView | null;
-}
 
 /** The entries of a worklist, counted. */
 export interface WorklistCounts {
@@ -101,40 +58,6 @@ export interface WorklistCounts {
   byStage: { [S in Stage]?: number };
   byDepartment: Counts;
   byActor: { [A in Actor]?: number };
-}
-
-/** An office's worklist at an instant: every open case once, in working order (emergencies,
- * then overdue by lateness, then due soon and open by time left, then paused, then no clock). */
-export interface Worklist {
-  now: Rfc3339;
-  entries: WorklistEntry[];
-  counts: WorklistCounts;
-  refused: RefusedHistory[];
-}
-
-/** One reminder: whom to remind of which stage of which case, when, and why then. */
-export interface Reminder {
-  /** `<case>/<stage>/<round>/<rung>`, the same on every replay: record the ids sent. */
-  id: string;
-  /** When to send it: in the reminder hours of a working day, in office time. */
-  at: Rfc3339;
-  /** Where the ladder placed it, before it was moved into the reminder hours. */
-  placedAt: Rfc3339;
-  moved: boolean;
-  index: number;
-  key: string | null;
-  number: ComplaintNumberText | null;
-  stage: Stage;
-  round: number;
-  clause: Clause;
-  /** The rung of the policy's ladder that placed it. */
-  rung: string;
-  /** Where the rung stands, as the policy writes it (`50%`, `1 working day overdue`). */
-  place: string;
-  to: Actor;
-  department: string | null;
-  due: Rfc3339;
-  emergency: boolean;
 }
 
 /** A rung of a reminder ladder: its name, where it stands on the clock (`50%`, `due`,
@@ -208,61 +131,6 @@ fn case_keys_in(keys: Option<CaseKeysJs>) -> JsResult<CaseKeys> {
     })
 }
 
-/// `WorklistEntry` of the `.d.ts`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct EntryJs<'a> {
-    index: usize,
-    key: Option<&'a str>,
-    number: Option<String>,
-    status: &'static str,
-    stage: Option<&'static str>,
-    round: Option<usize>,
-    clause: Option<&'static str>,
-    state: &'static str,
-    due: Option<String>,
-    last_day: Option<String>,
-    remaining_seconds: Option<i64>,
-    late_seconds: Option<i64>,
-    late_working_days: Option<i64>,
-    act: &'static str,
-    department: Option<&'a str>,
-    category: Option<&'a str>,
-    track: &'static str,
-    emergency: bool,
-    queue_key: String,
-    received_at: String,
-    complainant: Option<serde_json::Map<String, Value>>,
-}
-
-impl<'a> From<&'a WorklistEntry> for EntryJs<'a> {
-    fn from(e: &'a WorklistEntry) -> Self {
-        EntryJs {
-            index: e.index,
-            key: e.key.as_deref(),
-            number: e.number.map(|n| n.to_string()),
-            status: e.status.as_str(),
-            stage: e.stage.map(|s| s.as_str()),
-            round: e.round,
-            clause: e.clause,
-            state: e.state.as_str(),
-            due: e.due.as_ref().map(instant_out),
-            last_day: e.last_day.map(date_out),
-            remaining_seconds: e.remaining_seconds,
-            late_seconds: e.late_seconds,
-            late_working_days: e.late_working_days,
-            act: e.act.as_str(),
-            department: e.department.as_deref(),
-            category: e.category.as_deref(),
-            track: e.track.as_str(),
-            emergency: e.emergency,
-            queue_key: e.queue_key.sort_key(),
-            received_at: instant_out(&e.received_at),
-            complainant: e.complainant.as_ref().map(view_map),
-        }
-    }
-}
-
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct CountsJs<'a> {
@@ -273,75 +141,25 @@ struct CountsJs<'a> {
     by_actor: &'a BTreeMap<String, u64>,
 }
 
-/// `Worklist` of the `.d.ts`.
-#[derive(Serialize)]
-struct WorklistJs<'a> {
-    now: String,
-    entries: Vec<EntryJs<'a>>,
-    counts: CountsJs<'a>,
-    refused: &'a [core_office::Refused],
-}
-
-impl<'a> From<&'a Worklist> for WorklistJs<'a> {
-    fn from(w: &'a Worklist) -> Self {
-        let c = &w.counts;
-        WorklistJs {
-            now: instant_out(&w.now),
-            entries: w.entries.iter().map(EntryJs::from).collect(),
-            counts: CountsJs {
-                total: c.total,
-                by_state: &c.by_state,
-                by_stage: &c.by_stage,
-                by_department: &c.by_department,
-                by_actor: &c.by_actor,
-            },
-            refused: &w.refused,
+/// `WorklistCounts` of the `.d.ts`, inside a `Worklist`.
+impl Serialize for Js<'_, WorklistCounts> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let c = self.0;
+        CountsJs {
+            total: c.total,
+            by_state: &c.by_state,
+            by_stage: &c.by_stage,
+            by_department: &c.by_department,
+            by_actor: &c.by_actor,
         }
+        .serialize(serializer)
     }
 }
 
-/// `Reminder` of the `.d.ts`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ReminderJs<'a> {
-    id: &'a str,
-    at: String,
-    placed_at: String,
-    moved: bool,
-    index: usize,
-    key: Option<&'a str>,
-    number: Option<String>,
-    stage: &'static str,
-    round: usize,
-    clause: &'static str,
-    rung: &'a str,
-    place: &'a str,
-    to: &'static str,
-    department: Option<&'a str>,
-    due: String,
-    emergency: bool,
-}
-
-impl<'a> From<&'a Reminder> for ReminderJs<'a> {
-    fn from(r: &'a Reminder) -> Self {
-        ReminderJs {
-            id: &r.id,
-            at: instant_out(&r.at),
-            placed_at: instant_out(&r.placed_at),
-            moved: r.moved,
-            index: r.index,
-            key: r.key.as_deref(),
-            number: r.number.map(|n| n.to_string()),
-            stage: r.stage.as_str(),
-            round: r.round,
-            clause: r.clause,
-            rung: &r.rung,
-            place: &r.place,
-            to: r.to.as_str(),
-            department: r.department.as_deref(),
-            due: instant_out(&r.due),
-            emergency: r.emergency,
-        }
+/// A queue key as its sort key, the text that sorts in queue order.
+impl Serialize for Js<'_, complaint_office::triage::QueueKey> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0.sort_key())
     }
 }
 
@@ -483,7 +301,7 @@ impl Caseload {
     /// The histories that could not be replayed, in order (position and code, never content).
     #[wasm_bindgen(unchecked_return_type = "RefusedHistory[]")]
     pub fn refused(&self) -> JsResult<JsValue> {
-        to_js(self.0.refused())
+        to_js(&Js(self.0.refused()))
     }
 
     /// The worklist at `now`: every open case once, in working order, as `options.view` may
@@ -502,7 +320,7 @@ impl Caseload {
             role: input.role.map(|r| r.parse::<Actor>()).transpose()?,
         };
         let list = self.0.worklist(instant_in(&now)?, &options);
-        to_js(&WorklistJs::from(&list))
+        to_js(&Js(&list))
     }
 
     /// The reminders with an instant in `[from, to)`, by instant. Consecutive windows
@@ -515,7 +333,7 @@ impl Caseload {
         #[wasm_bindgen(unchecked_param_type = "InstantInput")] to: JsValue,
     ) -> JsResult<JsValue> {
         let reminders = self.0.reminders(instant_in(&from)?, instant_in(&to)?)?;
-        to_js(&reminders.iter().map(ReminderJs::from).collect::<Vec<_>>())
+        to_js(&Js(&reminders))
     }
 
     /// The statistics ledger of the cases judged as of `now`: a row per numbered case with

@@ -103,6 +103,12 @@ impl From<&PeriodRule> for PeriodRuleJs {
     }
 }
 
+impl Serialize for crate::convert::Js<'_, PeriodRule> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        PeriodRuleJs::from(self.0).serialize(serializer)
+    }
+}
+
 /// `Deadline` of the `.d.ts`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]

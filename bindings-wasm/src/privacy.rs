@@ -87,6 +87,13 @@ pub(crate) fn view_out(view: &PersonalData) -> JsResult<JsValue> {
     to_js(&view_map(view))
 }
 
+/// `PersonalView` of the `.d.ts`, inside a result record.
+impl serde::Serialize for crate::convert::Js<'_, PersonalData> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        view_map(self.0).serialize(serializer)
+    }
+}
+
 /// A view's five fields (`PersonalView` of the `.d.ts`), `null` where absent or hidden.
 pub(crate) fn view_map(view: &PersonalData) -> serde_json::Map<String, serde_json::Value> {
     Field::ALL

@@ -14,6 +14,38 @@
 //! No error carries a complainant's personal data: messages name keys, fields and rules, never
 //! the values a person typed.
 
+/// The schema of a clause id as results carry it (`§2.2.3`): text, named `Clause` so that the
+/// bindings' declarations can name it.
+#[cfg(feature = "schema")]
+pub(crate) struct ClauseText;
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for ClauseText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Clause".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string" })
+    }
+}
+
+/// The schema of an error code as results carry it (`case.transition_not_allowed`): text,
+/// named `ErrorCode`.
+#[cfg(feature = "schema")]
+pub(crate) struct CodeText;
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for CodeText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ErrorCode".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string" })
+    }
+}
+
 /// The stable identity of an error, the same in every language.
 pub trait ErrorCode {
     /// The dotted code, like `number.invalid_month`. Codes never change meaning.

@@ -74,6 +74,7 @@ impl From<CalendarError> for PeriodError {
 
 /// A rule that decided a deadline, with the article it comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "rule", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum PeriodRule {

@@ -15,6 +15,7 @@ use crate::time::start_of_day;
 use crate::vocabulary::vocabulary;
 
 /// When retention ends.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Expiry {
     /// The last day of retention; destruction may be allowed from the day after.
@@ -98,6 +99,19 @@ impl fmt::Display for Refusal {
     }
 }
 
+/// Written as its code (`archive.legal_hold`).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Refusal {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Refusal".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let codes: Vec<&str> = Refusal::ALL.iter().map(|r| r.code()).collect();
+        schemars::json_schema!({ "type": "string", "enum": codes })
+    }
+}
+
 impl Serialize for Refusal {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.code())
@@ -116,6 +130,7 @@ impl<'de> Deserialize<'de> for Refusal {
 }
 
 /// Whether a file may be destroyed on a date, and if not, why.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DestructionDecision {
     /// Whether destruction is allowed.
@@ -246,6 +261,7 @@ vocabulary! {
 }
 
 /// One file of a retention sweep.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SweepEntry {
     /// The file's complaint number.

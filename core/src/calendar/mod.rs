@@ -216,6 +216,7 @@ vocabulary! {
 }
 
 /// One day of the calendar: worked or not, why, and who decided it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayInfo {
     /// The date.
@@ -232,10 +233,10 @@ pub struct DayInfo {
     pub in_lieu_of: Option<NaiveDate>,
     /// How its status was decided.
     pub decided_by: DecidedBy,
-    /// The notice it comes from, for a day that published data lists.
-    pub source: Option<Notice>,
     /// The version of the holiday regulation in force, where one applies.
     pub regulation: Option<Regulation>,
+    /// The notice it comes from, for a day that published data lists.
+    pub source: Option<Notice>,
     /// Whether published data covers the date's year.
     pub covered: bool,
     /// Whether a period using this day is provisional: its year is not published.

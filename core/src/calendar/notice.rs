@@ -21,6 +21,7 @@ vocabulary! {
 
 /// A State Council notice: where a published day off or make-up day comes from. Fields that
 /// could not be confirmed are `None`, never guessed (`core/src/calendar/SOURCES.md`).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notice {
     /// The title, `国务院办公厅关于2025年部分节假日安排的通知`.

@@ -40,11 +40,16 @@ vocabulary! {
 }
 
 /// One rule checked.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Check {
     /// A stable id of the rule, like `plan_on_time`.
     pub rule: &'static str,
     /// The clause; none for a check that stands on no clause (`provisional_days`).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::error::ClauseText>")
+    )]
     pub clause: Option<&'static str>,
     /// The outcome.
     pub result: CheckResult,
@@ -53,9 +58,11 @@ pub struct Check {
 }
 
 /// Every rule checked for a case.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ComplianceReport {
     /// The instant the report refers to.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::time::InstantText"))]
     pub at: Instant,
     /// The checks, in the order of the policy.
     pub checks: Vec<Check>,

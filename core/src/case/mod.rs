@@ -359,6 +359,7 @@ impl ErrorCode for CaseError {
 }
 
 /// The initial assessment of a case (§2.2.4) and what triage made of it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Assessment {
     /// Severity.
@@ -374,6 +375,7 @@ pub struct Assessment {
 }
 
 /// What a role may see of a case (§1.3.4), from [`Case::view`].
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct CaseView {
     /// Who is looking.
@@ -391,17 +393,24 @@ pub struct CaseView {
     /// Whether the emergency procedure applies.
     pub emergency: bool,
     /// When the complaint was received.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::time::InstantText"))]
     pub received_at: Instant,
     /// The complainant's personal data, redacted for the role.
     pub personal: PersonalData,
 }
 
 /// A stretch during which the registration clock was paused for missing information.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pause {
     /// When the information was requested.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::time::InstantText"))]
     pub from: Instant,
     /// When it was supplied; open while waiting.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::time::InstantText>")
+    )]
     pub to: Option<Instant>,
 }
 

@@ -122,6 +122,7 @@ vocabulary! {
 }
 
 /// One stage's deadline and state.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StageDeadline {
     /// The stage.
@@ -130,6 +131,7 @@ pub struct StageDeadline {
     /// rounds; for `progress`, the number of the report awaited.
     pub round: usize,
     /// The clause that sets the limit.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::error::ClauseText"))]
     pub clause: &'static str,
     /// The name of the calendar the clock runs on: that of whoever must act in the stage
     /// (`"default"`, the policy's own calendar, unless the policy names others).
@@ -137,12 +139,20 @@ pub struct StageDeadline {
     /// The event that started the clock.
     pub started_by: Option<EventKind>,
     /// When the clock started.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::time::InstantText>")
+    )]
     pub started_at: Option<Instant>,
     /// The limit (for `implementation`, the days from the approval to the last time point).
     pub duration: Duration,
     /// The last day, once the clock has started (and is not paused).
     pub last_day: Option<NaiveDate>,
     /// The due instant: done before it is on time.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::time::InstantText>")
+    )]
     pub due: Option<Instant>,
     /// Whether a day outside the calendar's published data was used (see
     /// [`crate::period`]): the deadline may move when the year's notice is loaded.
@@ -156,8 +166,16 @@ pub struct StageDeadline {
     /// The state at the schedule's instant.
     pub state: SlaState,
     /// When the stage was met.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::time::InstantText>")
+    )]
     pub met_at: Option<Instant>,
     /// When its clock stopped unmet (`submitted`, `stopped`).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::time::InstantText>")
+    )]
     pub stopped_at: Option<Instant>,
     /// Seconds left before `due`, while open.
     pub remaining_seconds: Option<i64>,
@@ -180,9 +198,11 @@ impl StageDeadline {
 }
 
 /// A case's deadlines at an instant.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Schedule {
     /// The instant the states refer to.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::time::InstantText"))]
     pub now: Instant,
     /// Every stage, in the order of the case's life.
     pub stages: Vec<StageDeadline>,

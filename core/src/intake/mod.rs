@@ -190,6 +190,7 @@ impl fmt::Debug for Complaint {
 }
 
 /// What intake found.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IntakeReport {
     /// No violation of the channel rules (§1.2, §2.1).
@@ -263,6 +264,23 @@ impl Violation {
     }
 }
 
+/// Written as its code, clause and field (each binding adds whether it bars admission).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Violation {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Violation".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let field = generator.subschema_for::<Option<Field>>();
+        schemars::json_schema!({
+            "type": "object",
+            "properties": { "code": { "type": "string" }, "clause": { "type": "string" }, "field": field },
+            "required": ["code", "clause", "field"]
+        })
+    }
+}
+
 impl Serialize for Violation {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -275,11 +293,13 @@ impl Serialize for Violation {
 }
 
 /// Something to ask the complainant for (§2.2.1).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Request {
     /// The field.
     pub field: Field,
     /// Why: `intake.missing_field`, or the code of the contact's problem.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::error::CodeText"))]
     pub code: &'static str,
 }
 

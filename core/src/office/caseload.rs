@@ -24,6 +24,7 @@ pub struct CaseKeys {
 }
 
 /// A history that could not be replayed: where it is and why, never what it says.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Refused {
     /// Its position in the host's list (0-based).
@@ -31,8 +32,13 @@ pub struct Refused {
     /// The host's key of the case, if given.
     pub key: Option<String>,
     /// The error's code (`case.transition_not_allowed`, …).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::error::CodeText"))]
     pub code: &'static str,
     /// The clause behind it, if any.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::error::ClauseText>")
+    )]
     pub clause: Option<&'static str>,
     /// The position of the refused event in the history (0-based), if an event was refused.
     pub event: Option<usize>,

@@ -39,6 +39,7 @@ use crate::policy::RungAt;
 use crate::time::{Instant, at_office_time, in_office};
 
 /// One reminder: whom to remind of which stage of which case, when, and why then.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reminder {
     /// A stable id: `<case>/<stage>/<round>/<rung>`, where the case is the host's key, else
@@ -46,8 +47,10 @@ pub struct Reminder {
     /// number) `received-<receipt instant in UTC>`.
     pub id: String,
     /// When to send it: in the reminder hours of a working day, in office time.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::time::InstantText"))]
     pub at: Instant,
     /// Where the ladder placed it, before it was moved into the reminder hours.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::time::InstantText"))]
     pub placed_at: Instant,
     /// Whether it was moved into the reminder hours.
     pub moved: bool,
@@ -62,6 +65,7 @@ pub struct Reminder {
     /// Its handling round (0 the first).
     pub round: usize,
     /// The clause that sets the stage's limit.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::error::ClauseText"))]
     pub clause: &'static str,
     /// The rung of the ladder that placed it.
     pub rung: String,
@@ -73,6 +77,7 @@ pub struct Reminder {
     /// classification, when the complaint office is the department concerned.
     pub department: Option<String>,
     /// The stage's due instant.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::time::InstantText"))]
     pub due: Instant,
     /// Whether the emergency procedure applies (§2.2.4).
     pub emergency: bool,

@@ -37,12 +37,14 @@ impl WorklistOptions {
 }
 
 /// One case on the worklist: the stage that presses most, how it stands and who should act.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WorklistEntry {
     /// The case's position in the host's list.
     pub index: usize,
     /// The host's key of the case, if given (shared with the caseload, not copied).
     #[serde(serialize_with = "shared_text")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<SharedText>"))]
     pub key: Option<Arc<str>>,
     /// The complaint number, once registered.
     pub number: Option<ComplaintNumber>,
@@ -54,10 +56,18 @@ pub struct WorklistEntry {
     /// Its handling round (0 the first; re-handling rounds after).
     pub round: Option<usize>,
     /// The clause that sets the stage's limit.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::error::ClauseText>")
+    )]
     pub clause: Option<&'static str>,
     /// `overdue`, `due_soon`, `open`, `paused`, or `pending` when no clock runs.
     pub state: SlaState,
     /// The stage's due instant.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::time::InstantText>")
+    )]
     pub due: Option<Instant>,
     /// The stage's last day.
     pub last_day: Option<NaiveDate>,
@@ -72,9 +82,11 @@ pub struct WorklistEntry {
     /// The department concerned, once classified (one shared name per department in a
     /// caseload, not a copy per entry).
     #[serde(serialize_with = "shared_text")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<SharedText>"))]
     pub department: Option<Arc<str>>,
     /// The category, once classified (shared like the department).
     #[serde(serialize_with = "shared_text")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<SharedText>"))]
     pub category: Option<Arc<str>>,
     /// The handling track.
     pub track: Track,
@@ -83,12 +95,45 @@ pub struct WorklistEntry {
     /// The case's place in the queue (§2.2.4). Serialized as its
     /// [`sort_key`](QueueKey::sort_key), the text that sorts in queue order.
     #[serde(serialize_with = "queue_sort_key")]
+    #[cfg_attr(feature = "schema", schemars(with = "QueueKeyText"))]
     pub queue_key: QueueKey,
     /// When the complaint was received.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::time::InstantText"))]
     pub received_at: Instant,
     /// The complainant's personal data, in the complaint office's view only; none for every
     /// other role.
     pub complainant: Option<PersonalData>,
+}
+
+/// The schema of a name shared between a caseload's entries (`Arc<str>`): text, named so
+/// that a binding knows it is not a `String` in the core.
+#[cfg(feature = "schema")]
+struct SharedText;
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for SharedText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SharedText".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string" })
+    }
+}
+
+/// The schema of a queue key as written: its sort key, text.
+#[cfg(feature = "schema")]
+struct QueueKeyText;
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for QueueKeyText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "QueueKey".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string" })
+    }
 }
 
 fn shared_text<S: Serializer>(text: &Option<Arc<str>>, serializer: S) -> Result<S::Ok, S::Error> {
@@ -100,6 +145,7 @@ fn queue_sort_key<S: Serializer>(key: &QueueKey, serializer: S) -> Result<S::Ok,
 }
 
 /// How many entries of each kind.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct WorklistCounts {
     /// Entries on the list.
@@ -115,9 +161,11 @@ pub struct WorklistCounts {
 }
 
 /// An office's worklist at an instant.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Worklist {
     /// The instant the states refer to, as given.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::time::InstantText"))]
     pub now: Instant,
     /// Every open case that passes the filters, in working order.
     pub entries: Vec<WorklistEntry>,

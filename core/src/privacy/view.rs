@@ -102,6 +102,7 @@ pub fn visibility(role: Role, field: Field) -> Visibility {
 /// The personal data of a case: who complained, how to reach them, what they said.
 ///
 /// `Debug` shows which fields are present, never their values.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct PersonalData {

@@ -1,5 +1,5 @@
-//! The boundary declared once: the bindings' declarations of the stored event format,
-//! generated from the core's own serde types.
+//! The boundary declared once: the bindings' declarations of the stored event format and of
+//! the result records, generated from the core's own types.
 //!
 //! An event crosses into every language as JSON, in the same bytes (ARCHITECTURE.md, "Casing").
 //! What each language *declares* about it (TypeScript's `CaseEventData` union, the keys and
@@ -19,6 +19,11 @@
 //! command, when a committed file differs from what the core now says. Adding an event is
 //! therefore a change in the core and one command, not an edit of each binding.
 //!
+//! The result records an op returns are declared once the same way (the module `records`):
+//! TypeScript interfaces and the WebAssembly binding's serialisation, the UniFFI records and
+//! their conversions are generated, and [`python_drift`] checks Python's hand-written classes
+//! against the same schemas.
+//!
 //! Why a generator over JSON Schema rather than per-binding derives in the core (tsify,
 //! `uniffi::Record` behind `cfg_attr`): the core keeps no binding code, the stored format is
 //! what the bindings must agree on (a schema describes exactly that), and one schema serves
@@ -27,8 +32,11 @@
 mod ffi;
 mod order;
 mod python;
+mod records;
 mod shape;
 pub mod vocab;
+
+pub use records::python_drift;
 
 use std::fmt::Write as _;
 
@@ -42,7 +50,7 @@ use crate::shape::Shape;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Generated {
     /// The path from the repository root.
-    pub path: &'static str,
+    pub path: String,
     /// The whole file.
     pub text: String,
 }
@@ -118,37 +126,41 @@ pub fn generate(root: &std::path::Path) -> Result<Vec<Generated>, Unsupported> {
     let ffi_readme = read(FFI_README_PATH)?;
     let python_readme = read(PYTHON_README_PATH)?;
     let typescript_readme = read(TYPESCRIPT_README_PATH)?;
+    let records = records::schema_document(root)?;
+    let mut records_text = serde_json::to_string_pretty(&records)
+        .map_err(|error| Unsupported(format!("the records' schema document: {error}")))?;
+    records_text.push('\n');
     let mut files = vec![
         Generated {
-            path: SCHEMA_PATH,
+            path: SCHEMA_PATH.into(),
             text: schema_text,
         },
         Generated {
-            path: TYPESCRIPT_PATH,
+            path: TYPESCRIPT_PATH.into(),
             text: typescript,
         },
         Generated {
-            path: PYTHON_PATH,
+            path: PYTHON_PATH.into(),
             text: python::module(&document, python::Form::Module)?,
         },
         Generated {
-            path: PYTHON_STUB_PATH,
+            path: PYTHON_STUB_PATH.into(),
             text: python::module(&document, python::Form::Stub)?,
         },
         Generated {
-            path: FFI_PATH,
+            path: FFI_PATH.into(),
             text: ffi::source(&document)?,
         },
         Generated {
-            path: FFI_KIND_PATH,
+            path: FFI_KIND_PATH.into(),
             text: ffi::event_kind(&document),
         },
         Generated {
-            path: FFI_README_PATH,
+            path: FFI_README_PATH.into(),
             text: splice(&ffi_readme, &ffi::catalogue(&document)?, FFI_README_PATH)?,
         },
         Generated {
-            path: PYTHON_README_PATH,
+            path: PYTHON_README_PATH.into(),
             text: splice(
                 &python_readme,
                 &python::catalogue(&document)?,
@@ -156,15 +168,33 @@ pub fn generate(root: &std::path::Path) -> Result<Vec<Generated>, Unsupported> {
             )?,
         },
         Generated {
-            path: TYPESCRIPT_README_PATH,
+            path: TYPESCRIPT_README_PATH.into(),
             text: splice(
                 &typescript_readme,
                 &typescript_catalogue(&document)?,
                 TYPESCRIPT_README_PATH,
             )?,
         },
+        Generated {
+            path: records::SCHEMA_PATH.into(),
+            text: records_text,
+        },
+        Generated {
+            path: records::TYPESCRIPT_PATH.into(),
+            text: records::typescript(&records)?,
+        },
+        Generated {
+            path: records::WASM_PATH.into(),
+            text: records::wasm(&records)?,
+        },
     ];
     files.extend(vocab::generate(root)?);
+    for area in records::areas() {
+        files.push(Generated {
+            path: records::ffi_path(area),
+            text: records::ffi(&records, area)?,
+        });
+    }
     Ok(files)
 }
 

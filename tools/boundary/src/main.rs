@@ -14,7 +14,7 @@ fn main() -> ExitCode {
         }
     };
     for file in files {
-        let path = root.join(file.path);
+        let path = root.join(&file.path);
         let unchanged = std::fs::read_to_string(&path).is_ok_and(|text| text == file.text);
         if unchanged {
             eprintln!("boundary: {} unchanged", file.path);

@@ -230,15 +230,15 @@ pub fn generate(root: &std::path::Path) -> Result<Vec<Generated>, Unsupported> {
     unique(&all)?;
     let mut files = vec![
         Generated {
-            path: DOCUMENT_PATH,
+            path: DOCUMENT_PATH.into(),
             text: document(&all)?,
         },
         Generated {
-            path: TYPESCRIPT_PATH,
+            path: TYPESCRIPT_PATH.into(),
             text: typescript(&all),
         },
         Generated {
-            path: FFI_PATH,
+            path: FFI_PATH.into(),
             text: ffi(&all),
         },
     ];
@@ -247,7 +247,7 @@ pub fn generate(root: &std::path::Path) -> Result<Vec<Generated>, Unsupported> {
             let file = std::fs::read_to_string(root.join(path))
                 .map_err(|error| Unsupported(format!("{path}: {error}")))?;
             files.push(Generated {
-                path,
+                path: path.into(),
                 text: splice(&file, &python(&all, module, path == stub), path)?,
             });
         }
