@@ -11,7 +11,7 @@
 //! | progress | §3.3.3 | team formed, then each progress report | `deadlines.progress` (when set) | the next progress report (or the plan's approval, which ends the investigation) |
 //! | implementation | §4.3.1 | plan approved | the approved plan's last time point | implementation completed |
 //! | feedback | §4.4.1 | implementation (or re-handling) completed | `deadlines.feedback` | result fed back |
-//! | rehandling | §5.1.2 | objection raised, or the result or visit that left the complainant unsatisfied | `deadlines.rehandling` | re-handling completed |
+//! | rehandling | §5.1.2 | objection raised, the result or visit that left the complainant unsatisfied, or the closed case reopened | `deadlines.rehandling` | re-handling completed |
 //! | follow_up | §5.2.1 | result fed back | `deadlines.follow_up` | follow-up visit |
 //!
 //! An emergency case (§2.2.4) uses the policy's shorter limits (`[deadlines.emergency]`) where
@@ -39,6 +39,8 @@
 //! a return reopens it from its original deadline.
 //!
 //! Closing a case stops every clock still running (`stopped`, late when it was due by then).
+//! Reopening it (§5.1.2) starts a re-handling round, whose clocks (re-handling, feedback,
+//! follow-up) run as any round's; what the closing stopped stays stopped.
 //! A case that ends without resolution (rejected, withdrawn, merged, lapsed) stops every clock
 //! at its disposition: a stage not met by then is `stopped` (late only when its due instant had
 //! passed), and stages that never started are not listed. A follow-up visit superseded by a
@@ -441,12 +443,15 @@ pub(super) fn schedule(case: &Case, now: Instant) -> Schedule {
 
     // A case that ended, closed or without resolution, has no clock left running: one that
     // started and was never met (an emergency procedure never started, say) stopped at the
-    // end, late if it was due by then. Stages a disposition left unstarted are not listed.
+    // end, late if it was due by then. Stages a disposition left unstarted are not listed. A
+    // case reopened after closing keeps what each earlier closing stopped.
     if disposition.is_some() {
         clocks.retain(|c| c.started.is_some());
     }
-    if let Some(end) = disposition.map(|d| d.at).or(case.closed_at) {
-        for clock in clocks.iter_mut().filter(|c| c.started.is_some()) {
+    let earlier = case.reopenings.iter().map(|r| r.closed_at);
+    for end in earlier.chain(disposition.map(|d| d.at).or(case.closed_at)) {
+        let started_by_then = |c: &&mut Clock| c.started.is_some_and(|(_, at)| at <= end);
+        for clock in clocks.iter_mut().filter(started_by_then) {
             if clock.met_at.is_none() {
                 clock.stop = Some(clock.stop.map_or(end, |s| s.min(end)));
             }
