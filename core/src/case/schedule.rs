@@ -1019,6 +1019,47 @@ mod tests {
     }
 
     #[test]
+    fn a_reopened_case_runs_a_new_round_and_keeps_what_its_closing_stopped() {
+        // An emergency whose procedure never started: the closing stopped that clock.
+        let urgent = r#"{"type": "assessed", "at": "2025-11-04T10:05:00+08:00",
+            "severity": "serious", "urgency": "urgent", "complexity": "simple"}"#;
+        let rest = [
+            r#"{"type": "plan_submitted", "at": "2025-11-12T16:00:00+08:00", "analysis": "a",
+                "responsibility": "r", "measures": "m",
+                "time_points": [{"what": "w", "due": "2025-11-20"}]}"#,
+            r#"{"type": "plan_approved", "at": "2025-11-13T10:00:00+08:00", "role": "management"}"#,
+            r#"{"type": "implementation_started", "at": "2025-11-14T09:00:00+08:00"}"#,
+            r#"{"type": "implementation_completed", "at": "2025-11-19T17:00:00+08:00"}"#,
+            r#"{"type": "result_fed_back", "at": "2025-11-20T10:00:00+08:00", "process": "p",
+                "result": "r", "satisfaction": "satisfied"}"#,
+            r#"{"type": "follow_up_visited", "at": "2025-11-26T15:00:00+08:00", "method": "phone",
+                "satisfaction": "satisfied"}"#,
+            r#"{"type": "closed", "at": "2025-11-27T09:00:00+08:00"}"#,
+            r#"{"type": "reopened", "at": "2025-12-03T10:00:00+08:00", "reason": "broke again"}"#,
+        ];
+        let mut events = vec![RECEIVED, REGISTERED, CLASSIFIED, urgent, TEAM];
+        events.extend(rest);
+        let c = case(&events);
+        assert_eq!(c.status(), Status::Objection);
+        assert_eq!(c.closed_at(), None);
+        let s = c.schedule(parse_instant("2025-12-05T09:00:00+08:00").unwrap());
+        let closed = parse_instant("2025-11-27T09:00:00+08:00").unwrap();
+        let emergency = s.stage("emergency_start").unwrap();
+        assert_eq!(emergency.state, SlaState::Stopped);
+        assert_eq!(emergency.stopped_at, Some(closed));
+        let rehandling = s.stage("rehandling").unwrap();
+        assert_eq!(
+            (rehandling.round, rehandling.started_by, rehandling.state),
+            (1, Some(EventKind::Reopened), SlaState::Open)
+        );
+        assert_eq!(
+            rehandling.started_at,
+            Some(parse_instant("2025-12-03T10:00:00+08:00").unwrap())
+        );
+        assert_eq!(s.running().count(), 1, "only the re-handling clock runs");
+    }
+
+    #[test]
     fn a_disposition_keeps_the_lateness_it_found() {
         let withdrawn = r#"{"type": "withdrawn", "at": "2025-11-21T09:00:00+08:00"}"#;
         let c = case(&[RECEIVED, REGISTERED, CLASSIFIED, COMPLEX, TEAM, withdrawn]);
