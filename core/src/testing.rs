@@ -173,6 +173,8 @@ struct Plot {
     /// after the `cut`-th event: 0 rejected, 1 withdrawn, 2 merged, 3 lapsed.
     ending: Option<(u8, usize)>,
     serial: u32,
+    /// §5.1.2: reopened after closing (a late objection), handled again and closed again.
+    reopen: bool,
 }
 
 fn plot() -> impl Strategy<Value = Plot> {
@@ -195,6 +197,7 @@ fn plot() -> impl Strategy<Value = Plot> {
             0u8..=2,
             proptest::option::weighted(0.3, (0u8..=3, 1usize..=30)),
             1u32..=9999,
+            proptest::bool::weighted(0.3),
         ),
     )
         .prop_map(
@@ -209,7 +212,16 @@ fn plot() -> impl Strategy<Value = Plot> {
                     start_emergency,
                     inspect_site,
                 ),
-                (progress_reports, returns, extend, objections, dissatisfaction, ending, serial),
+                (
+                    progress_reports,
+                    returns,
+                    extend,
+                    objections,
+                    dissatisfaction,
+                    ending,
+                    serial,
+                    reopen,
+                ),
             )| Plot {
                 stop_after,
                 recorded_after,
@@ -226,15 +238,16 @@ fn plot() -> impl Strategy<Value = Plot> {
                 dissatisfaction,
                 ending,
                 serial,
+                reopen,
             },
         )
 }
 
 /// Valid case histories under the default policy: every path of the lifecycle (receipt
 /// recorded later, missing information, the emergency procedure, plans returned, extensions,
-/// objections, dissatisfaction handled again or declined, archive, and every disposition:
-/// rejected, withdrawn, merged, lapsed), cut at any point, with random gaps between events
-/// (minutes to weeks, so some stages run late).
+/// objections, dissatisfaction handled again or declined, reopening after closing, archive,
+/// and every disposition: rejected, withdrawn, merged, lapsed), cut at any point, with random
+/// gaps between events (minutes to weeks, so some stages run late).
 pub fn case_history() -> impl Strategy<Value = CaseHistory> {
     case_history_under(Just(Policy::default()))
 }
@@ -461,6 +474,19 @@ fn write_history(policy: &Policy, start: Instant, plot: Plot, gaps: &[i64]) -> V
             "satisfaction": "satisfied", "suggestions": "s"}));
     }
     step!(json!({"type": "closed"}));
+    if plot.reopen {
+        // §5.1.2: the complainant objects after closing; the office reopens the case.
+        step!(json!({"type": "reopened", "reason": "the part broke again"}));
+        step!(json!({"type": "rehandling_started"}));
+        step!(json!({"type": "rehandling_completed"}));
+        step!(
+            json!({"type": "result_fed_back", "process": "p", "result": "r",
+            "satisfaction": "satisfied"})
+        );
+        step!(json!({"type": "follow_up_visited", "method": "phone",
+            "satisfaction": "satisfied"}));
+        step!(json!({"type": "closed"}));
+    }
     finish(w, plot, &mut at, &mut next)
 }
 

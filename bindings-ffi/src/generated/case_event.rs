@@ -398,6 +398,19 @@ pub enum CaseEvent {
         #[uniffi(default = None)]
         role: Option<ActorRole>,
     },
+    /// §5.1.2: the complaint office reopened the closed case: the complainant is not satisfied or objects after closing; it is handled again before it closes again.
+    Reopened {
+        /// When.
+        at: OffsetDateTime,
+        /// Why (required): what the complainant said after closing.
+        reason: String,
+        /// Who did it (staff id).
+        #[uniffi(default = None)]
+        by: Option<String>,
+        /// In which role.
+        #[uniffi(default = None)]
+        role: Option<ActorRole>,
+    },
     /// §1.2, §2.1: not taken up (inadmissible, not a complaint, out of scope), with a reason.
     Rejected {
         /// When.
@@ -545,6 +558,7 @@ impl CaseEvent {
             CaseEvent::RehandlingDeclined { .. } => core::EventKind::RehandlingDeclined,
             CaseEvent::FollowUpVisited { .. } => core::EventKind::FollowUpVisited,
             CaseEvent::Closed { .. } => core::EventKind::Closed,
+            CaseEvent::Reopened { .. } => core::EventKind::Reopened,
             CaseEvent::Rejected { .. } => core::EventKind::Rejected,
             CaseEvent::Withdrawn { .. } => core::EventKind::Withdrawn,
             CaseEvent::Merged { .. } => core::EventKind::Merged,
@@ -703,6 +717,11 @@ impl CaseEvent {
             CaseEvent::Closed { at, by, role } => {
                 put(&mut map, "at", at);
                 (core::EventKind::Closed, by, role)
+            }
+            CaseEvent::Reopened { at, reason, by, role } => {
+                put(&mut map, "at", at);
+                put(&mut map, "reason", reason);
+                (core::EventKind::Reopened, by, role)
             }
             CaseEvent::Rejected { at, ground, reason, by, role } => {
                 put(&mut map, "at", at);
@@ -922,6 +941,12 @@ impl CaseEvent {
             },
             core::EventKind::Closed => CaseEvent::Closed {
                 at: take(map, "at")?,
+                by: take(map, "by")?,
+                role: take(map, "role")?,
+            },
+            core::EventKind::Reopened => CaseEvent::Reopened {
+                at: take(map, "at")?,
+                reason: take(map, "reason")?,
                 by: take(map, "by")?,
                 role: take(map, "role")?,
             },

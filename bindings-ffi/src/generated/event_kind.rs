@@ -54,6 +54,8 @@ mirror_vocabulary! {
         FollowUpVisited,
         /// §5.2.1: the case is closed (refused while the complainant is unsatisfied and neither re-handled nor declined, §5.1.2).
         Closed,
+        /// §5.1.2: the complaint office reopened the closed case: the complainant is not satisfied or objects after closing; it is handled again before it closes again.
+        Reopened,
         /// §1.2, §2.1: not taken up (inadmissible, not a complaint, out of scope), with a reason.
         Rejected,
         /// §6.1.1: the complainant withdrew the complaint; the record keeps how it ended.

@@ -92,6 +92,8 @@ class EventKind(VocabularyEnum):
     """§5.2: the follow-up visit."""
     CLOSED = "closed"
     """§5.2.1: the case is closed (refused while the complainant is unsatisfied and neither re-handled nor declined, §5.1.2)."""
+    REOPENED = "reopened"
+    """§5.1.2: the complaint office reopened the closed case: the complainant is not satisfied or objects after closing; it is handled again before it closes again."""
     REJECTED = "rejected"
     """§1.2, §2.1: not taken up (inadmissible, not a complaint, out of scope), with a reason."""
     WITHDRAWN = "withdrawn"

@@ -51,6 +51,7 @@ __all__ = [
     "RehandlingDeclined",
     "FollowUpVisited",
     "Closed",
+    "Reopened",
     "Rejected",
     "Withdrawn",
     "Merged",
@@ -85,6 +86,7 @@ __all__ = [
     "rehandling_declined",
     "follow_up_visited",
     "closed",
+    "reopened",
     "rejected",
     "withdrawn",
     "merged",
@@ -481,6 +483,19 @@ class Closed(_ClosedKeys, total=False):
     role: Optional[str]
 
 
+class _ReopenedKeys(TypedDict):
+    type: Literal["reopened"]
+    at: Instant
+    reason: str
+
+
+class Reopened(_ReopenedKeys, total=False):
+    """``reopened``: §5.1.2: the complaint office reopened the closed case: the complainant is not satisfied or objects after closing; it is handled again before it closes again."""
+
+    by: Optional[str]
+    role: Optional[str]
+
+
 class _RejectedKeys(TypedDict):
     type: Literal["rejected"]
     at: Instant
@@ -622,6 +637,7 @@ EventData = Union[
     RehandlingDeclined,
     FollowUpVisited,
     Closed,
+    Reopened,
     Rejected,
     Withdrawn,
     Merged,
@@ -769,6 +785,11 @@ def follow_up_visited(*, at: Instant, method: str, satisfaction: str, suggestion
 def closed(*, at: Instant, by: Optional[str] = None, role: Optional[str] = None) -> Closed:
     """A ``closed`` event. §5.2.1: the case is closed (refused while the complainant is unsatisfied and neither re-handled nor declined, §5.1.2)."""
     return _event("closed", at, by, role, {})
+
+
+def reopened(*, at: Instant, reason: str, by: Optional[str] = None, role: Optional[str] = None) -> Reopened:
+    """A ``reopened`` event. §5.1.2: the complaint office reopened the closed case: the complainant is not satisfied or objects after closing; it is handled again before it closes again."""
+    return _event("reopened", at, by, role, {"reason": reason})
 
 
 def rejected(*, at: Instant, ground: str, reason: str, by: Optional[str] = None, role: Optional[str] = None) -> Rejected:

@@ -40,6 +40,7 @@ __all__ = [
     "RehandlingDeclined",
     "FollowUpVisited",
     "Closed",
+    "Reopened",
     "Rejected",
     "Withdrawn",
     "Merged",
@@ -74,6 +75,7 @@ __all__ = [
     "rehandling_declined",
     "follow_up_visited",
     "closed",
+    "reopened",
     "rejected",
     "withdrawn",
     "merged",
@@ -470,6 +472,19 @@ class Closed(_ClosedKeys, total=False):
     role: Optional[str]
 
 
+class _ReopenedKeys(TypedDict):
+    type: Literal["reopened"]
+    at: Instant
+    reason: str
+
+
+class Reopened(_ReopenedKeys, total=False):
+    """``reopened``: §5.1.2: the complaint office reopened the closed case: the complainant is not satisfied or objects after closing; it is handled again before it closes again."""
+
+    by: Optional[str]
+    role: Optional[str]
+
+
 class _RejectedKeys(TypedDict):
     type: Literal["rejected"]
     at: Instant
@@ -611,6 +626,7 @@ EventData = Union[
     RehandlingDeclined,
     FollowUpVisited,
     Closed,
+    Reopened,
     Rejected,
     Withdrawn,
     Merged,
@@ -673,6 +689,8 @@ def rehandling_declined(*, at: Instant, reason: str, by: Optional[str] = None, r
 def follow_up_visited(*, at: Instant, method: str, satisfaction: str, suggestions: Optional[str] = None, by: Optional[str] = None, role: Optional[str] = None) -> FollowUpVisited: ...
 
 def closed(*, at: Instant, by: Optional[str] = None, role: Optional[str] = None) -> Closed: ...
+
+def reopened(*, at: Instant, reason: str, by: Optional[str] = None, role: Optional[str] = None) -> Reopened: ...
 
 def rejected(*, at: Instant, ground: str, reason: str, by: Optional[str] = None, role: Optional[str] = None) -> Rejected: ...
 

@@ -4,7 +4,10 @@ Every strategy builds its values *through the library*: numbers through
 :class:`ComplaintNumber`, durations through :class:`Duration`, working days through the
 calendar, and case histories by offering candidate events to :meth:`Case.apply` and keeping
 those the case accepts. No rule of the policy is re-implemented here, so the strategies stay
-right when the rules (or the policy file) change.
+right when the rules (or the policy file) change. Nor is the list of event types: the
+candidates of a type without a hand-written one are built from its ``TypedDict`` in
+:mod:`complaint_office.events`, which ``tools/boundary`` generates from the core, so a new event
+type is offered as soon as the package has it.
 
 >>> from hypothesis import given, settings
 >>> from complaint_office import Case, Policy
@@ -17,14 +20,17 @@ right when the rules (or the policy file) change.
 """
 
 import datetime as _dt
+import typing as _typing
 from typing import Any, Dict, List, Optional
 
 from hypothesis import strategies as st
 
+from . import events as _events
+from ._vocabulary import VocabularyEnum
 from .calendar import Calendar
-from .case import Case, EventKind
+from .case import ActorRole, Case, EventKind
 from .duration import Duration, Unit
-from .errors import CaseError
+from .errors import ArgumentError, ComplaintOfficeError, InternalError
 from .intake import Channel, ComplainantKind, Complaint, check
 from .number import ComplaintNumber, next_number_at
 from .policy import Policy
@@ -159,6 +165,75 @@ def _categories(policy: Policy) -> List[str]:
     return ["product_quality"]
 
 
+def _catalogue() -> Dict[str, Any]:
+    """Every event type's ``TypedDict``, by type name: the members of the generated
+    ``events.EventData`` union, each naming its type in its ``type`` key."""
+    found: Dict[str, Any] = {}
+    for typed in _typing.get_args(_events.EventData):
+        (kind,) = _typing.get_args(_typing.get_type_hints(typed)["type"])
+        found[kind] = typed
+    return found
+
+
+_CATALOGUE = _catalogue()
+_ENVELOPE = ("type", "at")
+
+
+def _vocabulary_names() -> List[str]:
+    """The names of every vocabulary of the package: the candidates of a text key that may
+    hold one (the catalogue types vocabulary keys as ``str``)."""
+    seen = set()
+    pending = list(VocabularyEnum.__subclasses__())
+    while pending:
+        vocabulary = pending.pop()
+        pending.extend(vocabulary.__subclasses__())
+        seen.update(member.value for member in vocabulary)
+    return sorted(seen)
+
+
+def _keys(draw: Any, typed: Any, at: _dt.datetime, skip: "tuple[str, ...]" = ()) -> Dict[str, Any]:
+    """A candidate for a ``TypedDict`` of the catalogue: every required key, each optional one
+    sometimes, each value drawn by its declared type."""
+    out: Dict[str, Any] = {}
+    for key, declared in _typing.get_type_hints(typed).items():
+        if key in skip or (key not in typed.__required_keys__ and not draw(st.booleans())):
+            continue
+        value = _value(draw, key, declared, at)
+        if value is not None:
+            out[key] = value
+    return out
+
+
+def _value(draw: Any, key: str, declared: Any, at: _dt.datetime) -> Any:
+    """A value of a declared type: instants near `at`, days after it, one or two items of a
+    list, free text or a vocabulary's name for text; the case decides which it accepts."""
+    if key == "role":
+        return draw(st.sampled_from([role.value for role in ActorRole]))
+    if key == "by":
+        return "s-01"
+    if declared == _events.Instant:
+        return at
+    if declared == _events.Day:
+        return (at + _dt.timedelta(days=draw(st.integers(1, 400)))).date().isoformat()
+    origin, args = _typing.get_origin(declared), _typing.get_args(declared)
+    if origin is _typing.Union:
+        rest = tuple(a for a in args if a is not type(None))
+        return _value(draw, key, rest[0] if len(rest) == 1 else _typing.Union[rest], at)
+    if origin is list:
+        return [_value(draw, key, args[0], at) for _ in range(draw(st.integers(1, 2)))]
+    if origin is _typing.Literal:
+        return draw(st.sampled_from(args))
+    if hasattr(declared, "__required_keys__"):  # a TypedDict (typing.is_typeddict is 3.10+)
+        return _keys(draw, declared, at)
+    if declared is bool:
+        return draw(st.booleans())
+    if declared is int:
+        return draw(st.integers(0, 1000))
+    if declared is str:
+        return draw(_TEXT | st.sampled_from(_vocabulary_names()))
+    raise TypeError(f"complaint_office.testing: no candidates for {declared!r} ({key})")
+
+
 def _payload(
     draw: Any,
     kind: str,
@@ -166,9 +241,10 @@ def _payload(
     at: _dt.datetime,
     number: str = "25010001",
     other: str = "25010002",
-) -> Optional[Dict[str, Any]]:
-    """Candidate keys for an event type (None for types offered only by hand); `number` is the
-    case's number, `other` the number of another case, for a merge."""
+) -> Dict[str, Any]:
+    """Candidate keys for an event type: hand-written where the case's data helps (`number`
+    is the case's number, `other` the number of another case, for a merge), else built from
+    the type's ``TypedDict`` in the generated catalogue."""
     day = (at + _dt.timedelta(days=draw(st.integers(1, 20)))).date().isoformat()
     text = lambda: draw(_TEXT)  # noqa: E731
     payloads: Dict[str, Any] = {
@@ -246,7 +322,7 @@ def _payload(
         },
     }
     make = payloads.get(kind)
-    return None if make is None else make()
+    return make() if make is not None else _keys(draw, _CATALOGUE[kind], at, skip=_ENVELOPE)
 
 
 @st.composite
@@ -258,8 +334,8 @@ def case_histories(
     its contact), then events among those :meth:`Case.allowed_next` offers (missing
     information, registration with the next number of the month of receipt, the emergency
     procedure, re-handling or its refusal, rejections, withdrawals, merges and lapses
-    included), each kept only if :meth:`Case.apply` accepts it. Replaying the result with
-    :meth:`Case.replay` never fails."""
+    included, and every type of the event catalogue), each kept only if :meth:`Case.apply`
+    accepts it. Replaying the result with :meth:`Case.replay` never fails."""
     policy = policy or Policy()
     received = draw(received_events(policy=policy))
     arrived: _dt.datetime = received["at"]
@@ -274,7 +350,10 @@ def case_histories(
     issued = next_number_at([], arrived, policy.office_offset)
     number = str(issued)
     other = str(ComplaintNumber(issued.year, issued.month, issued.serial % ComplaintNumber.MAX_SERIAL + 1))
-    while len(events) < max_events:
+    # Candidates the case refuses are dropped; a case that refuses every one for long (a
+    # destruction long before the retention period ends, say) ends the history.
+    misses = 0
+    while len(events) < max_events and misses < 4 * max_events:
         kinds = [k.value for k in case.allowed_next() if k is not EventKind.RECEIVED]
         if not kinds:
             break
@@ -283,15 +362,14 @@ def case_histories(
         if kind == "lapsed":
             # The wait for missing information runs in weeks: offer the lapse once it can be due.
             at = at + _dt.timedelta(days=draw(st.integers(min_value=1, max_value=90)))
-        payload = _payload(draw, kind, policy, at, number, other)
-        if payload is None:
-            if draw(st.booleans()):
-                break
-            continue
-        event = {"type": kind, "at": at, **payload}
+        event = {"type": kind, "at": at, **_payload(draw, kind, policy, at, number, other)}
         try:
             case.apply(event)
-        except CaseError:
+        except (ArgumentError, InternalError):
+            raise  # a candidate the binding cannot take: the catalogue and the package disagree
+        except ComplaintOfficeError:
+            # Refused by a rule (of the case, or of the archive for a destruction).
+            misses += 1
             continue
         events.append(event)
     return events

@@ -207,6 +207,12 @@ export type CaseEventData = EventBase & (
     }
   /** §5.2.1: the case is closed (refused while the complainant is unsatisfied and neither re-handled nor declined, §5.1.2). */
   | { type: "closed" }
+  /** §5.1.2: the complaint office reopened the closed case: the complainant is not satisfied or objects after closing; it is handled again before it closes again. */
+  | {
+      type: "reopened";
+      /** Why (required): what the complainant said after closing. */
+      reason: string;
+    }
   /** §1.2, §2.1: not taken up (inadmissible, not a complaint, out of scope), with a reason. */
   | {
       type: "rejected";

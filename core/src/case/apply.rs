@@ -13,7 +13,7 @@ use super::payload::*;
 use super::status::{Status, allowed_in};
 use super::{
     ActorRole, Assessment, Case, CaseError, Disposition, DispositionKind, Dissatisfaction,
-    EmergencyProcedure, Event, FollowUp, Pause, Round, Stage, schedule,
+    EmergencyProcedure, Event, FollowUp, Pause, Reopening, Round, Stage, schedule,
 };
 use crate::archive::{self, Document};
 use crate::intake::{self, Complaint, Field};
@@ -74,6 +74,7 @@ pub(super) fn open(policy: &Policy, event: Event) -> Result<Case, CaseError> {
         rehandling_declined: Vec::new(),
         closed_at: None,
         closed_unsatisfied: false,
+        reopenings: Vec::new(),
         disposition: None,
         archived_at: None,
         documents: Vec::new(),
@@ -193,6 +194,7 @@ pub(super) fn apply(case: &mut Case, event: Event) -> Result<(), CaseError> {
         EventBody::RehandlingDeclined(p) => rehandling_declined(case, on, p)?(case),
         EventBody::FollowUpVisited(p) => follow_up_visited(case, on, p)?(case),
         EventBody::Closed(p) => closed(case, on, p)?(case),
+        EventBody::Reopened(p) => reopened(case, on, p)?(case),
         EventBody::Rejected(p) => rejected(case, on, p)?(case),
         EventBody::Withdrawn(p) => withdrawn(case, on, p)?(case),
         EventBody::Merged(p) => merged(case, on, p)?(case),
@@ -693,6 +695,41 @@ fn closed(case: &Case, on: On, _: Closed) -> Checked<impl Change + use<>> {
         case.closed_at = Some(on.at);
         case.closed_unsatisfied = unsatisfied;
         case.status = Status::Closed;
+    })
+}
+
+/// §5.1.2: the complaint office reopens a closed case (not one archived or ended without
+/// resolution: [`allowed_in`]) when the complainant turns out not to be satisfied or objects
+/// after closing, with the reason. Like an objection it opens a re-handling round, its clock
+/// running from the reopening; the case is open again (its closing undone, kept in the
+/// reopening) and closes again only as any round ends: handled again, the result fed back,
+/// the follow-up visit made, nobody left unsatisfied.
+fn reopened(case: &Case, on: On, p: Reopened) -> Checked<impl Change + use<>> {
+    if p.reason.is_blank() {
+        return Err(CaseError::ReasonRequired {
+            event: EventKind::Reopened,
+        });
+    }
+    let closed_at = case.closed_at.unwrap_or(case.last_at);
+    Ok(move |case: &mut Case| {
+        case.reopenings.push(Reopening {
+            at: on.at,
+            closed_at,
+        });
+        case.closed_at = None;
+        case.closed_unsatisfied = false;
+        // The new round answers whatever dissatisfaction the case was closed with.
+        case.dissatisfied = None;
+        case.rounds.push(Round {
+            rehandling: true,
+            trigger: EventKind::Reopened,
+            started: on.at,
+            opened: on.at,
+            completed: None,
+            fed_back: None,
+            satisfaction: None,
+        });
+        case.status = Status::Objection;
     })
 }
 

@@ -481,7 +481,7 @@ pub(super) fn compliance(case: &Case, now: Instant) -> ComplianceReport {
         c.add("result_report", "§4.4.2", result, detail);
     }
 
-    if !case.objections.is_empty() || case.dissatisfactions > 0 {
+    if !case.objections.is_empty() || case.dissatisfactions > 0 || !case.reopenings.is_empty() {
         let (result, detail) = handled_again(case);
         c.add("objection_handled_again", "§5.1.2", result, detail);
     }
@@ -690,8 +690,8 @@ fn stage_check(stage: &StageDeadline) -> (CheckResult, String) {
     }
 }
 
-/// §5.1.2: every objection and every dissatisfaction handled again, or declined by
-/// management with a reason.
+/// §5.1.2: every objection, every dissatisfaction and every reopening handled again, or (a
+/// dissatisfaction) declined by management with a reason.
 fn handled_again(case: &Case) -> (CheckResult, String) {
     use CheckResult::*;
     let rehandled = case
@@ -705,8 +705,12 @@ fn handled_again(case: &Case) -> (CheckResult, String) {
         .filter(|r| r.rehandling && r.completed.is_none())
         .count();
     let declined = case.rehandling_declined.len();
+    let reopened = match case.reopenings.len() {
+        0 => String::new(),
+        n => format!(", {n} reopening(s) after closing"),
+    };
     let summary = format!(
-        "{} objection(s) and {} dissatisfied result(s) or visit(s); {rehandled} re-handled, {declined} declined by management",
+        "{} objection(s) and {} dissatisfied result(s) or visit(s){reopened}; {rehandled} re-handled, {declined} declined by management",
         case.objections.len(),
         case.dissatisfactions
     );

@@ -164,6 +164,9 @@ events! {
     /// §5.2.1: the case is closed (refused while the complainant is unsatisfied and neither
     /// re-handled nor declined, §5.1.2).
     Closed(Closed) = "closed", "§5.2.1";
+    /// §5.1.2: the complaint office reopened the closed case: the complainant is not satisfied
+    /// or objects after closing; it is handled again before it closes again.
+    Reopened(Reopened) = "reopened", "§5.1.2";
     /// §1.2, §2.1: not taken up (inadmissible, not a complaint, out of scope), with a reason.
     Rejected(Rejected) = "rejected", "§1.2";
     /// §6.1.1: the complainant withdrew the complaint; the record keeps how it ended.
@@ -432,7 +435,8 @@ mod tests {
             EventKind::PlanReturned
             | EventKind::ObjectionRaised
             | EventKind::LegalHoldPlaced
-            | EventKind::RehandlingDeclined => (json!({}), json!({"reason": ""})),
+            | EventKind::RehandlingDeclined
+            | EventKind::Reopened => (json!({}), json!({"reason": ""})),
             EventKind::Rejected => (
                 json!({"ground": "not_a_complaint"}),
                 json!({"ground": "not_a_complaint", "reason": ""}),
@@ -536,7 +540,7 @@ mod tests {
                 "{message}"
             );
         }
-        let unknown = Event::from_json_value(json!({"type": "reopened", "at": AT})).unwrap_err();
+        let unknown = Event::from_json_value(json!({"type": "resurrected", "at": AT})).unwrap_err();
         assert_eq!(unknown, CaseError::UnknownEvent);
     }
 

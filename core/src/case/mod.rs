@@ -419,8 +419,9 @@ pub struct Pause {
 pub(crate) struct Round {
     /// Whether this is a re-handling (§5.1.2).
     pub rehandling: bool,
-    /// What started it: the implementation; for a re-handling the objection, or the result or
-    /// visit that recorded the complainant's dissatisfaction.
+    /// What started it: the implementation; for a re-handling the objection, the result or
+    /// visit that recorded the complainant's dissatisfaction, or the reopening of the closed
+    /// case.
     pub trigger: EventKind,
     /// When its clock starts: the implementation's start; the objection or the dissatisfaction.
     pub started: Instant,
@@ -452,6 +453,17 @@ pub(crate) struct Dissatisfaction {
     pub by: EventKind,
     /// When.
     pub at: Instant,
+}
+
+/// A closed case reopened by the complaint office (§5.1.2): the complainant was not satisfied,
+/// or objected, after closing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Reopening {
+    /// When it was reopened: the re-handling clock starts.
+    pub at: Instant,
+    /// When it had been closed: every clock that had not been met by then stopped there, and
+    /// stays stopped.
+    pub closed_at: Instant,
 }
 
 /// The emergency procedure of an urgent and serious case (§2.2.4).
@@ -513,6 +525,7 @@ pub struct Case {
     pub(crate) rehandling_declined: Vec<Instant>,
     pub(crate) closed_at: Option<Instant>,
     pub(crate) closed_unsatisfied: bool,
+    pub(crate) reopenings: Vec<Reopening>,
     pub(crate) disposition: Option<Disposition>,
     pub(crate) archived_at: Option<Instant>,
     pub(crate) documents: Vec<Document>,
@@ -841,7 +854,8 @@ impl Case {
 
     /// How the case ended, or that it has not: `resolved` once closed after its follow-up
     /// visit (§5.2.1), the disposition's kind when it ended without resolution (rejected,
-    /// withdrawn, merged, lapsed), else `open`. Archiving and destruction keep the outcome.
+    /// withdrawn, merged, lapsed), else `open` (a reopened case too, until it closes again).
+    /// Archiving and destruction keep the outcome.
     pub fn outcome(&self) -> Outcome {
         match (self.closed_at, self.disposition) {
             (Some(_), _) => Outcome::Resolved,
@@ -855,7 +869,8 @@ impl Case {
         }
     }
 
-    /// When the case was closed (§5.2.1), once it was.
+    /// When the case was closed (§5.2.1), once it was; none again while a reopened case
+    /// (§5.1.2) is handled again, until it closes again.
     pub fn closed_at(&self) -> Option<Instant> {
         self.closed_at
     }

@@ -460,6 +460,21 @@ pub struct RehandlingDeclined {
     pub reason: Text,
 }
 
+/// `reopened`: the complaint office reopens a closed case because the complainant turns out
+/// not to be satisfied or still objects (§5.1.2): a late objection, a dissatisfied call after
+/// closing. The case is handled again before it may close again.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Reopened {
+    /// Why (required): what the complainant said after closing.
+    // Read when absent so that the rule refuses the event with its own code; declared
+    // required to the bindings, which no event without it passes.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(extend("x-required-by-rule" = "case.reason_required")))]
+    pub reason: Text,
+}
+
 /// `rejected`: the complaint is not taken up (§1.2, §2.1), on a ground and with a reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -11,7 +11,7 @@
 //! | progress | §3.3.3 | team formed, then each progress report | `deadlines.progress` (when set) | the next progress report (or the plan's approval, which ends the investigation) |
 //! | implementation | §4.3.1 | plan approved | the approved plan's last time point | implementation completed |
 //! | feedback | §4.4.1 | implementation (or re-handling) completed | `deadlines.feedback` | result fed back |
-//! | rehandling | §5.1.2 | objection raised, or the result or visit that left the complainant unsatisfied | `deadlines.rehandling` | re-handling completed |
+//! | rehandling | §5.1.2 | objection raised, the result or visit that left the complainant unsatisfied, or the closed case reopened | `deadlines.rehandling` | re-handling completed |
 //! | follow_up | §5.2.1 | result fed back | `deadlines.follow_up` | follow-up visit |
 //!
 //! An emergency case (§2.2.4) uses the policy's shorter limits (`[deadlines.emergency]`) where
@@ -39,6 +39,8 @@
 //! a return reopens it from its original deadline.
 //!
 //! Closing a case stops every clock still running (`stopped`, late when it was due by then).
+//! Reopening it (§5.1.2) starts a re-handling round, whose clocks (re-handling, feedback,
+//! follow-up) run as any round's; what the closing stopped stays stopped.
 //! A case that ends without resolution (rejected, withdrawn, merged, lapsed) stops every clock
 //! at its disposition: a stage not met by then is `stopped` (late only when its due instant had
 //! passed), and stages that never started are not listed. A follow-up visit superseded by a
@@ -461,12 +463,15 @@ pub(super) fn schedule(case: &Case, now: Instant) -> Schedule {
 
     // A case that ended, closed or without resolution, has no clock left running: one that
     // started and was never met (an emergency procedure never started, say) stopped at the
-    // end, late if it was due by then. Stages a disposition left unstarted are not listed.
+    // end, late if it was due by then. Stages a disposition left unstarted are not listed. A
+    // case reopened after closing keeps what each earlier closing stopped.
     if disposition.is_some() {
         clocks.retain(|c| c.started.is_some());
     }
-    if let Some(end) = disposition.map(|d| d.at).or(case.closed_at) {
-        for clock in clocks.iter_mut().filter(|c| c.started.is_some()) {
+    let earlier = case.reopenings.iter().map(|r| r.closed_at);
+    for end in earlier.chain(disposition.map(|d| d.at).or(case.closed_at)) {
+        let started_by_then = |c: &&mut Clock| c.started.is_some_and(|(_, at)| at <= end);
+        for clock in clocks.iter_mut().filter(started_by_then) {
             if clock.met_at.is_none() {
                 clock.stop = Some(clock.stop.map_or(end, |s| s.min(end)));
             }
@@ -1031,6 +1036,47 @@ mod tests {
             .apply(Event::from_json_str(lapsed).unwrap())
             .unwrap_err();
         assert_eq!(err.code(), "case.lapse_not_due");
+    }
+
+    #[test]
+    fn a_reopened_case_runs_a_new_round_and_keeps_what_its_closing_stopped() {
+        // An emergency whose procedure never started: the closing stopped that clock.
+        let urgent = r#"{"type": "assessed", "at": "2025-11-04T10:05:00+08:00",
+            "severity": "serious", "urgency": "urgent", "complexity": "simple"}"#;
+        let rest = [
+            r#"{"type": "plan_submitted", "at": "2025-11-12T16:00:00+08:00", "analysis": "a",
+                "responsibility": "r", "measures": "m",
+                "time_points": [{"what": "w", "due": "2025-11-20"}]}"#,
+            r#"{"type": "plan_approved", "at": "2025-11-13T10:00:00+08:00", "role": "management"}"#,
+            r#"{"type": "implementation_started", "at": "2025-11-14T09:00:00+08:00"}"#,
+            r#"{"type": "implementation_completed", "at": "2025-11-19T17:00:00+08:00"}"#,
+            r#"{"type": "result_fed_back", "at": "2025-11-20T10:00:00+08:00", "process": "p",
+                "result": "r", "satisfaction": "satisfied"}"#,
+            r#"{"type": "follow_up_visited", "at": "2025-11-26T15:00:00+08:00", "method": "phone",
+                "satisfaction": "satisfied"}"#,
+            r#"{"type": "closed", "at": "2025-11-27T09:00:00+08:00"}"#,
+            r#"{"type": "reopened", "at": "2025-12-03T10:00:00+08:00", "reason": "broke again"}"#,
+        ];
+        let mut events = vec![RECEIVED, REGISTERED, CLASSIFIED, urgent, TEAM];
+        events.extend(rest);
+        let c = case(&events);
+        assert_eq!(c.status(), Status::Objection);
+        assert_eq!(c.closed_at(), None);
+        let s = c.schedule(parse_instant("2025-12-05T09:00:00+08:00").unwrap());
+        let closed = parse_instant("2025-11-27T09:00:00+08:00").unwrap();
+        let emergency = s.stage("emergency_start").unwrap();
+        assert_eq!(emergency.state, SlaState::Stopped);
+        assert_eq!(emergency.stopped_at, Some(closed));
+        let rehandling = s.stage("rehandling").unwrap();
+        assert_eq!(
+            (rehandling.round, rehandling.started_by, rehandling.state),
+            (1, Some(EventKind::Reopened), SlaState::Open)
+        );
+        assert_eq!(
+            rehandling.started_at,
+            Some(parse_instant("2025-12-03T10:00:00+08:00").unwrap())
+        );
+        assert_eq!(s.running().count(), 1, "only the re-handling clock runs");
     }
 
     #[test]

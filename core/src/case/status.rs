@@ -7,7 +7,8 @@ vocabulary! {
     /// Where a case stands, in the order of its life (DESIGN.md):
     /// received → (awaiting information) → registered → investigating → plan drafted →
     /// (plan returned → plan drafted) → approved → implementing → result fed back →
-    /// (objection → re-handling) → followed up → closed → archived → destroyed; or, ended
+    /// (objection → re-handling) → followed up → closed (→ reopened: objection → re-handling
+    /// → … → closed again) → archived → destroyed; or, ended
     /// without resolution, rejected, withdrawn, merged or lapsed → archived → destroyed.
     pub enum Status("status", "case.unknown_status") {
         /// Received, not yet registered.
@@ -28,7 +29,7 @@ vocabulary! {
         Implementing = "implementing",
         /// The result went to the complainant.
         ResultFedBack = "result_fed_back",
-        /// The complainant objects.
+        /// The complainant objects (also after closing: the case was reopened).
         Objection = "objection",
         /// The department handles it again.
         Rehandling = "rehandling",
@@ -117,6 +118,9 @@ pub(crate) fn allowed_in(kind: EventKind) -> &'static [Status] {
         EventKind::RehandlingDeclined => &[ResultFedBack, FollowedUp],
         EventKind::FollowUpVisited => &[ResultFedBack],
         EventKind::Closed => &[FollowedUp],
+        // §5.1.2: only a closed case, before it is archived; one that ended without resolution
+        // was never handled, and the complainant's new complaint is a new case.
+        EventKind::Reopened => &[Closed],
         EventKind::Rejected => &[Received, AwaitingInformation, Registered, Investigating],
         EventKind::Withdrawn => OPEN,
         EventKind::Merged => &OPEN[..6],

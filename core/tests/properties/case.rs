@@ -60,6 +60,8 @@ fn templates() -> Vec<Value> {
         json!({"type": "implementation_started", "department": "nowhere"}),
         json!({"type": "follow_up_visited", "method": "phone", "satisfaction": "satisfied"}),
         json!({"type": "closed"}),
+        json!({"type": "reopened", "reason": "r"}),
+        json!({"type": "reopened"}),
         json!({"type": "archived", "documents": docs}),
         json!({"type": "archived", "documents": &docs[..3]}),
         json!({"type": "legal_hold_placed", "reason": "r"}),
@@ -352,7 +354,7 @@ proptest! {
                         Some("satisfied") => unsatisfied = false,
                         _ => {}
                     },
-                    "rehandling_started" | "rehandling_declined" => unsatisfied = false,
+                    "rehandling_started" | "rehandling_declined" | "reopened" => unsatisfied = false,
                     "closed" => prop_assert!(!unsatisfied, "closed while the complainant was not satisfied"),
                     _ => {}
                 }
