@@ -12,6 +12,9 @@ pub(crate) struct DayPeriods {
     granularity: Granularity,
     office: i64,
     first_day: i64,
+    /// The instant the table's first day starts at (office midnight), so that an instant's
+    /// day in the table is an unsigned division by a constant.
+    origin: Epoch,
     periods: Vec<i32>,
 }
 
@@ -35,11 +38,16 @@ impl DayPeriods {
             granularity,
             office,
             first_day: first.unwrap_or(0),
+            origin: 0,
             periods: Vec::new(),
         };
-        let (Some(first), Some(last)) = (first, last) else {
+        let origin = first
+            .and_then(|f| f.checked_mul(SECONDS_PER_DAY))
+            .and_then(|o| o.checked_sub(office));
+        let (Some(first), Some(last), Some(origin)) = (first, last, origin) else {
             return table;
         };
+        table.origin = origin;
         let span = usize::try_from(last - first + 1).unwrap_or(usize::MAX);
         if span > count.saturating_mul(4) {
             return table;
@@ -60,6 +68,20 @@ impl DayPeriods {
     /// The period index of an instant.
     #[inline]
     pub(crate) fn period(&self, at: Epoch) -> i32 {
+        // In the table: seconds since its origin, never negative, so the day is a plain
+        // division (a multiplication) and one bounds check.
+        if let Some(&p) = at
+            .checked_sub(self.origin)
+            .and_then(|since| u64::try_from(since).ok())
+            .and_then(|since| self.periods.get((since / SECONDS_PER_DAY as u64) as usize))
+        {
+            return p;
+        }
+        self.period_outside(at)
+    }
+
+    #[cold]
+    fn period_outside(&self, at: Epoch) -> i32 {
         let day = (at + self.office).div_euclid(SECONDS_PER_DAY);
         usize::try_from(day - self.first_day)
             .ok()

@@ -100,9 +100,17 @@ impl HandlingHours {
                 ));
             }
         }
+        // The member list of each bucket, looked up instead of searched: most values fall in
+        // no member's bucket and are passed over with one load.
+        let mut member_of = vec![u8::MAX; counts.len()];
+        for (m, (b, _)) in (0u8..).zip(&members) {
+            if let Some(slot) = member_of.get_mut(*b) {
+                *slot = m;
+            }
+        }
         for d in all() {
-            let b = bucket(d);
-            if let Some((_, values)) = members.iter_mut().find(|(m, _)| *m == b) {
+            let m = member_of.get(bucket(d)).copied().unwrap_or(u8::MAX);
+            if let Some((_, values)) = members.get_mut(usize::from(m)) {
                 values.push(d);
             }
         }

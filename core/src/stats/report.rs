@@ -210,9 +210,10 @@ impl Report {
         options.check()?;
         let granularity = options.granularity;
         let office = policy.office_offset().local_minus_utc();
-        let days = DayPeriods::new(granularity, office, tally::instants(ledger), ledger.len());
+        let rows = ledger.rows();
+        let days = DayPeriods::new(granularity, office, tally::instants(&rows), ledger.len());
         let mut tally = Tally::new(options);
-        tally.add(ledger, &days);
+        tally.add(&rows, &days);
         let range = tally.range();
         let office = ledger
             .has_case_columns()
