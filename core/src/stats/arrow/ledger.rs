@@ -548,18 +548,22 @@ impl Instants<'_> {
                         }
                     }
                     Some(mask) => {
+                        // Every slot converted, nulls too (what lies under a null is
+                        // unspecified), then the runs of nulls between the runs of valid
+                        // values overwritten: no bit read per row.
                         let open = null.unwrap_or(0);
-                        out.extend(
-                            values
-                                .iter()
-                                .zip(mask.iter())
-                                .map(|(&v, valid)| if valid { at(v) } else { open }),
-                        );
-                        let column = out.get(start..).unwrap_or_default();
-                        let strays = column
-                            .iter()
-                            .zip(mask.iter())
-                            .any(|(&a, valid)| valid && stray(a));
+                        out.extend(values.iter().map(|&v| at(v)));
+                        let column = out.get_mut(start..).unwrap_or_default();
+                        // A stray anywhere, under a null or not, sends the column to the
+                        // row-by-row check, which reads the mask.
+                        let strays = column.iter().any(|&a| stray(a));
+                        let mut valid_end = 0;
+                        for (from, to) in mask.valid_slices().chain([(column.len(), 0)]) {
+                            if let Some(nulls) = column.get_mut(valid_end..from) {
+                                nulls.fill(open);
+                            }
+                            valid_end = to;
+                        }
                         if strays || (null.is_none() && mask.null_count() > 0) {
                             for (i, (&a, valid)) in column.iter().zip(mask.iter()).enumerate() {
                                 if !valid && null.is_none() {

@@ -182,7 +182,7 @@ impl<'a> ViewMemo<'a> {
     /// The code of the cell of `view`, whose data lies in `buffers`: remembered, or
     /// `miss(cell)` remembered. `cell` gives the cell's bytes, read only on a miss or for a
     /// cell longer than 20 bytes.
-    #[inline]
+    #[inline(always)] // a call per row costs as much as the lookup
     pub(super) fn get(
         &mut self,
         view: u128,
@@ -228,7 +228,7 @@ impl<'a> ViewMemo<'a> {
 /// last eight bytes (which with the prefix cover the whole cell up to 20 bytes). The data is
 /// read for every cell (from the first buffer at offset 0 for an inline one, then dropped)
 /// so that the only branches are bounds checks that always go the same way.
-#[inline]
+#[inline(always)]
 fn content_key(view: u128, buffers: &[arrow_buffer::Buffer]) -> (u128, u64) {
     let len = view as u32;
     let long = len > 12;
