@@ -29,9 +29,12 @@ impl DayPeriods {
     ) -> Self {
         let office = i64::from(office);
         let day = |at: Epoch| (at + office).div_euclid(SECONDS_PER_DAY);
-        let bounds = instants.fold(None, |b: Option<(Epoch, Epoch)>, at| {
-            Some(b.map_or((at, at), |(lo, hi)| (lo.min(at), hi.max(at))))
+        // Plain bounds and a count, not an `Option` carried through the fold: a loop the
+        // compiler vectorises.
+        let (lo, hi, n) = instants.fold((Epoch::MAX, Epoch::MIN, 0usize), |(lo, hi, n), at| {
+            (lo.min(at), hi.max(at), n + 1)
         });
+        let bounds = (n > 0).then_some((lo, hi));
         let first = bounds.map(|b| day(b.0));
         let last = bounds.map(|b| day(b.1));
         let mut table = DayPeriods {

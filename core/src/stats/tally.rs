@@ -432,9 +432,15 @@ impl Ledger {
     }
 }
 
-/// The received instants and closings of rows, for [`DayPeriods::new`].
+/// The received instants and closings of rows, for the bounds of [`DayPeriods::new`]: an
+/// open case's closing stands in as the first received instant (inside the bounds either way),
+/// so that the bounds are a loop without a branch.
 pub(crate) fn instants<'a>(rows: &Rows<'a>) -> impl Iterator<Item = Epoch> + 'a {
-    let closed = rows.closed.iter().copied().filter(|&at| at != OPEN);
+    let stand_in = rows.received.first().copied().unwrap_or(OPEN);
+    let closed = rows
+        .closed
+        .iter()
+        .map(move |&at| if at == OPEN { stand_in } else { at });
     rows.received.iter().copied().chain(closed)
 }
 
