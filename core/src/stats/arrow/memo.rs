@@ -156,9 +156,8 @@ struct ViewSlot {
 /// A cache of cell → interned code for one `Utf8View` column of one batch, keyed by each
 /// cell's whole content when it has at most 20 bytes: the view itself when inline (at most
 /// 12 bytes), else its length and prefix with two words of data (bytes 4–12 and the last
-/// eight), so that a hit is two comparisons, with no byte comparison and no branch on the
-/// cell's length the processor would have to guess (columns mix short and long names).
-/// Longer cells go through a [`Memo`].
+/// eight), so that a hit is two comparisons and no byte comparison. Longer cells go through a
+/// [`Memo`].
 pub(super) struct ViewMemo<'a> {
     slots: Box<[ViewSlot; SLOTS]>,
     long: Memo<'a>,
@@ -224,16 +223,17 @@ impl<'a> ViewMemo<'a> {
 }
 
 /// The content key of a view of at most 20 bytes: equal keys, equal cells. Inline (at most
-/// 12 bytes): the view, and 0. Longer: length and prefix with bytes 4–12 of the data, and the
-/// last eight bytes (which with the prefix cover the whole cell up to 20 bytes). The data is
-/// read for every cell (from the first buffer at offset 0 for an inline one, then dropped)
-/// so that the only branches are bounds checks that always go the same way.
+/// 12 bytes): the view, and 0, without touching the data. Longer: length and prefix with
+/// bytes 4–12 of the data, and the last eight bytes (which with the prefix cover the whole
+/// cell up to 20 bytes): two words read, no byte comparison.
 #[inline(always)]
 fn content_key(view: u128, buffers: &[arrow_buffer::Buffer]) -> (u128, u64) {
     let len = view as u32;
-    let long = len > 12;
-    let index = if long { (view >> 64) as u32 as usize } else { 0 };
-    let offset = if long { (view >> 96) as u32 as usize } else { 0 };
+    if len <= 12 {
+        return (view, 0);
+    }
+    let index = (view >> 64) as u32 as usize;
+    let offset = (view >> 96) as u32 as usize;
     let data: &[u8] = buffers.get(index).map_or(&[], |b| b.as_slice());
     let word = |at: usize| {
         data.get(at..at + 8)
@@ -241,12 +241,8 @@ fn content_key(view: u128, buffers: &[arrow_buffer::Buffer]) -> (u128, u64) {
             .map_or(0, u64::from_le_bytes)
     };
     let middle = word(offset + 4);
-    let last = word((offset + len as usize).saturating_sub(8));
-    if long {
-        (u128::from(view as u64) | u128::from(middle) << 64, last)
-    } else {
-        (view, 0)
-    }
+    let last = word(offset + len as usize - 8);
+    (u128::from(view as u64) | u128::from(middle) << 64, last)
 }
 
 #[cfg(test)]
