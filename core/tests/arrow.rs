@@ -871,9 +871,8 @@ fn names_of_every_length_and_nulls_report_what_the_records_report() {
         .map(|(r, &g)| r.closed_at.map_or(g, |c| c.timestamp()))
         .collect();
     let valid: Vec<bool> = records.iter().map(|r| r.closed_at.is_some()).collect();
-    let closed_at: ArrayRef = Arc::new(
-        TimestampSecondArray::new(closed.into(), Some(valid.into())).with_timezone("UTC"),
-    );
+    let closed_at: ArrayRef =
+        Arc::new(TimestampSecondArray::new(closed.into(), Some(valid.into())).with_timezone("UTC"));
     for text in [Names::Utf8, Names::Large, Names::View, Names::Dictionary] {
         let mut whole = batch(&records, text, Times::Zoned(1), false);
         let at = whole.schema().index_of("closed_at").unwrap();

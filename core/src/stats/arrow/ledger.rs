@@ -673,18 +673,19 @@ impl Names<'_> {
                 };
                 match a.nulls().filter(|n| n.null_count() > 0) {
                     None => out.extend(views.iter().enumerate().map(|(i, &v)| code(i, v))),
-                    Some(nulls) => out.extend(views.iter().enumerate().map(|(i, &v)| {
-                        if nulls.is_null(i) { NONE } else { code(i, v) }
-                    })),
+                    Some(nulls) => out.extend(
+                        views
+                            .iter()
+                            .enumerate()
+                            .map(|(i, &v)| if nulls.is_null(i) { NONE } else { code(i, v) }),
+                    ),
                 }
             }
             Names::Text(text) => {
                 let mut memo = Memo::new();
                 out.extend((0..rows).map(|i| match text.get(i) {
                     None => NONE,
-                    Some(cell) => {
-                        memo.get(key_of(cell), || cell, |cell| intern(table, Some(cell)))
-                    }
+                    Some(cell) => memo.get(key_of(cell), || cell, |cell| intern(table, Some(cell))),
                 }));
             }
         }
