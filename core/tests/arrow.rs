@@ -799,3 +799,99 @@ fn reports_straight_from_batches_equal_the_ledgers_reports() {
         );
     }
 }
+
+/// Names that only their fourth, fifth, middle or last byte tells apart, of every length around
+/// the 12 bytes a `Utf8View` cell holds inline and the 20 the view memo keys by content, with
+/// padding, nulls in the optional columns, and values under the nulls of `closed_at` that are
+/// far outside the supported years: every layout and every slicing reports what the records
+/// report, row by row through the ledger builder (no Arrow reader, no memo).
+#[test]
+fn names_of_every_length_and_nulls_report_what_the_records_report() {
+    let names = [
+        "a",
+        "abc_",
+        "abcd",
+        "twelve_bytes",
+        "twelve_byteS",
+        "thirteen_byte",
+        "thirTeen_byte",
+        "thirteen_bytE",
+        "sixteen_bytes_xx",
+        "sixteen_Bytes_xx",
+        "twenty_bytes_xxxxxxx",
+        "twenty_bytes_xxXxxxx",
+        "twenty_one_bytes_xxxx",
+        "twenty_one_bytes_xXxx",
+        "a name much longer than thirty-two bytes, one",
+        "a name much longer than thirty-two bytes, two",
+        "  sixteen_bytes_xx ",
+        "部門",
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let rows = 3_000;
+    // 2024-12-28 to about 2025-04: slices cross month ends.
+    let start = 1_735_344_000i64;
+    let mut records = Vec::new();
+    let mut garbage_under_nulls = Vec::new();
+    for i in 0..rows {
+        let received = start + i as i64 * 3_541;
+        let at = chrono::DateTime::from_timestamp(received, 0)
+            .unwrap()
+            .fixed_offset();
+        let number = format!("25{:02}{:04}", 1 + i / 1_000, 1 + i % 1_000);
+        let mut r = Record::new(
+            number.parse().unwrap(),
+            at,
+            names[next(names.len())],
+            names[next(names.len())],
+        );
+        r.channel = (next(4) > 0).then(|| names[next(names.len())].to_owned());
+        r.severity = (next(3) > 0).then(|| names[next(5)].to_owned());
+        r.closed_at = (next(5) > 0).then(|| {
+            chrono::DateTime::from_timestamp(received + next(900_000) as i64, 0)
+                .unwrap()
+                .fixed_offset()
+        });
+        r.satisfied = [None, Some(true), Some(false)][next(3)];
+        garbage_under_nulls.push([i64::MAX, i64::MIN, 0, -70_000_000_000][next(4)]);
+        records.push(r);
+    }
+    let policy = Policy::default();
+    let options = ArrowOptions::default();
+    let expected_ledger = Ledger::from_records(&records, Leniency::Strict).unwrap();
+    let closed: Vec<i64> = records
+        .iter()
+        .zip(&garbage_under_nulls)
+        .map(|(r, &g)| r.closed_at.map_or(g, |c| c.timestamp()))
+        .collect();
+    let valid: Vec<bool> = records.iter().map(|r| r.closed_at.is_some()).collect();
+    let closed_at: ArrayRef =
+        Arc::new(TimestampSecondArray::new(closed.into(), Some(valid.into())).with_timezone("UTC"));
+    for text in [Names::Utf8, Names::Large, Names::View, Names::Dictionary] {
+        let mut whole = batch(&records, text, Times::Zoned(1), false);
+        let at = whole.schema().index_of("closed_at").unwrap();
+        let mut columns = whole.columns().to_vec();
+        columns[at] = closed_at.clone();
+        whole = RecordBatch::try_new(whole.schema(), columns).unwrap();
+        let uneven: Vec<RecordBatch> = [0, 1, 777, 1_999, rows]
+            .windows(2)
+            .map(|w| whole.slice(w[0], w[1] - w[0]))
+            .collect();
+        for batches in [std::slice::from_ref(&whole), &uneven] {
+            for g in Granularity::ALL {
+                let every = ReportOptions::new(*g);
+                let expected = Report::build(&expected_ledger, &every, &policy).unwrap();
+                let got = Report::from_record_batches(batches, &options, &every, &policy).unwrap();
+                assert_eq!(got, expected, "{text:?} {g:?} {} batches", batches.len());
+                let ledger = Ledger::from_record_batches(batches, &options, &policy).unwrap();
+                assert_eq!(Report::build(&ledger, &every, &policy).unwrap(), expected);
+            }
+        }
+    }
+}

@@ -10,6 +10,9 @@ use super::intern::Fnv;
 /// Past this many cells the table is sparse (16 MB of counters at most).
 const DENSE_LIMIT: usize = 1 << 21;
 
+/// A row's slot or name that is not counted (a period outside the report, a missing name).
+pub(crate) const SKIP: u32 = u32::MAX;
+
 #[derive(Debug)]
 pub(crate) enum Counts {
     Dense {
@@ -108,9 +111,9 @@ impl Counts {
         }
     }
 
-    /// Adds one for each row's (slot, name), skipping rows whose slot is `skip` or whose name
-    /// is `skip_name`: a column at a time, the table's kind decided once, not per row.
-    pub(crate) fn add_column(&mut self, slots: &[u32], names: &[u32], skip: u32, skip_name: u32) {
+    /// Adds one for each row's (slot, name), skipping rows whose slot or name is [`SKIP`]: a
+    /// column at a time, the table's kind decided once, not per row.
+    pub(crate) fn add_column(&mut self, slots: &[u32], names: &[u32]) {
         let rows = slots.iter().zip(names);
         match self {
             Counts::Dense {
@@ -118,18 +121,20 @@ impl Counts {
                 cells,
                 ..
             } => {
+                // A skipped slot or name lands past the table (at 2^32 or beyond, with at most
+                // 2^21 cells; no overflow in 64 bits): the bounds check skips it, no compare.
+                const _: () = assert!(DENSE_LIMIT < 1 << 31);
+                let stride = *stride as u64;
                 for (&k, &name) in rows {
-                    if k != skip
-                        && name != skip_name
-                        && let Some(c) = cells.get_mut(k as usize * *stride + name as usize)
-                    {
+                    let at = u64::from(k) * stride + u64::from(name);
+                    if let Some(c) = usize::try_from(at).ok().and_then(|at| cells.get_mut(at)) {
                         *c += 1;
                     }
                 }
             }
             Counts::Sparse(map) => {
                 for (&k, &name) in rows {
-                    if k != skip && name != skip_name {
+                    if k != SKIP && name != SKIP {
                         *map.entry((k, name)).or_insert(0) += 1;
                     }
                 }

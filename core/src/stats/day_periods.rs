@@ -12,6 +12,9 @@ pub(crate) struct DayPeriods {
     granularity: Granularity,
     office: i64,
     first_day: i64,
+    /// The instant the table's first day starts at (office midnight), so that an instant's
+    /// day in the table is an unsigned division by a constant.
+    origin: Epoch,
     periods: Vec<i32>,
 }
 
@@ -26,20 +29,28 @@ impl DayPeriods {
     ) -> Self {
         let office = i64::from(office);
         let day = |at: Epoch| (at + office).div_euclid(SECONDS_PER_DAY);
-        let bounds = instants.fold(None, |b: Option<(Epoch, Epoch)>, at| {
-            Some(b.map_or((at, at), |(lo, hi)| (lo.min(at), hi.max(at))))
+        // Plain bounds and a count, not an `Option` carried through the fold: a loop the
+        // compiler vectorises.
+        let (lo, hi, n) = instants.fold((Epoch::MAX, Epoch::MIN, 0usize), |(lo, hi, n), at| {
+            (lo.min(at), hi.max(at), n + 1)
         });
+        let bounds = (n > 0).then_some((lo, hi));
         let first = bounds.map(|b| day(b.0));
         let last = bounds.map(|b| day(b.1));
         let mut table = DayPeriods {
             granularity,
             office,
             first_day: first.unwrap_or(0),
+            origin: 0,
             periods: Vec::new(),
         };
-        let (Some(first), Some(last)) = (first, last) else {
+        let origin = first
+            .and_then(|f| f.checked_mul(SECONDS_PER_DAY))
+            .and_then(|o| o.checked_sub(office));
+        let (Some(first), Some(last), Some(origin)) = (first, last, origin) else {
             return table;
         };
+        table.origin = origin;
         let span = usize::try_from(last - first + 1).unwrap_or(usize::MAX);
         if span > count.saturating_mul(4) {
             return table;
@@ -60,6 +71,20 @@ impl DayPeriods {
     /// The period index of an instant.
     #[inline]
     pub(crate) fn period(&self, at: Epoch) -> i32 {
+        // In the table: seconds since its origin, never negative, so the day is a plain
+        // division (a multiplication) and one bounds check.
+        if let Some(&p) = at
+            .checked_sub(self.origin)
+            .and_then(|since| u64::try_from(since).ok())
+            .and_then(|since| self.periods.get((since / SECONDS_PER_DAY as u64) as usize))
+        {
+            return p;
+        }
+        self.period_outside(at)
+    }
+
+    #[cold]
+    fn period_outside(&self, at: Epoch) -> i32 {
         let day = (at + self.office).div_euclid(SECONDS_PER_DAY);
         usize::try_from(day - self.first_day)
             .ok()

@@ -626,6 +626,15 @@ impl SeenNumbers {
     #[inline]
     pub(crate) fn insert(&mut self, n: ComplaintNumber) -> bool {
         let key = ((n.year() as u32 - 2000) * 12 + n.month() - 1) * 10_000 + n.serial();
+        // A large ledger's path, inlined where every row passes: one bit set.
+        if let SeenNumbers::Bits(bits) = self {
+            return set_bit(bits, key);
+        }
+        self.insert_key(key)
+    }
+
+    #[inline(never)]
+    fn insert_key(&mut self, key: u32) -> bool {
         match self {
             SeenNumbers::Empty => {
                 *self = SeenNumbers::Few(HashSet::from([key]));
@@ -648,6 +657,7 @@ impl SeenNumbers {
 }
 
 /// Sets a bit; false if it was set.
+#[inline]
 fn set_bit(bits: &mut [u64], key: u32) -> bool {
     let (word, bit) = ((key / 64) as usize, key % 64);
     match bits.get_mut(word) {

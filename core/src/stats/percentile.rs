@@ -54,20 +54,25 @@ impl HandlingHours {
         if n < FEW {
             return Self::of_seconds(&mut parts.concat());
         }
-        let all = || parts.iter().flat_map(|p| p.iter().copied());
         let (mut lo, mut hi, mut sum) = (i64::MAX, i64::MIN, 0i128);
-        for d in all() {
-            lo = lo.min(d);
-            hi = hi.max(d);
-            sum += i128::from(d);
+        // A loop per part (the compiler vectorises the bounds), the sum of each part in 128
+        // bits as the values come.
+        for part in parts {
+            for &d in *part {
+                lo = lo.min(d);
+                hi = hi.max(d);
+            }
+            sum += part.iter().map(|&d| i128::from(d)).sum::<i128>();
         }
         let span = hi.abs_diff(lo);
         let shift = (64 - span.leading_zeros()).saturating_sub(16);
         let bucket = |d: i64| (d.abs_diff(lo) >> shift) as usize;
         let mut counts = vec![0u32; bucket(hi) + 1];
-        for d in all() {
-            if let Some(c) = counts.get_mut(bucket(d)) {
-                *c += 1;
+        for part in parts {
+            for &d in *part {
+                if let Some(c) = counts.get_mut(bucket(d)) {
+                    *c += 1;
+                }
             }
         }
         // The ranks numpy's linear interpolation reads for the median and the 90th percentile.
@@ -100,10 +105,20 @@ impl HandlingHours {
                 ));
             }
         }
-        for d in all() {
-            let b = bucket(d);
-            if let Some((_, values)) = members.iter_mut().find(|(m, _)| *m == b) {
-                values.push(d);
+        // The member list of each bucket, looked up instead of searched: most values fall in
+        // no member's bucket and are passed over with one load.
+        let mut member_of = vec![u8::MAX; counts.len()];
+        for (m, (b, _)) in (0u8..).zip(&members) {
+            if let Some(slot) = member_of.get_mut(*b) {
+                *slot = m;
+            }
+        }
+        for part in parts {
+            for &d in *part {
+                let m = member_of.get(bucket(d)).copied().unwrap_or(u8::MAX);
+                if let Some((_, values)) = members.get_mut(usize::from(m)) {
+                    values.push(d);
+                }
             }
         }
         let mut at = |(b, offset): (usize, usize)| -> f64 {

@@ -13,7 +13,7 @@
 
 use std::collections::BTreeMap;
 
-use super::counts::Counts;
+use super::counts::{Counts, SKIP};
 use super::day_periods::DayPeriods;
 use super::growth::{Growth, trends};
 use super::intern::Interner;
@@ -23,10 +23,10 @@ use super::period::{Granularity, Period};
 use super::report::{Change, Overview, PeriodStats, Report, ReportOptions, handling_histogram};
 use super::timestamp::Epoch;
 
+const _: () = assert!(NONE == SKIP, "a missing name is a skipped one");
+
 /// A closing that is not counted: an open case, or one received after a fixed `to`.
 const UNCOUNTED: i32 = i32::MAX;
-/// The slot of a row received outside the counted periods.
-const SKIP: u32 = u32::MAX;
 
 /// The running counts of one report.
 #[derive(Debug)]
@@ -105,19 +105,19 @@ impl Tally {
         })
     }
 
-    /// Counts the rows of `ledger` (a whole ledger, or the chunk just read into it), whose
-    /// instants `days` turns into periods.
-    pub(crate) fn add(&mut self, ledger: &Ledger, days: &DayPeriods) {
+    /// Counts `rows` (a whole ledger's, or the chunk just read), whose instants `days` turns
+    /// into periods.
+    pub(crate) fn add(&mut self, rows: &Rows<'_>, days: &DayPeriods) {
         let to = self.to.unwrap_or(i32::MAX - 1);
         let from = self.from;
         self.received.clear();
-        self.received
-            .extend(ledger.received.iter().map(|&at| days.period(at)));
         let (mut lo, mut hi) = (i32::MAX, i32::MIN);
-        for &p in &self.received {
+        self.received.extend(rows.received.iter().map(|&at| {
+            let p = days.period(at);
             lo = lo.min(p);
             hi = hi.max(p);
-        }
+            p
+        }));
         if lo > hi {
             return;
         }
@@ -128,27 +128,28 @@ impl Tally {
         // The periods counted per period: received ones inside the fixed ends, and closings.
         let (mut need_lo, mut need_hi) = (lo.max(from), hi.min(to));
         self.closing.clear();
-        for (&at, &p) in ledger.closed.iter().zip(&self.received) {
-            let c = if at == OPEN || p > to {
-                UNCOUNTED
-            } else {
-                days.period(at)
-            };
-            if c >= from && c <= to {
-                need_lo = need_lo.min(c);
-                need_hi = need_hi.max(c);
-            }
-            self.closing.push(c);
-        }
+        self.closing
+            .extend(rows.closed.iter().zip(&self.received).map(|(&at, &p)| {
+                let c = if at == OPEN || p > to {
+                    UNCOUNTED
+                } else {
+                    days.period(at)
+                };
+                if c >= from && c <= to {
+                    need_lo = need_lo.min(c);
+                    need_hi = need_hi.max(c);
+                }
+                c
+            }));
         if need_lo <= need_hi {
-            self.make_room(need_lo, need_hi, ledger);
+            self.make_room(need_lo, need_hi, rows.tables);
         }
-        self.count_received(ledger, from, to);
-        self.count_closed(ledger, from, to);
+        self.count_received(rows, from, to);
+        self.count_closed(rows, from, to);
     }
 
-    /// Widens the per-period counts to cover `lo..=hi` and the ledger's names.
-    fn make_room(&mut self, lo: i32, hi: i32, ledger: &Ledger) {
+    /// Widens the per-period counts to cover `lo..=hi` and `tables` names in each name table.
+    fn make_room(&mut self, lo: i32, hi: i32, tables: [usize; 4]) {
         let (new_lo, new_hi) = if self.total.is_empty() {
             (lo, hi)
         } else {
@@ -173,57 +174,70 @@ impl Tally {
         widen(&mut self.satisfied, shift, periods);
         widen(&mut self.durations, shift, periods);
         self.base = new_lo;
-        let names = [
-            (&mut self.by_category, ledger.categories.len()),
-            (&mut self.by_department, ledger.departments.len()),
-            (&mut self.by_channel, ledger.channels.len()),
-            (&mut self.by_severity, ledger.severities.len()),
+        let counts = [
+            &mut self.by_category,
+            &mut self.by_department,
+            &mut self.by_channel,
+            &mut self.by_severity,
         ];
-        for (counts, names) in names {
+        for (counts, names) in counts.into_iter().zip(tables) {
             counts.grow(shift, periods, names);
         }
     }
 
-    fn count_received(&mut self, ledger: &Ledger, from: i32, to: i32) {
-        let just_before = from.saturating_sub(1);
+    fn count_received(&mut self, rows: &Rows<'_>, from: i32, to: i32) {
         let base = self.base;
         // The slot of each row received in the counted periods; the name counts then go a
         // column at a time.
         self.slots.clear();
-        for &p in &self.received {
-            let slot = if p < from {
-                self.received_before += 1;
-                self.received_just_before += u64::from(p == just_before);
-                SKIP
-            } else if p <= to {
+        if from == i32::MIN {
+            // No fixed start (the usual report): nothing is received before the range.
+            let total = &mut self.total;
+            self.slots.extend(self.received.iter().map(|&p| {
+                if p > to {
+                    return SKIP;
+                }
                 let k = (p - base) as u32;
-                if let Some(t) = self.total.get_mut(k as usize) {
+                if let Some(t) = total.get_mut(k as usize) {
                     *t += 1;
                 }
                 k
-            } else {
-                SKIP
-            };
-            self.slots.push(slot);
+            }));
+        } else {
+            let just_before = from.saturating_sub(1);
+            for &p in &self.received {
+                let slot = if p < from {
+                    self.received_before += 1;
+                    self.received_just_before += u64::from(p == just_before);
+                    SKIP
+                } else if p <= to {
+                    let k = (p - base) as u32;
+                    if let Some(t) = self.total.get_mut(k as usize) {
+                        *t += 1;
+                    }
+                    k
+                } else {
+                    SKIP
+                };
+                self.slots.push(slot);
+            }
         }
         let slots = &self.slots;
-        self.by_category
-            .add_column(slots, &ledger.category, SKIP, NONE);
-        self.by_department
-            .add_column(slots, &ledger.department, SKIP, NONE);
-        self.by_channel
-            .add_column(slots, &ledger.channel, SKIP, NONE);
-        self.by_severity
-            .add_column(slots, &ledger.severity, SKIP, NONE);
+        let [category, department, channel, severity] = rows.names;
+        self.by_category.add_column(slots, category);
+        self.by_department.add_column(slots, department);
+        self.by_channel.add_column(slots, channel);
+        self.by_severity.add_column(slots, severity);
     }
 
-    fn count_closed(&mut self, ledger: &Ledger, from: i32, to: i32) {
+    fn count_closed(&mut self, rows: &Rows<'_>, from: i32, to: i32) {
         let base = self.base;
-        let rows = self
+        let counted = self
             .closing
             .iter()
-            .zip(ledger.closed.iter().zip(&ledger.received));
-        for (i, (&c, (&closed, &received))) in rows.enumerate() {
+            .zip(rows.closed.iter().zip(rows.received))
+            .zip(rows.satisfied);
+        for ((&c, (&closed, &received)), &answer) in counted {
             if c == UNCOUNTED || c > to {
                 continue;
             }
@@ -232,7 +246,6 @@ impl Tally {
                 continue;
             }
             let k = (c - base) as usize;
-            let answer = ledger.satisfied.get(i).copied().unwrap_or(0);
             if let (Some(n), Some(a), Some(s), Some(d)) = (
                 self.closed.get_mut(k),
                 self.answered.get_mut(k),
@@ -382,10 +395,53 @@ impl Tally {
     }
 }
 
-/// The received instants and closings of a ledger, for [`DayPeriods::new`].
-pub(crate) fn instants(ledger: &Ledger) -> impl Iterator<Item = Epoch> + '_ {
-    let closed = ledger.closed.iter().copied().filter(|&at| at != OPEN);
-    ledger.received.iter().copied().chain(closed)
+/// The columns of the rows to count: a whole ledger's, or a chunk's of a table read in slices.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rows<'a> {
+    pub(crate) received: &'a [Epoch],
+    /// [`OPEN`] for an open case.
+    pub(crate) closed: &'a [Epoch],
+    /// 0 unanswered, 1 not satisfied, 2 satisfied.
+    pub(crate) satisfied: &'a [u8],
+    /// Category, department, channel and severity: interned indices, [`NONE`] when absent.
+    pub(crate) names: [&'a [u32]; 4],
+    /// How many names each of the four tables holds.
+    pub(crate) tables: [usize; 4],
+}
+
+impl Ledger {
+    /// The ledger's columns to count.
+    pub(crate) fn rows(&self) -> Rows<'_> {
+        Rows {
+            received: &self.received,
+            closed: &self.closed,
+            satisfied: &self.satisfied,
+            names: [
+                &self.category,
+                &self.department,
+                &self.channel,
+                &self.severity,
+            ],
+            tables: [
+                self.categories.len(),
+                self.departments.len(),
+                self.channels.len(),
+                self.severities.len(),
+            ],
+        }
+    }
+}
+
+/// The received instants and closings of rows, for the bounds of [`DayPeriods::new`]: an
+/// open case's closing stands in as the first received instant (inside the bounds either way),
+/// so that the bounds are a loop without a branch.
+pub(crate) fn instants<'a>(rows: &Rows<'a>) -> impl Iterator<Item = Epoch> + 'a {
+    let stand_in = rows.received.first().copied().unwrap_or(OPEN);
+    let closed = rows
+        .closed
+        .iter()
+        .map(move |&at| if at == OPEN { stand_in } else { at });
+    rows.received.iter().copied().chain(closed)
 }
 
 fn rate(satisfied: u64, answered: u64) -> Option<f64> {

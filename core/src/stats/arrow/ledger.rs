@@ -26,7 +26,7 @@ use arrow_array::{Array, BooleanArray, RecordBatch};
 use arrow_buffer::NullBuffer;
 use arrow_schema::{DataType, TimeUnit};
 
-use super::memo::{Memo, key_of, key_of_view};
+use super::memo::{Memo, ViewMemo, key_of};
 use crate::number::ComplaintNumber;
 use crate::policy::Policy;
 use crate::stats::csv_input::{number_of_digits, read_number, read_satisfied, required_time};
@@ -299,6 +299,47 @@ macro_rules! each_key {
     };
 }
 
+/// Extends `$out` with `$body` for each key of a [`KeySlice`], `$k` bound to the key as a
+/// `usize` (a negative key becomes a position no dictionary has) and `$i` to its row.
+macro_rules! extend_keys {
+    ($out:expr, $slice:expr, |$i:ident, $k:ident| $body:expr) => {
+        match $slice {
+            KeySlice::I8(s) => $out.extend(s.iter().enumerate().map(|($i, &k)| {
+                let $k = k as usize;
+                $body
+            })),
+            KeySlice::I16(s) => $out.extend(s.iter().enumerate().map(|($i, &k)| {
+                let $k = k as usize;
+                $body
+            })),
+            KeySlice::I32(s) => $out.extend(s.iter().enumerate().map(|($i, &k)| {
+                let $k = k as usize;
+                $body
+            })),
+            KeySlice::I64(s) => $out.extend(s.iter().enumerate().map(|($i, &k)| {
+                let $k = k as usize;
+                $body
+            })),
+            KeySlice::U8(s) => $out.extend(s.iter().enumerate().map(|($i, &k)| {
+                let $k = k as usize;
+                $body
+            })),
+            KeySlice::U16(s) => $out.extend(s.iter().enumerate().map(|($i, &k)| {
+                let $k = k as usize;
+                $body
+            })),
+            KeySlice::U32(s) => $out.extend(s.iter().enumerate().map(|($i, &k)| {
+                let $k = k as usize;
+                $body
+            })),
+            KeySlice::U64(s) => $out.extend(s.iter().enumerate().map(|($i, &k)| {
+                let $k = k as usize;
+                $body
+            })),
+        }
+    };
+}
+
 /// The keys of a dictionary column as positions into its values; none for a null key.
 struct Keys<'a> {
     slice: KeySlice<'a>,
@@ -359,17 +400,17 @@ impl Numbers<'_> {
         placeholder: ComplaintNumber,
         problems: &mut Problems,
     ) {
-        out.reserve(rows);
-        let mut push = |i: usize, number: Result<ComplaintNumber, &'static str>| {
-            out.push(number.unwrap_or_else(|code| {
+        let mut value = |i: usize, number: Result<ComplaintNumber, &'static str>| {
+            number.unwrap_or_else(|code| {
                 problems.push((i, Field::Number, code));
                 placeholder
-            }));
+            })
         };
         if let Numbers::Text(Text::View(a)) = self {
             // `YYMMNNNN` is 8 bytes: inline in its view, read from there.
-            let nulls = a.nulls();
-            for (i, &view) in a.views().iter().take(rows).enumerate() {
+            let nulls = a.nulls().filter(|n| n.null_count() > 0);
+            let views = a.views().get(..rows).unwrap_or(a.views());
+            out.extend(views.iter().enumerate().map(|(i, &view)| {
                 let number = if nulls.is_some_and(|n| n.is_null(i)) {
                     Err("stats.missing_value")
                 } else if view as u32 == 8
@@ -379,13 +420,11 @@ impl Numbers<'_> {
                 } else {
                     text_number(Some(a.value(i).as_bytes()))
                 };
-                push(i, number);
-            }
+                value(i, number)
+            }));
             return;
         }
-        for i in 0..rows {
-            push(i, self.get(i));
-        }
+        out.extend((0..rows).map(|i| value(i, self.get(i))));
     }
 
     #[inline]
@@ -509,18 +548,22 @@ impl Instants<'_> {
                         }
                     }
                     Some(mask) => {
+                        // Every slot converted, nulls too (what lies under a null is
+                        // unspecified), then the runs of nulls between the runs of valid
+                        // values overwritten: no bit read per row.
                         let open = null.unwrap_or(0);
-                        out.extend(
-                            values
-                                .iter()
-                                .zip(mask.iter())
-                                .map(|(&v, valid)| if valid { at(v) } else { open }),
-                        );
-                        let column = out.get(start..).unwrap_or_default();
-                        let strays = column
-                            .iter()
-                            .zip(mask.iter())
-                            .any(|(&a, valid)| valid && stray(a));
+                        out.extend(values.iter().map(|&v| at(v)));
+                        let column = out.get_mut(start..).unwrap_or_default();
+                        // A stray anywhere, under a null or not, sends the column to the
+                        // row-by-row check, which reads the mask.
+                        let strays = column.iter().any(|&a| stray(a));
+                        let mut valid_end = 0;
+                        for (from, to) in mask.valid_slices().chain([(column.len(), 0)]) {
+                            if let Some(nulls) = column.get_mut(valid_end..from) {
+                                nulls.fill(open);
+                            }
+                            valid_end = to;
+                        }
                         if strays || (null.is_none() && mask.null_count() > 0) {
                             for (i, (&a, valid)) in column.iter().zip(mask.iter()).enumerate() {
                                 if !valid && null.is_none() {
@@ -601,7 +644,52 @@ impl Names<'_> {
         needed: bool,
         problems: &mut Problems,
     ) {
-        out.reserve(rows);
+        // The codes first, in loops that only look names up; the checks are a second pass
+        // that finds nothing in a clean column.
+        let start = out.len();
+        match self {
+            Names::Absent => out.extend(std::iter::repeat_n(NONE, rows)),
+            Names::Dict(keys, values) => {
+                let code = |k: usize| values.get(k).copied().unwrap_or(NONE);
+                match keys.nulls.filter(|n| n.null_count() > 0) {
+                    None => extend_keys!(out, keys.slice, |_i, k| code(k)),
+                    Some(nulls) => extend_keys!(out, keys.slice, |i, k| {
+                        if nulls.is_null(i) { NONE } else { code(k) }
+                    }),
+                }
+            }
+            Names::Text(Text::View(a)) => {
+                // Keyed on the views' content: a name is found without a byte comparison.
+                let mut memo = ViewMemo::new();
+                let buffers = a.data_buffers();
+                let views = a.views().get(..rows).unwrap_or(a.views());
+                let mut code = |i: usize, view: u128| {
+                    memo.get(
+                        view,
+                        buffers,
+                        || a.value(i).as_bytes(),
+                        |cell| intern(table, Some(cell)),
+                    )
+                };
+                match a.nulls().filter(|n| n.null_count() > 0) {
+                    None => out.extend(views.iter().enumerate().map(|(i, &v)| code(i, v))),
+                    Some(nulls) => out.extend(
+                        views
+                            .iter()
+                            .enumerate()
+                            .map(|(i, &v)| if nulls.is_null(i) { NONE } else { code(i, v) }),
+                    ),
+                }
+            }
+            Names::Text(text) => {
+                let mut memo = Memo::new();
+                out.extend((0..rows).map(|i| match text.get(i) {
+                    None => NONE,
+                    Some(cell) => memo.get(key_of(cell), || cell, |cell| intern(table, Some(cell))),
+                }));
+            }
+        }
+        let column = out.get_mut(start..).unwrap_or_default();
         // A branch the loop predicts, not a call through a function pointer per row.
         let check = |code: u32| {
             if needed {
@@ -610,53 +698,19 @@ impl Names<'_> {
                 optional_name(code)
             }
         };
-        let mut push = |i: usize, code: u32| {
-            out.push(check(code).unwrap_or_else(|c| {
-                problems.push((i, field, c));
-                NONE
-            }));
+        let bad = |c: u32| {
+            if needed {
+                c >= INVALID
+            } else {
+                c == INVALID || c == MISSING
+            }
         };
-        match self {
-            Names::Absent => (0..rows).for_each(|i| push(i, NONE)),
-            Names::Dict(keys, values) => {
-                let nulls = keys.nulls;
-                each_key!(keys.slice, |i, k| {
-                    let code = if nulls.is_some_and(|n| n.is_null(i)) {
-                        NONE
-                    } else {
-                        values.get(k).copied().unwrap_or(NONE)
-                    };
-                    push(i, code);
+        if column.iter().any(|&c| bad(c)) {
+            for (i, c) in column.iter_mut().enumerate() {
+                *c = check(*c).unwrap_or_else(|code| {
+                    problems.push((i, field, code));
+                    NONE
                 });
-            }
-            Names::Text(Text::View(a)) => {
-                // Keyed on the views: a short name is found without reading its bytes.
-                let mut memo = Memo::new();
-                let nulls = a.nulls();
-                for (i, &view) in a.views().iter().take(rows).enumerate() {
-                    let code = if nulls.is_some_and(|n| n.is_null(i)) {
-                        NONE
-                    } else {
-                        memo.get(
-                            key_of_view(view),
-                            || a.value(i).as_bytes(),
-                            |cell| intern(table, Some(cell)),
-                        )
-                    };
-                    push(i, code);
-                }
-            }
-            Names::Text(text) => {
-                let mut memo = Memo::new();
-                for i in 0..rows {
-                    let code = match text.get(i) {
-                        None => NONE,
-                        Some(cell) => {
-                            memo.get(key_of(cell), || cell, |cell| intern(table, Some(cell)))
-                        }
-                    };
-                    push(i, code);
-                }
             }
         }
     }

@@ -112,9 +112,10 @@ fn in_chunks<B: Borrow<RecordBatch>>(
             let chunk = batch.slice(at, len);
             read_batch(&mut builder, &chunk, &columns, &names, office, &mut line)?;
             let (ledger, _) = builder.parts();
-            let instants = tally::instants(ledger);
+            let counted = ledger.rows();
+            let instants = tally::instants(&counted);
             let days = DayPeriods::new(report.granularity, office, instants, ledger.len());
-            tally.add(ledger, &days);
+            tally.add(&counted, &days);
             at += len;
             if at >= rows {
                 break;
