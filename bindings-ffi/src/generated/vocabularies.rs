@@ -161,7 +161,8 @@ mirror_vocabulary! {
     /// Where a case stands, in the order of its life (DESIGN.md):
     /// received → (awaiting information) → registered → investigating → plan drafted →
     /// (plan returned → plan drafted) → approved → implementing → result fed back →
-    /// (objection → re-handling) → followed up → closed → archived → destroyed; or, ended
+    /// (objection → re-handling) → followed up → closed (→ reopened: objection → re-handling
+    /// → … → closed again) → archived → destroyed; or, ended
     /// without resolution, rejected, withdrawn, merged or lapsed → archived → destroyed.
     Status = ::complaint_office::case::Status, parse_status {
         /// Received, not yet registered.
@@ -182,7 +183,7 @@ mirror_vocabulary! {
         Implementing,
         /// The result went to the complainant.
         ResultFedBack,
-        /// The complainant objects.
+        /// The complainant objects (also after closing: the case was reopened).
         Objection,
         /// The department handles it again.
         Rehandling,

@@ -82,6 +82,8 @@ class EventKind(VocabularyEnum):
     """§5.2: the follow-up visit."""
     CLOSED = "closed"
     """§5.2.1: the case is closed (refused while the complainant is unsatisfied and neither re-handled nor declined, §5.1.2)."""
+    REOPENED = "reopened"
+    """§5.1.2: the complaint office reopened the closed case: the complainant is not satisfied or objects after closing; it is handled again before it closes again."""
     REJECTED = "rejected"
     """§1.2, §2.1: not taken up (inadmissible, not a complaint, out of scope), with a reason."""
     WITHDRAWN = "withdrawn"
@@ -103,7 +105,7 @@ class EventKind(VocabularyEnum):
 
 
 class Status(VocabularyEnum):
-    """Where a case stands, in the order of its life (DESIGN.md): received → (awaiting information) → registered → investigating → plan drafted → (plan returned → plan drafted) → approved → implementing → result fed back → (objection → re-handling) → followed up → closed → archived → destroyed; or, ended without resolution, rejected, withdrawn, merged or lapsed → archived → destroyed."""
+    """Where a case stands, in the order of its life (DESIGN.md): received → (awaiting information) → registered → investigating → plan drafted → (plan returned → plan drafted) → approved → implementing → result fed back → (objection → re-handling) → followed up → closed (→ reopened: objection → re-handling → … → closed again) → archived → destroyed; or, ended without resolution, rejected, withdrawn, merged or lapsed → archived → destroyed."""
 
     RECEIVED = "received"
     """Received, not yet registered."""
@@ -124,7 +126,7 @@ class Status(VocabularyEnum):
     RESULT_FED_BACK = "result_fed_back"
     """The result went to the complainant."""
     OBJECTION = "objection"
-    """The complainant objects."""
+    """The complainant objects (also after closing: the case was reopened)."""
     REHANDLING = "rehandling"
     """The department handles it again."""
     FOLLOWED_UP = "followed_up"

@@ -114,7 +114,7 @@ class EventKind(VocabularyEnum):
     """§6.2.2: the files were destroyed."""
 
 class Status(VocabularyEnum):
-    """Where a case stands, in the order of its life (DESIGN.md): received → (awaiting information) → registered → investigating → plan drafted → (plan returned → plan drafted) → approved → implementing → result fed back → (objection → re-handling) → followed up → closed → archived → destroyed; or, ended without resolution, rejected, withdrawn, merged or lapsed → archived → destroyed."""
+    """Where a case stands, in the order of its life (DESIGN.md): received → (awaiting information) → registered → investigating → plan drafted → (plan returned → plan drafted) → approved → implementing → result fed back → (objection → re-handling) → followed up → closed (→ reopened: objection → re-handling → … → closed again) → archived → destroyed; or, ended without resolution, rejected, withdrawn, merged or lapsed → archived → destroyed."""
 
     RECEIVED = "received"
     """Received, not yet registered."""
@@ -135,7 +135,7 @@ class Status(VocabularyEnum):
     RESULT_FED_BACK = "result_fed_back"
     """The result went to the complainant."""
     OBJECTION = "objection"
-    """The complainant objects."""
+    """The complainant objects (also after closing: the case was reopened)."""
     REHANDLING = "rehandling"
     """The department handles it again."""
     FOLLOWED_UP = "followed_up"

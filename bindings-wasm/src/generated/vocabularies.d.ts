@@ -120,7 +120,7 @@ export type Track =
   /** A major complaint. */
   | "major";
 
-/** Where a case stands, in the order of its life (DESIGN.md): received → (awaiting information) → registered → investigating → plan drafted → (plan returned → plan drafted) → approved → implementing → result fed back → (objection → re-handling) → followed up → closed → archived → destroyed; or, ended without resolution, rejected, withdrawn, merged or lapsed → archived → destroyed. */
+/** Where a case stands, in the order of its life (DESIGN.md): received → (awaiting information) → registered → investigating → plan drafted → (plan returned → plan drafted) → approved → implementing → result fed back → (objection → re-handling) → followed up → closed (→ reopened: objection → re-handling → … → closed again) → archived → destroyed; or, ended without resolution, rejected, withdrawn, merged or lapsed → archived → destroyed. */
 export type Status =
   /** Received, not yet registered. */
   | "received"
@@ -140,7 +140,7 @@ export type Status =
   | "implementing"
   /** The result went to the complainant. */
   | "result_fed_back"
-  /** The complainant objects. */
+  /** The complainant objects (also after closing: the case was reopened). */
   | "objection"
   /** The department handles it again. */
   | "rehandling"
