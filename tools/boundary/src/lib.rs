@@ -566,13 +566,7 @@ impl TypeScript<'_> {
     fn shape(&self, shape: &Shape<'_>) -> Result<String, Unsupported> {
         Ok(match shape {
             Shape::Named { name, .. } => declared_elsewhere(name).unwrap_or(name).to_owned(),
-            Shape::Text {
-                format: Some("date"),
-            } => "IsoDate".to_owned(),
-            Shape::Text {
-                format: Some("date-time"),
-            } => "Rfc3339".to_owned(),
-            Shape::Text { .. } => "string".to_owned(),
+            Shape::Text { format } => shape::typescript_text(*format).to_owned(),
             Shape::Bool => "boolean".to_owned(),
             Shape::Integer | Shape::Number => "number".to_owned(),
             Shape::Literals(values) => values
@@ -580,14 +574,7 @@ impl TypeScript<'_> {
                 .map(|v| Value::from(*v).to_string())
                 .collect::<Vec<_>>()
                 .join(" | "),
-            Shape::List(item) => {
-                let item = self.shape(item)?;
-                if item.contains(' ') {
-                    format!("({item})[]")
-                } else {
-                    format!("{item}[]")
-                }
-            }
+            Shape::List(item) => shape::typescript_list(&self.shape(item)?),
             Shape::Object(schema) => self.object(schema, "")?,
             Shape::Union(shapes) => shapes
                 .iter()

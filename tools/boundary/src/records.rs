@@ -700,23 +700,10 @@ fn ts_shape(document: &Value, shape: &Shape<'_>) -> Result<String, Unsupported> 
                 )));
             }
         },
-        Shape::Text {
-            format: Some("date"),
-        } => "IsoDate".to_owned(),
-        Shape::Text {
-            format: Some("date-time"),
-        } => "Rfc3339".to_owned(),
-        Shape::Text { .. } => "string".to_owned(),
+        Shape::Text { format } => crate::shape::typescript_text(*format).to_owned(),
         Shape::Bool => "boolean".to_owned(),
         Shape::Integer | Shape::Number => "number".to_owned(),
-        Shape::List(item) => {
-            let item = ts_shape(document, item)?;
-            if item.contains(' ') {
-                format!("({item})[]")
-            } else {
-                format!("{item}[]")
-            }
-        }
+        Shape::List(item) => crate::shape::typescript_list(&ts_shape(document, item)?),
         Shape::Nullable(shape) => format!("{} | null", ts_shape(document, shape)?),
         Shape::Literals(_) | Shape::Object(_) | Shape::Union(_) => {
             return Err(Unsupported(

@@ -141,3 +141,21 @@ pub(crate) fn pascal(snake: &str) -> String {
         })
         .collect()
 }
+
+/// The TypeScript type of text of a format: `IsoDate`, `Rfc3339` or `string`.
+pub(crate) fn typescript_text(format: Option<&str>) -> &'static str {
+    match format {
+        Some("date") => "IsoDate",
+        Some("date-time") => "Rfc3339",
+        _ => "string",
+    }
+}
+
+/// A TypeScript array of `item`, in parentheses when it is a union (`(A | null)[]`).
+pub(crate) fn typescript_list(item: &str) -> String {
+    if item.contains(' ') {
+        format!("({item})[]")
+    } else {
+        format!("{item}[]")
+    }
+}

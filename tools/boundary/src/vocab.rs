@@ -525,7 +525,10 @@ mod tests {
     fn names_follow_each_language() {
         assert_eq!(snake("RegistrationField"), "registration_field");
         assert_eq!(member("zh-Hant"), "ZH_HANT");
-        assert_eq!(member("intake.email_charset_unknown"), "EMAIL_CHARSET_UNKNOWN");
+        assert_eq!(
+            member("intake.email_charset_unknown"),
+            "EMAIL_CHARSET_UNKNOWN"
+        );
         assert_eq!(typescript_name("Satisfaction"), Some("Satisfaction"));
         // Two vocabularies are called `Field` in the core: the caller must say which.
         assert_eq!(typescript_name("Field"), None);
