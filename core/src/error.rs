@@ -97,3 +97,38 @@ pub fn shown_key(key: &str) -> &str {
         && key.bytes().filter(u8::is_ascii_digit).count() <= 4;
     if named { key } else { "?" }
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::shown_key;
+
+    /// Keys that are data pasted in by mistake: a mobile number, an e-mail address, an ID
+    /// number, a Chinese name, and a code with a phone number inside.
+    pub(crate) const PASTED: [&str; 5] = [
+        "13812345678",
+        "zhang.san@example.com",
+        "110101199003071234",
+        "張三",
+        "call_13812345678",
+    ];
+
+    #[test]
+    fn names_are_shown_and_data_is_not() {
+        for name in [
+            "plan",
+            "Plan",
+            "feedbak",
+            "office-hours",
+            "q4_25",
+            "a1b2c3d4",
+        ] {
+            assert_eq!(shown_key(name), name);
+        }
+        for data in PASTED
+            .iter()
+            .chain(&["", "_x", "1st", "a12345", &"a".repeat(65)])
+        {
+            assert_eq!(shown_key(data), "?", "{data}");
+        }
+    }
+}

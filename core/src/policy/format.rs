@@ -378,6 +378,8 @@ pub(super) fn dates_to_strings(value: &mut serde_json::Value, depth: usize) {
 
 #[cfg(test)]
 mod tests {
+    use serde_json::{Value, json};
+
     use super::*;
     use crate::error::ErrorCode;
 
@@ -563,6 +565,53 @@ mod tests {
         let text = policy.to_toml().unwrap();
         assert_eq!(text, toml::to_string(policy.file()).unwrap());
         assert_eq!(Policy::from_toml_str(&text).unwrap(), policy);
+    }
+
+    /// Every table of the default policy (and the tables keyed by codes) given each pasted
+    /// key: the error names where it stands, never the key.
+    #[test]
+    fn no_error_shows_a_pasted_key() {
+        let default = Policy::default().to_json_value().unwrap();
+        let mut tables = Vec::new();
+        collect_tables(&default, &mut Vec::new(), &mut tables);
+        tables.push(vec!["calendar_of".to_owned(), "departments".to_owned()]);
+        tables.push(vec!["reminders".to_owned(), "stages".to_owned()]);
+        assert!(tables.len() > 10, "{} tables", tables.len());
+        for table in &tables {
+            for pasted in crate::error::tests::PASTED {
+                let mut file = default.clone();
+                let mut at = &mut file;
+                for step in table {
+                    at = at
+                        .as_object_mut()
+                        .unwrap()
+                        .entry(step.clone())
+                        .or_insert_with(|| json!({}));
+                }
+                at.as_object_mut()
+                    .unwrap()
+                    .insert(pasted.to_owned(), json!([]));
+                let error = Policy::from_json_value(file).unwrap_err();
+                let shown = format!("{error} {error:?} {}", error.key().unwrap_or_default());
+                assert!(!shown.contains(pasted), "{table:?}: {shown}");
+                assert!(!shown.contains("1381234"), "{table:?}: {shown}");
+                assert!(
+                    error.key().unwrap_or_default().contains('?'),
+                    "{table:?}: {shown}"
+                );
+            }
+        }
+    }
+
+    fn collect_tables(value: &Value, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        if let Value::Object(map) = value {
+            out.push(path.clone());
+            for (key, item) in map {
+                path.push(key.clone());
+                collect_tables(item, path, out);
+                path.pop();
+            }
+        }
     }
 
     // The discipline table (§8.2), through the policy file's `[discipline]` section.

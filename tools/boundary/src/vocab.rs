@@ -4,7 +4,7 @@
 //!
 //! The core's macro gives every vocabulary a [`Declared`] form (feature `schema`): its
 //! documentation and, per value, the wire name, the Rust variant and its documentation, read
-//! from the very doc comments of the declaration. [`VOCABULARIES`] says which vocabularies each
+//! from the very doc comments of the declaration. [`vocabularies`] says which vocabularies each
 //! binding exposes and under which name (a Kotlin `RegistrationField` is the core's
 //! `intake::Field`); that list changes when a vocabulary is added, not when a value is.
 //!
