@@ -621,6 +621,29 @@ fn members<'a>(record: &'static Record, def: &'a Value) -> Vec<Member<'a>> {
     out
 }
 
+/// What a definition's name stands for.
+enum Named {
+    /// A record of the table.
+    Record(&'static Record),
+    /// A type whose binding forms are written by hand.
+    Elsewhere(&'static Elsewhere),
+    /// A vocabulary: each package declares it under the core's name.
+    Vocabulary,
+}
+
+/// The definition `name` (its schema `def`) resolved: a record, a type declared elsewhere, or
+/// a vocabulary; anything else cannot be written.
+fn named(document: &Value, name: &str, def: &Value) -> Result<Named, Unsupported> {
+    match (record_named(document, name), elsewhere(name)) {
+        (Some(record), _) => Ok(Named::Record(record)),
+        (None, Some(e)) => Ok(Named::Elsewhere(e)),
+        (None, None) if def.get("enum").is_some() => Ok(Named::Vocabulary),
+        _ => Err(Unsupported(format!(
+            "{name}: neither a record nor declared"
+        ))),
+    }
+}
+
 /// The record of a definition's name, if it is one of the table's.
 fn record_named(document: &Value, name: &str) -> Option<&'static Record> {
     let entries = document.get("records").and_then(Value::as_array)?;
@@ -689,16 +712,10 @@ pub(crate) fn typescript(document: &Value) -> Result<String, Unsupported> {
 
 fn ts_shape(document: &Value, shape: &Shape<'_>) -> Result<String, Unsupported> {
     Ok(match shape {
-        Shape::Named { name, def } => match (record_named(document, name), elsewhere(name)) {
-            (Some(record), _) => record.ts.to_owned(),
-            (None, Some(e)) => e.ts.to_owned(),
-            // A vocabulary: the package declares it under the core's name.
-            (None, None) if def.get("enum").is_some() => (*name).to_owned(),
-            _ => {
-                return Err(Unsupported(format!(
-                    "{name}: neither a record nor declared"
-                )));
-            }
+        Shape::Named { name, def } => match named(document, name, def)? {
+            Named::Record(record) => record.ts.to_owned(),
+            Named::Elsewhere(e) => e.ts.to_owned(),
+            Named::Vocabulary => (*name).to_owned(),
         },
         Shape::Text { format } => crate::shape::typescript_text(*format).to_owned(),
         Shape::Bool => "boolean".to_owned(),
@@ -837,15 +854,10 @@ pub(crate) fn ffi(document: &Value, area: &str) -> Result<String, Unsupported> {
 
 fn ffi_type(document: &Value, shape: &Shape<'_>) -> Result<String, Unsupported> {
     Ok(match shape {
-        Shape::Named { name, def } => match (record_named(document, name), elsewhere(name)) {
-            (Some(record), _) => record.ffi.to_owned(),
-            (None, Some(e)) => e.ffi.to_owned(),
-            (None, None) if def.get("enum").is_some() => (*name).to_owned(),
-            _ => {
-                return Err(Unsupported(format!(
-                    "{name}: neither a record nor declared"
-                )));
-            }
+        Shape::Named { name, def } => match named(document, name, def)? {
+            Named::Record(record) => record.ffi.to_owned(),
+            Named::Elsewhere(e) => e.ffi.to_owned(),
+            Named::Vocabulary => (*name).to_owned(),
         },
         Shape::Text {
             format: Some("date"),
@@ -875,25 +887,20 @@ fn ffi_from(document: &Value, shape: &Shape<'_>, reference: &str) -> Result<Stri
         None => (format!("*{reference}"), reference.to_owned()),
     };
     Ok(match shape {
-        Shape::Named { name, def } => match (record_named(document, name), elsewhere(name)) {
-            (Some(record), _) => format!("{}::from({reference})", record.ffi),
-            (None, Some(e)) if e.ffi_from == "(*{}).into()" && !deref.starts_with('*') => {
+        Shape::Named { name, def } => match named(document, name, def)? {
+            Named::Record(record) => format!("{}::from({reference})", record.ffi),
+            Named::Elsewhere(e) if e.ffi_from == "(*{}).into()" && !deref.starts_with('*') => {
                 format!("{deref}.into()")
             }
-            (None, Some(e)) => e
+            Named::Elsewhere(e) => e
                 .ffi_from
                 .replace("*{}", &deref)
                 .replace("{}.", &format!("{place}."))
                 .replace("{}", reference),
-            (None, None) if def.get("enum").is_some() && deref.starts_with('*') => {
+            Named::Vocabulary if deref.starts_with('*') => {
                 format!("({deref}).into()")
             }
-            (None, None) if def.get("enum").is_some() => format!("{deref}.into()"),
-            _ => {
-                return Err(Unsupported(format!(
-                    "{name}: neither a record nor declared"
-                )));
-            }
+            Named::Vocabulary => format!("{deref}.into()"),
         },
         Shape::Text {
             format: Some("date" | "date-time"),
@@ -921,18 +928,13 @@ fn ffi_from(document: &Value, shape: &Shape<'_>, reference: &str) -> Result<Stri
 /// Python's annotation of a shape, as the stubs write it.
 fn python_type(document: &Value, shape: &Shape<'_>) -> Result<String, Unsupported> {
     Ok(match shape {
-        Shape::Named { name, def } => match (record_named(document, name), elsewhere(name)) {
-            (Some(record), _) => match record.python {
+        Shape::Named { name, def } => match named(document, name, def)? {
+            Named::Record(record) => match record.python {
                 Python::Class(class, _) | Python::TypedDict(class, _) => class.to_owned(),
                 Python::Absent(_) => return Err(Unsupported(format!("{name} has no Python form"))),
             },
-            (None, Some(e)) => e.python.to_owned(),
-            (None, None) if def.get("enum").is_some() => (*name).to_owned(),
-            _ => {
-                return Err(Unsupported(format!(
-                    "{name}: neither a record nor declared"
-                )));
-            }
+            Named::Elsewhere(e) => e.python.to_owned(),
+            Named::Vocabulary => (*name).to_owned(),
         },
         Shape::Text {
             format: Some("date"),
